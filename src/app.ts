@@ -1,0 +1,202 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request } from 'express';
+import { specifiedRules, validate, type ValidationRule } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { Config } from './config';
+import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerService } from './customers/customer.service';
+import { ormConfig } from './mikro-orm.config';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
+import { Authenticator } from './shared/auth/authenticator';
+import type { Caller } from './shared/auth/caller';
+import { createContext, type Context } from './shared/context';
+import { migrate } from './shared/db/migrate';
+import { formatError } from './shared/graphql/format-error';
+import { buildGatewaySchema, type ResolverInstances } from './shared/graphql/schema';
+import { Metrics } from './shared/metrics';
+import { StoreResolver } from './stores/store.resolver';
+import { StoreService } from './stores/store.service';
+import { TenancyResolver } from './tenancy/tenancy.resolver';
+import { TenancyService } from './tenancy/tenancy.service';
+
+export interface Gateway {
+  readonly httpServer: Server;
+  readonly orm: MikroORM;
+  readonly bus: RealtimeBus;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(port: number): Promise<number>;
+  /** Graceful stop: refuse new work, finish in-flight requests, close subscriptions, then pools. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+function requestIdOf(req: Request): string {
+  const sent = req.header('x-request-id');
+  return sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
+/** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
+export async function createApp(config: Config, databaseUrl: string, log: Logger): Promise<Gateway> {
+  const orm = await MikroORM.init(ormConfig(databaseUrl, config.dbPoolMax, (message) => log.info({ orm: message }, 'orm')));
+  await migrate(orm);
+
+  const bus = createRealtimeBus(config.redisUrl, config.redisPrefix, log);
+  const metrics = new Metrics(orm);
+  const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200 }, (n) => metrics.outboxRelayed.inc(n));
+  const authenticator = new Authenticator(orm, config.adminToken);
+
+  const resolvers: ResolverInstances = new Map<Function, object>([
+    [TenancyResolver, new TenancyResolver(new TenancyService())],
+    [StoreResolver, new StoreResolver(new StoreService())],
+    [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
+  ]);
+  const schema = await buildGatewaySchema(resolvers, bus.pubSub);
+  const limits: ValidationRule[] = [
+    maxDepthRule({ n: config.maxQueryDepth, exposeLimits: true }),
+    maxAliasesRule({ n: config.maxAliases, exposeLimits: true }),
+    costLimitRule({ maxCost: config.maxQueryCost, exposeLimits: true }),
+  ];
+  const includeStacktrace = config.nodeEnv === 'development';
+  const formatErrorFn = formatError(includeStacktrace);
+  const contextDeps = { orm, bus };
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const openSubscriptions = new WeakMap<object, Set<string>>();
+  const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
+    {
+      schema,
+      validate: (s, document) => validate(s, document, [...specifiedRules, ...limits]),
+      // Authenticate once on connect so a bad token never gets a socket...
+      onConnect: async (ctx) => {
+        try {
+          const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+          if (!caller) return false;
+          ctx.extra.caller = caller;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      // ...and again for each operation, so a key revoked since then stops opening subscriptions.
+      context: async (ctx, id) => {
+        const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+        return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
+      },
+      onSubscribe: (ctx, id) => {
+        let ids = openSubscriptions.get(ctx);
+        if (!ids) openSubscriptions.set(ctx, (ids = new Set()));
+        ids.add(id);
+        metrics.subscriptionsOpen.inc();
+      },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatErrorFn(error.toJSON(), error)) } : undefined,
+      onComplete: (ctx, id) => {
+        if (openSubscriptions.get(ctx)?.delete(id)) metrics.subscriptionsOpen.dec();
+      },
+      onClose: (ctx) => {
+        const ids = openSubscriptions.get(ctx);
+        if (ids?.size) metrics.subscriptionsOpen.dec(ids.size);
+        openSubscriptions.delete(ctx);
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: config.introspection,
+    // main.ts owns the signal handling and the order of shutdown.
+    stopOnTerminationSignals: false,
+    validationRules: limits,
+    includeStacktraceInErrorResponses: includeStacktrace,
+    formatError: formatErrorFn,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      metrics.apolloPlugin(),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.all([
+      orm.em.getConnection().execute('select 1').then(() => 'ok', () => 'down'),
+      bus.redis ? bus.redis.ping().then(() => 'ok', () => 'down') : Promise.resolve('in-process'),
+    ]);
+    const [postgres, redis] = checks;
+    const ready = postgres === 'ok' && redis !== 'down';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(req);
+        res.setHeader('x-request-id', requestId);
+        const caller = await authenticator.authenticate(req.header('authorization'));
+        return createContext(contextDeps, caller, requestId, log.child({ requestId }));
+      },
+    }),
+  );
+  // Malformed JSON and oversized bodies are the client's fault: answer in GraphQL's error shape.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    res.status(status).json({ errors: [{ message: status < 500 ? error.message : 'Internal server error', extensions: { code } }] });
+  });
+
+  await relay.start();
+
+  let closing: Promise<void> | null = null;
+  return {
+    httpServer,
+    orm,
+    bus,
+    metrics,
+    log,
+    listen: (port) =>
+      new Promise<number>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        // apollo.stop() runs the drain plugins: stops accepting, waits for in-flight HTTP, closes sockets.
+        await apollo.stop();
+        wsServer.close();
+        await relay.stop();
+        await bus.close();
+        await orm.close(true);
+      })()),
+  };
+}
+

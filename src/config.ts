@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+
+/** Everything the gateway reads from the environment, validated once and frozen. */
+export interface Config {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly port: number;
+  /** Unset: an embedded PostgreSQL is started under `.data/`. */
+  readonly databaseUrl: string | undefined;
+  /** Unset: events stay in this process. */
+  readonly redisUrl: string | undefined;
+  /** Prefix for every Redis channel, so several deployments (or test runs) can share one Redis. */
+  readonly redisPrefix: string;
+  readonly adminToken: string;
+  /** True when the token was generated at start-up and must be shown to the operator once. */
+  readonly adminTokenGenerated: boolean;
+  readonly logLevel: string;
+  readonly introspection: boolean;
+  readonly bodyLimit: string;
+  readonly maxQueryDepth: number;
+  readonly maxAliases: number;
+  readonly maxQueryCost: number;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly dbPoolMax: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[]): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a URL`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnvRaw = env.NODE_ENV ?? 'development';
+  if (nodeEnvRaw !== 'development' && nodeEnvRaw !== 'production' && nodeEnvRaw !== 'test') {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${nodeEnvRaw}"`);
+  }
+  const nodeEnv = nodeEnvRaw;
+
+  let adminToken = env.ADMIN_TOKEN ?? '';
+  let adminTokenGenerated = false;
+  if (adminToken === '') {
+    // A production gateway with a random, unprinted platform token would be unmanageable.
+    if (nodeEnv === 'production') throw new ConfigError('ADMIN_TOKEN is required when NODE_ENV=production');
+    adminToken = `adm_${randomBytes(24).toString('base64url')}`;
+    adminTokenGenerated = true;
+  } else if (adminToken.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 16 characters');
+  }
+
+  const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  return Object.freeze({
+    nodeEnv,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.REDIS_PREFIX || 'lg',
+    adminToken,
+    adminTokenGenerated,
+    logLevel,
+    introspection: boolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    bodyLimit: env.BODY_LIMIT || '100kb',
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
+    maxAliases: integer(env, 'MAX_ALIASES', 30, 1, 1000),
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000),
+    dataDir: env.DATA_DIR || '.data',
+    embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 5488, 1, 65535),
+    dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
+  });
+}

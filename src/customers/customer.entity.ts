@@ -1,0 +1,36 @@
+import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { TenantOwnedEntity } from '../shared/db/base.entity';
+
+@ObjectType({ description: 'A loyalty member of one tenant.' })
+@Entity()
+@Unique({ properties: ['tenant', 'email'] })
+@Unique({ properties: ['tenant', 'phone'] })
+// Keyset pagination of `customers` walks this index newest first.
+@Index({ properties: ['tenant', 'createdAt', 'id'] })
+// `customers(search:)` matches email prefixes, which needs pattern ops under any collation.
+@Index({
+  name: 'customer_email_prefix_idx',
+  expression: 'create index "customer_email_prefix_idx" on "customer" ("tenant_id", "email" text_pattern_ops)',
+})
+export class Customer extends TenantOwnedEntity<'version' | 'updatedAt'> {
+  @Field({ nullable: true, description: 'Trimmed and lower-cased.' })
+  @Property({ type: 'text', nullable: true })
+  email?: string;
+
+  @Field({ nullable: true, description: 'E.164.' })
+  @Property({ type: 'text', nullable: true })
+  phone?: string;
+
+  @Field({ nullable: true })
+  @Property({ type: 'text', nullable: true })
+  displayName?: string;
+
+  @Field(() => Int, { description: 'Increases by one with every change to the profile.' })
+  @Property({ type: 'integer' })
+  version: number = 1;
+
+  @Field()
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,23 @@
+import { defineErrors, PublicErrorCode } from '../shared/errors';
+
+export enum CustomerErrorCode {
+  EMAIL_INVALID = 'EMAIL_INVALID',
+  PHONE_INVALID = 'PHONE_INVALID',
+  CONTACT_REQUIRED = 'CONTACT_REQUIRED',
+  EMAIL_TAKEN = 'EMAIL_TAKEN',
+  PHONE_TAKEN = 'PHONE_TAKEN',
+  CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND',
+  VERSION_MISMATCH = 'VERSION_MISMATCH',
+  TOKEN_TTL_INVALID = 'TOKEN_TTL_INVALID',
+}
+
+export const customerError = defineErrors<CustomerErrorCode>({
+  EMAIL_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  PHONE_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  CONTACT_REQUIRED: PublicErrorCode.BAD_USER_INPUT,
+  EMAIL_TAKEN: PublicErrorCode.CONFLICT,
+  PHONE_TAKEN: PublicErrorCode.CONFLICT,
+  CUSTOMER_NOT_FOUND: PublicErrorCode.NOT_FOUND,
+  VERSION_MISMATCH: PublicErrorCode.CONFLICT,
+  TOKEN_TTL_INVALID: PublicErrorCode.BAD_USER_INPUT,
+});

@@ -1,0 +1,73 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { Topic } from '../realtime/pubsub';
+import { Access } from '../tenancy/roles';
+import { Customer } from './customer.entity';
+import { customerError, CustomerErrorCode } from './customer.errors';
+import { customerRoutingKey, CustomerService } from './customer.service';
+import { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
+
+/** Authorises a `customerUpdated` subscription when it starts, then hands back its event stream. */
+async function subscribeToCustomer({ args, context }: SubscribeResolverData<unknown, { customerId: string }, Context>) {
+  assertRole(context, Access.readCustomer);
+  const tenantId = requireTenant(context);
+  const customerId = String(args.customerId);
+  assertMayActOnCustomer(context, customerId);
+  // The loader is tenant-filtered: a customer of another tenant is simply not found.
+  const customer = await context.loaders.customerById.load(customerId).catch(() => null);
+  if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+  return context.bus.pubSub.subscribe(context.bus.channel(Topic.CUSTOMER_UPDATED), customerRoutingKey(tenantId, customerId));
+}
+
+@Resolver(() => Customer)
+export class CustomerResolver {
+  constructor(private readonly customerService: CustomerService) {}
+
+  @Authorized(Access.writeCustomers)
+  @Mutation(() => Customer)
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.customerService.create(ctx, input);
+  }
+
+  @Authorized(Access.updateCustomer)
+  @Mutation(() => Customer, { description: 'A customer token may update only its own profile.' })
+  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.customerService.update(ctx, input);
+  }
+
+  @Authorized(Access.readCustomer)
+  @Query(() => Customer)
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Customer> {
+    return this.customerService.get(ctx, id);
+  }
+
+  @Authorized(Access.searchCustomers)
+  @Query(() => CustomerConnection)
+  customers(
+    @Ctx() ctx: Context,
+    @Arg('search', () => String, { nullable: true }) search?: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<CustomerConnection> {
+    return this.customerService.search(ctx, { search, first, after });
+  }
+
+  @Authorized(Access.issueCustomerTokens)
+  @Mutation(() => CustomerToken, { description: "Signs a customer token with the tenant's secret, for back ends that do not sign their own." })
+  issueCustomerToken(
+    @Arg('customerId', () => ID) customerId: string,
+    @Ctx() ctx: Context,
+    @Arg('ttlSeconds', () => Int, { defaultValue: 3600 }) ttlSeconds: number,
+  ): Promise<CustomerToken> {
+    return this.customerService.issueToken(ctx, customerId, ttlSeconds);
+  }
+
+  @Subscription(() => CustomerUpdate, {
+    subscribe: subscribeToCustomer,
+    description: "Every change to the customer's profile. Staff of the tenant, or the customer themself.",
+  })
+  customerUpdated(@Arg('customerId', () => ID) _customerId: string, @Root() update: CustomerUpdate): CustomerUpdate {
+    return update;
+  }
+}

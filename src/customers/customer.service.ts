@@ -1,0 +1,164 @@
+import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Authenticator } from '../shared/auth/authenticator';
+import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import { optionalText, isUuid } from '../shared/validation';
+import { recordEvent } from '../outbox/outbox';
+import { Topic } from '../realtime/pubsub';
+import { Tenant } from '../tenancy/tenant.entity';
+import { escapeLike, normalizeEmail, normalizePhone } from './contact';
+import { Customer } from './customer.entity';
+import { customerError, CustomerErrorCode } from './customer.errors';
+import type { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
+
+const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+
+/** Routing key of a customer's events: the tenant is part of it so ids can never cross tenants. */
+export function customerRoutingKey(tenantId: string, customerId: string): string {
+  return `${tenantId}:${customerId}`;
+}
+
+function email(raw: string | undefined, field: string): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const result = normalizeEmail(raw);
+  if (!result.ok) throw customerError(CustomerErrorCode.EMAIL_INVALID, result.reason, field);
+  return result.value;
+}
+
+function phone(raw: string | undefined, field: string): string | undefined {
+  if (raw === undefined || raw === null || raw.trim() === '') return undefined;
+  const result = normalizePhone(raw);
+  if (!result.ok) throw customerError(CustomerErrorCode.PHONE_INVALID, result.reason, field);
+  return result.value;
+}
+
+/** Maps a unique violation to the field it is about; anything else is rethrown. */
+function rethrowTaken(error: unknown, contact: { email?: string; phone?: string }): never {
+  if (error instanceof UniqueConstraintViolationException) {
+    if (error.message.includes('phone')) {
+      throw customerError(CustomerErrorCode.PHONE_TAKEN, `Another customer has phone ${contact.phone}`, 'input.phone');
+    }
+    throw customerError(CustomerErrorCode.EMAIL_TAKEN, `Another customer has email ${contact.email}`, 'input.email');
+  }
+  throw error;
+}
+
+export function customerUpdate(customer: Customer): CustomerUpdate {
+  return {
+    customerId: customer.id,
+    version: customer.version,
+    email: customer.email,
+    phone: customer.phone,
+    displayName: customer.displayName,
+    updatedAt: customer.updatedAt.toISOString(),
+  };
+}
+
+export class CustomerService {
+  constructor(private readonly authenticator: Authenticator) {}
+
+  async create(ctx: Context, input: CreateCustomerInput): Promise<Customer> {
+    const tenantId = requireTenant(ctx);
+    const contact = { email: email(input.email, 'input.email'), phone: phone(input.phone, 'input.phone') };
+    if (!contact.email && !contact.phone) {
+      throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'Give an email or a phone', 'input.email');
+    }
+    const displayName = optionalText(input.displayName, 'input.displayName');
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName });
+        await tx.flush();
+        return customer;
+      });
+    } catch (error) {
+      rethrowTaken(error, contact);
+    }
+  }
+
+  async update(ctx: Context, input: UpdateCustomerInput): Promise<Customer> {
+    const tenantId = requireTenant(ctx);
+    assertMayActOnCustomer(ctx, input.id);
+    const contact = { email: email(input.email, 'input.email'), phone: phone(input.phone, 'input.phone') };
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        // The row lock orders concurrent updates, so versions go up by exactly one each and events follow them.
+        const customer = await this.findForUpdate(tx, input.id);
+        if (input.expectedVersion != null && input.expectedVersion !== customer.version) {
+          throw customerError(
+            CustomerErrorCode.VERSION_MISMATCH,
+            `The customer is at version ${customer.version}, not ${input.expectedVersion}`,
+            'input.expectedVersion',
+          );
+        }
+        if (contact.email) customer.email = contact.email;
+        if (input.phone !== undefined && input.phone !== null) customer.phone = contact.phone;
+        if (input.displayName !== undefined && input.displayName !== null) {
+          customer.displayName = optionalText(input.displayName, 'input.displayName');
+        }
+        if (!customer.email && !customer.phone) {
+          throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'A customer keeps an email or a phone', 'input.phone');
+        }
+        customer.version += 1;
+        customer.updatedAt = new Date();
+        recordEvent(tx, {
+          tenantId,
+          topic: Topic.CUSTOMER_UPDATED,
+          routingKey: customerRoutingKey(tenantId, customer.id),
+          payload: { ...customerUpdate(customer) },
+        });
+        return customer;
+      });
+    } catch (error) {
+      rethrowTaken(error, contact);
+    }
+  }
+
+  /** One customer of the caller's tenant; a customer token sees only its own. */
+  async get(ctx: Context, id: string, field = 'id'): Promise<Customer> {
+    requireTenant(ctx);
+    assertMayActOnCustomer(ctx, id);
+    const customer = isUuid(id) ? await ctx.loaders.customerById.load(id) : null;
+    if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
+    return customer;
+  }
+
+  /** Newest first; `search` matches an email prefix, a phone number, or part of the name. */
+  async search(ctx: Context, args: { search?: string; first?: number; after?: string }): Promise<CustomerConnection> {
+    requireTenant(ctx);
+    const limit = pageSize(args.first);
+    const after = decodeCursor(args.after);
+    const conditions: FilterQuery<Customer>[] = [];
+    const text = args.search?.trim();
+    if (text) {
+      const like = escapeLike(text.toLowerCase());
+      const matches: FilterQuery<Customer>[] = [{ email: { $like: `${like}%` } }, { displayName: { $ilike: `%${like}%` } }];
+      const asPhone = normalizePhone(text);
+      if (asPhone.ok) matches.push({ phone: asPhone.value });
+      conditions.push({ $or: matches });
+    }
+    if (after) {
+      conditions.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] });
+    }
+    const rows = await ctx.em.find(Customer, { $and: conditions }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    return toConnection(rows, limit, (customer) => ({ at: customer.createdAt, id: customer.id }));
+  }
+
+  /** Mints the token a signed-in customer uses, for back ends that do not sign their own. */
+  async issueToken(ctx: Context, customerId: string, ttlSeconds: number): Promise<CustomerToken> {
+    const tenantId = requireTenant(ctx);
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
+      throw customerError(CustomerErrorCode.TOKEN_TTL_INVALID, `ttlSeconds must be from 60 to ${MAX_TOKEN_TTL_SECONDS}`, 'ttlSeconds');
+    }
+    const customer = await this.get(ctx, customerId, 'customerId');
+    const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });
+    return this.authenticator.signCustomerToken(tenant, customer.id, ttlSeconds);
+  }
+
+  private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
+    const customer = isUuid(id) ? await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+    if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, 'input.id');
+    return customer;
+  }
+}

@@ -1,0 +1,50 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { Customer } from './customers/customer.entity';
+import { OutboxEvent } from './outbox/outbox-event.entity';
+import { Store } from './stores/store.entity';
+import { ApiKey } from './tenancy/api-key.entity';
+import { Tenant } from './tenancy/tenant.entity';
+import { migrationsList } from '../migrations';
+
+/** Entities whose every query is scoped by the `tenant` filter. */
+export const TENANT_OWNED = [ApiKey, Store, Customer];
+
+export const TENANT_FILTER = 'tenant';
+
+export interface TenantFilterParams {
+  tenantId: string;
+}
+
+export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: string) => void): Options {
+  return defineConfig({
+    clientUrl,
+    entities: [Tenant, OutboxEvent, ...TENANT_OWNED],
+    extensions: [Migrator],
+    // Requests and jobs each fork their own EntityManager; the global one must never hold state.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: poolMax },
+    filters: {
+      [TENANT_FILTER]: {
+        cond: (args: TenantFilterParams) => ({ tenant: args.tenantId }),
+        entity: TENANT_OWNED.map((entity) => entity.name),
+        default: true,
+      },
+    },
+    migrations: {
+      // Listed in code (migrations/index.ts) so ts-jest, swc and compiled JS all load the same set.
+      migrationsList,
+      path: 'migrations',
+      pathTs: 'migrations',
+      snapshotName: '.snapshot-loyalty',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+    debug: false,
+    // Under Jest (swc) MikroORM cannot tell it runs TypeScript; it must, or discovery breaks.
+    preferTs: process.env.JEST_WORKER_ID !== undefined,
+    ...(log ? { logger: log } : {}),
+  });
+}

@@ -1,0 +1,34 @@
+import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * An event written in the same transaction as the change it describes. The relay publishes it after
+ * commit, so a rolled-back change publishes nothing and a crash between commit and publish loses nothing.
+ */
+@Entity()
+@Index({ name: 'outbox_event_unpublished_idx', expression: 'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null' })
+export class OutboxEvent {
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  tenantId!: string;
+
+  /** Logical topic, e.g. CUSTOMER_UPDATED; the relay adds the deployment's channel prefix. */
+  @Property({ type: 'text' })
+  topic!: string;
+
+  /** What subscribers filter on (a customer or store id). */
+  @Property({ type: 'text' })
+  routingKey!: string;
+
+  @Property({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  publishedAt?: Date;
+}

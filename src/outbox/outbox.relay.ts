@@ -1,0 +1,104 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Client } from 'pg';
+import type { Logger } from 'pino';
+import type { RealtimeBus, Topic } from '../realtime/pubsub';
+
+/** Channel the outbox trigger notifies on commit (see the migration that creates it). */
+export const OUTBOX_NOTIFY_CHANNEL = 'lg_outbox';
+
+interface OutboxRow {
+  id: string;
+  topic: Topic;
+  routing_key: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Moves committed outbox rows to the event bus. Every instance runs one; `FOR UPDATE SKIP LOCKED`
+ * hands each row to exactly one of them. A row is marked published in the same transaction that
+ * claimed it, so a crash before that commit leaves it for the next relay (at least once delivery).
+ */
+export class OutboxRelay {
+  private listener: Client | null = null;
+  private poller: NodeJS.Timeout | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly bus: RealtimeBus,
+    private readonly databaseUrl: string,
+    private readonly log: Logger,
+    private readonly options = { pollMs: 1000, batchSize: 200 },
+    private readonly onRelayed: (count: number) => void = () => undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.listen();
+    // NOTIFY wakes us at once; the poll is the safety net for a dropped LISTEN connection.
+    this.poller = setInterval(() => this.kick(), this.options.pollMs);
+    this.poller.unref();
+    this.kick();
+  }
+
+  /** Drains now, or once more right after the drain under way. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain()
+      .catch((error: unknown) => this.log.error({ err: error }, 'outbox relay failed; retrying on next wake-up'))
+      .finally(() => {
+        this.draining = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.poller) clearInterval(this.poller);
+    await this.draining;
+    await this.listener?.end().catch(() => undefined);
+    this.listener = null;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('notification', () => this.kick());
+    client.on('error', (error: Error) => {
+      this.log.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
+      this.listener = null;
+      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+    });
+    await client.connect();
+    await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
+    this.listener = client;
+  }
+
+  private async drain(): Promise<void> {
+    while (!this.stopped && (await this.relayBatch()) === this.options.batchSize);
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const rows: OutboxRow[] = await em.execute(
+        `select id, topic, routing_key, payload from outbox_event
+          where published_at is null order by id limit ? for update skip locked`,
+        [this.options.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      for (const row of rows) {
+        this.bus.pubSub.publish(this.bus.channel(row.topic), row.routing_key, row.payload);
+      }
+      await em.execute(`update outbox_event set published_at = now() where id = any(?::bigint[])`, [rows.map((r) => r.id)]);
+      this.onRelayed(rows.length);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,10 @@
+import type { AuthChecker } from 'type-graphql';
+import type { CallerRole } from '../../tenancy/roles';
+import type { Context } from '../context';
+import { assertRole } from './guards';
+
+/** `@Authorized(roles)`: no caller is UNAUTHENTICATED, a caller outside the roles is FORBIDDEN. */
+export const authChecker: AuthChecker<Context, CallerRole> = ({ context }, roles) => {
+  assertRole(context, roles);
+  return true;
+};

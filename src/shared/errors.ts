@@ -1,0 +1,84 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes a client can see in `extensions.code`. Anything else is masked as INTERNAL_SERVER_ERROR. */
+export enum PublicErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+const HTTP_STATUS: Record<PublicErrorCode, number | undefined> = {
+  // Apollo answers 200 for resolver errors; only errors raised before execution carry a status.
+  BAD_USER_INPUT: undefined,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: undefined,
+  NOT_FOUND: undefined,
+  CONFLICT: undefined,
+  INTERNAL_SERVER_ERROR: undefined,
+};
+
+/**
+ * An error meant for the client: `code` is public, `reason` is the domain's own code, `field` names the
+ * offending input path (e.g. `input.email`).
+ */
+export class AppError extends GraphQLError {
+  constructor(
+    readonly publicCode: PublicErrorCode,
+    message: string,
+    readonly reason: string,
+    readonly field?: string,
+  ) {
+    const status = HTTP_STATUS[publicCode];
+    super(message, {
+      extensions: {
+        code: publicCode,
+        reason,
+        ...(field ? { field } : {}),
+        ...(status ? { http: { status } } : {}),
+      },
+    });
+  }
+}
+
+/**
+ * Declares a domain's error codes and the public code each maps to. The Record type makes the mapping
+ * exhaustive: adding a domain code without a public code does not compile.
+ */
+export function defineErrors<Reason extends string>(mapping: Record<Reason, PublicErrorCode>) {
+  return (reason: Reason, message: string, field?: string): AppError =>
+    new AppError(mapping[reason], message, reason, field);
+}
+
+export enum AccessErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  KEY_REVOKED = 'KEY_REVOKED',
+  ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
+  NOT_OWN_CUSTOMER = 'NOT_OWN_CUSTOMER',
+  NOT_OWN_STORE = 'NOT_OWN_STORE',
+}
+
+export const accessError = defineErrors<AccessErrorCode>({
+  UNAUTHENTICATED: PublicErrorCode.UNAUTHENTICATED,
+  TOKEN_INVALID: PublicErrorCode.UNAUTHENTICATED,
+  KEY_REVOKED: PublicErrorCode.UNAUTHENTICATED,
+  ROLE_FORBIDDEN: PublicErrorCode.FORBIDDEN,
+  NOT_OWN_CUSTOMER: PublicErrorCode.FORBIDDEN,
+  NOT_OWN_STORE: PublicErrorCode.FORBIDDEN,
+});
+
+export enum InputErrorCode {
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  TAKEN = 'TAKEN',
+}
+
+/** Errors any domain raises about its input. */
+export const inputError = defineErrors<InputErrorCode>({
+  INVALID: PublicErrorCode.BAD_USER_INPUT,
+  NOT_FOUND: PublicErrorCode.NOT_FOUND,
+  TAKEN: PublicErrorCode.CONFLICT,
+});

@@ -1,0 +1,85 @@
+import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { inputError, InputErrorCode } from '../errors';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field({ nullable: true })
+  endCursor?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for a node type. */
+export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType implements Edge<T> {
+    @Field()
+    cursor!: string;
+
+    @Field(() => nodeType)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export function pageSize(first: number | undefined | null): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw inputError(InputErrorCode.INVALID, `first must be from 1 to ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return first;
+}
+
+/** Keyset cursor over (timestamp, id): stable while rows are inserted, unlike offsets. */
+export interface KeysetCursor {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(cursor: KeysetCursor): string {
+  return Buffer.from(JSON.stringify([cursor.at.toISOString(), cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(value: string | undefined | null, field = 'after'): KeysetCursor | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+      const at = new Date(parsed[0]);
+      if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
+}
+
+/** Builds a connection from `limit + 1` rows fetched in order: the extra row only says there is more. */
+export function toConnection<T>(rows: T[], limit: number, keyOf: (row: T) => KeysetCursor): Connection<T> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor } };
+}

@@ -1,0 +1,45 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { PublicErrorCode } from '../errors';
+
+/** Codes raised by Apollo and graphql-js before execution; they describe the request, so they pass. */
+const REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const PUBLIC_CODES = new Set<string>(Object.values(PublicErrorCode));
+
+/**
+ * The one place errors become public. AppErrors and request errors keep their message and code; anything
+ * else (a bug, a database error) is masked as INTERNAL_SERVER_ERROR and was logged with the request id.
+ */
+export function formatError(includeStacktrace: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    const known =
+      typeof code === 'string' &&
+      (REQUEST_CODES.has(code) || (PUBLIC_CODES.has(code) && code !== PublicErrorCode.INTERNAL_SERVER_ERROR && isAppError(original)));
+    if (!known) {
+      return {
+        message: 'Internal server error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: PublicErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    }
+    const { stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: includeStacktrace ? { ...extensions, stacktrace } : extensions };
+  };
+}
+
+function isAppError(error: unknown): boolean {
+  // Checked by shape, not class: graphql-ws and Apollo may hand over a re-wrapped GraphQLError.
+  return typeof error === 'object' && error !== null && 'extensions' in error && typeof (error as { extensions: { reason?: unknown } }).extensions.reason === 'string';
+}

@@ -1,0 +1,34 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+import { CustomerResolver } from '../../customers/customer.resolver';
+import { StoreResolver } from '../../stores/store.resolver';
+import { TenancyResolver } from '../../tenancy/tenancy.resolver';
+import { authChecker } from '../auth/auth-checker';
+
+export const RESOLVERS = [TenancyResolver, StoreResolver, CustomerResolver] as const;
+
+/** Resolver instances by class, built in app.ts; type-graphql asks this for each resolver. */
+export type ResolverInstances = Map<Function, object>;
+
+export async function buildGatewaySchema(resolvers: ResolverInstances, pubSub: PubSub): Promise<GraphQLSchema> {
+  const container: ContainerType = {
+    get(someClass) {
+      const instance = resolvers.get(someClass as Function);
+      if (!instance) throw new Error(`No resolver instance registered for ${(someClass as Function).name}`);
+      return instance;
+    },
+  };
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    container,
+    authChecker,
+    pubSub,
+    // Inputs are validated by the services, which name the offending field; no class-validator pass.
+    validate: false,
+  });
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so it changes only when the API does. */
+export function printGatewaySchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

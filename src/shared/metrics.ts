@@ -1,0 +1,90 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Context } from './context';
+
+/** Tarn pool behind knex; read-only use for the pool gauges. */
+interface PoolStats {
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+}
+
+export class Metrics {
+  readonly registry = new Registry();
+
+  readonly operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by name, type and outcome',
+    labelNames: ['operation', 'type', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly latency = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency by name and type',
+    labelNames: ['operation', 'type'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly subscriptionsOpen = new Gauge({
+    name: 'graphql_subscriptions_open',
+    help: 'Subscriptions currently open on this instance',
+    registers: [this.registry],
+  });
+
+  readonly outboxRelayed = new Counter({
+    name: 'outbox_events_relayed_total',
+    help: 'Outbox events this instance moved to the event bus',
+    registers: [this.registry],
+  });
+
+  constructor(orm: MikroORM) {
+    collectDefaultMetrics({ register: this.registry });
+    const pool = (): PoolStats | undefined =>
+      (orm.em.getConnection().getKnex().client as { pool?: PoolStats }).pool;
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Database pool connections by state',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const stats = pool();
+        if (!stats) return;
+        this.set({ state: 'used' }, stats.numUsed());
+        this.set({ state: 'free' }, stats.numFree());
+        this.set({ state: 'pending' }, stats.numPendingAcquires());
+      },
+    });
+  }
+
+  /** Counts and times every HTTP operation; errors are logged here with the request id before masking. */
+  apolloPlugin(): ApolloServerPlugin<Context> {
+    const metrics = this;
+    return {
+      async requestDidStart({ contextValue }) {
+        const startedAt = process.hrtime.bigint();
+        let failed = false;
+        return {
+          async didEncounterErrors({ errors, operationName }) {
+            failed = true;
+            for (const error of errors) {
+              const code = error.extensions?.code;
+              if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
+                contextValue.log.error({ err: error.originalError ?? error, operationName }, 'operation failed');
+              } else {
+                contextValue.log.debug({ code, message: error.message, operationName }, 'operation rejected');
+              }
+            }
+          },
+          async willSendResponse({ operationName, operation }) {
+            const labels = { operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown' };
+            metrics.operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
+            metrics.latency.observe(labels, Number(process.hrtime.bigint() - startedAt) / 1e9);
+          },
+        };
+      },
+    };
+  }
+}

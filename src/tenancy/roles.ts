@@ -1,0 +1,39 @@
+import { registerEnumType } from 'type-graphql';
+
+/** Roles an API key can hold. */
+export enum StaffRole {
+  OWNER = 'OWNER',
+  ADMIN = 'ADMIN',
+  ANALYST = 'ANALYST',
+  SUPERVISOR = 'SUPERVISOR',
+  AGENT = 'AGENT',
+  /** A point-of-sale terminal, bound to one store. */
+  POS = 'POS',
+  /** A back-end integration (CRM, e-commerce, the business's own sign-in service). */
+  SERVICE = 'SERVICE',
+}
+
+registerEnumType(StaffRole, { name: 'StaffRole' });
+
+/** Every role a caller can act with: the staff roles, a signed-in customer, and the platform operator. */
+export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';
+
+/** Who may act on what, in one place, so resolvers name intent rather than role lists. */
+export const Access: Record<
+  | 'platform' | 'manageKeys' | 'manageStores' | 'readTenant' | 'readStores' | 'writeCustomers' | 'searchCustomers'
+  | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller',
+  CallerRole[]
+> = {
+  platform: ['PLATFORM'],
+  manageKeys: [StaffRole.OWNER, StaffRole.ADMIN],
+  manageStores: [StaffRole.OWNER, StaffRole.ADMIN],
+  readTenant: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  readStores: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  writeCustomers: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  searchCustomers: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  /** Reading one customer also admits the customer themself; the service checks it is their own record. */
+  readCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  updateCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  issueCustomerTokens: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SERVICE],
+  anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
+};

@@ -1,0 +1,23 @@
+import { defineErrors, PublicErrorCode } from '../shared/errors';
+
+export enum TenancyErrorCode {
+  CURRENCY_INVALID = 'CURRENCY_INVALID',
+  TIMEZONE_INVALID = 'TIMEZONE_INVALID',
+  NAME_INVALID = 'NAME_INVALID',
+  STORE_REQUIRED = 'STORE_REQUIRED',
+  STORE_NOT_ALLOWED = 'STORE_NOT_ALLOWED',
+  STORE_NOT_FOUND = 'STORE_NOT_FOUND',
+  ROLE_NOT_GRANTABLE = 'ROLE_NOT_GRANTABLE',
+  API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
+}
+
+export const tenancyError = defineErrors<TenancyErrorCode>({
+  CURRENCY_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  TIMEZONE_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  NAME_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  STORE_REQUIRED: PublicErrorCode.BAD_USER_INPUT,
+  STORE_NOT_ALLOWED: PublicErrorCode.BAD_USER_INPUT,
+  STORE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
+  ROLE_NOT_GRANTABLE: PublicErrorCode.FORBIDDEN,
+  API_KEY_NOT_FOUND: PublicErrorCode.NOT_FOUND,
+});

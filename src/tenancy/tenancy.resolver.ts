@@ -1,0 +1,57 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { callerRole } from '../shared/auth/caller';
+import { requireCaller } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { ApiKey } from './api-key.entity';
+import { Access } from './roles';
+import { TenancyService } from './tenancy.service';
+import { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput, Viewer } from './tenancy.types';
+import { Tenant } from './tenant.entity';
+
+@Resolver()
+export class TenancyResolver {
+  constructor(private readonly tenancy: TenancyService) {}
+
+  @Authorized(Access.platform)
+  @Mutation(() => CreatedTenant, { description: 'Platform operator only (ADMIN_TOKEN).' })
+  createTenant(@Arg('input') input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreatedTenant> {
+    return this.tenancy.createTenant(ctx.em, input);
+  }
+
+  @Authorized(Access.readTenant)
+  @Query(() => Tenant, { description: "The caller's tenant." })
+  tenant(@Ctx() ctx: Context): Promise<Tenant> {
+    return this.tenancy.currentTenant(ctx);
+  }
+
+  @Authorized(Access.anyCaller)
+  @Query(() => Viewer)
+  viewer(@Ctx() ctx: Context): Viewer {
+    const caller = requireCaller(ctx);
+    return {
+      role: callerRole(caller),
+      tenantId: caller.kind === 'platform' ? undefined : caller.tenantId,
+      apiKeyId: caller.kind === 'apiKey' ? caller.keyId : undefined,
+      storeId: caller.kind === 'apiKey' ? caller.storeId : undefined,
+      customerId: caller.kind === 'customer' ? caller.customerId : undefined,
+    };
+  }
+
+  @Authorized(Access.manageKeys)
+  @Mutation(() => CreatedApiKey)
+  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+    return this.tenancy.createApiKey(ctx, input);
+  }
+
+  @Authorized(Access.manageKeys)
+  @Mutation(() => ApiKey, { description: 'Takes effect on the next request made with the key. Revoking twice is harmless.' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+    return this.tenancy.revokeApiKey(ctx, id);
+  }
+
+  @Authorized(Access.manageKeys)
+  @Query(() => [ApiKey])
+  apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
+    return this.tenancy.listApiKeys(ctx);
+  }
+}

@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
+import type { Context } from '../shared/context';
+import { requireTenant } from '../shared/auth/guards';
+import { requiredText, isUuid } from '../shared/validation';
+import { ApiKey } from './api-key.entity';
+import { StaffRole } from './roles';
+import { tenancyError, TenancyErrorCode } from './tenancy.errors';
+import type { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput } from './tenancy.types';
+import { Tenant } from './tenant.entity';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export class TenancyService {
+  async createTenant(em: EntityManager, input: CreateTenantInput): Promise<CreatedTenant> {
+    const name = requiredText(input.name, 'input.name');
+    const currency = input.currency.trim().toUpperCase();
+    if (!CURRENCIES.has(currency)) {
+      throw tenancyError(TenancyErrorCode.CURRENCY_INVALID, `"${input.currency}" is not an ISO 4217 currency code`, 'input.currency');
+    }
+    const timezone = input.timezone.trim();
+    if (!isTimeZone(timezone)) {
+      throw tenancyError(TenancyErrorCode.TIMEZONE_INVALID, `"${input.timezone}" is not an IANA time zone`, 'input.timezone');
+    }
+    return em.transactional(async (tx) => {
+      const tenant = tx.create(Tenant, { name, currency, timezone });
+      const ownerKey = this.newKey(tx, tenant.id, { role: StaffRole.OWNER, name: 'Owner' });
+      await tx.flush();
+      return { tenant, ownerKey, customerJwtSecret: tenant.customerJwtSecret };
+    });
+  }
+
+  async createApiKey(ctx: Context, input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    const tenantId = requireTenant(ctx);
+    const name = requiredText(input.name, 'input.name');
+    // Only an owner can mint another owner: an ADMIN key must not be able to escalate itself.
+    if (input.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
+      throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can create OWNER keys', 'input.role');
+    }
+    let storeId: string | undefined;
+    if (input.role === StaffRole.POS) {
+      if (!input.storeId) throw tenancyError(TenancyErrorCode.STORE_REQUIRED, 'A POS key must be bound to a store', 'input.storeId');
+      const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
+      if (!store) throw tenancyError(TenancyErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
+      storeId = store.id;
+    } else if (input.storeId) {
+      throw tenancyError(TenancyErrorCode.STORE_NOT_ALLOWED, 'Only POS keys are bound to a store', 'input.storeId');
+    }
+    return ctx.em.transactional(async (tx) => {
+      const created = this.newKey(tx, tenantId, { role: input.role, name, storeId });
+      await tx.flush();
+      return created;
+    });
+  }
+
+  async revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
+    requireTenant(ctx);
+    return ctx.em.transactional(async (tx) => {
+      const key = isUuid(id) ? await tx.findOne(ApiKey, { id }) : null;
+      if (!key) throw tenancyError(TenancyErrorCode.API_KEY_NOT_FOUND, `No API key ${id}`, 'id');
+      if (key.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
+        throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
+      }
+      key.revokedAt ??= new Date();
+      return key;
+    });
+  }
+
+  async listApiKeys(ctx: Context): Promise<ApiKey[]> {
+    requireTenant(ctx);
+    return ctx.em.find(ApiKey, {}, { orderBy: { createdAt: 'asc', id: 'asc' } });
+  }
+
+  async currentTenant(ctx: Context): Promise<Tenant> {
+    const tenantId = requireTenant(ctx);
+    return ctx.em.findOneOrFail(Tenant, { id: tenantId });
+  }
+
+  private newKey(em: EntityManager, tenantId: string, key: { role: StaffRole; name: string; storeId?: string }): CreatedApiKey {
+    const secret = generateApiKeySecret();
+    const apiKey = em.create(ApiKey, {
+      tenant: tenantId,
+      role: key.role,
+      name: key.name,
+      store: key.storeId ?? null,
+      prefix: secret.slice(0, 10),
+      secretHash: hashSecret(secret),
+    });
+    return { apiKey, secret };
+  }
+}

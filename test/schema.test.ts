@@ -1,0 +1,11 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { createPubSub } from '@graphql-yoga/subscription';
+import { buildGatewaySchema, printGatewaySchema } from '../src/shared/graphql/schema';
+
+describe('schema/schema.graphql', () => {
+  it('is what the code emits (run `npm run schema` after changing the API)', async () => {
+    const emitted = printGatewaySchema(await buildGatewaySchema(new Map(), createPubSub()));
+    expect(readFileSync('schema/schema.graphql', 'utf8')).toBe(emitted);
+  });
+});
