@@ -10,7 +10,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request } from 'express';
-import { specifiedRules, validate, type ValidationRule } from 'graphql';
+import { specifiedRules, validate, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -67,10 +67,12 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
+  // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.
+  const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)] };
   const limits: ValidationRule[] = [
-    maxDepthRule({ n: config.maxQueryDepth, exposeLimits: true }),
-    maxAliasesRule({ n: config.maxAliases, exposeLimits: true }),
-    costLimitRule({ maxCost: config.maxQueryCost, exposeLimits: true }),
+    maxDepthRule({ n: config.maxQueryDepth, ...report }),
+    maxAliasesRule({ n: config.maxAliases, ...report }),
+    costLimitRule({ maxCost: config.maxQueryCost, ...report }),
   ];
   const includeStacktrace = config.nodeEnv === 'development';
   const formatErrorFn = formatError(includeStacktrace);

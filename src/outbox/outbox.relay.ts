@@ -96,7 +96,8 @@ export class OutboxRelay {
       for (const row of rows) {
         this.bus.pubSub.publish(this.bus.channel(row.topic), row.routing_key, row.payload);
       }
-      await em.execute(`update outbox_event set published_at = now() where id = any(?::bigint[])`, [rows.map((r) => r.id)]);
+      // knex expands an array binding into a list: `in (?)` becomes `in ($1, $2, ...)`.
+      await em.execute(`update outbox_event set published_at = now() where id in (?)`, [rows.map((r) => r.id)]);
       this.onRelayed(rows.length);
       return rows.length;
     });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createApp, type Gateway } from '../../src/app';
@@ -89,14 +89,14 @@ export function wsClient(target: TestGateway, token?: string): Client {
 
 /** A subscription whose events are collected, with a way to wait for the n-th one. */
 export interface Collected<T> {
-  readonly events: ExecutionResult<T>[];
-  next(count?: number, timeoutMs?: number): Promise<ExecutionResult<T>[]>;
+  readonly events: ExecutionResult<T, unknown>[];
+  next(count?: number, timeoutMs?: number): Promise<ExecutionResult<T, unknown>[]>;
   readonly done: Promise<void>;
   stop(): void;
 }
 
 export function collect<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
-  const events: ExecutionResult<T>[] = [];
+  const events: ExecutionResult<T, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let stop = () => undefined as void;
   const done = new Promise<void>((resolve, reject) => {

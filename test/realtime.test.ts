@@ -1,0 +1,122 @@
+import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
+import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+
+const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
+const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
+
+let gwA: TestGateway;
+let gwB: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  // Two gateway instances sharing the test PostgreSQL and Redis, as two replicas behind a load balancer.
+  const prefix = uniquePrefix('realtime');
+  [gwA, gwB] = await Promise.all([startGateway({ redisPrefix: prefix }), startGateway({ redisPrefix: prefix })]);
+  tenant = await createTenant(gwA);
+});
+afterAll(async () => {
+  await Promise.all([gwA.close(), gwB.close()]);
+});
+
+/** Redis SUBSCRIBE is acknowledged asynchronously; wait until instance B listens on the customer's channel. */
+async function untilListening(gw: TestGateway): Promise<void> {
+  const redis = gw.gateway.bus.redis!;
+  for (let i = 0; i < 100; i += 1) {
+    const channels = (await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel('CUSTOMER_UPDATED' as never)}:*`)) as string[];
+    if (channels.length > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('subscription never reached Redis');
+}
+
+describe('customerUpdated across instances', () => {
+  it('a change made through instance A reaches a subscriber on instance B, in version order', async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey, { displayName: 'v1' });
+    const client = wsClient(gwB, tenant.ownerKey);
+    try {
+      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      await untilListening(gwB);
+      for (const name of ['v2', 'v3', 'v4']) {
+        await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: name } }, tenant.ownerKey);
+      }
+      const events = await sub.next(3);
+      expect(events.map((e) => e.data?.customerUpdated)).toEqual([
+        { customerId: customer.id, version: 2, displayName: 'v2' },
+        { customerId: customer.id, version: 3, displayName: 'v3' },
+        { customerId: customer.id, version: 4, displayName: 'v4' },
+      ]);
+      sub.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('a rolled-back change publishes nothing', async () => {
+    const taken = await createCustomer(gwA, tenant.ownerKey);
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    const client = wsClient(gwB, tenant.ownerKey);
+    try {
+      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      await untilListening(gwB);
+      const failed = await gql(gwA, UPDATE, { input: { id: customer.id, displayName: 'never', email: taken.email } }, tenant.ownerKey);
+      expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
+      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'committed' } }, tenant.ownerKey);
+      const [first] = await sub.next(1);
+      expect(first!.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(sub.events).toHaveLength(1);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
+describe('subscription authorization', () => {
+  it('refuses a connection without a valid token', async () => {
+    for (const token of [undefined, 'lgk_not-a-key']) {
+      const client = wsClient(gwB, token);
+      const sub = collect(client, SUBSCRIBE, { id: '00000000-0000-4000-8000-000000000000' });
+      await expect(sub.done).rejects.toMatchObject({ code: 4403 });
+      await client.dispose();
+    }
+  });
+
+  it('lets a customer subscribe to itself only, and no key to another tenant', async () => {
+    const me = await createCustomer(gwA, tenant.ownerKey);
+    const other = await createCustomer(gwA, tenant.ownerKey);
+    const token = await customerToken(gwA, tenant.ownerKey, me.id);
+    const stranger = await createTenant(gwA);
+    const analystOfStranger = await createApiKey(gwA, stranger.ownerKey, 'AGENT');
+    const store = await createStore(gwA, tenant.ownerKey);
+    const pos = await createApiKey(gwA, tenant.ownerKey, 'POS', store.id);
+
+    const firstError = async (authToken: string, customerId: string) => {
+      const client = wsClient(gwB, authToken);
+      try {
+        const sub = collect(client, SUBSCRIBE, { id: customerId });
+        await sub.next(1);
+        return sub.events[0]!.errors?.[0]?.extensions?.code ?? 'NO_ERROR';
+      } finally {
+        await client.dispose();
+      }
+    };
+    expect(await firstError(token, other.id)).toBe('FORBIDDEN');
+    expect(await firstError(analystOfStranger.secret, me.id)).toBe('NOT_FOUND');
+
+    // Allowed: the customer itself and a POS of the tenant receive the next change.
+    for (const allowed of [token, pos.secret]) {
+      const client = wsClient(gwB, allowed);
+      try {
+        const sub = collect(client, SUBSCRIBE, { id: me.id });
+        await untilListening(gwB);
+        const { updateCustomer } = await gqlOk(gwA, UPDATE, { input: { id: me.id, displayName: `seen by ${allowed.slice(0, 6)}` } }, tenant.ownerKey);
+        const [event] = await sub.next(1);
+        expect(event!.errors).toBeUndefined();
+        expect(event!.data?.customerUpdated.version).toBe(updateCustomer.version);
+      } finally {
+        await client.dispose();
+      }
+    }
+  });
+});
