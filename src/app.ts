@@ -27,6 +27,7 @@ import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { buildGatewaySchema, type ResolverInstances } from './shared/graphql/schema';
 import { Metrics } from './shared/metrics';
+import { settleWithin } from './shared/timeout';
 import { StoreResolver } from './stores/store.resolver';
 import { StoreService } from './stores/store.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
@@ -144,9 +145,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    // A dependency that does not answer within a second is as good as down to a load balancer.
     const checks = await Promise.all([
-      orm.em.getConnection().execute('select 1').then(() => 'ok', () => 'down'),
-      bus.redis ? bus.redis.ping().then(() => 'ok', () => 'down') : Promise.resolve('in-process'),
+      settleWithin(orm.em.getConnection().execute('select 1').then(() => 'ok'), 1000, 'down'),
+      bus.redis ? settleWithin(bus.redis.ping().then(() => 'ok'), 1000, 'down') : Promise.resolve('in-process'),
     ]);
     const [postgres, redis] = checks;
     const ready = postgres === 'ok' && redis !== 'down';

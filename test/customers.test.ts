@@ -1,5 +1,6 @@
 import { createCustomer, createTenant, uniquePhone, type TenantFixture } from './helpers/factories';
-import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { CustomersDocument } from './generated/graphql';
+import { errorCode, gql, gqlOk, gqlTyped, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -35,13 +36,13 @@ describe('customers connection', () => {
     let after: string | undefined;
     let pages = 0;
     for (;;) {
-      const { customers } = await gqlOk(gw, PAGE, { first: 3, after }, own.ownerKey);
-      seen.push(...customers.edges.map((e: { node: { id: string } }) => e.node.id));
+      const { customers } = await gqlTyped(gw, CustomersDocument, { first: 3, after }, own.ownerKey);
+      seen.push(...customers.edges.map((edge) => edge.node.id));
       pages += 1;
       // A customer created mid-walk is newer than every cursor, so it must not shift later pages.
       if (pages === 1) await createCustomer(gw, own.ownerKey, { displayName: 'Late' });
       if (!customers.pageInfo.hasNextPage) break;
-      after = customers.pageInfo.endCursor;
+      after = customers.pageInfo.endCursor ?? undefined;
     }
     expect(pages).toBe(3);
     expect(seen).toEqual([...created].reverse());

@@ -2,6 +2,7 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { settleWithin } from '../shared/timeout';
 
 /** Logical topics; the channel on the wire is `<prefix>:<topic>:<routing key>`. */
 export enum Topic {
@@ -42,7 +43,12 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
     channel,
     redis: publishClient,
     async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
+      // QUIT waits for Redis to answer; a client that is not connected is just dropped.
+      await Promise.all(
+        [publishClient, subscribeClient].map((client) =>
+          client.status === 'ready' ? settleWithin(client.quit().then(() => undefined), 2000, undefined) : client.disconnect(),
+        ),
+      );
     },
   };
 }

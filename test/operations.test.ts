@@ -1,0 +1,106 @@
+import request from 'supertest';
+import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
+import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  gw = await startGateway({ redisPrefix: uniquePrefix('ops') });
+  tenant = await createTenant(gw);
+});
+afterAll(() => gw.close());
+
+describe('health endpoints', () => {
+  it('/healthz says alive and /readyz checks PostgreSQL and Redis', async () => {
+    expect((await request(gw.url).get('/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await request(gw.url).get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toEqual({ status: 'ready', postgres: 'ok', redis: 'ok' });
+  });
+
+  it('/readyz is 503 when Redis cannot be reached', async () => {
+    const broken = await startGateway({ redisPrefix: uniquePrefix('down') });
+    try {
+      broken.gateway.bus.redis!.disconnect(); // as if Redis went away
+      const ready = await request(broken.url).get('/readyz');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ status: 'unavailable', postgres: 'ok', redis: 'down' });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('/metrics', () => {
+  it('counts operations by name and outcome, and reports pool and subscriptions', async () => {
+    await gqlOk(gw, `query MetricsProbe { viewer { role } }`, {}, tenant.ownerKey);
+    await gql(gw, `query MetricsProbe { customer(id: "nope") { id } }`, {}, tenant.ownerKey);
+    const client = wsClient(gw, tenant.ownerKey);
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
+    try {
+      let text = '';
+      for (let i = 0; i < 50 && !/graphql_subscriptions_open 1\b/.test(text); i += 1) {
+        await new Promise((r) => setTimeout(r, 20));
+        text = (await request(gw.url).get('/metrics')).text;
+      }
+      expect(text).toMatch(/graphql_operations_total\{operation="MetricsProbe",type="query",outcome="ok"\} 1/);
+      expect(text).toMatch(/graphql_operations_total\{operation="MetricsProbe",type="query",outcome="error"\} 1/);
+      expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="MetricsProbe",type="query"\} 2/);
+      expect(text).toMatch(/db_pool_connections\{state="used"\} \d+/);
+      expect(text).toMatch(/graphql_subscriptions_open 1\b/);
+    } finally {
+      sub.stop();
+      await client.dispose();
+    }
+    let after = '';
+    for (let i = 0; i < 50 && !/graphql_subscriptions_open 0\b/.test(after); i += 1) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = (await request(gw.url).get('/metrics')).text;
+    }
+    expect(after).toMatch(/graphql_subscriptions_open 0\b/);
+  });
+});
+
+describe('requests', () => {
+  it('echo the caller’s request id, or make one', async () => {
+    const given = await request(gw.url).post('/graphql').set('x-request-id', 'trace-123').send({ query: '{ __typename }' });
+    expect(given.headers['x-request-id']).toBe('trace-123');
+    const made = await request(gw.url).post('/graphql').send({ query: '{ __typename }' });
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuse introspection when it is turned off', async () => {
+    const closed = await startGateway({ env: { INTROSPECTION: 'false' } });
+    try {
+      const res = await gql(closed, `{ __schema { types { name } } }`, {}, tenant.ownerKey);
+      expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await gql(gw, `{ __schema { queryType { name } } }`, {}, tenant.ownerKey)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await closed.close();
+    }
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes the request in flight, closes subscriptions, then refuses new connections', async () => {
+    const doomed = await startGateway({ redisPrefix: uniquePrefix('shutdown') });
+    const own = await createTenant(doomed);
+    const customer = await createCustomer(doomed, own.ownerKey);
+    const client = wsClient(doomed, own.ownerKey);
+    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
+    await new Promise((r) => setTimeout(r, 100));
+
+    // Start closing only once the server holds the request, so it is truly in flight.
+    const received = new Promise((resolve) => doomed.gateway.httpServer.once('request', resolve));
+    const inFlight = gql(doomed, `query ($id: ID!) { customer(id: $id) { id } }`, { id: customer.id }, own.ownerKey);
+    await received;
+    const closing = doomed.close();
+    const [res] = await Promise.all([inFlight, closing]);
+    expect(res.data?.customer.id).toBe(customer.id);
+    await expect(sub.done).rejects.toBeDefined(); // the socket was closed by the server
+    await client.dispose();
+    await expect(request(doomed.url).get('/healthz')).rejects.toThrow();
+  });
+});
