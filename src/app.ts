@@ -17,6 +17,9 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerService } from './customers/customer.service';
+import { LedgerJobs } from './ledger/ledger.jobs';
+import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from './ledger/ledger.resolver';
+import { LedgerService } from './ledger/ledger.service';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
@@ -66,6 +69,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [TenancyResolver, new TenancyResolver(new TenancyService())],
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
+    [LedgerResolver, new LedgerResolver(new LedgerService())],
+    [CustomerPointsResolver, new CustomerPointsResolver()],
+    [BalanceResolver, new BalanceResolver()],
+    [TransactionEntriesResolver, new TransactionEntriesResolver()],
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.
@@ -179,6 +186,20 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   });
 
   await relay.start();
+  const ledgerJobs = new LedgerJobs();
+  // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
+  const runLedgerJobs = async () => {
+    try {
+      const now = new Date();
+      const settled = await ledgerJobs.settlePending(orm.em.fork(), now);
+      const expired = await ledgerJobs.expireDue(orm.em.fork(), now);
+      if (settled.transactions || expired.transactions) log.info({ settled, expired }, 'ledger jobs');
+    } catch (error) {
+      log.error({ err: error }, 'ledger jobs failed; retrying on the next tick');
+    }
+  };
+  const ledgerTimer = config.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), config.ledgerJobsIntervalMs) : null;
+  ledgerTimer?.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -195,6 +216,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     close: () =>
       (closing ??= (async () => {
         // apollo.stop() runs the drain plugins: stops accepting, waits for in-flight HTTP, closes sockets.
+        if (ledgerTimer) clearInterval(ledgerTimer);
         await apollo.stop();
         wsServer.close();
         await relay.stop();

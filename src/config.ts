@@ -22,6 +22,8 @@ export interface Config {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly dbPoolMax: number;
+  /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
+  readonly ledgerJobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +103,6 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR || '.data',
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 5488, 1, 65535),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
+    ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
   });
 }

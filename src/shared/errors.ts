@@ -7,6 +7,7 @@ export enum PublicErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -17,6 +18,7 @@ const HTTP_STATUS: Record<PublicErrorCode, number | undefined> = {
   FORBIDDEN: undefined,
   NOT_FOUND: undefined,
   CONFLICT: undefined,
+  INSUFFICIENT_POINTS: undefined,
   INTERNAL_SERVER_ERROR: undefined,
 };
 

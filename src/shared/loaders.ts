@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Customer } from '../customers/customer.entity';
+import { createLedgerLoaders } from '../ledger/ledger.loaders';
 import { Store } from '../stores/store.entity';
 
 /** Loads rows by id in one `where id in (...)` per tick, one value per key in key order. */
@@ -17,6 +18,7 @@ export function createLoaders(em: EntityManager) {
   return {
     customerById: entityByIdLoader(em, Customer),
     storeById: entityByIdLoader(em, Store),
+    ...createLedgerLoaders(em),
   };
 }
 

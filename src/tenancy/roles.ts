@@ -21,7 +21,8 @@ export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';
 /** Who may act on what, in one place, so resolvers name intent rather than role lists. */
 export const Access: Record<
   | 'platform' | 'manageKeys' | 'manageStores' | 'readTenant' | 'readStores' | 'writeCustomers' | 'searchCustomers'
-  | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller',
+  | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller'
+  | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -35,5 +36,14 @@ export const Access: Record<
   readCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
   updateCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
   issueCustomerTokens: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SERVICE],
+  earnPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  /** A customer redeems their own points from the web site or app. */
+  redeemPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  adjustPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
+  /** Refunds happen at the till and in e-commerce back ends; an agent asks a supervisor. */
+  reversePoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
+  transferPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
+  managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
+  verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
   anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
 };

@@ -1,11 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+/** When earned points expire: never, a fixed number of months after the earn, or after months without activity. */
+export enum PointsExpiryPolicy {
+  NONE = 'NONE',
+  FIXED_MONTHS = 'FIXED_MONTHS',
+  INACTIVITY_MONTHS = 'INACTIVITY_MONTHS',
+}
+
+registerEnumType(PointsExpiryPolicy, { name: 'PointsExpiryPolicy' });
 
 @ObjectType({ description: 'A business running its loyalty program on this gateway.' })
 @Entity()
 export class Tenant {
-  [OptionalProps]?: 'id' | 'createdAt' | 'customerJwtSecret';
+  [OptionalProps]?: 'id' | 'createdAt' | 'customerJwtSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -26,6 +35,14 @@ export class Tenant {
   /** HMAC secret that signs customer JWTs (HS256). Never exposed through GraphQL. */
   @Property({ type: 'text', hidden: true })
   customerJwtSecret: string = randomBytes(32).toString('base64url');
+
+  @Field(() => PointsExpiryPolicy)
+  @Enum({ items: () => PointsExpiryPolicy, nativeEnumName: 'points_expiry_policy', default: PointsExpiryPolicy.NONE })
+  pointsExpiryPolicy: PointsExpiryPolicy = PointsExpiryPolicy.NONE;
+
+  @Field(() => Int, { description: 'Months used by the expiry policy (ignored for NONE).' })
+  @Property({ type: 'integer', default: 24 })
+  pointsExpiryMonths: number = 24;
 
   @Field()
   @Property({ type: 'timestamptz' })

@@ -1,11 +1,20 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { CustomerResolver } from '../../customers/customer.resolver';
+import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
 import { TenancyResolver } from '../../tenancy/tenancy.resolver';
 import { authChecker } from '../auth/auth-checker';
 
-export const RESOLVERS = [TenancyResolver, StoreResolver, CustomerResolver] as const;
+export const RESOLVERS = [
+  TenancyResolver,
+  StoreResolver,
+  CustomerResolver,
+  LedgerResolver,
+  CustomerPointsResolver,
+  BalanceResolver,
+  TransactionEntriesResolver,
+] as const;
 
 /** Resolver instances by class, built in app.ts; type-graphql asks this for each resolver. */
 export type ResolverInstances = Map<Function, object>;

@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export interface JobResult {
+  transactions: number;
+  points: number;
+}
+
+const BATCH_CUSTOMERS = 500;
+
+/**
+ * Whole-tenant ledger jobs, set-based: one statement per batch of customers books one transaction per
+ * customer (header, balanced entries, balance, lots). Balance rows are locked first and with SKIP LOCKED,
+ * in the same order as the request path (balance, then lots), so a job never deadlocks with a redemption
+ * and a customer busy right now is simply taken on the next run.
+ */
+export class LedgerJobs {
+  /** Pending points whose date has come become available. */
+  async settlePending(em: EntityManager, now: Date): Promise<JobResult> {
+    return this.loop(em, (tx) =>
+      tx.execute(
+        `with candidates as (
+           select distinct customer_id from points_lot
+            where pending_until is not null and pending_until <= ? and remaining > 0
+            limit ${BATCH_CUSTOMERS}
+         ), locked as (
+           select b.customer_id, b.tenant_id, b.available, b.pending, b.version from points_balance b
+             join candidates c using (customer_id) order by b.customer_id for update of b skip locked
+         ), due as (
+           select l.id, l.customer_id, l.remaining from points_lot l join locked k using (customer_id)
+            where l.pending_until is not null and l.pending_until <= ? and l.remaining > 0 for update of l
+         ), per_customer as (
+           select k.customer_id, k.tenant_id, k.available, k.pending, k.version, sum(d.remaining)::bigint as points
+             from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
+         ), header as (
+           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
+           select gen_random_uuid(), tenant_id, 'SETTLEMENT', customer_id, points, 'pending points became available', 'job:settle-points',
+                  available + points, pending - points, version + 1, ?
+             from per_customer
+           returning id, tenant_id, customer_id, points
+         ), legs as (
+           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
+           select h.tenant_id, h.id, leg.account::ledger_account, h.customer_id, leg.amount
+             from header h cross join lateral (values ('CUSTOMER_PENDING', -h.points), ('CUSTOMER_AVAILABLE', h.points)) as leg(account, amount)
+         ), lots as (
+           update points_lot l set pending_until = null from due d where l.id = d.id
+         )
+         update points_balance b set available = b.available + h.points, pending = b.pending - h.points,
+                version = b.version + 1, updated_at = now()
+           from header h where b.customer_id = h.customer_id
+         returning h.points`,
+        [now, now, now],
+      ),
+    );
+  }
+
+  /**
+   * Lots past their date expire, and under an inactivity policy every lot of a customer with no earn or
+   * redemption for the tenant's number of months.
+   */
+  async expireDue(em: EntityManager, now: Date): Promise<JobResult> {
+    return this.loop(em, (tx) =>
+      tx.execute(
+        `with candidates as (
+           select distinct l.customer_id from points_lot l
+             join tenant t on t.id = l.tenant_id
+             left join points_balance b on b.customer_id = l.customer_id
+            where l.remaining > 0 and l.pending_until is null
+              and (l.expires_at <= ? or (t.points_expiry_policy = 'INACTIVITY_MONTHS'
+                   and b.last_activity_at <= ?::timestamptz - make_interval(months => t.points_expiry_months)))
+            limit ${BATCH_CUSTOMERS}
+         ), locked as (
+           select b.customer_id, b.tenant_id, b.available, b.pending, b.version, b.last_activity_at from points_balance b
+             join candidates c using (customer_id) order by b.customer_id for update of b skip locked
+         ), due as (
+           select l.id, l.customer_id, l.remaining from points_lot l
+             join locked k using (customer_id) join tenant t on t.id = l.tenant_id
+            where l.remaining > 0 and l.pending_until is null
+              and (l.expires_at <= ? or (t.points_expiry_policy = 'INACTIVITY_MONTHS'
+                   and k.last_activity_at <= ?::timestamptz - make_interval(months => t.points_expiry_months)))
+            for update of l
+         ), per_customer as (
+           select k.customer_id, k.tenant_id, k.available, k.pending, k.version, sum(d.remaining)::bigint as points
+             from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
+         ), header as (
+           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
+           select gen_random_uuid(), tenant_id, 'EXPIRY', customer_id, points, 'points expired', 'job:expire-points',
+                  available - points, pending, version + 1, ?
+             from per_customer
+           returning id, tenant_id, customer_id, points
+         ), legs as (
+           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
+           select h.tenant_id, h.id, leg.account::ledger_account, h.customer_id, leg.amount
+             from header h cross join lateral (values ('CUSTOMER_AVAILABLE', -h.points), ('PROGRAM_EXPIRED', h.points)) as leg(account, amount)
+         ), consumed as (
+           insert into points_lot_consumption (transaction_id, lot_id, points)
+           select h.id, d.id, d.remaining from due d join header h using (customer_id)
+         ), lots as (
+           update points_lot l set remaining = 0 from due d where l.id = d.id
+         )
+         update points_balance b set available = b.available - h.points, expired = b.expired + h.points,
+                version = b.version + 1, updated_at = now()
+           from header h where b.customer_id = h.customer_id
+         returning h.points`,
+        [now, now, now, now, now],
+      ),
+    );
+  }
+
+  private async loop(em: EntityManager, batch: (tx: EntityManager) => Promise<{ points: string }[]>): Promise<JobResult> {
+    const total: JobResult = { transactions: 0, points: 0 };
+    for (;;) {
+      const rows = await em.fork().transactional(batch);
+      total.transactions += rows.length;
+      total.points += rows.reduce((sum, row) => sum + Number(row.points), 0);
+      // A short batch means nothing is left that was not skipped as busy.
+      if (rows.length < BATCH_CUSTOMERS) return total;
+    }
+  }
+}

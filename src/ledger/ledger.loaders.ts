@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Account } from './ledger.entity';
+import type { Balance, EntryView } from './ledger.types';
+
+interface BalanceRow {
+  customer_id: string;
+  available: string;
+  pending: string;
+  lifetime_earned: string;
+  lifetime_redeemed: string;
+  expired: string;
+  version: number;
+}
+
+/**
+ * Balances and entries by key, one statement per batch. Callers pass ids already checked against the
+ * caller's tenant (the customer or transaction was loaded through a tenant-scoped query first).
+ */
+export function createLedgerLoaders(em: EntityManager) {
+  return {
+    balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
+      const rows = (await em.execute(`select * from points_balance where customer_id in (?)`, [[...ids]])) as BalanceRow[];
+      const byId = new Map(rows.map((row) => [row.customer_id, row]));
+      return ids.map((id) => {
+        const row = byId.get(id);
+        return {
+          customerId: id,
+          available: Number(row?.available ?? 0),
+          pending: Number(row?.pending ?? 0),
+          lifetimeEarned: Number(row?.lifetime_earned ?? 0),
+          lifetimeRedeemed: Number(row?.lifetime_redeemed ?? 0),
+          expired: Number(row?.expired ?? 0),
+          version: row?.version ?? 0,
+        };
+      });
+    }),
+    entriesByTransactionId: new DataLoader<string, EntryView[]>(async (ids) => {
+      const rows = (await em.execute(
+        `select transaction_id, account, customer_id, amount from ledger_entry where transaction_id in (?) order by id`,
+        [[...ids]],
+      )) as { transaction_id: string; account: Account; customer_id: string | null; amount: string }[];
+      const byId = new Map<string, EntryView[]>();
+      for (const row of rows) {
+        const list = byId.get(row.transaction_id) ?? [];
+        list.push({ account: row.account, customerId: row.customer_id ?? undefined, amount: Number(row.amount) });
+        byId.set(row.transaction_id, list);
+      }
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,138 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { SafeIntResolver } from 'graphql-scalars';
+import { Customer } from '../customers/customer.entity';
+import { requireTenant } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import { Access } from '../tenancy/roles';
+import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
+import { ledgerError, LedgerErrorCode } from './ledger.errors';
+import { LedgerService, toTransactionView, type TransactionRow } from './ledger.service';
+import {
+  AdjustPointsInput,
+  Balance,
+  EarnPointsInput,
+  EntryView,
+  LedgerIntegrity,
+  PointsResult,
+  PointsTransactionConnection,
+  RedeemPointsInput,
+  ReverseTransactionInput,
+  TransactionView,
+  TransferPointsInput,
+} from './ledger.types';
+import { verifyLedger } from './ledger.verifier';
+
+@Resolver()
+export class LedgerResolver {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Authorized(Access.earnPoints)
+  @Mutation(() => PointsResult)
+  earnPoints(@Arg('input') input: EarnPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+    return this.ledger.earn(ctx, input);
+  }
+
+  @Authorized(Access.redeemPoints)
+  @Mutation(() => PointsResult, { description: 'INSUFFICIENT_POINTS when the available balance does not cover it.' })
+  redeemPoints(@Arg('input') input: RedeemPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+    return this.ledger.redeem(ctx, input);
+  }
+
+  @Authorized(Access.adjustPoints)
+  @Mutation(() => PointsResult)
+  adjustPoints(@Arg('input') input: AdjustPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+    return this.ledger.adjust(ctx, input);
+  }
+
+  @Authorized(Access.reversePoints)
+  @Mutation(() => PointsResult, { description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.' })
+  reverseTransaction(@Arg('input') input: ReverseTransactionInput, @Ctx() ctx: Context): Promise<PointsResult> {
+    return this.ledger.reverse(ctx, input);
+  }
+
+  @Authorized(Access.transferPoints)
+  @Mutation(() => PointsResult, { description: "The points keep their expiry dates. The balance returned is the sender's." })
+  transferPoints(@Arg('input') input: TransferPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+    return this.ledger.transfer(ctx, input);
+  }
+
+  @Authorized(Access.managePolicy)
+  @Mutation(() => Tenant, { description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).' })
+  async setPointsExpiryPolicy(
+    @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
+    @Arg('months', () => Int) months: number,
+    @Ctx() ctx: Context,
+  ): Promise<Tenant> {
+    if (!Number.isInteger(months) || months < 1 || months > 120) {
+      throw ledgerError(LedgerErrorCode.POLICY_INVALID, 'months must be from 1 to 120', 'months');
+    }
+    return ctx.em.transactional(async (tx) => {
+      const tenant = await tx.findOneOrFail(Tenant, { id: requireTenant(ctx) });
+      tenant.pointsExpiryPolicy = policy;
+      tenant.pointsExpiryMonths = months;
+      return tenant;
+    });
+  }
+
+  @Authorized(Access.verifyLedger)
+  @Query(() => LedgerIntegrity, { description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`)." })
+  ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
+    return verifyLedger(ctx.em, requireTenant(ctx));
+  }
+}
+
+/** Points on the customer: one indexed row for the balance, a keyset page for the history. */
+@Resolver(() => Customer)
+export class CustomerPointsResolver {
+  @Authorized(Access.readCustomer)
+  @FieldResolver(() => Balance)
+  balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
+    return ctx.loaders.balanceByCustomerId.load(customer.id);
+  }
+
+  @Authorized(Access.readCustomer)
+  @FieldResolver(() => PointsTransactionConnection, { description: 'Newest first, including transfers received.' })
+  async pointsTransactions(
+    @Root() customer: Customer,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<PointsTransactionConnection> {
+    const limit = pageSize(first);
+    const cursor = decodeCursor(after);
+    const rows = (await ctx.em.execute(
+      `select * from ledger_transaction
+        where tenant_id = ? and (customer_id = ? or counterparty_id = ?)
+          ${cursor ? 'and (created_at, id) < (?, ?)' : ''}
+        order by created_at desc, id desc limit ?`,
+      [requireTenant(ctx), customer.id, customer.id, ...(cursor ? [cursor.at, cursor.id] : []), limit + 1],
+    )) as TransactionRow[];
+    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
+  }
+}
+
+@Resolver(() => Balance)
+export class BalanceResolver {
+  @FieldResolver(() => SafeIntResolver, { description: 'Spendable points that expire within the given number of days.' })
+  async expiringPoints(@Root() balance: Balance, @Arg('withinDays', () => Int) withinDays: number, @Ctx() ctx: Context): Promise<number> {
+    if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
+      throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
+    }
+    const [row] = (await ctx.em.execute(
+      `select coalesce(sum(remaining), 0)::bigint as points from points_lot
+        where tenant_id = ? and customer_id = ? and remaining > 0 and pending_until is null
+          and expires_at <= now() + make_interval(days => ?)`,
+      [requireTenant(ctx), balance.customerId, withinDays],
+    )) as { points: string }[];
+    return Number(row!.points);
+  }
+}
+
+@Resolver(() => TransactionView)
+export class TransactionEntriesResolver {
+  @FieldResolver(() => [EntryView], { description: 'The legs of the transaction; they sum to zero.' })
+  entries(@Root() transaction: TransactionView, @Ctx() ctx: Context): Promise<EntryView[]> {
+    return ctx.loaders.entriesByTransactionId.load(transaction.id);
+  }
+}

@@ -1,0 +1,444 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { callerLabel } from '../shared/auth/caller';
+import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { defaultChannel, type Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { isUuid } from '../shared/validation';
+import { Tenant } from '../tenancy/tenant.entity';
+import { Account, TransactionKind } from './ledger.entity';
+import { ledgerError, LedgerErrorCode } from './ledger.errors';
+import { lotExpiry, planConsumption, requestHash, type LotTake } from './ledger.logic';
+import type {
+  AdjustPointsInput,
+  EarnPointsInput,
+  PointsResult,
+  RedeemPointsInput,
+  ReverseTransactionInput,
+  TransferPointsInput,
+  TransactionView,
+} from './ledger.types';
+
+/** Largest single movement: far above any real basket, far below 2^53 once summed. */
+export const MAX_POINTS = 1_000_000_000;
+
+interface Header {
+  kind: TransactionKind;
+  customerId: string;
+  points: number;
+  reason: string;
+  reasonCode?: string;
+  channel?: Channel;
+  counterpartyId?: string;
+  reversesId?: string;
+  importId?: string;
+}
+
+interface BalanceRow {
+  available: string;
+  pending: string;
+  version: number;
+}
+
+export interface TransactionRow {
+  id: string;
+  tenant_id: string;
+  kind: TransactionKind;
+  customer_id: string | null;
+  counterparty_id: string | null;
+  points: string;
+  reason: string;
+  reason_code: string | null;
+  channel: Channel | null;
+  actor: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  reverses_id: string | null;
+  available_after: string | null;
+  pending_after: string | null;
+  version_after: number | null;
+  created_at: Date;
+}
+
+/** A concurrent request with the same key committed first: answer with its result. */
+class AlreadyBooked extends Error {}
+
+export function toTransactionView(row: TransactionRow): TransactionView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    customerId: row.customer_id ?? undefined,
+    counterpartyId: row.counterparty_id ?? undefined,
+    points: Number(row.points),
+    reason: row.reason,
+    reasonCode: row.reason_code ?? undefined,
+    channel: row.channel ?? undefined,
+    actor: row.actor,
+    idempotencyKey: row.idempotency_key ?? undefined,
+    reversesId: row.reverses_id ?? undefined,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+function points(value: number, field: string, allowNegative = false): number {
+  const ok = Number.isInteger(value) && value !== 0 && Math.abs(value) <= MAX_POINTS && (allowNegative || value > 0);
+  if (!ok) {
+    const range = allowNegative ? `a non-zero whole number from -${MAX_POINTS} to ${MAX_POINTS}` : `a whole number from 1 to ${MAX_POINTS}`;
+    throw ledgerError(LedgerErrorCode.POINTS_INVALID, `${field} must be ${range}`, field);
+  }
+  return value;
+}
+
+function text(value: string | undefined, field: string, fallback?: string): string {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '' && fallback === undefined) throw ledgerError(LedgerErrorCode.REASON_REQUIRED, `${field} must not be empty`, field);
+  if (trimmed.length > 500) throw ledgerError(LedgerErrorCode.REASON_REQUIRED, `${field} must be at most 500 characters`, field);
+  return trimmed || fallback!;
+}
+
+function idempotencyKey(value: string): string {
+  const key = value.trim();
+  if (key.length < 1 || key.length > 200) {
+    throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
+  }
+  return key;
+}
+
+/**
+ * The only writer of points. Every operation is one database transaction that
+ *   1. inserts its header first (so a concurrent retry with the same key waits on the unique index and
+ *      then replays, before either holds a balance lock),
+ *   2. changes the customer's balance row with one conditional UPDATE (`available >= n`): the row lock it
+ *      takes orders all writers of that customer until commit, so there is no read-then-write race and
+ *      no lost update; transfers lock their two rows in id order, so they cannot deadlock,
+ *   3. moves lots and writes the balanced entries, then records the balance after on the header.
+ * Program accounts get entries but no balance row, so earns of different customers never wait on each other.
+ */
+export class LedgerService {
+  async earn(ctx: Context, input: EarnPointsInput): Promise<PointsResult> {
+    const amount = points(input.points, 'input.points');
+    const reason = text(input.reason, 'input.reason');
+    const now = new Date();
+    if (input.pendingUntil && Number.isNaN(input.pendingUntil.getTime())) {
+      throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.pendingUntil is not a date', 'input.pendingUntil');
+    }
+    if (input.expiresAt && input.expiresAt <= now) {
+      throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.expiresAt must be in the future', 'input.expiresAt');
+    }
+    if (input.expiresAt && input.pendingUntil && input.expiresAt <= input.pendingUntil) {
+      throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.expiresAt must be after input.pendingUntil', 'input.expiresAt');
+    }
+    const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
+    const tenant = await ctx.em.findOneOrFail(Tenant, { id: requireTenant(ctx) });
+    const pending = input.pendingUntil !== undefined && input.pendingUntil !== null && input.pendingUntil > now;
+    const expiresAt = lotExpiry(tenant.pointsExpiryPolicy, tenant.pointsExpiryMonths, now, input.expiresAt);
+
+    return this.book(ctx, input.idempotencyKey, requestHash('earnPoints', input), {
+      kind: TransactionKind.EARN, customerId, points: amount, reason, channel: input.channel,
+    }, async (tx, txnId, tenantId) => {
+      const balance = await this.credit(tx, tenantId, customerId, {
+        available: pending ? 0 : amount, pending: pending ? amount : 0, lifetimeEarned: amount, activity: now,
+      });
+      await this.createLot(tx, tenantId, customerId, txnId, amount, pending ? input.pendingUntil! : null, expiresAt);
+      await this.entries(tx, tenantId, txnId, [
+        [pending ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, customerId, amount],
+        [Account.PROGRAM_ISSUED, null, -amount],
+      ]);
+      return balance;
+    });
+  }
+
+  async redeem(ctx: Context, input: RedeemPointsInput): Promise<PointsResult> {
+    const amount = points(input.points, 'input.points');
+    const reason = text(input.reason, 'input.reason');
+    const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
+    return this.book(ctx, input.idempotencyKey, requestHash('redeemPoints', input), {
+      kind: TransactionKind.REDEEM, customerId, points: amount, reason, channel: input.channel,
+    }, async (tx, txnId, tenantId) => {
+      const balance = await this.debit(tx, customerId, { available: amount, lifetimeRedeemed: amount, activity: new Date() });
+      await this.consumeLots(tx, customerId, txnId, amount);
+      await this.entries(tx, tenantId, txnId, [
+        [Account.CUSTOMER_AVAILABLE, customerId, -amount],
+        [Account.PROGRAM_REDEEMED, null, amount],
+      ]);
+      return balance;
+    });
+  }
+
+  async adjust(ctx: Context, input: AdjustPointsInput): Promise<PointsResult> {
+    const amount = points(input.points, 'input.points', true);
+    const reasonCode = text(input.reasonCode, 'input.reasonCode').toUpperCase();
+    const reason = text(input.reason, 'input.reason');
+    const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
+    const tenant = await ctx.em.findOneOrFail(Tenant, { id: requireTenant(ctx) });
+    const now = new Date();
+    return this.book(ctx, input.idempotencyKey, requestHash('adjustPoints', input), {
+      kind: TransactionKind.ADJUST, customerId, points: Math.abs(amount), reason, reasonCode,
+    }, async (tx, txnId, tenantId) => {
+      let balance: BalanceRow;
+      if (amount > 0) {
+        balance = await this.credit(tx, tenantId, customerId, { available: amount });
+        await this.createLot(tx, tenantId, customerId, txnId, amount, null, lotExpiry(tenant.pointsExpiryPolicy, tenant.pointsExpiryMonths, now));
+      } else {
+        balance = await this.debit(tx, customerId, { available: -amount });
+        await this.consumeLots(tx, customerId, txnId, -amount);
+      }
+      await this.entries(tx, tenantId, txnId, [
+        [Account.CUSTOMER_AVAILABLE, customerId, amount],
+        [Account.PROGRAM_ADJUSTMENTS, null, -amount],
+      ]);
+      return balance;
+    });
+  }
+
+  async transfer(ctx: Context, input: TransferPointsInput): Promise<PointsResult> {
+    const amount = points(input.points, 'input.points');
+    const from = await this.customer(ctx, input.fromCustomerId, 'input.fromCustomerId');
+    const to = await this.customer(ctx, input.toCustomerId, 'input.toCustomerId', true);
+    if (from === to) throw ledgerError(LedgerErrorCode.SAME_CUSTOMER, 'A customer cannot transfer points to themself', 'input.toCustomerId');
+    const reason = text(input.reason, 'input.reason', 'transfer');
+    return this.book(ctx, input.idempotencyKey, requestHash('transferPoints', input), {
+      kind: TransactionKind.TRANSFER, customerId: from, counterpartyId: to, points: amount, reason,
+    }, async (tx, txnId, tenantId) => {
+      await tx.execute(`insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`, [to, tenantId]);
+      // Both rows in one fixed (id) order: two opposite transfers cannot each hold the row the other needs.
+      await tx.execute(`select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`, [from, to]);
+      const balance = await this.debit(tx, from, { available: amount });
+      const takes = await this.consumeLots(tx, from, txnId, amount);
+      // The points keep their expiry dates on the receiving side.
+      for (const take of takes) await this.createLot(tx, tenantId, to, txnId, take.points, null, take.expiresAt);
+      await this.credit(tx, tenantId, to, { available: amount });
+      await this.entries(tx, tenantId, txnId, [
+        [Account.CUSTOMER_AVAILABLE, from, -amount],
+        [Account.CUSTOMER_AVAILABLE, to, amount],
+      ]);
+      return balance;
+    });
+  }
+
+  async reverse(ctx: Context, input: ReverseTransactionInput): Promise<PointsResult> {
+    const tenantId = requireTenant(ctx);
+    if (input.points !== undefined && input.points !== null) points(input.points, 'input.points');
+    const original = isUuid(input.transactionId)
+      ? ((await ctx.em.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [input.transactionId, tenantId])) as TransactionRow[])[0]
+      : undefined;
+    if (!original) throw ledgerError(LedgerErrorCode.TRANSACTION_NOT_FOUND, `No transaction ${input.transactionId}`, 'input.transactionId');
+    if (original.kind !== TransactionKind.EARN && original.kind !== TransactionKind.REDEEM) {
+      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, `A ${original.kind} transaction is corrected with an adjustment, not reversed`, 'input.transactionId');
+    }
+    const customerId = original.customer_id!;
+    assertMayActOnCustomer(ctx, customerId);
+    const reason = text(input.reason, 'input.reason', `reversal of ${original.kind.toLowerCase()} ${original.id}`);
+    return this.book(ctx, input.idempotencyKey, requestHash('reverseTransaction', input), {
+      kind: TransactionKind.REVERSAL, customerId, points: input.points ?? 0, reason, reversesId: original.id,
+    }, async (tx, txnId, tenantIdInTx) => {
+      // Lock the original so two reversals of it cannot both take the same remainder.
+      await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
+      const [{ reversed }] = (await tx.execute(
+        `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
+        [original.id, txnId],
+      )) as { reversed: string }[];
+      const left = Number(original.points) - Number(reversed);
+      const amount = input.points ?? left;
+      if (amount <= 0 || amount > left) {
+        throw ledgerError(LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL, `Only ${left} points of this transaction are left to reverse`, 'input.points');
+      }
+      await tx.execute(`update ledger_transaction set points = ? where id = ?`, [amount, txnId]);
+      return original.kind === TransactionKind.EARN
+        ? this.clawBack(tx, tenantIdInTx, customerId, original.id, txnId, amount)
+        : this.refundRedemption(tx, tenantIdInTx, customerId, original.id, txnId, amount);
+    });
+  }
+
+  /** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */
+  private async clawBack(tx: EntityManager, tenantId: string, customerId: string, earnId: string, txnId: string, amount: number): Promise<BalanceRow> {
+    const [lot] = (await tx.execute(`select id, remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
+      id: string; remaining: string; pending_until: Date | null;
+    }[];
+    if (lot?.pending_until) {
+      const balance = await this.debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
+      const updated = await tx.execute(`update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [amount, lot.id, amount]);
+      if (updated.length === 0) throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, 'The pending points of that earn do not cover the reversal', 'input.points');
+      await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_PENDING, customerId, -amount], [Account.PROGRAM_ISSUED, null, amount]]);
+      return balance;
+    }
+    const balance = await this.debit(tx, customerId, { available: amount, lifetimeEarned: amount });
+    await this.consumeLots(tx, customerId, txnId, amount, lot?.id);
+    await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, -amount], [Account.PROGRAM_ISSUED, null, amount]]);
+    return balance;
+  }
+
+  /** A cancelled redemption gives its points back, expiring no later than the latest lot it had used. */
+  private async refundRedemption(tx: EntityManager, tenantId: string, customerId: string, redeemId: string, txnId: string, amount: number): Promise<BalanceRow> {
+    const [{ expires_at: expiresAt, never }] = (await tx.execute(
+      `select max(l.expires_at) as expires_at, bool_or(l.expires_at is null) as never
+         from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?`,
+      [redeemId],
+    )) as { expires_at: Date | null; never: boolean | null }[];
+    const balance = await this.credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
+    await this.createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
+    await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, amount], [Account.PROGRAM_REDEEMED, null, -amount]]);
+    return balance;
+  }
+
+  /** Checks the customer belongs to the caller's tenant (and is the caller, for a customer token). */
+  private async customer(ctx: Context, id: string, field: string, receiving = false): Promise<string> {
+    requireTenant(ctx);
+    // A customer may send points to anyone of the tenant, but act only on their own account.
+    if (!receiving) assertMayActOnCustomer(ctx, id);
+    const customer = isUuid(id) ? await ctx.loaders.customerById.load(id) : null;
+    if (!customer) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
+    return customer.id;
+  }
+
+  private async book(
+    ctx: Context,
+    rawKey: string,
+    hash: string,
+    header: Header,
+    work: (tx: EntityManager, txnId: string, tenantId: string) => Promise<BalanceRow>,
+  ): Promise<PointsResult> {
+    const tenantId = requireTenant(ctx);
+    const key = idempotencyKey(rawKey);
+    const earlier = await this.findByKey(ctx.em, tenantId, key);
+    if (earlier) return this.replay(earlier, hash);
+    const caller = requireCaller(ctx);
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const inserted = (await tx.execute(
+          `insert into ledger_transaction
+             (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
+              idempotency_key, request_hash, reverses_id, import_id, created_at)
+           values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+           on conflict (tenant_id, idempotency_key) do nothing
+           returning *`,
+          [
+            tenantId, header.kind, header.customerId, header.counterpartyId ?? null, header.points, header.reason,
+            header.reasonCode ?? null, header.channel ?? defaultChannel(caller), callerLabel(caller), key, hash,
+            header.reversesId ?? null, header.importId ?? null,
+          ],
+        )) as TransactionRow[];
+        if (inserted.length === 0) throw new AlreadyBooked();
+        const row = inserted[0]!;
+        const balance = await work(tx, row.id, tenantId);
+        const [final] = (await tx.execute(
+          `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
+          [balance.available, balance.pending, balance.version, row.id],
+        )) as TransactionRow[];
+        return this.result(final!, false);
+      });
+    } catch (error) {
+      if (!(error instanceof AlreadyBooked)) throw error;
+      const winner = await this.findByKey(ctx.em, tenantId, key);
+      if (!winner) throw error;
+      return this.replay(winner, hash);
+    }
+  }
+
+  private async findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
+    const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as TransactionRow[];
+    return rows[0];
+  }
+
+  private replay(row: TransactionRow, hash: string): PointsResult {
+    if (row.request_hash !== hash) {
+      throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+    }
+    return this.result(row, true);
+  }
+
+  private result(row: TransactionRow, replayed: boolean): PointsResult {
+    return {
+      transaction: toTransactionView(row),
+      balance: { available: Number(row.available_after ?? 0), pending: Number(row.pending_after ?? 0), version: row.version_after ?? 0 },
+      replayed,
+    };
+  }
+
+  /** Adds to a balance, creating the row on a customer's first points. */
+  private async credit(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    delta: { available?: number; pending?: number; lifetimeEarned?: number; lifetimeRedeemed?: number; activity?: Date },
+  ): Promise<BalanceRow> {
+    const rows = (await tx.execute(
+      `insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, lifetime_redeemed, version, last_activity_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, 1, ?, now())
+       on conflict (customer_id) do update set
+         available = b.available + excluded.available,
+         pending = b.pending + excluded.pending,
+         lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
+         lifetime_redeemed = b.lifetime_redeemed + excluded.lifetime_redeemed,
+         version = b.version + 1,
+         last_activity_at = coalesce(excluded.last_activity_at, b.last_activity_at),
+         updated_at = now()
+       returning available, pending, version`,
+      [customerId, tenantId, delta.available ?? 0, delta.pending ?? 0, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0, delta.activity ?? null],
+    )) as BalanceRow[];
+    return rows[0]!;
+  }
+
+  /** Takes from a balance only if it covers the amount: one statement, no read-then-write window. */
+  private async debit(
+    tx: EntityManager,
+    customerId: string,
+    delta: { available?: number; pending?: number; lifetimeEarned?: number; lifetimeRedeemed?: number; activity?: Date },
+  ): Promise<BalanceRow> {
+    const available = delta.available ?? 0;
+    const pending = delta.pending ?? 0;
+    const rows = (await tx.execute(
+      `update points_balance set
+         available = available - ?, pending = pending - ?,
+         lifetime_earned = lifetime_earned - ?, lifetime_redeemed = lifetime_redeemed + ?,
+         version = version + 1, last_activity_at = coalesce(?, last_activity_at), updated_at = now()
+       where customer_id = ? and available >= ? and pending >= ?
+       returning available, pending, version`,
+      [available, pending, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0, delta.activity ?? null, customerId, available, pending],
+    )) as BalanceRow[];
+    if (rows.length === 0) {
+      const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [customerId])) as BalanceRow[];
+      const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
+      throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, `The customer has ${have} points, ${available + pending} needed`, 'input.points');
+    }
+    return rows[0]!;
+  }
+
+  private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null) {
+    await tx.execute(
+      `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, now())`,
+      [tenantId, customerId, txnId, amount, amount, pendingUntil, expiresAt],
+    );
+  }
+
+  /** Consumes spendable lots first-to-expire first. The balance row is already locked by the debit. */
+  private async consumeLots(tx: EntityManager, customerId: string, txnId: string, amount: number, preferLotId?: string): Promise<LotTake[]> {
+    const lots = (await tx.execute(
+      `select id, remaining, expires_at from points_lot
+        where customer_id = ? and remaining > 0 and pending_until is null
+        order by expires_at asc nulls last, created_at, id for update`,
+      [customerId],
+    )) as { id: string; remaining: string; expires_at: Date | null }[];
+    const takes = planConsumption(
+      lots.map((lot) => ({ id: lot.id, remaining: Number(lot.remaining), expiresAt: lot.expires_at ? new Date(lot.expires_at) : null })),
+      amount,
+      preferLotId,
+    );
+    const values = takes.map(() => '(?::uuid, ?::bigint)').join(', ');
+    const params = takes.flatMap((take) => [take.lotId, take.points]);
+    await tx.execute(`update points_lot l set remaining = l.remaining - v.take from (values ${values}) as v(id, take) where l.id = v.id`, params);
+    await tx.execute(
+      `insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, v.id, v.take from (values ${values}) as v(id, take)`,
+      [txnId, ...params],
+    );
+    return takes;
+  }
+
+  private async entries(tx: EntityManager, tenantId: string, txnId: string, legs: [Account, string | null, number][]) {
+    const values = legs.map(() => '(?, ?, ?, ?, ?)').join(', ');
+    await tx.execute(
+      `insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount) values ${values}`,
+      legs.flatMap(([account, customerId, amount]) => [tenantId, txnId, account, customerId, amount]),
+    );
+  }
+}

@@ -1,0 +1,25 @@
+import { registerEnumType } from 'type-graphql';
+import { StaffRole } from '../tenancy/roles';
+import type { Caller } from './auth/caller';
+
+/** Where an interaction happened. */
+export enum Channel {
+  WEB = 'WEB',
+  MOBILE = 'MOBILE',
+  AGENT = 'AGENT',
+  POS = 'POS',
+  /** A back-end integration or an administrator's tool. */
+  API = 'API',
+}
+
+registerEnumType(Channel, { name: 'Channel' });
+
+/** The channel a caller acts through when it does not say. */
+export function defaultChannel(caller: Caller): Channel {
+  if (caller.kind === 'customer') return Channel.WEB;
+  if (caller.kind === 'apiKey') {
+    if (caller.role === StaffRole.POS) return Channel.POS;
+    if (caller.role === StaffRole.AGENT || caller.role === StaffRole.SUPERVISOR) return Channel.AGENT;
+  }
+  return Channel.API;
+}

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { LedgerJobs } from '../src/ledger/ledger.jobs';
+import { verifyLedger } from '../src/ledger/ledger.verifier';
+import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from './helpers/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', DB_POOL_MAX: '20' } });
+  tenant = await createTenant(gw);
+});
+afterAll(() => gw.close());
+
+const RESULT = `transaction { id kind points reason actor channel idempotencyKey reversesId entries { account customerId amount } } balance { available pending version } replayed`;
+const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { ${RESULT} } }`;
+const REDEEM = `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { ${RESULT} } }`;
+const TRANSFER = `mutation ($input: TransferPointsInput!) { transferPoints(input: $input) { ${RESULT} } }`;
+const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { ${RESULT} } }`;
+const ADJUST = `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { ${RESULT} } }`;
+const BALANCE = `query ($id: ID!, $days: Int!) { customer(id: $id) { balance { available pending lifetimeEarned lifetimeRedeemed expired version expiringPoints(withinDays: $days) } } }`;
+
+const key = () => randomUUID();
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
+
+async function earn(customerId: string, points: number, extra: Record<string, unknown> = {}) {
+  return (await gqlOk(gw, EARN, { input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra } }, tenant.ownerKey)).earnPoints;
+}
+
+async function balance(customerId: string, days = 30) {
+  return (await gqlOk(gw, BALANCE, { id: customerId, days }, tenant.ownerKey)).customer.balance;
+}
+
+async function expectLedgerClean(tenantId = tenant.tenantId) {
+  const integrity = await verifyLedger(gw.gateway.orm.em.fork(), tenantId);
+  expect(integrity.discrepancies).toEqual([]);
+}
+
+describe('double entry', () => {
+  it('books an earn as balanced entries and keeps the balance row in step', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const result = await earn(customer.id, 120);
+    expect(result.transaction).toMatchObject({ kind: 'EARN', points: 120, channel: 'API' });
+    expect(result.replayed).toBe(false);
+    expect(result.transaction.entries).toEqual([
+      { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 120 },
+      { account: 'PROGRAM_ISSUED', customerId: null, amount: -120 },
+    ]);
+    expect(result.balance).toEqual({ available: 120, pending: 0, version: 1 });
+    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() } }, tenant.ownerKey);
+    expect(await balance(customer.id)).toMatchObject({ available: 100, lifetimeEarned: 120, lifetimeRedeemed: 20, version: 2 });
+    await expectLedgerClean();
+  });
+
+  it('refuses a redemption the balance does not cover, with INSUFFICIENT_POINTS, booking nothing', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    await earn(customer.id, 30);
+    const res = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() } }, tenant.ownerKey);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS', field: 'input.points' });
+    expect(await balance(customer.id)).toMatchObject({ available: 30, version: 1 });
+  });
+
+  it('validates input, naming the field', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ points: 0 }, 'BAD_USER_INPUT', 'input.points'],
+      [{ points: -5 }, 'BAD_USER_INPUT', 'input.points'],
+      [{ reason: '  ' }, 'BAD_USER_INPUT', 'input.reason'],
+      [{ idempotencyKey: '' }, 'BAD_USER_INPUT', 'input.idempotencyKey'],
+      [{ expiresAt: inDays(-1).toISOString() }, 'BAD_USER_INPUT', 'input.expiresAt'],
+      [{ customerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.customerId'],
+    ];
+    for (const [override, code, field] of cases) {
+      const res = await gql(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override } }, tenant.ownerKey);
+      expect([field, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field]).toEqual([field, code, field]);
+    }
+  });
+});
+
+describe('idempotency', () => {
+  it('50 concurrent retries of one earn book one transaction and give 50 identical answers', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const input = { customerId: customer.id, points: 75, reason: 'order 1001', idempotencyKey: key() };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => gqlOk(gw, EARN, { input }, tenant.ownerKey)));
+    const transactions = new Set(answers.map((a) => a.earnPoints.transaction.id));
+    expect(transactions.size).toBe(1);
+    const stripped = answers.map(({ earnPoints }) => ({ ...earnPoints, replayed: undefined }));
+    expect(new Set(stripped.map((a) => JSON.stringify(a))).size).toBe(1);
+    expect(answers.filter((a) => !a.earnPoints.replayed)).toHaveLength(1);
+    expect(await balance(customer.id)).toMatchObject({ available: 75, version: 1 });
+  });
+
+  it('the same key with another input is a CONFLICT', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const idempotencyKey = key();
+    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } }, tenant.ownerKey);
+    const res = await gql(gw, EARN, { input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey } }, tenant.ownerKey);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
+    const other = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } }, tenant.ownerKey);
+    expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await balance(customer.id)).toMatchObject({ available: 10 });
+  });
+});
+
+describe('concurrency', () => {
+  it('100 concurrent redemptions of 10 against 100 points: exactly 10 succeed, the balance ends at 0', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    await earn(customer.id, 100);
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        gql(gw, REDEEM, { input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() } }, tenant.ownerKey),
+      ),
+    );
+    const ok = results.filter((r) => !r.errors);
+    const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'INSUFFICIENT_POINTS');
+    expect([ok.length, refused.length]).toEqual([10, 90]);
+    // Every successful answer saw a distinct version and balance: no two spent the same points.
+    expect(new Set(ok.map((r) => r.data!.redeemPoints.balance.available)).size).toBe(10);
+    expect(await balance(customer.id)).toMatchObject({ available: 0, lifetimeRedeemed: 100, version: 11 });
+    await expectLedgerClean();
+  });
+
+  it('random concurrent transfers among 20 customers conserve every point, without deadlock', async () => {
+    const own = await createTenant(gw);
+    const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(gw, own.ownerKey)));
+    for (const c of customers) {
+      await gqlOk(gw, EARN, { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } }, own.ownerKey);
+    }
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const transfers = Array.from({ length: 200 }, () => {
+      const from = customers[Math.floor(random() * 20)]!;
+      let to = customers[Math.floor(random() * 20)]!;
+      if (to.id === from.id) to = customers[(customers.indexOf(from) + 1) % 20]!;
+      return { fromCustomerId: from.id, toCustomerId: to.id, points: 1 + Math.floor(random() * 40), idempotencyKey: key() };
+    });
+    const results = await Promise.all(transfers.map((input) => gql(gw, TRANSFER, { input }, own.ownerKey)));
+    const codes = new Set(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'));
+    expect([...codes].every((c) => c === 'OK' || c === 'INSUFFICIENT_POINTS')).toBe(true);
+    expect(results.filter((r) => !r.errors).length).toBeGreaterThan(100);
+    const balances = await Promise.all(customers.map((c) => gqlOk(gw, BALANCE, { id: c.id, days: 1 }, own.ownerKey)));
+    const total = balances.reduce((sum, b) => sum + b.customer.balance.available, 0);
+    expect(total).toBe(2000);
+    await expectLedgerClean(own.tenantId);
+  });
+});
+
+describe('lots, expiry and pending points', () => {
+  it('redemption consumes the first-to-expire lot first, and expiry takes only what is due', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    await earn(customer.id, 50, { expiresAt: inDays(30).toISOString() });
+    await earn(customer.id, 40, { expiresAt: inDays(3).toISOString() });
+    await earn(customer.id, 10); // tenant policy NONE: never expires
+    expect((await balance(customer.id, 5)).expiringPoints).toBe(40);
+
+    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() } }, tenant.ownerKey);
+    // The 30 came out of the lot expiring in 3 days: 10 of it remain, and all 50 of the later lot.
+    expect((await balance(customer.id, 5)).expiringPoints).toBe(10);
+    expect((await balance(customer.id, 40)).expiringPoints).toBe(60);
+
+    const jobs = new LedgerJobs();
+    const run = await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(10));
+    expect(run.points).toBeGreaterThanOrEqual(10);
+    expect(await balance(customer.id, 40)).toMatchObject({ available: 60, expired: 10, expiringPoints: 50 });
+    // Running again books nothing more for this customer.
+    await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(10));
+    expect(await balance(customer.id)).toMatchObject({ available: 60, expired: 10 });
+    await expectLedgerClean();
+  });
+
+  it('pending points are not spendable until their date, then settle into the available balance', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const result = await earn(customer.id, 80, { pendingUntil: inDays(14).toISOString() });
+    expect(result.transaction.entries[0]).toEqual({ account: 'CUSTOMER_PENDING', customerId: customer.id, amount: 80 });
+    expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
+    const early = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    expect(early.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
+
+    const jobs = new LedgerJobs();
+    await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(13));
+    expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
+    await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(15));
+    expect(await balance(customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
+    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    await expectLedgerClean();
+  });
+
+  it('inactivity expiry takes every lot of a customer idle for the policy months', async () => {
+    const own = await createTenant(gw);
+    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`, {}, own.ownerKey);
+    const idle = await createCustomer(gw, own.ownerKey);
+    await gqlOk(gw, EARN, { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    const jobs = new LedgerJobs();
+    await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(200));
+    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance.available).toBe(25);
+    await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(370));
+    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 0, expired: 25 });
+    await expectLedgerClean(own.tenantId);
+  });
+});
+
+describe('reversals, adjustments, transfers', () => {
+  it('reverses a partly redeemed earn: the clawback takes the earn’s own lot first, then others', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const purchase = await earn(customer.id, 100, { expiresAt: inDays(300).toISOString() });
+    await earn(customer.id, 50, { expiresAt: inDays(10).toISOString() });
+    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    // FEFO took 50 from the 10-day lot and 20 from the purchase: 80 of the purchase remain.
+    const part = await gqlOk(gw, REVERSE, { input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() } }, tenant.ownerKey);
+    expect(part.reverseTransaction.transaction).toMatchObject({ kind: 'REVERSAL', points: 60, reversesId: purchase.transaction.id });
+    expect(part.reverseTransaction.balance.available).toBe(20);
+    const tooMuch = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() } }, tenant.ownerKey);
+    expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.points' });
+    // 40 of the purchase are left to reverse, but only 20 points are left to take.
+    const rest = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } }, tenant.ownerKey);
+    expect(rest.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
+    expect(await balance(customer.id)).toMatchObject({ available: 20, lifetimeEarned: 90 });
+    await expectLedgerClean();
+  });
+
+  it('reverses a redemption by giving the points back', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    await earn(customer.id, 60);
+    const redemption = await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    const back = await gqlOk(gw, REVERSE, { input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() } }, tenant.ownerKey);
+    expect(back.reverseTransaction.transaction.entries).toEqual([
+      { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 50 },
+      { account: 'PROGRAM_REDEEMED', customerId: null, amount: -50 },
+    ]);
+    expect(await balance(customer.id)).toMatchObject({ available: 60, lifetimeRedeemed: 0 });
+    await expectLedgerClean();
+  });
+
+  it('adjustments need a supervisor or admin and a reason code, and go both ways', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
+    const supervisor = await createApiKey(gw, tenant.ownerKey, 'SUPERVISOR');
+    const input = { customerId: customer.id, points: 15, reasonCode: 'goodwill', reason: 'late delivery', idempotencyKey: key() };
+    expect((await gql(gw, ADJUST, { input }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const up = await gqlOk(gw, ADJUST, { input }, supervisor.secret);
+    expect(up.adjustPoints.transaction).toMatchObject({ kind: 'ADJUST', actor: `key:${supervisor.id}`, channel: 'AGENT' });
+    const down = await gqlOk(gw, ADJUST, { input: { ...input, points: -5, idempotencyKey: key() } }, supervisor.secret);
+    expect(down.adjustPoints.balance.available).toBe(10);
+    const noCode = await gql(gw, ADJUST, { input: { ...input, reasonCode: ' ', idempotencyKey: key() } }, supervisor.secret);
+    expect(noCode.errors?.[0]?.extensions?.field).toBe('input.reasonCode');
+    await expectLedgerClean();
+  });
+
+  it('a customer can spend and send only their own points', async () => {
+    const me = await createCustomer(gw, tenant.ownerKey);
+    const friend = await createCustomer(gw, tenant.ownerKey);
+    await earn(me.id, 40);
+    await earn(friend.id, 40);
+    const token = await customerToken(gw, tenant.ownerKey, me.id);
+    const sent = await gqlOk(gw, TRANSFER, { input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() } }, token);
+    expect(sent.transferPoints.transaction).toMatchObject({ kind: 'TRANSFER', channel: 'WEB', actor: `customer:${me.id}` });
+    const steal = await gql(gw, TRANSFER, { input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() } }, token);
+    expect(steal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const spendOther = await gql(gw, REDEEM, { input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() } }, token);
+    expect(spendOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await balance(friend.id)).available).toBe(55);
+  });
+
+  it('another tenant’s key cannot touch these points', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const purchase = await earn(customer.id, 10);
+    const stranger = await createTenant(gw);
+    const earnThere = await gql(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, stranger.ownerKey);
+    expect(earnThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const reverseThere = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } }, stranger.ownerKey);
+    expect(reverseThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('history and integrity', () => {
+  it('pages a customer’s transactions newest first with their entries', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    for (const points of [1, 2, 3, 4, 5]) await earn(customer.id, points);
+    const query = `query ($id: ID!, $after: String) { customer(id: $id) { pointsTransactions(first: 2, after: $after) {
+      edges { node { points idempotencyKey entries { amount } } } pageInfo { hasNextPage endCursor } } } }`;
+    const seen: number[] = [];
+    let after: string | undefined;
+    do {
+      const page = (await gqlOk(gw, query, { id: customer.id, after }, tenant.ownerKey)).customer.pointsTransactions;
+      for (const edge of page.edges) {
+        seen.push(edge.node.points);
+        expect(edge.node.entries.map((e: { amount: number }) => e.amount).reduce((a: number, b: number) => a + b, 0)).toBe(0);
+        expect(edge.node.idempotencyKey).toBeTruthy();
+      }
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+    } while (after);
+    expect(seen).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('ledgerIntegrity reports the first discrepancy when a row is tampered with', async () => {
+    const own = await createTenant(gw);
+    const customer = await createCustomer(gw, own.ownerKey);
+    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    const check = `{ ledgerIntegrity { ok transactionsChecked balancesChecked discrepancies { check detail } } }`;
+    expect((await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity).toEqual({ ok: true, transactionsChecked: 1, balancesChecked: 1, discrepancies: [] });
+    await gw.gateway.orm.em.fork().execute(`update points_balance set available = available + 5 where customer_id = ?`, [customer.id]);
+    const broken = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
+    expect(broken.ok).toBe(false);
+    expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual(['balance equals the sum of its entries', 'lots cover the balance']);
+    expect(broken.discrepancies[0].detail).toContain(customer.id);
+    const agent = await createApiKey(gw, own.ownerKey, 'AGENT');
+    expect((await gql(gw, check, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
