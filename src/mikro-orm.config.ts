@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Customer } from './customers/customer.entity';
-import { LedgerEntry, LedgerTransaction, PointsBalance, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
+import { LedgerEntry, LedgerTransaction, PointsBalance, PointsImport, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
@@ -21,7 +21,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
   return defineConfig({
     clientUrl,
     // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
-    entities: [Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption],
+    entities: [Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.
     allowGlobalContext: false,

@@ -6,6 +6,7 @@ import { TenantOwnedEntity } from '../shared/db/base.entity';
 @Entity()
 @Unique({ properties: ['tenant', 'email'] })
 @Unique({ properties: ['tenant', 'phone'] })
+@Unique({ properties: ['tenant', 'externalId'] })
 // Keyset pagination of `customers` walks this index newest first.
 @Index({ properties: ['tenant', 'createdAt', 'id'] })
 // `customers(search:)` matches email prefixes, which needs pattern ops under any collation.
@@ -25,6 +26,14 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt'> {
   @Field({ nullable: true })
   @Property({ type: 'text', nullable: true })
   displayName?: string;
+
+  @Field({ nullable: true, description: "The customer's id in the system the business migrated from (set by balance imports)." })
+  @Property({ type: 'text', nullable: true })
+  externalId?: string;
+
+  /** Set on customers a balance import created, for its reconciliation. */
+  @Property({ type: 'uuid', nullable: true, hidden: true })
+  createdByImportId?: string;
 
   @Field(() => Int, { description: 'Increases by one with every change to the profile.' })
   @Property({ type: 'integer' })

@@ -219,3 +219,34 @@ export class PointsLotConsumption {
   @Property({ type: 'bigint' })
   points!: string;
 }
+
+/** One balance-migration file per row: its hash makes a re-run of the same file a no-op. */
+@Entity({ tableName: 'points_import' })
+@Unique({ properties: ['tenantId', 'fileHash'] })
+export class PointsImport {
+  [OptionalProps]?: 'id' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  tenantId!: string;
+
+  @Property({ type: 'text' })
+  fileName!: string;
+
+  @Property({ type: 'string', columnType: 'char(64)' })
+  fileHash!: string;
+
+  @Property({ type: 'integer' })
+  rowsRead!: number;
+
+  @Property({ type: 'bigint' })
+  pointsRead!: string;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', nullable: true })
+  rolledBackAt?: Date;
+}

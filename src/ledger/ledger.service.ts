@@ -33,6 +33,15 @@ interface Header {
   importId?: string;
 }
 
+/** A change to a balance row; fields are amounts to add (credit) or take (debit). */
+interface Delta {
+  available?: number;
+  pending?: number;
+  lifetimeEarned?: number;
+  lifetimeRedeemed?: number;
+  activity?: Date;
+}
+
 interface BalanceRow {
   available: string;
   pending: string;
@@ -304,27 +313,16 @@ export class LedgerService {
     const caller = requireCaller(ctx);
     try {
       return await ctx.em.transactional(async (tx) => {
-        const inserted = (await tx.execute(
-          `insert into ledger_transaction
-             (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
-              idempotency_key, request_hash, reverses_id, import_id, created_at)
-           values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
-           on conflict (tenant_id, idempotency_key) do nothing
-           returning *`,
-          [
-            tenantId, header.kind, header.customerId, header.counterpartyId ?? null, header.points, header.reason,
-            header.reasonCode ?? null, header.channel ?? defaultChannel(caller), callerLabel(caller), key, hash,
-            header.reversesId ?? null, header.importId ?? null,
-          ],
-        )) as TransactionRow[];
+        const inserted = await this.insertHeader(tx, tenantId, header, {
+          actor: callerLabel(caller),
+          channel: header.channel ?? defaultChannel(caller),
+          idempotencyKey: key,
+          requestHash: hash,
+        });
         if (inserted.length === 0) throw new AlreadyBooked();
         const row = inserted[0]!;
         const balance = await work(tx, row.id, tenantId);
-        const [final] = (await tx.execute(
-          `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
-          [balance.available, balance.pending, balance.version, row.id],
-        )) as TransactionRow[];
-        return this.result(final!, false);
+        return this.result(await this.recordBalanceAfter(tx, row.id, balance), false);
       });
     } catch (error) {
       if (!(error instanceof AlreadyBooked)) throw error;
@@ -332,6 +330,93 @@ export class LedgerService {
       if (!winner) throw error;
       return this.replay(winner, hash);
     }
+  }
+
+  /** Inserts a header; with an idempotency key, returns no row when that key is already taken. */
+  private async insertHeader(
+    tx: EntityManager,
+    tenantId: string,
+    header: Header,
+    meta: { actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+  ): Promise<TransactionRow[]> {
+    return (await tx.execute(
+      `insert into ledger_transaction
+         (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
+          idempotency_key, request_hash, reverses_id, import_id, created_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+       on conflict (tenant_id, idempotency_key) do nothing
+       returning *`,
+      [
+        tenantId, header.kind, header.customerId, header.counterpartyId ?? null, header.points, header.reason,
+        header.reasonCode ?? null, meta.channel ?? null, meta.actor, meta.idempotencyKey ?? null, meta.requestHash ?? null,
+        header.reversesId ?? null, header.importId ?? null,
+      ],
+    )) as TransactionRow[];
+  }
+
+  private async recordBalanceAfter(tx: EntityManager, txnId: string, balance: BalanceRow): Promise<TransactionRow> {
+    const [row] = (await tx.execute(
+      `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
+      [balance.available, balance.pending, balance.version, txnId],
+    )) as TransactionRow[];
+    return row!;
+  }
+
+  /**
+   * A legacy balance brought over by a migration (scripts/import-balances): the points come from the
+   * program's migration account. Runs in the importer's transaction; the file, not a key, is idempotent.
+   */
+  async bookImport(tx: EntityManager, tenantId: string, customerId: string, amount: number, expiresAt: Date | null, importId: string, reason: string): Promise<void> {
+    const [row] = await this.insertHeader(tx, tenantId, { kind: TransactionKind.IMPORT, customerId, points: amount, reason, importId }, { actor: 'job:import-balances' });
+    const balance = await this.credit(tx, tenantId, customerId, { available: amount });
+    await this.createLot(tx, tenantId, customerId, row!.id, amount, null, expiresAt);
+    await this.entries(tx, tenantId, row!.id, [[Account.CUSTOMER_AVAILABLE, customerId, amount], [Account.PROGRAM_MIGRATION, null, -amount]]);
+    await this.recordBalanceAfter(tx, row!.id, balance);
+  }
+
+  /**
+   * Undoes an import with one reversal per imported balance, all or none: a lot that has been spent from
+   * (even in part) makes the whole rollback fail, naming the customers, with nothing applied.
+   */
+  async rollbackImport(em: EntityManager, tenantId: string, importId: string): Promise<{ reversed: number; points: number }> {
+    return em.transactional(async (tx) => {
+      const [found] = (await tx.execute(`select rolled_back_at from points_import where id = ? and tenant_id = ? for update`, [importId, tenantId])) as {
+        rolled_back_at: Date | null;
+      }[];
+      if (!found) throw new Error(`no import ${importId} in tenant ${tenantId}`);
+      if (found.rolled_back_at) throw new Error(`import ${importId} was already rolled back at ${new Date(found.rolled_back_at).toISOString()}`);
+      const imported = (await tx.execute(
+        `select t.id, t.customer_id, t.points, l.id as lot_id from ledger_transaction t join points_lot l on l.transaction_id = t.id
+          where t.import_id = ? and t.kind = 'IMPORT' order by t.customer_id`,
+        [importId],
+      )) as { id: string; customer_id: string; points: string; lot_id: string }[];
+      const spent: string[] = [];
+      let points = 0;
+      for (const row of imported) {
+        const amount = Number(row.points);
+        const [header] = await this.insertHeader(
+          tx,
+          tenantId,
+          { kind: TransactionKind.REVERSAL, customerId: row.customer_id, points: amount, reason: `rollback of import ${importId}`, reversesId: row.id, importId },
+          { actor: 'job:import-balances' },
+        );
+        const balance = await this.debitOrNull(tx, row.customer_id, { available: amount });
+        const untouched = await tx.execute(`update points_lot set remaining = 0 where id = ? and remaining = points returning id`, [row.lot_id]);
+        if (!balance || untouched.length === 0) {
+          spent.push(row.customer_id);
+          continue;
+        }
+        await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [header!.id, row.lot_id, amount]);
+        await this.entries(tx, tenantId, header!.id, [[Account.CUSTOMER_AVAILABLE, row.customer_id, -amount], [Account.PROGRAM_MIGRATION, null, amount]]);
+        await this.recordBalanceAfter(tx, header!.id, balance);
+        points += amount;
+      }
+      if (spent.length > 0) {
+        throw new Error(`${spent.length} imported balances have been spent from, so nothing was rolled back; customers: ${spent.slice(0, 10).join(', ')}${spent.length > 10 ? ', ...' : ''}`);
+      }
+      await tx.execute(`update points_import set rolled_back_at = now() where id = ?`, [importId]);
+      return { reversed: imported.length, points };
+    });
   }
 
   private async findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
@@ -355,12 +440,7 @@ export class LedgerService {
   }
 
   /** Adds to a balance, creating the row on a customer's first points. */
-  private async credit(
-    tx: EntityManager,
-    tenantId: string,
-    customerId: string,
-    delta: { available?: number; pending?: number; lifetimeEarned?: number; lifetimeRedeemed?: number; activity?: Date },
-  ): Promise<BalanceRow> {
+  private async credit(tx: EntityManager, tenantId: string, customerId: string, delta: Delta): Promise<BalanceRow> {
     const rows = (await tx.execute(
       `insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, lifetime_redeemed, version, last_activity_at, updated_at)
        values (?, ?, ?, ?, ?, ?, 1, ?, now())
@@ -379,11 +459,16 @@ export class LedgerService {
   }
 
   /** Takes from a balance only if it covers the amount: one statement, no read-then-write window. */
-  private async debit(
-    tx: EntityManager,
-    customerId: string,
-    delta: { available?: number; pending?: number; lifetimeEarned?: number; lifetimeRedeemed?: number; activity?: Date },
-  ): Promise<BalanceRow> {
+  private async debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
+    const balance = await this.debitOrNull(tx, customerId, delta);
+    if (balance) return balance;
+    const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [customerId])) as BalanceRow[];
+    const pending = delta.pending ?? 0;
+    const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
+    throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, `The customer has ${have} points, ${(delta.available ?? 0) + pending} needed`, 'input.points');
+  }
+
+  private async debitOrNull(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow | null> {
     const available = delta.available ?? 0;
     const pending = delta.pending ?? 0;
     const rows = (await tx.execute(
@@ -395,12 +480,7 @@ export class LedgerService {
        returning available, pending, version`,
       [available, pending, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0, delta.activity ?? null, customerId, available, pending],
     )) as BalanceRow[];
-    if (rows.length === 0) {
-      const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [customerId])) as BalanceRow[];
-      const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
-      throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, `The customer has ${have} points, ${available + pending} needed`, 'input.points');
-    }
-    return rows[0]!;
+    return rows[0] ?? null;
   }
 
   private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null) {

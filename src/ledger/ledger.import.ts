@@ -1,0 +1,151 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse/sync';
+import { normalizeEmail } from '../customers/contact';
+import type { LedgerService } from './ledger.service';
+
+/** One legacy balance, validated. */
+export interface ImportRow {
+  line: number;
+  externalId: string;
+  email: string | undefined;
+  points: number;
+  expiresAt: Date | null;
+  tier: string | undefined;
+}
+
+export interface RowError {
+  line: number;
+  reason: string;
+}
+
+export interface Reconciliation {
+  importId: string;
+  alreadyImported: boolean;
+  rowsRead: number;
+  pointsRead: number;
+  pointsBooked: number;
+  customersCreated: number;
+  differences: number;
+}
+
+const COLUMNS = ['external_customer_id', 'email', 'points', 'expiry_date', 'tier'];
+
+/**
+ * Parses and validates a whole file before anything is written. Columns (header row required):
+ * external_customer_id, email, points, expiry_date (ISO date, empty for none), tier (kept for the tier
+ * engine; not applied yet). Line numbers count the header as line 1.
+ */
+export function parseImportFile(content: string, now: Date): { rows: ImportRow[]; errors: RowError[] } {
+  let records: string[][];
+  try {
+    records = parse(content, { skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
+  } catch (error) {
+    return { rows: [], errors: [{ line: Number((error as { lines?: number }).lines ?? 0), reason: (error as Error).message }] };
+  }
+  const header = records[0]?.map((h) => h.toLowerCase());
+  if (!header || COLUMNS.some((column, i) => header[i] !== column)) {
+    return { rows: [], errors: [{ line: 1, reason: `the header must be: ${COLUMNS.join(',')}` }] };
+  }
+  const rows: ImportRow[] = [];
+  const errors: RowError[] = [];
+  const seen = new Map<string, number>();
+  records.slice(1).forEach((record, index) => {
+    const line = index + 2;
+    const [externalId = '', rawEmail = '', rawPoints = '', rawExpiry = '', tier = ''] = record;
+    const fail = (reason: string) => errors.push({ line, reason });
+    if (!externalId) return fail('external_customer_id is empty');
+    if (seen.has(externalId)) return fail(`external_customer_id ${externalId} is also on line ${seen.get(externalId)}`);
+    seen.set(externalId, line);
+    let email: string | undefined;
+    if (rawEmail) {
+      const normalized = normalizeEmail(rawEmail);
+      if (!normalized.ok) return fail(normalized.reason);
+      email = normalized.value;
+    }
+    if (!/^\d+$/.test(rawPoints) || Number(rawPoints) > 1_000_000_000) return fail(`points "${rawPoints}" is not a whole number from 0 to 1000000000`);
+    let expiresAt: Date | null = null;
+    if (rawExpiry) {
+      expiresAt = new Date(rawExpiry);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(rawExpiry) || Number.isNaN(expiresAt.getTime())) return fail(`expiry_date "${rawExpiry}" is not an ISO date`);
+      if (expiresAt <= now) return fail(`expiry_date ${rawExpiry} has already passed`);
+    }
+    rows.push({ line, externalId, email, points: Number(rawPoints), expiresAt, tier: tier || undefined });
+  });
+  return { rows, errors };
+}
+
+export function fileHash(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Imports a validated file in one transaction: all rows or none. Re-running the same file (same hash)
+ * books nothing and reports the first run. Customers are matched by external id, then by email, else created.
+ */
+export async function importBalances(
+  em: EntityManager,
+  ledger: LedgerService,
+  tenantId: string,
+  rows: ImportRow[],
+  file: { name: string; hash: string },
+): Promise<Reconciliation> {
+  const pointsRead = rows.reduce((sum, row) => sum + row.points, 0);
+  return em.transactional(async (tx) => {
+    const inserted = (await tx.execute(
+      `insert into points_import (id, tenant_id, file_name, file_hash, rows_read, points_read, created_at)
+       values (?, ?, ?, ?, ?, ?, now()) on conflict (tenant_id, file_hash) do nothing returning id`,
+      [randomUUID(), tenantId, file.name, file.hash, rows.length, pointsRead],
+    )) as { id: string }[];
+    if (inserted.length === 0) {
+      const [earlier] = (await tx.execute(`select id from points_import where tenant_id = ? and file_hash = ?`, [tenantId, file.hash])) as { id: string }[];
+      return { ...(await reconcile(tx, earlier!.id)), alreadyImported: true };
+    }
+    const importId = inserted[0]!.id;
+    for (const row of rows) {
+      const customerId = await matchOrCreateCustomer(tx, tenantId, row, importId);
+      if (row.points > 0) await ledger.bookImport(tx, tenantId, customerId, row.points, row.expiresAt, importId, `import line ${row.line}`);
+    }
+    return { ...(await reconcile(tx, importId)), alreadyImported: false };
+  });
+}
+
+async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: ImportRow, importId: string): Promise<string> {
+  const [byExternal] = (await tx.execute(`select id from customer where tenant_id = ? and external_id = ?`, [tenantId, row.externalId])) as { id: string }[];
+  if (byExternal) return byExternal.id;
+  if (row.email) {
+    const [byEmail] = (await tx.execute(
+      `update customer set external_id = ?, updated_at = now() where tenant_id = ? and email = ? and external_id is null returning id`,
+      [row.externalId, tenantId, row.email],
+    )) as { id: string }[];
+    if (byEmail) return byEmail.id;
+  }
+  const [created] = (await tx.execute(
+    `insert into customer (id, tenant_id, email, external_id, created_by_import_id, version, created_at, updated_at)
+     values (gen_random_uuid(), ?, ?, ?, ?, 1, now(), now()) returning id`,
+    [tenantId, row.email ?? null, row.externalId, importId],
+  )) as { id: string }[];
+  return created!.id;
+}
+
+/** What the import booked, from the ledger itself: the numbers an accountant compares with the file. */
+export async function reconcile(em: EntityManager, importId: string): Promise<Omit<Reconciliation, 'alreadyImported'>> {
+  const [row] = (await em.execute(
+    `select i.rows_read, i.points_read,
+            coalesce((select sum(e.amount) from ledger_transaction t join ledger_entry e on e.transaction_id = t.id
+                       where t.import_id = i.id and t.kind = 'IMPORT' and e.account = 'CUSTOMER_AVAILABLE'), 0)::bigint as points_booked,
+            (select count(*) from customer c where c.created_by_import_id = i.id)::int as customers_created
+       from points_import i where i.id = ?`,
+    [importId],
+  )) as { rows_read: number; points_read: string; points_booked: string; customers_created: number }[];
+  const pointsRead = Number(row!.points_read);
+  const pointsBooked = Number(row!.points_booked);
+  return {
+    importId,
+    rowsRead: row!.rows_read,
+    pointsRead,
+    pointsBooked,
+    customersCreated: row!.customers_created,
+    differences: pointsRead - pointsBooked,
+  };
+}
