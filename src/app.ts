@@ -66,7 +66,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const authenticator = new Authenticator(orm, config.adminToken);
 
   const resolvers: ResolverInstances = new Map<Function, object>([
-    [TenancyResolver, new TenancyResolver(new TenancyService())],
+    [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
     [LedgerResolver, new LedgerResolver(new LedgerService())],

@@ -186,6 +186,17 @@ describe('lots, expiry and pending points', () => {
     await expectLedgerClean();
   });
 
+  it('dates lots by the fixed-months policy when the earn gives no expiry', async () => {
+    const own = await createTenant(gw);
+    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`, {}, own.ownerKey);
+    const customer = await createCustomer(gw, own.ownerKey);
+    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(gw, ADJUST, { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 7, reason: 'x', expiresAt: inDays(20).toISOString(), idempotencyKey: key() } }, own.ownerKey);
+    const within = async (days: number) => (await gqlOk(gw, BALANCE, { id: customer.id, days }, own.ownerKey)).customer.balance.expiringPoints;
+    expect([await within(30), await within(360), await within(370)]).toEqual([7, 7, 42]);
+  });
+
   it('inactivity expiry takes every lot of a customer idle for the policy months', async () => {
     const own = await createTenant(gw);
     await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`, {}, own.ownerKey);

@@ -1,6 +1,7 @@
 import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
 import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 import { TEST_ADMIN_TOKEN } from './helpers/env';
+import { API_KEY_CACHE_MS } from '../src/shared/auth/authenticator';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } ownerKey { secret } } }`;
 const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id role storeId prefix } } }`;
@@ -65,6 +66,20 @@ describe('API keys', () => {
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0]?.extensions?.reason).toBe('KEY_REVOKED');
+  });
+
+  it('a key revoked through one instance stops working on every instance within the cache time', async () => {
+    const other = await startGateway();
+    try {
+      const key = await createApiKey(gw, tenant.ownerKey, 'AGENT');
+      expect((await gqlOk(other, `{ viewer { role } }`, {}, key.secret)).viewer.role).toBe('AGENT'); // now cached there
+      await gqlOk(gw, `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: key.id }, tenant.ownerKey);
+      expect(errorCode(await gql(gw, `{ viewer { role } }`, {}, key.secret))).toBe('UNAUTHENTICATED');
+      await new Promise((resolve) => setTimeout(resolve, API_KEY_CACHE_MS + 200));
+      expect(errorCode(await gql(other, `{ viewer { role } }`, {}, key.secret))).toBe('UNAUTHENTICATED');
+    } finally {
+      await other.close();
+    }
   });
 
   it('binds POS keys to a store of the tenant, and only POS keys', async () => {

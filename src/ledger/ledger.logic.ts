@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { PointsExpiryPolicy } from '../tenancy/tenant.entity';
 
 export interface OpenLot {
   id: string;
@@ -39,15 +38,6 @@ export function planConsumption(lots: readonly OpenLot[], points: number, prefer
   }
   if (left > 0) throw new Error(`lots cover ${points - left} of ${points} points`);
   return takes;
-}
-
-/** The expiry date of a new lot: the one given, else the tenant's fixed-months policy, else none. */
-export function lotExpiry(policy: PointsExpiryPolicy, months: number, earnedAt: Date, explicit?: Date | null): Date | null {
-  if (explicit) return explicit;
-  if (policy !== PointsExpiryPolicy.FIXED_MONTHS) return null;
-  const expires = new Date(earnedAt);
-  expires.setUTCMonth(expires.getUTCMonth() + months);
-  return expires;
 }
 
 /** Stable JSON: object keys sorted, dates as ISO strings, undefined dropped. */

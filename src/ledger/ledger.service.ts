@@ -1,13 +1,13 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { isUuid } from '../shared/validation';
-import { Tenant } from '../tenancy/tenant.entity';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { lotExpiry, planConsumption, requestHash, type LotTake } from './ledger.logic';
+import { planConsumption, requestHash, type LotTake } from './ledger.logic';
 import type {
   AdjustPointsInput,
   EarnPointsInput,
@@ -17,6 +17,13 @@ import type {
   TransferPointsInput,
   TransactionView,
 } from './ledger.types';
+
+/**
+ * The expiry date of a new lot: the one given (the `?` parameter), else `points_expiry_months` after now
+ * under a FIXED_MONTHS policy, else none. Needs the tenant as `t`.
+ */
+const LOT_EXPIRY_SQL = `coalesce(?::timestamptz, case when t.points_expiry_policy = 'FIXED_MONTHS'
+  then now() + make_interval(months => t.points_expiry_months) end)`;
 
 /** Largest single movement: far above any real basket, far below 2^53 once summed. */
 export const MAX_POINTS = 1_000_000_000;
@@ -136,24 +143,59 @@ export class LedgerService {
     if (input.expiresAt && input.pendingUntil && input.expiresAt <= input.pendingUntil) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.expiresAt must be after input.pendingUntil', 'input.expiresAt');
     }
-    const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
-    const tenant = await ctx.em.findOneOrFail(Tenant, { id: requireTenant(ctx) });
+    const tenantId = requireTenant(ctx);
+    assertMayActOnCustomer(ctx, input.customerId);
+    if (!isUuid(input.customerId)) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const key = idempotencyKey(input.idempotencyKey);
+    const hash = requestHash('earnPoints', input);
+    const caller = requireCaller(ctx);
     const pending = input.pendingUntil !== undefined && input.pendingUntil !== null && input.pendingUntil > now;
-    const expiresAt = lotExpiry(tenant.pointsExpiryPolicy, tenant.pointsExpiryMonths, now, input.expiresAt);
-
-    return this.book(ctx, input.idempotencyKey, requestHash('earnPoints', input), {
-      kind: TransactionKind.EARN, customerId, points: amount, reason, channel: input.channel,
-    }, async (tx, txnId, tenantId) => {
-      const balance = await this.credit(tx, tenantId, customerId, {
-        available: pending ? 0 : amount, pending: pending ? amount : 0, lifetimeEarned: amount, activity: now,
-      });
-      await this.createLot(tx, tenantId, customerId, txnId, amount, pending ? input.pendingUntil! : null, expiresAt);
-      await this.entries(tx, tenantId, txnId, [
-        [pending ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, customerId, amount],
-        [Account.PROGRAM_ISSUED, null, -amount],
-      ]);
-      return balance;
-    });
+    const [available, pendingPoints] = pending ? [0, amount] : [amount, 0];
+    // The hot path of the product, so one statement (autocommit, atomic): balance, header with the balance
+    // after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe here. A
+    // retry with the same key fails the header's unique index, which undoes the whole statement; it is
+    // then answered from the first booking. An unknown customer (or one of another tenant) matches no row.
+    let rows: TransactionRow[];
+    try {
+      rows = (await ctx.em.execute(
+        `with balance as (
+           insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
+           select c.id, c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
+           on conflict (customer_id) do update set
+             available = b.available + excluded.available, pending = b.pending + excluded.pending,
+             lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
+             last_activity_at = excluded.last_activity_at, updated_at = now()
+           returning customer_id, available, pending, version
+         ), header as (
+           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
+                                           request_hash, available_after, pending_after, version_after, created_at)
+           select gen_random_uuid(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, now() from balance
+           returning *
+         ), lot as (
+           insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
+           select gen_random_uuid(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
+             from header h join tenant t on t.id = h.tenant_id
+         ), legs as (
+           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
+           select h.tenant_id, h.id, leg.account::ledger_account, leg.customer_id, leg.amount
+             from header h cross join (values (?, ?::uuid, ?::bigint), ('PROGRAM_ISSUED', null, ?::bigint)) as leg(account, customer_id, amount)
+         )
+         select * from header`,
+        [
+          available, pendingPoints, amount, input.customerId, tenantId,
+          tenantId, amount, reason, input.channel ?? defaultChannel(caller), callerLabel(caller), key, hash,
+          pending ? input.pendingUntil : null, input.expiresAt ?? null,
+          pending ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, input.customerId, amount, -amount,
+        ],
+      )) as TransactionRow[];
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      const winner = await this.findByKey(ctx.em, tenantId, key);
+      if (!winner) throw error;
+      return this.replay(winner, hash);
+    }
+    if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    return this.result(rows[0]!, false);
   }
 
   async redeem(ctx: Context, input: RedeemPointsInput): Promise<PointsResult> {
@@ -178,15 +220,13 @@ export class LedgerService {
     const reasonCode = text(input.reasonCode, 'input.reasonCode').toUpperCase();
     const reason = text(input.reason, 'input.reason');
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
-    const tenant = await ctx.em.findOneOrFail(Tenant, { id: requireTenant(ctx) });
-    const now = new Date();
     return this.book(ctx, input.idempotencyKey, requestHash('adjustPoints', input), {
       kind: TransactionKind.ADJUST, customerId, points: Math.abs(amount), reason, reasonCode,
     }, async (tx, txnId, tenantId) => {
       let balance: BalanceRow;
       if (amount > 0) {
         balance = await this.credit(tx, tenantId, customerId, { available: amount });
-        await this.createLot(tx, tenantId, customerId, txnId, amount, null, lotExpiry(tenant.pointsExpiryPolicy, tenant.pointsExpiryMonths, now));
+        await this.createLot(tx, tenantId, customerId, txnId, amount, null, 'policy');
       } else {
         balance = await this.debit(tx, customerId, { available: -amount });
         await this.consumeLots(tx, customerId, txnId, -amount);
@@ -483,11 +523,12 @@ export class LedgerService {
     return rows[0] ?? null;
   }
 
-  private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null) {
+  /** `expiresAt: 'policy'` dates the lot by the tenant's expiry policy, in SQL like the earn path. */
+  private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null | 'policy') {
     await tx.execute(
       `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, now())`,
-      [tenantId, customerId, txnId, amount, amount, pendingUntil, expiresAt],
+       select gen_random_uuid(), t.id, ?, ?, ?, ?, ?, ${expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz'}, now() from tenant t where t.id = ?`,
+      [customerId, txnId, amount, amount, pendingUntil, expiresAt === 'policy' ? null : expiresAt, tenantId],
     );
   }
 

@@ -21,6 +21,9 @@ function isTimeZone(zone: string): boolean {
 }
 
 export class TenancyService {
+  /** `onKeyRevoked` lets this instance stop trusting a revoked key at once, not at the end of its cache time. */
+  constructor(private readonly onKeyRevoked: (keyId: string) => void = () => undefined) {}
+
   async createTenant(em: EntityManager, input: CreateTenantInput): Promise<CreatedTenant> {
     const name = requiredText(input.name, 'input.name');
     const currency = input.currency.trim().toUpperCase();
@@ -71,6 +74,9 @@ export class TenancyService {
         throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
       }
       key.revokedAt ??= new Date();
+      return key;
+    }).then((key) => {
+      this.onKeyRevoked(key.id);
       return key;
     });
   }

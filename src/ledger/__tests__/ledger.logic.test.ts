@@ -1,5 +1,4 @@
-import { PointsExpiryPolicy } from '../../tenancy/tenant.entity';
-import { canonicalJson, lotExpiry, planConsumption, requestHash } from '../ledger.logic';
+import { canonicalJson, planConsumption, requestHash } from '../ledger.logic';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));
 
@@ -24,15 +23,6 @@ describe('planConsumption', () => {
 
   it('refuses to invent points', () => {
     expect(() => planConsumption(lots, 91)).toThrow(/90 of 91/);
-  });
-});
-
-describe('lotExpiry', () => {
-  it('uses the explicit date, then the fixed-months policy', () => {
-    expect(lotExpiry(PointsExpiryPolicy.FIXED_MONTHS, 12, day(31), day(2))).toEqual(day(2));
-    expect(lotExpiry(PointsExpiryPolicy.FIXED_MONTHS, 12, new Date('2026-03-15T10:00:00Z'))).toEqual(new Date('2027-03-15T10:00:00Z'));
-    expect(lotExpiry(PointsExpiryPolicy.INACTIVITY_MONTHS, 12, day(1))).toBeNull();
-    expect(lotExpiry(PointsExpiryPolicy.NONE, 12, day(1))).toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ApiKey } from '../../tenancy/api-key.entity';
+import type { StaffRole } from '../../tenancy/roles';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { accessError, AccessErrorCode } from '../errors';
 import type { Caller } from './caller';
@@ -13,11 +13,25 @@ const TENANT_CLAIM = 'tid';
  * Turns the `Authorization` value of a request or a graphql-ws connection into a caller.
  * Returns null when no token was sent; throws UNAUTHENTICATED for a token that does not check out.
  */
+/** How long a verified API key is trusted without asking the database again. */
+export const API_KEY_CACHE_MS = 5_000;
+const API_KEY_CACHE_MAX = 10_000;
+
 export class Authenticator {
+  /** Verified keys by secret hash. Bounded; a revocation is seen at once here, within API_KEY_CACHE_MS elsewhere. */
+  private readonly keys = new Map<string, { caller: Caller; until: number }>();
+
   constructor(
     private readonly orm: MikroORM,
     private readonly adminToken: string,
   ) {}
+
+  /** Drops a key from this instance's cache (called when it is revoked here). */
+  forgetApiKey(keyId: string): void {
+    for (const [hash, entry] of this.keys) {
+      if (entry.caller.kind === 'apiKey' && entry.caller.keyId === keyId) this.keys.delete(hash);
+    }
+  }
 
   async authenticate(authorization: string | undefined): Promise<Caller | null> {
     const token = bearerToken(authorization);
@@ -42,12 +56,23 @@ export class Authenticator {
   }
 
   private async fromApiKey(secret: string): Promise<Caller> {
-    const em = this.orm.em.fork();
-    // The tenant is not known yet: the key is what tells it, so this one lookup runs without the filter.
-    const key = await em.findOne(ApiKey, { secretHash: hashSecret(secret) }, { filters: false });
+    const hash = hashSecret(secret);
+    const cached = this.keys.get(hash);
+    if (cached && cached.until > Date.now()) return cached.caller;
+    // The tenant is not known yet: the key is what tells it, so this one lookup is not tenant-scoped.
+    const [key] = (await this.orm.em.getConnection().execute(
+      `select id, tenant_id, role, store_id, revoked_at from api_key where secret_hash = ?`,
+      [hash],
+    )) as { id: string; tenant_id: string; role: StaffRole; store_id: string | null; revoked_at: Date | null }[];
     if (!key) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The API key is not valid');
-    if (key.revokedAt) throw accessError(AccessErrorCode.KEY_REVOKED, 'The API key was revoked');
-    return { kind: 'apiKey', tenantId: key.tenant.id, keyId: key.id, role: key.role, storeId: key.store?.id };
+    if (key.revoked_at) {
+      this.keys.delete(hash);
+      throw accessError(AccessErrorCode.KEY_REVOKED, 'The API key was revoked');
+    }
+    const caller: Caller = { kind: 'apiKey', tenantId: key.tenant_id, keyId: key.id, role: key.role, storeId: key.store_id ?? undefined };
+    if (this.keys.size >= API_KEY_CACHE_MAX) this.keys.delete(this.keys.keys().next().value!);
+    this.keys.set(hash, { caller, until: Date.now() + API_KEY_CACHE_MS });
+    return caller;
   }
 
   private async fromCustomerJwt(token: string): Promise<Caller> {

@@ -1,0 +1,242 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+
+/**
+ * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million]`
+ *
+ * Posts earnPoints over HTTP from N concurrent clients for a fixed time and prints transactions/s and
+ * p50/p95/p99 latency, three times: on a ledger with 10 thousand prior transactions, on the same ledger
+ * grown to 1 million, and (in the same run) PostgreSQL's own ceiling with pgbench's built-in TPC-B-like
+ * script at the same client count. Prints the ratios gateway/pgbench and 1M/10k.
+ *
+ * With BENCH_URL set it loads that running gateway (and BENCH_ADMIN_TOKEN); otherwise it starts one
+ * (`node dist/src/main.js`) on a fresh database BENCH_DATABASE (default loyalty_bench) of the PostgreSQL
+ * at PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres).
+ */
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const CLIENTS = option('clients', 32);
+const SECONDS = option('seconds', 10);
+const CUSTOMERS = option('customers', 2000);
+const SKIP_MILLION = args.includes('--skip-million');
+
+const PG = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres' };
+const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench';
+const PGBENCH_DB = `${BENCH_DB}_pgbench`;
+const PORT = Number(process.env.BENCH_PORT ?? 4960);
+
+interface Figures {
+  label: string;
+  transactions: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function admin<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ ...PG, database });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function recreateDatabase(name: string): Promise<void> {
+  await admin('postgres', async (client) => {
+    await client.query(`drop database if exists "${name}" with (force)`);
+    await client.query(`create database "${name}"`);
+  });
+}
+
+async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+  if (body.errors) throw new Error(body.errors[0]!.message);
+  return body.data;
+}
+
+const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { version } } }`;
+
+async function load(url: string, key: string, customers: string[], label: string): Promise<Figures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + SECONDS * 1000;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async (_, client) => {
+      let i = client;
+      while (Date.now() < deadline) {
+        const customerId = customers[i % customers.length]!;
+        i += CLIENTS;
+        const t0 = process.hrtime.bigint();
+        try {
+          await graphql(url, key, EARN, { input: { customerId, points: 10, reason: 'bench purchase', idempotencyKey: randomUUID() } });
+          latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+        } catch {
+          errors += 1;
+        }
+      }
+    }),
+  );
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  return {
+    label,
+    transactions: latencies.length,
+    errors,
+    perSecond: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+  };
+}
+
+/**
+ * Grows the ledger to `total` transactions with set-based inserts shaped like real earns (a header, two
+ * entries, a lot and the balance), in a tenant of its own so the measured tenant is untouched.
+ */
+async function seedLedger(total: number): Promise<void> {
+  await admin(BENCH_DB, async (client) => {
+    const [{ n }] = (await client.query(`select count(*)::int as n from ledger_transaction`)).rows as { n: number }[];
+    let missing = total - n;
+    if (missing <= 0) return;
+    const tenantId = randomUUID();
+    await client.query(`insert into tenant (id, name, currency, timezone, customer_jwt_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', now())`, [tenantId]);
+    const seedCustomers = 10_000;
+    await client.query(
+      `insert into customer (id, tenant_id, email, version, created_at, updated_at)
+       select gen_random_uuid(), $1, 'seed' || g || '@example.com', 1, now(), now() from generate_series(1, $2) g`,
+      [tenantId, seedCustomers],
+    );
+    while (missing > 0) {
+      const batch = Math.min(missing, 200_000);
+      await client.query('begin');
+      await client.query(
+        `with c as (select id, row_number() over () as rn from customer where tenant_id = $1),
+         t as (
+           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, idempotency_key, created_at)
+           select gen_random_uuid(), $1, 'EARN', c.id, 10, 'seed', 'job:bench', gen_random_uuid()::text, now() - make_interval(secs => g)
+             from generate_series(1, $2) g join c on c.rn = 1 + (g % $3)
+           returning id, customer_id),
+         e as (
+           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
+           select $1, t.id, leg.account::ledger_account, case when leg.account = 'CUSTOMER_AVAILABLE' then t.customer_id end, leg.amount
+             from t cross join (values ('CUSTOMER_AVAILABLE', 10), ('PROGRAM_ISSUED', -10)) as leg(account, amount))
+         insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, created_at)
+         select gen_random_uuid(), $1, t.customer_id, t.id, 10, 10, now() from t`,
+        [tenantId, batch, seedCustomers],
+      );
+      await client.query(
+        `insert into points_balance as b (customer_id, tenant_id, available, lifetime_earned, version, updated_at)
+         select customer_id, $1, sum(remaining), sum(points), count(*), now() from points_lot where tenant_id = $1 group by customer_id
+         on conflict (customer_id) do update set available = excluded.available, lifetime_earned = excluded.lifetime_earned, version = excluded.version`,
+        [tenantId],
+      );
+      await client.query('commit');
+      missing -= batch;
+    }
+    await client.query('vacuum analyze');
+  });
+}
+
+async function pgbench(): Promise<Figures> {
+  await recreateDatabase(PGBENCH_DB);
+  const base = ['-h', PG.host, '-p', String(PG.port), '-U', PG.user];
+  const init = spawnSync('pgbench', [...base, '-i', '-q', '-s', '10', PGBENCH_DB], { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+  const run = spawnSync('pgbench', [...base, '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), PGBENCH_DB], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
+  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
+  const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
+  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
+  return { label: 'pgbench TPC-B-like (scale 10)', transactions, errors: 0, perSecond: tps, p50: latency, p95: Number.NaN, p99: Number.NaN };
+}
+
+async function startGateway(): Promise<{ url: string; adminToken: string; child: ChildProcess | null }> {
+  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, adminToken: process.env.BENCH_ADMIN_TOKEN ?? '', child: null };
+  await recreateDatabase(BENCH_DB);
+  const adminToken = `bench-${randomUUID()}`;
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      ADMIN_TOKEN: adminToken,
+      DATABASE_URL: `postgres://${PG.user}@${PG.host}:${PG.port}/${BENCH_DB}`,
+      LOG_LEVEL: 'warn',
+      LEDGER_JOBS_INTERVAL_MS: '0',
+      DB_POOL_MAX: String(Math.max(10, CLIENTS)),
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${PORT}/graphql`;
+  for (let i = 0; i < 300; i += 1) {
+    if (await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.ok, () => false)) return { url, adminToken, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('gateway did not start');
+}
+
+function print(f: Figures): void {
+  const ms = (v: number) => (Number.isNaN(v) ? '   n/a' : v.toFixed(1).padStart(6));
+  process.stdout.write(
+    `${f.label.padEnd(42)} ${f.perSecond.toFixed(0).padStart(6)} tx/s  p50 ${ms(f.p50)} ms  p95 ${ms(f.p95)} ms  p99 ${ms(f.p99)} ms  (${f.transactions} ok, ${f.errors} errors)\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  const { url, adminToken, child } = await startGateway();
+  try {
+    const { createTenant } = await graphql(url, adminToken, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "UTC" }) { ownerKey { secret } } }`, {});
+    const key = createTenant.ownerKey.secret as string;
+    const customers: string[] = [];
+    for (let i = 0; i < CUSTOMERS; i += 1) {
+      const { createCustomer } = await graphql(url, key, `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`, { e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com` });
+      customers.push(createCustomer.id);
+    }
+    process.stdout.write(`earnPoints over HTTP: ${CLIENTS} clients, ${SECONDS} s per run, ${CUSTOMERS} customers, one machine (2 cores shared by client, gateway and PostgreSQL)\n`);
+
+    await seedLedger(10_000);
+    const small = await load(url, key, customers, 'gateway, ledger at 10k transactions');
+    print(small);
+    const ceiling = await pgbench();
+    print(ceiling);
+    process.stdout.write(`ratio gateway/pgbench: ${(small.perSecond / ceiling.perSecond).toFixed(2)}\n`);
+
+    if (!SKIP_MILLION) {
+      const seedStart = Date.now();
+      await seedLedger(1_000_000);
+      process.stdout.write(`(grew the ledger to 1M transactions in ${((Date.now() - seedStart) / 1000).toFixed(0)} s)\n`);
+      const large = await load(url, key, customers, 'gateway, ledger at 1M transactions');
+      print(large);
+      const change = (large.perSecond / small.perSecond - 1) * 100;
+      process.stdout.write(`throughput at 1M vs 10k: ${change >= 0 ? '+' : ''}${change.toFixed(1)}% (target: no worse than -10%)\n`);
+    }
+  } finally {
+    child?.kill('SIGTERM');
+    await admin('postgres', (client) => client.query(`drop database if exists "${PGBENCH_DB}" with (force)`)).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});
