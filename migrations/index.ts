@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122234910 } from './Migration20261122234910';
 import { Migration20261123002322 } from './Migration20261123002322';
 import { Migration20261123002710 } from './Migration20261123002710';
+import { Migration20261123003925 } from './Migration20261123003925';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
   { name: 'Migration20261123002322', class: Migration20261123002322 },
   { name: 'Migration20261123002710', class: Migration20261123002710 },
+  { name: 'Migration20261123003925', class: Migration20261123003925 },
 ];

@@ -42,8 +42,8 @@ describe('balance import', () => {
     const result = await run(content);
     expect(result).toMatchObject({ alreadyImported: false, rowsRead: 3, pointsRead: 1500, pointsBooked: 1500, customersCreated: 2, differences: 0 });
 
-    const known = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { externalId balance { available expiringPoints(withinDays: 100) } } }`, { id: existing.id }, tenant.ownerKey);
-    expect(known.customer).toEqual({ externalId: `L-${tag}-1`, balance: { available: 1200, expiringPoints: 1200 } });
+    const known = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { externalId importedTier balance { available expiringPoints(withinDays: 100) } } }`, { id: existing.id }, tenant.ownerKey);
+    expect(known.customer).toEqual({ externalId: `L-${tag}-1`, importedTier: 'GOLD', balance: { available: 1200, expiringPoints: 1200 } });
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).ok).toBe(true);
 
     // The same file again books nothing and reports the first run.

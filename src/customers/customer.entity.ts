@@ -31,6 +31,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt'> {
   @Property({ type: 'text', nullable: true })
   externalId?: string;
 
+  @Field({ nullable: true, description: 'The tier the legacy system gave the customer (from a balance import), kept for status matching.' })
+  @Property({ type: 'text', nullable: true })
+  importedTier?: string;
+
   /** Set on customers a balance import created, for its reconciliation. */
   @Property({ type: 'uuid', nullable: true, hidden: true })
   createdByImportId?: string;

@@ -33,8 +33,8 @@ const COLUMNS = ['external_customer_id', 'email', 'points', 'expiry_date', 'tier
 
 /**
  * Parses and validates a whole file before anything is written. Columns (header row required):
- * external_customer_id, email, points, expiry_date (ISO date, empty for none), tier (kept for the tier
- * engine; not applied yet). Line numbers count the header as line 1.
+ * external_customer_id, email, points, expiry_date (ISO date, empty for none), tier (stored on the customer as
+ * `importedTier` for status matching; the tier engine does not exist yet). Line numbers count the header as line 1.
  */
 export function parseImportFile(content: string, now: Date): { rows: ImportRow[]; errors: RowError[] } {
   let records: string[][];
@@ -111,19 +111,24 @@ export async function importBalances(
 }
 
 async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: ImportRow, importId: string): Promise<string> {
-  const [byExternal] = (await tx.execute(`select id from customer where tenant_id = ? and external_id = ?`, [tenantId, row.externalId])) as { id: string }[];
+  const tier = row.tier ?? null;
+  const [byExternal] = (await tx.execute(
+    `update customer set imported_tier = coalesce(?, imported_tier) where tenant_id = ? and external_id = ? returning id`,
+    [tier, tenantId, row.externalId],
+  )) as { id: string }[];
   if (byExternal) return byExternal.id;
   if (row.email) {
     const [byEmail] = (await tx.execute(
-      `update customer set external_id = ?, updated_at = now() where tenant_id = ? and email = ? and external_id is null returning id`,
-      [row.externalId, tenantId, row.email],
+      `update customer set external_id = ?, imported_tier = coalesce(?, imported_tier), updated_at = now()
+        where tenant_id = ? and email = ? and external_id is null returning id`,
+      [row.externalId, tier, tenantId, row.email],
     )) as { id: string }[];
     if (byEmail) return byEmail.id;
   }
   const [created] = (await tx.execute(
-    `insert into customer (id, tenant_id, email, external_id, created_by_import_id, version, created_at, updated_at)
-     values (gen_random_uuid(), ?, ?, ?, ?, 1, now(), now()) returning id`,
-    [tenantId, row.email ?? null, row.externalId, importId],
+    `insert into customer (id, tenant_id, email, external_id, imported_tier, created_by_import_id, version, created_at, updated_at)
+     values (gen_random_uuid(), ?, ?, ?, ?, ?, 1, now(), now()) returning id`,
+    [tenantId, row.email ?? null, row.externalId, tier, importId],
   )) as { id: string }[];
   return created!.id;
 }

@@ -33,7 +33,7 @@ export class LedgerJobs {
              from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
-           select gen_random_uuid(), tenant_id, 'SETTLEMENT', customer_id, points, 'pending points became available', 'job:settle-points',
+           select uuid_generate_v7(), tenant_id, 'SETTLEMENT', customer_id, points, 'pending points became available', 'job:settle-points',
                   available + points, pending - points, version + 1, ?
              from per_customer
            returning id, tenant_id, customer_id, points
@@ -83,7 +83,7 @@ export class LedgerJobs {
              from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
-           select gen_random_uuid(), tenant_id, 'EXPIRY', customer_id, points, 'points expired', 'job:expire-points',
+           select uuid_generate_v7(), tenant_id, 'EXPIRY', customer_id, points, 'points expired', 'job:expire-points',
                   available - points, pending, version + 1, ?
              from per_customer
            returning id, tenant_id, customer_id, points

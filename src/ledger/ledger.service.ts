@@ -169,11 +169,11 @@ export class LedgerService {
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
                                            request_hash, available_after, pending_after, version_after, created_at)
-           select gen_random_uuid(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, now() from balance
+           select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, now() from balance
            returning *
          ), lot as (
            insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-           select gen_random_uuid(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
+           select uuid_generate_v7(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
              from header h join tenant t on t.id = h.tenant_id
          ), legs as (
            insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
@@ -383,7 +383,7 @@ export class LedgerService {
       `insert into ledger_transaction
          (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
           idempotency_key, request_hash, reverses_id, import_id, created_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+       values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
        on conflict (tenant_id, idempotency_key) do nothing
        returning *`,
       [
@@ -527,7 +527,7 @@ export class LedgerService {
   private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null | 'policy') {
     await tx.execute(
       `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-       select gen_random_uuid(), t.id, ?, ?, ?, ?, ?, ${expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz'}, now() from tenant t where t.id = ?`,
+       select uuid_generate_v7(), t.id, ?, ?, ?, ?, ?, ${expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz'}, now() from tenant t where t.id = ?`,
       [customerId, txnId, amount, amount, pendingUntil, expiresAt === 'policy' ? null : expiresAt, tenantId],
     );
   }
