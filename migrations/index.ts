@@ -4,10 +4,12 @@ import { Migration20261122234910 } from './Migration20261122234910';
 import { Migration20261123002322 } from './Migration20261123002322';
 import { Migration20261123002710 } from './Migration20261123002710';
 import { Migration20261123003925 } from './Migration20261123003925';
+import { Migration20261123004323 } from './Migration20261123004323';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
   { name: 'Migration20261123002322', class: Migration20261123002322 },
   { name: 'Migration20261123002710', class: Migration20261123002710 },
   { name: 'Migration20261123003925', class: Migration20261123003925 },
+  { name: 'Migration20261123004323', class: Migration20261123004323 },
 ];

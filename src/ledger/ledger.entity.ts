@@ -98,8 +98,9 @@ export class LedgerTransaction {
 }
 
 /** One leg of a transaction. The legs of a transaction sum to zero. Never updated or deleted. */
+// Only the transaction index: entries are read by transaction, and whole-ledger checks scan. Every extra
+// index keyed by customer would be written at a random place twice per transaction.
 @Entity({ tableName: 'ledger_entry' })
-@Index({ name: 'ledger_entry_account_idx', properties: ['tenantId', 'account', 'customerId'] })
 export class LedgerEntry {
   [OptionalProps]?: 'id';
 
