@@ -31,4 +31,4 @@ void runWithOrm(async (orm) => {
   }
   writeMigrationIndex();
   process.stdout.write(`wrote migrations/${result.fileName}; review it, then run the tests\n`);
-});
+}, { snapshot: true });

@@ -17,7 +17,11 @@ export interface TenantFilterParams {
   tenantId: string;
 }
 
-export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: string) => void): Options {
+/**
+ * `snapshot` is on only for `npm run migration:create`: applying migrations would otherwise rewrite the
+ * committed snapshot from the database on every start and test run.
+ */
+export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: string) => void, snapshot = false): Options {
   return defineConfig({
     clientUrl,
     // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
@@ -39,6 +43,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       migrationsList,
       path: 'migrations',
       pathTs: 'migrations',
+      snapshot,
       snapshotName: '.snapshot-loyalty',
       transactional: true,
       allOrNothing: true,

@@ -9,11 +9,11 @@ import { createLogger } from '../../src/shared/logger';
  * Runs a CLI against the configured database: DATABASE_URL, or the same embedded PostgreSQL that
  * `npm start` uses when it is unset. Exits non-zero on any error.
  */
-export async function runWithOrm(task: (orm: MikroORM) => Promise<number | void>): Promise<void> {
+export async function runWithOrm(task: (orm: MikroORM) => Promise<number | void>, options: { snapshot?: boolean } = {}): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const log = createLogger(config.logLevel);
   const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
-  const orm = await MikroORM.init(ormConfig(config.databaseUrl ?? embedded!.url, 4));
+  const orm = await MikroORM.init(ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false));
   let exitCode = 0;
   try {
     exitCode = (await task(orm)) ?? 0;
