@@ -189,13 +189,15 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
-    try {
-      const now = new Date();
-      const settled = await ledgerJobs.settlePending(orm.em.fork(), now);
-      const expired = await ledgerJobs.expireDue(orm.em.fork(), now);
-      if (settled.transactions || expired.transactions) log.info({ settled, expired }, 'ledger jobs');
-    } catch (error) {
-      log.error({ err: error }, 'ledger jobs failed; retrying on the next tick');
+    const now = new Date();
+    // Separately, so a failure of one never holds up the other.
+    for (const [name, job] of [['settle', ledgerJobs.settlePending], ['expire', ledgerJobs.expireDue]] as const) {
+      try {
+        const result = await job.call(ledgerJobs, orm.em.fork(), now);
+        if (result.transactions) log.info({ job: name, ...result }, 'ledger job booked transactions');
+      } catch (error) {
+        log.error({ err: error, job: name }, 'ledger job failed; retrying on the next tick');
+      }
     }
   };
   const ledgerTimer = config.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), config.ledgerJobsIntervalMs) : null;

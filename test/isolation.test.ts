@@ -86,6 +86,7 @@ describe('customer tokens', () => {
       await sign(a.customerJwtSecret, { tid: b.tenantId, sub: me.id }), // claims another tenant
       await sign(a.customerJwtSecret, { tid: a.tenantId, sub: me.id }, Math.floor(Date.now() / 1000) - 60), // expired
       `${good.slice(0, -4)}AAAA`, // tampered signature
+      await sign(a.customerJwtSecret, { tid: '-'.repeat(36), sub: me.id }), // a tenant claim that is no id
     ];
     for (const token of cases) {
       const res = await gql(gw, CUSTOMER, { id: me.id }, token);

@@ -186,6 +186,27 @@ describe('lots, expiry and pending points', () => {
     await expectLedgerClean();
   });
 
+  it('inactivity: any credit restarts the clock, and expiry books the program leg without a customer', async () => {
+    const own = await createTenant(gw);
+    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 1) { pointsExpiryPolicy } }`, {}, own.ownerKey);
+    const customer = await createCustomer(gw, own.ownerKey);
+    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    const em = gw.gateway.orm.em.fork();
+    await em.execute(`update points_balance set last_activity_at = now() - interval '40 days' where customer_id = ?`, [customer.id]);
+    // A goodwill credit today is activity: nothing may expire now.
+    await gqlOk(gw, ADJUST, { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), new Date());
+    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 15, expired: 0 });
+    await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), inDays(40));
+    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 0, expired: 15 });
+    const legs = await em.execute(
+      `select e.account, e.customer_id from ledger_entry e join ledger_transaction t on t.id = e.transaction_id where t.customer_id = ? and t.kind = 'EXPIRY' order by e.account`,
+      [customer.id],
+    );
+    expect(legs).toEqual([{ account: 'CUSTOMER_AVAILABLE', customer_id: customer.id }, { account: 'PROGRAM_EXPIRED', customer_id: null }]);
+    await expectLedgerClean(own.tenantId);
+  });
+
   it('dates lots by the fixed-months policy when the earn gives no expiry', async () => {
     const own = await createTenant(gw);
     await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`, {}, own.ownerKey);
@@ -302,6 +323,21 @@ describe('history and integrity', () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
     } while (after);
     expect(seen).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('shows transfers received in the receiver’s history, merged in time order', async () => {
+    const sender = await createCustomer(gw, tenant.ownerKey);
+    const receiver = await createCustomer(gw, tenant.ownerKey);
+    await earn(sender.id, 50);
+    await earn(receiver.id, 1);
+    await gqlOk(gw, TRANSFER, { input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() } }, tenant.ownerKey);
+    await earn(receiver.id, 2);
+    const history = (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`, { id: receiver.id }, tenant.ownerKey)).customer.pointsTransactions.edges.map((e: { node: unknown }) => e.node);
+    expect(history).toEqual([
+      { kind: 'EARN', points: 2, counterpartyId: null },
+      { kind: 'TRANSFER', points: 20, counterpartyId: receiver.id },
+      { kind: 'EARN', points: 1, counterpartyId: null },
+    ]);
   });
 
   it('ledgerIntegrity reports the first discrepancy when a row is tampered with', async () => {

@@ -32,6 +32,8 @@ export enum Account {
 @Entity({ tableName: 'ledger_transaction' })
 @Unique({ name: 'ledger_transaction_idempotency_unique', properties: ['tenantId', 'idempotencyKey'] })
 @Index({ name: 'ledger_transaction_history_idx', properties: ['tenantId', 'customerId', 'createdAt', 'id'] })
+// Transfers received appear in the receiver's history too.
+@Index({ name: 'ledger_transaction_counterparty_idx', expression: 'create index "ledger_transaction_counterparty_idx" on "ledger_transaction" ("tenant_id", "counterparty_id", "created_at", "id") where "counterparty_id" is not null' })
 export class LedgerTransaction {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -131,6 +133,8 @@ export class LedgerEntry {
  */
 @Entity({ tableName: 'points_balance' })
 @Check({ name: 'points_balance_not_negative', expression: 'available >= 0 and pending >= 0' })
+// Inactivity expiry looks for idle customers that still hold points.
+@Index({ name: 'points_balance_idle_idx', expression: 'create index "points_balance_idle_idx" on "points_balance" ("last_activity_at") where "available" > 0' })
 export class PointsBalance {
   [OptionalProps]?: 'available' | 'pending' | 'lifetimeEarned' | 'lifetimeRedeemed' | 'expired' | 'version' | 'updatedAt';
 

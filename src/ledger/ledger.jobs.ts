@@ -34,7 +34,7 @@ export class LedgerJobs {
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
            select uuid_generate_v7(), tenant_id, 'SETTLEMENT', customer_id, points, 'pending points became available', 'job:settle-points',
-                  available + points, pending - points, version + 1, ?
+                  available + points, pending - points, version + 1, date_trunc('milliseconds', ?::timestamptz)
              from per_customer
            returning id, tenant_id, customer_id, points
          ), legs as (
@@ -61,13 +61,14 @@ export class LedgerJobs {
     return this.loop(em, (tx) =>
       tx.execute(
         `with candidates as (
-           select distinct l.customer_id from points_lot l
-             join tenant t on t.id = l.tenant_id
-             left join points_balance b on b.customer_id = l.customer_id
-            where l.remaining > 0 and l.pending_until is null
-              and (l.expires_at <= ? or (t.points_expiry_policy = 'INACTIVITY_MONTHS'
-                   and b.last_activity_at <= ?::timestamptz - make_interval(months => t.points_expiry_months)))
-            limit ${BATCH_CUSTOMERS}
+           -- Two index-backed halves: lots past their date, and idle customers of inactivity tenants.
+           (select l.customer_id from points_lot l
+             where l.remaining > 0 and l.pending_until is null and l.expires_at <= ? limit ${BATCH_CUSTOMERS})
+           union
+           (select b.customer_id from points_balance b join tenant t on t.id = b.tenant_id
+             where t.points_expiry_policy = 'INACTIVITY_MONTHS' and b.available > 0
+               and b.last_activity_at <= ?::timestamptz - make_interval(months => t.points_expiry_months)
+             limit ${BATCH_CUSTOMERS})
          ), locked as (
            select b.customer_id, b.tenant_id, b.available, b.pending, b.version, b.last_activity_at from points_balance b
              join candidates c using (customer_id) order by b.customer_id for update of b skip locked
@@ -84,12 +85,13 @@ export class LedgerJobs {
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
            select uuid_generate_v7(), tenant_id, 'EXPIRY', customer_id, points, 'points expired', 'job:expire-points',
-                  available - points, pending, version + 1, ?
+                  available - points, pending, version + 1, date_trunc('milliseconds', ?::timestamptz)
              from per_customer
            returning id, tenant_id, customer_id, points
          ), legs as (
            insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-           select h.tenant_id, h.id, leg.account::ledger_account, h.customer_id, leg.amount
+           select h.tenant_id, h.id, leg.account::ledger_account,
+                  case when leg.account like 'CUSTOMER_%' then h.customer_id end, leg.amount
              from header h cross join lateral (values ('CUSTOMER_AVAILABLE', -h.points), ('PROGRAM_EXPIRED', h.points)) as leg(account, amount)
          ), consumed as (
            insert into points_lot_consumption (transaction_id, lot_id, points)
@@ -112,8 +114,8 @@ export class LedgerJobs {
       const rows = await em.fork().transactional(batch);
       total.transactions += rows.length;
       total.points += rows.reduce((sum, row) => sum + Number(row.points), 0);
-      // A short batch means nothing is left that was not skipped as busy.
-      if (rows.length < BATCH_CUSTOMERS) return total;
+      // An empty batch means nothing is due that was not skipped as busy (those wait for the next run).
+      if (rows.length === 0) return total;
     }
   }
 }

@@ -101,12 +101,16 @@ export class CustomerPointsResolver {
   ): Promise<PointsTransactionConnection> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
+    const tenantId = requireTenant(ctx);
+    const page = cursor ? 'and (created_at, id) < (?, ?)' : '';
+    const pageParams = cursor ? [cursor.at, cursor.id] : [];
+    // Two index-ordered halves (sent or booked for the customer; received), each limited, then merged.
     const rows = (await ctx.em.execute(
-      `select * from ledger_transaction
-        where tenant_id = ? and (customer_id = ? or counterparty_id = ?)
-          ${cursor ? 'and (created_at, id) < (?, ?)' : ''}
-        order by created_at desc, id desc limit ?`,
-      [requireTenant(ctx), customer.id, customer.id, ...(cursor ? [cursor.at, cursor.id] : []), limit + 1],
+      `(select * from ledger_transaction where tenant_id = ? and customer_id = ? ${page} order by created_at desc, id desc limit ?)
+       union all
+       (select * from ledger_transaction where tenant_id = ? and counterparty_id = ? ${page} order by created_at desc, id desc limit ?)
+       order by created_at desc, id desc limit ?`,
+      [tenantId, customer.id, ...pageParams, limit + 1, tenantId, customer.id, ...pageParams, limit + 1, limit + 1],
     )) as TransactionRow[];
     return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
   }

@@ -25,6 +25,9 @@ import type {
 const LOT_EXPIRY_SQL = `coalesce(?::timestamptz, case when t.points_expiry_policy = 'FIXED_MONTHS'
   then now() + make_interval(months => t.points_expiry_months) end)`;
 
+/** Headers are stamped to the millisecond, the precision of the history cursors that page over them. */
+export const CREATED_AT_SQL = `date_trunc('milliseconds', now())`;
+
 /** Largest single movement: far above any real basket, far below 2^53 once summed. */
 export const MAX_POINTS = 1_000_000_000;
 
@@ -169,7 +172,7 @@ export class LedgerService {
          ), header as (
            insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
                                            request_hash, available_after, pending_after, version_after, created_at)
-           select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, now() from balance
+           select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL} from balance
            returning *
          ), lot as (
            insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
@@ -300,6 +303,9 @@ export class LedgerService {
 
   /** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */
   private async clawBack(tx: EntityManager, tenantId: string, customerId: string, earnId: string, txnId: string, amount: number): Promise<BalanceRow> {
+    // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
+    // available between our reading it and our debit.
+    await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
     const [lot] = (await tx.execute(`select id, remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
       id: string; remaining: string; pending_until: Date | null;
     }[];
@@ -383,7 +389,7 @@ export class LedgerService {
       `insert into ledger_transaction
          (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
           idempotency_key, request_hash, reverses_id, import_id, created_at)
-       values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+       values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${CREATED_AT_SQL})
        on conflict (tenant_id, idempotency_key) do nothing
        returning *`,
       [
@@ -483,17 +489,18 @@ export class LedgerService {
   private async credit(tx: EntityManager, tenantId: string, customerId: string, delta: Delta): Promise<BalanceRow> {
     const rows = (await tx.execute(
       `insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, lifetime_redeemed, version, last_activity_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, 1, ?, now())
+       values (?, ?, ?, ?, ?, ?, 1, now(), now())
        on conflict (customer_id) do update set
          available = b.available + excluded.available,
          pending = b.pending + excluded.pending,
          lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
          lifetime_redeemed = b.lifetime_redeemed + excluded.lifetime_redeemed,
          version = b.version + 1,
-         last_activity_at = coalesce(excluded.last_activity_at, b.last_activity_at),
+         last_activity_at = now(),
          updated_at = now()
        returning available, pending, version`,
-      [customerId, tenantId, delta.available ?? 0, delta.pending ?? 0, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0, delta.activity ?? null],
+      // Every credit restarts the inactivity clock: points just given must not expire as "inactive" at once.
+      [customerId, tenantId, delta.available ?? 0, delta.pending ?? 0, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0],
     )) as BalanceRow[];
     return rows[0]!;
   }

@@ -74,11 +74,19 @@ export class OutboxRelay {
     client.on('error', (error: Error) => {
       this.log.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
       this.listener = null;
-      if (!this.stopped) setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
+      this.relisten();
     });
     await client.connect();
     await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
     this.listener = client;
+  }
+
+  /** Reconnects LISTEN in the background until it works again; polling covers the gap. */
+  private relisten(): void {
+    if (this.stopped) return;
+    setTimeout(() => {
+      this.listen().catch(() => this.relisten());
+    }, 1000).unref();
   }
 
   private async drain(): Promise<void> {

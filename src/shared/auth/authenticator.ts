@@ -3,6 +3,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { StaffRole } from '../../tenancy/roles';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { accessError, AccessErrorCode } from '../errors';
+import { isUuid } from '../validation';
 import type { Caller } from './caller';
 import { bearerToken, hashSecret, isApiKeySecret, secretsEqual } from './tokens';
 
@@ -82,7 +83,7 @@ export class Authenticator {
     } catch {
       throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token is malformed');
     }
-    if (typeof tenantId !== 'string' || !/^[0-9a-f-]{36}$/i.test(tenantId)) {
+    if (typeof tenantId !== 'string' || !isUuid(tenantId)) {
       throw accessError(AccessErrorCode.TOKEN_INVALID, `The customer token has no valid "${TENANT_CLAIM}" claim`);
     }
     const tenant = await this.orm.em.fork().findOne(Tenant, { id: tenantId });
