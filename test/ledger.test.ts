@@ -351,6 +351,11 @@ describe('history and integrity', () => {
     expect(broken.ok).toBe(false);
     expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual(['balance equals the sum of its entries', 'lots cover the balance']);
     expect(broken.discrepancies[0].detail).toContain(customer.id);
+    // A lot changed behind the ledger's back is caught by its own check.
+    await gw.gateway.orm.em.fork().execute(`update points_balance set available = available - 5 where customer_id = ?`, [customer.id]);
+    await gw.gateway.orm.em.fork().execute(`update points_lot set remaining = remaining - 3 where customer_id = ?`, [customer.id]);
+    const lot = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
+    expect(lot.discrepancies.map((d: { check: string }) => d.check)).toEqual(['lots cover the balance', 'every point taken from a lot is accounted for']);
     const agent = await createApiKey(gw, own.ownerKey, 'AGENT');
     expect((await gql(gw, check, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

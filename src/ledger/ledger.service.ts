@@ -313,6 +313,7 @@ export class LedgerService {
       const balance = await this.debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
       const updated = await tx.execute(`update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [amount, lot.id, amount]);
       if (updated.length === 0) throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, 'The pending points of that earn do not cover the reversal', 'input.points');
+      await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [txnId, lot.id, amount]);
       await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_PENDING, customerId, -amount], [Account.PROGRAM_ISSUED, null, amount]]);
       return balance;
     }

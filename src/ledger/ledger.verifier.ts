@@ -57,11 +57,19 @@ const CHECKS: Check[] = [
            where ${scoped('b')} and (b.available <> coalesce(lots.available, 0) or b.pending <> coalesce(lots.pending, 0))
            order by 1 limit 1`,
   },
+  {
+    name: 'every point taken from a lot is accounted for',
+    sql: `select l.id as ref, format('lot of %s has %s left but %s recorded as taken', l.points, l.remaining, coalesce(c.taken, 0)) as detail
+            from points_lot l left join (select lot_id, sum(points) as taken from points_lot_consumption group by lot_id) c on c.lot_id = l.id
+           where ${scoped('l')} and l.points - l.remaining <> coalesce(c.taken, 0)
+           order by l.id limit 1`,
+  },
 ];
 
 /**
  * Proves the ledger's invariants from the rows themselves: every transaction balances, every balance is
- * the sum of its entries, no customer account ever went below zero, and the lots account for the balance.
+ * the sum of its entries, no customer account ever went below zero, the lots account for the balance, and
+ * every point taken from a lot was recorded against the transaction that took it.
  */
 export async function verifyLedger(em: EntityManager, tenantId: string | null): Promise<LedgerIntegrity> {
   const discrepancies: LedgerDiscrepancy[] = [];
