@@ -91,6 +91,22 @@ describe('idempotency', () => {
     expect(await balance(customer.id)).toMatchObject({ available: 75, version: 1 });
   });
 
+  it('a retried redemption or transfer replays its first answer and books nothing more', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const friend = await createCustomer(gw, tenant.ownerKey);
+    await earn(customer.id, 100);
+    const redeem = { customerId: customer.id, points: 30, reason: 'gift card', idempotencyKey: key() };
+    const first = (await gqlOk(gw, REDEEM, { input: redeem }, tenant.ownerKey)).redeemPoints;
+    const again = (await gqlOk(gw, REDEEM, { input: redeem }, tenant.ownerKey)).redeemPoints;
+    expect({ ...again, replayed: false }).toEqual(first);
+    expect(again.replayed).toBe(true);
+    const transfer = { fromCustomerId: customer.id, toCustomerId: friend.id, points: 20, idempotencyKey: key() };
+    const sent = await Promise.all([1, 2, 3].map(() => gqlOk(gw, TRANSFER, { input: transfer }, tenant.ownerKey)));
+    expect(new Set(sent.map((s) => s.transferPoints.transaction.id)).size).toBe(1);
+    expect(await balance(customer.id)).toMatchObject({ available: 50, version: 3 });
+    expect((await balance(friend.id)).available).toBe(20);
+  });
+
   it('the same key with another input is a CONFLICT', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const idempotencyKey = key();

@@ -355,8 +355,6 @@ export class LedgerService {
   ): Promise<PointsResult> {
     const tenantId = requireTenant(ctx);
     const key = idempotencyKey(rawKey);
-    const earlier = await this.findByKey(ctx.em, tenantId, key);
-    if (earlier) return this.replay(earlier, hash);
     const caller = requireCaller(ctx);
     try {
       return await ctx.em.transactional(async (tx) => {
