@@ -504,7 +504,12 @@ export class LedgerService {
     return rows[0]!;
   }
 
-  /** Takes from a balance only if it covers the amount: one statement, no read-then-write window. */
+  /**
+   * Takes from a balance only if it covers the amount: one statement, no read-then-write window. Chosen by
+   * `npm run bench:debit` (32 clients): 879 debits/s on one hot account against 739 for SELECT FOR UPDATE
+   * then UPDATE and 127 for SERIALIZABLE with retries (321 retries in 5 s); 3032 against 2192 and 2055
+   * over 100 accounts. All three stay consistent; this one does the least work while holding the lock.
+   */
   private async debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
     const balance = await this.debitOrNull(tx, customerId, delta);
     if (balance) return balance;
