@@ -72,6 +72,35 @@ describe('customerUpdated across instances', () => {
   });
 });
 
+describe('outbox relay', () => {
+  it('delivers an event committed by a writer that never published it, even with LISTEN cut', async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    const client = wsClient(gwB, tenant.ownerKey);
+    const em = gwA.gateway.orm.em.fork();
+    try {
+      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      await untilListening(gwB);
+      // Cut every relay's LISTEN connection: only the poll (or a re-LISTEN) can pick the row up now.
+      const listeners = `select pid from pg_stat_activity where query like 'LISTEN %' and datname = current_database() and pid <> pg_backend_pid()`;
+      const cut = await em.execute(`select pg_terminate_backend(pid) from (${listeners}) l`);
+      expect(cut.length).toBeGreaterThanOrEqual(2);
+      for (let i = 0; i < 50 && (await em.execute(listeners)).length > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+      expect(await em.execute(listeners)).toEqual([]);
+      // A writer that committed its change and its event, then died before anything was published.
+      await em.execute(
+        `insert into outbox_event (tenant_id, topic, routing_key, payload, created_at) values (?, 'CUSTOMER_UPDATED', ?, ?::jsonb, now())`,
+        [tenant.tenantId, `${tenant.tenantId}:${customer.id}`, JSON.stringify({ customerId: customer.id, version: 7, displayName: 'from the outbox', updatedAt: new Date().toISOString() })],
+      );
+      const [event] = await sub.next(1, 5000);
+      expect(event!.data?.customerUpdated).toEqual({ customerId: customer.id, version: 7, displayName: 'from the outbox' });
+      const [row] = await em.execute(`select count(*)::int as n from outbox_event where routing_key = ? and published_at is null`, [`${tenant.tenantId}:${customer.id}`]);
+      expect(row.n).toBe(0);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
+
 describe('subscription authorization', () => {
   it('refuses a connection without a valid token', async () => {
     for (const token of [undefined, 'lgk_not-a-key']) {
