@@ -93,8 +93,11 @@ describe('outbox relay', () => {
       );
       const [event] = await sub.next(1, 5000);
       expect(event!.data?.customerUpdated).toEqual({ customerId: customer.id, version: 7, displayName: 'from the outbox' });
-      const [row] = await em.execute(`select count(*)::int as n from outbox_event where routing_key = ? and published_at is null`, [`${tenant.tenantId}:${customer.id}`]);
-      expect(row.n).toBe(0);
+      // The relay publishes, then commits the row as published: wait for that commit.
+      const unpublished = async () =>
+        (await em.execute(`select count(*)::int as n from outbox_event where routing_key = ? and published_at is null`, [`${tenant.tenantId}:${customer.id}`]))[0].n;
+      for (let i = 0; i < 100 && (await unpublished()) > 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(await unpublished()).toBe(0);
     } finally {
       await client.dispose();
     }

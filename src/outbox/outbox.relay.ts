@@ -21,6 +21,7 @@ interface OutboxRow {
 export class OutboxRelay {
   private listener: Client | null = null;
   private poller: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -63,6 +64,7 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.poller) clearInterval(this.poller);
+    if (this.retry) clearTimeout(this.retry);
     await this.draining;
     await this.listener?.end().catch(() => undefined);
     this.listener = null;
@@ -73,20 +75,28 @@ export class OutboxRelay {
     client.on('notification', () => this.kick());
     client.on('error', (error: Error) => {
       this.log.warn({ err: error }, 'outbox LISTEN connection lost; polling until it is back');
-      this.listener = null;
+      if (this.listener === client) this.listener = null;
+      client.end().catch(() => undefined);
       this.relisten();
     });
     await client.connect();
+    // stop() may have run while this connection was being made: then it is not wanted any more.
+    if (this.stopped) {
+      await client.end();
+      return;
+    }
     await client.query(`LISTEN ${OUTBOX_NOTIFY_CHANNEL}`);
     this.listener = client;
   }
 
   /** Reconnects LISTEN in the background until it works again; polling covers the gap. */
   private relisten(): void {
-    if (this.stopped) return;
-    setTimeout(() => {
-      this.listen().catch(() => this.relisten());
-    }, 1000).unref();
+    if (this.stopped || this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      if (!this.stopped) this.listen().catch(() => this.relisten());
+    }, 1000);
+    this.retry.unref();
   }
 
   private async drain(): Promise<void> {
