@@ -2,7 +2,6 @@ import { defineErrors, PublicErrorCode } from '../shared/errors';
 
 export enum LedgerErrorCode {
   POINTS_INVALID = 'POINTS_INVALID',
-  REASON_REQUIRED = 'REASON_REQUIRED',
   DATE_INVALID = 'DATE_INVALID',
   IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
@@ -18,7 +17,6 @@ export enum LedgerErrorCode {
 
 export const ledgerError = defineErrors<LedgerErrorCode>({
   POINTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
-  REASON_REQUIRED: PublicErrorCode.BAD_USER_INPUT,
   DATE_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,

@@ -4,7 +4,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { isUuid } from '../shared/validation';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { planConsumption, requestHash, type LotTake } from './ledger.logic';
@@ -107,13 +107,6 @@ function points(value: number, field: string, allowNegative = false): number {
   return value;
 }
 
-function text(value: string | undefined, field: string, fallback?: string): string {
-  const trimmed = value?.trim() ?? '';
-  if (trimmed === '' && fallback === undefined) throw ledgerError(LedgerErrorCode.REASON_REQUIRED, `${field} must not be empty`, field);
-  if (trimmed.length > 500) throw ledgerError(LedgerErrorCode.REASON_REQUIRED, `${field} must be at most 500 characters`, field);
-  return trimmed || fallback!;
-}
-
 function idempotencyKey(value: string): string {
   const key = value.trim();
   if (key.length < 1 || key.length > 200) {
@@ -135,7 +128,7 @@ function idempotencyKey(value: string): string {
 export class LedgerService {
   async earn(ctx: Context, input: EarnPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
-    const reason = text(input.reason, 'input.reason');
+    const reason = requiredText(input.reason, 'input.reason', 500);
     const now = new Date();
     if (input.pendingUntil && Number.isNaN(input.pendingUntil.getTime())) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.pendingUntil is not a date', 'input.pendingUntil');
@@ -203,7 +196,7 @@ export class LedgerService {
 
   async redeem(ctx: Context, input: RedeemPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
-    const reason = text(input.reason, 'input.reason');
+    const reason = requiredText(input.reason, 'input.reason', 500);
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
     return this.book(ctx, input.idempotencyKey, requestHash('redeemPoints', input), {
       kind: TransactionKind.REDEEM, customerId, points: amount, reason, channel: input.channel,
@@ -220,8 +213,8 @@ export class LedgerService {
 
   async adjust(ctx: Context, input: AdjustPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points', true);
-    const reasonCode = text(input.reasonCode, 'input.reasonCode').toUpperCase();
-    const reason = text(input.reason, 'input.reason');
+    const reasonCode = requiredText(input.reasonCode, 'input.reasonCode', 500).toUpperCase();
+    const reason = requiredText(input.reason, 'input.reason', 500);
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
     return this.book(ctx, input.idempotencyKey, requestHash('adjustPoints', input), {
       kind: TransactionKind.ADJUST, customerId, points: Math.abs(amount), reason, reasonCode,
@@ -247,7 +240,7 @@ export class LedgerService {
     const from = await this.customer(ctx, input.fromCustomerId, 'input.fromCustomerId');
     const to = await this.customer(ctx, input.toCustomerId, 'input.toCustomerId', true);
     if (from === to) throw ledgerError(LedgerErrorCode.SAME_CUSTOMER, 'A customer cannot transfer points to themself', 'input.toCustomerId');
-    const reason = text(input.reason, 'input.reason', 'transfer');
+    const reason = optionalText(input.reason, 'input.reason', 500) ?? 'transfer';
     return this.book(ctx, input.idempotencyKey, requestHash('transferPoints', input), {
       kind: TransactionKind.TRANSFER, customerId: from, counterpartyId: to, points: amount, reason,
     }, async (tx, txnId, tenantId) => {
@@ -279,7 +272,7 @@ export class LedgerService {
     }
     const customerId = original.customer_id!;
     assertMayActOnCustomer(ctx, customerId);
-    const reason = text(input.reason, 'input.reason', `reversal of ${original.kind.toLowerCase()} ${original.id}`);
+    const reason = optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
     return this.book(ctx, input.idempotencyKey, requestHash('reverseTransaction', input), {
       kind: TransactionKind.REVERSAL, customerId, points: input.points ?? 0, reason, reversesId: original.id,
     }, async (tx, txnId, tenantIdInTx) => {

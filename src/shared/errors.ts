@@ -60,7 +60,6 @@ export enum AccessErrorCode {
   KEY_REVOKED = 'KEY_REVOKED',
   ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
   NOT_OWN_CUSTOMER = 'NOT_OWN_CUSTOMER',
-  NOT_OWN_STORE = 'NOT_OWN_STORE',
 }
 
 export const accessError = defineErrors<AccessErrorCode>({
@@ -69,7 +68,6 @@ export const accessError = defineErrors<AccessErrorCode>({
   KEY_REVOKED: PublicErrorCode.UNAUTHENTICATED,
   ROLE_FORBIDDEN: PublicErrorCode.FORBIDDEN,
   NOT_OWN_CUSTOMER: PublicErrorCode.FORBIDDEN,
-  NOT_OWN_STORE: PublicErrorCode.FORBIDDEN,
 });
 
 export enum InputErrorCode {
