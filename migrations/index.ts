@@ -6,6 +6,7 @@ import { Migration20261123002710 } from './Migration20261123002710';
 import { Migration20261123003925 } from './Migration20261123003925';
 import { Migration20261123004323 } from './Migration20261123004323';
 import { Migration20261123005807 } from './Migration20261123005807';
+import { Migration20261123085444 } from './Migration20261123085444';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123003925', class: Migration20261123003925 },
   { name: 'Migration20261123004323', class: Migration20261123004323 },
   { name: 'Migration20261123005807', class: Migration20261123005807 },
+  { name: 'Migration20261123085444', class: Migration20261123085444 },
 ];

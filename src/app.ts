@@ -31,6 +31,14 @@ import { formatError } from './shared/graphql/format-error';
 import { buildGatewaySchema, type ResolverInstances } from './shared/graphql/schema';
 import { Metrics } from './shared/metrics';
 import { settleWithin } from './shared/timeout';
+import { EarningRuleService } from './earning/earning-rule.service';
+import { EarningResolver } from './earning/earning.resolver';
+import { PurchaseService } from './earning/purchase.service';
+import { CustomerTierResolver, ProgramResolver } from './program/program.resolver';
+import { ProgramService } from './program/program.service';
+import { TierService } from './program/tier.service';
+import { RewardResolver } from './rewards/reward.resolver';
+import { RewardService } from './rewards/reward.service';
 import { StoreResolver } from './stores/store.resolver';
 import { StoreService } from './stores/store.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
@@ -65,14 +73,22 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200 }, (n) => metrics.outboxRelayed.inc(n));
   const authenticator = new Authenticator(orm, config.adminToken);
 
+  const ledger = new LedgerService();
+  const program = new ProgramService();
+  const tiers = new TierService();
+  const earningRules = new EarningRuleService();
   const resolvers: ResolverInstances = new Map<Function, object>([
     [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
-    [LedgerResolver, new LedgerResolver(new LedgerService())],
+    [LedgerResolver, new LedgerResolver(ledger)],
     [CustomerPointsResolver, new CustomerPointsResolver()],
     [BalanceResolver, new BalanceResolver()],
     [TransactionEntriesResolver, new TransactionEntriesResolver()],
+    [ProgramResolver, new ProgramResolver(program, tiers)],
+    [CustomerTierResolver, new CustomerTierResolver(tiers)],
+    [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
+    [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.

@@ -3,13 +3,19 @@ import { Migrator } from '@mikro-orm/migrations';
 import { Customer } from './customers/customer.entity';
 import { LedgerEntry, LedgerTransaction, PointsBalance, PointsImport, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
+import { EarningRule, RuleUsage } from './earning/earning-rule.entity';
+import { Purchase, PurchaseLine, PurchaseRefund } from './earning/purchase.entity';
+import { Benefit } from './program/benefit.entity';
+import { ProgramSettings } from './program/program-settings.entity';
+import { CustomerTier, Tier, TierChange } from './program/tier.entity';
+import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
 import { migrationsList } from '../migrations';
 
 /** Entities whose every query is scoped by the `tenant` filter. */
-export const TENANT_OWNED = [ApiKey, Store, Customer];
+export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward];
 
 export const TENANT_FILTER = 'tenant';
 
@@ -25,7 +31,11 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
   return defineConfig({
     clientUrl,
     // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
-    entities: [Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport],
+    entities: [
+      Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
+      // Written in SQL by their services, which scope every statement by tenant themselves.
+      CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher,
+    ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.
     allowGlobalContext: false,

@@ -1,4 +1,4 @@
-import { Entity, Index, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
@@ -14,7 +14,7 @@ import { TenantOwnedEntity } from '../shared/db/base.entity';
   name: 'customer_email_prefix_idx',
   expression: 'create index "customer_email_prefix_idx" on "customer" ("tenant_id", "email" text_pattern_ops)',
 })
-export class Customer extends TenantOwnedEntity<'version' | 'updatedAt'> {
+export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments'> {
   @Field({ nullable: true, description: 'Trimmed and lower-cased.' })
   @Property({ type: 'text', nullable: true })
   email?: string;
@@ -38,6 +38,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt'> {
   /** Set on customers a balance import created, for its reconciliation. */
   @Property({ type: 'uuid', nullable: true, hidden: true })
   createdByImportId?: string;
+
+  @Field(() => [String], { description: 'Marketing segments (e.g. "students", "b2b"), matched by earning rules. Set by staff.' })
+  @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
+  segments: string[] = [];
 
   @Field(() => Int, { description: 'Increases by one with every change to the profile.' })
   @Property({ type: 'integer' })

@@ -9,6 +9,7 @@ export enum CustomerErrorCode {
   CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND',
   VERSION_MISMATCH = 'VERSION_MISMATCH',
   TOKEN_TTL_INVALID = 'TOKEN_TTL_INVALID',
+  SEGMENTS_INVALID = 'SEGMENTS_INVALID',
 }
 
 export const customerError = defineErrors<CustomerErrorCode>({
@@ -20,4 +21,5 @@ export const customerError = defineErrors<CustomerErrorCode>({
   CUSTOMER_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   VERSION_MISMATCH: PublicErrorCode.CONFLICT,
   TOKEN_TTL_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  SEGMENTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
 });

@@ -4,7 +4,7 @@ import type { Authenticator } from '../shared/auth/authenticator';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { optionalText, isUuid } from '../shared/validation';
+import { optionalText, isUuid, requiredText } from '../shared/validation';
 import { recordEvent } from '../outbox/outbox';
 import { Topic } from '../realtime/pubsub';
 import { Tenant } from '../tenancy/tenant.entity';
@@ -45,6 +45,13 @@ function rethrowTaken(error: unknown, contact: { email?: string; phone?: string 
   throw error;
 }
 
+/** Trimmed, distinct, bounded: segments are matched exactly by earning rules. */
+function segments(raw: string[] | undefined | null, field: string): string[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (raw.length > 50) throw customerError(CustomerErrorCode.SEGMENTS_INVALID, `${field} takes at most 50 segments`, field);
+  return [...new Set(raw.map((segment) => requiredText(segment, field, 100)))];
+}
+
 export function customerUpdate(customer: Customer): CustomerUpdate {
   return {
     customerId: customer.id,
@@ -66,9 +73,10 @@ export class CustomerService {
       throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'Give an email or a phone', 'input.email');
     }
     const displayName = optionalText(input.displayName, 'input.displayName');
+    const segmentList = segments(input.segments, 'input.segments') ?? [];
     try {
       return await ctx.em.transactional(async (tx) => {
-        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName });
+        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName, segments: segmentList });
         await tx.flush();
         return customer;
       });
@@ -81,6 +89,10 @@ export class CustomerService {
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.id);
     const contact = { email: email(input.email, 'input.email'), phone: phone(input.phone, 'input.phone') };
+    const segmentList = segments(input.segments, 'input.segments');
+    if (segmentList && ctx.caller?.kind === 'customer') {
+      throw customerError(CustomerErrorCode.SEGMENTS_INVALID, 'Segments are set by staff, not by the customer', 'input.segments');
+    }
     try {
       return await ctx.em.transactional(async (tx) => {
         // The row lock orders concurrent updates, so versions go up by exactly one each and events follow them.
@@ -97,6 +109,7 @@ export class CustomerService {
         if (input.displayName !== undefined && input.displayName !== null) {
           customer.displayName = optionalText(input.displayName, 'input.displayName');
         }
+        if (segmentList) customer.segments = segmentList;
         if (!customer.email && !customer.phone) {
           throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'A customer keeps an email or a phone', 'input.phone');
         }

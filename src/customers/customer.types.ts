@@ -12,6 +12,9 @@ export class CreateCustomerInput {
 
   @Field({ nullable: true })
   displayName?: string;
+
+  @Field(() => [String], { nullable: true })
+  segments?: string[];
 }
 
 @InputType({ description: 'Omitted fields stay as they are; an empty string clears phone or displayName.' })
@@ -27,6 +30,9 @@ export class UpdateCustomerInput {
 
   @Field({ nullable: true })
   displayName?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the segments; staff only.' })
+  segments?: string[];
 
   @Field(() => Int, { nullable: true, description: 'When given, the update is refused with CONFLICT unless the customer is still at this version.' })
   expectedVersion?: number;

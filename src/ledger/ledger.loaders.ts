@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Account } from './ledger.entity';
-import type { Balance, EntryView } from './ledger.types';
+import { toTransactionView, type TransactionRow } from './ledger.service';
+import type { Balance, EntryView, TransactionView } from './ledger.types';
 
 interface BalanceRow {
   customer_id: string;
@@ -34,6 +35,11 @@ export function createLedgerLoaders(em: EntityManager) {
           version: row?.version ?? 0,
         };
       });
+    }),
+    transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
+      const rows = (await em.execute(`select * from ledger_transaction where id in (?)`, [[...ids]])) as TransactionRow[];
+      const byId = new Map(rows.map((row) => [row.id, toTransactionView(row)]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     entriesByTransactionId: new DataLoader<string, EntryView[]>(async (ids) => {
       const rows = (await em.execute(

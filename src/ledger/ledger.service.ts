@@ -146,44 +146,13 @@ export class LedgerService {
     const hash = requestHash('earnPoints', input);
     const caller = requireCaller(ctx);
     const pending = input.pendingUntil !== undefined && input.pendingUntil !== null && input.pendingUntil > now;
-    const [available, pendingPoints] = pending ? [0, amount] : [amount, 0];
-    // The hot path of the product, so one statement (autocommit, atomic): balance, header with the balance
-    // after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe here. A
-    // retry with the same key fails the header's unique index, which undoes the whole statement; it is
-    // then answered from the first booking. An unknown customer (or one of another tenant) matches no row.
+    // A retry with the same key fails the header's unique index; it is answered from the first booking.
     let rows: TransactionRow[];
     try {
-      rows = (await ctx.em.execute(
-        `with balance as (
-           insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
-           select c.id, c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
-           on conflict (customer_id) do update set
-             available = b.available + excluded.available, pending = b.pending + excluded.pending,
-             lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
-             last_activity_at = excluded.last_activity_at, updated_at = now()
-           returning customer_id, available, pending, version
-         ), header as (
-           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
-                                           request_hash, available_after, pending_after, version_after, created_at)
-           select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL} from balance
-           returning *
-         ), lot as (
-           insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-           select uuid_generate_v7(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
-             from header h join tenant t on t.id = h.tenant_id
-         ), legs as (
-           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-           select h.tenant_id, h.id, leg.account::ledger_account, leg.customer_id, leg.amount
-             from header h cross join (values (?, ?::uuid, ?::bigint), ('PROGRAM_ISSUED', null, ?::bigint)) as leg(account, customer_id, amount)
-         )
-         select * from header`,
-        [
-          available, pendingPoints, amount, input.customerId, tenantId,
-          tenantId, amount, reason, input.channel ?? defaultChannel(caller), callerLabel(caller), key, hash,
-          pending ? input.pendingUntil : null, input.expiresAt ?? null,
-          pending ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, input.customerId, amount, -amount,
-        ],
-      )) as TransactionRow[];
+      rows = await this.earnStatement(ctx.em, {
+        tenantId, customerId: input.customerId, points: amount, reason, channel: input.channel ?? defaultChannel(caller),
+        actor: callerLabel(caller), key, hash, pendingUntil: pending ? input.pendingUntil! : null, expiresAt: input.expiresAt ?? null,
+      });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
       const winner = await this.findByKey(ctx.em, tenantId, key);
@@ -192,6 +161,50 @@ export class LedgerService {
     }
     if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     return this.result(rows[0]!, false);
+  }
+
+  /**
+   * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
+   * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
+   * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
+   * An unknown customer (or one of another tenant) matches no row, so nothing is returned.
+   */
+  private async earnStatement(em: EntityManager, earn: {
+    tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string;
+    key: string; hash: string | null; pendingUntil: Date | null; expiresAt: Date | null;
+  }): Promise<TransactionRow[]> {
+    const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
+    return (await em.execute(
+      `with balance as (
+         insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
+         select c.id, c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
+         on conflict (customer_id) do update set
+           available = b.available + excluded.available, pending = b.pending + excluded.pending,
+           lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
+           last_activity_at = excluded.last_activity_at, updated_at = now()
+         returning customer_id, available, pending, version
+       ), header as (
+         insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
+                                         request_hash, available_after, pending_after, version_after, created_at)
+         select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL} from balance
+         returning *
+       ), lot as (
+         insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
+         select uuid_generate_v7(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
+           from header h join tenant t on t.id = h.tenant_id
+       ), legs as (
+         insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
+         select h.tenant_id, h.id, leg.account::ledger_account, leg.customer_id, leg.amount
+           from header h cross join (values (?, ?::uuid, ?::bigint), ('PROGRAM_ISSUED', null, ?::bigint)) as leg(account, customer_id, amount)
+       )
+       select * from header`,
+      [
+        available, pendingPoints, earn.points, earn.customerId, earn.tenantId,
+        earn.tenantId, earn.points, earn.reason, earn.channel, earn.actor, earn.key, earn.hash,
+        earn.pendingUntil, earn.expiresAt,
+        earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.customerId, earn.points, -earn.points,
+      ],
+    )) as TransactionRow[];
   }
 
   async redeem(ctx: Context, input: RedeemPointsInput): Promise<PointsResult> {
@@ -275,23 +288,80 @@ export class LedgerService {
     const reason = optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
     return this.book(ctx, input.idempotencyKey, requestHash('reverseTransaction', input), {
       kind: TransactionKind.REVERSAL, customerId, points: input.points ?? 0, reason, reversesId: original.id,
-    }, async (tx, txnId, tenantIdInTx) => {
-      // Lock the original so two reversals of it cannot both take the same remainder.
-      await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
-      const [{ reversed }] = (await tx.execute(
-        `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
-        [original.id, txnId],
-      )) as { reversed: string }[];
-      const left = Number(original.points) - Number(reversed);
-      const amount = input.points ?? left;
-      if (amount <= 0 || amount > left) {
-        throw ledgerError(LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL, `Only ${left} points of this transaction are left to reverse`, 'input.points');
-      }
-      await tx.execute(`update ledger_transaction set points = ? where id = ?`, [amount, txnId]);
-      return original.kind === TransactionKind.EARN
-        ? this.clawBack(tx, tenantIdInTx, customerId, original.id, txnId, amount)
-        : this.refundRedemption(tx, tenantIdInTx, customerId, original.id, txnId, amount);
-    });
+    }, (tx, txnId, tenantIdInTx) => this.reverseWork(tx, tenantIdInTx, original, txnId, input.points ?? undefined));
+  }
+
+  private async reverseWork(tx: EntityManager, tenantId: string, original: TransactionRow, txnId: string, requested: number | undefined): Promise<BalanceRow> {
+    const customerId = original.customer_id!;
+    // Lock the original so two reversals of it cannot both take the same remainder.
+    await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
+    const [{ reversed }] = (await tx.execute(
+      `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
+      [original.id, txnId],
+    )) as { reversed: string }[];
+    const left = Number(original.points) - Number(reversed);
+    const amount = requested ?? left;
+    if (amount <= 0 || amount > left) {
+      throw ledgerError(LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL, `Only ${left} points of this transaction are left to reverse`, 'input.points');
+    }
+    await tx.execute(`update ledger_transaction set points = ? where id = ?`, [amount, txnId]);
+    return original.kind === TransactionKind.EARN
+      ? this.clawBack(tx, tenantId, customerId, original.id, txnId, amount)
+      : this.refundRedemption(tx, tenantId, customerId, original.id, txnId, amount);
+  }
+
+  /*
+   * Bookings inside another domain's unit of work (a purchase, a reward redemption, a refund). That domain's
+   * own idempotency key decides replays before it calls here, so `key` is derived from its record and unique.
+   */
+
+  /** Books a purchase's points in the caller's transaction. */
+  async earnWithin(tx: EntityManager, booking: { tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string; key: string; pendingUntil: Date | null }): Promise<PointsResult> {
+    points(booking.points, 'points');
+    const rows = await this.earnStatement(tx, { ...booking, hash: null, expiresAt: null });
+    if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
+    return this.result(rows[0]!, false);
+  }
+
+  /** Spends points in the caller's transaction; INSUFFICIENT_POINTS aborts it. */
+  async redeemWithin(tx: EntityManager, booking: { tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string; key: string }): Promise<PointsResult> {
+    points(booking.points, 'points');
+    const [header] = await this.insertHeader(tx, booking.tenantId, {
+      kind: TransactionKind.REDEEM, customerId: booking.customerId, points: booking.points, reason: booking.reason,
+    }, { actor: booking.actor, channel: booking.channel, idempotencyKey: booking.key });
+    if (!header) throw new Error(`ledger key ${booking.key} already used`);
+    const balance = await this.debit(tx, booking.customerId, { available: booking.points, lifetimeRedeemed: booking.points, activity: new Date() });
+    await this.consumeLots(tx, booking.customerId, header.id, booking.points);
+    await this.entries(tx, booking.tenantId, header.id, [
+      [Account.CUSTOMER_AVAILABLE, booking.customerId, -booking.points],
+      [Account.PROGRAM_REDEEMED, null, booking.points],
+    ]);
+    return this.result(await this.recordBalanceAfter(tx, header.id, balance), false);
+  }
+
+  /** Reverses (part of) an earn or a redemption in the caller's transaction. */
+  async reverseWithin(tx: EntityManager, booking: { tenantId: string; transactionId: string; points: number; reason: string; actor: string; key: string }): Promise<PointsResult> {
+    const [original] = (await tx.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [booking.transactionId, booking.tenantId])) as TransactionRow[];
+    if (!original) throw ledgerError(LedgerErrorCode.TRANSACTION_NOT_FOUND, `No transaction ${booking.transactionId}`, 'transactionId');
+    const [header] = await this.insertHeader(tx, booking.tenantId, {
+      kind: TransactionKind.REVERSAL, customerId: original.customer_id!, points: booking.points, reason: booking.reason, reversesId: original.id,
+    }, { actor: booking.actor, idempotencyKey: booking.key });
+    if (!header) throw new Error(`ledger key ${booking.key} already used`);
+    const balance = await this.reverseWork(tx, booking.tenantId, original, header.id, booking.points);
+    return this.result(await this.recordBalanceAfter(tx, header.id, balance), false);
+  }
+
+  /**
+   * How many points a reversal of this earn can take back now: from its own lot while that is pending,
+   * else from the available balance. Locks the balance row, so the answer holds until the caller commits.
+   */
+  async reversibleNow(tx: EntityManager, earnId: string, customerId: string): Promise<number> {
+    const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [customerId])) as { available: string }[];
+    const [lot] = (await tx.execute(`select remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
+      remaining: string; pending_until: Date | null;
+    }[];
+    if (lot?.pending_until) return Number(lot.remaining);
+    return Number(balance?.available ?? 0);
   }
 
   /** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Customer } from '../customers/customer.entity';
 import { createLedgerLoaders } from '../ledger/ledger.loaders';
+import { createProgramLoaders } from '../program/program.loaders';
 import { Store } from '../stores/store.entity';
 
 /** Loads rows by id in one `where id in (...)` per tick, one value per key in key order. */
@@ -19,6 +20,7 @@ export function createLoaders(em: EntityManager) {
     customerById: entityByIdLoader(em, Customer),
     storeById: entityByIdLoader(em, Store),
     ...createLedgerLoaders(em),
+    ...createProgramLoaders(em),
   };
 }
 

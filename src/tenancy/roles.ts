@@ -22,7 +22,9 @@ export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';
 export const Access: Record<
   | 'platform' | 'manageKeys' | 'manageStores' | 'readTenant' | 'readStores' | 'writeCustomers' | 'searchCustomers'
   | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller'
-  | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger',
+  | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger'
+  | 'manageProgram' | 'readProgram' | 'grantStatus' | 'recordPurchase' | 'refundPurchase' | 'redeemReward' | 'readVoucher'
+  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -45,5 +47,18 @@ export const Access: Record<
   transferPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
   managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
   verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
+  manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
+  readProgram: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  /** Status matches and service recovery: a supervisor's call, not an agent's. */
+  grantStatus: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
+  recordPurchase: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
+  refundPurchase: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
+  redeemReward: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  readVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  consumeVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
+  cancelVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
+  /** Letting a reward over the margin guardrail go live is the owner's decision alone. */
+  overrideGuardrail: [StaffRole.OWNER],
   anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
 };

@@ -2,6 +2,9 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { CustomerResolver } from '../../customers/customer.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
+import { EarningResolver } from '../../earning/earning.resolver';
+import { CustomerTierResolver, ProgramResolver } from '../../program/program.resolver';
+import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
 import { TenancyResolver } from '../../tenancy/tenancy.resolver';
 import { authChecker } from '../auth/auth-checker';
@@ -14,6 +17,10 @@ export const RESOLVERS = [
   CustomerPointsResolver,
   BalanceResolver,
   TransactionEntriesResolver,
+  ProgramResolver,
+  CustomerTierResolver,
+  EarningResolver,
+  RewardResolver,
 ] as const;
 
 /** Resolver instances by class, built in app.ts; type-graphql asks this for each resolver. */

@@ -1,0 +1,304 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { callerLabel } from '../shared/auth/caller';
+import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { defaultChannel, type Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
+import type { LedgerService } from '../ledger/ledger.service';
+import { requestHash } from '../ledger/ledger.logic';
+import type { ProgramService } from '../program/program.service';
+import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
+import { Tenant } from '../tenancy/tenant.entity';
+import type { EarningRuleService } from './earning-rule.service';
+import { earningError, EarningErrorCode } from './earning.errors';
+import type { PreviewPurchaseInput, PurchaseEvaluation, PurchaseResult, RecordPurchaseInput, RefundPurchaseInput, RefundResult } from './earning.types';
+import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
+
+const MAX_LINES = 200;
+const MAX_QUANTITY = 10_000;
+const MAX_UNIT_PRICE = 100_000_000;
+const FUTURE_SKEW_MS = 5 * 60_000;
+const MAX_AGE_MS = 366 * 86_400_000;
+
+function invalid(message: string, field: string): never {
+  throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
+}
+
+function key(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > 200) {
+    throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
+  }
+  return trimmed;
+}
+
+function lines(input: PreviewPurchaseInput['lines']): LineFacts[] {
+  if (input.length === 0 || input.length > MAX_LINES) invalid(`A purchase has 1 to ${MAX_LINES} lines`, 'input.lines');
+  return input.map((line, index) => {
+    const field = `input.lines.${index}`;
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `${field}.quantity`);
+    if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0 || line.unitPrice > MAX_UNIT_PRICE) {
+      invalid(`unitPrice must be a whole number of minor units from 0 to ${MAX_UNIT_PRICE}`, `${field}.unitPrice`);
+    }
+    return { sku: requiredText(line.sku, `${field}.sku`, 100), category: optionalText(line.category, `${field}.category`, 100) ?? null, quantity: line.quantity, unitPrice: line.unitPrice };
+  });
+}
+
+interface PurchaseRow {
+  id: string;
+  customer_id: string;
+  order_id: string;
+  request_hash: string;
+  transaction_id: string | null;
+  breakdown: PurchaseResult;
+}
+
+interface Prepared {
+  tenantId: string;
+  customerId: string;
+  storeId: string | null;
+  channel: Channel;
+  occurredAt: Date;
+  facts: PurchaseFacts;
+  settings: Awaited<ReturnType<ProgramService['settings']>>;
+  multiplier: ReturnType<typeof pointsMultiplier>;
+}
+
+/** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
+export class PurchaseService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly program: ProgramService,
+    private readonly tiers: TierService,
+    private readonly rules: EarningRuleService,
+  ) {}
+
+  /** The same evaluation as `record`, booking nothing: what the POS shows before checkout. */
+  async preview(ctx: Context, input: PreviewPurchaseInput): Promise<PurchaseEvaluation> {
+    const prepared = await this.prepare(ctx, input);
+    const rules = await this.rules.forEvaluation(ctx.em, prepared.tenantId, prepared.customerId, prepared.occurredAt, prepared.facts.timeZone);
+    return this.view(prepared, evaluatePurchase(prepared.facts, prepared.settings, prepared.multiplier, rules));
+  }
+
+  async record(ctx: Context, input: RecordPurchaseInput): Promise<PurchaseResult> {
+    const idempotencyKey = key(input.idempotencyKey);
+    const orderId = requiredText(input.orderId, 'input.orderId', 200);
+    const prepared = await this.prepare(ctx, input);
+    const { tenantId, customerId, facts } = prepared;
+    const hash = requestHash('recordPurchase', { ...input, occurredAt: prepared.occurredAt });
+    const actor = callerLabel(requireCaller(ctx));
+    // Evaluated once without locks to learn which capped rules are involved; evaluated again under their locks.
+    const draftRules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
+    const draft = evaluatePurchase(facts, prepared.settings, prepared.multiplier, draftRules);
+    const involved = draft.contributions.filter((entry) => entry.ruleId && entry.requestedPoints > 0).map((entry) => entry.ruleId!);
+
+    const booked = await ctx.em.transactional(async (tx) => {
+      // The purchase row decides idempotency first, before any lock: a retry waits here, then replays.
+      const [purchase] = (await tx.execute(
+        `insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
+                               idempotency_key, request_hash, breakdown, actor, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, '{}', ?, now())
+         on conflict do nothing returning id`,
+        [tenantId, customerId, prepared.storeId, prepared.channel, orderId, prepared.occurredAt, idempotencyKey, hash, actor],
+      )) as { id: string }[];
+      if (!purchase) return null;
+      const rules = draftRules.map((rule) => ({ ...rule }));
+      await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
+      const evaluation = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules);
+      const view = this.view(prepared, evaluation);
+      const transaction = evaluation.totalPoints > 0
+        ? (await this.ledger.earnWithin(tx, {
+            tenantId, customerId, points: evaluation.totalPoints, reason: `purchase ${orderId}`, channel: prepared.channel, actor,
+            key: `purchase:${purchase.id}`, pendingUntil: view.pendingUntil ?? null,
+          })).transaction
+        : undefined;
+      await this.rules.recordUsage(tx, customerId, prepared.occurredAt, facts.timeZone, rules, grantedByRule(evaluation));
+      await tx.execute(
+        `insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
+         values ${facts.lines.map(() => '(?, ?, ?, ?, ?, ?, ?, 0, 0)').join(', ')}`,
+        facts.lines.flatMap((line, index) => [purchase.id, index, line.sku, line.category, line.quantity, line.unitPrice, evaluation.linePoints[index]]),
+      );
+      const moves = await this.tiers.qualify(tx, tenantId, customerId, new Date(Math.max(Date.now(), prepared.occurredAt.getTime())), actor);
+      const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+      const move = moves[0];
+      const result: PurchaseResult = {
+        ...view, purchaseId: purchase.id, orderId, customerId, transaction, replayed: false,
+        tierChange: move ? { from: tiers.find((tier) => tier.id === move.from_tier_id), to: tiers.find((tier) => tier.id === move.to_tier_id)! } : undefined,
+      };
+      await tx.execute(`update purchase set amount = ?, net_amount = ?, points = ?, net_points = ?, transaction_id = ?, breakdown = ? where id = ?`, [
+        evaluation.amount, evaluation.amount, evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, JSON.stringify(result), purchase.id,
+      ]);
+      return result;
+    });
+    if (booked) {
+      ctx.loaders.tierStatusByCustomer.clearAll();
+      ctx.loaders.balanceByCustomerId.clear(customerId);
+      return booked;
+    }
+    return this.replay(ctx.em, tenantId, idempotencyKey, orderId, hash);
+  }
+
+  async refund(ctx: Context, input: RefundPurchaseInput): Promise<RefundResult> {
+    const tenantId = requireTenant(ctx);
+    const idempotencyKey = key(input.idempotencyKey);
+    const orderId = requiredText(input.orderId, 'input.orderId', 200);
+    if (input.lines.length === 0 || input.lines.length > MAX_LINES) invalid(`A refund has 1 to ${MAX_LINES} lines`, 'input.lines');
+    const wanted = input.lines.map((line, index) => {
+      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
+      return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity, index };
+    });
+    const hash = requestHash('refundPurchase', input);
+    const actor = callerLabel(requireCaller(ctx));
+    const [found] = (await ctx.em.execute(`select id, customer_id from purchase where tenant_id = ? and order_id = ?`, [tenantId, orderId])) as PurchaseRow[];
+    if (!found) throw earningError(EarningErrorCode.ORDER_NOT_FOUND, `No purchase with order id ${orderId}`, 'input.orderId');
+    assertMayActOnCustomer(ctx, found.customer_id);
+
+    const done = await ctx.em.transactional(async (tx) => {
+      const [refund] = (await tx.execute(
+        `insert into purchase_refund (id, tenant_id, purchase_id, idempotency_key, request_hash, amount, points, points_clawed_back, result, actor, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, 0, 0, 0, '{}', ?, now()) on conflict do nothing returning id`,
+        [tenantId, found.id, idempotencyKey, hash, actor],
+      )) as { id: string }[];
+      if (!refund) return null;
+      const [purchase] = (await tx.execute(`select id, customer_id, transaction_id from purchase where id = ? for update`, [found.id])) as PurchaseRow[];
+      const purchaseLines = (await tx.execute(
+        `select line_no, sku, quantity, unit_price, points, refunded_quantity, refunded_points from purchase_line where purchase_id = ? order by line_no`,
+        [found.id],
+      )) as { line_no: number; sku: string; quantity: number; unit_price: string; points: string; refunded_quantity: number; refunded_points: string }[];
+      let amount = 0;
+      let points = 0;
+      for (const line of wanted) {
+        let left = line.quantity;
+        for (const bought of purchaseLines.filter((candidate) => candidate.sku === line.sku)) {
+          const open = bought.quantity - bought.refunded_quantity;
+          const take = Math.min(open, left);
+          if (take === 0) continue;
+          // The last units of a line take whatever points it has left, so a full refund returns exactly all.
+          const linePoints = take === open
+            ? Number(bought.points) - Number(bought.refunded_points)
+            : Math.floor((Number(bought.points) * take) / bought.quantity);
+          bought.refunded_quantity += take;
+          bought.refunded_points = String(Number(bought.refunded_points) + linePoints);
+          amount += take * Number(bought.unit_price);
+          points += linePoints;
+          left -= take;
+        }
+        if (left > 0) {
+          throw earningError(EarningErrorCode.REFUND_EXCEEDS_PURCHASE, `Order ${orderId} has ${line.quantity - left} unrefunded units of ${line.sku}`, `input.lines.${line.index}.quantity`);
+        }
+      }
+      for (const line of purchaseLines) {
+        await tx.execute(`update purchase_line set refunded_quantity = ?, refunded_points = ? where purchase_id = ? and line_no = ?`, [
+          line.refunded_quantity, line.refunded_points, found.id, line.line_no,
+        ]);
+      }
+      // Qualification falls by the full points, even those the ledger cannot take back.
+      await tx.execute(`update purchase set net_amount = net_amount - ?, net_points = net_points - ? where id = ?`, [amount, points, found.id]);
+      const collectable = points > 0 && purchase!.transaction_id ? Math.min(points, await this.ledger.reversibleNow(tx, purchase!.transaction_id, found.customer_id)) : 0;
+      const transaction = collectable > 0
+        ? (await this.ledger.reverseWithin(tx, {
+            tenantId, transactionId: purchase!.transaction_id!, points: collectable, reason: `refund of order ${orderId}`, actor, key: `refund:${refund.id}`,
+          })).transaction
+        : undefined;
+      const result: RefundResult = {
+        refundId: refund.id, orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable, transaction, replayed: false,
+      };
+      await tx.execute(`update purchase_refund set amount = ?, points = ?, points_clawed_back = ?, transaction_id = ?, result = ? where id = ?`, [
+        amount, points, collectable, transaction?.id ?? null, JSON.stringify(result), refund.id,
+      ]);
+      return result;
+    });
+    if (done) {
+      ctx.loaders.balanceByCustomerId.clear(found.customer_id);
+      return done;
+    }
+    const [first] = (await ctx.em.execute(`select request_hash, result from purchase_refund where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as {
+      request_hash: string; result: RefundResult;
+    }[];
+    if (!first || first.request_hash !== hash) {
+      throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+    }
+    return revive({ ...first.result, replayed: true });
+  }
+
+  /** A stored purchase, as it was answered when booked. */
+  async byOrderId(ctx: Context, orderId: string): Promise<PurchaseResult | null> {
+    const tenantId = requireTenant(ctx);
+    const [row] = (await ctx.em.execute(`select customer_id, breakdown from purchase where tenant_id = ? and order_id = ?`, [tenantId, orderId])) as PurchaseRow[];
+    if (!row) return null;
+    assertMayActOnCustomer(ctx, row.customer_id);
+    return revive({ ...row.breakdown, replayed: false });
+  }
+
+  private async replay(em: EntityManager, tenantId: string, idempotencyKey: string, orderId: string, hash: string): Promise<PurchaseResult> {
+    const [byKey] = (await em.execute(`select * from purchase where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as PurchaseRow[];
+    if (!byKey) throw earningError(EarningErrorCode.ORDER_ALREADY_RECORDED, `Order ${orderId} was already recorded under another idempotency key`, 'input.orderId');
+    if (byKey.request_hash !== hash) {
+      throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+    }
+    return revive({ ...byKey.breakdown, replayed: true });
+  }
+
+  /** Everything the evaluation needs that is not a rule: checked input, customer, store, tier, settings. */
+  private async prepare(ctx: Context, input: PreviewPurchaseInput): Promise<Prepared> {
+    const tenantId = requireTenant(ctx);
+    const caller = requireCaller(ctx);
+    assertMayActOnCustomer(ctx, input.customerId);
+    const purchaseLines = lines(input.lines);
+    const now = Date.now();
+    const occurredAt = input.occurredAt ?? new Date(now);
+    if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now + FUTURE_SKEW_MS || occurredAt.getTime() < now - MAX_AGE_MS) {
+      invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
+    }
+    const posStore = caller.kind === 'apiKey' ? caller.storeId : undefined;
+    const storeId = input.storeId ?? posStore ?? null;
+    if (posStore && storeId !== posStore) throw earningError(EarningErrorCode.NOT_OWN_STORE, 'A POS key records purchases for its own store only', 'input.storeId');
+    const [customer, store, tenant, settings, tiers, benefits] = await Promise.all([
+      isUuid(input.customerId) ? ctx.loaders.customerById.load(input.customerId) : null,
+      storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
+      ctx.em.findOneOrFail(Tenant, { id: tenantId }),
+      this.program.settings(ctx.em, tenantId),
+      ctx.loaders.tiersByTenant.load(tenantId),
+      ctx.loaders.benefitsByTenant.load(tenantId),
+    ]);
+    if (!customer) throw earningError(EarningErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    if (storeId && !store) throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
+    const channel = input.channel ?? defaultChannel(caller);
+    const status = tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
+    const tier = effectiveTier(tiers, status)?.current ?? null;
+    const multiplier = tier ? pointsMultiplier(heldBenefits(tiers, benefits, tier, channel)) : null;
+    return {
+      tenantId, customerId: customer.id, storeId, channel, occurredAt, settings, multiplier,
+      facts: {
+        channel, storeId, region: store?.region ?? null, occurredAt, timeZone: tenant.timezone, tierId: tier?.id ?? null,
+        segments: customer.segments, lines: purchaseLines,
+      },
+    };
+  }
+
+  private view(prepared: Prepared, evaluation: Evaluation): PurchaseEvaluation {
+    const pendingUntil = prepared.settings.pendingDays > 0 ? new Date(prepared.occurredAt.getTime() + prepared.settings.pendingDays * 86_400_000) : undefined;
+    return {
+      amount: evaluation.amount,
+      basePoints: evaluation.basePoints,
+      totalPoints: evaluation.totalPoints,
+      contributions: evaluation.contributions.map((entry) => ({ ...entry, ruleId: entry.ruleId ?? undefined })),
+      lines: prepared.facts.lines.map((line, index) => ({
+        sku: line.sku, category: line.category ?? undefined, quantity: line.quantity, amount: line.quantity * line.unitPrice, points: evaluation.linePoints[index]!,
+      })),
+      pendingUntil: pendingUntil && pendingUntil.getTime() > Date.now() ? pendingUntil : undefined,
+    };
+  }
+}
+
+function grantedByRule(evaluation: Evaluation): Map<string, number> {
+  return new Map(evaluation.contributions.filter((entry) => entry.ruleId && entry.points > 0).map((entry) => [entry.ruleId!, entry.points]));
+}
+
+/** Stored JSON back to the GraphQL shape: dates were serialised as strings. */
+function revive<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (field, raw: unknown) =>
+    typeof raw === 'string' && /(At|Until|^at)$/.test(field) && /^\d{4}-\d\d-\d\dT/.test(raw) ? new Date(raw) : raw,
+  ) as T;
+}
+

@@ -1,0 +1,44 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Benefit } from './benefit.entity';
+import { ProgramSettings } from './program-settings.entity';
+import { Tier } from './tier.entity';
+import { bind, STATUS_SQL } from './tier.sql';
+
+/** A member's tier row and the activity totals that progress and downgrade risk are read from. */
+export interface TierStatusRow {
+  customer_id: string;
+  tier_id: string | null;
+  since: Date | null;
+  period_end: Date | null;
+  granted_tier_id: string | null;
+  granted_since: Date | null;
+  granted_until: Date | null;
+  spend_cy: string; spend_r12: string; points_cy: string; points_r12: string; visits_cy: string; visits_r12: string;
+  spend_keep: string; points_keep: string; visits_keep: string;
+}
+
+/** Per-request, per-tenant program data: the tier ladder and benefits are read once per request. */
+export function createProgramLoaders(em: EntityManager) {
+  return {
+    /** Keyed by tenant id; the tenant filter scopes the query anyway. */
+    tiersByTenant: new DataLoader<string, Tier[]>(async (tenantIds) =>
+      Promise.all(tenantIds.map((tenantId) => em.find(Tier, { tenant: tenantId }, { orderBy: { rank: 'asc' } }))),
+    ),
+    benefitsByTenant: new DataLoader<string, Benefit[]>(async (tenantIds) =>
+      Promise.all(tenantIds.map((tenantId) => em.find(Benefit, { tenant: tenantId, active: true }, { orderBy: { code: 'asc' } }))),
+    ),
+    settingsByTenant: new DataLoader<string, ProgramSettings | null>(async (tenantIds) =>
+      Promise.all(tenantIds.map((tenantId) => em.findOne(ProgramSettings, { tenant: tenantId }))),
+    ),
+    /** Keys are `tenantId:customerId`, so one batch query serves a list of customers. */
+    tierStatusByCustomer: new DataLoader<string, TierStatusRow>(async (keys) => {
+      const tenantId = keys[0]!.split(':')[0]!;
+      const customerIds = keys.map((key) => key.split(':')[1]!);
+      // A Postgres array literal: knex would spread a JS array into a list of parameters.
+      const rows = (await em.execute(...bind(STATUS_SQL, { tenantId, customerIds: `{${customerIds.join(',')}}` }))) as TierStatusRow[];
+      const byId = new Map(rows.map((row) => [row.customer_id, row]));
+      return customerIds.map((id) => byId.get(id)!);
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Customer } from '../customers/customer.entity';
+import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
+import { Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { pageSize } from '../shared/graphql/connection';
+import { isUuid } from '../shared/validation';
+import { Access } from '../tenancy/roles';
+import { programError, ProgramErrorCode } from './program.errors';
+import { Benefit } from './benefit.entity';
+import { ProgramService } from './program.service';
+import { ProgramSettings } from './program-settings.entity';
+import {
+  BenefitInput,
+  GrantTierStatusInput,
+  RecognisedBenefit,
+  TierChangeView,
+  TierEvaluation,
+  TierInput,
+  TierStatus,
+  UpdateProgramSettingsInput,
+} from './program.types';
+import { Tier } from './tier.entity';
+import { TierService } from './tier.service';
+
+@Resolver()
+export class ProgramResolver {
+  constructor(
+    private readonly program: ProgramService,
+    private readonly tierService: TierService,
+  ) {}
+
+  @Authorized(Access.readProgram)
+  @Query(() => ProgramSettings)
+  programSettings(@Ctx() ctx: Context): Promise<ProgramSettings> {
+    return this.program.settings(ctx.em, requireTenant(ctx));
+  }
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => ProgramSettings)
+  updateProgramSettings(@Arg('input') input: UpdateProgramSettingsInput, @Ctx() ctx: Context): Promise<ProgramSettings> {
+    return this.program.updateSettings(ctx, input);
+  }
+
+  @Authorized(Access.readProgram)
+  @Query(() => [Tier], { description: 'Lowest rank first.' })
+  tiers(@Ctx() ctx: Context): Promise<Tier[]> {
+    return ctx.loaders.tiersByTenant.load(requireTenant(ctx));
+  }
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => Tier)
+  createTier(@Arg('input') input: TierInput, @Ctx() ctx: Context): Promise<Tier> {
+    return this.program.createTier(ctx, input);
+  }
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => Tier, { description: 'Takes effect at the next purchase or evaluation; nobody moves at once.' })
+  updateTier(@Arg('id', () => ID) id: string, @Arg('input') input: TierInput, @Ctx() ctx: Context): Promise<Tier> {
+    return this.program.updateTier(ctx, id, input);
+  }
+
+  @Authorized(Access.readProgram)
+  @Query(() => [Benefit], { description: 'Every active tier benefit as configured.' })
+  tierBenefits(@Ctx() ctx: Context): Promise<Benefit[]> {
+    return ctx.loaders.benefitsByTenant.load(requireTenant(ctx));
+  }
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => Benefit, { description: 'Creates the benefit, or replaces the one with the same code.' })
+  upsertBenefit(@Arg('input') input: BenefitInput, @Ctx() ctx: Context): Promise<Benefit> {
+    return this.program.upsertBenefit(ctx, input);
+  }
+
+  @Authorized(Access.readCustomer)
+  @Query(() => [RecognisedBenefit], { description: 'What the member is entitled to on this channel: the same answer for every caller.' })
+  async benefits(@Arg('customerId', () => ID) customerId: string, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): Promise<RecognisedBenefit[]> {
+    assertMayActOnCustomer(ctx, customerId);
+    const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
+    if (!customer) throw programError(ProgramErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+    return this.tierService.benefits(ctx, customerId, channel);
+  }
+
+  @Authorized(Access.grantStatus)
+  @Mutation(() => TierStatus, { nullable: true, description: 'Limited-time status; the grant and its note are recorded in the tier history.' })
+  grantTierStatus(@Arg('input') input: GrantTierStatusInput, @Ctx() ctx: Context): Promise<TierStatus | null> {
+    return this.tierService.grant(ctx, input);
+  }
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => TierEvaluation, { description: 'What `npm run evaluate-tiers` does, for this tenant, now.' })
+  async evaluateTiers(@Ctx() ctx: Context): Promise<TierEvaluation> {
+    const { moves: _moves, ...result } = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
+    return result;
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerTierResolver {
+  constructor(private readonly tiers: TierService) {}
+
+  @Authorized(Access.readCustomer)
+  @FieldResolver(() => TierStatus, { nullable: true, description: 'Null while the program has no tiers.' })
+  tier(@Root() customer: Customer, @Ctx() ctx: Context): Promise<TierStatus | null> {
+    return this.tiers.status(ctx, customer.id);
+  }
+
+  @Authorized(Access.readCustomer)
+  @FieldResolver(() => [TierChangeView], { description: 'Newest first.' })
+  tierHistory(@Root() customer: Customer, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<TierChangeView[]> {
+    return this.tiers.history(ctx, customer.id, pageSize(first));
+  }
+}

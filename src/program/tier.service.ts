@@ -1,0 +1,211 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { callerLabel } from '../shared/auth/caller';
+import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import type { Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { isUuid, requiredText } from '../shared/validation';
+import { requestHash } from '../ledger/ledger.logic';
+import { BenefitKind, type Benefit } from './benefit.entity';
+import type { TierStatusRow } from './program.loaders';
+import { programError, ProgramErrorCode } from './program.errors';
+import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvaluation, TierStatus } from './program.types';
+import { Tier, TierMetric, TierWindow } from './tier.entity';
+import { bind, DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
+
+export interface TierMove {
+  customer_id: string;
+  from_tier_id: string | null;
+  to_tier_id: string;
+}
+
+type Activity = Pick<TierStatusRow, 'spend_cy' | 'spend_r12' | 'points_cy' | 'points_r12' | 'visits_cy' | 'visits_r12'>;
+
+/** The value a tier counts, from activity totals (mirrors TIER_VALUE in tier.sql.ts). */
+function tierValue(tier: Tier, activity: Activity): number {
+  const rolling = tier.window === TierWindow.ROLLING_12_MONTHS;
+  switch (tier.metric) {
+    case TierMetric.SPEND:
+      return Number(rolling ? activity.spend_r12 : activity.spend_cy);
+    case TierMetric.POINTS_EARNED:
+      return Number(rolling ? activity.points_r12 : activity.points_cy);
+    case TierMetric.VISITS:
+      return Number(rolling ? activity.visits_r12 : activity.visits_cy);
+  }
+}
+
+function keepValue(tier: Tier, row: TierStatusRow): number {
+  switch (tier.metric) {
+    case TierMetric.SPEND:
+      return Number(row.spend_keep);
+    case TierMetric.POINTS_EARNED:
+      return Number(row.points_keep);
+    case TierMetric.VISITS:
+      return Number(row.visits_keep);
+  }
+}
+
+/** The tier a member holds now: limited-time status while it lasts and outranks the qualified tier. */
+export function effectiveTier(tiers: Tier[], row: Pick<TierStatusRow, 'tier_id' | 'granted_tier_id' | 'granted_until'> | undefined, now = new Date()) {
+  const base = tiers.find((tier) => tier.rank === 0) ?? tiers[0];
+  if (!base) return null;
+  const qualified = tiers.find((tier) => tier.id === row?.tier_id) ?? base;
+  const granted = row?.granted_until && new Date(row.granted_until) > now ? tiers.find((tier) => tier.id === row.granted_tier_id) : undefined;
+  const current = granted && granted.rank > qualified.rank ? granted : qualified;
+  return { current, qualified, limitedTime: current !== qualified, grantedUntil: current !== qualified ? new Date(row!.granted_until!) : undefined };
+}
+
+/** Tier status, qualification, limited-time status and the benefits a member holds. */
+export class TierService {
+  async status(ctx: Context, customerId: string): Promise<TierStatus | null> {
+    const tenantId = requireTenant(ctx);
+    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    if (tiers.length === 0) return null;
+    const row = await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`);
+    const held = effectiveTier(tiers, row)!;
+    const next = tiers.find((tier) => tier.rank > held.current.rank);
+    const status: TierStatus = {
+      current: held.current,
+      qualifiedTier: held.qualified,
+      limitedTime: held.limitedTime,
+      since: held.limitedTime ? new Date(row!.granted_since!) : row?.since ? new Date(row.since) : (await ctx.loaders.customerById.load(customerId))!.createdAt,
+      expiresAt: held.grantedUntil ?? (row?.period_end ? new Date(row.period_end) : undefined),
+    };
+    if (next) {
+      const value = tierValue(next, row);
+      status.progress = {
+        metric: next.metric, value, nextTier: next,
+        remaining: Math.max(0, next.threshold - value),
+        percent: Math.min(100, Math.floor((value * 100) / next.threshold)),
+      };
+    }
+    if (held.qualified.rank > 0 && row?.period_end) {
+      const kept = keepValue(held.qualified, row);
+      const lower = [...tiers].reverse().find((tier) => tier.rank < held.qualified.rank)!;
+      status.downgradeRisk = {
+        atPeriodEnd: new Date(row.period_end),
+        projectedTier: kept >= held.qualified.threshold ? held.qualified : lower,
+        remainingToKeep: Math.max(0, held.qualified.threshold - kept),
+      };
+    }
+    return status;
+  }
+
+  /** Benefits of the member's tier and every tier below it that are honoured on the channel. */
+  async benefits(ctx: Context, customerId: string, channel: Channel): Promise<RecognisedBenefit[]> {
+    const tenantId = requireTenant(ctx);
+    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    if (tiers.length === 0) return [];
+    const row = await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`);
+    const held = effectiveTier(tiers, row)!;
+    const benefits = await ctx.loaders.benefitsByTenant.load(tenantId);
+    return heldBenefits(tiers, benefits, held.current, channel);
+  }
+
+  /** Upgrades or requalifies one member after a purchase, inside that purchase's transaction. */
+  async qualify(tx: EntityManager, tenantId: string, customerId: string, at: Date, actor: string): Promise<TierMove[]> {
+    return (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId, at, actor }))) as TierMove[];
+  }
+
+  /**
+   * Re-evaluates a whole tenant in three set-based statements, one transaction: limited-time status that
+   * has ended, upgrades and requalifications, then downgrades of one tier for periods past their grace.
+   */
+  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<TierEvaluation & { moves: TierMove[] }> {
+    const started = performance.now();
+    return em.transactional(async (tx) => {
+      // One evaluation of a tenant at a time: two would both drop the same member.
+      await tx.execute(`select pg_advisory_xact_lock(hashtext('evaluate-tiers:' || ?))`, [tenantId]);
+      const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
+      const upgraded = (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }))) as TierMove[];
+      const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
+      return {
+        grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length,
+        durationMs: Math.round(performance.now() - started), moves: [...ended, ...upgraded, ...downgraded],
+      };
+    });
+  }
+
+  async grant(ctx: Context, input: GrantTierStatusInput): Promise<TierStatus | null> {
+    const tenantId = requireTenant(ctx);
+    const actor = callerLabel(requireCaller(ctx));
+    const key = requiredText(input.idempotencyKey, 'input.idempotencyKey', 200);
+    const note = requiredText(input.note, 'input.note', 500);
+    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
+    if (!customer) throw programError(ProgramErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    const tier = tiers.find((candidate) => candidate.id === input.tierId);
+    if (!tier) throw programError(ProgramErrorCode.TIER_NOT_FOUND, `No tier ${input.tierId}`, 'input.tierId');
+    if (Number.isNaN(input.until.getTime()) || input.until <= new Date()) {
+      throw programError(ProgramErrorCode.GRANT_INVALID, 'input.until must be in the future', 'input.until');
+    }
+    const hash = requestHash('grantTierStatus', input);
+    const granted = await ctx.em.transactional(async (tx) => {
+      const [change] = (await tx.execute(
+        `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
+         select gen_random_uuid(), now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
+           from (select 1) one left join customer_tier ct on ct.customer_id = ?
+         on conflict (tenant_id, idempotency_key) do nothing
+         returning id`,
+        [tenantId, customer.id, tenantId, tier.id, note, actor, key, hash, customer.id],
+      )) as { id: string }[];
+      if (!change) return false;
+      const base = tiers.find((candidate) => candidate.rank === 0) ?? tier;
+      await tx.execute(
+        `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)
+         values (?, ?, ?, now(), null, ?, now(), ?, 1)
+         on conflict (customer_id) do update set granted_tier_id = excluded.granted_tier_id, granted_since = excluded.granted_since,
+           granted_until = excluded.granted_until, version = customer_tier.version + 1`,
+        [customer.id, tenantId, base.id, tier.id, input.until],
+      );
+      return true;
+    });
+    if (!granted) {
+      const [first] = (await ctx.em.execute(`select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as {
+        request_hash: string;
+      }[];
+      if (first?.request_hash !== hash) {
+        throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      }
+    }
+    ctx.loaders.tierStatusByCustomer.clearAll();
+    return this.status(ctx, customer.id);
+  }
+
+  async history(ctx: Context, customerId: string, limit: number): Promise<TierChangeView[]> {
+    const tenantId = requireTenant(ctx);
+    assertMayActOnCustomer(ctx, customerId);
+    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    const byId = new Map(tiers.map((tier) => [tier.id, tier]));
+    const rows = (await ctx.em.execute(
+      `select id, from_tier_id, to_tier_id, reason, note, actor, created_at from tier_change
+        where tenant_id = ? and customer_id = ? order by created_at desc, id desc limit ?`,
+      [tenantId, customerId, limit],
+    )) as { id: string; from_tier_id: string | null; to_tier_id: string | null; reason: string; note: string | null; actor: string; created_at: Date }[];
+    return rows.map((row) => ({
+      id: row.id, from: byId.get(row.from_tier_id ?? ''), to: byId.get(row.to_tier_id ?? ''), reason: row.reason,
+      note: row.note ?? undefined, actor: row.actor, at: new Date(row.created_at),
+    }));
+  }
+}
+
+/** Benefits a member of `tier` holds on a channel: those of the tier and every lower one, with channel text. */
+export function heldBenefits(tiers: Tier[], benefits: Benefit[], tier: Tier, channel: Channel): RecognisedBenefit[] {
+  const rankOf = new Map(tiers.map((candidate) => [candidate.id, candidate]));
+  return benefits
+    .filter((benefit) => benefit.active && benefit.channels.includes(channel) && (rankOf.get(benefit.tierId)?.rank ?? Infinity) <= tier.rank)
+    .map((benefit) => ({
+      benefitId: benefit.id,
+      code: benefit.code,
+      kind: benefit.kind,
+      value: benefit.value,
+      tierCode: rankOf.get(benefit.tierId)!.code,
+      text: benefit.texts.find((entry) => entry.channel === channel)?.text ?? benefit.title,
+      channels: benefit.channels,
+    }));
+}
+
+/** The strongest points multiplier a member holds on a channel, for purchase evaluation. */
+export function pointsMultiplier(benefits: RecognisedBenefit[]) {
+  const best = benefits.filter((benefit) => benefit.kind === BenefitKind.POINTS_MULTIPLIER).sort((a, b) => b.value - a.value)[0];
+  return best ? { benefitId: best.benefitId, code: best.code, title: best.text, percent: best.value } : null;
+}

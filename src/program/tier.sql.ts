@@ -1,0 +1,156 @@
+/*
+ * Tier qualification in SQL, shared by the purchase path (one customer, in its transaction) and
+ * `npm run evaluate-tiers` (a whole tenant, set-based). Parameters are bound by name through `bind`.
+ *
+ * Windows: CALENDAR_YEAR counts from 1 January (tenant time zone); ROLLING_12_MONTHS the last 12 months.
+ * A status period ends at the end of the next calendar year (CALENDAR_YEAR) or 12 months on (ROLLING);
+ * reaching the tier's threshold again moves the end on. Either way, the period that decides whether a
+ * member keeps a tier is the 12 months before its end.
+ */
+
+/** Activity per customer as of `:at`, for every metric and window. `:customerId` null = every customer. */
+const ACTIVITY = `
+  params as (
+    select t.id as tenant_id, :at::timestamptz as at, t.timezone as tz,
+           date_trunc('year', :at::timestamptz at time zone t.timezone) at time zone t.timezone as cy_start
+      from tenant t where t.id = :tenantId
+  ), activity as (
+    select p.customer_id, params.tenant_id,
+      coalesce(sum(p.net_amount) filter (where p.occurred_at >= params.cy_start), 0) as spend_cy,
+      coalesce(sum(p.net_amount) filter (where p.occurred_at > params.at - interval '12 months'), 0) as spend_r12,
+      coalesce(sum(p.net_points) filter (where p.occurred_at >= params.cy_start), 0) as points_cy,
+      coalesce(sum(p.net_points) filter (where p.occurred_at > params.at - interval '12 months'), 0) as points_r12,
+      count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= params.cy_start) as visits_cy,
+      count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at > params.at - interval '12 months') as visits_r12
+    from purchase p cross join params
+    where p.tenant_id = params.tenant_id
+      and p.occurred_at <= params.at
+      and p.occurred_at > least(params.cy_start, params.at - interval '12 months') - interval '1 second'
+      and (:customerId::uuid is null or p.customer_id = :customerId::uuid)
+    group by p.customer_id, params.tenant_id
+  )`;
+
+/** The value a tier's metric and window pick from `activity` (aliased `a`) or the status read. */
+export const TIER_VALUE = `case t.metric::text || '/' || t.window::text
+    when 'SPEND/CALENDAR_YEAR' then a.spend_cy when 'SPEND/ROLLING_12_MONTHS' then a.spend_r12
+    when 'POINTS_EARNED/CALENDAR_YEAR' then a.points_cy when 'POINTS_EARNED/ROLLING_12_MONTHS' then a.points_r12
+    when 'VISITS/CALENDAR_YEAR' then a.visits_cy else a.visits_r12 end`;
+
+/** End of a status period that starts at `params.at` for a tier `t`. */
+const PERIOD_END = `case t.window when 'CALENDAR_YEAR'
+    then (date_trunc('year', params.at at time zone params.tz) + interval '2 years') at time zone params.tz
+    else params.at + interval '12 months' end`;
+
+/**
+ * Upgrades (straight to the highest tier reached) and requalifications (same tier: the period moves on).
+ * Never lowers anyone. Returns the upgrades.
+ */
+export const UPGRADE_SQL = `
+  with ${ACTIVITY},
+  reached as (
+    select distinct on (a.customer_id) a.customer_id, a.tenant_id, t.id as tier_id, t.rank, ${PERIOD_END} as period_end
+      from activity a cross join params join tier t on t.tenant_id = a.tenant_id
+     where t.rank > 0 and ${TIER_VALUE} >= t.threshold
+     order by a.customer_id, t.rank desc
+  ), moves as (
+    select r.*, coalesce(ct.tier_id, base.id) as from_tier_id, coalesce(cur.rank, 0) as from_rank
+      from reached r
+      left join customer_tier ct on ct.customer_id = r.customer_id
+      left join tier cur on cur.id = ct.tier_id
+      left join tier base on base.tenant_id = r.tenant_id and base.rank = 0
+     where r.rank >= coalesce(cur.rank, 0)
+  ), upserted as (
+    insert into customer_tier as ct (customer_id, tenant_id, tier_id, since, period_end, version)
+    select m.customer_id, m.tenant_id, m.tier_id, params.at, m.period_end, 1 from moves m cross join params
+    on conflict (customer_id) do update set
+      tier_id = excluded.tier_id,
+      since = case when ct.tier_id = excluded.tier_id then ct.since else excluded.since end,
+      period_end = case when ct.tier_id = excluded.tier_id then greatest(ct.period_end, excluded.period_end) else excluded.period_end end,
+      version = ct.version + 1
+    where ct.tier_id <> excluded.tier_id or ct.period_end is null or ct.period_end < excluded.period_end
+    returning ct.customer_id
+  ), changes as (
+    insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
+    select gen_random_uuid(), now(), m.tenant_id, m.customer_id, m.from_tier_id, m.tier_id, 'QUALIFIED', :actor
+      from moves m where m.rank > m.from_rank
+    returning customer_id, from_tier_id, to_tier_id
+  )
+  select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
+
+/** Members whose period ended more than the tier's grace ago drop one tier, and start a period there. */
+export const DOWNGRADE_SQL = `
+  with params as (
+    select t.id as tenant_id, :at::timestamptz as at, t.timezone as tz from tenant t where t.id = :tenantId
+  ), due as (
+    select ct.customer_id, ct.tenant_id, ct.tier_id, cur.rank
+      from customer_tier ct join tier cur on cur.id = ct.tier_id cross join params
+     where ct.tenant_id = params.tenant_id and cur.rank > 0
+       and ct.period_end + make_interval(days => cur.grace_days) <= params.at
+  ), lower as (
+    select distinct on (d.customer_id) d.customer_id, d.tenant_id, d.tier_id as from_tier_id, t.id as to_tier_id, t.rank,
+           case when t.rank = 0 then null else ${PERIOD_END} end as period_end
+      from due d cross join params join tier t on t.tenant_id = d.tenant_id and t.rank < d.rank
+     order by d.customer_id, t.rank desc
+  ), updated as (
+    update customer_tier ct set tier_id = l.to_tier_id, since = params.at, period_end = l.period_end, version = ct.version + 1
+      from lower l cross join params where ct.customer_id = l.customer_id
+    returning ct.customer_id
+  )
+  insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
+  select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor from lower l
+  returning customer_id, from_tier_id, to_tier_id`;
+
+/** Limited-time status whose date has passed ends; the change is recorded when the member's tier falls. */
+export const END_GRANTS_SQL = `
+  with ended as (
+    select ct.customer_id, ct.tenant_id, ct.granted_tier_id, ct.tier_id
+      from customer_tier ct where ct.tenant_id = :tenantId and ct.granted_until <= :at::timestamptz
+       for update
+  ), cleared as (
+    update customer_tier ct set granted_tier_id = null, granted_since = null, granted_until = null, version = ct.version + 1
+      from ended e where ct.customer_id = e.customer_id
+    returning ct.customer_id
+  )
+  insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
+  select gen_random_uuid(), now(), e.tenant_id, e.customer_id, e.granted_tier_id, e.tier_id, 'GRANT_ENDED', :actor
+    from ended e join tier g on g.id = e.granted_tier_id join tier r on r.id = e.tier_id
+   where g.rank > r.rank
+  returning customer_id, from_tier_id, to_tier_id`;
+
+/** One member's status with the activity behind progress and downgrade risk, for a batch of customers. */
+export const STATUS_SQL = `
+  with params as (
+    select t.id as tenant_id, now() as at, t.timezone as tz,
+           date_trunc('year', now() at time zone t.timezone) at time zone t.timezone as cy_start
+      from tenant t where t.id = :tenantId
+  )
+  select c.id as customer_id, ct.tier_id, ct.since, ct.period_end, ct.granted_tier_id, ct.granted_since, ct.granted_until, a.*
+    from unnest(:customerIds::uuid[]) as c(id)
+    cross join params
+    left join customer_tier ct on ct.customer_id = c.id and ct.tenant_id = params.tenant_id
+    left join lateral (
+      select
+        coalesce(sum(p.net_amount) filter (where p.occurred_at >= params.cy_start), 0)::bigint as spend_cy,
+        coalesce(sum(p.net_amount) filter (where p.occurred_at > params.at - interval '12 months'), 0)::bigint as spend_r12,
+        coalesce(sum(p.net_points) filter (where p.occurred_at >= params.cy_start), 0)::bigint as points_cy,
+        coalesce(sum(p.net_points) filter (where p.occurred_at > params.at - interval '12 months'), 0)::bigint as points_r12,
+        count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= params.cy_start) as visits_cy,
+        count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at > params.at - interval '12 months') as visits_r12,
+        coalesce(sum(p.net_amount) filter (where p.occurred_at >= ct.period_end - interval '12 months'), 0)::bigint as spend_keep,
+        coalesce(sum(p.net_points) filter (where p.occurred_at >= ct.period_end - interval '12 months'), 0)::bigint as points_keep,
+        count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= ct.period_end - interval '12 months') as visits_keep
+      from purchase p
+      where p.tenant_id = params.tenant_id and p.customer_id = c.id
+        and p.occurred_at > least(params.cy_start, params.at - interval '12 months', coalesce(ct.period_end - interval '12 months', 'infinity')) - interval '1 second'
+    ) a on true`;
+
+/** Binds `:name` parameters to knex's positional `?`, in order of appearance. */
+export function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
+  const params: unknown[] = [];
+  const text = sql.replace(/(?<!:):([a-zA-Z]+)/g, (_match, name: string) => {
+    if (!(name in values)) throw new Error(`no value for :${name}`);
+    params.push(values[name]);
+    return '?';
+  });
+  return [text, params];
+}

@@ -1,0 +1,328 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { callerLabel, callerRole } from '../shared/auth/caller';
+import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { defaultChannel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { isUuid, requiredText } from '../shared/validation';
+import type { LedgerService } from '../ledger/ledger.service';
+import { requestHash } from '../ledger/ledger.logic';
+import type { ProgramService } from '../program/program.service';
+import { effectiveTier } from '../program/tier.service';
+import { Access } from '../tenancy/roles';
+import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './reward.entity';
+import { rewardError, RewardErrorCode } from './reward.errors';
+import type { CancelVoucherInput, ConsumeVoucherInput, RedeemRewardInput, RedeemRewardResult, RewardInput, VoucherView } from './reward.types';
+import { formatVoucherCode, newVoucherCode, normalizeVoucherCode } from './voucher-code';
+
+interface VoucherRow {
+  id: string;
+  code: string;
+  reward_id: string;
+  customer_id: string;
+  status: VoucherStatus;
+  points_cost: number;
+  expires_at: Date;
+  redemption_transaction_id: string | null;
+  request_hash: string;
+  consume_key: string | null;
+  cancel_key: string | null;
+  consumed_at: Date | null;
+  consumed_store_id: string | null;
+  cancelled_at: Date | null;
+  created_at: Date;
+}
+
+function key(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length < 1 || trimmed.length > 200) {
+    throw rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
+  }
+  return trimmed;
+}
+
+function wholeNumber(value: number | undefined | null, field: string, min: number, max: number): number | null {
+  if (value === undefined || value === null) return null;
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw rewardError(RewardErrorCode.REWARD_INVALID, `${field} must be a whole number from ${min} to ${max}`, field);
+  return value;
+}
+
+/** What the business pays per 1,000 points a reward is redeemed for, rounded up (the guardrail is a ceiling). */
+export function costPerThousandPoints(reward: Pick<Reward, 'costToBusiness' | 'pointsCost'>): number {
+  return Math.ceil((reward.costToBusiness * 1000) / reward.pointsCost);
+}
+
+/** The reward catalogue, redemptions and the vouchers they issue. */
+export class RewardService {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly program: ProgramService,
+  ) {}
+
+  async create(ctx: Context, input: RewardInput): Promise<Reward> {
+    const tenantId = requireTenant(ctx);
+    const fields = this.fields(input);
+    try {
+      return await ctx.em.transactional(async (tx) => {
+        const reward = tx.create(Reward, { tenant: tenantId, ...fields, stockRemaining: fields.stock });
+        await tx.flush();
+        return reward;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) throw rewardError(RewardErrorCode.REWARD_TAKEN, `Another reward has code ${fields.code}`, 'input.code');
+      throw error;
+    }
+  }
+
+  /** Only while not active: a live reward's cost cannot move under the guardrail's feet. */
+  async update(ctx: Context, id: string, input: RewardInput): Promise<Reward> {
+    requireTenant(ctx);
+    const fields = this.fields(input);
+    return ctx.em.transactional(async (tx) => {
+      const reward = await this.find(tx, id, 'id', true);
+      if (reward.status === RewardStatus.ACTIVE) throw rewardError(RewardErrorCode.REWARD_ACTIVE, 'Deactivate the reward before changing it', 'id');
+      const issued = (reward.stock ?? 0) - (reward.stockRemaining ?? 0);
+      if (fields.stock !== null && fields.stock < issued) throw rewardError(RewardErrorCode.REWARD_INVALID, `${issued} vouchers are already out`, 'input.stock');
+      Object.assign(reward, fields, { stockRemaining: fields.stock === null ? null : fields.stock - issued, version: reward.version + 1 });
+      reward.guardrailOverrideId = null;
+      return reward;
+    });
+  }
+
+  /**
+   * Puts a reward live. Over the margin guardrail it needs the OWNER and a reason, recorded with the
+   * figures it was let through at; anyone else gets GUARDRAIL_EXCEEDED.
+   */
+  async activate(ctx: Context, id: string, overrideReason: string | undefined): Promise<Reward> {
+    const tenantId = requireTenant(ctx);
+    const caller = requireCaller(ctx);
+    const settings = await this.program.settings(ctx.em, tenantId);
+    return ctx.em.transactional(async (tx) => {
+      const reward = await this.find(tx, id, 'id', true);
+      const cost = costPerThousandPoints(reward);
+      const limit = settings.maxRewardCostPerThousand;
+      if (limit !== null && limit !== undefined && cost > limit && !reward.guardrailOverrideId) {
+        if (!overrideReason?.trim()) {
+          throw rewardError(RewardErrorCode.GUARDRAIL_EXCEEDED, `The reward costs ${cost} per 1,000 points, over the guardrail of ${limit}; the owner can override it with a reason`, 'overrideReason');
+        }
+        if (!Access.overrideGuardrail.includes(callerRole(caller))) {
+          throw rewardError(RewardErrorCode.GUARDRAIL_OVERRIDE_FORBIDDEN, 'Only the OWNER may let a reward over the margin guardrail go live', 'overrideReason');
+        }
+        const override = tx.create(RewardGuardrailOverride, {
+          tenantId, rewardId: reward.id, actor: callerLabel(caller), reason: requiredText(overrideReason, 'overrideReason', 500), costPerThousand: cost, limitPerThousand: limit,
+        });
+        reward.guardrailOverrideId = override.id;
+      }
+      reward.status = RewardStatus.ACTIVE;
+      reward.version += 1;
+      return reward;
+    });
+  }
+
+  async deactivate(ctx: Context, id: string): Promise<Reward> {
+    requireTenant(ctx);
+    return ctx.em.transactional(async (tx) => {
+      const reward = await this.find(tx, id, 'id', true);
+      reward.status = RewardStatus.INACTIVE;
+      reward.version += 1;
+      return reward;
+    });
+  }
+
+  list(ctx: Context, activeOnly: boolean): Promise<Reward[]> {
+    requireTenant(ctx);
+    return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, { orderBy: { pointsCost: 'asc', code: 'asc' } });
+  }
+
+  async guardrailOverride(ctx: Context, reward: Reward): Promise<RewardGuardrailOverride | null> {
+    if (!reward.guardrailOverrideId) return null;
+    return ctx.em.findOne(RewardGuardrailOverride, { id: reward.guardrailOverrideId, tenantId: requireTenant(ctx) });
+  }
+
+  /**
+   * Points, stock and voucher in one transaction: the voucher row (idempotency) first, then the stock
+   * (a conditional UPDATE, so concurrent redemptions queue on the reward row and never oversell), then the
+   * ledger debit (which locks the member's balance row), then the per-customer limit, read under that lock.
+   */
+  async redeem(ctx: Context, input: RedeemRewardInput): Promise<RedeemRewardResult> {
+    const tenantId = requireTenant(ctx);
+    const caller = requireCaller(ctx);
+    assertMayActOnCustomer(ctx, input.customerId);
+    const idempotencyKey = key(input.idempotencyKey);
+    const channel = input.channel ?? defaultChannel(caller);
+    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
+    if (!customer) throw rewardError(RewardErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const reward = await this.find(ctx.em, input.rewardId, 'input.rewardId');
+    const now = new Date();
+    const unavailable = (why: string) => rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, why, 'input.rewardId');
+    if (reward.status !== RewardStatus.ACTIVE) throw unavailable('The reward is not active');
+    if ((reward.validFrom && reward.validFrom > now) || (reward.validUntil && reward.validUntil <= now)) throw unavailable('The reward is outside its validity window');
+    if (reward.channels.length > 0 && !reward.channels.includes(channel)) throw rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, `The reward is not offered on ${channel}`, 'input.channel');
+    if (reward.eligibleTierIds.length > 0) {
+      const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+      const held = effectiveTier(tiers, await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`));
+      if (!held || !reward.eligibleTierIds.includes(held.current.id)) throw unavailable(`The reward is for other tiers than ${held?.current.code ?? 'none'}`);
+    }
+    const settings = await this.program.settings(ctx.em, tenantId);
+    const validity = now.getTime() + settings.voucherValidityDays * 86_400_000;
+    const expiresAt = new Date(reward.validUntil ? Math.min(validity, reward.validUntil.getTime()) : validity);
+    const hash = requestHash('redeemReward', input);
+    const actor = callerLabel(caller);
+
+    const issued = await ctx.em.transactional(async (tx) => {
+      const [voucher] = (await tx.execute(
+        `insert into voucher (id, tenant_id, code, reward_id, customer_id, status, points_cost, channel, expires_at, idempotency_key, request_hash, actor, created_at)
+         values (gen_random_uuid(), ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, now())
+         on conflict (tenant_id, idempotency_key) do nothing returning *`,
+        [tenantId, newVoucherCode(), reward.id, customer.id, reward.pointsCost, channel, expiresAt, idempotencyKey, hash, actor],
+      )) as VoucherRow[];
+      if (!voucher) return null;
+      if (reward.stock !== null && reward.stock !== undefined) {
+        const taken = await tx.execute(
+          `update reward set stock_remaining = stock_remaining - 1 where id = ? and status = 'ACTIVE' and stock_remaining > 0 returning stock_remaining`,
+          [reward.id],
+        );
+        if (taken.length === 0) throw rewardError(RewardErrorCode.OUT_OF_STOCK, `${reward.name} is out of stock`, 'input.rewardId');
+      }
+      const booked = await this.ledger.redeemWithin(tx, {
+        tenantId, customerId: customer.id, points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
+      });
+      if (reward.perCustomerLimit !== null && reward.perCustomerLimit !== undefined) {
+        const [{ held }] = (await tx.execute(
+          `select count(*)::int as held from voucher where reward_id = ? and customer_id = ? and status <> 'CANCELLED' and id <> ?`,
+          [reward.id, customer.id, voucher.id],
+        )) as { held: number }[];
+        if (held >= reward.perCustomerLimit) {
+          throw rewardError(RewardErrorCode.CUSTOMER_LIMIT_REACHED, `At most ${reward.perCustomerLimit} per customer`, 'input.rewardId');
+        }
+      }
+      await tx.execute(`update voucher set redemption_transaction_id = ? where id = ?`, [booked.transaction.id, voucher.id]);
+      return { voucher: { ...voucher, redemption_transaction_id: booked.transaction.id }, transaction: booked.transaction };
+    });
+    ctx.loaders.balanceByCustomerId.clear(customer.id);
+    if (issued) return { voucher: this.view(issued.voucher, reward), transaction: issued.transaction, replayed: false };
+
+    const [first] = (await ctx.em.execute(`select * from voucher where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as VoucherRow[];
+    if (!first || first.request_hash !== hash) {
+      throw rewardError(RewardErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+    }
+    const transaction = await ctx.loaders.transactionById.load(first.redemption_transaction_id!);
+    return { voucher: this.view(first, reward), transaction: transaction!, replayed: true };
+  }
+
+  async voucher(ctx: Context, code: string): Promise<VoucherView | null> {
+    const tenantId = requireTenant(ctx);
+    const row = await this.findVoucher(ctx.em, tenantId, code);
+    if (!row) return null;
+    return this.view(row, await this.find(ctx.em, row.reward_id, 'code'));
+  }
+
+  /** Single use: one conditional UPDATE decides, so two tills scanning the same code cannot both accept it. */
+  async consume(ctx: Context, input: ConsumeVoucherInput): Promise<VoucherView> {
+    const tenantId = requireTenant(ctx);
+    const caller = requireCaller(ctx);
+    const consumeKey = key(input.idempotencyKey);
+    if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== input.storeId) {
+      throw rewardError(RewardErrorCode.NOT_OWN_STORE, 'A POS key consumes vouchers at its own store only', 'input.storeId');
+    }
+    const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
+    if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
+    const code = normalizeVoucherCode(input.code);
+    const [consumed] = (await ctx.em.execute(
+      `update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
+        where tenant_id = ? and code = ? and status = 'ISSUED' and expires_at > now() returning *`,
+      [store.id, consumeKey, tenantId, code],
+    )) as VoucherRow[];
+    const row = consumed ?? (await this.findVoucher(ctx.em, tenantId, code));
+    if (!row) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
+    if (!consumed) {
+      const replay = row.status === VoucherStatus.CONSUMED && row.consume_key === consumeKey && row.consumed_store_id === store.id;
+      if (!replay) throw this.notUsable(row, 'input.code');
+    }
+    return this.view(row, await this.find(ctx.em, row.reward_id, 'input.code'));
+  }
+
+  /** An unused, unexpired voucher can be handed back: the points return (keeping their expiry) and so does the stock. */
+  async cancel(ctx: Context, input: CancelVoucherInput): Promise<VoucherView> {
+    const tenantId = requireTenant(ctx);
+    const actor = callerLabel(requireCaller(ctx));
+    const cancelKey = key(input.idempotencyKey);
+    const found = await this.findVoucher(ctx.em, tenantId, input.code);
+    if (!found) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
+    assertMayActOnCustomer(ctx, found.customer_id);
+    const row = await ctx.em.transactional(async (tx) => {
+      const [cancelled] = (await tx.execute(
+        `update voucher set status = 'CANCELLED', cancelled_at = now(), cancel_key = ? where id = ? and status = 'ISSUED' and expires_at > now() returning *`,
+        [cancelKey, found.id],
+      )) as VoucherRow[];
+      if (!cancelled) return null;
+      const refund = await this.ledger.reverseWithin(tx, {
+        tenantId, transactionId: cancelled.redemption_transaction_id!, points: cancelled.points_cost, reason: `voucher ${formatVoucherCode(cancelled.code)} cancelled`,
+        actor, key: `voucher-cancel:${cancelled.id}`,
+      });
+      await tx.execute(`update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`, [cancelled.reward_id]);
+      await tx.execute(`update voucher set refund_transaction_id = ? where id = ?`, [refund.transaction.id, cancelled.id]);
+      return cancelled;
+    });
+    if (!row) {
+      const current = (await this.findVoucher(ctx.em, tenantId, input.code))!;
+      if (!(current.status === VoucherStatus.CANCELLED && current.cancel_key === cancelKey)) throw this.notUsable(current, 'input.code');
+      return this.view(current, await this.find(ctx.em, current.reward_id, 'input.code'));
+    }
+    ctx.loaders.balanceByCustomerId.clear(row.customer_id);
+    return this.view(row, await this.find(ctx.em, row.reward_id, 'input.code'));
+  }
+
+  private notUsable(row: VoucherRow, field: string) {
+    const code = formatVoucherCode(row.code);
+    if (row.status === VoucherStatus.CONSUMED) return rewardError(RewardErrorCode.VOUCHER_ALREADY_USED, `Voucher ${code} was used at ${new Date(row.consumed_at!).toISOString()}`, field);
+    if (row.status === VoucherStatus.CANCELLED) return rewardError(RewardErrorCode.VOUCHER_CANCELLED, `Voucher ${code} was cancelled`, field);
+    return rewardError(RewardErrorCode.VOUCHER_EXPIRED, `Voucher ${code} expired at ${new Date(row.expires_at).toISOString()}`, field);
+  }
+
+  private async findVoucher(em: EntityManager, tenantId: string, code: string): Promise<VoucherRow | undefined> {
+    const rows = (await em.execute(`select * from voucher where tenant_id = ? and code = ?`, [tenantId, normalizeVoucherCode(code)])) as VoucherRow[];
+    return rows[0];
+  }
+
+  private async find(em: EntityManager, id: string, field: string, lock = false): Promise<Reward> {
+    const reward = isUuid(id) ? await em.findOne(Reward, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {}) : null;
+    if (!reward) throw rewardError(RewardErrorCode.REWARD_NOT_FOUND, `No reward ${id}`, field);
+    return reward;
+  }
+
+  private view(row: VoucherRow, reward: Reward): VoucherView {
+    const expiresAt = new Date(row.expires_at);
+    const expired = expiresAt <= new Date();
+    const valid = row.status === VoucherStatus.ISSUED && !expired;
+    return {
+      code: formatVoucherCode(row.code), status: row.status, reward, customerId: row.customer_id, pointsCost: row.points_cost, expiresAt, valid,
+      invalidReason: valid ? undefined : row.status !== VoucherStatus.ISSUED ? row.status : 'EXPIRED',
+      issuedAt: new Date(row.created_at), consumedAt: row.consumed_at ? new Date(row.consumed_at) : undefined,
+      consumedStoreId: row.consumed_store_id ?? undefined, cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : undefined,
+    };
+  }
+
+  private fields(input: RewardInput) {
+    const code = requiredText(input.code, 'input.code', 50).toUpperCase();
+    if (!/^[A-Z0-9_-]+$/.test(code)) throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.code may hold letters, digits, - and _ only', 'input.code');
+    if (input.validFrom && input.validUntil && input.validUntil <= input.validFrom) {
+      throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.validUntil must be after input.validFrom', 'input.validUntil');
+    }
+    const tierIds = [...new Set(input.eligibleTierIds ?? [])];
+    if (tierIds.some((id) => !isUuid(id))) throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.eligibleTierIds must be tier ids', 'input.eligibleTierIds');
+    return {
+      code,
+      name: requiredText(input.name, 'input.name', 200),
+      pointsCost: wholeNumber(input.pointsCost, 'input.pointsCost', 1, 100_000_000)!,
+      costToBusiness: wholeNumber(input.costToBusiness, 'input.costToBusiness', 0, 1_000_000_000)!,
+      retailValue: wholeNumber(input.retailValue, 'input.retailValue', 0, 1_000_000_000)!,
+      stock: wholeNumber(input.stock, 'input.stock', 0, 100_000_000),
+      perCustomerLimit: wholeNumber(input.perCustomerLimit, 'input.perCustomerLimit', 1, 1000),
+      eligibleTierIds: tierIds,
+      channels: [...new Set(input.channels ?? [])],
+      validFrom: input.validFrom ?? null,
+      validUntil: input.validUntil ?? null,
+    };
+  }
+}
