@@ -85,7 +85,8 @@ export class PurchaseService {
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     const prepared = await this.prepare(ctx, input);
     const { tenantId, customerId, facts } = prepared;
-    const hash = requestHash('recordPurchase', { ...input, occurredAt: prepared.occurredAt });
+    // The input as sent: a retry without occurredAt must hash the same though "now" has moved on.
+    const hash = requestHash('recordPurchase', input);
     const actor = callerLabel(requireCaller(ctx));
     // Evaluated once without locks to learn which capped rules are involved; evaluated again under their locks.
     const draftRules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
@@ -118,6 +119,10 @@ export class PurchaseService {
          values ${facts.lines.map(() => '(?, ?, ?, ?, ?, ?, ?, 0, 0)').join(', ')}`,
         facts.lines.flatMap((line, index) => [purchase.id, index, line.sku, line.category, line.quantity, line.unitPrice, evaluation.linePoints[index]]),
       );
+      // Amounts first: qualification reads them.
+      await tx.execute(`update purchase set amount = ?, net_amount = ?, points = ?, net_points = ?, transaction_id = ? where id = ?`, [
+        evaluation.amount, evaluation.amount, evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, purchase.id,
+      ]);
       const moves = await this.tiers.qualify(tx, tenantId, customerId, new Date(Math.max(Date.now(), prepared.occurredAt.getTime())), actor);
       const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
       const move = moves[0];
@@ -125,9 +130,7 @@ export class PurchaseService {
         ...view, purchaseId: purchase.id, orderId, customerId, transaction, replayed: false,
         tierChange: move ? { from: tiers.find((tier) => tier.id === move.from_tier_id), to: tiers.find((tier) => tier.id === move.to_tier_id)! } : undefined,
       };
-      await tx.execute(`update purchase set amount = ?, net_amount = ?, points = ?, net_points = ?, transaction_id = ?, breakdown = ? where id = ?`, [
-        evaluation.amount, evaluation.amount, evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, JSON.stringify(result), purchase.id,
-      ]);
+      await tx.execute(`update purchase set breakdown = ? where id = ?`, [JSON.stringify(result), purchase.id]);
       return result;
     });
     if (booked) {

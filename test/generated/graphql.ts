@@ -9,6 +9,7 @@ export type CreateCustomerInput = {
   email?: string | null | undefined;
   /** International format, e.g. +33 6 12 34 56 78. */
   phone?: string | null | undefined;
+  segments?: Array<string> | null | undefined;
 };
 
 export type CreateTenantInput = {
