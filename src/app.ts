@@ -218,6 +218,15 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   };
   const ledgerTimer = config.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), config.ledgerJobsIntervalMs) : null;
   ledgerTimer?.unref();
+  // Downgrades and the end of limited-time status happen without anyone running a command.
+  const runTierJobs = () =>
+    tiers
+      .evaluateAll(() => orm.em.fork(), new Date(), (tenantId, result) => {
+        if (result && result.upgraded + result.downgraded + result.grantsEnded > 0) log.info({ job: 'evaluate-tiers', tenantId, ...result, moves: undefined }, 'tiers evaluated');
+      })
+      .catch((error: unknown) => log.error({ err: error, job: 'evaluate-tiers' }, 'tier evaluation failed; retrying on the next tick'));
+  const tierTimer = config.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), config.tierJobsIntervalMs) : null;
+  tierTimer?.unref();
 
   let closing: Promise<void> | null = null;
   return {
@@ -235,6 +244,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       (closing ??= (async () => {
         // apollo.stop() runs the drain plugins: stops accepting, waits for in-flight HTTP, closes sockets.
         if (ledgerTimer) clearInterval(ledgerTimer);
+        if (tierTimer) clearInterval(tierTimer);
         await apollo.stop();
         wsServer.close();
         await relay.stop();

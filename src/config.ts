@@ -24,6 +24,7 @@ export interface Config {
   readonly dbPoolMax: number;
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
+  readonly tierJobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +105,6 @@ export function loadConfig(env: Env = process.env): Config {
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 5488, 1, 65535),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
+    tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
   });
 }

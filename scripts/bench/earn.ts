@@ -1,6 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { admin, graphql, option, PG, percentile, recreateDatabase, startBenchGateway } from './lib';
 
 /**
  * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million]`
@@ -14,17 +14,11 @@ import { Client } from 'pg';
  * (`node dist/src/main.js`) on a fresh database BENCH_DATABASE (default loyalty_bench) of the PostgreSQL
  * at PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres).
  */
-const args = process.argv.slice(2);
-const option = (name: string, fallback: number) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
 const CLIENTS = option('clients', 32);
 const SECONDS = option('seconds', 10);
 const CUSTOMERS = option('customers', 2000);
-const SKIP_MILLION = args.includes('--skip-million');
+const SKIP_MILLION = process.argv.includes('--skip-million');
 
-const PG = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres' };
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench';
 const PGBENCH_DB = `${BENCH_DB}_pgbench`;
 const PORT = Number(process.env.BENCH_PORT ?? 4960);
@@ -37,39 +31,6 @@ interface Figures {
   p50: number;
   p95: number;
   p99: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-async function admin<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ ...PG, database });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function recreateDatabase(name: string): Promise<void> {
-  await admin('postgres', async (client) => {
-    await client.query(`drop database if exists "${name}" with (force)`);
-    await client.query(`create database "${name}"`);
-  });
-}
-
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors) throw new Error(body.errors[0]!.message);
-  return body.data;
 }
 
 const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { version } } }`;
@@ -175,32 +136,6 @@ async function pgbench(): Promise<Figures> {
   return { label: 'pgbench TPC-B-like (scale 10)', transactions, errors: 0, perSecond: tps, p50: latency, p95: Number.NaN, p99: Number.NaN };
 }
 
-async function startGateway(): Promise<{ url: string; adminToken: string; child: ChildProcess | null }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, adminToken: process.env.BENCH_ADMIN_TOKEN ?? '', child: null };
-  await recreateDatabase(BENCH_DB);
-  const adminToken = `bench-${randomUUID()}`;
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      ADMIN_TOKEN: adminToken,
-      DATABASE_URL: `postgres://${PG.user}@${PG.host}:${PG.port}/${BENCH_DB}`,
-      LOG_LEVEL: 'warn',
-      LEDGER_JOBS_INTERVAL_MS: '0',
-      DB_POOL_MAX: String(Math.max(10, CLIENTS)),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${PORT}/graphql`;
-  for (let i = 0; i < 300; i += 1) {
-    if (await fetch(`http://127.0.0.1:${PORT}/readyz`).then((r) => r.ok, () => false)) return { url, adminToken, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('gateway did not start');
-}
-
 function print(f: Figures): void {
   const ms = (v: number) => (Number.isNaN(v) ? '   n/a' : v.toFixed(1).padStart(6));
   process.stdout.write(
@@ -209,7 +144,7 @@ function print(f: Figures): void {
 }
 
 async function main(): Promise<void> {
-  const { url, adminToken, child } = await startGateway();
+  const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
     const { createTenant } = await graphql(url, adminToken, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "UTC" }) { ownerKey { secret } } }`, {});
     const key = createTenant.ownerKey.secret as string;

@@ -156,19 +156,46 @@ export class EarningRuleService {
     }
   }
 
-  /** Adds what a booking granted to the rules' budgets and the customer's usage (rows locked by `lockCaps`). */
-  async recordUsage(tx: EntityManager, customerId: string, at: Date, timeZone: string, rules: RuleForEvaluation[], granted: Map<string, number>): Promise<void> {
-    for (const rule of rules) {
-      const points = granted.get(rule.id) ?? 0;
-      if (points === 0) continue;
-      if (rule.budget !== null) await tx.execute(`update earning_rule set budget_used = budget_used + ? where id = ?`, [points, rule.id]);
-      if (rule.capPerCustomer !== null) {
-        await tx.execute(`update rule_usage set points = points + ? where rule_id = ? and customer_id = ? and period_start = ?`, [
-          points, rule.id, customerId, capPeriodStart(rule.customerCapPeriod!, at, timeZone),
-        ]);
-      }
+  /**
+   * Adds what a booking granted to the rules' budgets and the customer's usage, each only if it still fits:
+   * false when another purchase took those points since they were read (the booking then rolls back and
+   * is evaluated again). The rows stay locked only from here to the commit that follows.
+   */
+  async reserve(tx: EntityManager, customerId: string, at: Date, timeZone: string, rules: RuleForEvaluation[], granted: Map<string, number>): Promise<boolean> {
+    const budgets = rules.filter((rule) => rule.budget !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
+    const capped = rules.filter((rule) => rule.capPerCustomer !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
+    if (budgets.length > 0) {
+      const taken = await tx.execute(
+        // Locked in id order first: an UPDATE ... FROM takes its rows in join order, and two purchases
+        // taking them in different orders deadlock (a one-second stall each time).
+        `with locked as (select id from earning_rule where id in (?) order by id for update)
+         update earning_rule r set budget_used = r.budget_used + v.points
+           from (values ${budgets.map(() => '(?::uuid, ?::bigint)').join(', ')}) as v(id, points), locked
+          where r.id = v.id and locked.id = v.id and r.budget_used + v.points <= r.budget
+         returning r.id`,
+        [budgets.map((rule) => rule.id), ...budgets.flatMap((rule) => [rule.id, granted.get(rule.id)])],
+      );
+      if (taken.length !== budgets.length) return false;
     }
+    if (capped.length > 0) {
+      const taken = await tx.execute(
+        `insert into rule_usage as u (rule_id, customer_id, period_start, points)
+         select v.id, ?::uuid, v.period_start, v.points
+           from (values ${capped.map(() => '(?::uuid, ?::date, ?::bigint, ?::bigint)').join(', ')}) as v(id, period_start, points, cap)
+          where v.points <= v.cap
+         on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
+          where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
+         returning u.rule_id`,
+        [customerId, ...capped.flatMap((rule) => [rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone), granted.get(rule.id), rule.capPerCustomer])],
+      );
+      if (taken.length !== capped.length) return false;
+    }
+    return true;
   }
+}
+
+function byId(a: RuleForEvaluation, b: RuleForEvaluation): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function usageKey(ruleId: string, periodStart: string): string {

@@ -1,3 +1,4 @@
+import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
@@ -6,9 +7,8 @@ import type { Context } from '../shared/context';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
-import type { ProgramService } from '../program/program.service';
+import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
-import { Tenant } from '../tenancy/tenant.entity';
 import type { EarningRuleService } from './earning-rule.service';
 import { earningError, EarningErrorCode } from './earning.errors';
 import type { PreviewPurchaseInput, PurchaseEvaluation, PurchaseResult, RecordPurchaseInput, RefundPurchaseInput, RefundResult } from './earning.types';
@@ -19,6 +19,11 @@ const MAX_QUANTITY = 10_000;
 const MAX_UNIT_PRICE = 100_000_000;
 const FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_AGE_MS = 366 * 86_400_000;
+/** Optimistic bookings before the last, pessimistic one (see `record`). */
+const MAX_ATTEMPTS = 4;
+
+/** Another purchase took cap or budget points this booking had counted on. */
+class CapsTaken extends Error {}
 
 function invalid(message: string, field: string): never {
   throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
@@ -60,7 +65,7 @@ interface Prepared {
   channel: Channel;
   occurredAt: Date;
   facts: PurchaseFacts;
-  settings: Awaited<ReturnType<ProgramService['settings']>>;
+  settings: Economics;
   multiplier: ReturnType<typeof pointsMultiplier>;
 }
 
@@ -84,27 +89,52 @@ export class PurchaseService {
     const idempotencyKey = key(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     const prepared = await this.prepare(ctx, input);
-    const { tenantId, customerId, facts } = prepared;
+    const { tenantId, customerId } = prepared;
     // The input as sent: a retry without occurredAt must hash the same though "now" has moved on.
     const hash = requestHash('recordPurchase', input);
     const actor = callerLabel(requireCaller(ctx));
-    // Evaluated once without locks to learn which capped rules are involved; evaluated again under their locks.
-    const draftRules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
-    const draft = evaluatePurchase(facts, prepared.settings, prepared.multiplier, draftRules);
-    const involved = draft.contributions.filter((entry) => entry.ruleId && entry.requestedPoints > 0).map((entry) => entry.ruleId!);
+    // Caps and budgets are reserved optimistically at the end of the transaction, so their rows are locked
+    // only for the instant before commit; if another purchase took what this one counted on, it is
+    // evaluated again. The last attempt locks the caps up front instead, so it cannot lose that race.
+    for (let attempt = 1; ; attempt += 1) {
+      const pessimistic = attempt === MAX_ATTEMPTS;
+      try {
+        const booked = await this.book(ctx, prepared, { orderId, idempotencyKey, hash, actor }, pessimistic);
+        if (!booked) return await this.replay(ctx.em, tenantId, idempotencyKey, orderId, hash);
+        ctx.loaders.tierStatusByCustomer.clearAll();
+        ctx.loaders.balanceByCustomerId.clear(customerId);
+        return booked;
+      } catch (error) {
+        const retry = error instanceof CapsTaken || error instanceof DeadlockException;
+        if (!retry || pessimistic) throw error;
+      }
+    }
+  }
 
-    const booked = await ctx.em.transactional(async (tx) => {
+  private async book(
+    ctx: Context,
+    prepared: Prepared,
+    request: { orderId: string; idempotencyKey: string; hash: string; actor: string },
+    pessimistic: boolean,
+  ): Promise<PurchaseResult | null> {
+    const { tenantId, customerId, facts } = prepared;
+    const { orderId, actor } = request;
+    const rules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
+    const amount = facts.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
+    return ctx.em.transactional(async (tx) => {
       // The purchase row decides idempotency first, before any lock: a retry waits here, then replays.
       const [purchase] = (await tx.execute(
         `insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
                                idempotency_key, request_hash, breakdown, actor, created_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, '{}', ?, now())
+         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
          on conflict do nothing returning id`,
-        [tenantId, customerId, prepared.storeId, prepared.channel, orderId, prepared.occurredAt, idempotencyKey, hash, actor],
+        [tenantId, customerId, prepared.storeId, prepared.channel, orderId, prepared.occurredAt, amount, amount, request.idempotencyKey, request.hash, actor],
       )) as { id: string }[];
       if (!purchase) return null;
-      const rules = draftRules.map((rule) => ({ ...rule }));
-      await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
+      if (pessimistic) {
+        const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules).contributions.filter((entry) => entry.ruleId).map((entry) => entry.ruleId!);
+        await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
+      }
       const evaluation = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules);
       const view = this.view(prepared, evaluation);
       const transaction = evaluation.totalPoints > 0
@@ -113,16 +143,8 @@ export class PurchaseService {
             key: `purchase:${purchase.id}`, pendingUntil: view.pendingUntil ?? null,
           })).transaction
         : undefined;
-      await this.rules.recordUsage(tx, customerId, prepared.occurredAt, facts.timeZone, rules, grantedByRule(evaluation));
-      await tx.execute(
-        `insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
-         values ${facts.lines.map(() => '(?, ?, ?, ?, ?, ?, ?, 0, 0)').join(', ')}`,
-        facts.lines.flatMap((line, index) => [purchase.id, index, line.sku, line.category, line.quantity, line.unitPrice, evaluation.linePoints[index]]),
-      );
-      // Amounts first: qualification reads them.
-      await tx.execute(`update purchase set amount = ?, net_amount = ?, points = ?, net_points = ?, transaction_id = ? where id = ?`, [
-        evaluation.amount, evaluation.amount, evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, purchase.id,
-      ]);
+      // Points before qualification, which reads them.
+      await tx.execute(`update purchase set points = ?, net_points = ?, transaction_id = ? where id = ?`, [evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, purchase.id]);
       const moves = await this.tiers.qualify(tx, tenantId, customerId, new Date(Math.max(Date.now(), prepared.occurredAt.getTime())), actor);
       const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
       const move = moves[0];
@@ -130,15 +152,21 @@ export class PurchaseService {
         ...view, purchaseId: purchase.id, orderId, customerId, transaction, replayed: false,
         tierChange: move ? { from: tiers.find((tier) => tier.id === move.from_tier_id), to: tiers.find((tier) => tier.id === move.to_tier_id)! } : undefined,
       };
-      await tx.execute(`update purchase set breakdown = ? where id = ?`, [JSON.stringify(result), purchase.id]);
+      await tx.execute(
+        `with lines as (
+           insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
+           values ${facts.lines.map(() => '(?::uuid, ?::int, ?, ?, ?::int, ?::bigint, ?::bigint, 0, 0)').join(', ')}
+         )
+         update purchase set breakdown = ? where id = ?`,
+        [
+          ...facts.lines.flatMap((line, index) => [purchase.id, index, line.sku, line.category, line.quantity, line.unitPrice, evaluation.linePoints[index]]),
+          JSON.stringify(result), purchase.id,
+        ],
+      );
+      const reserved = await this.rules.reserve(tx, customerId, prepared.occurredAt, facts.timeZone, rules, grantedByRule(evaluation));
+      if (!reserved) throw new CapsTaken();
       return result;
     });
-    if (booked) {
-      ctx.loaders.tierStatusByCustomer.clearAll();
-      ctx.loaders.balanceByCustomerId.clear(customerId);
-      return booked;
-    }
-    return this.replay(ctx.em, tenantId, idempotencyKey, orderId, hash);
   }
 
   async refund(ctx: Context, input: RefundPurchaseInput): Promise<RefundResult> {
@@ -256,11 +284,10 @@ export class PurchaseService {
     const posStore = caller.kind === 'apiKey' ? caller.storeId : undefined;
     const storeId = input.storeId ?? posStore ?? null;
     if (posStore && storeId !== posStore) throw earningError(EarningErrorCode.NOT_OWN_STORE, 'A POS key records purchases for its own store only', 'input.storeId');
-    const [customer, store, tenant, settings, tiers, benefits] = await Promise.all([
+    const [customer, store, settings, tiers, benefits] = await Promise.all([
       isUuid(input.customerId) ? ctx.loaders.customerById.load(input.customerId) : null,
       storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
-      ctx.em.findOneOrFail(Tenant, { id: tenantId }),
-      this.program.settings(ctx.em, tenantId),
+      this.program.economics(ctx.em, tenantId),
       ctx.loaders.tiersByTenant.load(tenantId),
       ctx.loaders.benefitsByTenant.load(tenantId),
     ]);
@@ -273,7 +300,7 @@ export class PurchaseService {
     return {
       tenantId, customerId: customer.id, storeId, channel, occurredAt, settings, multiplier,
       facts: {
-        channel, storeId, region: store?.region ?? null, occurredAt, timeZone: tenant.timezone, tierId: tier?.id ?? null,
+        channel, storeId, region: store?.region ?? null, occurredAt, timeZone: settings.timeZone, tierId: tier?.id ?? null,
         segments: customer.segments, lines: purchaseLines,
       },
     };

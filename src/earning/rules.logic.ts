@@ -107,6 +107,18 @@ export interface Evaluation {
 
 /** Whole-purchase base points, rounded once (not per line, which would lose points on many cheap lines). */
 export function basePoints(amount: number, rate: BaseRate): number {
+  if (amount * rate.earnPoints * 2 <= Number.MAX_SAFE_INTEGER) {
+    const numerator = amount * rate.earnPoints;
+    const denominator = rate.earnPerMinor;
+    switch (rate.rounding) {
+      case PointsRounding.DOWN:
+        return Math.floor(numerator / denominator);
+      case PointsRounding.UP:
+        return Math.ceil(numerator / denominator);
+      case PointsRounding.NEAREST:
+        return Math.floor((2 * numerator + denominator) / (2 * denominator));
+    }
+  }
   const numerator = BigInt(amount) * BigInt(rate.earnPoints);
   const denominator = BigInt(rate.earnPerMinor);
   switch (rate.rounding) {
@@ -124,9 +136,39 @@ export function basePoints(amount: number, rate: BaseRate): number {
  * (ties go to the earlier index). With no weight at all, everything goes to the first index.
  */
 export function allocate(total: number, weights: readonly number[]): number[] {
-  const sum = weights.reduce((acc, weight) => acc + BigInt(weight), 0n);
   if (weights.length === 0) return [];
-  if (sum === 0n) return weights.map((_, index) => (index === 0 ? total : 0));
+  let sum = 0;
+  let largest = 0;
+  for (const weight of weights) {
+    sum += weight;
+    if (weight > largest) largest = weight;
+  }
+  if (sum === 0) return weights.map((_, index) => (index === 0 ? total : 0));
+  // Exact in doubles while every product stays below 2^53, which covers real baskets; BigInt otherwise.
+  if (total * largest > Number.MAX_SAFE_INTEGER || sum > Number.MAX_SAFE_INTEGER) return allocateBig(total, weights);
+  const parts = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
+  let left = total;
+  for (let index = 0; index < weights.length; index += 1) {
+    const product = total * weights[index]!;
+    const remainder = product % sum;
+    parts[index] = (product - remainder) / sum;
+    remainders[index] = remainder;
+    left -= parts[index]!;
+  }
+  // `left` is below the number of weights: hand it out one by one, largest remainder first, earlier index on ties.
+  while (left > 0) {
+    let best = 0;
+    for (let index = 1; index < weights.length; index += 1) if (remainders[index]! > remainders[best]!) best = index;
+    parts[best]! += 1;
+    remainders[best] = -1;
+    left -= 1;
+  }
+  return parts;
+}
+
+function allocateBig(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((acc, weight) => acc + BigInt(weight), 0n);
   const big = BigInt(total);
   const parts = weights.map((weight) => (big * BigInt(weight)) / sum);
   let left = big - parts.reduce((acc, part) => acc + part, 0n);
@@ -232,6 +274,11 @@ function capped(rule: RuleForEvaluation, points: number): { points: number; note
   return { points: granted, note: notes.join('; ') };
 }
 
+/** Built field by field: an object spread here made evaluation five times slower (bench:rules). */
+function ruleContribution(rule: RuleForEvaluation, requestedPoints: number, points: number, outcome: ContributionOutcome, note: string): Contribution {
+  return { source: ContributionSource.RULE, ruleId: rule.id, code: rule.code, name: rule.name, requestedPoints, points, outcome, note };
+}
+
 export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMultiplier: TierMultiplier | null, rules: readonly RuleForEvaluation[]): Evaluation {
   const amounts = facts.lines.map((line) => line.quantity * line.unitPrice);
   const amount = amounts.reduce((a, b) => a + b, 0);
@@ -266,29 +313,24 @@ export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMulti
     if (rule.minSpend !== null && matchingSpend < rule.minSpend) continue;
     const ask = requested(rule, matching, facts.lines, lineBase, amounts);
     if (ask.points <= 0) continue;
-    const entry = { source: ContributionSource.RULE, ruleId: rule.id, code: rule.code, name: rule.name, requestedPoints: ask.points };
     if (exclusiveApplied) {
-      contributions.push({ ...entry, points: 0, outcome: ContributionOutcome.EXCLUDED, note: `exclusive rule ${exclusiveApplied} applied first` });
+      contributions.push(ruleContribution(rule, ask.points, 0, ContributionOutcome.EXCLUDED, `exclusive rule ${exclusiveApplied} applied first`));
       continue;
     }
     const cut = capped(rule, ask.points);
     if (cut.points === 0) {
-      contributions.push({ ...entry, points: 0, outcome: ContributionOutcome.EXHAUSTED, note: cut.note });
+      contributions.push(ruleContribution(rule, ask.points, 0, ContributionOutcome.EXHAUSTED, cut.note));
       continue;
     }
     if (rule.stacking === RuleStacking.EXCLUSIVE && applied > 0) {
-      contributions.push({ ...entry, points: 0, outcome: ContributionOutcome.EXCLUDED, note: 'exclusive, but another rule applied first' });
+      contributions.push(ruleContribution(rule, ask.points, 0, ContributionOutcome.EXCLUDED, 'exclusive, but another rule applied first'));
       continue;
     }
     add(cut.points, ask.weights);
     applied += 1;
     if (rule.stacking === RuleStacking.EXCLUSIVE) exclusiveApplied = rule.code;
-    contributions.push({
-      ...entry,
-      points: cut.points,
-      outcome: cut.points < ask.points ? ContributionOutcome.CAPPED : ContributionOutcome.APPLIED,
-      note: cut.note,
-    });
+    const outcome = cut.points < ask.points ? ContributionOutcome.CAPPED : ContributionOutcome.APPLIED;
+    contributions.push(ruleContribution(rule, ask.points, cut.points, outcome, cut.note));
   }
 
   return { amount, basePoints: base, totalPoints: linePoints.reduce((a, b) => a + b, 0), contributions, linePoints };

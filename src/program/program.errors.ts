@@ -12,6 +12,7 @@ export enum ProgramErrorCode {
   CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   VERSION_MISMATCH = 'VERSION_MISMATCH',
+  EVALUATION_RUNNING = 'EVALUATION_RUNNING',
 }
 
 export const programError = defineErrors<ProgramErrorCode>({
@@ -26,4 +27,5 @@ export const programError = defineErrors<ProgramErrorCode>({
   CUSTOMER_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
   VERSION_MISMATCH: PublicErrorCode.CONFLICT,
+  EVALUATION_RUNNING: PublicErrorCode.CONFLICT,
 });

@@ -90,7 +90,9 @@ export class ProgramResolver {
   @Authorized(Access.manageProgram)
   @Mutation(() => TierEvaluation, { description: 'What `npm run evaluate-tiers` does, for this tenant, now.' })
   async evaluateTiers(@Ctx() ctx: Context): Promise<TierEvaluation> {
-    const { moves: _moves, ...result } = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
+    const evaluation = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
+    if (!evaluation) throw programError(ProgramErrorCode.EVALUATION_RUNNING, 'Another evaluation of this program is running; try again shortly');
+    const { moves: _moves, ...result } = evaluation;
     return result;
   }
 }

@@ -6,7 +6,7 @@ import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
 import { Benefit, BenefitKind } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
-import { ProgramSettings } from './program-settings.entity';
+import { PointsRounding, ProgramSettings } from './program-settings.entity';
 import type { BenefitInput, TierInput, UpdateProgramSettingsInput } from './program.types';
 import { Tier } from './tier.entity';
 
@@ -24,6 +24,14 @@ function code(value: string, field: string): string {
   return trimmed;
 }
 
+export interface Economics {
+  timeZone: string;
+  earnPoints: number;
+  earnPerMinor: number;
+  rounding: PointsRounding;
+  pendingDays: number;
+}
+
 /** The program's configuration: economics, the tier ladder, and tier benefits. */
 export class ProgramService {
   /** The tenant's settings, created with the defaults on first use. */
@@ -32,6 +40,20 @@ export class ProgramService {
     if (found) return found;
     await em.execute(`insert into program_settings (id, tenant_id, created_at) values (gen_random_uuid(), ?, now()) on conflict (tenant_id) do nothing`, [tenantId]);
     return em.findOneOrFail(ProgramSettings, { tenant: tenantId });
+  }
+
+  /** What purchase evaluation needs, in one query: the earn rate, the return window, the tenant's time zone. */
+  async economics(em: EntityManager, tenantId: string): Promise<Economics> {
+    const [row] = (await em.execute(
+      `select t.timezone, s.earn_points, s.earn_per_minor, s.rounding, s.pending_days
+         from tenant t left join program_settings s on s.tenant_id = t.id where t.id = ?`,
+      [tenantId],
+    )) as { timezone: string; earn_points: number | null; earn_per_minor: number; rounding: PointsRounding; pending_days: number }[];
+    if (row!.earn_points === null) {
+      const settings = await this.settings(em, tenantId);
+      return { timeZone: row!.timezone, earnPoints: settings.earnPoints, earnPerMinor: settings.earnPerMinor, rounding: settings.rounding, pendingDays: settings.pendingDays };
+    }
+    return { timeZone: row!.timezone, earnPoints: row!.earn_points, earnPerMinor: row!.earn_per_minor, rounding: row!.rounding, pendingDays: row!.pending_days };
   }
 
   async updateSettings(ctx: Context, input: UpdateProgramSettingsInput): Promise<ProgramSettings> {

@@ -109,12 +109,14 @@ export class TierService {
   /**
    * Re-evaluates a whole tenant in three set-based statements, one transaction: limited-time status that
    * has ended, upgrades and requalifications, then downgrades of one tier for periods past their grace.
+   * Null when another instance is evaluating the tenant right now (it does the same work).
    */
-  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<TierEvaluation & { moves: TierMove[] }> {
+  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<(TierEvaluation & { moves: TierMove[] }) | null> {
     const started = performance.now();
     return em.transactional(async (tx) => {
       // One evaluation of a tenant at a time: two would both drop the same member.
-      await tx.execute(`select pg_advisory_xact_lock(hashtext('evaluate-tiers:' || ?))`, [tenantId]);
+      const [{ locked }] = (await tx.execute(`select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`, [tenantId])) as { locked: boolean }[];
+      if (!locked) return null;
       const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
       const upgraded = (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }))) as TierMove[];
       const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
@@ -123,6 +125,12 @@ export class TierService {
         durationMs: Math.round(performance.now() - started), moves: [...ended, ...upgraded, ...downgraded],
       };
     });
+  }
+
+  /** Every tenant that has tiers, one after the other (the gateway's hourly job and `npm run evaluate-tiers`). */
+  async evaluateAll(fork: () => EntityManager, at: Date, onTenant: (tenantId: string, result: TierEvaluation | null) => void): Promise<void> {
+    const tenants = (await fork().execute(`select distinct tenant_id from tier`)) as { tenant_id: string }[];
+    for (const { tenant_id: tenantId } of tenants) onTenant(tenantId, await this.evaluate(fork(), tenantId, at));
   }
 
   async grant(ctx: Context, input: GrantTierStatusInput): Promise<TierStatus | null> {

@@ -40,6 +40,10 @@ describe('base points and allocation', () => {
     expect(allocate(5, [0, 0])).toEqual([5, 0]);
     const parts = allocate(1_000_003, [3, 7, 11, 13]);
     expect(parts.reduce((a, b) => a + b, 0)).toBe(1_000_003);
+    // Past 2^53 the split goes through BigInt, and is still exact.
+    const huge = allocate(900_000_000, [30_000_000_000, 10_000_000_001]);
+    expect(huge[0]! + huge[1]!).toBe(900_000_000);
+    expect(Math.abs(huge[0]! - 675_000_000)).toBeLessThanOrEqual(1);
   });
 });
 
