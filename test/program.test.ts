@@ -222,6 +222,16 @@ describe('earning rules and promotions', () => {
     expect(given.reduce((a: number, b: number) => a + b, 0)).toBe(100);
   });
 
+  it('never gives one customer more than their cap under concurrent purchases', async () => {
+    const p = await program();
+    await rule(p, { code: 'DAILY', name: 'Daily bonus', priority: 0, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 30, capPerCustomer: 100, customerCapPeriod: 'DAY' });
+    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const results = await Promise.all(Array.from({ length: 6 }, () => record(p, purchase(customer.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }]))));
+    const given = results.map((r) => r.contributions.find((c: { code: string }) => c.code === 'DAILY')?.points ?? 0);
+    expect(given.reduce((a: number, b: number) => a + b, 0)).toBe(100);
+    expect((await tierOf(p, customer.id)).balance.available).toBe(6 + 100);
+  });
+
   it('previews exactly what the booking then gives, and books nothing', async () => {
     const p = await program();
     await rule(p, { code: 'WEEKDAY', name: 'Weekday', priority: 3, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 150, channels: ['POS'] });
