@@ -342,6 +342,42 @@ describe('refunds', () => {
   });
 });
 
+describe('keeping purchases and vouchers in step with the ledger', () => {
+  it('sends reversals of purchase and voucher points to refundPurchase and cancelVoucher', async () => {
+    const p = await program();
+    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 30_000 }]));
+    const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { transaction { id } } }`;
+    const purchaseReversal = await gql(gw, REVERSE, { input: { transactionId: booked.transaction.id, idempotencyKey: key() } }, p.tenant.ownerKey);
+    expect(purchaseReversal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_REVERSIBLE', field: 'input.transactionId' });
+    const created = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
+    }, p.tenant.ownerKey)).createReward;
+    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: created.id }, p.tenant.ownerKey);
+    const redeemInput = { customerId: customer.id, rewardId: created.id, idempotencyKey: key() };
+    const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } transaction { id } } }`;
+    const redeemed = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
+    const voucherReversal = await gql(gw, REVERSE, { input: { transactionId: redeemed.transaction.id, idempotencyKey: key() } }, p.tenant.ownerKey);
+    expect(voucherReversal.errors?.[0]?.extensions?.reason).toBe('NOT_REVERSIBLE');
+
+    // A retry of the redemption answers as the first time, even after the reward was withdrawn.
+    await gqlOk(gw, `mutation ($id: ID!) { deactivateReward(id: $id) { status } }`, { id: created.id }, p.tenant.ownerKey);
+    const retried = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
+    expect(retried).toEqual({ ...redeemed, replayed: true });
+    const fresh = await gql(gw, REDEEM, { input: { ...redeemInput, idempotencyKey: key() } }, p.tenant.ownerKey);
+    expect(fresh.errors?.[0]?.extensions?.reason).toBe('REWARD_NOT_AVAILABLE');
+    expect((await tierOf(p, customer.id)).balance.available).toBe(300 - 100);
+  });
+
+  it('needs the base tier before any other', async () => {
+    const tenant = await createTenant(gw);
+    const res = await gql(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
+    }, tenant.ownerKey);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rank' });
+  });
+});
+
 describe('rewards and vouchers', () => {
   const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code status valid expiresAt } transaction { points } } }`;
   const CONSUME = `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { code status consumedStoreId } }`;

@@ -13,6 +13,7 @@ export enum EarningErrorCode {
   REFUND_EXCEEDS_PURCHASE = 'REFUND_EXCEEDS_PURCHASE',
   IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  RULES_CHANGED = 'RULES_CHANGED',
 }
 
 export const earningError = defineErrors<EarningErrorCode>({
@@ -28,4 +29,5 @@ export const earningError = defineErrors<EarningErrorCode>({
   REFUND_EXCEEDS_PURCHASE: PublicErrorCode.BAD_USER_INPUT,
   IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
+  RULES_CHANGED: PublicErrorCode.CONFLICT,
 });

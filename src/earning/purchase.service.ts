@@ -106,7 +106,12 @@ export class PurchaseService {
         return booked;
       } catch (error) {
         const retry = error instanceof CapsTaken || error instanceof DeadlockException;
-        if (!retry || pessimistic) throw error;
+        if (!retry) throw error;
+        if (pessimistic && error instanceof CapsTaken) {
+          // Only a rule edited while this purchase was being booked gets here; nothing was kept.
+          throw earningError(EarningErrorCode.RULES_CHANGED, 'An earning rule changed while the purchase was booked; send it again with the same key', 'input');
+        }
+        if (pessimistic) throw error;
       }
     }
   }
@@ -132,6 +137,8 @@ export class PurchaseService {
       )) as { id: string }[];
       if (!purchase) return null;
       if (pessimistic) {
+        // The balance row before the caps: the order every other purchase of this customer takes them in.
+        await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
         const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules).contributions.filter((entry) => entry.ruleId).map((entry) => entry.ruleId!);
         await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       }

@@ -283,6 +283,13 @@ export class LedgerService {
     if (original.kind !== TransactionKind.EARN && original.kind !== TransactionKind.REDEEM) {
       throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, `A ${original.kind} transaction is corrected with an adjustment, not reversed`, 'input.transactionId');
     }
+    // Points booked for a purchase or a voucher are undone with it, so the purchase or voucher stays in step.
+    if (original.idempotency_key?.startsWith('purchase:')) {
+      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, 'The points of a recorded purchase come back with refundPurchase', 'input.transactionId');
+    }
+    if (original.idempotency_key?.startsWith('voucher:')) {
+      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, "A reward redemption's points come back with cancelVoucher", 'input.transactionId');
+    }
     const customerId = original.customer_id!;
     assertMayActOnCustomer(ctx, customerId);
     const reason = optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
@@ -352,16 +359,21 @@ export class LedgerService {
   }
 
   /**
-   * How many points a reversal of this earn can take back now: from its own lot while that is pending,
-   * else from the available balance. Locks the balance row, so the answer holds until the caller commits.
+   * How many points a reversal of this earn can take back now: what is left of it after earlier reversals,
+   * and no more than its own lot holds while pending, or the available balance once settled. Locks the
+   * earn, then the balance row (the order `reverse` takes them in), so the answer holds until commit.
    */
   async reversibleNow(tx: EntityManager, earnId: string, customerId: string): Promise<number> {
+    const [earn] = (await tx.execute(`select points from ledger_transaction where id = ? for update`, [earnId])) as { points: string }[];
+    const [{ reversed }] = (await tx.execute(`select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`, [earnId])) as {
+      reversed: string;
+    }[];
     const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [customerId])) as { available: string }[];
     const [lot] = (await tx.execute(`select remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
       remaining: string; pending_until: Date | null;
     }[];
-    if (lot?.pending_until) return Number(lot.remaining);
-    return Number(balance?.available ?? 0);
+    const left = Number(earn?.points ?? 0) - Number(reversed);
+    return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
 
   /** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */

@@ -85,6 +85,10 @@ export class ProgramService {
   async createTier(ctx: Context, input: TierInput): Promise<Tier> {
     const tenantId = requireTenant(ctx);
     const fields = this.tierFields(input);
+    // Every member without a tier row is in the base tier, so it must exist before any other.
+    if (fields.rank > 0 && !(await ctx.em.findOne(Tier, { rank: 0 }))) {
+      throw programError(ProgramErrorCode.TIER_INVALID, 'Create the base tier (rank 0, threshold 0) first', 'input.rank');
+    }
     try {
       return await ctx.em.transactional(async (tx) => {
         const tier = tx.create(Tier, { tenant: tenantId, ...fields });
@@ -107,6 +111,7 @@ export class ProgramService {
       return await ctx.em.transactional(async (tx) => {
         const tier = isUuid(id) ? await tx.findOne(Tier, { id }) : null;
         if (!tier) throw programError(ProgramErrorCode.TIER_NOT_FOUND, `No tier ${id}`, 'id');
+        if ((tier.rank === 0) !== (fields.rank === 0)) throw programError(ProgramErrorCode.TIER_INVALID, 'The base tier keeps rank 0, and no other tier takes it', 'input.rank');
         Object.assign(tier, fields);
         await tx.flush();
         return tier;

@@ -137,6 +137,9 @@ export class TierService {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
     const key = requiredText(input.idempotencyKey, 'input.idempotencyKey', 200);
+    const hash = requestHash('grantTierStatus', input);
+    // A retry of a grant that went through answers with the status now, even once `until` has passed.
+    if (await this.grantedBefore(ctx, tenantId, key, hash)) return this.status(ctx, input.customerId);
     const note = requiredText(input.note, 'input.note', 500);
     const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
     if (!customer) throw programError(ProgramErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
@@ -146,7 +149,6 @@ export class TierService {
     if (Number.isNaN(input.until.getTime()) || input.until <= new Date()) {
       throw programError(ProgramErrorCode.GRANT_INVALID, 'input.until must be in the future', 'input.until');
     }
-    const hash = requestHash('grantTierStatus', input);
     const granted = await ctx.em.transactional(async (tx) => {
       const [change] = (await tx.execute(
         `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
@@ -167,16 +169,21 @@ export class TierService {
       );
       return true;
     });
-    if (!granted) {
-      const [first] = (await ctx.em.execute(`select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as {
-        request_hash: string;
-      }[];
-      if (first?.request_hash !== hash) {
-        throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
-      }
-    }
+    if (!granted) await this.grantedBefore(ctx, tenantId, key, hash);
     ctx.loaders.tierStatusByCustomer.clearAll();
     return this.status(ctx, customer.id);
+  }
+
+  /** Whether a grant with this key was made; CONFLICT if it was made for other input. */
+  private async grantedBefore(ctx: Context, tenantId: string, key: string, hash: string): Promise<boolean> {
+    const [first] = (await ctx.em.execute(`select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as {
+      request_hash: string;
+    }[];
+    if (!first) return false;
+    if (first.request_hash !== hash) {
+      throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+    }
+    return true;
   }
 
   async history(ctx: Context, customerId: string, limit: number): Promise<TierChangeView[]> {

@@ -67,12 +67,15 @@ export const UPGRADE_SQL = `
       since = case when ct.tier_id = excluded.tier_id then ct.since else excluded.since end,
       period_end = case when ct.tier_id = excluded.tier_id then greatest(ct.period_end, excluded.period_end) else excluded.period_end end,
       version = ct.version + 1
-    where ct.tier_id <> excluded.tier_id or ct.period_end is null or ct.period_end < excluded.period_end
-    returning ct.customer_id
+    -- Re-checked against the row as it is now, should another writer have moved it since this statement began.
+    where (ct.tier_id = excluded.tier_id and (ct.period_end is null or ct.period_end < excluded.period_end))
+       or (select rank from tier where id = ct.tier_id) < (select rank from tier where id = excluded.tier_id)
+    returning ct.customer_id, ct.tier_id
   ), changes as (
+    -- From what was written, so an upgrade another writer made first is not recorded twice.
     insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
     select gen_random_uuid(), now(), m.tenant_id, m.customer_id, m.from_tier_id, m.tier_id, 'QUALIFIED', :actor
-      from moves m where m.rank > m.from_rank
+      from moves m join upserted u on u.customer_id = m.customer_id and u.tier_id = m.tier_id where m.rank > m.from_rank
     returning customer_id, from_tier_id, to_tier_id
   )
   select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
@@ -82,22 +85,27 @@ export const DOWNGRADE_SQL = `
   with params as (
     select t.id as tenant_id, :at::timestamptz as at, t.timezone as tz from tenant t where t.id = :tenantId
   ), due as (
-    select ct.customer_id, ct.tenant_id, ct.tier_id, cur.rank
+    select ct.customer_id, ct.tenant_id, ct.tier_id, cur.rank, cur.grace_days
       from customer_tier ct join tier cur on cur.id = ct.tier_id cross join params
      where ct.tenant_id = params.tenant_id and cur.rank > 0
        and ct.period_end + make_interval(days => cur.grace_days) <= params.at
   ), lower as (
-    select distinct on (d.customer_id) d.customer_id, d.tenant_id, d.tier_id as from_tier_id, t.id as to_tier_id, t.rank,
+    select distinct on (d.customer_id) d.customer_id, d.tenant_id, d.tier_id as from_tier_id, d.grace_days, t.id as to_tier_id, t.rank,
            case when t.rank = 0 then null else ${PERIOD_END} end as period_end
       from due d cross join params join tier t on t.tenant_id = d.tenant_id and t.rank < d.rank
      order by d.customer_id, t.rank desc
   ), updated as (
+    -- The tier and period are re-checked on the row as it is now: a purchase that requalified the member
+    -- while this statement ran wins.
     update customer_tier ct set tier_id = l.to_tier_id, since = params.at, period_end = l.period_end, version = ct.version + 1
-      from lower l cross join params where ct.customer_id = l.customer_id
+      from lower l cross join params
+     where ct.customer_id = l.customer_id and ct.tier_id = l.from_tier_id
+       and ct.period_end + make_interval(days => l.grace_days) <= params.at
     returning ct.customer_id
   )
   insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
-  select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor from lower l
+  select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor
+    from lower l join updated u on u.customer_id = l.customer_id
   returning customer_id, from_tier_id, to_tier_id`;
 
 /** Limited-time status whose date has passed ends; the change is recorded when the member's tier falls. */
@@ -144,10 +152,13 @@ export const STATUS_SQL = `
         and p.occurred_at > least(params.cy_start, params.at - interval '12 months', coalesce(ct.period_end - interval '12 months', 'infinity')) - interval '1 second'
     ) a on true`;
 
-/** Binds `:name` parameters to knex's positional `?`, in order of appearance. */
+/**
+ * Binds `:name` parameters to knex's positional `?`, in order of appearance. `::type` casts are left
+ * alone; the SQL above holds no string literal with a colon before a letter, which this would misread.
+ */
 export function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
   const params: unknown[] = [];
-  const text = sql.replace(/(?<!:):([a-zA-Z]+)/g, (_match, name: string) => {
+  const text = sql.replace(/(?<![:\w]):([a-zA-Z_]\w*)/g, (_match, name: string) => {
     if (!(name in values)) throw new Error(`no value for :${name}`);
     params.push(values[name]);
     return '?';

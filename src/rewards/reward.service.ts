@@ -81,7 +81,9 @@ export class RewardService {
     return ctx.em.transactional(async (tx) => {
       const reward = await this.find(tx, id, 'id', true);
       if (reward.status === RewardStatus.ACTIVE) throw rewardError(RewardErrorCode.REWARD_ACTIVE, 'Deactivate the reward before changing it', 'id');
-      const issued = (reward.stock ?? 0) - (reward.stockRemaining ?? 0);
+      const [{ issued }] = (await tx.execute(`select count(*)::int as issued from voucher where reward_id = ? and status <> 'CANCELLED'`, [reward.id])) as {
+        issued: number;
+      }[];
       if (fields.stock !== null && fields.stock < issued) throw rewardError(RewardErrorCode.REWARD_INVALID, `${issued} vouchers are already out`, 'input.stock');
       Object.assign(reward, fields, { stockRemaining: fields.stock === null ? null : fields.stock - issued, version: reward.version + 1 });
       reward.guardrailOverrideId = null;
@@ -150,6 +152,10 @@ export class RewardService {
     assertMayActOnCustomer(ctx, input.customerId);
     const idempotencyKey = key(input.idempotencyKey);
     const channel = input.channel ?? defaultChannel(caller);
+    const hash = requestHash('redeemReward', input);
+    // A retry of a redemption that went through answers as it did, even if the reward has closed since.
+    const earlier = await this.replayRedemption(ctx, tenantId, idempotencyKey, hash);
+    if (earlier) return earlier;
     const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
     if (!customer) throw rewardError(RewardErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     const reward = await this.find(ctx.em, input.rewardId, 'input.rewardId');
@@ -166,7 +172,6 @@ export class RewardService {
     const settings = await this.program.settings(ctx.em, tenantId);
     const validity = now.getTime() + settings.voucherValidityDays * 86_400_000;
     const expiresAt = new Date(reward.validUntil ? Math.min(validity, reward.validUntil.getTime()) : validity);
-    const hash = requestHash('redeemReward', input);
     const actor = callerLabel(caller);
 
     const issued = await ctx.em.transactional(async (tx) => {
@@ -177,12 +182,30 @@ export class RewardService {
         [tenantId, newVoucherCode(), reward.id, customer.id, reward.pointsCost, channel, expiresAt, idempotencyKey, hash, actor],
       )) as VoucherRow[];
       if (!voucher) return null;
+      // The reward as read above must still be live, at that price, when the points go: limited stock is
+      // taken by one conditional update (concurrent redemptions queue on it, none oversells); unlimited
+      // stock takes a share lock, which an edit or deactivation (an exclusive lock) waits behind.
+      const changed = () => rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, 'The reward changed or closed just now; look it up again', 'input.rewardId');
       if (reward.stock !== null && reward.stock !== undefined) {
         const taken = await tx.execute(
-          `update reward set stock_remaining = stock_remaining - 1 where id = ? and status = 'ACTIVE' and stock_remaining > 0 returning stock_remaining`,
-          [reward.id],
+          `update reward set stock_remaining = stock_remaining - 1
+            where id = ? and status = 'ACTIVE' and points_cost = ? and stock_remaining > 0 returning stock_remaining`,
+          [reward.id, reward.pointsCost],
         );
-        if (taken.length === 0) throw rewardError(RewardErrorCode.OUT_OF_STOCK, `${reward.name} is out of stock`, 'input.rewardId');
+        if (taken.length === 0) {
+          const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ?`, [reward.id])) as {
+            status: RewardStatus; points_cost: number; stock_remaining: number | null;
+          }[];
+          if (now!.status === RewardStatus.ACTIVE && now!.points_cost === reward.pointsCost && now!.stock_remaining === 0) {
+            throw rewardError(RewardErrorCode.OUT_OF_STOCK, `${reward.name} is out of stock`, 'input.rewardId');
+          }
+          throw changed();
+        }
+      } else {
+        const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ? for share`, [reward.id])) as {
+          status: RewardStatus; points_cost: number; stock_remaining: number | null;
+        }[];
+        if (now!.status !== RewardStatus.ACTIVE || now!.points_cost !== reward.pointsCost || now!.stock_remaining !== null) throw changed();
       }
       const booked = await this.ledger.redeemWithin(tx, {
         tenantId, customerId: customer.id, points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
@@ -201,13 +224,18 @@ export class RewardService {
     });
     ctx.loaders.balanceByCustomerId.clear(customer.id);
     if (issued) return { voucher: this.view(issued.voucher, reward), transaction: issued.transaction, replayed: false };
+    // A concurrent request with this key committed first.
+    return (await this.replayRedemption(ctx, tenantId, idempotencyKey, hash))!;
+  }
 
+  private async replayRedemption(ctx: Context, tenantId: string, idempotencyKey: string, hash: string): Promise<RedeemRewardResult | null> {
     const [first] = (await ctx.em.execute(`select * from voucher where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as VoucherRow[];
-    if (!first || first.request_hash !== hash) {
+    if (!first) return null;
+    if (first.request_hash !== hash) {
       throw rewardError(RewardErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
     }
     const transaction = await ctx.loaders.transactionById.load(first.redemption_transaction_id!);
-    return { voucher: this.view(first, reward), transaction: transaction!, replayed: true };
+    return { voucher: this.view(first, await this.find(ctx.em, first.reward_id, 'input.rewardId')), transaction: transaction!, replayed: true };
   }
 
   async voucher(ctx: Context, code: string): Promise<VoucherView | null> {
@@ -256,11 +284,12 @@ export class RewardService {
         [cancelKey, found.id],
       )) as VoucherRow[];
       if (!cancelled) return null;
+      // Stock before points: voucher, reward, balance is the order a redemption locks them in.
+      await tx.execute(`update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`, [cancelled.reward_id]);
       const refund = await this.ledger.reverseWithin(tx, {
         tenantId, transactionId: cancelled.redemption_transaction_id!, points: cancelled.points_cost, reason: `voucher ${formatVoucherCode(cancelled.code)} cancelled`,
         actor, key: `voucher-cancel:${cancelled.id}`,
       });
-      await tx.execute(`update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`, [cancelled.reward_id]);
       await tx.execute(`update voucher set refund_transaction_id = ? where id = ?`, [refund.transaction.id, cancelled.id]);
       return cancelled;
     });

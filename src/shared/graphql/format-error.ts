@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
+import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import { PublicErrorCode } from '../errors';
 
 /** Codes raised by Apollo and graphql-js before execution; they describe the request, so they pass. */
@@ -22,6 +23,16 @@ const PUBLIC_CODES = new Set<string>(Object.values(PublicErrorCode));
 export function formatError(includeStacktrace: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // Two transactions took the same rows in opposite orders and PostgreSQL undid one: nothing of it was
+    // kept, and sending it again (with the same idempotency key) is safe.
+    if (original instanceof DeadlockException || original instanceof LockWaitTimeoutException) {
+      return {
+        message: 'A concurrent change got in the way and nothing was applied; retry with the same idempotency key',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: PublicErrorCode.CONFLICT, reason: 'CONCURRENT_UPDATE' },
+      };
+    }
     const code = formatted.extensions?.code;
     const known =
       typeof code === 'string' &&

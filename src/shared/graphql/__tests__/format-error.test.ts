@@ -1,3 +1,4 @@
+import { DeadlockException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../../errors';
 import { formatError } from '../format-error';
@@ -19,6 +20,13 @@ describe('formatError', () => {
     const formatted = { ...error.toJSON(), extensions: { ...error.extensions, stacktrace: ['at x'] } };
     expect(format(formatted, error).extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'TOKEN_INVALID' });
     expect(formatWithStack(formatted, error).extensions).toMatchObject({ stacktrace: ['at x'] });
+  });
+
+  it('turns a deadlock into a retryable CONFLICT, without the database detail', () => {
+    const deadlock = new DeadlockException(Object.assign(new Error('deadlock detected on relation "points_balance"'), { code: '40P01' }));
+    const formatted = format({ message: deadlock.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, deadlock);
+    expect(formatted.extensions).toEqual({ code: 'CONFLICT', reason: 'CONCURRENT_UPDATE' });
+    expect(formatted.message).not.toContain('points_balance');
   });
 
   it('masks anything that is not a known client error', () => {
