@@ -34,7 +34,7 @@ import { settleWithin } from './shared/timeout';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { EarningResolver } from './earning/earning.resolver';
 import { PurchaseService } from './earning/purchase.service';
-import { CustomerTierResolver, ProgramResolver } from './program/program.resolver';
+import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { RewardResolver } from './rewards/reward.resolver';
@@ -86,6 +86,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [BalanceResolver, new BalanceResolver()],
     [TransactionEntriesResolver, new TransactionEntriesResolver()],
     [ProgramResolver, new ProgramResolver(program, tiers)],
+    [ProgramSettingsResolver, new ProgramSettingsResolver()],
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],

@@ -66,6 +66,27 @@ async function expectLedgerClean(tenantId: string) {
   expect((await verifyLedger(gw.gateway.orm.em.fork(), tenantId)).discrepancies).toEqual([]);
 }
 
+describe('settings', () => {
+  it('starts from the defaults, shows the tenant-level terms with them, and validates updates', async () => {
+    const tenant = await createTenant(gw);
+    const SETTINGS = `{ programSettings { earnPoints earnPerMinor rounding pendingDays pointValuePerThousand maxRewardCostPerThousand voucherValidityDays currency pointsExpiryPolicy version } }`;
+    expect((await gqlOk(gw, SETTINGS, {}, tenant.ownerKey)).programSettings).toEqual({
+      earnPoints: 1, earnPerMinor: 100, rounding: 'DOWN', pendingDays: 0, pointValuePerThousand: 1000, maxRewardCostPerThousand: 1000,
+      voucherValidityDays: 30, currency: 'EUR', pointsExpiryPolicy: 'NONE', version: 1,
+    });
+    const UPDATE = `mutation ($input: UpdateProgramSettingsInput!) { updateProgramSettings(input: $input) { earnPoints rounding maxRewardCostPerThousand version } }`;
+    expect((await gqlOk(gw, UPDATE, { input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 } }, tenant.ownerKey)).updateProgramSettings).toEqual({
+      earnPoints: 2, rounding: 'NEAREST', maxRewardCostPerThousand: null, version: 2,
+    });
+    const stale = await gql(gw, UPDATE, { input: { earnPoints: 3, expectedVersion: 1 } }, tenant.ownerKey);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
+    const bad = await gql(gw, UPDATE, { input: { earnPerMinor: 0 } }, tenant.ownerKey);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.earnPerMinor' });
+    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
+    expect((await gql(gw, UPDATE, { input: { earnPoints: 5 } }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('tiers', () => {
   it('upgrades the moment a purchase crosses the threshold, and records why', async () => {
     const p = await program();

@@ -6,6 +6,7 @@ import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
 import { Access } from '../tenancy/roles';
+import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { programError, ProgramErrorCode } from './program.errors';
 import { Benefit } from './benefit.entity';
 import { ProgramService } from './program.service';
@@ -94,6 +95,30 @@ export class ProgramResolver {
     if (!evaluation) throw programError(ProgramErrorCode.EVALUATION_RUNNING, 'Another evaluation of this program is running; try again shortly');
     const { moves: _moves, ...result } = evaluation;
     return result;
+  }
+}
+
+/** The parts of the program's economics that live on the tenant, shown with the rest. */
+@Resolver(() => ProgramSettings)
+export class ProgramSettingsResolver {
+  @FieldResolver(() => String, { description: 'ISO 4217; every money figure is in its minor unit.' })
+  async currency(@Root() settings: ProgramSettings, @Ctx() ctx: Context): Promise<string> {
+    return (await this.tenant(settings, ctx)).currency;
+  }
+
+  @FieldResolver(() => PointsExpiryPolicy, { description: 'Set with setPointsExpiryPolicy.' })
+  async pointsExpiryPolicy(@Root() settings: ProgramSettings, @Ctx() ctx: Context): Promise<PointsExpiryPolicy> {
+    return (await this.tenant(settings, ctx)).pointsExpiryPolicy;
+  }
+
+  @FieldResolver(() => Int)
+  async pointsExpiryMonths(@Root() settings: ProgramSettings, @Ctx() ctx: Context): Promise<number> {
+    return (await this.tenant(settings, ctx)).pointsExpiryMonths;
+  }
+
+  private tenant(settings: ProgramSettings, ctx: Context): Promise<Tenant> {
+    // The identity map answers the second and third field without another query.
+    return ctx.em.findOneOrFail(Tenant, { id: settings.tenant.id });
   }
 }
 

@@ -3,7 +3,7 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { CustomerResolver } from '../../customers/customer.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
-import { CustomerTierResolver, ProgramResolver } from '../../program/program.resolver';
+import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
 import { TenancyResolver } from '../../tenancy/tenancy.resolver';
@@ -18,6 +18,7 @@ export const RESOLVERS = [
   BalanceResolver,
   TransactionEntriesResolver,
   ProgramResolver,
+  ProgramSettingsResolver,
   CustomerTierResolver,
   EarningResolver,
   RewardResolver,
