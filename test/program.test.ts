@@ -110,6 +110,24 @@ describe('tiers', () => {
     expect(after.tierHistory).toEqual([expect.objectContaining({ reason: 'QUALIFIED', from: { code: 'BASE' }, to: { code: 'SILVER' } })]);
   });
 
+  it('counts concurrent purchases that earn no points together towards a visits tier', async () => {
+    const tenant = await createTenant(gw);
+    for (const [code, rank, threshold] of [['BASE', 0, 0], ['REGULAR', 1, 3]] as const) {
+      await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+        input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
+      }, tenant.ownerKey);
+    }
+    const store = await createStore(gw, tenant.ownerKey);
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    // Three visits on three different days, each too small to earn a point, recorded at the same moment.
+    const visits = [1, 2, 3].map((daysAgo) => purchase(customer.id, store.id, [{ sku: 'GUM', quantity: 1, unitPrice: 50 }], { occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString() }));
+    const results = await Promise.all(visits.map((input) => gqlOk(gw, RECORD, { input }, tenant.ownerKey)));
+    expect(results.map((r) => r.recordPurchase.totalPoints)).toEqual([0, 0, 0]);
+    const status = (await gqlOk(gw, TIER, { id: customer.id }, tenant.ownerKey)).customer;
+    expect(status.tier.current.code).toBe('REGULAR');
+    expect(status.tierHistory).toHaveLength(1);
+  });
+
   it('jumps straight to the highest tier reached', async () => {
     const p = await program();
     const customer = await createCustomer(gw, p.tenant.ownerKey);

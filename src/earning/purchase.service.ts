@@ -152,6 +152,9 @@ export class PurchaseService {
         : undefined;
       // Points before qualification, which reads them.
       await tx.execute(`update purchase set points = ?, net_points = ?, transaction_id = ? where id = ?`, [evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, purchase.id]);
+      // The earn locked the member's balance row, which orders their purchases; one that earned nothing
+      // takes the customer row instead, so two such purchases still qualify one after the other.
+      if (!transaction) await tx.execute(`select id from customer where id = ? for no key update`, [customerId]);
       const moves = await this.tiers.qualify(tx, tenantId, customerId, new Date(Math.max(Date.now(), prepared.occurredAt.getTime())), actor);
       const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
       const move = moves[0];
