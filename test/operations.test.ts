@@ -33,8 +33,9 @@ describe('health endpoints', () => {
 });
 
 describe('/metrics', () => {
-  it('counts operations by name and outcome, and reports pool and subscriptions', async () => {
+  it('counts operations by root field and outcome (never by client-chosen names), and reports pool and subscriptions', async () => {
     await gqlOk(gw, `query MetricsProbe { viewer { role } }`, {}, tenant.ownerKey);
+    await gqlOk(gw, `query AnyNameAtAll { v: viewer { role } }`, {}, tenant.ownerKey);
     await gql(gw, `query MetricsProbe { customer(id: "nope") { id } }`, {}, tenant.ownerKey);
     const client = wsClient(gw, tenant.ownerKey);
     const customer = await createCustomer(gw, tenant.ownerKey);
@@ -45,9 +46,10 @@ describe('/metrics', () => {
         await new Promise((r) => setTimeout(r, 20));
         text = (await request(gw.url).get('/metrics')).text;
       }
-      expect(text).toMatch(/graphql_operations_total\{operation="MetricsProbe",type="query",outcome="ok"\} 1/);
-      expect(text).toMatch(/graphql_operations_total\{operation="MetricsProbe",type="query",outcome="error"\} 1/);
-      expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="MetricsProbe",type="query"\} 2/);
+      expect(text).toMatch(/graphql_operations_total\{operation="viewer",type="query",outcome="ok"\} 2/);
+      expect(text).toMatch(/graphql_operations_total\{operation="customer",type="query",outcome="error"\} 1/);
+      expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="viewer",type="query"\} 2/);
+      expect(text).not.toMatch(/MetricsProbe|AnyNameAtAll/);
       expect(text).toMatch(/db_pool_connections\{state="used"\} \d+/);
       expect(text).toMatch(/graphql_subscriptions_open 1\b/);
     } finally {

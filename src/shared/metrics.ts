@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Context } from './context';
@@ -59,7 +60,11 @@ export class Metrics {
     });
   }
 
-  /** Counts and times every HTTP operation; errors are logged here with the request id before masking. */
+  /**
+   * Counts and times every HTTP operation, labelled by its first root field: a name from the schema, so
+   * the label set stays bounded (client-chosen operation names would let any client grow it without end).
+   * Errors are logged here with the request id before masking.
+   */
   apolloPlugin(): ApolloServerPlugin<Context> {
     const metrics = this;
     return {
@@ -78,8 +83,8 @@ export class Metrics {
               }
             }
           },
-          async willSendResponse({ operationName, operation }) {
-            const labels = { operation: operationName ?? 'anonymous', type: operation?.operation ?? 'unknown' };
+          async willSendResponse({ operation }) {
+            const labels = { operation: rootFieldLabel(operation), type: operation?.operation ?? 'unknown' };
             metrics.operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
             metrics.latency.observe(labels, Number(process.hrtime.bigint() - startedAt) / 1e9);
           },
@@ -87,4 +92,11 @@ export class Metrics {
       },
     };
   }
+}
+
+/** `customer`, `recordPurchase`, ...: the first root field; `invalid` when the request did not parse or validate. */
+function rootFieldLabel(operation: OperationDefinitionNode | undefined): string {
+  if (!operation) return 'invalid';
+  const first = operation.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD);
+  return first && first.kind === Kind.FIELD ? first.name.value : 'fragment';
 }

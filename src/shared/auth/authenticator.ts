@@ -10,17 +10,19 @@ import { bearerToken, hashSecret, isApiKeySecret, secretsEqual } from './tokens'
 export const CUSTOMER_TOKEN_ISSUER = 'loyalty-gateway';
 const TENANT_CLAIM = 'tid';
 
+/** How long a verified API key, or a tenant's customer-token secret, is trusted without asking the database again. */
+export const API_KEY_CACHE_MS = 5_000;
+const API_KEY_CACHE_MAX = 10_000;
+
 /**
  * Turns the `Authorization` value of a request or a graphql-ws connection into a caller.
  * Returns null when no token was sent; throws UNAUTHENTICATED for a token that does not check out.
  */
-/** How long a verified API key is trusted without asking the database again. */
-export const API_KEY_CACHE_MS = 5_000;
-const API_KEY_CACHE_MAX = 10_000;
-
 export class Authenticator {
   /** Verified keys by secret hash. Bounded; a revocation is seen at once here, within API_KEY_CACHE_MS elsewhere. */
   private readonly keys = new Map<string, { caller: Caller; until: number }>();
+  /** Customer-token secrets by tenant id, so a customer's requests do not each read the tenant row. Bounded. */
+  private readonly tenantSecrets = new Map<string, { secret: Uint8Array; until: number }>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -86,16 +88,26 @@ export class Authenticator {
     if (typeof tenantId !== 'string' || !isUuid(tenantId)) {
       throw accessError(AccessErrorCode.TOKEN_INVALID, `The customer token has no valid "${TENANT_CLAIM}" claim`);
     }
-    const tenant = await this.orm.em.fork().findOne(Tenant, { id: tenantId });
-    if (!tenant) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token names an unknown tenant');
+    const secret = await this.tenantSecret(tenantId);
     try {
-      const { payload } = await jwtVerify(token, Buffer.from(tenant.customerJwtSecret), {
+      const { payload } = await jwtVerify(token, secret, {
         algorithms: ['HS256'],
         requiredClaims: ['sub', 'exp'],
       });
-      return { kind: 'customer', tenantId: tenant.id, customerId: payload.sub! };
+      return { kind: 'customer', tenantId, customerId: payload.sub! };
     } catch {
       throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token is invalid or expired');
     }
+  }
+
+  private async tenantSecret(tenantId: string): Promise<Uint8Array> {
+    const cached = this.tenantSecrets.get(tenantId);
+    if (cached && cached.until > Date.now()) return cached.secret;
+    const tenant = await this.orm.em.fork().findOne(Tenant, { id: tenantId });
+    if (!tenant) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token names an unknown tenant');
+    const secret = Buffer.from(tenant.customerJwtSecret);
+    if (this.tenantSecrets.size >= API_KEY_CACHE_MAX) this.tenantSecrets.delete(this.tenantSecrets.keys().next().value!);
+    this.tenantSecrets.set(tenantId, { secret, until: Date.now() + API_KEY_CACHE_MS });
+    return secret;
   }
 }
