@@ -17,6 +17,7 @@ import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerService } from './customers/customer.service';
+import { IdentifierService } from './customers/identifier.service';
 import { LedgerJobs } from './ledger/ledger.jobs';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
@@ -73,6 +74,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200 }, (n) => metrics.outboxRelayed.inc(n));
   const authenticator = new Authenticator(orm, config.adminToken);
 
+  const identifiers = new IdentifierService();
   const ledger = new LedgerService();
   const program = new ProgramService();
   const tiers = new TierService();
@@ -80,7 +82,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const resolvers: ResolverInstances = new Map<Function, object>([
     [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
-    [CustomerResolver, new CustomerResolver(new CustomerService(authenticator))],
+    [CustomerResolver, new CustomerResolver(new CustomerService(authenticator, identifiers), identifiers)],
     [LedgerResolver, new LedgerResolver(ledger)],
     [CustomerPointsResolver, new CustomerPointsResolver()],
     [BalanceResolver, new BalanceResolver()],

@@ -1,6 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { Customer } from './customers/customer.entity';
+import { CustomerIdentifier } from './customers/identifier.entity';
 import { LedgerEntry, LedgerTransaction, PointsBalance, PointsImport, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { EarningRule, RuleUsage } from './earning/earning-rule.entity';
@@ -34,7 +35,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
     entities: [
       Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
       // Written in SQL by their services, which scope every statement by tenant themselves.
-      CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher,
+      CustomerIdentifier, CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher,
     ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.

@@ -14,7 +14,7 @@ import { TenantOwnedEntity } from '../shared/db/base.entity';
   name: 'customer_email_prefix_idx',
   expression: 'create index "customer_email_prefix_idx" on "customer" ("tenant_id", "email" text_pattern_ops)',
 })
-export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments'> {
+export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments' | 'anonymous'> {
   @Field({ nullable: true, description: 'Trimmed and lower-cased.' })
   @Property({ type: 'text', nullable: true })
   email?: string;
@@ -38,6 +38,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   /** Set on customers a balance import created, for its reconciliation. */
   @Property({ type: 'uuid', nullable: true, hidden: true })
   createdByImportId?: string;
+
+  @Field({ description: 'Known only by a device so far (resolveCustomer with a DEVICE_ID); false once any other identifier is added.' })
+  @Property({ type: 'boolean', default: false })
+  anonymous: boolean = false;
 
   @Field(() => [String], { description: 'Marketing segments (e.g. "students", "b2b"), matched by earning rules. Set by staff.' })
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })

@@ -10,6 +10,8 @@ export enum CustomerErrorCode {
   VERSION_MISMATCH = 'VERSION_MISMATCH',
   TOKEN_TTL_INVALID = 'TOKEN_TTL_INVALID',
   SEGMENTS_INVALID = 'SEGMENTS_INVALID',
+  IDENTIFIER_INVALID = 'IDENTIFIER_INVALID',
+  IDENTIFIER_TAKEN = 'IDENTIFIER_TAKEN',
 }
 
 export const customerError = defineErrors<CustomerErrorCode>({
@@ -22,4 +24,6 @@ export const customerError = defineErrors<CustomerErrorCode>({
   VERSION_MISMATCH: PublicErrorCode.CONFLICT,
   TOKEN_TTL_INVALID: PublicErrorCode.BAD_USER_INPUT,
   SEGMENTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  IDENTIFIER_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  IDENTIFIER_TAKEN: PublicErrorCode.CONFLICT,
 });

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { Topic } from '../realtime/pubsub';
@@ -6,6 +6,8 @@ import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { customerRoutingKey, CustomerService } from './customer.service';
+import { IdentifierService } from './identifier.service';
+import { AddIdentifierInput, Identifier, ResolveCustomerInput, ResolveCustomerResult } from './identifier.types';
 import { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
 
 /** Authorises a `customerUpdated` subscription when it starts, then hands back its event stream. */
@@ -22,7 +24,10 @@ async function subscribeToCustomer({ args, context }: SubscribeResolverData<unkn
 
 @Resolver(() => Customer)
 export class CustomerResolver {
-  constructor(private readonly customerService: CustomerService) {}
+  constructor(
+    private readonly customerService: CustomerService,
+    private readonly identifierService: IdentifierService,
+  ) {}
 
   @Authorized(Access.writeCustomers)
   @Mutation(() => Customer)
@@ -61,6 +66,26 @@ export class CustomerResolver {
     @Arg('ttlSeconds', () => Int, { defaultValue: 3600 }) ttlSeconds: number,
   ): Promise<CustomerToken> {
     return this.customerService.issueToken(ctx, customerId, ttlSeconds);
+  }
+
+  @Authorized(Access.writeCustomers)
+  @Mutation(() => ResolveCustomerResult, {
+    description: 'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several.',
+  })
+  resolveCustomer(@Arg('input') input: ResolveCustomerInput, @Ctx() ctx: Context): Promise<ResolveCustomerResult> {
+    return this.identifierService.resolve(ctx, input);
+  }
+
+  @Authorized(Access.updateCustomer)
+  @Mutation(() => Customer, { description: 'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT.' })
+  addCustomerIdentifier(@Arg('input') input: AddIdentifierInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.identifierService.add(ctx, input);
+  }
+
+  @Authorized(Access.readCustomer)
+  @FieldResolver(() => [Identifier])
+  identifiers(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Identifier[]> {
+    return ctx.loaders.identifiersByCustomer.load(customer.id);
   }
 
   @Subscription(() => CustomerUpdate, {

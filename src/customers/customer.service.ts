@@ -11,6 +11,7 @@ import { Tenant } from '../tenancy/tenant.entity';
 import { escapeLike, normalizeEmail, normalizePhone } from './contact';
 import { Customer } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
+import type { IdentifierService } from './identifier.service';
 import type { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
 
 const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
@@ -64,7 +65,10 @@ export function customerUpdate(customer: Customer): CustomerUpdate {
 }
 
 export class CustomerService {
-  constructor(private readonly authenticator: Authenticator) {}
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly identifiers: IdentifierService,
+  ) {}
 
   async create(ctx: Context, input: CreateCustomerInput): Promise<Customer> {
     const tenantId = requireTenant(ctx);
@@ -78,6 +82,7 @@ export class CustomerService {
       return await ctx.em.transactional(async (tx) => {
         const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName, segments: segmentList });
         await tx.flush();
+        await this.identifiers.syncContact(tx, tenantId, customer);
         return customer;
       });
     } catch (error) {
@@ -97,6 +102,7 @@ export class CustomerService {
       return await ctx.em.transactional(async (tx) => {
         // The row lock orders concurrent updates, so versions go up by exactly one each and events follow them.
         const customer = await this.findForUpdate(tx, input.id);
+        const before = { email: customer.email, phone: customer.phone };
         if (input.expectedVersion != null && input.expectedVersion !== customer.version) {
           throw customerError(
             CustomerErrorCode.VERSION_MISMATCH,
@@ -115,6 +121,8 @@ export class CustomerService {
         }
         customer.version += 1;
         customer.updatedAt = new Date();
+        await tx.flush();
+        await this.identifiers.syncContact(tx, tenantId, customer, before);
         recordEvent(tx, {
           tenantId,
           topic: Topic.CUSTOMER_UPDATED,

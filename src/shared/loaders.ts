@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import { Customer } from '../customers/customer.entity';
+import type { IdentifierKind } from '../customers/identifier.logic';
+import type { Identifier } from '../customers/identifier.types';
 import { createLedgerLoaders } from '../ledger/ledger.loaders';
 import { createProgramLoaders } from '../program/program.loaders';
 import { Store } from '../stores/store.entity';
@@ -15,10 +17,29 @@ export function entityByIdLoader<T extends { id: string }>(em: EntityManager, en
   });
 }
 
+/** A customer's identifiers, oldest first, one query per batch of customers. */
+function identifiersByCustomerLoader(em: EntityManager) {
+  return new DataLoader<string, Identifier[]>(async (customerIds) => {
+    const rows = (await em.execute(
+      `select customer_id, kind, value, source, created_at from customer_identifier where customer_id in (?) order by created_at, kind`,
+      [[...customerIds]],
+    )) as { customer_id: string; kind: IdentifierKind; value: string; source: string | null; created_at: Date }[];
+    const byCustomer = new Map<string, Identifier[]>();
+    for (const row of rows) {
+      const list = byCustomer.get(row.customer_id) ?? [];
+      list.push({ kind: row.kind, value: row.value, source: row.source ?? undefined, createdAt: new Date(row.created_at) });
+      byCustomer.set(row.customer_id, list);
+    }
+    return customerIds.map((id) => byCustomer.get(id) ?? []);
+  });
+}
+
 export function createLoaders(em: EntityManager) {
   return {
     customerById: entityByIdLoader(em, Customer),
     storeById: entityByIdLoader(em, Store),
+    /** Keys are ids of customers already loaded through the tenant filter. */
+    identifiersByCustomer: identifiersByCustomerLoader(em),
     ...createLedgerLoaders(em),
     ...createProgramLoaders(em),
   };
