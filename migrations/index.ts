@@ -8,6 +8,7 @@ import { Migration20261123004323 } from './Migration20261123004323';
 import { Migration20261123005807 } from './Migration20261123005807';
 import { Migration20261123085444 } from './Migration20261123085444';
 import { Migration20261123093616 } from './Migration20261123093616';
+import { Migration20261123094321 } from './Migration20261123094321';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005807', class: Migration20261123005807 },
   { name: 'Migration20261123085444', class: Migration20261123085444 },
   { name: 'Migration20261123093616', class: Migration20261123093616 },
+  { name: 'Migration20261123094321', class: Migration20261123094321 },
 ];

@@ -38,6 +38,7 @@ import { PurchaseService } from './earning/purchase.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
+import { CustomerTimelineResolver } from './timeline/timeline.resolver';
 import { RewardResolver } from './rewards/reward.resolver';
 import { RewardService } from './rewards/reward.service';
 import { StoreResolver } from './stores/store.resolver';
@@ -92,6 +93,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
+    [CustomerTimelineResolver, new CustomerTimelineResolver()],
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.

@@ -7,6 +7,8 @@ import type { Context } from '../shared/context';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
+import { recordTimeline } from '../timeline/timeline';
+import { TimelineKind } from '../timeline/timeline.entity';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import type { EarningRuleService } from './earning-rule.service';
@@ -173,6 +175,11 @@ export class PurchaseService {
           JSON.stringify(result), purchase.id,
         ],
       );
+      await recordTimeline(tx, {
+        tenantId, customerId, kind: TimelineKind.PURCHASE, channel: prepared.channel, actor, occurredAt: prepared.occurredAt,
+        summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`, refType: 'purchase', refId: purchase.id,
+        data: { orderId, amount: evaluation.amount, points: evaluation.totalPoints, storeId: prepared.storeId, lines: facts.lines.length, tierChange: move ? result.tierChange?.to.code : undefined },
+      });
       const reserved = await this.rules.reserve(tx, customerId, prepared.occurredAt, facts.timeZone, rules, grantedByRule(evaluation));
       if (!reserved) throw new CapsTaken();
       return result;
@@ -244,6 +251,10 @@ export class PurchaseService {
       const result: RefundResult = {
         refundId: refund.id, orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable, transaction, replayed: false,
       };
+      await recordTimeline(tx, {
+        tenantId, customerId: found.customer_id, kind: TimelineKind.REFUND, actor, summary: `Refund on order ${orderId}: ${collectable} points taken back`,
+        refType: 'purchase_refund', refId: refund.id, data: { orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable },
+      });
       await tx.execute(`update purchase_refund set amount = ?, points = ?, points_clawed_back = ?, transaction_id = ?, result = ? where id = ?`, [
         amount, points, collectable, transaction?.id ?? null, JSON.stringify(result), refund.id,
       ]);

@@ -5,6 +5,8 @@ import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
+import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
+import { TimelineKind } from '../timeline/timeline.entity';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { planConsumption, requestHash, type LotTake } from './ledger.logic';
@@ -152,6 +154,7 @@ export class LedgerService {
       rows = await this.earnStatement(ctx.em, {
         tenantId, customerId: input.customerId, points: amount, reason, channel: input.channel ?? defaultChannel(caller),
         actor: callerLabel(caller), key, hash, pendingUntil: pending ? input.pendingUntil! : null, expiresAt: input.expiresAt ?? null,
+        timeline: true,
       });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
@@ -172,6 +175,8 @@ export class LedgerService {
   private async earnStatement(em: EntityManager, earn: {
     tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string;
     key: string; hash: string | null; pendingUntil: Date | null; expiresAt: Date | null;
+    /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
+    timeline: boolean;
   }): Promise<TransactionRow[]> {
     const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
     return (await em.execute(
@@ -196,6 +201,12 @@ export class LedgerService {
          insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
          select h.tenant_id, h.id, leg.account::ledger_account, leg.customer_id, leg.amount
            from header h cross join (values (?, ?::uuid, ?::bigint), ('PROGRAM_ISSUED', null, ?::bigint)) as leg(account, customer_id, amount)
+       ), timeline as (
+         insert into timeline_event ${TIMELINE_COLUMNS}
+         select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
+                h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', h.pending_after > 0),
+                'ledger_transaction', h.id::text, now()
+           from header h where ?::boolean
        )
        select * from header`,
       [
@@ -203,6 +214,7 @@ export class LedgerService {
         earn.tenantId, earn.points, earn.reason, earn.channel, earn.actor, earn.key, earn.hash,
         earn.pendingUntil, earn.expiresAt,
         earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.customerId, earn.points, -earn.points,
+        earn.timeline,
       ],
     )) as TransactionRow[];
   }
@@ -325,7 +337,7 @@ export class LedgerService {
   /** Books a purchase's points in the caller's transaction. */
   async earnWithin(tx: EntityManager, booking: { tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string; key: string; pendingUntil: Date | null }): Promise<PointsResult> {
     points(booking.points, 'points');
-    const rows = await this.earnStatement(tx, { ...booking, hash: null, expiresAt: null });
+    const rows = await this.earnStatement(tx, { ...booking, hash: null, expiresAt: null, timeline: false });
     if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return this.result(rows[0]!, false);
   }
@@ -442,13 +454,35 @@ export class LedgerService {
         if (inserted.length === 0) throw new AlreadyBooked();
         const row = inserted[0]!;
         const balance = await work(tx, row.id, tenantId);
-        return this.result(await this.recordBalanceAfter(tx, row.id, balance), false);
+        const booked = await this.recordBalanceAfter(tx, row.id, balance);
+        await this.onTimeline(tx, booked);
+        return this.result(booked, false);
       });
     } catch (error) {
       if (!(error instanceof AlreadyBooked)) throw error;
       const winner = await this.findByKey(ctx.em, tenantId, key);
       if (!winner) throw error;
       return this.replay(winner, hash);
+    }
+  }
+
+  /** What a direct ledger operation shows on the customer's timeline (and the receiver's, for a transfer). */
+  private async onTimeline(tx: EntityManager, row: TransactionRow): Promise<void> {
+    const points = Number(row.points);
+    const event = { tenantId: row.tenant_id, channel: row.channel, actor: row.actor, occurredAt: new Date(row.created_at), refType: 'ledger_transaction', refId: row.id };
+    const data = { points, reason: row.reason, reasonCode: row.reason_code };
+    switch (row.kind) {
+      case TransactionKind.REDEEM:
+        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REDEEMED, summary: `${points} points redeemed: ${row.reason}`, data });
+      case TransactionKind.ADJUST:
+        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_ADJUSTED, summary: `Points adjusted (${row.reason_code}): ${row.reason}`, data });
+      case TransactionKind.REVERSAL:
+        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REVERSED, summary: `${points} points reversed: ${row.reason}`, data: { ...data, reverses: row.reverses_id } });
+      case TransactionKind.TRANSFER:
+        await recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_TRANSFERRED, summary: `${points} points sent`, data: { ...data, to: row.counterparty_id } });
+        return recordTimeline(tx, { ...event, customerId: row.counterparty_id!, kind: TimelineKind.POINTS_TRANSFERRED, summary: `${points} points received`, data: { ...data, from: row.customer_id } });
+      default:
+        return undefined;
     }
   }
 

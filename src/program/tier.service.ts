@@ -5,6 +5,8 @@ import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
 import { requestHash } from '../ledger/ledger.logic';
+import { recordTimeline } from '../timeline/timeline';
+import { TimelineKind } from '../timeline/timeline.entity';
 import { BenefitKind, type Benefit } from './benefit.entity';
 import type { TierStatusRow } from './program.loaders';
 import { programError, ProgramErrorCode } from './program.errors';
@@ -159,6 +161,10 @@ export class TierService {
         [tenantId, customer.id, tenantId, tier.id, note, actor, key, hash, customer.id],
       )) as { id: string }[];
       if (!change) return false;
+      await recordTimeline(tx, {
+        tenantId, customerId: customer.id, kind: TimelineKind.TIER_CHANGED, actor, summary: `Tier granted: ${tier.code} until ${input.until.toISOString().slice(0, 10)} (${note})`,
+        refType: 'tier_change', refId: change.id, data: { to: tier.code, reason: 'GRANTED', until: input.until.toISOString(), note },
+      });
       const base = tiers.find((candidate) => candidate.rank === 0) ?? tier;
       await tx.execute(
         `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)

@@ -76,7 +76,13 @@ export const UPGRADE_SQL = `
     insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
     select gen_random_uuid(), now(), m.tenant_id, m.customer_id, m.from_tier_id, m.tier_id, 'QUALIFIED', :actor
       from moves m join upserted u on u.customer_id = m.customer_id and u.tier_id = m.tier_id where m.rank > m.from_rank
-    returning customer_id, from_tier_id, to_tier_id
+    returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
+  ), timeline as (
+    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
+    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
+           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
+           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
+      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
   )
   select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
 
@@ -103,10 +109,19 @@ export const DOWNGRADE_SQL = `
        and ct.period_end + make_interval(days => l.grace_days) <= params.at
     returning ct.customer_id
   )
-  insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
-  select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor
-    from lower l join updated u on u.customer_id = l.customer_id
-  returning customer_id, from_tier_id, to_tier_id`;
+  , changes as (
+    insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
+    select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor
+      from lower l join updated u on u.customer_id = l.customer_id
+    returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
+  ), timeline as (
+    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
+    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
+           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
+           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
+      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
+  )
+  select customer_id, from_tier_id, to_tier_id from changes`;
 
 /** Limited-time status whose date has passed ends; the change is recorded when the member's tier falls. */
 export const END_GRANTS_SQL = `
@@ -119,11 +134,20 @@ export const END_GRANTS_SQL = `
       from ended e where ct.customer_id = e.customer_id
     returning ct.customer_id
   )
-  insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
-  select gen_random_uuid(), now(), e.tenant_id, e.customer_id, e.granted_tier_id, e.tier_id, 'GRANT_ENDED', :actor
-    from ended e join tier g on g.id = e.granted_tier_id join tier r on r.id = e.tier_id
-   where g.rank > r.rank
-  returning customer_id, from_tier_id, to_tier_id`;
+  , changes as (
+    insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
+    select gen_random_uuid(), now(), e.tenant_id, e.customer_id, e.granted_tier_id, e.tier_id, 'GRANT_ENDED', :actor
+      from ended e join tier g on g.id = e.granted_tier_id join tier r on r.id = e.tier_id
+     where g.rank > r.rank
+    returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
+  ), timeline as (
+    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
+    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
+           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
+           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
+      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
+  )
+  select customer_id, from_tier_id, to_tier_id from changes`;
 
 /** One member's status with the activity behind progress and downgrade risk, for a batch of customers. */
 export const STATUS_SQL = `

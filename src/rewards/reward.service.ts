@@ -7,6 +7,8 @@ import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
+import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
+import { TimelineKind } from '../timeline/timeline.entity';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { Access } from '../tenancy/roles';
@@ -220,6 +222,10 @@ export class RewardService {
         }
       }
       await tx.execute(`update voucher set redemption_transaction_id = ? where id = ?`, [booked.transaction.id, voucher.id]);
+      await recordTimeline(tx, {
+        tenantId, customerId: customer.id, kind: TimelineKind.REWARD_REDEEMED, channel, actor, summary: `${reward.name} for ${reward.pointsCost} points`,
+        refType: 'voucher', refId: voucher.id, data: { rewardId: reward.id, reward: reward.code, points: reward.pointsCost, voucher: formatVoucherCode(voucher.code) },
+      });
       return { voucher: { ...voucher, redemption_transaction_id: booked.transaction.id }, transaction: booked.transaction };
     });
     ctx.loaders.balanceByCustomerId.clear(customer.id);
@@ -256,10 +262,19 @@ export class RewardService {
     const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
     if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
     const code = normalizeVoucherCode(input.code);
+    // One statement: the voucher is used and the customer's timeline shows it, or neither.
     const [consumed] = (await ctx.em.execute(
-      `update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
-        where tenant_id = ? and code = ? and status = 'ISSUED' and expires_at > now() returning *`,
-      [store.id, consumeKey, tenantId, code],
+      `with consumed as (
+         update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
+          where tenant_id = ? and code = ? and status = 'ISSUED' and expires_at > now() returning *
+       ), timeline as (
+         insert into timeline_event ${TIMELINE_COLUMNS}
+         select uuid_generate_v7(), c.tenant_id, c.customer_id, 'VOUCHER_CONSUMED', 'gateway', null, ?, ?, date_trunc('milliseconds', now()),
+                'Voucher used at ' || ?, jsonb_build_object('storeId', c.consumed_store_id, 'rewardId', c.reward_id), 'voucher', c.id::text, now()
+           from consumed c
+       )
+       select * from consumed`,
+      [store.id, consumeKey, tenantId, code, defaultChannel(caller), callerLabel(caller), store.name],
     )) as VoucherRow[];
     const row = consumed ?? (await this.findVoucher(ctx.em, tenantId, code));
     if (!row) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
@@ -291,6 +306,10 @@ export class RewardService {
         actor, key: `voucher-cancel:${cancelled.id}`,
       });
       await tx.execute(`update voucher set refund_transaction_id = ? where id = ?`, [refund.transaction.id, cancelled.id]);
+      await recordTimeline(tx, {
+        tenantId, customerId: cancelled.customer_id, kind: TimelineKind.VOUCHER_CANCELLED, actor, summary: `Voucher cancelled: ${cancelled.points_cost} points returned`,
+        refType: 'voucher', refId: cancelled.id, data: { points: cancelled.points_cost, rewardId: cancelled.reward_id },
+      });
       return cancelled;
     });
     if (!row) {

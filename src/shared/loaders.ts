@@ -6,6 +6,7 @@ import type { IdentifierKind } from '../customers/identifier.logic';
 import type { Identifier } from '../customers/identifier.types';
 import { createLedgerLoaders } from '../ledger/ledger.loaders';
 import { createProgramLoaders } from '../program/program.loaders';
+import { createTimelineLoaders } from '../timeline/timeline.loaders';
 import { Store } from '../stores/store.entity';
 
 /** Loads rows by id in one `where id in (...)` per tick, one value per key in key order. */
@@ -42,6 +43,7 @@ export function createLoaders(em: EntityManager) {
     identifiersByCustomer: identifiersByCustomerLoader(em),
     ...createLedgerLoaders(em),
     ...createProgramLoaders(em),
+    ...createTimelineLoaders(em),
   };
 }
 

@@ -1,0 +1,82 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+
+/** What happened to a customer, from any channel or system. */
+export enum TimelineKind {
+  PURCHASE = 'PURCHASE',
+  REFUND = 'REFUND',
+  POINTS_EARNED = 'POINTS_EARNED',
+  POINTS_REDEEMED = 'POINTS_REDEEMED',
+  POINTS_ADJUSTED = 'POINTS_ADJUSTED',
+  POINTS_REVERSED = 'POINTS_REVERSED',
+  POINTS_TRANSFERRED = 'POINTS_TRANSFERRED',
+  TIER_CHANGED = 'TIER_CHANGED',
+  REWARD_REDEEMED = 'REWARD_REDEEMED',
+  VOUCHER_CONSUMED = 'VOUCHER_CONSUMED',
+  VOUCHER_CANCELLED = 'VOUCHER_CANCELLED',
+  SUPPORT_CASE = 'SUPPORT_CASE',
+  SURVEY_RESPONSE = 'SURVEY_RESPONSE',
+  /** A sign-in, call, chat, e-mail, store visit... (`data.type` says which). */
+  INTERACTION = 'INTERACTION',
+  NOTE = 'NOTE',
+  BILLING = 'BILLING',
+}
+
+registerEnumType(TimelineKind, { name: 'TimelineKind' });
+
+/**
+ * Append-only: one row per thing that happened, written in the same transaction as the change it records
+ * (or by ingestion from another system). Ids are time-ordered (UUIDv7), and pages walk
+ * (occurred_at, id), so cursors stay valid while events are added.
+ */
+@Entity()
+@Index({ properties: ['tenantId', 'customerId', 'occurredAt', 'id'] })
+@Unique({ properties: ['tenantId', 'source', 'sourceEventId'] })
+export class TimelineEvent {
+  [OptionalProps]?: 'createdAt' | 'data';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  tenantId!: string;
+
+  @Property({ type: 'uuid' })
+  customerId!: string;
+
+  @Enum({ items: () => TimelineKind, nativeEnumName: 'timeline_kind' })
+  kind!: TimelineKind;
+
+  /** The system it came from: `gateway` for what happened here, else crm, support, billing, pos. */
+  @Property({ type: 'text' })
+  source!: string;
+
+  /** The event's id in its source system: ingestion is idempotent on (source, sourceEventId). */
+  @Property({ type: 'text', nullable: true })
+  sourceEventId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  channel?: string | null;
+
+  @Property({ type: 'text' })
+  actor!: string;
+
+  @Property({ type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Property({ type: 'text' })
+  summary!: string;
+
+  @Property({ type: 'json', default: '{}' })
+  data: Record<string, unknown> = {};
+
+  /** The original record: a ledger transaction, purchase, voucher, tier change, or the source's own id. */
+  @Property({ type: 'text', nullable: true })
+  refType?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  refId?: string | null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', DB_POOL_MAX: '20' } });
+  tenant = await createTenant(gw);
+});
+afterAll(() => gw.close());
+
+const key = () => randomUUID();
+const TIMELINE = `query ($id: ID!, $first: Int, $after: String, $filter: TimelineFilter) { customer(id: $id) {
+  timeline(first: $first, after: $after, filter: $filter) { edges { cursor node { id kind source channel actor summary data refType refId occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
+
+async function timeline(customerId: string, variables: Record<string, unknown> = {}, token = tenant.ownerKey) {
+  return (await gqlOk(gw, TIMELINE, { id: customerId, ...variables }, token)).customer.timeline;
+}
+
+async function earn(customerId: string, points: number) {
+  return (await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`, {
+    input: { customerId, points, reason: 'welcome', idempotencyKey: key() },
+  }, tenant.ownerKey)).earnPoints.transaction.id as string;
+}
+
+describe('unified timeline', () => {
+  it('shows points, purchases, tier changes and redemptions as they happen, newest first, each with its source and reference', async () => {
+    const store = await createStore(gw, tenant.ownerKey);
+    for (const [code, rank, threshold] of [['MEMBER', 0, 0], ['GOLD', 1, 5_000]] as const) {
+      await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, { input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' } }, tenant.ownerKey);
+    }
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const earnId = await earn(customer.id, 200);
+    const pos = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
+    await gqlOk(gw, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
+      input: { customerId: customer.id, orderId: `O-${key()}`, idempotencyKey: key(), lines: [{ sku: 'COAT', quantity: 1, unitPrice: 6_000 }] },
+    }, pos.secret);
+    const reward = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      input: { code: `R${key().slice(0, 6)}`, name: 'Scarf', pointsCost: 100, costToBusiness: 90, retailValue: 2_000 },
+    }, tenant.ownerKey)).createReward;
+    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
+    const { voucher } = (await gqlOk(gw, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
+      input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
+    }, tenant.ownerKey)).redeemReward;
+    await gqlOk(gw, `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`, { input: { code: voucher.code, storeId: store.id, idempotencyKey: key() } }, pos.secret);
+
+    const events = (await timeline(customer.id)).edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+    expect(events.map((event: { kind: string }) => event.kind)).toEqual(['VOUCHER_CONSUMED', 'REWARD_REDEEMED', 'TIER_CHANGED', 'PURCHASE', 'POINTS_EARNED']);
+    expect(events.every((event: { source: string }) => event.source === 'gateway')).toBe(true);
+    expect(events[4]).toMatchObject({ kind: 'POINTS_EARNED', refType: 'ledger_transaction', refId: earnId, data: { points: 200 }, channel: 'API' });
+    expect(events[3]).toMatchObject({ kind: 'PURCHASE', channel: 'POS', actor: `key:${pos.id}`, data: { amount: 6_000, points: 60 } });
+    expect(events[2]).toMatchObject({ kind: 'TIER_CHANGED', data: { from: 'MEMBER', to: 'GOLD', reason: 'QUALIFIED' } });
+    expect(events[1]).toMatchObject({ kind: 'REWARD_REDEEMED', channel: 'WEB', data: { points: 100 } });
+    expect(events[0]).toMatchObject({ kind: 'VOUCHER_CONSUMED', channel: 'POS' });
+
+    const filtered = await timeline(customer.id, { filter: { kinds: ['PURCHASE', 'POINTS_EARNED'] } });
+    expect(filtered.edges.map((edge: { node: { kind: string } }) => edge.node.kind)).toEqual(['PURCHASE', 'POINTS_EARNED']);
+    const posOnly = await timeline(customer.id, { filter: { channels: ['POS'] } });
+    expect(posOnly.edges).toHaveLength(2);
+    const none = await timeline(customer.id, { filter: { until: new Date(Date.now() - 60_000).toISOString() } });
+    expect(none.edges).toEqual([]);
+  });
+
+  it('pages through every event exactly once while new ones keep arriving', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    for (let i = 0; i < 23; i += 1) await earn(customer.id, i + 1);
+    const before = new Set<string>();
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const result = await timeline(customer.id, { first: 5, after });
+      for (const edge of result.edges) seen.push(edge.node.id);
+      // New events land at the head of the timeline while the client pages on.
+      await Promise.all([earn(customer.id, 1000), earn(customer.id, 1001)]);
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    const points = [] as number[];
+    for (const id of seen) before.add(id);
+    expect(before.size).toBe(seen.length);
+    const firstPageFresh = await timeline(customer.id, { first: 100 });
+    const oldest23 = firstPageFresh.edges.slice(-23).map((edge: { node: { id: string; data: { points: number } } }) => {
+      points.push(edge.node.data.points);
+      return edge.node.id;
+    });
+    // The first page was taken before any new event: every one of the 23 original events was seen once, in order.
+    expect(seen.filter((id) => oldest23.includes(id))).toEqual(oldest23);
+    expect(points).toEqual(Array.from({ length: 23 }, (_, i) => 23 - i));
+  });
+
+  it('loads twenty customers with their timelines in a fixed number of statements', async () => {
+    const customers = [] as string[];
+    for (let i = 0; i < 20; i += 1) {
+      const customer = await createCustomer(gw, tenant.ownerKey);
+      await earn(customer.id, 10 + i);
+      customers.push(customer.id);
+    }
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    const onQuery = (query: { sql: string }) => statements.push(query.sql);
+    const query = `query { ${customers.map((id, i) => `c${i}: customer(id: "${id}") { id timeline(first: 3) { edges { node { kind data } } } }`).join(' ')} }`;
+    knex.on('query', onQuery);
+    let res;
+    try {
+      res = await gqlOk(gw, query, {}, tenant.ownerKey);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(res.c19.timeline.edges[0].node.data.points).toBe(29);
+    expect(statements.filter((sql) => /timeline_event/.test(sql))).toHaveLength(1);
+    expect(statements.length).toBeLessThanOrEqual(3);
+  });
+
+  it('is for staff: a customer token cannot read it, bad arguments name the field', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const token = (await gqlOk(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`, { id: customer.id }, tenant.ownerKey)).issueCustomerToken.token;
+    expect((await gql(gw, TIMELINE, { id: customer.id }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await gql(gw, TIMELINE, { id: customer.id, first: 1000 }, tenant.ownerKey);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+});
