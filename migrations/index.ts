@@ -9,6 +9,7 @@ import { Migration20261123005807 } from './Migration20261123005807';
 import { Migration20261123085444 } from './Migration20261123085444';
 import { Migration20261123093616 } from './Migration20261123093616';
 import { Migration20261123094321 } from './Migration20261123094321';
+import { Migration20261123094651 } from './Migration20261123094651';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123085444', class: Migration20261123085444 },
   { name: 'Migration20261123093616', class: Migration20261123093616 },
   { name: 'Migration20261123094321', class: Migration20261123094321 },
+  { name: 'Migration20261123094651', class: Migration20261123094651 },
 ];

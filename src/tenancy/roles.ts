@@ -24,7 +24,7 @@ export const Access: Record<
   | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller'
   | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger'
   | 'manageProgram' | 'readProgram' | 'grantStatus' | 'recordPurchase' | 'refundPurchase' | 'redeemReward' | 'readVoucher'
-  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail',
+  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail' | 'rotateSecrets',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -60,5 +60,6 @@ export const Access: Record<
   cancelVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
   /** Letting a reward over the margin guardrail go live is the owner's decision alone. */
   overrideGuardrail: [StaffRole.OWNER],
+  rotateSecrets: [StaffRole.OWNER],
   anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
 };

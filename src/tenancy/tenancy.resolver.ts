@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { callerRole } from '../shared/auth/caller';
-import { requireCaller } from '../shared/auth/guards';
+import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { ApiKey } from './api-key.entity';
 import { Access } from './roles';
@@ -16,6 +17,14 @@ export class TenancyResolver {
   @Mutation(() => CreatedTenant, { description: 'Platform operator only (ADMIN_TOKEN).' })
   createTenant(@Arg('input') input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreatedTenant> {
     return this.tenancy.createTenant(ctx.em, input);
+  }
+
+  @Authorized(Access.rotateSecrets)
+  @Mutation(() => String, { description: 'OWNER only. A new HMAC secret for /ingest/:source, shown once; the old one stops working at once.' })
+  async rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
+    const secret = randomBytes(32).toString('base64url');
+    await ctx.em.execute(`update tenant set ingest_secret = ? where id = ?`, [secret, requireTenant(ctx)]);
+    return secret;
   }
 
   @Authorized(Access.readTenant)

@@ -38,7 +38,7 @@ export class TenancyService {
       const tenant = tx.create(Tenant, { name, currency, timezone });
       const ownerKey = this.newKey(tx, tenant.id, { role: StaffRole.OWNER, name: 'Owner' });
       await tx.flush();
-      return { tenant, ownerKey, customerJwtSecret: tenant.customerJwtSecret };
+      return { tenant, ownerKey, customerJwtSecret: tenant.customerJwtSecret, ingestSecret: tenant.ingestSecret };
     });
   }
 

@@ -46,6 +46,9 @@ export class CreatedTenant {
 
   @Field({ description: 'HS256 secret with which the business signs customer tokens (claims: sub, tid, exp). Shown once.' })
   customerJwtSecret!: string;
+
+  @Field({ description: 'HMAC-SHA256 key with which other systems (CRM, support, billing, POS) sign what they post to /ingest/:source. Shown once.' })
+  ingestSecret!: string;
 }
 
 @ObjectType({ description: 'Who the bearer token belongs to.' })

@@ -14,7 +14,7 @@ registerEnumType(PointsExpiryPolicy, { name: 'PointsExpiryPolicy' });
 @ObjectType({ description: 'A business running its loyalty program on this gateway.' })
 @Entity()
 export class Tenant {
-  [OptionalProps]?: 'id' | 'createdAt' | 'customerJwtSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
+  [OptionalProps]?: 'id' | 'createdAt' | 'customerJwtSecret' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -35,6 +35,10 @@ export class Tenant {
   /** HMAC secret that signs customer JWTs (HS256). Never exposed through GraphQL. */
   @Property({ type: 'text', hidden: true })
   customerJwtSecret: string = randomBytes(32).toString('base64url');
+
+  /** HMAC-SHA256 key that signs the batches other systems post to /ingest/:source. Never exposed after creation. */
+  @Property({ type: 'text', hidden: true })
+  ingestSecret: string = randomBytes(32).toString('base64url');
 
   @Field(() => PointsExpiryPolicy)
   @Enum({ items: () => PointsExpiryPolicy, nativeEnumName: 'points_expiry_policy', default: PointsExpiryPolicy.NONE })

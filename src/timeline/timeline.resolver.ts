@@ -1,10 +1,15 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { Access } from '../tenancy/roles';
-import { TimelineConnection, TimelineFilter } from './timeline.types';
+import { callerLabel } from '../shared/auth/caller';
+import { requireCaller } from '../shared/auth/guards';
+import { defaultChannel } from '../shared/channel';
+import { inputError, InputErrorCode } from '../shared/errors';
+import { ingestEvents } from './ingest.service';
+import { RecordInteractionInput, TimelineConnection, TimelineEventView, TimelineFilter } from './timeline.types';
 
 @Resolver(() => Customer)
 export class CustomerTimelineResolver {
@@ -26,5 +31,39 @@ export class CustomerTimelineResolver {
       })
       .load(customer.id);
     return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }));
+  }
+}
+
+@Resolver()
+export class TimelineResolver {
+  @Authorized(Access.writeCustomers)
+  @Mutation(() => TimelineEventView, { description: 'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.' })
+  async recordInteraction(@Arg('input') input: RecordInteractionInput, @Ctx() ctx: Context): Promise<TimelineEventView> {
+    const tenantId = requireTenant(ctx);
+    const caller = requireCaller(ctx);
+    const [outcome] = await ingestEvents(ctx.em, tenantId, 'gateway', [
+      {
+        id: input.idempotencyKey, customer: { id: input.customerId }, kind: input.kind, channel: input.channel ?? defaultChannel(caller),
+        occurredAt: (input.occurredAt ?? new Date()).toISOString(), actor: callerLabel(caller), summary: input.summary, data: input.data ?? {},
+      },
+    ]);
+    if (outcome!.status === 'REJECTED') {
+      const field = outcome.error.field.replace(/^events\.0\./, 'input.').replace('input.id', 'input.idempotencyKey').replace('input.customer.id', 'input.customerId');
+      throw outcome.error.code === 'CUSTOMER_NOT_FOUND'
+        ? inputError(InputErrorCode.NOT_FOUND, outcome.error.message, field)
+        : inputError(InputErrorCode.INVALID, outcome.error.message, field);
+    }
+    const [event] = (await ctx.em.execute(
+      `select * from timeline_event where tenant_id = ? and source = 'gateway' and source_event_id = ?`,
+      [tenantId, input.idempotencyKey.trim()],
+    )) as Record<string, unknown>[];
+    if (event!.customer_id !== input.customerId) {
+      throw inputError(InputErrorCode.TAKEN, 'This idempotency key was used for another customer', 'input.idempotencyKey');
+    }
+    return {
+      id: event!.id as string, kind: event!.kind as TimelineEventView['kind'], source: 'gateway', sourceEventId: event!.source_event_id as string,
+      channel: (event!.channel as TimelineEventView['channel']) ?? undefined, actor: event!.actor as string, occurredAt: new Date(event!.occurred_at as string),
+      summary: event!.summary as string, data: event!.data as Record<string, unknown>,
+    };
   }
 }

@@ -57,3 +57,27 @@ export class TimelineFilter {
 
 export const TimelineConnection = ConnectionType('TimelineEvent', TimelineEventView);
 export type TimelineConnection = InstanceType<typeof TimelineConnection>;
+
+@InputType()
+export class RecordInteractionInput {
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field(() => TimelineKind, { description: 'INTERACTION, NOTE, SUPPORT_CASE, SURVEY_RESPONSE or BILLING.' })
+  kind!: TimelineKind;
+
+  @Field(() => Channel, { nullable: true, description: "Defaults to the caller's channel." })
+  channel?: Channel;
+
+  @Field({ nullable: true, description: 'Defaults to now.' })
+  occurredAt?: Date;
+
+  @Field()
+  summary!: string;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'E.g. {"type": "call", "durationSeconds": 240}.' })
+  data?: Record<string, unknown>;
+
+  @Field()
+  idempotencyKey!: string;
+}

@@ -6,14 +6,15 @@ export interface TenantFixture {
   tenantId: string;
   ownerKey: string;
   customerJwtSecret: string;
+  ingestSecret: string;
 }
 
 /** A fresh tenant with its OWNER key: every test works in its own, so tests never see each other's rows. */
 export async function createTenant(gw: TestGateway, name = `Tenant ${randomUUID().slice(0, 8)}`): Promise<TenantFixture> {
-  const data = await gqlOk<{ createTenant: { tenant: { id: string }; ownerKey: { secret: string }; customerJwtSecret: string } }>(
+  const data = await gqlOk<{ createTenant: { tenant: { id: string }; ownerKey: { secret: string }; customerJwtSecret: string; ingestSecret: string } }>(
     gw,
     `mutation ($input: CreateTenantInput!) {
-      createTenant(input: $input) { tenant { id } ownerKey { secret } customerJwtSecret }
+      createTenant(input: $input) { tenant { id } ownerKey { secret } customerJwtSecret ingestSecret }
     }`,
     { input: { name, currency: 'EUR', timezone: 'Europe/Paris' } },
     TEST_ADMIN_TOKEN,
@@ -22,6 +23,7 @@ export async function createTenant(gw: TestGateway, name = `Tenant ${randomUUID(
     tenantId: data.createTenant.tenant.id,
     ownerKey: data.createTenant.ownerKey.secret,
     customerJwtSecret: data.createTenant.customerJwtSecret,
+    ingestSecret: data.createTenant.ingestSecret,
   };
 }
 

@@ -4,7 +4,7 @@ import { CustomerResolver } from '../../customers/customer.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
-import { CustomerTimelineResolver } from '../../timeline/timeline.resolver';
+import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
 import { TenancyResolver } from '../../tenancy/tenancy.resolver';
@@ -24,6 +24,7 @@ export const RESOLVERS = [
   EarningResolver,
   RewardResolver,
   CustomerTimelineResolver,
+  TimelineResolver,
 ] as const;
 
 /** Resolver instances by class, built in app.ts; type-graphql asks this for each resolver. */

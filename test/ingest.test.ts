@@ -1,0 +1,96 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' } });
+  tenant = await createTenant(gw);
+});
+afterAll(() => gw.close());
+
+function post(source: string, body: unknown, options: { secret?: string; tenantId?: string; tamper?: boolean } = {}) {
+  const raw = Buffer.from(JSON.stringify(body));
+  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret).update(raw).digest('hex');
+  const sent = options.tamper ? Buffer.from(JSON.stringify({ ...(body as object), extra: 1 })) : raw;
+  return request(gw.url)
+    .post(`/ingest/${source}`)
+    .set('content-type', 'application/json')
+    .set('x-loyalty-tenant', options.tenantId ?? tenant.tenantId)
+    .set('x-loyalty-signature', `sha256=${signature}`)
+    .send(sent.toString('utf8'));
+}
+
+async function timelineOf(customerId: string) {
+  return (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind source sourceEventId channel actor summary data refType refId } } } } }`, { id: customerId }, tenant.ownerKey)).customer.timeline.edges.map(
+    (edge: { node: Record<string, unknown> }) => edge.node,
+  );
+}
+
+describe('POST /ingest/:source', () => {
+  it('stores the good events of a batch, gives each bad one its own error, and stores nothing twice on a resend', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const caseId = `CASE-${randomUUID().slice(0, 8)}`;
+    const batch = {
+      events: [
+        { id: caseId, customer: { id: customer.id }, kind: 'SUPPORT_CASE', channel: 'AGENT', occurredAt: '2026-11-20T10:00:00.000Z', actor: 'zendesk:agent-7', summary: 'Parcel never arrived', data: { priority: 'high' }, ref: '48213' },
+        { id: `CALL-${randomUUID().slice(0, 8)}`, customer: { identifiers: [{ kind: 'EMAIL', value: customer.email!.toUpperCase() }] }, kind: 'INTERACTION', channel: 'AGENT', occurredAt: '2026-11-20T10:05:00.000Z', summary: 'Follow-up call', data: { type: 'call' } },
+        { id: 'bad-kind', customer: { id: customer.id }, kind: 'POINTS_EARNED', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'forged' },
+        { id: 'nobody', customer: { identifiers: [{ kind: 'EMAIL', value: 'nobody@example.com' }] }, kind: 'NOTE', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'x' },
+        { customer: { id: customer.id }, kind: 'NOTE', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'no id' },
+      ],
+    };
+    const first = await post('support', batch);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ stored: 2, duplicates: 0, rejected: 3 });
+    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['STORED', 'STORED', 'REJECTED', 'REJECTED', 'REJECTED']);
+    expect(first.body.results[2].error).toMatchObject({ field: 'events.2.kind' });
+    expect(first.body.results[3].error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'events.3.customer' });
+    expect(first.body.results[4].error).toMatchObject({ field: 'events.4.id' });
+
+    const again = await post('support', batch);
+    expect(again.body).toMatchObject({ stored: 0, duplicates: 2, rejected: 3 });
+    const events = await timelineOf(customer.id);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ kind: 'INTERACTION', source: 'support', summary: 'Follow-up call' });
+    expect(events[1]).toMatchObject({ kind: 'SUPPORT_CASE', source: 'support', sourceEventId: caseId, channel: 'AGENT', actor: 'zendesk:agent-7', data: { priority: 'high' }, refId: '48213' });
+    // The same event id from another system is another event.
+    expect((await post('crm', { events: [batch.events[0]] })).body.stored).toBe(1);
+  });
+
+  it('stores nothing when the signature does not match the bytes, the secret, or the tenant', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const other = await createTenant(gw);
+    const batch = { events: [{ id: `N-${randomUUID()}`, customer: { id: customer.id }, kind: 'NOTE', occurredAt: new Date().toISOString(), summary: 'hello' }] };
+    expect((await post('crm', batch, { tamper: true })).status).toBe(401);
+    expect((await post('crm', batch, { secret: other.ingestSecret })).status).toBe(401);
+    expect((await post('crm', batch, { secret: other.ingestSecret, tenantId: other.tenantId })).body.results[0].error.code).toBe('CUSTOMER_NOT_FOUND');
+    expect((await post('erp', batch)).status).toBe(404);
+    expect(await timelineOf(customer.id)).toEqual([]);
+    const rotated = (await gqlOk(gw, `mutation { rotateIngestSecret }`, {}, tenant.ownerKey)).rotateIngestSecret;
+    expect((await post('crm', batch)).status).toBe(401);
+    expect((await post('crm', batch, { secret: rotated })).body.stored).toBe(1);
+    tenant.ingestSecret = rotated;
+  });
+});
+
+describe('recordInteraction', () => {
+  const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id kind channel actor summary data } }`;
+
+  it('puts an agent\'s call on the timeline once, however often it is sent', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const input = { customerId: customer.id, kind: 'INTERACTION', channel: 'AGENT', summary: 'Called about a missing parcel', data: { type: 'call', durationSeconds: 240 }, idempotencyKey: randomUUID() };
+    const first = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
+    const again = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({ kind: 'INTERACTION', channel: 'AGENT', data: { type: 'call', durationSeconds: 240 } });
+    expect(await timelineOf(customer.id)).toHaveLength(1);
+    const forged = await gql(gw, RECORD, { input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() } }, tenant.ownerKey);
+    expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const unknown = await gql(gw, RECORD, { input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() } }, tenant.ownerKey);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
+  });
+});
