@@ -85,7 +85,7 @@ async function seedLedger(total: number): Promise<void> {
     let missing = total - n;
     if (missing <= 0) return;
     const tenantId = randomUUID();
-    await client.query(`insert into tenant (id, name, currency, timezone, customer_jwt_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', now())`, [tenantId]);
+    await client.query(`insert into tenant (id, name, currency, timezone, customer_jwt_secret, ingest_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', 'x', now())`, [tenantId]);
     const seedCustomers = 10_000;
     await client.query(
       `insert into customer (id, tenant_id, email, version, created_at, updated_at)
