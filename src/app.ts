@@ -39,6 +39,7 @@ import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { isUuid } from './shared/validation';
+import { ChannelSwitchService } from './timeline/channel-switch.service';
 import { ingestEvents, INGEST_SOURCES, MAX_BATCH, signatureMatches, type IngestEvent, type IngestSource } from './timeline/ingest.service';
 import { CustomerTimelineResolver, TimelineResolver } from './timeline/timeline.resolver';
 import { RewardResolver } from './rewards/reward.resolver';
@@ -98,7 +99,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
     [CustomerTimelineResolver, new CustomerTimelineResolver()],
-    [TimelineResolver, new TimelineResolver()],
+    [TimelineResolver, new TimelineResolver(new ChannelSwitchService())],
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.

@@ -94,3 +94,32 @@ describe('recordInteraction', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
   });
 });
+
+describe('channel switches', () => {
+  it('finds a customer going from the web to the phone within the window, and counts such switches across the tenant', async () => {
+    const own = await createTenant(gw);
+    const [ada, bob] = [await createCustomer(gw, own.ownerKey), await createCustomer(gw, own.ownerKey)];
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const event = (id: string, customerId: string, channel: string, at: string, summary: string) => ({ id, customer: { id: customerId }, kind: 'INTERACTION', channel, occurredAt: at, summary });
+    const batch = {
+      events: [
+        event('a1', ada.id, 'WEB', hoursAgo(30), 'Opened the returns page'),
+        event('a2', ada.id, 'WEB', hoursAgo(29), 'Started a return'),
+        event('a3', ada.id, 'AGENT', hoursAgo(27), 'Called about the return'),
+        event('a4', ada.id, 'POS', hoursAgo(1), 'Visited the store'),
+        event('b1', bob.id, 'WEB', hoursAgo(10), 'Signed in'),
+        event('b2', bob.id, 'AGENT', hoursAgo(9), 'Chat with an agent'),
+        event('b3', bob.id, 'API', hoursAgo(8), 'Back-office sync'),
+      ],
+    };
+    expect((await post('crm', batch, { secret: own.ingestSecret, tenantId: own.tenantId })).body.stored).toBe(7);
+    const SWITCHES = `query ($id: ID!, $h: Int!) { channelSwitches(customerId: $id, withinHours: $h) { from { channel summary } to { channel summary } minutesBetween } }`;
+    const ada24 = (await gqlOk(gw, SWITCHES, { id: ada.id, h: 24 }, own.ownerKey)).channelSwitches;
+    expect(ada24).toEqual([{ from: { channel: 'WEB', summary: 'Started a return' }, to: { channel: 'AGENT', summary: 'Called about the return' }, minutesBetween: 120 }]);
+    expect((await gqlOk(gw, SWITCHES, { id: ada.id, h: 48 }, own.ownerKey)).channelSwitches).toHaveLength(2);
+    const summary = (await gqlOk(gw, `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`, { since: hoursAgo(48) }, own.ownerKey)).channelSwitchSummary;
+    expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
+    const bad = await gql(gw, SWITCHES, { id: ada.id, h: 0 }, own.ownerKey);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });
+  });
+});

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
@@ -8,8 +8,10 @@ import { callerLabel } from '../shared/auth/caller';
 import { requireCaller } from '../shared/auth/guards';
 import { defaultChannel } from '../shared/channel';
 import { inputError, InputErrorCode } from '../shared/errors';
+import { isUuid } from '../shared/validation';
+import { ChannelSwitchService } from './channel-switch.service';
 import { ingestEvents } from './ingest.service';
-import { RecordInteractionInput, TimelineConnection, TimelineEventView, TimelineFilter } from './timeline.types';
+import { ChannelSwitch, ChannelSwitchCount, RecordInteractionInput, TimelineConnection, TimelineEventView, TimelineFilter } from './timeline.types';
 
 @Resolver(() => Customer)
 export class CustomerTimelineResolver {
@@ -36,6 +38,31 @@ export class CustomerTimelineResolver {
 
 @Resolver()
 export class TimelineResolver {
+  constructor(private readonly switches: ChannelSwitchService) {}
+
+  @Authorized(Access.searchCustomers)
+  @Query(() => [ChannelSwitch], { description: 'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.' })
+  async channelSwitches(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<ChannelSwitch[]> {
+    const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
+    if (!customer) throw inputError(InputErrorCode.NOT_FOUND, `No customer ${customerId}`, 'customerId');
+    return this.switches.forCustomer(ctx, customer.id, withinHours, pageSize(first));
+  }
+
+  @Authorized(Access.searchCustomers)
+  @Query(() => [ChannelSwitchCount], { description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.' })
+  channelSwitchSummary(
+    @Arg('since') since: Date,
+    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Ctx() ctx: Context,
+  ): Promise<ChannelSwitchCount[]> {
+    return this.switches.summary(ctx, withinHours, since);
+  }
+
   @Authorized(Access.writeCustomers)
   @Mutation(() => TimelineEventView, { description: 'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.' })
   async recordInteraction(@Arg('input') input: RecordInteractionInput, @Ctx() ctx: Context): Promise<TimelineEventView> {

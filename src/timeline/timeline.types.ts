@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Channel } from '../shared/channel';
 import { ConnectionType } from '../shared/graphql/connection';
@@ -80,4 +80,46 @@ export class RecordInteractionInput {
 
   @Field()
   idempotencyKey!: string;
+}
+
+@ObjectType()
+export class ChannelStep {
+  @Field(() => Channel)
+  channel!: Channel;
+
+  @Field()
+  kind!: string;
+
+  @Field()
+  at!: Date;
+
+  @Field()
+  summary!: string;
+}
+
+@ObjectType({ description: 'The customer went from one channel to another within the window asked for.' })
+export class ChannelSwitch {
+  @Field(() => ChannelStep)
+  from!: ChannelStep;
+
+  @Field(() => ChannelStep)
+  to!: ChannelStep;
+
+  @Field(() => Int)
+  minutesBetween!: number;
+}
+
+@ObjectType()
+export class ChannelSwitchCount {
+  @Field(() => Channel)
+  from!: Channel;
+
+  @Field(() => Channel)
+  to!: Channel;
+
+  @Field(() => Int)
+  switches!: number;
+
+  @Field(() => Int)
+  customers!: number;
 }
