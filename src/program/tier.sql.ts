@@ -30,6 +30,13 @@ const ACTIVITY = `
     group by p.customer_id, params.tenant_id
   )`;
 
+/** Puts each row of a `changes` CTE (inserted tier_change rows) on the customer's timeline. */
+const TIMELINE_OF_CHANGES = `insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
+    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
+           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
+           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
+      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id`;
+
 /** The value a tier's metric and window pick from `activity` (aliased `a`) or the status read. */
 export const TIER_VALUE = `case t.metric::text || '/' || t.window::text
     when 'SPEND/CALENDAR_YEAR' then a.spend_cy when 'SPEND/ROLLING_12_MONTHS' then a.spend_r12
@@ -78,11 +85,7 @@ export const UPGRADE_SQL = `
       from moves m join upserted u on u.customer_id = m.customer_id and u.tier_id = m.tier_id where m.rank > m.from_rank
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
   ), timeline as (
-    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
-    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
-           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
-           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
-      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
+    ${TIMELINE_OF_CHANGES}
   )
   select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
 
@@ -115,11 +118,7 @@ export const DOWNGRADE_SQL = `
       from lower l join updated u on u.customer_id = l.customer_id
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
   ), timeline as (
-    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
-    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
-           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
-           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
-      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
+    ${TIMELINE_OF_CHANGES}
   )
   select customer_id, from_tier_id, to_tier_id from changes`;
 
@@ -141,11 +140,7 @@ export const END_GRANTS_SQL = `
      where g.rank > r.rank
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
   ), timeline as (
-    insert into timeline_event (id, tenant_id, customer_id, kind, source, channel, actor, occurred_at, summary, data, ref_type, ref_id, created_at)
-    select uuid_generate_v7(), c.tenant_id, c.customer_id, 'TIER_CHANGED', 'gateway', null, :actor, date_trunc('milliseconds', now()),
-           'Tier ' || lower(c.reason::text) || ': ' || coalesce(f.code, '-') || ' to ' || coalesce(t.code, '-'),
-           jsonb_build_object('from', f.code, 'to', t.code, 'reason', c.reason), 'tier_change', c.id::text, now()
-      from changes c left join tier f on f.id = c.from_tier_id left join tier t on t.id = c.to_tier_id
+    ${TIMELINE_OF_CHANGES}
   )
   select customer_id, from_tier_id, to_tier_id from changes`;
 
