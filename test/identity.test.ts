@@ -105,6 +105,21 @@ describe('resolveCustomer', () => {
     expect(results.filter((r) => r.outcome === 'CREATED')).toHaveLength(1);
   });
 
+  it('lets a customer add their own device, but not an email, card or account number', async () => {
+    const someone = await createCustomer(gw, tenant.ownerKey);
+    const token = await customerToken(gw, tenant.ownerKey, someone.id);
+    const claim = await gql(gw, ADD, { input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` } }, token);
+    expect(claim.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const device = await gqlOk(gw, ADD, { input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` } }, token);
+    expect(device.addCustomerIdentifier.identifiers.map((i: { kind: string }) => i.kind)).toContain('DEVICE_ID');
+  });
+
+  it('lets staff update a profile known only by a CRM id', async () => {
+    const created = await resolve([{ kind: 'CRM_ID', value: `CRM-${unique()}` }], { displayName: 'Old' });
+    const updated = await gqlOk(gw, `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName } }`, { input: { id: created.customer.id, displayName: 'New' } }, tenant.ownerKey);
+    expect(updated.updateCustomer.displayName).toBe('New');
+  });
+
   it('is for staff and integrations; a POS resolves at its till, a customer token cannot', async () => {
     const store = await createStore(gw, tenant.ownerKey);
     const pos = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);

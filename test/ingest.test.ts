@@ -77,6 +77,30 @@ describe('POST /ingest/:source', () => {
   });
 });
 
+describe('ingestion of malformed events', () => {
+  it('rejects each odd event on its own and still stores the good ones', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const good = { customer: { id: customer.id.toUpperCase() }, kind: 'NOTE', occurredAt: new Date().toISOString(), summary: 'fine' };
+    const batch = {
+      events: [
+        { ...good, id: `ok-${randomUUID()}` },
+        { ...good, id: `nul-${randomUUID()}`, summary: 'bad \u0000 byte' },
+        { ...good, id: `data-${randomUUID()}`, data: { text: 'bad \u0000 byte' } },
+        { ...good, id: `bc-${randomUUID()}`, occurredAt: '-000001-01-01T00:00:00Z' },
+        { ...good, id: `null-id-${randomUUID()}`, customer: { identifiers: [null] } },
+        { ...good, id: `cust-${randomUUID()}`, customer: 'someone' },
+        null,
+      ],
+    };
+    const res = await post('crm', batch);
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['STORED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED']);
+    expect(res.body.results.slice(1, 6).map((r: { error: { field: string } }) => r.error.field)).toEqual([
+      'events.1.summary', 'events.2.data', 'events.3.occurredAt', 'events.4.customer.identifiers.0', 'events.5.customer',
+    ]);
+  });
+});
+
 describe('recordInteraction', () => {
   const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id kind channel actor summary data } }`;
 

@@ -46,6 +46,12 @@ describe('balance import', () => {
     expect(known.customer).toEqual({ externalId: `L-${tag}-1`, importedTier: 'GOLD', balance: { available: 1200, expiringPoints: 1200 } });
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).ok).toBe(true);
 
+    // A customer the import created is found by its email like any other.
+    const resolved = await gqlOk(gw, `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { externalId } } }`, {
+      input: { identifiers: [{ kind: 'EMAIL', value: `NEW-${tag}@example.com` }] },
+    }, tenant.ownerKey);
+    expect(resolved.resolveCustomer).toEqual({ outcome: 'MATCHED', customer: { externalId: `L-${tag}-2` } });
+
     // The same file again books nothing and reports the first run.
     const again = await run(content);
     expect(again).toMatchObject({ alreadyImported: true, importId: result.importId, pointsBooked: 1500, differences: 0 });

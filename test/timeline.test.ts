@@ -113,6 +113,31 @@ describe('unified timeline', () => {
     expect(statements.length).toBeLessThanOrEqual(3);
   });
 
+  it('records the direction of an adjustment and whether this earn is pending', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`, {
+      input: { customerId: customer.id, points: 40, reason: 'order', pendingUntil: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: key() },
+    }, tenant.ownerKey);
+    await earn(customer.id, 50);
+    await gqlOk(gw, `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { transaction { id } } }`, {
+      input: { customerId: customer.id, points: -20, reasonCode: 'CORRECTION', reason: 'double booking', idempotencyKey: key() },
+    }, tenant.ownerKey);
+    const events = (await timeline(customer.id)).edges.map((edge: { node: { kind: string; data: Record<string, unknown>; summary: string } }) => edge.node);
+    expect(events.map((event: { kind: string; data: Record<string, unknown> }) => [event.kind, event.data.points, event.data.pending])).toEqual([
+      ['POINTS_ADJUSTED', -20, undefined],
+      ['POINTS_EARNED', 50, false],
+      ['POINTS_EARNED', 40, true],
+    ]);
+    expect(events[0].summary).toBe('-20 points (CORRECTION): double booking');
+  });
+
+  it('refuses a cursor it did not hand out, naming the argument', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const forged = Buffer.from(JSON.stringify([new Date().toISOString(), 'not-a-uuid'])).toString('base64url');
+    const res = await gql(gw, TIMELINE, { id: customer.id, after: forged }, tenant.ownerKey);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('is for staff: a customer token cannot read it, bad arguments name the field', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const token = (await gqlOk(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`, { id: customer.id }, tenant.ownerKey)).issueCustomerToken.token;

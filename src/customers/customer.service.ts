@@ -116,7 +116,8 @@ export class CustomerService {
           customer.displayName = optionalText(input.displayName, 'input.displayName');
         }
         if (segmentList) customer.segments = segmentList;
-        if (!customer.email && !customer.phone) {
+        // A customer who had an email or a phone keeps one; profiles known by other identifiers never had one.
+        if (!customer.email && !customer.phone && (before.email || before.phone)) {
           throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'A customer keeps an email or a phone', 'input.phone');
         }
         customer.version += 1;

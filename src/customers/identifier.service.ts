@@ -78,6 +78,10 @@ export class IdentifierService {
   async add(ctx: Context, input: AddIdentifierInput): Promise<Customer> {
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
+    // A customer can vouch for their own device, not for an email, card or account number someone else may hold.
+    if (ctx.caller?.kind === 'customer' && input.kind !== IdentifierKind.DEVICE_ID) {
+      throw customerError(CustomerErrorCode.IDENTIFIER_INVALID, 'A customer token adds only DEVICE_ID identifiers; staff add the others', 'input.kind');
+    }
     const [identifier] = normalized([{ kind: input.kind, value: input.value }], 'input');
     const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
     if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');

@@ -125,9 +125,16 @@ async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: I
     )) as { id: string }[];
     if (byEmail) return byEmail.id;
   }
+  // The customer and its email identifier in one statement: resolution and ingestion find it like any other.
   const [created] = (await tx.execute(
-    `insert into customer (id, tenant_id, email, external_id, imported_tier, created_by_import_id, version, created_at, updated_at)
-     values (gen_random_uuid(), ?, ?, ?, ?, ?, 1, now(), now()) returning id`,
+    `with created as (
+       insert into customer (id, tenant_id, email, external_id, imported_tier, created_by_import_id, version, created_at, updated_at)
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, 1, now(), now()) returning id, tenant_id, email
+     ), identifier as (
+       insert into customer_identifier (id, tenant_id, customer_id, kind, value, source, created_at)
+       select gen_random_uuid(), tenant_id, id, 'EMAIL', email, 'import', now() from created where email is not null
+     )
+     select id from created`,
     [tenantId, row.email ?? null, row.externalId, tier, importId],
   )) as { id: string }[];
   return created!.id;

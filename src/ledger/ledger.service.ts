@@ -204,7 +204,7 @@ export class LedgerService {
        ), timeline as (
          insert into timeline_event ${TIMELINE_COLUMNS}
          select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
-                h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', h.pending_after > 0),
+                h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', ?::timestamptz is not null),
                 'ledger_transaction', h.id::text, now()
            from header h where ?::boolean
        )
@@ -214,7 +214,7 @@ export class LedgerService {
         earn.tenantId, earn.points, earn.reason, earn.channel, earn.actor, earn.key, earn.hash,
         earn.pendingUntil, earn.expiresAt,
         earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.customerId, earn.points, -earn.points,
-        earn.timeline,
+        earn.pendingUntil, earn.timeline,
       ],
     )) as TransactionRow[];
   }
@@ -474,8 +474,15 @@ export class LedgerService {
     switch (row.kind) {
       case TransactionKind.REDEEM:
         return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REDEEMED, summary: `${points} points redeemed: ${row.reason}`, data });
-      case TransactionKind.ADJUST:
-        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_ADJUSTED, summary: `Points adjusted (${row.reason_code}): ${row.reason}`, data });
+      case TransactionKind.ADJUST: {
+        // The header holds the size of an adjustment; its direction is in the customer's entry.
+        const [entry] = (await tx.execute(`select amount from ledger_entry where transaction_id = ? and customer_id is not null`, [row.id])) as { amount: string }[];
+        const signed = Number(entry?.amount ?? points);
+        return recordTimeline(tx, {
+          ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_ADJUSTED,
+          summary: `${signed > 0 ? '+' : ''}${signed} points (${row.reason_code}): ${row.reason}`, data: { ...data, points: signed },
+        });
+      }
       case TransactionKind.REVERSAL:
         return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REVERSED, summary: `${points} points reversed: ${row.reason}`, data: { ...data, reverses: row.reverses_id } });
       case TransactionKind.TRANSFER:

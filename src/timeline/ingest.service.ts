@@ -56,8 +56,12 @@ interface Valid {
   ref: string | null;
 }
 
+/** PostgreSQL text cannot hold NUL; such an event is the sender's error, not a reason to fail the batch. */
+const hasNul = (value: string) => value.includes('\u0000');
+const EARLIEST = Date.UTC(2000, 0, 1);
+
 function text(value: unknown, max: number): string | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || hasNul(value)) return null;
   const trimmed = value.trim();
   return trimmed.length >= 1 && trimmed.length <= max ? trimmed : null;
 }
@@ -74,15 +78,19 @@ function validate(event: IngestEvent, index: number, now: number): Valid | { fie
     return { field: at('channel'), code: 'INVALID', message: `channel must be one of ${Object.values(Channel).join(', ')}` };
   }
   const occurredAt = typeof event.occurredAt === 'string' ? new Date(event.occurredAt) : new Date(Number.NaN);
-  if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now + 5 * 60_000) {
-    return { field: at('occurredAt'), code: 'INVALID', message: 'occurredAt must be an ISO 8601 time, not in the future' };
+  if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now + 5 * 60_000 || occurredAt.getTime() < EARLIEST) {
+    return { field: at('occurredAt'), code: 'INVALID', message: 'occurredAt must be an ISO 8601 time from 2000 on, not in the future' };
   }
   const summary = text(event.summary, 1000);
   if (!summary) return { field: at('summary'), code: 'INVALID', message: 'summary is required (1 to 1000 characters)' };
-  if (event.data !== undefined && (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data))) {
-    return { field: at('data'), code: 'INVALID', message: 'data must be a JSON object' };
+  if (event.data !== undefined && (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data) || JSON.stringify(event.data).includes('\\u0000'))) {
+    return { field: at('data'), code: 'INVALID', message: 'data must be a JSON object (without NUL characters)' };
   }
-  const customerId = event.customer?.id;
+  if (event.customer !== undefined && (typeof event.customer !== 'object' || event.customer === null)) {
+    return { field: at('customer'), code: 'INVALID', message: 'customer is an object with an id or identifiers' };
+  }
+  const rawId = event.customer?.id;
+  const customerId = typeof rawId === 'string' ? rawId.toLowerCase() : rawId;
   let identifiers: Valid['identifiers'];
   if (customerId === undefined) {
     const given = event.customer?.identifiers;
@@ -91,6 +99,7 @@ function validate(event: IngestEvent, index: number, now: number): Valid | { fie
     }
     identifiers = [];
     for (const [i, identifier] of given.entries()) {
+      if (typeof identifier !== 'object' || identifier === null) return { field: at(`customer.identifiers.${i}`), code: 'INVALID', message: 'an identifier is {kind, value}' };
       const kind = identifier.kind as IdentifierKind;
       const normalized = Object.values(IdentifierKind).includes(kind) && typeof identifier.value === 'string' ? normalizeIdentifier(kind, identifier.value) : null;
       if (!normalized?.ok) return { field: at(`customer.identifiers.${i}`), code: 'INVALID', message: normalized && !normalized.ok ? normalized.reason : 'kind and value are required' };

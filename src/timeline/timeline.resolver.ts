@@ -84,7 +84,7 @@ export class TimelineResolver {
       `select * from timeline_event where tenant_id = ? and source = 'gateway' and source_event_id = ?`,
       [tenantId, input.idempotencyKey.trim()],
     )) as Record<string, unknown>[];
-    if (event!.customer_id !== input.customerId) {
+    if (event!.customer_id !== input.customerId.toLowerCase()) {
       throw inputError(InputErrorCode.TAKEN, 'This idempotency key was used for another customer', 'input.idempotencyKey');
     }
     return {

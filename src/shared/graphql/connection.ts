@@ -1,5 +1,6 @@
 import { Field, ObjectType, type ClassType } from 'type-graphql';
 import { inputError, InputErrorCode } from '../errors';
+import { isUuid } from '../validation';
 
 @ObjectType()
 export class PageInfo {
@@ -67,7 +68,7 @@ export function decodeCursor(value: string | undefined | null, field = 'after'):
   if (value === undefined || value === null) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && isUuid(parsed[1])) {
       const at = new Date(parsed[0]);
       if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
     }
