@@ -202,8 +202,12 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     const [tenant] = isUuid(tenantId)
       ? ((await orm.em.fork().execute(`select ingest_secret from tenant where id = ?`, [tenantId])) as { ingest_secret: string }[])
       : [];
-    if (!tenant || !signatureMatches(tenant.ingest_secret, body, req.header('x-loyalty-signature'))) {
-      return fail(401, 'UNAUTHENTICATED', 'Send X-Loyalty-Tenant and X-Loyalty-Signature: sha256=<hex HMAC-SHA256 of the body with the ingest secret>');
+    if (!tenant || !signatureMatches(tenant.ingest_secret, source, req.header('x-loyalty-timestamp'), body, req.header('x-loyalty-signature'))) {
+      return fail(
+        401,
+        'UNAUTHENTICATED',
+        'Send X-Loyalty-Tenant, X-Loyalty-Timestamp (unix seconds, within 5 minutes) and X-Loyalty-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<source>.<body>" with the ingest secret>',
+      );
     }
     let parsed: { events?: unknown };
     try {

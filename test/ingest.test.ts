@@ -12,16 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-function post(source: string, body: unknown, options: { secret?: string; tenantId?: string; tamper?: boolean } = {}) {
-  const raw = Buffer.from(JSON.stringify(body));
-  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret).update(raw).digest('hex');
-  const sent = options.tamper ? Buffer.from(JSON.stringify({ ...(body as object), extra: 1 })) : raw;
+function post(source: string, body: unknown, options: { secret?: string; tenantId?: string; tamper?: boolean; signedFor?: string; secondsAgo?: number } = {}) {
+  const raw = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0));
+  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret).update(`${timestamp}.${options.signedFor ?? source}.${raw}`).digest('hex');
+  const sent = options.tamper ? JSON.stringify({ ...(body as object), extra: 1 }) : raw;
   return request(gw.url)
     .post(`/ingest/${source}`)
     .set('content-type', 'application/json')
     .set('x-loyalty-tenant', options.tenantId ?? tenant.tenantId)
+    .set('x-loyalty-timestamp', timestamp)
     .set('x-loyalty-signature', `sha256=${signature}`)
-    .send(sent.toString('utf8'));
+    .send(sent);
 }
 
 async function timelineOf(customerId: string) {
@@ -66,6 +68,9 @@ describe('POST /ingest/:source', () => {
     const other = await createTenant(gw);
     const batch = { events: [{ id: `N-${randomUUID()}`, customer: { id: customer.id }, kind: 'NOTE', occurredAt: new Date().toISOString(), summary: 'hello' }] };
     expect((await post('crm', batch, { tamper: true })).status).toBe(401);
+    // A batch signed for one source cannot be replayed to another, nor after the tolerance.
+    expect((await post('support', batch, { signedFor: 'crm' })).status).toBe(401);
+    expect((await post('crm', batch, { secondsAgo: 600 })).status).toBe(401);
     expect((await post('crm', batch, { secret: other.ingestSecret })).status).toBe(401);
     expect((await post('crm', batch, { secret: other.ingestSecret, tenantId: other.tenantId })).body.results[0].error.code).toBe('CUSTOMER_NOT_FOUND');
     expect((await post('erp', batch)).status).toBe(404);

@@ -100,7 +100,8 @@ async function main(): Promise<void> {
           occurredAt: new Date(Date.now() - i * 1000).toISOString(), actor: 'crm', summary: `page view ${i}`, data: { path: `/p/${i}` },
         })),
       });
-      return { body, signature: createHmac('sha256', secret).update(body).digest('hex') };
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return { body, timestamp, signature: createHmac('sha256', secret).update(`${timestamp}.crm.${body}`).digest('hex') };
     };
     const batches = Array.from({ length: BATCHES }, (_, n) => batch(n));
     const started = process.hrtime.bigint();
@@ -110,7 +111,10 @@ async function main(): Promise<void> {
         for (let n = lane; n < batches.length; n += 4) {
           const res = await fetch(`http://127.0.0.1:${port}/ingest/crm`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-loyalty-tenant': tenantId, 'x-loyalty-signature': `sha256=${batches[n]!.signature}` },
+            headers: {
+              'content-type': 'application/json', 'x-loyalty-tenant': tenantId,
+              'x-loyalty-timestamp': batches[n]!.timestamp, 'x-loyalty-signature': `sha256=${batches[n]!.signature}`,
+            },
             body: batches[n]!.body,
           });
           stored += ((await res.json()) as { stored: number }).stored;

@@ -34,11 +34,19 @@ export type IngestOutcome =
   | { id: string | null; status: 'DUPLICATE' }
   | { id: string | null; status: 'REJECTED'; error: { code: string; field: string; message: string } };
 
-/** HMAC-SHA256 of the raw body with the tenant's ingest secret, hex, compared in constant time. */
-export function signatureMatches(secret: string, body: Buffer, header: string | undefined): boolean {
+/** How far a signed batch's timestamp may be from the gateway's clock. */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * HMAC-SHA256, keyed with the tenant's ingest secret, over `<timestamp>.<source>.<raw body>`, in hex,
+ * compared in constant time. Signing the source and a fresh timestamp means a captured batch can be
+ * replayed neither to another source nor later than the tolerance.
+ */
+export function signatureMatches(secret: string, source: string, timestamp: string | undefined, body: Buffer, header: string | undefined, now = Date.now()): boolean {
   const sent = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '')?.[1];
-  if (!sent) return false;
-  const expected = createHmac('sha256', secret).update(body).digest();
+  const seconds = /^\d{1,12}$/.test(timestamp ?? '') ? Number(timestamp) : Number.NaN;
+  if (!sent || Number.isNaN(seconds) || Math.abs(now / 1000 - seconds) > SIGNATURE_TOLERANCE_SECONDS) return false;
+  const expected = createHmac('sha256', secret).update(`${timestamp}.${source}.`).update(body).digest();
   return timingSafeEqual(expected, Buffer.from(sent, 'hex'));
 }
 
