@@ -38,9 +38,8 @@ import { PurchaseService } from './earning/purchase.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
-import { isUuid } from './shared/validation';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
-import { ingestEvents, INGEST_SOURCES, MAX_BATCH, signatureMatches, type IngestEvent, type IngestSource } from './timeline/ingest.service';
+import { ingestRouter } from './timeline/ingest.route';
 import { CustomerTimelineResolver, TimelineResolver } from './timeline/timeline.resolver';
 import { RewardResolver } from './rewards/reward.resolver';
 import { RewardService } from './rewards/reward.service';
@@ -62,8 +61,6 @@ export interface Gateway {
 }
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
-/** A batch of 500 events with their data fits comfortably; GraphQL requests keep BODY_LIMIT. */
-const INGEST_BODY_LIMIT = '2mb';
 
 function requestIdOf(req: Request): string {
   const sent = req.header('x-request-id');
@@ -191,42 +188,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  // Other systems (CRM, support, billing, POS back office) post batches of events for customers' timelines,
-  // signed with the tenant's ingest secret over the exact bytes sent.
-  app.post('/ingest/:source', express.raw({ type: () => true, limit: INGEST_BODY_LIMIT }), async (req, res) => {
-    const fail = (status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
-    const source = req.params.source as IngestSource;
-    if (!INGEST_SOURCES.includes(source)) return fail(404, 'NOT_FOUND', `Unknown source; post to one of /ingest/${INGEST_SOURCES.join(', /ingest/')}`);
-    const tenantId = req.header('x-loyalty-tenant') ?? '';
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const [tenant] = isUuid(tenantId)
-      ? ((await orm.em.fork().execute(`select ingest_secret from tenant where id = ?`, [tenantId])) as { ingest_secret: string }[])
-      : [];
-    if (!tenant || !signatureMatches(tenant.ingest_secret, source, req.header('x-loyalty-timestamp'), body, req.header('x-loyalty-signature'))) {
-      return fail(
-        401,
-        'UNAUTHENTICATED',
-        'Send X-Loyalty-Tenant, X-Loyalty-Timestamp (unix seconds, within 5 minutes) and X-Loyalty-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<source>.<body>" with the ingest secret>',
-      );
-    }
-    let parsed: { events?: unknown };
-    try {
-      parsed = JSON.parse(body.toString('utf8')) as { events?: unknown };
-    } catch {
-      return fail(400, 'BAD_REQUEST', 'The body is not JSON');
-    }
-    if (!Array.isArray(parsed?.events) || parsed.events.length === 0 || parsed.events.length > MAX_BATCH) {
-      return fail(400, 'BAD_REQUEST', `The body is {"events": [...]} with 1 to ${MAX_BATCH} events`);
-    }
-    try {
-      const results = await ingestEvents(orm.em.fork(), tenantId, source, parsed.events as IngestEvent[]);
-      const count = (status: string) => results.filter((result) => result.status === status).length;
-      return res.json({ stored: count('STORED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED'), results });
-    } catch (error) {
-      log.error({ err: error, source, tenantId }, 'ingestion failed');
-      return fail(500, 'INTERNAL_SERVER_ERROR', 'Nothing was stored; send the batch again');
-    }
-  });
+  app.use('/ingest', ingestRouter(orm, log));
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
@@ -269,7 +231,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const runTierJobs = () =>
     tiers
       .evaluateAll(() => orm.em.fork(), new Date(), (tenantId, result) => {
-        if (result && result.upgraded + result.downgraded + result.grantsEnded > 0) log.info({ job: 'evaluate-tiers', tenantId, ...result, moves: undefined }, 'tiers evaluated');
+        if (result && result.upgraded + result.downgraded + result.grantsEnded > 0) log.info({ job: 'evaluate-tiers', tenantId, ...result }, 'tiers evaluated');
       })
       .catch((error: unknown) => log.error({ err: error, job: 'evaluate-tiers' }, 'tier evaluation failed; retrying on the next tick'));
   const tierTimer = config.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), config.tierJobsIntervalMs) : null;

@@ -4,7 +4,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { isUuid, optionalText, requiredText } from '../shared/validation';
+import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline } from '../timeline/timeline';
@@ -32,11 +32,7 @@ function invalid(message: string, field: string): never {
 }
 
 function key(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > 200) {
-    throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
-  }
-  return trimmed;
+  return idempotencyKeyOf(value, (message, field) => earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
 }
 
 function lines(input: PreviewPurchaseInput['lines']): LineFacts[] {

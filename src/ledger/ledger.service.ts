@@ -4,7 +4,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { isUuid, optionalText, requiredText } from '../shared/validation';
+import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { Account, TransactionKind } from './ledger.entity';
@@ -110,11 +110,7 @@ function points(value: number, field: string, allowNegative = false): number {
 }
 
 function idempotencyKey(value: string): string {
-  const key = value.trim();
-  if (key.length < 1 || key.length > 200) {
-    throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
-  }
-  return key;
+  return idempotencyKeyOf(value, (message, field) => ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
 }
 
 /**

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '../shared/db/sql';
 import { Benefit } from './benefit.entity';
 import { ProgramSettings } from './program-settings.entity';
 import { Tier } from './tier.entity';
@@ -35,8 +36,7 @@ export function createProgramLoaders(em: EntityManager) {
     tierStatusByCustomer: new DataLoader<string, TierStatusRow>(async (keys) => {
       const tenantId = keys[0]!.split(':')[0]!;
       const customerIds = keys.map((key) => key.split(':')[1]!);
-      // A Postgres array literal: knex would spread a JS array into a list of parameters.
-      const rows = (await em.execute(...bind(STATUS_SQL, { tenantId, customerIds: `{${customerIds.join(',')}}` }))) as TierStatusRow[];
+      const rows = (await em.execute(...bind(STATUS_SQL, { tenantId, customerIds: pgArray(customerIds) }))) as TierStatusRow[];
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return customerIds.map((id) => byId.get(id)!);
     }),

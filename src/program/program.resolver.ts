@@ -93,8 +93,7 @@ export class ProgramResolver {
   async evaluateTiers(@Ctx() ctx: Context): Promise<TierEvaluation> {
     const evaluation = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
     if (!evaluation) throw programError(ProgramErrorCode.EVALUATION_RUNNING, 'Another evaluation of this program is running; try again shortly');
-    const { moves: _moves, ...result } = evaluation;
-    return result;
+    return evaluation;
   }
 }
 

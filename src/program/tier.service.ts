@@ -113,7 +113,7 @@ export class TierService {
    * has ended, upgrades and requalifications, then downgrades of one tier for periods past their grace.
    * Null when another instance is evaluating the tenant right now (it does the same work).
    */
-  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<(TierEvaluation & { moves: TierMove[] }) | null> {
+  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<TierEvaluation | null> {
     const started = performance.now();
     return em.transactional(async (tx) => {
       // One evaluation of a tenant at a time: two would both drop the same member.
@@ -124,7 +124,7 @@ export class TierService {
       const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
       return {
         grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length,
-        durationMs: Math.round(performance.now() - started), moves: [...ended, ...upgraded, ...downgraded],
+        durationMs: Math.round(performance.now() - started),
       };
     });
   }

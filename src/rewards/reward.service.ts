@@ -4,7 +4,7 @@ import { callerLabel, callerRole } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { isUuid, requiredText } from '../shared/validation';
+import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
@@ -36,11 +36,7 @@ interface VoucherRow {
 }
 
 function key(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed.length < 1 || trimmed.length > 200) {
-    throw rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, 'input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
-  }
-  return trimmed;
+  return idempotencyKeyOf(value, (message, field) => rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
 }
 
 function wholeNumber(value: number | undefined | null, field: string, min: number, max: number): number | null {

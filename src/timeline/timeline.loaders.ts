@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel } from '../shared/channel';
+import { pgArray } from '../shared/db/sql';
 import type { TimelineKind } from './timeline.entity';
 import type { TimelineEventView } from './timeline.types';
 
@@ -28,8 +29,6 @@ interface TimelineRow {
   ref_type: string | null;
   ref_id: string | null;
 }
-
-const pgArray = (values: readonly string[]) => `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /**
  * One page of timeline per customer, for every customer asked for in the same tick, in one statement
