@@ -10,6 +10,7 @@ import { Migration20261123085444 } from './Migration20261123085444';
 import { Migration20261123093616 } from './Migration20261123093616';
 import { Migration20261123094321 } from './Migration20261123094321';
 import { Migration20261123094651 } from './Migration20261123094651';
+import { Migration20261123103650 } from './Migration20261123103650';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123093616', class: Migration20261123093616 },
   { name: 'Migration20261123094321', class: Migration20261123094321 },
   { name: 'Migration20261123094651', class: Migration20261123094651 },
+  { name: 'Migration20261123103650', class: Migration20261123103650 },
 ];

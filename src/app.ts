@@ -16,6 +16,8 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { CustomerResolver } from './customers/customer.resolver';
+import { CustomerMergeResolver } from './customers/merge.resolver';
+import { MergeService } from './customers/merge.service';
 import { CustomerService } from './customers/customer.service';
 import { IdentifierService } from './customers/identifier.service';
 import { LedgerJobs } from './ledger/ledger.jobs';
@@ -86,6 +88,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator, identifiers), identifiers)],
+    [CustomerMergeResolver, new CustomerMergeResolver(new MergeService(ledger, tiers))],
     [LedgerResolver, new LedgerResolver(ledger)],
     [CustomerPointsResolver, new CustomerPointsResolver()],
     [BalanceResolver, new BalanceResolver()],

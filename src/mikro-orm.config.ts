@@ -1,6 +1,8 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { BusinessAccount } from './accounts/business-account.entity';
 import { Customer } from './customers/customer.entity';
+import { CustomerMerge } from './customers/merge.entity';
 import { CustomerIdentifier } from './customers/identifier.entity';
 import { LedgerEntry, LedgerTransaction, PointsBalance, PointsImport, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
@@ -17,7 +19,7 @@ import { Tenant } from './tenancy/tenant.entity';
 import { migrationsList } from '../migrations';
 
 /** Entities whose every query is scoped by the `tenant` filter. */
-export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward];
+export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward, BusinessAccount];
 
 export const TENANT_FILTER = 'tenant';
 
@@ -37,6 +39,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
       // Written in SQL by their services, which scope every statement by tenant themselves.
       CustomerIdentifier, CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher, TimelineEvent,
+      CustomerMerge,
     ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.

@@ -1,6 +1,14 @@
-import { ArrayType, Entity, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { TenantOwnedEntity } from '../shared/db/base.entity';
+
+export enum CustomerKind {
+  PERSON = 'PERSON',
+  /** Holds the pooled points of a business account; not a person, never merged or contacted. */
+  ACCOUNT_POOL = 'ACCOUNT_POOL',
+}
+
+registerEnumType(CustomerKind, { name: 'CustomerKind' });
 
 @ObjectType({ description: 'A loyalty member of one tenant.' })
 @Entity()
@@ -14,7 +22,17 @@ import { TenantOwnedEntity } from '../shared/db/base.entity';
   name: 'customer_email_prefix_idx',
   expression: 'create index "customer_email_prefix_idx" on "customer" ("tenant_id", "email" text_pattern_ops)',
 })
-export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments' | 'anonymous'> {
+// A survivor's timeline also reads the profiles merged into it.
+@Index({
+  name: 'customer_merged_into_idx',
+  expression: 'create index "customer_merged_into_idx" on "customer" ("merged_into_id") where "merged_into_id" is not null',
+})
+@Index({ properties: ['businessAccountId'] })
+export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments' | 'anonymous' | 'kind'> {
+  @Field(() => CustomerKind)
+  @Enum({ items: () => CustomerKind, nativeEnumName: 'customer_kind', default: CustomerKind.PERSON })
+  kind: CustomerKind = CustomerKind.PERSON;
+
   @Field({ nullable: true, description: 'Trimmed and lower-cased.' })
   @Property({ type: 'text', nullable: true })
   email?: string;
@@ -46,6 +64,26 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Field(() => [String], { description: 'Marketing segments (e.g. "students", "b2b"), matched by earning rules. Set by staff.' })
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
   segments: string[] = [];
+
+  @Field(() => String, { nullable: true, description: 'Street and number, as entered.' })
+  @Property({ type: 'text', nullable: true })
+  addressLine?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Upper-cased, spaces removed.' })
+  @Property({ type: 'text', nullable: true })
+  postalCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  city?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The business account (company) this customer belongs to.' })
+  @Property({ type: 'uuid', nullable: true })
+  businessAccountId?: string | null;
+
+  /** Set when this profile was merged into another; every lookup by this id answers with that one. */
+  @Property({ type: 'uuid', nullable: true, hidden: true })
+  mergedIntoId?: string | null;
 
   @Field(() => Int, { description: 'Increases by one with every change to the profile.' })
   @Property({ type: 'integer' })

@@ -12,6 +12,17 @@ export enum CustomerErrorCode {
   SEGMENTS_INVALID = 'SEGMENTS_INVALID',
   IDENTIFIER_INVALID = 'IDENTIFIER_INVALID',
   IDENTIFIER_TAKEN = 'IDENTIFIER_TAKEN',
+  ADDRESS_INVALID = 'ADDRESS_INVALID',
+  SAME_CUSTOMER = 'SAME_CUSTOMER',
+  /** The profile was merged into another already. */
+  CUSTOMER_MERGED = 'CUSTOMER_MERGED',
+  NOT_A_PERSON = 'NOT_A_PERSON',
+  MERGE_NOT_FOUND = 'MERGE_NOT_FOUND',
+  /** The survivor was itself merged since: that later merge is undone first. */
+  MERGE_NOT_LATEST = 'MERGE_NOT_LATEST',
+  IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  REPORT_INVALID = 'REPORT_INVALID',
 }
 
 export const customerError = defineErrors<CustomerErrorCode>({
@@ -26,4 +37,13 @@ export const customerError = defineErrors<CustomerErrorCode>({
   SEGMENTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDENTIFIER_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDENTIFIER_TAKEN: PublicErrorCode.CONFLICT,
+  ADDRESS_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  SAME_CUSTOMER: PublicErrorCode.BAD_USER_INPUT,
+  CUSTOMER_MERGED: PublicErrorCode.CONFLICT,
+  NOT_A_PERSON: PublicErrorCode.BAD_USER_INPUT,
+  MERGE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
+  MERGE_NOT_LATEST: PublicErrorCode.CONFLICT,
+  IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
+  REPORT_INVALID: PublicErrorCode.BAD_USER_INPUT,
 });

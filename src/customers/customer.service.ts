@@ -9,7 +9,7 @@ import { recordEvent } from '../outbox/outbox';
 import { Topic } from '../realtime/pubsub';
 import { Tenant } from '../tenancy/tenant.entity';
 import { escapeLike, normalizeEmail, normalizePhone } from './contact';
-import { Customer } from './customer.entity';
+import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import type { IdentifierService } from './identifier.service';
 import type { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
@@ -151,7 +151,8 @@ export class CustomerService {
     requireTenant(ctx);
     const limit = pageSize(args.first);
     const after = decodeCursor(args.after);
-    const conditions: FilterQuery<Customer>[] = [];
+    // Merged profiles answer through their survivor, and account pools are not people: neither is listed.
+    const conditions: FilterQuery<Customer>[] = [{ mergedIntoId: null, kind: CustomerKind.PERSON }];
     const text = args.search?.trim();
     if (text) {
       const like = escapeLike(text.toLowerCase());

@@ -209,6 +209,11 @@ export class PointsLot {
   @Property({ type: 'timestamptz', nullable: true })
   expiresAt?: Date;
 
+  /** The lot this one was moved from, whole, by a merge or an unmerge: the lineage an unmerge follows. */
+  @Property({ type: 'uuid', nullable: true })
+  @Index({ name: 'points_lot_source_idx', expression: 'create index "points_lot_source_idx" on "points_lot" ("source_lot_id") where "source_lot_id" is not null' })
+  sourceLotId?: string | null;
+
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }

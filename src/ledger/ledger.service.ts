@@ -4,6 +4,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
+import { pgArray } from '../shared/db/sql';
 import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
@@ -78,6 +79,13 @@ export interface TransactionRow {
   pending_after: string | null;
   version_after: number | null;
   created_at: Date;
+}
+
+/** Points a merge (or its undoing) moved between two customers. */
+export interface MovedPoints {
+  transactionId: string;
+  available: number;
+  pending: number;
 }
 
 /** A concurrent request with the same key committed first: answer with its result. */
@@ -166,7 +174,8 @@ export class LedgerService {
    * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
    * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
    * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
-   * An unknown customer (or one of another tenant) matches no row, so nothing is returned.
+   * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
+   * merged profile books to its survivor.
    */
   private async earnStatement(em: EntityManager, earn: {
     tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string;
@@ -178,7 +187,7 @@ export class LedgerService {
     return (await em.execute(
       `with balance as (
          insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
-         select c.id, c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
+         select coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
          on conflict (customer_id) do update set
            available = b.available + excluded.available, pending = b.pending + excluded.pending,
            lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
@@ -195,8 +204,8 @@ export class LedgerService {
            from header h join tenant t on t.id = h.tenant_id
        ), legs as (
          insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-         select h.tenant_id, h.id, leg.account::ledger_account, leg.customer_id, leg.amount
-           from header h cross join (values (?, ?::uuid, ?::bigint), ('PROGRAM_ISSUED', null, ?::bigint)) as leg(account, customer_id, amount)
+         select h.tenant_id, h.id, leg.account::ledger_account, case when leg.holder then h.customer_id end, leg.amount
+           from header h cross join (values (?, true, ?::bigint), ('PROGRAM_ISSUED', false, ?::bigint)) as leg(account, holder, amount)
        ), timeline as (
          insert into timeline_event ${TIMELINE_COLUMNS}
          select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
@@ -209,7 +218,7 @@ export class LedgerService {
         available, pendingPoints, earn.points, earn.customerId, earn.tenantId,
         earn.tenantId, earn.points, earn.reason, earn.channel, earn.actor, earn.key, earn.hash,
         earn.pendingUntil, earn.expiresAt,
-        earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.customerId, earn.points, -earn.points,
+        earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.points, -earn.points,
         earn.pendingUntil, earn.timeline,
       ],
     )) as TransactionRow[];
@@ -364,6 +373,73 @@ export class LedgerService {
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await this.reverseWork(tx, booking.tenantId, original, header.id, booking.points);
     return this.result(await this.recordBalanceAfter(tx, header.id, balance), false);
+  }
+
+  /**
+   * Moves every point of a merged duplicate to the survivor in the caller's transaction (a TRANSFER keyed
+   * `key`): each open lot, available or pending, is emptied and re-created on the survivor with the same
+   * points, pending date and expiry date, so the move changes nothing but the holder. Returns null when
+   * the duplicate held no points.
+   */
+  async mergeWithin(tx: EntityManager, move: { tenantId: string; fromId: string; toId: string; reason: string; actor: string; key: string }): Promise<MovedPoints | null> {
+    return this.moveLots(tx, move, `customer_id = ?`, [move.fromId]);
+  }
+
+  /**
+   * Gives back, in the caller's transaction, what is left of the lots a merge transfer created on the
+   * survivor: their unspent points go back to the restored profile with their dates. Spent points stay spent.
+   */
+  async returnMergedWithin(tx: EntityManager, move: { tenantId: string; fromId: string; toId: string; mergeTransactionId: string; reason: string; actor: string; key: string }): Promise<MovedPoints | null> {
+    // The lots the merge created, or the lots they were moved into since (a later merge and its undoing).
+    return this.moveLots(tx, move, `customer_id = ? and id in (
+        with recursive line as (
+          select id from points_lot where transaction_id = ?
+          union all select l.id from points_lot l join line on l.source_lot_id = line.id)
+        select id from line)`, [move.fromId, move.mergeTransactionId]);
+  }
+
+  private async moveLots(
+    tx: EntityManager,
+    move: { tenantId: string; fromId: string; toId: string; reason: string; actor: string; key: string },
+    lotCondition: string,
+    lotParams: unknown[],
+  ): Promise<MovedPoints | null> {
+    const { tenantId, fromId, toId } = move;
+    await tx.execute(`insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`, [toId, tenantId]);
+    // Balance rows in id order, then lots: the order every debit takes them in, so no deadlock.
+    await tx.execute(`select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`, [fromId, toId]);
+    const lots = (await tx.execute(
+      `select id, remaining, pending_until from points_lot where ${lotCondition} and remaining > 0 order by id for update`,
+      lotParams,
+    )) as { id: string; remaining: string; pending_until: Date | null }[];
+    if (lots.length === 0) return null;
+    const available = lots.filter((lot) => !lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
+    const pending = lots.filter((lot) => lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
+    const [header] = await this.insertHeader(tx, tenantId, {
+      kind: TransactionKind.TRANSFER, customerId: fromId, counterpartyId: toId, points: available + pending, reason: move.reason,
+    }, { actor: move.actor, idempotencyKey: move.key });
+    if (!header) throw new Error(`ledger key ${move.key} already used`);
+    const lotIds = pgArray(lots.map((lot) => lot.id));
+    await tx.execute(
+      `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, source_lot_id, created_at)
+       select uuid_generate_v7(), l.tenant_id, ?, ?, l.remaining, l.remaining, l.pending_until, l.expires_at, l.id, now()
+         from points_lot l where l.id = any(?::uuid[]) order by l.id`,
+      [toId, header.id, lotIds],
+    );
+    await tx.execute(
+      `with taken as (select id, remaining from points_lot where id = any(?::uuid[])),
+            emptied as (update points_lot l set remaining = 0 from taken where l.id = taken.id)
+       insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, id, remaining from taken`,
+      [lotIds, header.id],
+    );
+    const balance = await this.debit(tx, fromId, { available, pending });
+    await this.credit(tx, tenantId, toId, { available, pending });
+    const legs: [Account, string | null, number][] = [];
+    if (available > 0) legs.push([Account.CUSTOMER_AVAILABLE, fromId, -available], [Account.CUSTOMER_AVAILABLE, toId, available]);
+    if (pending > 0) legs.push([Account.CUSTOMER_PENDING, fromId, -pending], [Account.CUSTOMER_PENDING, toId, pending]);
+    await this.entries(tx, tenantId, header.id, legs);
+    await this.recordBalanceAfter(tx, header.id, balance);
+    return { transactionId: header.id, available, pending };
   }
 
   /**

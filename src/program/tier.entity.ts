@@ -20,6 +20,10 @@ export enum TierChangeReason {
   DOWNGRADED = 'DOWNGRADED',
   GRANTED = 'GRANTED',
   GRANT_ENDED = 'GRANT_ENDED',
+  /** A merged duplicate's higher status went to the survivor. */
+  MERGED = 'MERGED',
+  /** An unmerge put the survivor's status back. */
+  UNMERGED = 'UNMERGED',
 }
 
 registerEnumType(TierMetric, { name: 'TierMetric' });

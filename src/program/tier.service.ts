@@ -11,7 +11,7 @@ import { BenefitKind, type Benefit } from './benefit.entity';
 import type { TierStatusRow } from './program.loaders';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvaluation, TierStatus } from './program.types';
-import { Tier, TierMetric, TierWindow } from './tier.entity';
+import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
 import { bind, DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
 
 export interface TierMove {
@@ -56,8 +56,136 @@ export function effectiveTier(tiers: Tier[], row: Pick<TierStatusRow, 'tier_id' 
   return { current, qualified, limitedTime: current !== qualified, grantedUntil: current !== qualified ? new Date(row!.granted_until!) : undefined };
 }
 
+/** A member's status row (customer_tier) as stored. */
+export interface StatusRow {
+  tier_id: string;
+  since: Date | string;
+  period_end: Date | string | null;
+  granted_tier_id: string | null;
+  granted_since: Date | string | null;
+  granted_until: Date | string | null;
+}
+
+const time = (value: Date | string | null | undefined) => (value ? new Date(value).getTime() : -Infinity);
+
+/**
+ * The status a survivor holds after a merge: the higher qualified tier of the two (on a tie, the later
+ * period end), and the higher limited-time status still running (on a tie, the later end). Undefined when
+ * neither had a row (both in the base tier).
+ */
+export function combinedStatus(tiers: Tier[], survivor: StatusRow | undefined, merged: StatusRow | undefined, now = new Date()): StatusRow | undefined {
+  if (!merged) return survivor;
+  if (!survivor) return merged;
+  const rank = (id: string | null) => tiers.find((tier) => tier.id === id)?.rank ?? 0;
+  const mergedQualifies = rank(merged.tier_id) > rank(survivor.tier_id)
+    || (rank(merged.tier_id) === rank(survivor.tier_id) && time(merged.period_end) > time(survivor.period_end));
+  const qualified = mergedQualifies ? merged : survivor;
+  const live = [survivor, merged].filter((row) => row.granted_tier_id && time(row.granted_until) > now.getTime());
+  live.sort((a, b) => rank(b.granted_tier_id) - rank(a.granted_tier_id) || time(b.granted_until) - time(a.granted_until));
+  const grant = live[0] ?? survivor;
+  return {
+    tier_id: qualified.tier_id, since: qualified.since, period_end: qualified.period_end,
+    granted_tier_id: grant.granted_tier_id, granted_since: grant.granted_since, granted_until: grant.granted_until,
+  };
+}
+
+const sameStatus = (a: StatusRow | undefined, b: StatusRow | undefined) =>
+  a === b || (!!a && !!b && a.tier_id === b.tier_id && time(a.period_end) === time(b.period_end)
+    && a.granted_tier_id === b.granted_tier_id && time(a.granted_until) === time(b.granted_until));
+
 /** Tier status, qualification, limited-time status and the benefits a member holds. */
 export class TierService {
+  /**
+   * Gives a merge's survivor the stronger status of the pair (see combinedStatus), recording the change
+   * when the tier it holds moves. Returns the survivor's row before, to restore on unmerge, and the row
+   * version the merge left (null when nothing changed).
+   */
+  async takeHigherStatus(
+    tx: EntityManager,
+    merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; actor: string },
+  ): Promise<{ before: StatusRow | null; versionAfter: number | null }> {
+    const rows = (await tx.execute(
+      `select customer_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version
+         from customer_tier where customer_id in (?, ?) order by customer_id for update`,
+      [merge.survivorId, merge.mergedId],
+    )) as (StatusRow & { customer_id: string; version: number })[];
+    const strip = (row: (typeof rows)[number] | undefined): StatusRow | undefined =>
+      row && { tier_id: row.tier_id, since: row.since, period_end: row.period_end, granted_tier_id: row.granted_tier_id, granted_since: row.granted_since, granted_until: row.granted_until };
+    const before = strip(rows.find((row) => row.customer_id === merge.survivorId));
+    const tiers = await this.tiersOf(tx, merge.tenantId);
+    const after = combinedStatus(tiers, before, strip(rows.find((row) => row.customer_id === merge.mergedId)));
+    if (!after || sameStatus(before, after)) return { before: before ?? null, versionAfter: null };
+    const [{ version }] = (await tx.execute(
+      `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)
+       values (?, ?, ?, ?, ?, ?, ?, ?, 1)
+       on conflict (customer_id) do update set tier_id = excluded.tier_id, since = excluded.since, period_end = excluded.period_end,
+         granted_tier_id = excluded.granted_tier_id, granted_since = excluded.granted_since, granted_until = excluded.granted_until,
+         version = customer_tier.version + 1
+       returning version`,
+      [merge.survivorId, merge.tenantId, after.tier_id, after.since, after.period_end, after.granted_tier_id, after.granted_since, after.granted_until],
+    )) as { version: number }[];
+    await this.recordMove(tx, tiers, merge, before, after, TierChangeReason.MERGED);
+    return { before: before ?? null, versionAfter: version };
+  }
+
+  /**
+   * Puts the survivor's status back as it was before a merge, unless it has changed since (a purchase
+   * requalified, a grant, a downgrade): then the later change stands. Says whether it was put back.
+   */
+  async restoreStatus(
+    tx: EntityManager,
+    merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; actor: string; before: StatusRow | null; versionAfter: number | null },
+  ): Promise<boolean> {
+    if (merge.versionAfter === null) return true;
+    const [current] = (await tx.execute(
+      `select tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version from customer_tier where customer_id = ? for update`,
+      [merge.survivorId],
+    )) as (StatusRow & { version: number })[];
+    if (!current || current.version !== merge.versionAfter) return false;
+    const before = merge.before ?? undefined;
+    if (before) {
+      await tx.execute(
+        `update customer_tier set tier_id = ?, since = ?, period_end = ?, granted_tier_id = ?, granted_since = ?, granted_until = ?, version = version + 1
+          where customer_id = ?`,
+        [before.tier_id, before.since, before.period_end, before.granted_tier_id, before.granted_since, before.granted_until, merge.survivorId],
+      );
+    } else {
+      await tx.execute(`delete from customer_tier where customer_id = ?`, [merge.survivorId]);
+    }
+    await this.recordMove(tx, await this.tiersOf(tx, merge.tenantId), merge, current, before, TierChangeReason.UNMERGED);
+    return true;
+  }
+
+  /** Records a merge's or unmerge's move of the tier a member holds, when the held tier changed. */
+  private async recordMove(
+    tx: EntityManager,
+    tiers: Tier[],
+    merge: { tenantId: string; survivorId: string; mergeId: string; actor: string },
+    from: StatusRow | undefined,
+    to: StatusRow | undefined,
+    reason: TierChangeReason,
+  ): Promise<void> {
+    const held = (row: StatusRow | undefined) => effectiveTier(tiers, row && { tier_id: row.tier_id, granted_tier_id: row.granted_tier_id, granted_until: row.granted_until ? new Date(row.granted_until) : null })?.current;
+    const was = held(from);
+    const now = held(to);
+    if (!now || was?.id === now.id) return;
+    const note = `${reason === TierChangeReason.MERGED ? 'merge' : 'unmerge'} ${merge.mergeId}`;
+    const [change] = (await tx.execute(
+      `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor)
+       values (gen_random_uuid(), now(), ?, ?, ?, ?, ?, ?, ?) returning id`,
+      [merge.tenantId, merge.survivorId, was?.id ?? null, now.id, reason, note, merge.actor],
+    )) as { id: string }[];
+    await recordTimeline(tx, {
+      tenantId: merge.tenantId, customerId: merge.survivorId, kind: TimelineKind.TIER_CHANGED, actor: merge.actor,
+      summary: `Tier ${reason.toLowerCase()}: ${was?.code ?? '-'} to ${now.code}`, refType: 'tier_change', refId: change!.id,
+      data: { from: was?.code ?? null, to: now.code, reason, mergeId: merge.mergeId },
+    });
+  }
+
+  private async tiersOf(tx: EntityManager, tenantId: string): Promise<Tier[]> {
+    return tx.find(Tier, { tenant: tenantId }, { filters: false });
+  }
+
   async status(ctx: Context, customerId: string): Promise<TierStatus | null> {
     const tenantId = requireTenant(ctx);
     const tiers = await ctx.loaders.tiersByTenant.load(tenantId);

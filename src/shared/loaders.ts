@@ -18,6 +18,25 @@ export function entityByIdLoader<T extends { id: string }>(em: EntityManager, en
   });
 }
 
+/**
+ * Customers by id; the id of a profile merged into another answers with the survivor (merges keep chains
+ * flat, so one more lookup at most), so every domain acting on an old id acts on the merged customer.
+ */
+function customerByIdLoader(em: EntityManager) {
+  return new DataLoader<string, Customer | null>(async (ids) => {
+    const rows = await em.find(Customer, { id: { $in: [...ids] } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const survivorIds = [...new Set(rows.flatMap((row) => (row.mergedIntoId ? [row.mergedIntoId] : [])))];
+    if (survivorIds.length > 0) {
+      for (const survivor of await em.find(Customer, { id: { $in: survivorIds } })) byId.set(survivor.id, survivor);
+    }
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return row?.mergedIntoId ? (byId.get(row.mergedIntoId) ?? null) : (row ?? null);
+    });
+  });
+}
+
 /** A customer's identifiers, oldest first, one query per batch of customers. */
 function identifiersByCustomerLoader(em: EntityManager) {
   return new DataLoader<string, Identifier[]>(async (customerIds) => {
@@ -37,7 +56,7 @@ function identifiersByCustomerLoader(em: EntityManager) {
 
 export function createLoaders(em: EntityManager) {
   return {
-    customerById: entityByIdLoader(em, Customer),
+    customerById: customerByIdLoader(em),
     storeById: entityByIdLoader(em, Store),
     /** Keys are ids of customers already loaded through the tenant filter. */
     identifiersByCustomer: identifiersByCustomerLoader(em),

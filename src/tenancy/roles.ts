@@ -24,7 +24,8 @@ export const Access: Record<
   | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller'
   | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger'
   | 'manageProgram' | 'readProgram' | 'grantStatus' | 'recordPurchase' | 'refundPurchase' | 'redeemReward' | 'readVoucher'
-  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail' | 'rotateSecrets',
+  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail' | 'rotateSecrets'
+  | 'mergeCustomers' | 'readMerges' | 'customerHygiene' | 'manageAccounts' | 'readAccounts',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -61,5 +62,13 @@ export const Access: Record<
   /** Letting a reward over the margin guardrail go live is the owner's decision alone. */
   overrideGuardrail: [StaffRole.OWNER],
   rotateSecrets: [StaffRole.OWNER],
+  /** Merging moves points and status between people: a supervisor's call; an agent proposes it. */
+  mergeCustomers: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
+  readMerges: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT],
+  /** Duplicate and data-quality reports list many customers' contact data: back-office roles only. */
+  customerHygiene: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR],
+  /** B2B accounts are set up by the back office or the business's CRM integration. */
+  manageAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.SERVICE],
+  readAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
   anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
 };

@@ -20,6 +20,8 @@ export enum TimelineKind {
   INTERACTION = 'INTERACTION',
   NOTE = 'NOTE',
   BILLING = 'BILLING',
+  CUSTOMER_MERGED = 'CUSTOMER_MERGED',
+  CUSTOMER_UNMERGED = 'CUSTOMER_UNMERGED',
 }
 
 registerEnumType(TimelineKind, { name: 'TimelineKind' });

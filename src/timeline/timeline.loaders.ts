@@ -16,6 +16,7 @@ export interface TimelinePage {
 }
 
 interface TimelineRow {
+  for_customer: string;
   id: string;
   customer_id: string;
   kind: TimelineKind;
@@ -33,7 +34,9 @@ interface TimelineRow {
 /**
  * One page of timeline per customer, for every customer asked for in the same tick, in one statement
  * (a lateral keyset scan per customer on (tenant, customer, occurred_at, id)): twenty customers with their
- * timelines cost what one does. Loaders are per request and per page shape.
+ * timelines cost what one does. Loaders are per request and per page shape. Events keep the customer they
+ * were recorded for (the timeline is append-only); a survivor's page also reads the profiles merged into it,
+ * one keyset scan each, so an unmerge gives a profile its history back by changing nothing here.
  */
 export function createTimelineLoaders(em: EntityManager) {
   const byShape = new Map<string, DataLoader<string, TimelineEventView[]>>();
@@ -67,23 +70,28 @@ export function createTimelineLoaders(em: EntityManager) {
           }
           params.push(page.limit);
           const rows = (await em.execute(
-            `select e.* from unnest(?::uuid[]) as c(id)
+            `select c.id as for_customer, e.* from unnest(?::uuid[]) as c(id)
              cross join lateral (
-               select * from timeline_event t
-                where t.tenant_id = ? and t.customer_id = c.id ${conditions.join(' ')}
-                order by t.occurred_at desc, t.id desc limit ?
+               select t.* from customer m
+               cross join lateral (
+                 select * from timeline_event t
+                  where t.tenant_id = ? and t.customer_id = m.id ${conditions.join(' ')}
+                  order by t.occurred_at desc, t.id desc limit ?
+               ) t
+               where m.id = c.id or m.merged_into_id = c.id
+               order by t.occurred_at desc, t.id desc limit ?
              ) e`,
-            params,
+            [...params, page.limit],
           )) as TimelineRow[];
           const byCustomer = new Map<string, TimelineEventView[]>();
           for (const row of rows) {
-            const list = byCustomer.get(row.customer_id) ?? [];
+            const list = byCustomer.get(row.for_customer) ?? [];
             list.push({
               id: row.id, kind: row.kind, source: row.source, sourceEventId: row.source_event_id ?? undefined, channel: row.channel ?? undefined,
               actor: row.actor, occurredAt: new Date(row.occurred_at), summary: row.summary, data: row.data, refType: row.ref_type ?? undefined,
               refId: row.ref_id ?? undefined,
             });
-            byCustomer.set(row.customer_id, list);
+            byCustomer.set(row.for_customer, list);
           }
           return customerIds.map((id) => byCustomer.get(id) ?? []);
         });

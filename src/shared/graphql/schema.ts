@@ -1,6 +1,7 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 import { CustomerResolver } from '../../customers/customer.resolver';
+import { CustomerMergeResolver } from '../../customers/merge.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
@@ -14,6 +15,7 @@ export const RESOLVERS = [
   TenancyResolver,
   StoreResolver,
   CustomerResolver,
+  CustomerMergeResolver,
   LedgerResolver,
   CustomerPointsResolver,
   BalanceResolver,

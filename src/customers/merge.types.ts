@@ -1,0 +1,51 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Customer } from './customer.entity';
+import { CustomerMerge } from './merge.entity';
+
+@InputType()
+export class MergeCustomersInput {
+  @Field(() => ID, { description: 'The profile that stays.' })
+  survivorId!: string;
+
+  @Field(() => ID, { description: 'The duplicate: its identifiers, points, timeline and higher tier go to the survivor; its id then answers with the survivor.' })
+  mergedId!: string;
+
+  @Field({ description: 'Why (kept with the merge, for the audit trail).' })
+  reason!: string;
+
+  @Field({ description: 'A retry with the same key answers with the same merge.' })
+  idempotencyKey!: string;
+}
+
+@ObjectType()
+export class MergeCustomersResult {
+  @Field(() => CustomerMerge)
+  merge!: CustomerMerge;
+
+  @Field(() => Customer)
+  survivor!: Customer;
+
+  @Field({ description: 'True when this answers a retry of a merge already made.' })
+  replayed!: boolean;
+}
+
+@InputType()
+export class UnmergeCustomersInput {
+  @Field(() => ID)
+  mergeId!: string;
+
+  @Field({ nullable: true })
+  reason?: string;
+}
+
+@ObjectType()
+export class UnmergeCustomersResult {
+  @Field(() => CustomerMerge, { description: 'With its unmergeReport: what went back and what could not.' })
+  merge!: CustomerMerge;
+
+  @Field(() => Customer, { description: 'The profile that was merged, restored.' })
+  restored!: Customer;
+
+  @Field({ description: 'True when the merge had already been undone (an unmerge is idempotent by its merge).' })
+  replayed!: boolean;
+}
