@@ -15,9 +15,13 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Config } from './config';
+import { AccountService } from './accounts/account.service';
+import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import { CustomerResolver } from './customers/customer.resolver';
 import { CustomerMergeResolver } from './customers/merge.resolver';
 import { MergeService } from './customers/merge.service';
+import { HygieneResolver } from './customers/hygiene.resolver';
+import { HygieneService } from './customers/hygiene.service';
 import { CustomerService } from './customers/customer.service';
 import { IdentifierService } from './customers/identifier.service';
 import { LedgerJobs } from './ledger/ledger.jobs';
@@ -89,6 +93,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator, identifiers), identifiers)],
     [CustomerMergeResolver, new CustomerMergeResolver(new MergeService(ledger, tiers))],
+    [HygieneResolver, new HygieneResolver(new HygieneService())],
+    [BusinessAccountResolver, new BusinessAccountResolver(new AccountService())],
+    [CustomerAccountResolver, new CustomerAccountResolver()],
     [LedgerResolver, new LedgerResolver(ledger)],
     [CustomerPointsResolver, new CustomerPointsResolver()],
     [BalanceResolver, new BalanceResolver()],

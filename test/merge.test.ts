@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { verifyLedger } from '../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createTenant, type TenantFixture } from './helpers/factories';
+import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
@@ -160,6 +160,44 @@ describe('mergeCustomers', () => {
     const after = (await gqlOk(gw, RESOLVE, signIn, tenant.ownerKey)).resolveCustomer;
     expect(after).toMatchObject({ outcome: 'MATCHED', customer: { id: known.id, anonymous: false } });
     expect((await view(known.id)).balance.available).toBe(15);
+  });
+});
+
+describe('after a merge', () => {
+  const RECORD = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints tierChange { to { code } } } }`;
+  async function buy(storeId: string, customerId: string, amount: number) {
+    const orderId = `O-${randomUUID().slice(0, 8)}`;
+    const booked = (await gqlOk(gw, RECORD, {
+      input: { customerId, storeId, channel: 'POS', orderId, lines: [{ sku: 'BAG', quantity: 1, unitPrice: amount }], idempotencyKey: randomUUID() },
+    }, tenant.ownerKey)).recordPurchase;
+    return { ...booked, orderId };
+  }
+
+  it("counts the merged profile's purchases for status, and refunds them from the survivor's points", async () => {
+    const store = await createStore(gw, tenant.ownerKey);
+    const survivor = await createCustomer(gw, tenant.ownerKey);
+    const duplicate = await createCustomer(gw, tenant.ownerKey);
+    const old = await buy(store.id, duplicate.id, 8_000);
+    await buy(store.id, survivor.id, 3_000);
+    await merge(survivor.id, duplicate.id);
+    expect((await view(survivor.id)).tier.current.code).toBe('BASE');
+    // 8,000 + 3,000 + 500 crosses Silver's 10,000 only if the duplicate's spend counts.
+    expect((await buy(store.id, survivor.id, 500)).tierChange).toEqual({ to: { code: 'SILVER' } });
+    expect((await view(survivor.id)).balance.available).toBe(115);
+    const refund = (await gqlOk(gw, `mutation ($input: RefundPurchaseInput!) { refundPurchase(input: $input) { pointsClawedBack pointsUncollected } }`, {
+      input: { orderId: old.orderId, lines: [{ sku: 'BAG', quantity: 1 }], idempotencyKey: randomUUID() },
+    }, tenant.ownerKey)).refundPurchase;
+    expect(refund).toEqual({ pointsClawedBack: 80, pointsUncollected: 0 });
+    expect((await view(survivor.id)).balance.available).toBe(35);
+    await expectLedgerClean();
+  });
+
+  it('keeps the keys the gateway derives (merge:, unmerge:, purchase: ...) out of clients\' reach', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const res = await gql(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
+      input: { customerId: customer.id, points: 5, reason: 'x', idempotencyKey: `unmerge:${randomUUID()}` },
+    }, tenant.ownerKey);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDEMPOTENCY_KEY_INVALID', field: 'input.idempotencyKey' });
   });
 });
 

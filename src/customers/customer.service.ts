@@ -8,7 +8,7 @@ import { optionalText, isUuid, requiredText } from '../shared/validation';
 import { recordEvent } from '../outbox/outbox';
 import { Topic } from '../realtime/pubsub';
 import { Tenant } from '../tenancy/tenant.entity';
-import { escapeLike, normalizeEmail, normalizePhone } from './contact';
+import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
 import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import type { IdentifierService } from './identifier.service';
@@ -46,6 +46,13 @@ function rethrowTaken(error: unknown, contact: { email?: string; phone?: string 
   throw error;
 }
 
+function address(raw: CreateCustomerInput['address'], field: string): PostalAddress | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const result = normalizeAddress(raw);
+  if ('field' in result) throw customerError(CustomerErrorCode.ADDRESS_INVALID, result.reason, `${field}.${result.field}`);
+  return result;
+}
+
 /** Trimmed, distinct, bounded: segments are matched exactly by earning rules. */
 function segments(raw: string[] | undefined | null, field: string): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
@@ -78,9 +85,10 @@ export class CustomerService {
     }
     const displayName = optionalText(input.displayName, 'input.displayName');
     const segmentList = segments(input.segments, 'input.segments') ?? [];
+    const postal = address(input.address, 'input.address');
     try {
       return await ctx.em.transactional(async (tx) => {
-        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName, segments: segmentList });
+        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName, segments: segmentList, ...postal });
         await tx.flush();
         await this.identifiers.syncContact(tx, tenantId, customer);
         return customer;
@@ -95,6 +103,7 @@ export class CustomerService {
     assertMayActOnCustomer(ctx, input.id);
     const contact = { email: email(input.email, 'input.email'), phone: phone(input.phone, 'input.phone') };
     const segmentList = segments(input.segments, 'input.segments');
+    const postal = address(input.address, 'input.address');
     if (segmentList && ctx.caller?.kind === 'customer') {
       throw customerError(CustomerErrorCode.SEGMENTS_INVALID, 'Segments are set by staff, not by the customer', 'input.segments');
     }
@@ -116,6 +125,7 @@ export class CustomerService {
           customer.displayName = optionalText(input.displayName, 'input.displayName');
         }
         if (segmentList) customer.segments = segmentList;
+        if (postal) Object.assign(customer, postal);
         // A customer who had an email or a phone keeps one; profiles known by other identifiers never had one.
         if (!customer.email && !customer.phone && (before.email || before.phone)) {
           throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'A customer keeps an email or a phone', 'input.phone');
@@ -179,8 +189,10 @@ export class CustomerService {
     return this.authenticator.signCustomerToken(tenant, customer.id, ttlSeconds);
   }
 
+  /** Locks the customer row; the id of a merged profile locks (and updates) its survivor. */
   private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
-    const customer = isUuid(id) ? await em.findOne(Customer, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+    const [row] = isUuid(id) ? ((await em.execute(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])) as { id: string }[]) : [];
+    const customer = row ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
     if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, 'input.id');
     return customer;
   }

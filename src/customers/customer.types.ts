@@ -2,6 +2,18 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../shared/graphql/connection';
 import { Customer } from './customer.entity';
 
+@InputType({ description: 'A postal address; duplicate detection compares names at the same address.' })
+export class AddressInput {
+  @Field({ nullable: true, description: 'Street and number.' })
+  line?: string;
+
+  @Field({ nullable: true })
+  postalCode?: string;
+
+  @Field({ nullable: true })
+  city?: string;
+}
+
 @InputType()
 export class CreateCustomerInput {
   @Field({ nullable: true, description: 'At least one of email and phone is required.' })
@@ -15,6 +27,9 @@ export class CreateCustomerInput {
 
   @Field(() => [String], { nullable: true })
   segments?: string[];
+
+  @Field(() => AddressInput, { nullable: true })
+  address?: AddressInput;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; an empty string clears phone or displayName.' })
@@ -33,6 +48,9 @@ export class UpdateCustomerInput {
 
   @Field(() => [String], { nullable: true, description: 'Replaces the segments; staff only.' })
   segments?: string[];
+
+  @Field(() => AddressInput, { nullable: true, description: 'Replaces the address; empty fields clear it.' })
+  address?: AddressInput;
 
   @Field(() => Int, { nullable: true, description: 'When given, the update is refused with CONFLICT unless the customer is still at this version.' })
   expectedVersion?: number;

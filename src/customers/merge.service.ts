@@ -247,11 +247,15 @@ export class MergeService {
     return em.find(CustomerMerge, { tenantId, $or: [{ survivorId: customerId }, { mergedId: customerId }] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 });
   }
 
-  /** Both customer rows, locked in id order so two merges of an overlapping pair cannot deadlock. */
+  /**
+   * Both customer rows, and the profiles merged into them (which a merge re-points), locked in one id order
+   * so two merges over overlapping profiles cannot deadlock.
+   */
   private async lockPair(tx: EntityManager, tenantId: string, a: string, b: string): Promise<Map<string, LockedCustomer>> {
     const rows = (await tx.execute(
-      `select id, kind, merged_into_id, email, phone from customer where tenant_id = ? and id in (?, ?) order by id for update`,
-      [tenantId, a, b],
+      `select id, kind, merged_into_id, email, phone from customer
+        where tenant_id = ? and (id in (?, ?) or merged_into_id in (?, ?)) order by id for update`,
+      [tenantId, a, b, a, b],
     )) as LockedCustomer[];
     return new Map(rows.map((row) => [row.id, row]));
   }

@@ -5,6 +5,7 @@ import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/
 import { defaultChannel, type Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+import { pointsHolder } from '../accounts/points-holder';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline } from '../timeline/timeline';
@@ -134,9 +135,11 @@ export class PurchaseService {
         [tenantId, customerId, prepared.storeId, prepared.channel, orderId, prepared.occurredAt, amount, amount, request.idempotencyKey, request.hash, actor],
       )) as { id: string }[];
       if (!purchase) return null;
+      // A member of a business account that pools points earns into the pool; the purchase stays theirs.
+      const holder = await pointsHolder(tx, customerId);
       if (pessimistic) {
         // The balance row before the caps: the order every other purchase of this customer takes them in.
-        await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
+        await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
         const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules).contributions.filter((entry) => entry.ruleId).map((entry) => entry.ruleId!);
         await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       }
@@ -144,7 +147,7 @@ export class PurchaseService {
       const view = this.view(prepared, evaluation);
       const transaction = evaluation.totalPoints > 0
         ? (await this.ledger.earnWithin(tx, {
-            tenantId, customerId, points: evaluation.totalPoints, reason: `purchase ${orderId}`, channel: prepared.channel, actor,
+            tenantId, customerId: holder, points: evaluation.totalPoints, reason: `purchase ${orderId}`, channel: prepared.channel, actor,
             key: `purchase:${purchase.id}`, pendingUntil: view.pendingUntil ?? null,
           })).transaction
         : undefined;
@@ -238,7 +241,7 @@ export class PurchaseService {
       }
       // Qualification falls by the full points, even those the ledger cannot take back.
       await tx.execute(`update purchase set net_amount = net_amount - ?, net_points = net_points - ? where id = ?`, [amount, points, found.id]);
-      const collectable = points > 0 && purchase!.transaction_id ? Math.min(points, await this.ledger.reversibleNow(tx, purchase!.transaction_id, found.customer_id)) : 0;
+      const collectable = points > 0 && purchase!.transaction_id ? Math.min(points, await this.ledger.reversibleNow(tx, purchase!.transaction_id)) : 0;
       const transaction = collectable > 0
         ? (await this.ledger.reverseWithin(tx, {
             tenantId, transactionId: purchase!.transaction_id!, points: collectable, reason: `refund of order ${orderId}`, actor, key: `refund:${refund.id}`,

@@ -12,6 +12,8 @@ export enum LedgerErrorCode {
   REVERSAL_EXCEEDS_ORIGINAL = 'REVERSAL_EXCEEDS_ORIGINAL',
   SAME_CUSTOMER = 'SAME_CUSTOMER',
   POLICY_INVALID = 'POLICY_INVALID',
+  /** The customer was merged into another while this booking ran: nothing was applied; a retry books on the survivor. */
+  CUSTOMER_MERGED = 'CUSTOMER_MERGED',
 }
 
 
@@ -28,4 +30,5 @@ export const ledgerError = defineErrors<LedgerErrorCode>({
   REVERSAL_EXCEEDS_ORIGINAL: PublicErrorCode.BAD_USER_INPUT,
   SAME_CUSTOMER: PublicErrorCode.BAD_USER_INPUT,
   POLICY_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  CUSTOMER_MERGED: PublicErrorCode.CONFLICT,
 });

@@ -113,7 +113,8 @@ export async function importBalances(
 async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: ImportRow, importId: string): Promise<string> {
   const tier = row.tier ?? null;
   const [byExternal] = (await tx.execute(
-    `update customer set imported_tier = coalesce(?, imported_tier) where tenant_id = ? and external_id = ? returning id`,
+    // A profile merged since answers with its survivor, which holds its points now.
+    `update customer set imported_tier = coalesce(?, imported_tier) where tenant_id = ? and external_id = ? returning coalesce(merged_into_id, id) as id`,
     [tier, tenantId, row.externalId],
   )) as { id: string }[];
   if (byExternal) return byExternal.id;

@@ -117,9 +117,23 @@ function points(value: number, field: string, allowNegative = false): number {
   return value;
 }
 
+/** Keys the gateway derives for bookings made inside other domains' records; a client may not take them first. */
+const RESERVED_KEY = /^(purchase|voucher|voucher-cancel|refund|merge|unmerge):/;
+
 function idempotencyKey(value: string): string {
-  return idempotencyKeyOf(value, (message, field) => ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+  const key = idempotencyKeyOf(value, (message, field) => ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+  if (RESERVED_KEY.test(key)) {
+    throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, 'Keys starting with purchase:, voucher:, voucher-cancel:, refund:, merge: or unmerge: are reserved', 'input.idempotencyKey');
+  }
+  return key;
 }
+
+/** The live lot an earn's points sit in now: its own lot, or the one a merge (or several) moved it to. */
+const LIVE_LOT_OF_EARN = `with recursive line as (
+    select id, customer_id, remaining, pending_until, 0 as depth from points_lot where transaction_id = ? and source_lot_id is null
+    union all
+    select l.id, l.customer_id, l.remaining, l.pending_until, line.depth + 1 from points_lot l join line on l.source_lot_id = line.id)
+  select id, customer_id, remaining, pending_until from line order by depth desc limit 1`;
 
 /**
  * The only writer of points. Every operation is one database transaction that
@@ -175,7 +189,8 @@ export class LedgerService {
    * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
    * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
    * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
-   * merged profile books to its survivor.
+   * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
+   * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
    */
   private async earnStatement(em: EntityManager, earn: {
     tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string;
@@ -187,7 +202,7 @@ export class LedgerService {
     return (await em.execute(
       `with balance as (
          insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
-         select coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ?
+         select coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ? for key share of c
          on conflict (customer_id) do update set
            available = b.available + excluded.available, pending = b.pending + excluded.pending,
            lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
@@ -307,8 +322,9 @@ export class LedgerService {
     if (original.idempotency_key?.startsWith('voucher:')) {
       throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, "A reward redemption's points come back with cancelVoucher", 'input.transactionId');
     }
-    const customerId = original.customer_id!;
-    assertMayActOnCustomer(ctx, customerId);
+    assertMayActOnCustomer(ctx, original.customer_id!);
+    // A profile merged since has its points with the survivor: the reversal is booked there.
+    const customerId = (await ctx.loaders.customerById.load(original.customer_id!))?.id ?? original.customer_id!;
     const reason = optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
     return this.book(ctx, input.idempotencyKey, requestHash('reverseTransaction', input), {
       kind: TransactionKind.REVERSAL, customerId, points: input.points ?? 0, reason, reversesId: original.id,
@@ -316,9 +332,10 @@ export class LedgerService {
   }
 
   private async reverseWork(tx: EntityManager, tenantId: string, original: TransactionRow, txnId: string, requested: number | undefined): Promise<BalanceRow> {
-    const customerId = original.customer_id!;
     // Lock the original so two reversals of it cannot both take the same remainder.
     await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
+    // Points of a profile merged since are held by its survivor now: take them back (or give them back) there.
+    const customerId = await this.holderNow(tx, original.customer_id!);
     const [{ reversed }] = (await tx.execute(
       `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
       [original.id, txnId],
@@ -447,15 +464,15 @@ export class LedgerService {
    * and no more than its own lot holds while pending, or the available balance once settled. Locks the
    * earn, then the balance row (the order `reverse` takes them in), so the answer holds until commit.
    */
-  async reversibleNow(tx: EntityManager, earnId: string, customerId: string): Promise<number> {
-    const [earn] = (await tx.execute(`select points from ledger_transaction where id = ? for update`, [earnId])) as { points: string }[];
+  async reversibleNow(tx: EntityManager, earnId: string): Promise<number> {
+    const [earn] = (await tx.execute(`select points, customer_id from ledger_transaction where id = ? for update`, [earnId])) as { points: string; customer_id: string }[];
+    // The earn's holder (a business account's pool when the purchase earned into it), or its survivor since a merge.
+    const customerId = earn ? await this.holderNow(tx, earn.customer_id) : null;
     const [{ reversed }] = (await tx.execute(`select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`, [earnId])) as {
       reversed: string;
     }[];
     const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [customerId])) as { available: string }[];
-    const [lot] = (await tx.execute(`select remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
-      remaining: string; pending_until: Date | null;
-    }[];
+    const [lot] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { remaining: string; pending_until: Date | null }[];
     const left = Number(earn?.points ?? 0) - Number(reversed);
     return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
@@ -465,9 +482,8 @@ export class LedgerService {
     // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
     // available between our reading it and our debit.
     await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
-    const [lot] = (await tx.execute(`select id, remaining, pending_until from points_lot where transaction_id = ? and customer_id = ?`, [earnId, customerId])) as {
-      id: string; remaining: string; pending_until: Date | null;
-    }[];
+    const [found] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { id: string; customer_id: string; remaining: string; pending_until: Date | null }[];
+    const lot = found?.customer_id === customerId ? found : undefined;
     if (lot?.pending_until) {
       const balance = await this.debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
       const updated = await tx.execute(`update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [amount, lot.id, amount]);
@@ -493,6 +509,25 @@ export class LedgerService {
     await this.createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
     await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, amount], [Account.PROGRAM_REDEEMED, null, -amount]]);
     return balance;
+  }
+
+  /**
+   * The customers were looked up before the transaction; a merge may have committed since. Key-share locks
+   * make a merge under way finish first; a customer merged meanwhile is refused (a retry books on the survivor).
+   */
+  private async assertNotMerged(tx: EntityManager, ids: (string | undefined)[]): Promise<void> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
+    const rows = (await tx.execute(`select id, merged_into_id from customer where id in (?) order by id for key share`, [wanted])) as { id: string; merged_into_id: string | null }[];
+    const merged = rows.find((row) => row.merged_into_id);
+    if (merged) {
+      throw ledgerError(LedgerErrorCode.CUSTOMER_MERGED, `Customer ${merged.id} was merged into ${merged.merged_into_id} just now; send the request again`, 'input.customerId');
+    }
+  }
+
+  /** Who holds a customer's points now: its survivor when it was merged. Read under a key-share lock, so a merge waits. */
+  private async holderNow(tx: EntityManager, customerId: string): Promise<string> {
+    const [row] = (await tx.execute(`select coalesce(merged_into_id, id) as id from customer where id = ? for key share`, [customerId])) as { id: string }[];
+    return row?.id ?? customerId;
   }
 
   /** Checks the customer belongs to the caller's tenant (and is the caller, for a customer token). */
@@ -525,6 +560,7 @@ export class LedgerService {
         });
         if (inserted.length === 0) throw new AlreadyBooked();
         const row = inserted[0]!;
+        await this.assertNotMerged(tx, [header.customerId, header.counterpartyId]);
         const balance = await work(tx, row.id, tenantId);
         const booked = await this.recordBalanceAfter(tx, row.id, balance);
         await this.onTimeline(tx, booked);

@@ -4,7 +4,8 @@ import { pgArray } from '../shared/db/sql';
 import { Benefit } from './benefit.entity';
 import { ProgramSettings } from './program-settings.entity';
 import { Tier } from './tier.entity';
-import { bind, STATUS_SQL } from './tier.sql';
+import { bind } from '../shared/db/sql';
+import { STATUS_SQL } from './tier.sql';
 
 /** A member's tier row and the activity totals that progress and downgrade risk are read from. */
 export interface TierStatusRow {

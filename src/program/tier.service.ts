@@ -12,7 +12,8 @@ import type { TierStatusRow } from './program.loaders';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvaluation, TierStatus } from './program.types';
 import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
-import { bind, DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
+import { bind } from '../shared/db/sql';
+import { DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
 
 export interface TierMove {
   customer_id: string;

@@ -15,7 +15,7 @@ const ACTIVITY = `
            date_trunc('year', :at::timestamptz at time zone t.timezone) at time zone t.timezone as cy_start
       from tenant t where t.id = :tenantId
   ), activity as (
-    select p.customer_id, params.tenant_id,
+    select coalesce(mg.merged_into_id, p.customer_id) as customer_id, params.tenant_id,
       coalesce(sum(p.net_amount) filter (where p.occurred_at >= params.cy_start), 0) as spend_cy,
       coalesce(sum(p.net_amount) filter (where p.occurred_at > params.at - interval '12 months'), 0) as spend_r12,
       coalesce(sum(p.net_points) filter (where p.occurred_at >= params.cy_start), 0) as points_cy,
@@ -23,11 +23,14 @@ const ACTIVITY = `
       count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= params.cy_start) as visits_cy,
       count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at > params.at - interval '12 months') as visits_r12
     from purchase p cross join params
+    -- A merged profile's purchases count for its survivor (a small join: merged profiles only).
+    left join customer mg on mg.id = p.customer_id and mg.merged_into_id is not null
     where p.tenant_id = params.tenant_id
       and p.occurred_at <= params.at
       and p.occurred_at > least(params.cy_start, params.at - interval '12 months') - interval '1 second'
-      and (:customerId::uuid is null or p.customer_id = :customerId::uuid)
-    group by p.customer_id, params.tenant_id
+      and (:customerId::uuid is null or p.customer_id = any(array(
+        select c2.id from customer c2 where c2.id = :customerId::uuid or c2.merged_into_id = :customerId::uuid)))
+    group by coalesce(mg.merged_into_id, p.customer_id), params.tenant_id
   )`;
 
 /** Puts each row of a `changes` CTE (inserted tier_change rows) on the customer's timeline. */
@@ -98,6 +101,8 @@ export const DOWNGRADE_SQL = `
       from customer_tier ct join tier cur on cur.id = ct.tier_id cross join params
      where ct.tenant_id = params.tenant_id and cur.rank > 0
        and ct.period_end + make_interval(days => cur.grace_days) <= params.at
+       -- A merged profile's status went to its survivor; its own row stays as it was, for an unmerge.
+       and not exists (select 1 from customer mc where mc.id = ct.customer_id and mc.merged_into_id is not null)
   ), lower as (
     select distinct on (d.customer_id) d.customer_id, d.tenant_id, d.tier_id as from_tier_id, d.grace_days, t.id as to_tier_id, t.rank,
            case when t.rank = 0 then null else ${PERIOD_END} end as period_end
@@ -127,7 +132,8 @@ export const END_GRANTS_SQL = `
   with ended as (
     select ct.customer_id, ct.tenant_id, ct.granted_tier_id, ct.tier_id
       from customer_tier ct where ct.tenant_id = :tenantId and ct.granted_until <= :at::timestamptz
-       for update
+       and not exists (select 1 from customer mc where mc.id = ct.customer_id and mc.merged_into_id is not null)
+       for update of ct
   ), cleared as (
     update customer_tier ct set granted_tier_id = null, granted_since = null, granted_until = null, version = ct.version + 1
       from ended e where ct.customer_id = e.customer_id
@@ -167,20 +173,7 @@ export const STATUS_SQL = `
         coalesce(sum(p.net_points) filter (where p.occurred_at >= ct.period_end - interval '12 months'), 0)::bigint as points_keep,
         count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= ct.period_end - interval '12 months') as visits_keep
       from purchase p
-      where p.tenant_id = params.tenant_id and p.customer_id = c.id
+      where p.tenant_id = params.tenant_id
+        and p.customer_id = any(array(select c.id union all select m.id from customer m where m.merged_into_id = c.id))
         and p.occurred_at > least(params.cy_start, params.at - interval '12 months', coalesce(ct.period_end - interval '12 months', 'infinity')) - interval '1 second'
     ) a on true`;
-
-/**
- * Binds `:name` parameters to knex's positional `?`, in order of appearance. `::type` casts are left
- * alone; the SQL above holds no string literal with a colon before a letter, which this would misread.
- */
-export function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
-  const params: unknown[] = [];
-  const text = sql.replace(/(?<![:\w]):([a-zA-Z_]\w*)/g, (_match, name: string) => {
-    if (!(name in values)) throw new Error(`no value for :${name}`);
-    params.push(values[name]);
-    return '?';
-  });
-  return [text, params];
-}

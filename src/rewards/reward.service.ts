@@ -5,6 +5,7 @@ import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
+import { pointsHolder } from '../accounts/points-holder';
 import type { LedgerService } from '../ledger/ledger.service';
 import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
@@ -205,8 +206,9 @@ export class RewardService {
         }[];
         if (now!.status !== RewardStatus.ACTIVE || now!.points_cost !== reward.pointsCost || now!.stock_remaining !== null) throw changed();
       }
+      // A member of a pooling business account spends from the pool.
       const booked = await this.ledger.redeemWithin(tx, {
-        tenantId, customerId: customer.id, points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
+        tenantId, customerId: await pointsHolder(tx, customer.id), points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
       });
       if (reward.perCustomerLimit !== null && reward.perCustomerLimit !== undefined) {
         const [{ held }] = (await tx.execute(

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import { BusinessAccount } from '../accounts/business-account.entity';
 import { Customer } from '../customers/customer.entity';
 import type { IdentifierKind } from '../customers/identifier.logic';
 import type { Identifier } from '../customers/identifier.types';
@@ -58,6 +59,7 @@ export function createLoaders(em: EntityManager) {
   return {
     customerById: customerByIdLoader(em),
     storeById: entityByIdLoader(em, Store),
+    businessAccountById: entityByIdLoader(em, BusinessAccount),
     /** Keys are ids of customers already loaded through the tenant filter. */
     identifiersByCustomer: identifiersByCustomerLoader(em),
     ...createLedgerLoaders(em),

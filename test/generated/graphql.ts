@@ -3,7 +3,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A postal address; duplicate detection compares names at the same address. */
+export type AddressInput = {
+  city?: string | null | undefined;
+  /** Street and number. */
+  line?: string | null | undefined;
+  postalCode?: string | null | undefined;
+};
+
 export type CreateCustomerInput = {
+  address?: AddressInput | null | undefined;
   displayName?: string | null | undefined;
   /** At least one of email and phone is required. */
   email?: string | null | undefined;

@@ -1,7 +1,9 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+import { BusinessAccountResolver, CustomerAccountResolver } from '../../accounts/account.resolver';
 import { CustomerResolver } from '../../customers/customer.resolver';
 import { CustomerMergeResolver } from '../../customers/merge.resolver';
+import { HygieneResolver } from '../../customers/hygiene.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
@@ -16,6 +18,9 @@ export const RESOLVERS = [
   StoreResolver,
   CustomerResolver,
   CustomerMergeResolver,
+  HygieneResolver,
+  BusinessAccountResolver,
+  CustomerAccountResolver,
   LedgerResolver,
   CustomerPointsResolver,
   BalanceResolver,

@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../shared/context';
+import { Access } from '../tenancy/roles';
+import { HygieneService } from './hygiene.service';
+import { DataQualityReport, DuplicateCandidate } from './hygiene.types';
+
+@Resolver()
+export class HygieneResolver {
+  constructor(private readonly hygiene: HygieneService) {}
+
+  @Authorized(Access.customerHygiene)
+  @Query(() => [DuplicateCandidate], { description: 'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers.' })
+  duplicateCandidates(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('minScore', () => Int, { defaultValue: 50 }) minScore: number,
+  ): Promise<DuplicateCandidate[]> {
+    return this.hygiene.duplicateCandidates(ctx, { first, minScore });
+  }
+
+  @Authorized(Access.customerHygiene)
+  @Query(() => DataQualityReport, { description: 'Missing or invalid contact data, invalid identifiers and inactive profiles: counts and first examples.' })
+  dataQualityReport(
+    @Ctx() ctx: Context,
+    @Arg('inactiveMonths', () => Int, { defaultValue: 12 }) inactiveMonths: number,
+    @Arg('examples', () => Int, { defaultValue: 5 }) examples: number,
+  ): Promise<DataQualityReport> {
+    return this.hygiene.dataQualityReport(ctx, { inactiveMonths, examples });
+  }
+}
