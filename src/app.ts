@@ -42,6 +42,8 @@ import { EarningRuleService } from './earning/earning-rule.service';
 import { EarningResolver } from './earning/earning.resolver';
 import { PurchaseService } from './earning/purchase.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
+import { TermsResolver } from './program/terms.resolver';
+import { TermsService } from './program/terms.service';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -103,6 +105,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [ProgramResolver, new ProgramResolver(program, tiers)],
     [ProgramSettingsResolver, new ProgramSettingsResolver()],
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
+    [TermsResolver, new TermsResolver(new TermsService())],
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
     [CustomerTimelineResolver, new CustomerTimelineResolver()],

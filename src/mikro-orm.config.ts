@@ -10,6 +10,7 @@ import { EarningRule, RuleUsage } from './earning/earning-rule.entity';
 import { Purchase, PurchaseLine, PurchaseRefund } from './earning/purchase.entity';
 import { Benefit } from './program/benefit.entity';
 import { ProgramSettings } from './program/program-settings.entity';
+import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
 import { Store } from './stores/store.entity';
@@ -19,7 +20,7 @@ import { Tenant } from './tenancy/tenant.entity';
 import { migrationsList } from '../migrations';
 
 /** Entities whose every query is scoped by the `tenant` filter. */
-export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward, BusinessAccount];
+export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward, BusinessAccount, ProgramTerms];
 
 export const TENANT_FILTER = 'tenant';
 
@@ -39,7 +40,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
       // Written in SQL by their services, which scope every statement by tenant themselves.
       CustomerIdentifier, CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher, TimelineEvent,
-      CustomerMerge,
+      CustomerMerge, ScriptAcknowledgement,
     ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.

@@ -7,6 +7,7 @@ import { settleWithin } from '../shared/timeout';
 /** Logical topics; the channel on the wire is `<prefix>:<topic>:<routing key>`. */
 export enum Topic {
   CUSTOMER_UPDATED = 'CUSTOMER_UPDATED',
+  PROGRAM_TERMS_PUBLISHED = 'PROGRAM_TERMS_PUBLISHED',
 }
 
 export type EventPubSub = ReturnType<typeof createPubSub<Record<string, [string, unknown]>>>;

@@ -25,7 +25,7 @@ export const Access: Record<
   | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger'
   | 'manageProgram' | 'readProgram' | 'grantStatus' | 'recordPurchase' | 'refundPurchase' | 'redeemReward' | 'readVoucher'
   | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail' | 'rotateSecrets'
-  | 'mergeCustomers' | 'readMerges' | 'customerHygiene' | 'manageAccounts' | 'readAccounts',
+  | 'mergeCustomers' | 'readMerges' | 'customerHygiene' | 'manageAccounts' | 'readAccounts' | 'acknowledgeScripts',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -69,6 +69,8 @@ export const Access: Record<
   customerHygiene: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR],
   /** B2B accounts are set up by the back office or the business's CRM integration. */
   manageAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.SERVICE],
+  /** Scripts are for the people who talk to members: agents, their supervisors, store staff. */
+  acknowledgeScripts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS],
   readAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
   anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
 };

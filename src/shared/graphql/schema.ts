@@ -7,6 +7,7 @@ import { HygieneResolver } from '../../customers/hygiene.resolver';
 import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
+import { TermsResolver } from '../../program/terms.resolver';
 import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   ProgramResolver,
   ProgramSettingsResolver,
   CustomerTierResolver,
+  TermsResolver,
   EarningResolver,
   RewardResolver,
   CustomerTimelineResolver,

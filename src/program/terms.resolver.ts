@@ -1,0 +1,82 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { assertRole, requireTenant } from '../shared/auth/guards';
+import { Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { Topic } from '../realtime/pubsub';
+import { Access } from '../tenancy/roles';
+import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
+import { canonicalLocale, termsRoutingKey, TermsService } from './terms.service';
+import { PublishTermsInput, PublishTermsResult, type TermsPublished } from './terms.types';
+
+interface TermsArgs {
+  channel: Channel;
+  locale: string;
+  kind?: TermsKind;
+}
+
+/** Authorises a `programTermsPublished` subscription when it starts; it only ever hears its own tenant. */
+function subscribeToTerms({ args, context }: SubscribeResolverData<unknown, TermsArgs, Context>) {
+  const kind = args.kind ?? TermsKind.PROGRAM_TERMS;
+  assertRole(context, kind === TermsKind.AGENT_SCRIPT ? Access.acknowledgeScripts : Access.readProgram);
+  const tenantId = requireTenant(context);
+  const locale = canonicalLocale(String(args.locale), 'locale');
+  return context.bus.pubSub.subscribe(context.bus.channel(Topic.PROGRAM_TERMS_PUBLISHED), termsRoutingKey(tenantId, kind, args.channel, locale));
+}
+
+@Resolver(() => ProgramTerms)
+export class TermsResolver {
+  constructor(private readonly terms: TermsService) {}
+
+  @Authorized(Access.manageProgram)
+  @Mutation(() => PublishTermsResult, { description: 'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers.' })
+  publishProgramTerms(@Arg('input') input: PublishTermsInput, @Ctx() ctx: Context): Promise<PublishTermsResult> {
+    return this.terms.publish(ctx, input);
+  }
+
+  @Authorized(Access.readProgram)
+  @Query(() => ProgramTerms, { description: 'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr".' })
+  programTerms(
+    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('locale') locale: string,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) kind: TermsKind,
+  ): Promise<ProgramTerms> {
+    return this.terms.current(ctx, kind, channel, locale);
+  }
+
+  @Authorized(Access.readProgram)
+  @Query(() => [ProgramTerms], { description: 'Every version, newest first, including those not in effect yet.' })
+  programTermsHistory(
+    @Arg('channel', () => Channel) channel: Channel,
+    @Arg('locale') locale: string,
+    @Ctx() ctx: Context,
+    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) kind: TermsKind,
+  ): Promise<ProgramTerms[]> {
+    return this.terms.history(ctx, kind, channel, locale);
+  }
+
+  @Authorized(Access.acknowledgeScripts)
+  @Mutation(() => ScriptAcknowledgement, { description: 'Records that the calling agent read this script version (once; again changes nothing).' })
+  acknowledgeScript(@Arg('termsId', () => ID) termsId: string, @Ctx() ctx: Context): Promise<ScriptAcknowledgement> {
+    return this.terms.acknowledge(ctx, termsId);
+  }
+
+  @Authorized(Access.manageProgram.concat(Access.grantStatus))
+  @Query(() => [ScriptAcknowledgement], { description: 'Who acknowledged a script version, first first.' })
+  scriptAcknowledgements(@Arg('termsId', () => ID) termsId: string, @Ctx() ctx: Context): Promise<ScriptAcknowledgement[]> {
+    return this.terms.acknowledgements(ctx, termsId);
+  }
+
+  @Subscription(() => ProgramTerms, {
+    subscribe: subscribeToTerms,
+    description: 'Each version published for this channel and locale (agent scripts: staff only), as it is published.',
+  })
+  programTermsPublished(
+    @Arg('channel', () => Channel) _channel: Channel,
+    @Arg('locale') _locale: string,
+    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) _kind: TermsKind,
+    @Root() event: TermsPublished,
+  ): ProgramTerms {
+    return Object.assign(new ProgramTerms(), { ...event, effectiveFrom: new Date(event.effectiveFrom), createdAt: new Date(event.createdAt) });
+  }
+}

@@ -1,0 +1,136 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { callerLabel } from '../shared/auth/caller';
+import { requireCaller, requireTenant } from '../shared/auth/guards';
+import type { Channel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
+import { requestHash } from '../ledger/ledger.logic';
+import { recordEvent } from '../outbox/outbox';
+import { Topic } from '../realtime/pubsub';
+import { programError, ProgramErrorCode } from './program.errors';
+import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
+import type { PublishTermsInput, PublishTermsResult, TermsPublished } from './terms.types';
+
+const MAX_BODY = 100_000;
+/** Publishing "now" from a client whose clock runs a little behind is still now. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** Canonical BCP 47 ("EN-gb" is "en-GB"), or BAD_USER_INPUT naming the field. */
+export function canonicalLocale(raw: string, field: string): string {
+  try {
+    const [locale] = Intl.getCanonicalLocales(raw.trim());
+    if (locale) return locale;
+  } catch {
+    // RangeError: not a well-formed tag.
+  }
+  throw programError(ProgramErrorCode.TERMS_INVALID, `"${raw}" is not a BCP 47 locale such as "en" or "fr-CA"`, field);
+}
+
+/** The routing key subscribers of one kind, channel and locale listen on; the tenant is part of it. */
+export function termsRoutingKey(tenantId: string, kind: TermsKind, channel: Channel, locale: string): string {
+  return `${tenantId}:${kind}:${channel}:${locale}`;
+}
+
+function published(terms: ProgramTerms): TermsPublished {
+  return {
+    id: terms.id, kind: terms.kind, channel: terms.channel, locale: terms.locale, version: terms.version, title: terms.title, body: terms.body,
+    effectiveFrom: terms.effectiveFrom.toISOString(), publishedBy: terms.publishedBy, createdAt: terms.createdAt.toISOString(),
+  };
+}
+
+/** Versioned program terms and agent scripts: one current version per kind, channel and locale for everyone. */
+export class TermsService {
+  async publish(ctx: Context, input: PublishTermsInput): Promise<PublishTermsResult> {
+    const tenantId = requireTenant(ctx);
+    const actor = callerLabel(requireCaller(ctx));
+    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) => programError(ProgramErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+    const hash = requestHash('publishProgramTerms', input);
+    const earlier = await this.replay(ctx.em, key, hash);
+    if (earlier) return earlier;
+    const locale = canonicalLocale(input.locale, 'input.locale');
+    const title = requiredText(input.title, 'input.title', 200);
+    const body = requiredText(input.body, 'input.body', MAX_BODY);
+    const now = Date.now();
+    const effectiveFrom = input.effectiveFrom ?? new Date(now);
+    if (Number.isNaN(effectiveFrom.getTime()) || effectiveFrom.getTime() < now - CLOCK_SKEW_MS) {
+      throw programError(ProgramErrorCode.TERMS_INVALID, 'input.effectiveFrom cannot be in the past: published versions are what members were shown', 'input.effectiveFrom');
+    }
+    const kind = input.kind ?? TermsKind.PROGRAM_TERMS;
+    const terms = await ctx.em.transactional(async (tx) => {
+      // One publisher at a time per text, so versions are 1, 2, 3... with no gap and no clash.
+      await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [termsRoutingKey(tenantId, kind, input.channel, locale)]);
+      const [taken] = (await tx.execute(`select id from program_terms where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as { id: string }[];
+      if (taken) return null;
+      const [{ next }] = (await tx.execute(
+        `select coalesce(max(version), 0) + 1 as next from program_terms where tenant_id = ? and kind = ? and channel = ? and locale = ?`,
+        [tenantId, kind, input.channel, locale],
+      )) as { next: number }[];
+      const created = tx.create(ProgramTerms, {
+        tenant: tenantId, kind, channel: input.channel, locale, version: next, title, body, effectiveFrom, publishedBy: actor, idempotencyKey: key, requestHash: hash,
+      });
+      // Pushed to every channel after commit, through the outbox: never for a publication that rolled back.
+      recordEvent(tx, {
+        tenantId, topic: Topic.PROGRAM_TERMS_PUBLISHED, routingKey: termsRoutingKey(tenantId, kind, input.channel, locale),
+        payload: { ...published(created) },
+      });
+      return created;
+    });
+    if (!terms) return (await this.replay(ctx.em, key, hash))!;
+    return { terms, replayed: false };
+  }
+
+  /**
+   * The version in effect now for a kind, channel and locale: the highest version whose date has come.
+   * A regional locale falls back to its language ("fr-CA" reads "fr" until it has its own text).
+   */
+  async current(ctx: Context, kind: TermsKind, channel: Channel, rawLocale: string): Promise<ProgramTerms> {
+    requireTenant(ctx);
+    const locale = canonicalLocale(rawLocale, 'locale');
+    const language = locale.split('-')[0]!;
+    const found = await ctx.em.find(
+      ProgramTerms,
+      { kind, channel, locale: { $in: [locale, language] }, effectiveFrom: { $lte: new Date() } },
+      { orderBy: { version: 'desc' } },
+    );
+    const terms = found.find((candidate) => candidate.locale === locale) ?? found[0];
+    if (!terms) throw programError(ProgramErrorCode.TERMS_NOT_FOUND, `No ${kind} published for ${channel} in ${locale}`, 'locale');
+    return terms;
+  }
+
+  /** Every version, newest first, including those not in effect yet. */
+  async history(ctx: Context, kind: TermsKind, channel: Channel, rawLocale: string): Promise<ProgramTerms[]> {
+    requireTenant(ctx);
+    const locale = canonicalLocale(rawLocale, 'locale');
+    return ctx.em.find(ProgramTerms, { kind, channel, locale }, { orderBy: { version: 'desc' }, limit: 100 });
+  }
+
+  /** An agent confirms they read a script version; saying so again changes nothing. */
+  async acknowledge(ctx: Context, termsId: string): Promise<ScriptAcknowledgement> {
+    const tenantId = requireTenant(ctx);
+    const actor = callerLabel(requireCaller(ctx));
+    const terms = isUuid(termsId) ? await ctx.em.findOne(ProgramTerms, { id: termsId }) : null;
+    if (!terms) throw programError(ProgramErrorCode.TERMS_NOT_FOUND, `No published text ${termsId}`, 'termsId');
+    if (terms.kind !== TermsKind.AGENT_SCRIPT) throw programError(ProgramErrorCode.TERMS_INVALID, 'Only agent scripts are acknowledged', 'termsId');
+    await ctx.em.execute(
+      `insert into script_acknowledgement (id, created_at, tenant_id, terms_id, version, actor) values (gen_random_uuid(), now(), ?, ?, ?, ?)
+       on conflict (terms_id, actor) do nothing`,
+      [tenantId, terms.id, terms.version, actor],
+    );
+    return ctx.em.findOneOrFail(ScriptAcknowledgement, { termsId: terms.id, actor }, { refresh: true });
+  }
+
+  async acknowledgements(ctx: Context, termsId: string): Promise<ScriptAcknowledgement[]> {
+    const tenantId = requireTenant(ctx);
+    if (!isUuid(termsId)) return [];
+    return ctx.em.find(ScriptAcknowledgement, { tenantId, termsId }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  private async replay(em: EntityManager, key: string, hash: string): Promise<PublishTermsResult | null> {
+    const terms = await em.findOne(ProgramTerms, { idempotencyKey: key }, { refresh: true });
+    if (!terms) return null;
+    if (terms.requestHash !== hash) {
+      throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another publication', 'input.idempotencyKey');
+    }
+    return { terms, replayed: true };
+  }
+}
