@@ -115,12 +115,14 @@ export const DOWNGRADE_SQL = `
       from lower l cross join params
      where ct.customer_id = l.customer_id and ct.tier_id = l.from_tier_id
        and ct.period_end + make_interval(days => l.grace_days) <= params.at
-    returning ct.customer_id
+    -- The move comes back with the row, so recording it needs no join (a join of two CTEs, whose sizes the
+    -- planner cannot see, went quadratic: 6 s for 8,762 downgrades).
+    returning ct.customer_id, l.tenant_id, l.from_tier_id, l.to_tier_id
   )
   , changes as (
     insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, actor)
-    select gen_random_uuid(), now(), l.tenant_id, l.customer_id, l.from_tier_id, l.to_tier_id, 'DOWNGRADED', :actor
-      from lower l join updated u on u.customer_id = l.customer_id
+    select gen_random_uuid(), now(), u.tenant_id, u.customer_id, u.from_tier_id, u.to_tier_id, 'DOWNGRADED', :actor
+      from updated u
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
   ), timeline as (
     ${TIMELINE_OF_CHANGES}
