@@ -12,6 +12,7 @@ import { Migration20261123094321 } from './Migration20261123094321';
 import { Migration20261123094651 } from './Migration20261123094651';
 import { Migration20261123103650 } from './Migration20261123103650';
 import { Migration20261123104828 } from './Migration20261123104828';
+import { Migration20261123105443 } from './Migration20261123105443';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123094651', class: Migration20261123094651 },
   { name: 'Migration20261123103650', class: Migration20261123103650 },
   { name: 'Migration20261123104828', class: Migration20261123104828 },
+  { name: 'Migration20261123105443', class: Migration20261123105443 },
 ];

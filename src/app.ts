@@ -44,6 +44,8 @@ import { PurchaseService } from './earning/purchase.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
 import { TermsResolver } from './program/terms.resolver';
 import { TermsService } from './program/terms.service';
+import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
+import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -80,9 +82,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const orm = await MikroORM.init(ormConfig(databaseUrl, config.dbPoolMax, (message) => log.info({ orm: message }, 'orm')));
   await migrate(orm);
 
-  const bus = createRealtimeBus(config.redisUrl, config.redisPrefix, log);
+  const bus = createRealtimeBus(config.redisUrl, config.redisPrefix, log, config.subscriptionBufferLimit);
   const metrics = new Metrics(orm);
-  const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200 }, (n) => metrics.outboxRelayed.inc(n));
+  const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours }, (n) => metrics.outboxRelayed.inc(n));
   const authenticator = new Authenticator(orm, config.adminToken);
 
   const identifiers = new IdentifierService();
@@ -106,6 +108,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [ProgramSettingsResolver, new ProgramSettingsResolver()],
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
     [TermsResolver, new TermsResolver(new TermsService())],
+    [LoyaltyStateResolver, new LoyaltyStateResolver(new LoyaltyStateService(bus))],
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
     [CustomerTimelineResolver, new CustomerTimelineResolver()],

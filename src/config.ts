@@ -25,6 +25,14 @@ export interface Config {
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
+  /** Published outbox rows are kept this long: the window in which a reconnecting client catches up event by event. */
+  readonly outboxRetentionHours: number;
+  /** Events one subscription may fall behind before it is cut off. */
+  readonly subscriptionBufferLimit: number;
+  /** Open WebSocket connections per API key or customer, per instance. */
+  readonly wsMaxConnectionsPerKey: number;
+  /** How often sockets are pinged; one that has not answered the previous ping is closed. 0 turns pings off. */
+  readonly wsPingIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -106,5 +114,9 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
+    subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
+    wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
+    wsPingIntervalMs: integer(env, 'WS_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
   });
 }

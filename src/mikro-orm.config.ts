@@ -13,6 +13,7 @@ import { ProgramSettings } from './program/program-settings.entity';
 import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
+import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
 import { Store } from './stores/store.entity';
 import { TimelineEvent } from './timeline/timeline.entity';
 import { ApiKey } from './tenancy/api-key.entity';
@@ -40,7 +41,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
       // Written in SQL by their services, which scope every statement by tenant themselves.
       CustomerIdentifier, CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher, TimelineEvent,
-      CustomerMerge, ScriptAcknowledgement,
+      CustomerMerge, ScriptAcknowledgement, LoyaltyStateVersion,
     ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.

@@ -19,7 +19,7 @@ async function subscribeToCustomer({ args, context }: SubscribeResolverData<unkn
   // The loader is tenant-filtered: a customer of another tenant is simply not found.
   const customer = await context.loaders.customerById.load(customerId).catch(() => null);
   if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
-  return context.bus.pubSub.subscribe(context.bus.channel(Topic.CUSTOMER_UPDATED), customerRoutingKey(tenantId, customerId));
+  return context.bus.subscribe(Topic.CUSTOMER_UPDATED, customerRoutingKey(tenantId, customerId));
 }
 
 @Resolver(() => Customer)

@@ -6,6 +6,10 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
  */
 @Entity()
 @Index({ name: 'outbox_event_unpublished_idx', expression: 'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null' })
+// Catch-up reads a customer's loyalty-state versions after the one a client last saw.
+@Index({ name: 'outbox_event_customer_version_idx', expression: 'create index "outbox_event_customer_version_idx" on "outbox_event" ("customer_id", "version") where "customer_id" is not null' })
+// Retention deletes published rows by age.
+@Index({ name: 'outbox_event_published_idx', expression: 'create index "outbox_event_published_idx" on "outbox_event" ("published_at") where "published_at" is not null' })
 export class OutboxEvent {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -31,4 +35,11 @@ export class OutboxEvent {
 
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date;
+
+  /** Set on LOYALTY_STATE_CHANGED rows: whose state, and its version (1, 2, 3... per customer, no gaps). */
+  @Property({ type: 'uuid', nullable: true })
+  customerId?: string | null;
+
+  @Property({ type: 'bigint', nullable: true })
+  version?: string | null;
 }

@@ -31,7 +31,7 @@ export class OutboxRelay {
     private readonly bus: RealtimeBus,
     private readonly databaseUrl: string,
     private readonly log: Logger,
-    private readonly options = { pollMs: 1000, batchSize: 200 },
+    private readonly options = { pollMs: 1000, batchSize: 200, retentionHours: 72 },
     private readonly onRelayed: (count: number) => void = () => undefined,
   ) {}
 
@@ -99,8 +99,31 @@ export class OutboxRelay {
     this.retry.unref();
   }
 
+  private lastPrune = 0;
+
   private async drain(): Promise<void> {
     while (!this.stopped && (await this.relayBatch()) === this.options.batchSize);
+    if (Date.now() - this.lastPrune > 60_000) {
+      this.lastPrune = Date.now();
+      await this.prune();
+    }
+  }
+
+  /**
+   * Published rows are history for catch-up only; past the retention window a reconnecting client gets the
+   * current state instead. Deleted in small batches so the table never takes a long lock.
+   */
+  private async prune(): Promise<void> {
+    const em = this.orm.em.fork();
+    for (;;) {
+      const deleted = await em.execute(
+        `delete from outbox_event where id in (
+           select id from outbox_event where published_at < now() - make_interval(hours => ?) order by published_at limit 5000)
+         returning id`,
+        [this.options.retentionHours],
+      );
+      if (deleted.length < 5000) return;
+    }
   }
 
   private async relayBatch(): Promise<number> {
@@ -111,9 +134,9 @@ export class OutboxRelay {
         [this.options.batchSize],
       );
       if (rows.length === 0) return 0;
-      for (const row of rows) {
-        this.bus.pubSub.publish(this.bus.channel(row.topic), row.routing_key, row.payload);
-      }
+      // In id order on one connection (Redis keeps it); any failure (Redis away) rolls the claim back and the
+      // rows wait for the next wake-up: nothing is marked published that Redis did not take.
+      await Promise.all(rows.map((row) => this.bus.publish(row.topic, row.routing_key, row.payload)));
       // knex expands an array binding into a list: `in (?)` becomes `in ($1, $2, ...)`.
       await em.execute(`update outbox_event set published_at = now() where id in (?)`, [rows.map((r) => r.id)]);
       this.onRelayed(rows.length);

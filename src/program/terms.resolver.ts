@@ -20,7 +20,7 @@ function subscribeToTerms({ args, context }: SubscribeResolverData<unknown, Term
   assertRole(context, kind === TermsKind.AGENT_SCRIPT ? Access.acknowledgeScripts : Access.readProgram);
   const tenantId = requireTenant(context);
   const locale = canonicalLocale(String(args.locale), 'locale');
-  return context.bus.pubSub.subscribe(context.bus.channel(Topic.PROGRAM_TERMS_PUBLISHED), termsRoutingKey(tenantId, kind, args.channel, locale));
+  return context.bus.subscribe(Topic.PROGRAM_TERMS_PUBLISHED, termsRoutingKey(tenantId, kind, args.channel, locale));
 }
 
 @Resolver(() => ProgramTerms)

@@ -1,53 +1,228 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { PubSub } from 'type-graphql';
 import { settleWithin } from '../shared/timeout';
 
 /** Logical topics; the channel on the wire is `<prefix>:<topic>:<routing key>`. */
 export enum Topic {
   CUSTOMER_UPDATED = 'CUSTOMER_UPDATED',
   PROGRAM_TERMS_PUBLISHED = 'PROGRAM_TERMS_PUBLISHED',
+  LOYALTY_STATE_CHANGED = 'LOYALTY_STATE_CHANGED',
+  TIMELINE_EVENT_ADDED = 'TIMELINE_EVENT_ADDED',
+  PROGRAM_CHANGED = 'PROGRAM_CHANGED',
 }
 
-export type EventPubSub = ReturnType<typeof createPubSub<Record<string, [string, unknown]>>>;
+/** A subscriber that fell this far behind is cut off, so it never holds memory or delays anyone else. */
+export class SubscriberTooSlow extends Error {
+  constructor(limit: number) {
+    super(`The subscriber fell more than ${limit} events behind and was disconnected; subscribe again (with sinceVersion to catch up)`);
+  }
+}
+
+/** Events of one wire channel for one subscriber, in arrival order, through a bounded buffer. */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  /** Resolves once the subscription is live (Redis acknowledged SUBSCRIBE): anything published later arrives. */
+  readonly ready: Promise<void>;
+}
 
 export interface RealtimeBus {
-  readonly pubSub: EventPubSub;
   /** The channel name for a topic, namespaced so deployments and test runs can share one Redis. */
   channel(topic: Topic): string;
-  /** Null when events stay in process. */
+  subscribe<T>(topic: Topic, routingKey: string, limit?: number): EventStream<T>;
+  /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
+  publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
+  /** Called when the subscriber connection comes back after a drop: streams may have missed events. */
+  onResubscribed(listener: () => void): () => void;
+  /** The publishing connection; null when events stay in process. */
   readonly redis: Redis | null;
+  /** For type-graphql, which wants one; every subscription here brings its own `subscribe`. */
+  readonly pubSub: PubSub;
+  /** Subscriptions cut off for falling behind, since start. */
+  readonly droppedSubscribers: () => number;
   close(): Promise<void>;
+}
+
+type Listener = (payload: unknown) => void;
+
+/**
+ * Fans each wire channel out to the local subscribers: one Redis SUBSCRIBE per channel however many
+ * subscribers share it; each subscriber gets its own bounded queue, so a slow one is cut off rather
+ * than slowing the others or growing without limit.
+ */
+class Hub {
+  private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void> }>();
+  dropped = 0;
+
+  constructor(private readonly subscriber: Redis | null, private readonly log: Logger) {
+    subscriber?.on('message', (channel: string, message: string) => {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch {
+        this.log.warn({ channel }, 'ignored a message that is not JSON');
+        return;
+      }
+      this.dispatch(channel, payload);
+    });
+  }
+
+  /** Sends a payload to local subscribers of every channel whose name starts with `prefix` (no Redis). */
+  dispatchLocal(prefix: string, payload: unknown): void {
+    for (const channel of this.listeners.keys()) if (channel.startsWith(prefix)) this.dispatch(channel, payload);
+  }
+
+  dispatch(channel: string, payload: unknown): void {
+    const entry = this.listeners.get(channel);
+    if (!entry) return;
+    for (const listener of [...entry.set]) listener(payload);
+  }
+
+  stream<T>(channel: string, limit: number): EventStream<T> {
+    const queue: T[] = [];
+    let waiting: ((result: IteratorResult<T>) => void) | null = null;
+    let failWaiting: ((error: Error) => void) | null = null;
+    let failure: Error | null = null;
+    let finished = false;
+    const listener: Listener = (payload) => {
+      if (finished) return;
+      if (waiting) {
+        const wake = waiting;
+        waiting = failWaiting = null;
+        wake({ value: payload as T, done: false });
+        return;
+      }
+      if (queue.length >= limit) {
+        this.dropped += 1;
+        failure = new SubscriberTooSlow(limit);
+        queue.length = 0;
+        stop();
+        return;
+      }
+      queue.push(payload as T);
+    };
+    const ready = this.add(channel, listener);
+    const stop = () => {
+      if (finished) return;
+      finished = true;
+      this.remove(channel, listener);
+      if (waiting) {
+        const wake = waiting;
+        const fail = failWaiting;
+        waiting = failWaiting = null;
+        if (failure && fail) fail(failure);
+        else wake({ value: undefined, done: true });
+      }
+    };
+    const iterator: EventStream<T> = {
+      ready,
+      next: () => {
+        if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
+        if (failure) {
+          const error = failure;
+          failure = null;
+          return Promise.reject(error);
+        }
+        if (finished) return Promise.resolve({ value: undefined, done: true });
+        return new Promise<IteratorResult<T>>((resolve, reject) => {
+          waiting = resolve;
+          failWaiting = reject;
+        });
+      },
+      return: () => {
+        stop();
+        queue.length = 0;
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw: (error?: unknown) => {
+        stop();
+        return Promise.reject(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+    return iterator;
+  }
+
+  private add(channel: string, listener: Listener): Promise<void> {
+    let entry = this.listeners.get(channel);
+    if (!entry) {
+      const ready = this.subscriber ? this.subscriber.subscribe(channel).then(() => undefined) : Promise.resolve();
+      ready.catch((error: unknown) => this.log.warn({ err: error, channel }, 'redis SUBSCRIBE failed; it is retried on reconnect'));
+      entry = { set: new Set(), ready };
+      this.listeners.set(channel, entry);
+    }
+    entry.set.add(listener);
+    return entry.ready;
+  }
+
+  private remove(channel: string, listener: Listener): void {
+    const entry = this.listeners.get(channel);
+    if (!entry) return;
+    entry.set.delete(listener);
+    if (entry.set.size > 0) return;
+    this.listeners.delete(channel);
+    this.subscriber?.unsubscribe(channel).catch(() => undefined);
+  }
 }
 
 /**
  * With a Redis URL every instance publishes to and listens on Redis, so a change made through one
  * gateway reaches subscribers of all of them; without one, events stay in this process.
  */
-export function createRealtimeBus(redisUrl: string | undefined, prefix: string, log: Logger): RealtimeBus {
+export function createRealtimeBus(redisUrl: string | undefined, prefix: string, log: Logger, defaultLimit = 1000): RealtimeBus {
   const channel = (topic: Topic) => `${prefix}:${topic}`;
-  if (!redisUrl) {
-    return { pubSub: createPubSub(), channel, redis: null, close: async () => undefined };
-  }
-  const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+  const wire = (topic: Topic, routingKey: string) => `${channel(topic)}:${routingKey}`;
+  const resubscribed = new Set<() => void>();
+  // Publishing fails fast while Redis is away (no offline queue), so the outbox relay keeps the rows and
+  // sends them when it is back, instead of a queue that a crash would lose.
+  const publishClient = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // A connection in subscriber mode may only send subscriber commands, so no ready check (INFO).
-  const subscribeClient = new Redis(redisUrl, { enableReadyCheck: false, maxRetriesPerRequest: null });
+  const subscribeClient = redisUrl ? new Redis(redisUrl, { enableReadyCheck: false, maxRetriesPerRequest: null }) : null;
   for (const [name, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
-    client.on('error', (error: Error) => log.warn({ err: error, client: name }, 'redis connection error'));
+    client?.on('error', (error: Error) => log.warn({ err: error, client: name }, 'redis connection error'));
   }
-  const pubSub = createPubSub<Record<string, [string, unknown]>>({
-    eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
+  let connectedBefore = false;
+  const hub = new Hub(subscribeClient, log);
+  subscribeClient?.on('ready', () => {
+    // ioredis subscribes to every channel again on reconnect. Loyalty-state streams then look in the outbox
+    // for versions published while this instance was not listening.
+    if (connectedBefore) {
+      hub.dispatchLocal(`${channel(Topic.LOYALTY_STATE_CHANGED)}:`, { resync: true });
+      for (const listener of resubscribed) listener();
+    }
+    connectedBefore = true;
   });
+
+  async function publish(topic: Topic, routingKey: string, payload: unknown): Promise<void> {
+    if (!publishClient) {
+      hub.dispatch(wire(topic, routingKey), JSON.parse(JSON.stringify(payload)));
+      return;
+    }
+    await publishClient.publish(wire(topic, routingKey), JSON.stringify(payload));
+  }
+
   return {
-    pubSub,
     channel,
     redis: publishClient,
+    subscribe: <T>(topic: Topic, routingKey: string, limit = defaultLimit) => hub.stream<T>(wire(topic, routingKey), limit),
+    publish,
+    onResubscribed(listener) {
+      resubscribed.add(listener);
+      return () => resubscribed.delete(listener);
+    },
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions bring their own subscribe function');
+      },
+    },
+    droppedSubscribers: () => hub.dropped,
     async close() {
       // QUIT waits for Redis to answer; a client that is not connected is just dropped.
       await Promise.all(
         [publishClient, subscribeClient].map((client) =>
-          client.status === 'ready' ? settleWithin(client.quit().then(() => undefined), 2000, undefined) : client.disconnect(),
+          !client ? undefined : client.status === 'ready' ? settleWithin(client.quit().then(() => undefined), 2000, undefined) : client.disconnect(),
         ),
       );
     },

@@ -8,6 +8,7 @@ import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEnt
 import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
 import { TermsResolver } from '../../program/terms.resolver';
+import { LoyaltyStateResolver } from '../../realtime/loyalty-state.resolver';
 import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   ProgramSettingsResolver,
   CustomerTierResolver,
   TermsResolver,
+  LoyaltyStateResolver,
   EarningResolver,
   RewardResolver,
   CustomerTimelineResolver,

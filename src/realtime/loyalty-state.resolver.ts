@@ -1,0 +1,51 @@
+import { Arg, Authorized, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { isUuid } from '../shared/validation';
+import { customerError, CustomerErrorCode } from '../customers/customer.errors';
+import { Access } from '../tenancy/roles';
+import { LoyaltyStateService, toLoyaltyState } from './loyalty-state.service';
+import { LoyaltyState, StateSource } from './loyalty-state.types';
+
+/** The customer a caller may follow: staff of the tenant any, a customer token itself; an old merged id follows to the survivor. */
+async function followable(ctx: Context, customerId: string): Promise<{ tenantId: string; customerId: string }> {
+  const tenantId = requireTenant(ctx);
+  assertMayActOnCustomer(ctx, customerId);
+  const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
+  if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+  return { tenantId, customerId: customer.id };
+}
+
+@Resolver(() => LoyaltyState)
+export class LoyaltyStateResolver {
+  constructor(private readonly states: LoyaltyStateService) {}
+
+  @Authorized(Access.readCustomer)
+  @Query(() => LoyaltyState, { description: 'The state every channel renders now, with its version.' })
+  async loyaltyState(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<LoyaltyState> {
+    const target = await followable(ctx, customerId);
+    return toLoyaltyState(await this.states.current(ctx.em, target.tenantId, target.customerId), StateSource.CURRENT);
+  }
+
+  @Subscription(() => LoyaltyState, {
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { customerId: string; sinceVersion?: number | null }, Context>) => {
+      assertRole(context, Access.readCustomer);
+      const since = args.sinceVersion ?? null;
+      if (since !== null && (!Number.isInteger(since) || since < 0)) {
+        throw customerError(CustomerErrorCode.REPORT_INVALID, 'sinceVersion must be a version this client received (0 or more)', 'sinceVersion');
+      }
+      const target = await followable(context, String(args.customerId));
+      // The service holds nothing but the bus, so the subscription builds its own from the context.
+      return new LoyaltyStateService(context.bus).stream(context.em, target.tenantId, target.customerId, since);
+    },
+    description:
+      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones.',
+  })
+  loyaltyStateChanged(
+    @Arg('customerId', () => ID) _customerId: string,
+    @Arg('sinceVersion', () => Int, { nullable: true }) _sinceVersion: number | undefined,
+    @Root() state: LoyaltyState,
+  ): LoyaltyState {
+    return state;
+  }
+}

@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Topic, type RealtimeBus } from './pubsub';
+import { StateSource, type LoyaltyState, type StatePayload } from './loyalty-state.types';
+
+export function loyaltyRoutingKey(tenantId: string, customerId: string): string {
+  return `${tenantId}:${customerId}`;
+}
+
+export function toLoyaltyState(payload: StatePayload, source: StateSource): LoyaltyState {
+  const date = (value: string | null | undefined) => (value ? new Date(value) : null);
+  return {
+    customerId: payload.customerId,
+    version: Number(payload.version),
+    changedAt: date(payload.changedAt),
+    balance: { available: Number(payload.balance.available), pending: Number(payload.balance.pending) },
+    tier: payload.tier ? { ...payload.tier, expiresAt: date(payload.tier.expiresAt) } : null,
+    benefits: payload.benefits,
+    activeVouchers: payload.activeVouchers.map((voucher) => ({ ...voucher, expiresAt: new Date(voucher.expiresAt) })),
+    source,
+  };
+}
+
+/**
+ * What a client is sent after the versions it has, given what arrived: `next` in order, or nothing while
+ * `incoming` is one it already has. A version beyond the next one means some went missing on the way
+ * (two relays racing, a Redis reconnect): those are read back from the outbox first.
+ */
+export function planDelivery(last: number, incoming: number): 'skip' | 'deliver' | 'fill-gap' {
+  if (incoming <= last) return 'skip';
+  return incoming === last + 1 ? 'deliver' : 'fill-gap';
+}
+
+/**
+ * One versioned loyalty state per customer. Versions and their states are written by the database at
+ * commit (trigger `loyalty_state_touch`) into the outbox, which doubles as the catch-up history.
+ */
+export class LoyaltyStateService {
+  constructor(private readonly bus: RealtimeBus) {}
+
+  /** The state now, with its version, read in one statement so the two agree. */
+  async current(em: EntityManager, tenantId: string, customerId: string): Promise<StatePayload> {
+    const [row] = (await em.execute(
+      `select coalesce(s.version, 0)::int as version, s.changed_at, loyalty_snapshot(c.id) as state
+         from customer c
+         left join lateral (select v.version, (select max(o.created_at) from outbox_event o where o.customer_id = c.id and o.version = v.version) as changed_at
+                              from loyalty_state_version v where v.customer_id = c.id) s on true
+        where c.id = ? and c.tenant_id = ?`,
+      [customerId, tenantId],
+    )) as { version: number; changed_at: Date | null; state: Omit<StatePayload, 'customerId' | 'version'> }[];
+    if (!row) throw new Error(`customer ${customerId} vanished`);
+    return { ...row.state, customerId, version: row.version, changedAt: row.changed_at ? new Date(row.changed_at).toISOString() : null };
+  }
+
+  /**
+   * Versions after `after` (up to `upTo`) from the outbox, in order; null when the first of them is no longer
+   * kept (older than the retention window), so the caller sends the current state instead.
+   */
+  async missed(em: EntityManager, customerId: string, after: number, upTo?: number): Promise<StatePayload[] | null> {
+    const rows = (await em.execute(
+      `select version::int as version, payload from outbox_event
+        where customer_id = ? and topic = 'LOYALTY_STATE_CHANGED' and version > ? and (?::bigint is null or version <= ?::bigint)
+        order by version`,
+      [customerId, after, upTo ?? null, upTo ?? null],
+    )) as { version: number; payload: StatePayload }[];
+    if (rows.length > 0 && rows[0]!.version !== after + 1) return null;
+    if (upTo !== undefined && (rows.length === 0 || rows[rows.length - 1]!.version !== upTo)) return null;
+    return rows.map((row) => ({ ...row.payload, version: row.version }));
+  }
+
+  /**
+   * The subscription: what was missed since `sinceVersion` (or the current state when none is given, or
+   * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
+   * The live stream is opened before the history is read, so nothing committed in between is lost.
+   */
+  stream(em: EntityManager, tenantId: string, customerId: string, sinceVersion: number | null): AsyncIterableIterator<LoyaltyState> {
+    const live = this.bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId));
+    const service = this;
+    async function* run(): AsyncGenerator<LoyaltyState> {
+      await live.ready;
+      let last: number;
+      const sendCurrent = async function* () {
+        const state = await service.current(em, tenantId, customerId);
+        last = state.version;
+        yield toLoyaltyState(state, StateSource.CURRENT);
+      };
+      if (sinceVersion === null) {
+        yield* sendCurrent();
+      } else {
+        const missed = await service.missed(em, customerId, sinceVersion);
+        if (missed === null) {
+          yield* sendCurrent();
+        } else {
+          last = sinceVersion;
+          for (const state of missed) {
+            last = state.version;
+            yield toLoyaltyState(state, StateSource.MISSED);
+          }
+        }
+      }
+      for await (const event of live) {
+        const incoming = event.resync ? Number.MAX_SAFE_INTEGER : Number(event.version);
+        const plan = planDelivery(last!, incoming);
+        if (plan === 'skip') continue;
+        if (plan === 'fill-gap') {
+          const gap = await service.missed(em, customerId, last!, event.resync ? undefined : incoming - 1);
+          if (gap === null) {
+            yield* sendCurrent();
+            continue;
+          }
+          for (const state of gap) {
+            last = state.version;
+            yield toLoyaltyState(state, StateSource.MISSED);
+          }
+          if (event.resync || incoming <= last!) continue;
+        }
+        last = incoming;
+        yield toLoyaltyState(event, StateSource.LIVE);
+      }
+    }
+    const generator = run();
+    // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
+    return {
+      next: () => generator.next(),
+      return: async (value?: unknown) => {
+        await live.return!();
+        return generator.return(value as LoyaltyState);
+      },
+      throw: async (error?: unknown) => {
+        await live.return!();
+        return generator.throw(error);
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
