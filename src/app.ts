@@ -46,6 +46,7 @@ import { TermsResolver } from './program/terms.resolver';
 import { TermsService } from './program/terms.service';
 import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
 import { LoyaltyStateService } from './realtime/loyalty-state.service';
+import { RealtimeResolver } from './realtime/realtime.resolver';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -109,6 +110,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
     [TermsResolver, new TermsResolver(new TermsService())],
     [LoyaltyStateResolver, new LoyaltyStateResolver(new LoyaltyStateService(bus))],
+    [RealtimeResolver, new RealtimeResolver()],
     [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
     [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
     [CustomerTimelineResolver, new CustomerTimelineResolver()],

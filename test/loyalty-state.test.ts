@@ -135,6 +135,65 @@ describe('loyaltyStateChanged across two instances', () => {
     }
   });
 
+  it('feeds agent desktops every timeline event as it is committed, on any instance', async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
+    const client = wsClient(gwB, agent.secret);
+    try {
+      const sub = collect(client, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind summary channel } }`, { id: customer.id });
+      await untilRedisListening(gwB, `${prefix}:TIMELINE_EVENT_ADDED:`);
+      await earn(gwA, tenant.ownerKey, customer.id, 40);
+      await gqlOk(gwA, `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id } }`, {
+        input: { customerId: customer.id, kind: 'INTERACTION', channel: 'AGENT', summary: 'Called about expiry', idempotencyKey: randomUUID() },
+      }, agent.secret);
+      const events = await sub.next(2);
+      expect(events.map((event) => event.data?.timelineEventAdded)).toEqual([
+        { kind: 'POINTS_EARNED', summary: '40 points earned: visit', channel: 'API' },
+        { kind: 'INTERACTION', summary: 'Called about expiry', channel: 'AGENT' },
+      ]);
+      sub.stop();
+    } finally {
+      await client.dispose();
+    }
+    const token = await customerToken(gwA, tenant.ownerKey, customer.id);
+    const own = wsClient(gwB, token);
+    try {
+      const denied = collect(own, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind } }`, { id: customer.id });
+      await denied.done;
+      expect(denied.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await own.dispose();
+    }
+  });
+
+  it("tells a store's tills when what applies there changes, and nothing about other stores' promotions", async () => {
+    const north = await createStore(gwA, tenant.ownerKey, `N${randomUUID().slice(0, 5)}`, 'north');
+    const south = await createStore(gwA, tenant.ownerKey, `S${randomUUID().slice(0, 5)}`, 'south');
+    const till = await createApiKey(gwA, tenant.ownerKey, 'POS', north.id);
+    const client = wsClient(gwB, till.secret);
+    const rule = (input: Record<string, unknown>) => gqlOk(gwA, `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`, {
+      input: { name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, ...input },
+    }, tenant.ownerKey);
+    try {
+      const sub = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind code operation } }`, { store: north.id });
+      await untilRedisListening(gwB, `${prefix}:PROGRAM_CHANGED:`);
+      await rule({ code: `SOUTH-${randomUUID().slice(0, 4)}`, regions: ['south'] });
+      await rule({ code: `SSTORE-${randomUUID().slice(0, 4)}`, storeIds: [south.id] });
+      const northCode = `NORTH-${randomUUID().slice(0, 4)}`;
+      await rule({ code: northCode, regions: ['north'] });
+      const [change] = await sub.next(1);
+      expect(change!.data?.benefitsChanged).toEqual({ kind: 'PROMOTION', code: northCode.toUpperCase(), operation: 'INSERT' });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(sub.events).toHaveLength(1);
+      sub.stop();
+      const other = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind } }`, { store: south.id });
+      await other.done;
+      expect(other.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('lets a customer follow only itself, and no key follow another tenant', async () => {
     const me = await createCustomer(gwA, tenant.ownerKey);
     const other = await createCustomer(gwA, tenant.ownerKey);

@@ -9,6 +9,7 @@ import { EarningResolver } from '../../earning/earning.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
 import { TermsResolver } from '../../program/terms.resolver';
 import { LoyaltyStateResolver } from '../../realtime/loyalty-state.resolver';
+import { RealtimeResolver } from '../../realtime/realtime.resolver';
 import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
@@ -32,6 +33,7 @@ export const RESOLVERS = [
   CustomerTierResolver,
   TermsResolver,
   LoyaltyStateResolver,
+  RealtimeResolver,
   EarningResolver,
   RewardResolver,
   CustomerTimelineResolver,

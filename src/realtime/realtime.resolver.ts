@@ -1,0 +1,64 @@
+import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { assertRole, requireCaller, requireTenant } from '../shared/auth/guards';
+import type { Context } from '../shared/context';
+import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../shared/errors';
+import { isUuid } from '../shared/validation';
+import { customerError, CustomerErrorCode } from '../customers/customer.errors';
+import { StaffRole, Access } from '../tenancy/roles';
+import { TimelineEventView } from '../timeline/timeline.types';
+import { Topic } from './pubsub';
+import { ProgramChange, type ProgramChangePayload } from './realtime.types';
+import { mapStream } from './streams';
+
+interface TimelinePayload extends Omit<TimelineEventView, 'occurredAt'> {
+  occurredAt: string;
+}
+
+/** Whether a program change concerns a till of this store: global ones do, promotions limited to other stores or regions do not. */
+export function appliesToStore(change: Pick<ProgramChangePayload, 'storeIds' | 'regions'>, store: { id: string; region?: string | null }): boolean {
+  if (change.storeIds.length > 0 && !change.storeIds.includes(store.id)) return false;
+  if (change.regions.length > 0 && !(store.region && change.regions.includes(store.region))) return false;
+  return true;
+}
+
+@Resolver()
+export class RealtimeResolver {
+  @Subscription(() => TimelineEventView, {
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { customerId: string }, Context>) => {
+      // The timeline is for staff (agent desktops), as its query is.
+      assertRole(context, Access.searchCustomers);
+      const tenantId = requireTenant(context);
+      const id = String(args.customerId);
+      const customer = isUuid(id) ? await context.loaders.customerById.load(id) : null;
+      if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, 'customerId');
+      const stream = context.bus.subscribe<TimelinePayload>(Topic.TIMELINE_EVENT_ADDED, `${tenantId}:${customer.id}`);
+      return mapStream(stream, (event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
+    },
+    description: "Each event added to the customer's timeline (and to profiles merged into it), as it is committed. Staff only.",
+  })
+  timelineEventAdded(@Arg('customerId', () => ID) _customerId: string, @Root() event: TimelineEventView): TimelineEventView {
+    return event;
+  }
+
+  @Subscription(() => ProgramChange, {
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { storeId: string }, Context>) => {
+      assertRole(context, Access.readStores);
+      const tenantId = requireTenant(context);
+      const caller = requireCaller(context);
+      const storeId = String(args.storeId);
+      if (caller.kind === 'apiKey' && caller.role === StaffRole.POS && caller.storeId !== storeId) {
+        throw accessError(AccessErrorCode.ROLE_FORBIDDEN, "A POS key follows its own store's program only");
+      }
+      const store = isUuid(storeId) ? await context.loaders.storeById.load(storeId) : null;
+      if (!store) throw inputError(InputErrorCode.NOT_FOUND, `No store ${storeId}`, 'storeId');
+      const stream = context.bus.subscribe<ProgramChangePayload>(Topic.PROGRAM_CHANGED, tenantId);
+      return mapStream(stream, (change) =>
+        appliesToStore(change, store) ? { kind: change.kind, id: change.id, code: change.code ?? undefined, operation: change.operation, changedAt: new Date(change.changedAt) } : undefined,
+      );
+    },
+    description: 'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
+  })
+  benefitsChanged(@Arg('storeId', () => ID) _storeId: string, @Root() change: ProgramChange): ProgramChange {
+    return change;
+  }
+}
