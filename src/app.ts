@@ -47,6 +47,8 @@ import { TermsService } from './program/terms.service';
 import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
 import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { RealtimeResolver } from './realtime/realtime.resolver';
+import { OfflineSyncResolver } from './pos/offline-sync.resolver';
+import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TierService } from './program/tier.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -93,6 +95,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const program = new ProgramService();
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
+  const purchases = new PurchaseService(ledger, program, tiers, earningRules);
+  const rewards = new RewardService(ledger, program);
   const resolvers: ResolverInstances = new Map<Function, object>([
     [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
@@ -111,8 +115,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [TermsResolver, new TermsResolver(new TermsService())],
     [LoyaltyStateResolver, new LoyaltyStateResolver(new LoyaltyStateService(bus))],
     [RealtimeResolver, new RealtimeResolver()],
-    [EarningResolver, new EarningResolver(earningRules, new PurchaseService(ledger, program, tiers, earningRules))],
-    [RewardResolver, new RewardResolver(new RewardService(ledger, program))],
+    [EarningResolver, new EarningResolver(earningRules, purchases)],
+    [RewardResolver, new RewardResolver(rewards)],
+    [OfflineSyncResolver, new OfflineSyncResolver(new OfflineSyncService(purchases, rewards))],
     [CustomerTimelineResolver, new CustomerTimelineResolver()],
     [TimelineResolver, new TimelineResolver(new ChannelSwitchService())],
   ]);

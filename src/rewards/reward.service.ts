@@ -251,6 +251,11 @@ export class RewardService {
 
   /** Single use: one conditional UPDATE decides, so two tills scanning the same code cannot both accept it. */
   async consume(ctx: Context, input: ConsumeVoucherInput): Promise<VoucherView> {
+    return (await this.consumeWithOutcome(ctx, input)).voucher;
+  }
+
+  /** `consume`, also saying whether this was a retry of a consumption already made (offline sync reports it). */
+  async consumeWithOutcome(ctx: Context, input: ConsumeVoucherInput): Promise<{ voucher: VoucherView; replayed: boolean }> {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     const consumeKey = key(input.idempotencyKey);
@@ -280,7 +285,7 @@ export class RewardService {
       const replay = row.status === VoucherStatus.CONSUMED && row.consume_key === consumeKey && row.consumed_store_id === store.id;
       if (!replay) throw this.notUsable(row, 'input.code');
     }
-    return this.view(row, await this.find(ctx.em, row.reward_id, 'input.code'));
+    return { voucher: this.view(row, await this.find(ctx.em, row.reward_id, 'input.code')), replayed: !consumed };
   }
 
   /** An unused, unexpired voucher can be handed back: the points return (keeping their expiry) and so does the stock. */

@@ -10,6 +10,7 @@ import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '
 import { TermsResolver } from '../../program/terms.resolver';
 import { LoyaltyStateResolver } from '../../realtime/loyalty-state.resolver';
 import { RealtimeResolver } from '../../realtime/realtime.resolver';
+import { OfflineSyncResolver } from '../../pos/offline-sync.resolver';
 import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   TermsResolver,
   LoyaltyStateResolver,
   RealtimeResolver,
+  OfflineSyncResolver,
   EarningResolver,
   RewardResolver,
   CustomerTimelineResolver,

@@ -1,0 +1,22 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../shared/context';
+import { Access } from '../tenancy/roles';
+import { OfflineSyncService } from './offline-sync.service';
+import { OfflineOperationInput, OfflineSyncResult } from './offline-sync.types';
+
+@Resolver()
+export class OfflineSyncResolver {
+  constructor(private readonly offline: OfflineSyncService) {}
+
+  @Authorized(Access.recordPurchase)
+  @Mutation(() => OfflineSyncResult, {
+    description: 'Operations a till queued offline, applied in order, each under its own idempotency key with its own result; resending the batch books nothing twice.',
+  })
+  syncOfflineOperations(
+    @Arg('storeId', () => ID) storeId: string,
+    @Arg('operations', () => [OfflineOperationInput]) operations: OfflineOperationInput[],
+    @Ctx() ctx: Context,
+  ): Promise<OfflineSyncResult> {
+    return this.offline.sync(ctx, storeId, operations);
+  }
+}
