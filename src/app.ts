@@ -13,7 +13,7 @@ import express, { type Request } from 'express';
 import { specifiedRules, validate, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config } from './config';
 import { AccountService } from './accounts/account.service';
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
@@ -31,7 +31,7 @@ import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
 import { Authenticator } from './shared/auth/authenticator';
-import type { Caller } from './shared/auth/caller';
+import { callerLabel, type Caller } from './shared/auth/caller';
 import { createContext, type Context } from './shared/context';
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
@@ -78,6 +78,34 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 function requestIdOf(req: Request): string {
   const sent = req.header('x-request-id');
   return sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
+/** Close code for a socket over WS_MAX_CONNECTIONS_PER_KEY (4xxx: application-defined, like graphql-ws's own). */
+export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
+
+/**
+ * Pings every socket each interval and closes one that has not answered the previous ping: a client that
+ * vanished (a till unplugged, a phone out of coverage) stops holding subscriptions within two intervals.
+ */
+function keepAlive(server: WebSocketServer, intervalMs: number): () => void {
+  if (intervalMs === 0) return () => undefined;
+  const alive = new WeakMap<WebSocket, boolean>();
+  server.on('connection', (socket: WebSocket) => {
+    alive.set(socket, true);
+    socket.on('pong', () => alive.set(socket, true));
+  });
+  const timer = setInterval(() => {
+    for (const socket of server.clients) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
@@ -139,20 +167,36 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const openSubscriptions = new WeakMap<object, Set<string>>();
+  // Open sockets per API key or customer on this instance: one misbehaving client cannot take them all.
+  const socketsPerCaller = new Map<string, number>();
+  const stopPings = keepAlive(wsServer, config.wsPingIntervalMs);
   const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, ...limits]),
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
+        let caller: Caller | null;
         try {
-          const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
-          if (!caller) return false;
-          ctx.extra.caller = caller;
-          return true;
+          caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
         } catch {
           return false;
         }
+        if (!caller) return false;
+        const label = callerLabel(caller);
+        const open = socketsPerCaller.get(label) ?? 0;
+        if (open >= config.wsMaxConnectionsPerKey) {
+          ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, `At most ${config.wsMaxConnectionsPerKey} connections per key`);
+          return false;
+        }
+        socketsPerCaller.set(label, open + 1);
+        ctx.extra.socket.once('close', () => {
+          const left = (socketsPerCaller.get(label) ?? 1) - 1;
+          if (left > 0) socketsPerCaller.set(label, left);
+          else socketsPerCaller.delete(label);
+        });
+        ctx.extra.caller = caller;
+        return true;
       },
       // ...and again for each operation, so a key revoked since then stops opening subscriptions.
       context: async (ctx, id) => {
@@ -190,7 +234,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.apolloPlugin(),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      { async serverWillStart() { return { async drainServer() { stopPings(); await wsCleanup.dispose(); } }; } },
     ],
   });
   await apollo.start();
