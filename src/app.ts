@@ -47,6 +47,7 @@ import { TermsService } from './program/terms.service';
 import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
 import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { RealtimeResolver } from './realtime/realtime.resolver';
+import { subscribeSharingExecution } from './realtime/shared-execution';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
@@ -174,6 +175,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     {
       schema,
       validate: (s, document) => validate(s, document, [...specifiedRules, ...limits]),
+      subscribe: subscribeSharingExecution,
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         let caller: Caller | null;

@@ -52,11 +52,19 @@ export async function graphql(url: string, token: string, query: string, variabl
  * With BENCH_URL set, that running gateway (and BENCH_ADMIN_TOKEN); otherwise a production build
  * (`node dist/src/main.js`) started on a fresh database of the local PostgreSQL, background jobs off.
  */
-export async function startBenchGateway(database: string, port: number, poolMax: number): Promise<{ url: string; adminToken: string; child: ChildProcess | null }> {
+export async function startBenchGateway(
+  database: string,
+  port: number,
+  poolMax: number,
+  options: { fresh?: boolean; adminToken?: string; env?: Record<string, string> } = {},
+): Promise<{ url: string; adminToken: string; child: ChildProcess | null }> {
   if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, adminToken: process.env.BENCH_ADMIN_TOKEN ?? '', child: null };
-  await recreateDatabase(database);
-  const adminToken = `bench-${randomUUID()}`;
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
+  // A second instance on the same database joins it (migrations already applied) instead of recreating it.
+  if (options.fresh ?? true) await recreateDatabase(database);
+  const adminToken = options.adminToken ?? `bench-${randomUUID()}`;
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the gateway under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/src/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -67,6 +75,7 @@ export async function startBenchGateway(database: string, port: number, poolMax:
       LEDGER_JOBS_INTERVAL_MS: '0',
       TIER_JOBS_INTERVAL_MS: '0',
       DB_POOL_MAX: String(poolMax),
+      ...options.env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

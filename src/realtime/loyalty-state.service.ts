@@ -6,6 +6,15 @@ export function loyaltyRoutingKey(tenantId: string, customerId: string): string 
   return `${tenantId}:${customerId}`;
 }
 
+/** Live events reach every local subscriber as one object; mapping it once lets them share one execution too. */
+const liveStates = new WeakMap<StatePayload, LoyaltyState>();
+
+function liveState(payload: StatePayload): LoyaltyState {
+  let state = liveStates.get(payload);
+  if (!state) liveStates.set(payload, (state = toLoyaltyState(payload, StateSource.LIVE)));
+  return state;
+}
+
 export function toLoyaltyState(payload: StatePayload, source: StateSource): LoyaltyState {
   const date = (value: string | null | undefined) => (value ? new Date(value) : null);
   return {
@@ -114,7 +123,7 @@ export class LoyaltyStateService {
           if (event.resync || incoming <= last!) continue;
         }
         last = incoming;
-        yield toLoyaltyState(event, StateSource.LIVE);
+        yield liveState(event);
       }
     }
     const generator = run();

@@ -1,0 +1,49 @@
+import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+
+/**
+ * Results already computed for an event, by operation text and variables. Keyed weakly by the event object:
+ * every local subscriber of one channel receives the very same object, and it is dropped with the event.
+ */
+const resultsByEvent = new WeakMap<object, Map<string, Result>>();
+
+/**
+ * graphql-ws's `subscribe`: like graphql-js's, except that subscribers with the same operation and variables
+ * share one execution per event, so fanning an event out to a thousand subscribers executes it once, not a
+ * thousand times. Safe because subscription payload types resolve from the event alone: authorization is
+ * decided when the subscription starts, never per event.
+ */
+export async function subscribeSharingExecution(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+  const events = source as AsyncIterableIterator<unknown>;
+  const key = `${args.operationName ?? ''}\u0000${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  const resultFor = (event: unknown): Result => {
+    const run = () => execute({ ...args, rootValue: event });
+    if (typeof event !== 'object' || event === null) return run();
+    let byOperation = resultsByEvent.get(event);
+    if (!byOperation) resultsByEvent.set(event, (byOperation = new Map()));
+    let result = byOperation.get(key);
+    if (!result) byOperation.set(key, (result = run()));
+    return result;
+  };
+  const shared: AsyncIterableIterator<ExecutionResult> = {
+    next: async () => {
+      const step = await events.next();
+      return step.done ? { value: undefined, done: true } : { value: await resultFor(step.value), done: false };
+    },
+    return: async () => {
+      await events.return?.();
+      return { value: undefined, done: true };
+    },
+    throw: async (error?: unknown) => {
+      await events.return?.();
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return shared;
+    },
+  };
+  return shared;
+}
