@@ -8,17 +8,11 @@ import { StaffRole, Access } from '../tenancy/roles';
 import { TimelineEventView } from '../timeline/timeline.types';
 import { Topic } from './pubsub';
 import { ProgramChange, type ProgramChangePayload } from './realtime.types';
+import { appliesToStore } from './program-change.logic';
 import { mapStream } from './streams';
 
 interface TimelinePayload extends Omit<TimelineEventView, 'occurredAt'> {
   occurredAt: string;
-}
-
-/** Whether a program change concerns a till of this store: global ones do, promotions limited to other stores or regions do not. */
-export function appliesToStore(change: Pick<ProgramChangePayload, 'storeIds' | 'regions'>, store: { id: string; region?: string | null }): boolean {
-  if (change.storeIds.length > 0 && !change.storeIds.includes(store.id)) return false;
-  if (change.regions.length > 0 && !(store.region && change.regions.includes(store.region))) return false;
-  return true;
 }
 
 @Resolver()

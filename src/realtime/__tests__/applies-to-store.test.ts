@@ -1,4 +1,4 @@
-import { appliesToStore } from '../realtime.resolver';
+import { appliesToStore } from '../program-change.logic';
 
 describe('appliesToStore', () => {
   const north = { id: 's1', region: 'north' };
