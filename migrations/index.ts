@@ -13,6 +13,7 @@ import { Migration20261123094651 } from './Migration20261123094651';
 import { Migration20261123103650 } from './Migration20261123103650';
 import { Migration20261123104828 } from './Migration20261123104828';
 import { Migration20261123105443 } from './Migration20261123105443';
+import { Migration20261123115000 } from './Migration20261123115000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123103650', class: Migration20261123103650 },
   { name: 'Migration20261123104828', class: Migration20261123104828 },
   { name: 'Migration20261123105443', class: Migration20261123105443 },
+  { name: 'Migration20261123115000', class: Migration20261123115000 },
 ];

@@ -185,6 +185,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
           return false;
         }
         if (!caller) return false;
+        // The socket may have closed while we authenticated: counting it then would never be undone.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         const label = callerLabel(caller);
         const open = socketsPerCaller.get(label) ?? 0;
         if (open >= config.wsMaxConnectionsPerKey) {

@@ -108,6 +108,29 @@ describe('loyaltyStateChanged across two instances', () => {
     }
   });
 
+  it('sends the current state when the versions a client missed are no longer kept, or when it claims one never made', async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    for (const points of [1, 2, 3]) await earn(gwA, tenant.ownerKey, customer.id, points);
+    const em = gwA.gateway.orm.em.fork();
+    // Versions 1 and 2 aged out of the outbox (retention); the client had version 1.
+    await em.execute(`delete from outbox_event where customer_id = ? and version <= 2`, [customer.id]);
+    const client = wsClient(gwB, tenant.ownerKey);
+    try {
+      for (const since of [1, 9]) {
+        const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since });
+        const [first] = await sub.next(1);
+        expect(first!.data!.loyaltyStateChanged).toMatchObject({ version: 3, source: 'CURRENT', balance: { available: 6 } });
+        sub.stop();
+      }
+      const upToDate = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since: 3 });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(upToDate.events).toEqual([]);
+      upToDate.stop();
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('makes one version of a purchase that earns and upgrades, and none of a change that rolled back', async () => {
     const store = await createStore(gwA, tenant.ownerKey);
     const customer = await createCustomer(gwA, tenant.ownerKey);
@@ -185,6 +208,16 @@ describe('loyaltyStateChanged across two instances', () => {
       expect(change!.data?.benefitsChanged).toEqual({ kind: 'PROMOTION', code: northCode.toUpperCase(), operation: 'INSERT' });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(1);
+      // A south promotion moved to the north: the north's tills must hear of it (and would of a move away).
+      const moved = await rule({ code: `MOVE-${randomUUID().slice(0, 4)}`, regions: ['south'] });
+      await gqlOk(gwA, `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`, {
+        id: moved.createEarningRule.id, input: { code: 'MOVED', name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, regions: ['north'] },
+      }, tenant.ownerKey);
+      await gqlOk(gwA, `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`, {
+        id: moved.createEarningRule.id, input: { code: 'MOVED2', name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, regions: ['south'] },
+      }, tenant.ownerKey);
+      const updates = await sub.next(3);
+      expect(updates.slice(1).map((event) => event.data?.benefitsChanged.operation)).toEqual(['UPDATE', 'UPDATE']);
       sub.stop();
       const other = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind } }`, { store: south.id });
       await other.done;

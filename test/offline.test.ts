@@ -59,7 +59,7 @@ describe('syncOfflineOperations', () => {
     expect(first.results[0].purchase).toMatchObject({ totalPoints: 100 });
     expect(first.results[1].voucher).toMatchObject({ status: 'ISSUED' });
     expect(first.results[2].voucher).toMatchObject({ code: issued, status: 'CONSUMED' });
-    expect(first.results[3].error).toEqual({ code: 'INSUFFICIENT_POINTS', reason: 'INSUFFICIENT_POINTS', field: 'operations.3.points' });
+    expect(first.results[3].error).toEqual({ code: 'INSUFFICIENT_POINTS', reason: 'INSUFFICIENT_POINTS', field: 'operations.3.customerId' });
     expect(first.results[4].error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operations.4.lines' });
     expect(await balanceOf(customer.id)).toBe(50);
 
@@ -75,13 +75,25 @@ describe('syncOfflineOperations', () => {
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).discrepancies).toEqual([]);
   });
 
+  it('recognises as already applied a purchase the till sent online whose answer it never got', async () => {
+    const customer = await createCustomer(gw, tenant.ownerKey);
+    const op = { type: 'PURCHASE', idempotencyKey: randomUUID(), occurredAt: new Date(Date.now() - 60_000).toISOString(), customerId: customer.id, orderId: `ON-${randomUUID().slice(0, 6)}`, lines: [{ sku: 'LAMP', quantity: 1, unitPrice: 4_000 }] };
+    // Online, the till's key implies its store and channel; offline, the batch names them.
+    await gqlOk(gw, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
+      input: { customerId: op.customerId, orderId: op.orderId, lines: op.lines, occurredAt: op.occurredAt, idempotencyKey: op.idempotencyKey },
+    }, till.secret);
+    const resent = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
+    expect(resent.results[0]).toMatchObject({ outcome: 'ALREADY_APPLIED', purchase: { totalPoints: 40 } });
+    expect(await balanceOf(customer.id)).toBe(40);
+  });
+
   it("takes a till's own store only, and refuses empty or oversized batches naming the field", async () => {
     const otherStore = await createStore(gw, tenant.ownerKey);
     const op = { type: 'CONSUME_VOUCHER', idempotencyKey: randomUUID(), occurredAt: new Date().toISOString(), voucherCode: 'AAAA-BBBB-CCCC' };
     expect((await gql(gw, SYNC, { store: otherStore.id, ops: [op] }, till.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(gw, SYNC, { store: store.id, ops: [] }, till.secret)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operations' });
     const unknown = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
-    expect(unknown.results[0]).toMatchObject({ outcome: 'REJECTED', error: { code: 'NOT_FOUND', field: 'operations.0.code' } });
+    expect(unknown.results[0]).toMatchObject({ outcome: 'REJECTED', error: { code: 'NOT_FOUND', field: 'operations.0.voucherCode' } });
     const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
     expect((await gql(gw, SYNC, { store: store.id, ops: [op] }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -78,6 +78,8 @@ describe('program terms', () => {
       const sub = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es' });
       const foreign = collect(theirs, PUSHED, { channel: 'MOBILE', locale: 'es' });
       const otherLocale = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'pt' });
+      // A regional screen shows its language's text (the fallback), so it hears those publications too.
+      const regional = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es-MX' });
       await untilListening(gwB);
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v1' });
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v2' });
@@ -86,10 +88,11 @@ describe('program terms', () => {
         { version: 1, title: 'Términos v1', locale: 'es', channel: 'MOBILE' },
         { version: 2, title: 'Términos v2', locale: 'es', channel: 'MOBILE' },
       ]);
+      expect((await regional.next(2)).map((event) => event.data?.programTermsPublished.title)).toEqual(['Términos v1', 'Términos v2']);
       await new Promise((r) => setTimeout(r, 200));
       expect(foreign.events).toEqual([]);
       expect(otherLocale.events).toEqual([]);
-      [sub, foreign, otherLocale].forEach((s) => s.stop());
+      [sub, foreign, otherLocale, regional].forEach((s) => s.stop());
     } finally {
       await Promise.all([mine.dispose(), theirs.dispose()]);
     }

@@ -89,8 +89,9 @@ export class PurchaseService {
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     const prepared = await this.prepare(ctx, input);
     const { tenantId, customerId } = prepared;
-    // The input as sent: a retry without occurredAt must hash the same though "now" has moved on.
-    const hash = requestHash('recordPurchase', input);
+    // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
+    // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
+    const hash = requestHash('recordPurchase', { ...input, storeId: prepared.storeId ?? undefined, channel: prepared.channel });
     const actor = callerLabel(requireCaller(ctx));
     // Caps and budgets are reserved optimistically at the end of the transaction, so their rows are locked
     // only for the instant before commit; if another purchase took what this one counted on, it is

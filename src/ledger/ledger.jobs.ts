@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BATCH_JOBS_LOCK_SQL } from '../shared/db/sql';
 
 export interface JobResult {
   transactions: number;
@@ -111,7 +112,10 @@ export class LedgerJobs {
   private async loop(em: EntityManager, batch: (tx: EntityManager) => Promise<{ points: string }[]>): Promise<JobResult> {
     const total: JobResult = { transactions: 0, points: 0 };
     for (;;) {
-      const rows = await em.fork().transactional(batch);
+      const rows = await em.fork().transactional(async (tx) => {
+        await tx.execute(BATCH_JOBS_LOCK_SQL);
+        return batch(tx);
+      });
       total.transactions += rows.length;
       total.points += rows.reduce((sum, row) => sum + Number(row.points), 0);
       // An empty batch means nothing is due that was not skipped as busy (those wait for the next run).

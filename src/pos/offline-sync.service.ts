@@ -17,9 +17,24 @@ import {
 
 export const MAX_OFFLINE_BATCH = 200;
 
-/** A domain error about `input.x` of one operation is reported as `operations.<i>.x`. */
-export function operationError(error: unknown, index: number): OperationError | null {
-  const at = (field: string | undefined) => (field ? `operations.${index}.${field.replace(/^input\./, '')}` : `operations.${index}`);
+/**
+ * What the services call a field, in an operation's own terms: a voucher use's `code` is its `voucherCode`;
+ * a redemption short of points is about the customer whose points they are; the store is the batch's.
+ */
+const FIELD_IN_OPERATION: Record<OfflineOperationType, Record<string, string>> = {
+  PURCHASE: { points: 'customerId' },
+  REDEEM_REWARD: { points: 'customerId', channel: 'type' },
+  CONSUME_VOUCHER: { code: 'voucherCode' },
+};
+
+/** A domain error about `input.x` of one operation is reported as `operations.<i>.x`, in the operation's terms. */
+export function operationError(error: unknown, index: number, type: OfflineOperationType): OperationError | null {
+  const at = (field: string | undefined) => {
+    if (!field) return `operations.${index}`;
+    const name = field.replace(/^input\./, '');
+    if (name === 'storeId') return 'storeId';
+    return `operations.${index}.${FIELD_IN_OPERATION[type][name] ?? name}`;
+  };
   if (error instanceof AppError) {
     return { code: String(error.publicCode), reason: error.reason, field: at(error.field), message: error.message };
   }
@@ -61,7 +76,7 @@ export class OfflineSyncService {
       try {
         results.push({ ...base, ...(await this.apply(ctx, store.id, operation)) });
       } catch (error) {
-        const reported = operationError(error, index);
+        const reported = operationError(error, index, operation.type);
         if (!reported) {
           ctx.log.error({ err: error, index }, 'offline operation failed unexpectedly');
           results.push({ ...base, outcome: OfflineOutcome.REJECTED, error: { code: PublicErrorCode.INTERNAL_SERVER_ERROR, field: `operations.${index}`, message: 'Unexpected error; send the batch again later' } });

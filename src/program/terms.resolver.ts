@@ -20,7 +20,9 @@ function subscribeToTerms({ args, context }: SubscribeResolverData<unknown, Term
   assertRole(context, kind === TermsKind.AGENT_SCRIPT ? Access.acknowledgeScripts : Access.readProgram);
   const tenantId = requireTenant(context);
   const locale = canonicalLocale(String(args.locale), 'locale');
-  return context.bus.subscribe(Topic.PROGRAM_TERMS_PUBLISHED, termsRoutingKey(tenantId, kind, args.channel, locale));
+  // A regional locale shows its language's text until it has its own, so it hears both.
+  const locales = [...new Set([locale, locale.split('-')[0]!])];
+  return context.bus.subscribe(Topic.PROGRAM_TERMS_PUBLISHED, locales.map((each) => termsRoutingKey(tenantId, kind, args.channel, each)));
 }
 
 @Resolver(() => ProgramTerms)
@@ -69,7 +71,7 @@ export class TermsResolver {
 
   @Subscription(() => ProgramTerms, {
     subscribe: subscribeToTerms,
-    description: 'Each version published for this channel and locale (agent scripts: staff only), as it is published.',
+    description: 'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Agent scripts: staff only.',
   })
   programTermsPublished(
     @Arg('channel', () => Channel) _channel: Channel,

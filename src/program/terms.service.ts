@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
@@ -56,7 +57,24 @@ export class TermsService {
       throw programError(ProgramErrorCode.TERMS_INVALID, 'input.effectiveFrom cannot be in the past: published versions are what members were shown', 'input.effectiveFrom');
     }
     const kind = input.kind ?? TermsKind.PROGRAM_TERMS;
-    const terms = await ctx.em.transactional(async (tx) => {
+    let terms: ProgramTerms | null;
+    try {
+      terms = await this.insert(ctx, { tenantId, kind, input, locale, title, body, effectiveFrom, actor, key, hash });
+    } catch (error) {
+      // The same key, sent at once for another text (another advisory lock): the first one won.
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      terms = null;
+    }
+    if (!terms) return (await this.replay(ctx.em, key, hash))!;
+    return { terms, replayed: false };
+  }
+
+  private async insert(
+    ctx: Context,
+    args: { tenantId: string; kind: TermsKind; input: PublishTermsInput; locale: string; title: string; body: string; effectiveFrom: Date; actor: string; key: string; hash: string },
+  ): Promise<ProgramTerms | null> {
+    const { tenantId, kind, input, locale, title, body, effectiveFrom, actor, key, hash } = args;
+    return ctx.em.transactional(async (tx) => {
       // One publisher at a time per text, so versions are 1, 2, 3... with no gap and no clash.
       await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [termsRoutingKey(tenantId, kind, input.channel, locale)]);
       const [taken] = (await tx.execute(`select id from program_terms where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as { id: string }[];
@@ -75,8 +93,6 @@ export class TermsService {
       });
       return created;
     });
-    if (!terms) return (await this.replay(ctx.em, key, hash))!;
-    return { terms, replayed: false };
   }
 
   /**

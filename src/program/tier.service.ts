@@ -12,7 +12,7 @@ import type { TierStatusRow } from './program.loaders';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvaluation, TierStatus } from './program.types';
 import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
-import { bind } from '../shared/db/sql';
+import { BATCH_JOBS_LOCK_SQL, bind } from '../shared/db/sql';
 import { DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
 
 export interface TierMove {
@@ -248,6 +248,7 @@ export class TierService {
       // One evaluation of a tenant at a time: two would both drop the same member.
       const [{ locked }] = (await tx.execute(`select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`, [tenantId])) as { locked: boolean }[];
       if (!locked) return null;
+      await tx.execute(BATCH_JOBS_LOCK_SQL);
       const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
       const upgraded = (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }))) as TierMove[];
       const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];

@@ -35,8 +35,10 @@ export class LoyaltyStateResolver {
         throw customerError(CustomerErrorCode.REPORT_INVALID, 'sinceVersion must be a version this client received (0 or more)', 'sinceVersion');
       }
       const target = await followable(context, String(args.customerId));
+      // A merged profile's id follows to its survivor, whose versions are its own: the client starts over.
+      const from = target.customerId === String(args.customerId).toLowerCase() ? since : null;
       // The service holds nothing but the bus, so the subscription builds its own from the context.
-      return new LoyaltyStateService(context.bus).stream(context.em, target.tenantId, target.customerId, since);
+      return new LoyaltyStateService(context.bus).stream(context.em, target.tenantId, target.customerId, from);
     },
     description:
       'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones.',

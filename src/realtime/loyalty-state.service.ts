@@ -71,8 +71,9 @@ export class LoyaltyStateService {
         order by version`,
       [customerId, after, upTo ?? null, upTo ?? null],
     )) as { version: number; payload: StatePayload }[];
-    if (rows.length > 0 && rows[0]!.version !== after + 1) return null;
-    if (upTo !== undefined && (rows.length === 0 || rows[rows.length - 1]!.version !== upTo)) return null;
+    // Every version from after + 1 on, none missing (a pruned one in the middle counts as too old too).
+    if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
+    if (upTo !== undefined && rows.length !== upTo - after) return null;
     return rows.map((row) => ({ ...row.payload, version: row.version }));
   }
 
@@ -92,14 +93,16 @@ export class LoyaltyStateService {
         last = state.version;
         yield toLoyaltyState(state, StateSource.CURRENT);
       };
-      if (sinceVersion === null) {
+      const now = sinceVersion === null ? null : await service.current(em, tenantId, customerId);
+      if (now === null || sinceVersion! > now.version) {
+        // No version to start from, or one this customer never had (another profile's, before a merge).
         yield* sendCurrent();
       } else {
-        const missed = await service.missed(em, customerId, sinceVersion);
+        const missed = sinceVersion === now.version ? [] : await service.missed(em, customerId, sinceVersion!, now.version);
         if (missed === null) {
           yield* sendCurrent();
         } else {
-          last = sinceVersion;
+          last = sinceVersion!;
           for (const state of missed) {
             last = state.version;
             yield toLoyaltyState(state, StateSource.MISSED);

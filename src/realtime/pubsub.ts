@@ -28,7 +28,8 @@ export interface EventStream<T> extends AsyncIterableIterator<T> {
 export interface RealtimeBus {
   /** The channel name for a topic, namespaced so deployments and test runs can share one Redis. */
   channel(topic: Topic): string;
-  subscribe<T>(topic: Topic, routingKey: string, limit?: number): EventStream<T>;
+  /** One stream of the events of one routing key, or of several (in arrival order). */
+  subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): EventStream<T>;
   /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
   publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
   /** Called when the subscriber connection comes back after a drop: streams may have missed events. */
@@ -77,7 +78,7 @@ class Hub {
     for (const listener of [...entry.set]) listener(payload);
   }
 
-  stream<T>(channel: string, limit: number): EventStream<T> {
+  stream<T>(channels: string[], limit: number): EventStream<T> {
     const queue: T[] = [];
     let waiting: ((result: IteratorResult<T>) => void) | null = null;
     let failWaiting: ((error: Error) => void) | null = null;
@@ -100,11 +101,11 @@ class Hub {
       }
       queue.push(payload as T);
     };
-    const ready = this.add(channel, listener);
+    const ready = Promise.all(channels.map((channel) => this.add(channel, listener))).then(() => undefined);
     const stop = () => {
       if (finished) return;
       finished = true;
-      this.remove(channel, listener);
+      for (const channel of channels) this.remove(channel, listener);
       if (waiting) {
         const wake = waiting;
         const fail = failWaiting;
@@ -205,7 +206,8 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
   return {
     channel,
     redis: publishClient,
-    subscribe: <T>(topic: Topic, routingKey: string, limit = defaultLimit) => hub.stream<T>(wire(topic, routingKey), limit),
+    subscribe: <T>(topic: Topic, routingKey: string | string[], limit = defaultLimit) =>
+      hub.stream<T>((Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)), limit),
     publish,
     onResubscribed(listener) {
       resubscribed.add(listener);

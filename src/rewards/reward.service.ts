@@ -151,7 +151,8 @@ export class RewardService {
     assertMayActOnCustomer(ctx, input.customerId);
     const idempotencyKey = key(input.idempotencyKey);
     const channel = input.channel ?? defaultChannel(caller);
-    const hash = requestHash('redeemReward', input);
+    // The channel a caller implies made explicit, so an offline resend (which names it) replays an online redemption.
+    const hash = requestHash('redeemReward', { ...input, channel });
     // A retry of a redemption that went through answers as it did, even if the reward has closed since.
     const earlier = await this.replayRedemption(ctx, tenantId, idempotencyKey, hash);
     if (earlier) return earlier;

@@ -19,3 +19,11 @@ export function bind(sql: string, values: Record<string, unknown>): [string, unk
   });
   return [text, params];
 }
+
+/**
+ * Taken first by every multi-customer batch job transaction (tier evaluation, settling and expiring
+ * points). At commit, each such transaction moves the loyalty-state version of every customer it touched,
+ * locking those rows in the order it changed them; two batches over the same customers in different
+ * orders would deadlock there. Batches are background work, so they simply take turns.
+ */
+export const BATCH_JOBS_LOCK_SQL = `select pg_advisory_xact_lock(hashtext('lg:batch-jobs'))`;
