@@ -14,6 +14,7 @@ import { Migration20261123103650 } from './Migration20261123103650';
 import { Migration20261123104828 } from './Migration20261123104828';
 import { Migration20261123105443 } from './Migration20261123105443';
 import { Migration20261123115000 } from './Migration20261123115000';
+import { Migration20261123120000 } from './Migration20261123120000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123104828', class: Migration20261123104828 },
   { name: 'Migration20261123105443', class: Migration20261123105443 },
   { name: 'Migration20261123115000', class: Migration20261123115000 },
+  { name: 'Migration20261123120000', class: Migration20261123120000 },
 ];

@@ -244,7 +244,7 @@ export class TierService {
    */
   async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<TierEvaluation | null> {
     const started = performance.now();
-    return em.transactional(async (tx) => {
+    const result = await em.transactional(async (tx) => {
       // One evaluation of a tenant at a time: two would both drop the same member.
       const [{ locked }] = (await tx.execute(`select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`, [tenantId])) as { locked: boolean }[];
       if (!locked) return null;
@@ -252,11 +252,10 @@ export class TierService {
       const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
       const upgraded = (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }))) as TierMove[];
       const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
-      return {
-        grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length,
-        durationMs: Math.round(performance.now() - started),
-      };
+      return { grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length, durationMs: 0 };
     });
+    // Measured after commit, which writes each changed member's new loyalty state (deferred triggers).
+    return result && { ...result, durationMs: Math.round(performance.now() - started) };
   }
 
   /** Every tenant that has tiers, one after the other (the gateway's hourly job and `npm run evaluate-tiers`). */

@@ -72,6 +72,10 @@ class Hub {
     for (const channel of this.listeners.keys()) if (channel.startsWith(prefix)) this.dispatch(channel, payload);
   }
 
+  listening(channel: string): boolean {
+    return this.listeners.has(channel);
+  }
+
   dispatch(channel: string, payload: unknown): void {
     const entry = this.listeners.get(channel);
     if (!entry) return;
@@ -197,7 +201,9 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
 
   async function publish(topic: Topic, routingKey: string, payload: unknown): Promise<void> {
     if (!publishClient) {
-      hub.dispatch(wire(topic, routingKey), JSON.parse(JSON.stringify(payload)));
+      const name = wire(topic, routingKey);
+      // The copy gives local subscribers what Redis would (plain JSON); nobody listening, nothing to copy.
+      if (hub.listening(name)) hub.dispatch(name, JSON.parse(JSON.stringify(payload)));
       return;
     }
     await publishClient.publish(wire(topic, routingKey), JSON.stringify(payload));
