@@ -78,6 +78,16 @@ describe('loyaltyStateChanged across two instances', () => {
       expect((await redeem(gwA, tenant.ownerKey, customer.id, 30)).errors).toBeUndefined();
       const [, second] = await sub.next(2);
       expect(second!.data!.loyaltyStateChanged).toMatchObject({ version: 2, source: 'LIVE', balance: { available: 70 } });
+      // A reward redeemed on A: B's subscriber sees the points go and the voucher appear, in one version.
+      const reward = (await gqlOk(gwA, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        input: { code: `CUP${randomUUID().slice(0, 4)}`, name: 'Cup', pointsCost: 50, costToBusiness: 20, retailValue: 500 },
+      }, tenant.ownerKey)).createReward;
+      await gqlOk(gwA, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
+      const voucher = (await gqlOk(gwA, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
+        input: { customerId: customer.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+      }, tenant.ownerKey)).redeemReward.voucher.code;
+      const [, , third] = await sub.next(3);
+      expect(third!.data!.loyaltyStateChanged).toMatchObject({ version: 3, source: 'LIVE', balance: { available: 20 }, activeVouchers: [{ code: voucher }] });
       sub.stop();
     } finally {
       await client.dispose();

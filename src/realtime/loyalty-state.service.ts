@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { formatVoucherCode } from '../rewards/voucher-code';
 import { Topic, type RealtimeBus } from './pubsub';
 import { StateSource, type LoyaltyState, type StatePayload } from './loyalty-state.types';
 
@@ -24,7 +25,8 @@ export function toLoyaltyState(payload: StatePayload, source: StateSource): Loya
     balance: { available: Number(payload.balance.available), pending: Number(payload.balance.pending) },
     tier: payload.tier ? { ...payload.tier, expiresAt: date(payload.tier.expiresAt) } : null,
     benefits: payload.benefits,
-    activeVouchers: payload.activeVouchers.map((voucher) => ({ ...voucher, expiresAt: new Date(voucher.expiresAt) })),
+    // Grouped as everywhere else in the API (XXXX-XXXX-XXXX), so every channel shows the same code.
+    activeVouchers: payload.activeVouchers.map((voucher) => ({ ...voucher, code: formatVoucherCode(voucher.code), expiresAt: new Date(voucher.expiresAt) })),
     source,
   };
 }
