@@ -192,6 +192,22 @@ describe('after a merge', () => {
     await expectLedgerClean();
   });
 
+  it("shows the duplicate's unused vouchers among the survivor's, still valid at the till", async () => {
+    const survivor = await createCustomer(gw, tenant.ownerKey);
+    const duplicate = await createCustomer(gw, tenant.ownerKey);
+    await earn(duplicate.id, 100);
+    const reward = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      input: { code: `PEN${randomUUID().slice(0, 4)}`, name: 'Pen', pointsCost: 40, costToBusiness: 10, retailValue: 300 },
+    }, tenant.ownerKey)).createReward;
+    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
+    const code = (await gqlOk(gw, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
+      input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+    }, tenant.ownerKey)).redeemReward.voucher.code;
+    await merge(survivor.id, duplicate.id);
+    const state = (await gqlOk(gw, `query ($id: ID!) { loyaltyState(customerId: $id) { balance { available } activeVouchers { code } } }`, { id: survivor.id }, tenant.ownerKey)).loyaltyState;
+    expect(state).toEqual({ balance: { available: 60 }, activeVouchers: [{ code }] });
+  });
+
   it('keeps the keys the gateway derives (merge:, unmerge:, purchase: ...) out of clients\' reach', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const res = await gql(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
