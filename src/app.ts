@@ -13,7 +13,7 @@ import express, { type Request } from 'express';
 import { specifiedRules, validate, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import type { Config } from './config';
 import { AccountService } from './accounts/account.service';
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
@@ -48,6 +48,7 @@ import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
 import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { RealtimeResolver } from './realtime/realtime.resolver';
 import { subscribeSharingExecution } from './realtime/shared-execution';
+import { CLOSE_TOO_MANY_CONNECTIONS, keepAlive } from './realtime/keep-alive';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
@@ -79,34 +80,6 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 function requestIdOf(req: Request): string {
   const sent = req.header('x-request-id');
   return sent && REQUEST_ID.test(sent) ? sent : randomUUID();
-}
-
-/** Close code for a socket over WS_MAX_CONNECTIONS_PER_KEY (4xxx: application-defined, like graphql-ws's own). */
-export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
-
-/**
- * Pings every socket each interval and closes one that has not answered the previous ping: a client that
- * vanished (a till unplugged, a phone out of coverage) stops holding subscriptions within two intervals.
- */
-function keepAlive(server: WebSocketServer, intervalMs: number): () => void {
-  if (intervalMs === 0) return () => undefined;
-  const alive = new WeakMap<WebSocket, boolean>();
-  server.on('connection', (socket: WebSocket) => {
-    alive.set(socket, true);
-    socket.on('pong', () => alive.set(socket, true));
-  });
-  const timer = setInterval(() => {
-    for (const socket of server.clients) {
-      if (alive.get(socket) === false) {
-        socket.terminate();
-        continue;
-      }
-      alive.set(socket, false);
-      socket.ping();
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */

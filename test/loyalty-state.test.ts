@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+import { collect, gql, gqlOk, startGateway, uniquePrefix, untilRedisListening, wsClient, type TestGateway } from './helpers/gateway';
 import { TEST_REDIS_URL } from './helpers/env';
 import { TcpProxy } from './helpers/tcp-proxy';
 
@@ -15,17 +15,6 @@ interface StateEvent {
   tier: { code: string; limitedTime: boolean } | null;
   benefits: { code: string }[];
   activeVouchers: { code: string }[];
-}
-
-/** Waits until the instance's relay and subscriber connections to Redis are both up. */
-async function untilRedisListening(gw: TestGateway, pattern: string): Promise<void> {
-  const redis = gw.gateway.bus.redis!;
-  for (let i = 0; i < 200; i += 1) {
-    const channels = redis.status === 'ready' ? ((await redis.call('PUBSUB', 'CHANNELS', `${pattern}*`)) as string[]) : [];
-    if (channels.length > 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('subscription never reached Redis');
 }
 
 async function earn(gw: TestGateway, token: string, customerId: string, points: number) {
@@ -44,10 +33,9 @@ describe('loyaltyStateChanged across two instances', () => {
   let gwA: TestGateway;
   let gwB: TestGateway;
   let tenant: TenantFixture;
-  let prefix: string;
 
   beforeAll(async () => {
-    prefix = uniquePrefix('state');
+    const prefix = uniquePrefix('state');
     const env = { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' };
     [gwA, gwB] = await Promise.all([startGateway({ redisPrefix: prefix, env }), startGateway({ redisPrefix: prefix, env })]);
     tenant = await createTenant(gwA);
@@ -74,7 +62,7 @@ describe('loyaltyStateChanged across two instances', () => {
       const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id });
       const [first] = await sub.next(1);
       expect(first!.data!.loyaltyStateChanged).toMatchObject({ customerId: customer.id, version: 1, source: 'CURRENT', balance: { available: 100, pending: 0 }, tier: { code: 'BASE' } });
-      await untilRedisListening(gwB, `${prefix}:LOYALTY_STATE_CHANGED:`);
+      await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       expect((await redeem(gwA, tenant.ownerKey, customer.id, 30)).errors).toBeUndefined();
       const [, second] = await sub.next(2);
       expect(second!.data!.loyaltyStateChanged).toMatchObject({ version: 2, source: 'LIVE', balance: { available: 70 } });
@@ -106,7 +94,7 @@ describe('loyaltyStateChanged across two instances', () => {
       expect(missed.map((event) => [event.data!.loyaltyStateChanged.version, event.data!.loyaltyStateChanged.source, event.data!.loyaltyStateChanged.balance.available])).toEqual([
         [2, 'MISSED', 11], [3, 'MISSED', 13], [4, 'MISSED', 16], [5, 'MISSED', 20], [6, 'MISSED', 25],
       ]);
-      await untilRedisListening(gwB, `${prefix}:LOYALTY_STATE_CHANGED:`);
+      await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       await earn(gwA, tenant.ownerKey, customer.id, 6);
       const all = await sub.next(6);
       expect(all[5]!.data!.loyaltyStateChanged).toMatchObject({ version: 7, source: 'LIVE', balance: { available: 31 } });
@@ -148,7 +136,7 @@ describe('loyaltyStateChanged across two instances', () => {
     try {
       const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id });
       await sub.next(1);
-      await untilRedisListening(gwB, `${prefix}:LOYALTY_STATE_CHANGED:`);
+      await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       const refused = await redeem(gwA, tenant.ownerKey, customer.id, 5);
       expect(refused.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
       await gqlOk(gwA, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
@@ -174,7 +162,7 @@ describe('loyaltyStateChanged across two instances', () => {
     const client = wsClient(gwB, agent.secret);
     try {
       const sub = collect(client, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind summary channel } }`, { id: customer.id });
-      await untilRedisListening(gwB, `${prefix}:TIMELINE_EVENT_ADDED:`);
+      await untilRedisListening(gwB, 'TIMELINE_EVENT_ADDED');
       await earn(gwA, tenant.ownerKey, customer.id, 40);
       await gqlOk(gwA, `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id } }`, {
         input: { customerId: customer.id, kind: 'INTERACTION', channel: 'AGENT', summary: 'Called about expiry', idempotencyKey: randomUUID() },
@@ -209,7 +197,7 @@ describe('loyaltyStateChanged across two instances', () => {
     }, tenant.ownerKey);
     try {
       const sub = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind code operation } }`, { store: north.id });
-      await untilRedisListening(gwB, `${prefix}:PROGRAM_CHANGED:`);
+      await untilRedisListening(gwB, 'PROGRAM_CHANGED');
       await rule({ code: `SOUTH-${randomUUID().slice(0, 4)}`, regions: ['south'] });
       await rule({ code: `SSTORE-${randomUUID().slice(0, 4)}`, storeIds: [south.id] });
       const northCode = `NORTH-${randomUUID().slice(0, 4)}`;
@@ -275,7 +263,7 @@ describe('a Redis outage', () => {
       const subscriber = wsClient(gwB, tenant.ownerKey);
       const sub = collect<{ loyaltyStateChanged: StateEvent }>(subscriber, SUBSCRIBE, { id: customer.id });
       await sub.next(1);
-      await untilRedisListening(gwB, `${prefix}:LOYALTY_STATE_CHANGED:`);
+      await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       await earn(gwA, tenant.ownerKey, customer.id, 1);
       await sub.next(2);
 

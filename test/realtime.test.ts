@@ -1,5 +1,5 @@
 import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+import { collect, gql, gqlOk, startGateway, uniquePrefix, untilRedisListening, wsClient, type TestGateway } from './helpers/gateway';
 
 const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
 const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
@@ -18,24 +18,13 @@ afterAll(async () => {
   await Promise.all([gwA.close(), gwB.close()]);
 });
 
-/** Redis SUBSCRIBE is acknowledged asynchronously; wait until instance B listens on the customer's channel. */
-async function untilListening(gw: TestGateway): Promise<void> {
-  const redis = gw.gateway.bus.redis!;
-  for (let i = 0; i < 100; i += 1) {
-    const channels = (await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel('CUSTOMER_UPDATED' as never)}:*`)) as string[];
-    if (channels.length > 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('subscription never reached Redis');
-}
-
 describe('customerUpdated across instances', () => {
   it('a change made through instance A reaches a subscriber on instance B, in version order', async () => {
     const customer = await createCustomer(gwA, tenant.ownerKey, { displayName: 'v1' });
     const client = wsClient(gwB, tenant.ownerKey);
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
-      await untilListening(gwB);
+      await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       for (const name of ['v2', 'v3', 'v4']) {
         await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: name } }, tenant.ownerKey);
       }
@@ -57,7 +46,7 @@ describe('customerUpdated across instances', () => {
     const client = wsClient(gwB, tenant.ownerKey);
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
-      await untilListening(gwB);
+      await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       const failed = await gql(gwA, UPDATE, { input: { id: customer.id, displayName: 'never', email: taken.email } }, tenant.ownerKey);
       expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
@@ -79,7 +68,7 @@ describe('outbox relay', () => {
     const em = gwA.gateway.orm.em.fork();
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
-      await untilListening(gwB);
+      await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       // Cut every relay's LISTEN connection: only the poll (or a re-LISTEN) can pick the row up now.
       const listeners = `select pid from pg_stat_activity where query like 'LISTEN %' and datname = current_database() and pid <> pg_backend_pid()`;
       const cut = await em.execute(`select pg_terminate_backend(pid) from (${listeners}) l`);
@@ -141,7 +130,7 @@ describe('subscription authorization', () => {
       const client = wsClient(gwB, allowed);
       try {
         const sub = collect(client, SUBSCRIBE, { id: me.id });
-        await untilListening(gwB);
+        await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
         const { updateCustomer } = await gqlOk(gwA, UPDATE, { input: { id: me.id, displayName: `seen by ${allowed.slice(0, 6)}` } }, tenant.ownerKey);
         const [event] = await sub.next(1);
         expect(event!.errors).toBeUndefined();

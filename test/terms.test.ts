@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+import { collect, gql, gqlOk, startGateway, uniquePrefix, untilRedisListening, wsClient, type TestGateway } from './helpers/gateway';
 
 let gwA: TestGateway;
 let gwB: TestGateway;
@@ -23,16 +23,6 @@ const PUSHED = `subscription ($channel: Channel!, $locale: String!, $kind: Terms
 
 function publish(input: Record<string, unknown>, token = tenant.ownerKey, gw = gwA) {
   return gql(gw, PUBLISH, { input: { kind: 'PROGRAM_TERMS', title: 'Terms', body: 'Points expire after 24 months.', idempotencyKey: randomUUID(), ...input } }, token);
-}
-
-async function untilListening(gw: TestGateway): Promise<void> {
-  const redis = gw.gateway.bus.redis!;
-  for (let i = 0; i < 100; i += 1) {
-    const channels = (await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel('PROGRAM_TERMS_PUBLISHED' as never)}:*`)) as string[];
-    if (channels.length > 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('subscription never reached Redis');
 }
 
 describe('program terms', () => {
@@ -80,7 +70,7 @@ describe('program terms', () => {
       const otherLocale = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'pt' });
       // A regional screen shows its language's text (the fallback), so it hears those publications too.
       const regional = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es-MX' });
-      await untilListening(gwB);
+      await untilRedisListening(gwB, 'PROGRAM_TERMS_PUBLISHED');
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v1' });
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v2' });
       const events = await sub.next(2);

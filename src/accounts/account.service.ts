@@ -7,6 +7,7 @@ import { Customer, CustomerKind } from '../customers/customer.entity';
 import { accountError, AccountErrorCode } from './account.errors';
 import type { BusinessAccountResult, CreateBusinessAccountInput, SetAccountMembershipInput, UpdateBusinessAccountInput } from './account.types';
 import { BusinessAccount } from './business-account.entity';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -59,8 +60,9 @@ export class AccountService {
   async setMembership(ctx: Context, input: SetAccountMembershipInput): Promise<Customer> {
     requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
-    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
-    if (!customer || customer.kind !== CustomerKind.PERSON) throw accountError(AccountErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
+    // A pool is reached through its account, never made a member of one.
+    if (customer.kind !== CustomerKind.PERSON) throw accountError(AccountErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     const accountId = input.accountId ?? null;
     if (accountId !== null) {
       const account = isUuid(accountId) ? await ctx.em.findOne(BusinessAccount, { id: accountId }) : null;

@@ -4,11 +4,11 @@ import type { Context } from '../shared/context';
 import { Topic } from '../realtime/pubsub';
 import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
-import { customerError, CustomerErrorCode } from './customer.errors';
 import { customerRoutingKey, CustomerService } from './customer.service';
 import { IdentifierService } from './identifier.service';
 import { AddIdentifierInput, Identifier, ResolveCustomerInput, ResolveCustomerResult } from './identifier.types';
 import { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
+import { customerOrNotFound } from './customer.lookup';
 
 /** Authorises a `customerUpdated` subscription when it starts, then hands back its event stream. */
 async function subscribeToCustomer({ args, context }: SubscribeResolverData<unknown, { customerId: string }, Context>) {
@@ -17,8 +17,7 @@ async function subscribeToCustomer({ args, context }: SubscribeResolverData<unkn
   const customerId = String(args.customerId);
   assertMayActOnCustomer(context, customerId);
   // The loader is tenant-filtered: a customer of another tenant is simply not found.
-  const customer = await context.loaders.customerById.load(customerId).catch(() => null);
-  if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+  await customerOrNotFound(context, customerId, 'customerId');
   return context.bus.subscribe(Topic.CUSTOMER_UPDATED, customerRoutingKey(tenantId, customerId));
 }
 

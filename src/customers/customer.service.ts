@@ -13,6 +13,7 @@ import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import type { IdentifierService } from './identifier.service';
 import type { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
+import { customerOrNotFound } from './customer.lookup';
 
 const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -151,9 +152,7 @@ export class CustomerService {
   async get(ctx: Context, id: string, field = 'id'): Promise<Customer> {
     requireTenant(ctx);
     assertMayActOnCustomer(ctx, id);
-    const customer = isUuid(id) ? await ctx.loaders.customerById.load(id) : null;
-    if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
-    return customer;
+    return customerOrNotFound(ctx, id, field);
   }
 
   /** Newest first; `search` matches an email prefix, a phone number, or part of the name. */

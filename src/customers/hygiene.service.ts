@@ -70,6 +70,20 @@ const DESCRIPTIONS: Record<DataQualityIssue, string> = {
 
 const SCAN_BATCH = 5000;
 
+/**
+ * Every row of a tenant's keyset scan (`sql` takes tenant, last id and limit, ordered by id), SCAN_BATCH at
+ * a time: values are checked in JS by the same rules as new input, and a large tenant never sits in memory.
+ */
+async function scanById<T extends { id: string }>(em: EntityManager, sql: string, tenantId: string, each: (row: T) => void): Promise<void> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await em.execute(sql, [tenantId, after, SCAN_BATCH])) as T[];
+    rows.forEach(each);
+    if (rows.length < SCAN_BATCH) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
 /** CRM hygiene: probable duplicates to review and merge, and a data-quality report. */
 export class HygieneService {
   async duplicateCandidates(ctx: Context, args: { first: number; minScore: number }): Promise<DuplicateCandidate[]> {
@@ -143,18 +157,16 @@ export class HygieneService {
     };
   }
 
-  /** Profile emails and phones checked by the same rules as new input, in keyset batches. */
+  /** Profile emails and phones checked by the same rules as new input. */
   private async contactChecks(em: EntityManager, tenantId: string, examples: number): Promise<DataQualityCheck[]> {
     const bad = { email: { count: 0, examples: [] as DataQualityExample[] }, phone: { count: 0, examples: [] as DataQualityExample[] } };
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await em.execute(
-        `select id, email, phone from customer
-          where tenant_id = ? and kind = 'PERSON' and merged_into_id is null and (email is not null or phone is not null) and id > ?
-          order by id limit ?`,
-        [tenantId, after, SCAN_BATCH],
-      )) as { id: string; email: string | null; phone: string | null }[];
-      for (const row of rows) {
+    await scanById<{ id: string; email: string | null; phone: string | null }>(
+      em,
+      `select id, email, phone from customer
+        where tenant_id = ? and kind = 'PERSON' and merged_into_id is null and (email is not null or phone is not null) and id > ?
+        order by id limit ?`,
+      tenantId,
+      (row) => {
         for (const field of ['email', 'phone'] as const) {
           const value = row[field];
           if (value === null) continue;
@@ -163,10 +175,8 @@ export class HygieneService {
           bad[field].count += 1;
           if (bad[field].examples.length < examples) bad[field].examples.push({ customerId: row.id, detail: checked.ok ? `"${value}" is not in normal form (${checked.value})` : checked.reason });
         }
-      }
-      if (rows.length < SCAN_BATCH) break;
-      after = rows[rows.length - 1]!.id;
-    }
+      },
+    );
     return [
       { issue: DataQualityIssue.INVALID_EMAIL, description: DESCRIPTIONS.INVALID_EMAIL, ...bad.email },
       { issue: DataQualityIssue.INVALID_PHONE, description: DESCRIPTIONS.INVALID_PHONE, ...bad.phone },
@@ -175,23 +185,19 @@ export class HygieneService {
 
   private async identifierCheck(em: EntityManager, tenantId: string, examples: number): Promise<DataQualityCheck> {
     const found = { count: 0, examples: [] as DataQualityExample[] };
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await em.execute(
-        `select id, customer_id, kind, value from customer_identifier where tenant_id = ? and id > ? order by id limit ?`,
-        [tenantId, after, SCAN_BATCH],
-      )) as { id: string; customer_id: string; kind: IdentifierKind; value: string }[];
-      for (const row of rows) {
+    await scanById<{ id: string; customer_id: string; kind: IdentifierKind; value: string }>(
+      em,
+      `select id, customer_id, kind, value from customer_identifier where tenant_id = ? and id > ? order by id limit ?`,
+      tenantId,
+      (row) => {
         const checked = normalizeIdentifier(row.kind, row.value);
-        if (checked.ok && checked.value === row.value) continue;
+        if (checked.ok && checked.value === row.value) return;
         found.count += 1;
         if (found.examples.length < examples) {
           found.examples.push({ customerId: row.customer_id, detail: `${row.kind} "${row.value}": ${checked.ok ? `not in normal form (${checked.value})` : checked.reason}` });
         }
-      }
-      if (rows.length < SCAN_BATCH) break;
-      after = rows[rows.length - 1]!.id;
-    }
+      },
+    );
     return { issue: DataQualityIssue.INVALID_IDENTIFIER, description: DESCRIPTIONS.INVALID_IDENTIFIER, ...found };
   }
 }

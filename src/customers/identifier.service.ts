@@ -2,12 +2,13 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
-import { isUuid, optionalText } from '../shared/validation';
+import { optionalText } from '../shared/validation';
 import { Customer } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { IdentifierKind, normalizeIdentifier } from './identifier.logic';
 import type { AddIdentifierInput, IdentifierInput, ResolveCustomerInput, ResolveCustomerResult } from './identifier.types';
 import { ResolveOutcome } from './identifier.types';
+import { customerOrNotFound } from './customer.lookup';
 
 interface Identifier {
   kind: IdentifierKind;
@@ -83,8 +84,7 @@ export class IdentifierService {
       throw customerError(CustomerErrorCode.IDENTIFIER_INVALID, 'A customer token adds only DEVICE_ID identifiers; staff add the others', 'input.kind');
     }
     const [identifier] = normalized([{ kind: input.kind, value: input.value }], 'input');
-    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
-    if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const source = optionalText(input.source, 'input.source', 50) ?? null;
     await ctx.em.transactional(async (tx) => {
       const taken = await this.attach(tx, tenantId, customer.id, [identifier!], source);

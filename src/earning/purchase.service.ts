@@ -16,6 +16,7 @@ import type { EarningRuleService } from './earning-rule.service';
 import { earningError, EarningErrorCode } from './earning.errors';
 import type { PreviewPurchaseInput, PurchaseEvaluation, PurchaseResult, RecordPurchaseInput, RefundPurchaseInput, RefundResult } from './earning.types';
 import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 const MAX_LINES = 200;
 const MAX_QUANTITY = 10_000;
@@ -60,6 +61,8 @@ interface PurchaseRow {
 interface Prepared {
   tenantId: string;
   customerId: string;
+  /** The customer's business account, if any: its pool may hold the points. */
+  businessAccountId: string | null;
   storeId: string | null;
   channel: Channel;
   occurredAt: Date;
@@ -137,7 +140,7 @@ export class PurchaseService {
       )) as { id: string }[];
       if (!purchase) return null;
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
-      const holder = await pointsHolder(tx, customerId);
+      const holder = await pointsHolder(tx, { id: customerId, businessAccountId: prepared.businessAccountId });
       if (pessimistic) {
         // The balance row before the caps: the order every other purchase of this customer takes them in.
         await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
@@ -306,20 +309,19 @@ export class PurchaseService {
     const storeId = input.storeId ?? posStore ?? null;
     if (posStore && storeId !== posStore) throw earningError(EarningErrorCode.NOT_OWN_STORE, 'A POS key records purchases for its own store only', 'input.storeId');
     const [customer, store, settings, tiers, benefits] = await Promise.all([
-      isUuid(input.customerId) ? ctx.loaders.customerById.load(input.customerId) : null,
+      customerOrNotFound(ctx, input.customerId, 'input.customerId'),
       storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
       this.program.economics(ctx.em, tenantId),
       ctx.loaders.tiersByTenant.load(tenantId),
       ctx.loaders.benefitsByTenant.load(tenantId),
     ]);
-    if (!customer) throw earningError(EarningErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     if (storeId && !store) throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
     const channel = input.channel ?? defaultChannel(caller);
     const status = tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
     const tier = effectiveTier(tiers, status)?.current ?? null;
     const multiplier = tier ? pointsMultiplier(heldBenefits(tiers, benefits, tier, channel)) : null;
     return {
-      tenantId, customerId: customer.id, storeId, channel, occurredAt, settings, multiplier,
+      tenantId, customerId: customer.id, businessAccountId: customer.businessAccountId ?? null, storeId, channel, occurredAt, settings, multiplier,
       facts: {
         channel, storeId, region: store?.region ?? null, occurredAt, timeZone: settings.timeZone, tierId: tier?.id ?? null,
         segments: customer.segments, lines: purchaseLines,

@@ -20,6 +20,7 @@ import type {
   TransferPointsInput,
   TransactionView,
 } from './ledger.types';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 /**
  * The expiry date of a new lot: the one given (the `?` parameter), else `points_expiry_months` after now
@@ -535,9 +536,7 @@ export class LedgerService {
     requireTenant(ctx);
     // A customer may send points to anyone of the tenant, but act only on their own account.
     if (!receiving) assertMayActOnCustomer(ctx, id);
-    const customer = isUuid(id) ? await ctx.loaders.customerById.load(id) : null;
-    if (!customer) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
-    return customer.id;
+    return (await customerOrNotFound(ctx, id, field)).id;
   }
 
   private async book(

@@ -4,7 +4,6 @@ import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
-import { isUuid } from '../shared/validation';
 import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { programError, ProgramErrorCode } from './program.errors';
@@ -23,6 +22,7 @@ import {
 } from './program.types';
 import { Tier } from './tier.entity';
 import { TierService } from './tier.service';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 @Resolver()
 export class ProgramResolver {
@@ -77,8 +77,7 @@ export class ProgramResolver {
   @Query(() => [RecognisedBenefit], { description: 'What the member is entitled to on this channel: the same answer for every caller.' })
   async benefits(@Arg('customerId', () => ID) customerId: string, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): Promise<RecognisedBenefit[]> {
     assertMayActOnCustomer(ctx, customerId);
-    const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
-    if (!customer) throw programError(ProgramErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+    await customerOrNotFound(ctx, customerId, 'customerId');
     return this.tierService.benefits(ctx, customerId, channel);
   }
 

@@ -3,7 +3,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { isUuid, requiredText } from '../shared/validation';
+import { requiredText } from '../shared/validation';
 import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
@@ -14,6 +14,7 @@ import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvalu
 import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
 import { BATCH_JOBS_LOCK_SQL, bind } from '../shared/db/sql';
 import { DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 export interface TierMove {
   customer_id: string;
@@ -272,8 +273,7 @@ export class TierService {
     // A retry of a grant that went through answers with the status now, even once `until` has passed.
     if (await this.grantedBefore(ctx, tenantId, key, hash)) return this.status(ctx, input.customerId);
     const note = requiredText(input.note, 'input.note', 500);
-    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
-    if (!customer) throw programError(ProgramErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
     const tier = tiers.find((candidate) => candidate.id === input.tierId);
     if (!tier) throw programError(ProgramErrorCode.TIER_NOT_FOUND, `No tier ${input.tierId}`, 'input.tierId');

@@ -1,18 +1,17 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
-import { isUuid } from '../shared/validation';
 import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import { Access } from '../tenancy/roles';
 import { LoyaltyStateService, toLoyaltyState } from './loyalty-state.service';
 import { LoyaltyState, StateSource } from './loyalty-state.types';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 /** The customer a caller may follow: staff of the tenant any, a customer token itself; an old merged id follows to the survivor. */
 async function followable(ctx: Context, customerId: string): Promise<{ tenantId: string; customerId: string }> {
   const tenantId = requireTenant(ctx);
   assertMayActOnCustomer(ctx, customerId);
-  const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
-  if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'customerId');
+  const customer = await customerOrNotFound(ctx, customerId, 'customerId');
   return { tenantId, customerId: customer.id };
 }
 

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatVoucherCode } from '../rewards/voucher-code';
 import { Topic, type RealtimeBus } from './pubsub';
+import { endingSourceFirst } from './streams';
 import { StateSource, type LoyaltyState, type StatePayload } from './loyalty-state.types';
 
 export function loyaltyRoutingKey(tenantId: string, customerId: string): string {
@@ -131,21 +132,7 @@ export class LoyaltyStateService {
         yield liveState(event);
       }
     }
-    const generator = run();
     // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
-    return {
-      next: () => generator.next(),
-      return: async (value?: unknown) => {
-        await live.return!();
-        return generator.return(value as LoyaltyState);
-      },
-      throw: async (error?: unknown) => {
-        await live.return!();
-        return generator.throw(error);
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    return endingSourceFirst(run(), live);
   }
 }

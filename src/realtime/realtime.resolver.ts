@@ -3,13 +3,13 @@ import { assertRole, requireCaller, requireTenant } from '../shared/auth/guards'
 import type { Context } from '../shared/context';
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
-import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import { StaffRole, Access } from '../tenancy/roles';
 import { TimelineEventView } from '../timeline/timeline.types';
 import { Topic } from './pubsub';
 import { ProgramChange, type ProgramChangePayload } from './realtime.types';
 import { appliesToStore } from './program-change.logic';
 import { mapStream } from './streams';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 interface TimelinePayload extends Omit<TimelineEventView, 'occurredAt'> {
   occurredAt: string;
@@ -23,8 +23,7 @@ export class RealtimeResolver {
       assertRole(context, Access.searchCustomers);
       const tenantId = requireTenant(context);
       const id = String(args.customerId);
-      const customer = isUuid(id) ? await context.loaders.customerById.load(id) : null;
-      if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, 'customerId');
+      const customer = await customerOrNotFound(context, id, 'customerId');
       const stream = context.bus.subscribe<TimelinePayload>(Topic.TIMELINE_EVENT_ADDED, `${tenantId}:${customer.id}`);
       return mapStream(stream, (event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
     },

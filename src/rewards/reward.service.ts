@@ -17,6 +17,7 @@ import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './
 import { rewardError, RewardErrorCode } from './reward.errors';
 import type { CancelVoucherInput, ConsumeVoucherInput, RedeemRewardInput, RedeemRewardResult, RewardInput, VoucherView } from './reward.types';
 import { formatVoucherCode, newVoucherCode, normalizeVoucherCode } from './voucher-code';
+import { customerOrNotFound } from '../customers/customer.lookup';
 
 interface VoucherRow {
   id: string;
@@ -156,8 +157,7 @@ export class RewardService {
     // A retry of a redemption that went through answers as it did, even if the reward has closed since.
     const earlier = await this.replayRedemption(ctx, tenantId, idempotencyKey, hash);
     if (earlier) return earlier;
-    const customer = isUuid(input.customerId) ? await ctx.loaders.customerById.load(input.customerId) : null;
-    if (!customer) throw rewardError(RewardErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const reward = await this.find(ctx.em, input.rewardId, 'input.rewardId');
     const now = new Date();
     const unavailable = (why: string) => rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, why, 'input.rewardId');
@@ -209,7 +209,7 @@ export class RewardService {
       }
       // A member of a pooling business account spends from the pool.
       const booked = await this.ledger.redeemWithin(tx, {
-        tenantId, customerId: await pointsHolder(tx, customer.id), points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
+        tenantId, customerId: await pointsHolder(tx, customer), points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
       });
       if (reward.perCustomerLimit !== null && reward.perCustomerLimit !== undefined) {
         const [{ held }] = (await tx.execute(

@@ -40,6 +40,20 @@ export async function startGateway(options: { redisPrefix?: string; env?: Record
   };
 }
 
+/**
+ * Redis acknowledges SUBSCRIBE asynchronously: waits until the instance listens on some channel of `topic`
+ * (and its publishing connection is up), so what is published next reaches it.
+ */
+export async function untilRedisListening(gw: TestGateway, topic: string): Promise<void> {
+  const redis = gw.gateway.bus.redis!;
+  for (let i = 0; i < 200; i += 1) {
+    const channels = redis.status === 'ready' ? ((await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel(topic as never)}:*`)) as string[]) : [];
+    if (channels.length > 0) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`no subscription to ${topic} reached Redis`);
+}
+
 export function uniquePrefix(name: string): string {
   return `lgtest:${name}:${randomUUID().slice(0, 8)}`;
 }
