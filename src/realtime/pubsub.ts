@@ -32,8 +32,6 @@ export interface RealtimeBus {
   subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): EventStream<T>;
   /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
   publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
-  /** Called when the subscriber connection comes back after a drop: streams may have missed events. */
-  onResubscribed(listener: () => void): () => void;
   /** The publishing connection; null when events stay in process. */
   readonly redis: Redis | null;
   /** For type-graphql, which wants one; every subscription here brings its own `subscribe`. */
@@ -178,7 +176,6 @@ class Hub {
 export function createRealtimeBus(redisUrl: string | undefined, prefix: string, log: Logger, defaultLimit = 1000): RealtimeBus {
   const channel = (topic: Topic) => `${prefix}:${topic}`;
   const wire = (topic: Topic, routingKey: string) => `${channel(topic)}:${routingKey}`;
-  const resubscribed = new Set<() => void>();
   // Publishing fails fast while Redis is away (no offline queue), so the outbox relay keeps the rows and
   // sends them when it is back, instead of a queue that a crash would lose.
   const publishClient = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
@@ -192,10 +189,7 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
   subscribeClient?.on('ready', () => {
     // ioredis subscribes to every channel again on reconnect. Loyalty-state streams then look in the outbox
     // for versions published while this instance was not listening.
-    if (connectedBefore) {
-      hub.dispatchLocal(`${channel(Topic.LOYALTY_STATE_CHANGED)}:`, { resync: true });
-      for (const listener of resubscribed) listener();
-    }
+    if (connectedBefore) hub.dispatchLocal(`${channel(Topic.LOYALTY_STATE_CHANGED)}:`, { resync: true });
     connectedBefore = true;
   });
 
@@ -215,10 +209,6 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
     subscribe: <T>(topic: Topic, routingKey: string | string[], limit = defaultLimit) =>
       hub.stream<T>((Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)), limit),
     publish,
-    onResubscribed(listener) {
-      resubscribed.add(listener);
-      return () => resubscribed.delete(listener);
-    },
     pubSub: {
       publish: () => undefined,
       subscribe: () => {
