@@ -1,4 +1,5 @@
 import { readdirSync, writeFileSync } from 'node:fs';
+
 import { migrate } from '../src/shared/db/migrate';
 import { runWithOrm } from './lib/database';
 
@@ -22,13 +23,16 @@ function writeMigrationIndex(): void {
 }
 
 // `npm run migration:create`: diffs the entities against the migrated database and writes a migration.
-void runWithOrm(async (orm) => {
-  await migrate(orm);
-  const result = await orm.getMigrator().createMigration();
-  if (!result.fileName) {
-    process.stdout.write('no changes: no migration written\n');
-    return;
-  }
-  writeMigrationIndex();
-  process.stdout.write(`wrote migrations/${result.fileName}; review it, then run the tests\n`);
-}, { snapshot: true });
+void runWithOrm(
+  async (orm) => {
+    await migrate(orm);
+    const result = await orm.getMigrator().createMigration();
+    if (!result.fileName) {
+      process.stdout.write('no changes: no migration written\n');
+      return;
+    }
+    writeMigrationIndex();
+    process.stdout.write(`wrote migrations/${result.fileName}; review it, then run the tests\n`);
+  },
+  { snapshot: true },
+);

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+
 import { writeFileSync } from 'node:fs';
+
 import { createPubSub } from '@graphql-yoga/subscription';
+
 import { buildGatewaySchema, printGatewaySchema } from '../src/shared/graphql/schema';
 
 // `npm run schema`: writes schema/schema.graphql from the code-first resolvers. No resolver runs here,

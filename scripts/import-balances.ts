@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+
 import { fileHash, importBalances, parseImportFile } from '../src/ledger/ledger.import';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { runWithOrm } from './lib/database';
@@ -16,7 +17,9 @@ function option(name: string): string | undefined {
 void runWithOrm(async (orm) => {
   const tenantId = option('--tenant');
   const rollbackId = option('--rollback');
-  const file = process.argv.slice(2).find((arg, i, all) => !arg.startsWith('--') && !['--tenant', '--rollback'].includes(all[i - 1] ?? ''));
+  const file = process.argv
+    .slice(2)
+    .find((arg, i, all) => !arg.startsWith('--') && !['--tenant', '--rollback'].includes(all[i - 1] ?? ''));
   if (!tenantId || (!rollbackId && !file)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
@@ -24,7 +27,9 @@ void runWithOrm(async (orm) => {
   const ledger = new LedgerService();
   if (rollbackId) {
     const undone = await ledger.rollbackImport(orm.em.fork(), tenantId, rollbackId);
-    process.stdout.write(`rolled back import ${rollbackId}: ${undone.reversed} reversal transactions, ${undone.points} points\n`);
+    process.stdout.write(
+      `rolled back import ${rollbackId}: ${undone.reversed} reversal transactions, ${undone.points} points\n`,
+    );
     return 0;
   }
   const content = readFileSync(file!, 'utf8');
@@ -34,10 +39,15 @@ void runWithOrm(async (orm) => {
     process.stderr.write(`${errors.length} bad rows: nothing was imported\n`);
     return 1;
   }
-  const result = await importBalances(orm.em.fork(), ledger, tenantId, rows, { name: basename(file!), hash: fileHash(content) });
+  const result = await importBalances(orm.em.fork(), ledger, tenantId, rows, {
+    name: basename(file!),
+    hash: fileHash(content),
+  });
   process.stdout.write(
     [
-      result.alreadyImported ? `this file was already imported as ${result.importId}: nothing booked now` : `import ${result.importId}`,
+      result.alreadyImported
+        ? `this file was already imported as ${result.importId}: nothing booked now`
+        : `import ${result.importId}`,
       `rows read:         ${result.rowsRead}`,
       `points read:       ${result.pointsRead}`,
       `points booked:     ${result.pointsBooked}`,

@@ -25,7 +25,14 @@ async function graphql(query: string, variables: Record<string, unknown>, token:
 }
 
 async function main(): Promise<void> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ADMIN_TOKEN: adminToken, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port + 1), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    ADMIN_TOKEN: adminToken,
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(port + 1),
+    LOG_LEVEL: 'warn',
+  };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   const startedAt = Date.now();
@@ -34,25 +41,60 @@ async function main(): Promise<void> {
   try {
     for (;;) {
       if (Date.now() - startedAt > 60_000) throw new Error('gateway did not become ready within 60 s');
-      const ready = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+      const ready = await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ready) break;
       await new Promise((r) => setTimeout(r, 100));
     }
     const readyMs = Date.now() - startedAt;
     const { createTenant } = await graphql(
-      `mutation { createTenant(input: { name: "Smoke", currency: "EUR", timezone: "UTC" }) { ownerKey { secret } } }`,
+      `
+        mutation {
+          createTenant(input: { name: "Smoke", currency: "EUR", timezone: "UTC" }) {
+            ownerKey {
+              secret
+            }
+          }
+        }
+      `,
       {},
       adminToken,
     );
     const owner = createTenant.ownerKey.secret as string;
-    const { createCustomer } = await graphql(`mutation { createCustomer(input: { email: "smoke@example.com" }) { id } }`, {}, owner);
-    const { customer } = await graphql(`query ($id: ID!) { customer(id: $id) { email version } }`, { id: createCustomer.id }, owner);
-    if (customer.email !== 'smoke@example.com' || customer.version !== 1) throw new Error(`unexpected customer ${JSON.stringify(customer)}`);
+    const { createCustomer } = await graphql(
+      `
+        mutation {
+          createCustomer(input: { email: "smoke@example.com" }) {
+            id
+          }
+        }
+      `,
+      {},
+      owner,
+    );
+    const { customer } = await graphql(
+      `
+        query ($id: ID!) {
+          customer(id: $id) {
+            email
+            version
+          }
+        }
+      `,
+      { id: createCustomer.id },
+      owner,
+    );
+    if (customer.email !== 'smoke@example.com' || customer.version !== 1)
+      throw new Error(`unexpected customer ${JSON.stringify(customer)}`);
 
     gateway.kill('SIGTERM');
     const code = await exited;
     if (code !== 0) throw new Error(`gateway exited with ${code} after SIGTERM`);
-    process.stdout.write(`smoke: embedded gateway ready in ${readyMs} ms (first start, fresh data directory), query ok, clean exit\n`);
+    process.stdout.write(
+      `smoke: embedded gateway ready in ${readyMs} ms (first start, fresh data directory), query ok, clean exit\n`,
+    );
   } finally {
     if (gateway.exitCode === null) gateway.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
+
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -10,58 +12,64 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request } from 'express';
-import { specifiedRules, validate, type GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import { type GraphQLError, specifiedRules, validate, type ValidationContext, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { Config } from './config';
-import { AccountService } from './accounts/account.service';
+
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
+import { AccountService } from './accounts/account.service';
+import type { Config } from './config';
 import { CustomerResolver } from './customers/customer.resolver';
-import { CustomerMergeResolver } from './customers/merge.resolver';
-import { MergeService } from './customers/merge.service';
+import { CustomerService } from './customers/customer.service';
 import { HygieneResolver } from './customers/hygiene.resolver';
 import { HygieneService } from './customers/hygiene.service';
-import { CustomerService } from './customers/customer.service';
 import { IdentifierService } from './customers/identifier.service';
+import { CustomerMergeResolver } from './customers/merge.resolver';
+import { MergeService } from './customers/merge.service';
+import { EarningResolver } from './earning/earning.resolver';
+import { EarningRuleService } from './earning/earning-rule.service';
+import { PurchaseService } from './earning/purchase.service';
 import { LedgerJobs } from './ledger/ledger.jobs';
-import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from './ledger/ledger.resolver';
+import {
+  BalanceResolver,
+  CustomerPointsResolver,
+  LedgerResolver,
+  TransactionEntriesResolver,
+} from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { OfflineSyncResolver } from './pos/offline-sync.resolver';
+import { OfflineSyncService } from './pos/offline-sync.service';
+import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
+import { ProgramService } from './program/program.service';
+import { TermsResolver } from './program/terms.resolver';
+import { TermsService } from './program/terms.service';
+import { TierService } from './program/tier.service';
+import { CLOSE_TOO_MANY_CONNECTIONS, keepAlive } from './realtime/keep-alive';
+import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
+import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
+import { RealtimeResolver } from './realtime/realtime.resolver';
+import { subscribeSharingExecution } from './realtime/shared-execution';
+import { RewardResolver } from './rewards/reward.resolver';
+import { RewardService } from './rewards/reward.service';
 import { Authenticator } from './shared/auth/authenticator';
-import { callerLabel, type Caller } from './shared/auth/caller';
-import { createContext, type Context } from './shared/context';
+import { type Caller, callerLabel } from './shared/auth/caller';
+import { type Context, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { buildGatewaySchema, type ResolverInstances } from './shared/graphql/schema';
 import { Metrics } from './shared/metrics';
 import { settleWithin } from './shared/timeout';
-import { EarningRuleService } from './earning/earning-rule.service';
-import { EarningResolver } from './earning/earning.resolver';
-import { PurchaseService } from './earning/purchase.service';
-import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
-import { TermsResolver } from './program/terms.resolver';
-import { TermsService } from './program/terms.service';
-import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
-import { LoyaltyStateService } from './realtime/loyalty-state.service';
-import { RealtimeResolver } from './realtime/realtime.resolver';
-import { subscribeSharingExecution } from './realtime/shared-execution';
-import { CLOSE_TOO_MANY_CONNECTIONS, keepAlive } from './realtime/keep-alive';
-import { OfflineSyncResolver } from './pos/offline-sync.resolver';
-import { OfflineSyncService } from './pos/offline-sync.service';
-import { ProgramService } from './program/program.service';
-import { TierService } from './program/tier.service';
-import { ChannelSwitchService } from './timeline/channel-switch.service';
-import { ingestRouter } from './timeline/ingest.route';
-import { CustomerTimelineResolver, TimelineResolver } from './timeline/timeline.resolver';
-import { RewardResolver } from './rewards/reward.resolver';
-import { RewardService } from './rewards/reward.service';
 import { StoreResolver } from './stores/store.resolver';
 import { StoreService } from './stores/store.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
 import { TenancyService } from './tenancy/tenancy.service';
+import { ChannelSwitchService } from './timeline/channel-switch.service';
+import { ingestRouter } from './timeline/ingest.route';
+import { CustomerTimelineResolver, TimelineResolver } from './timeline/timeline.resolver';
 
 export interface Gateway {
   readonly httpServer: Server;
@@ -84,12 +92,21 @@ function requestIdOf(req: Request): string {
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
 export async function createApp(config: Config, databaseUrl: string, log: Logger): Promise<Gateway> {
-  const orm = await MikroORM.init(ormConfig(databaseUrl, config.dbPoolMax, (message) => log.info({ orm: message }, 'orm')));
+  const orm = await MikroORM.init(
+    ormConfig(databaseUrl, config.dbPoolMax, (message) => log.info({ orm: message }, 'orm')),
+  );
   await migrate(orm);
 
   const bus = createRealtimeBus(config.redisUrl, config.redisPrefix, log, config.subscriptionBufferLimit);
   const metrics = new Metrics(orm);
-  const relay = new OutboxRelay(orm, bus, databaseUrl, log, { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours }, (n) => metrics.outboxRelayed.inc(n));
+  const relay = new OutboxRelay(
+    orm,
+    bus,
+    databaseUrl,
+    log,
+    { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
+    (n) => metrics.outboxRelayed.inc(n),
+  );
   const authenticator = new Authenticator(orm, config.adminToken);
 
   const identifiers = new IdentifierService();
@@ -125,7 +142,11 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   ]);
   const schema = await buildGatewaySchema(resolvers, bus.pubSub);
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.
-  const report = { exposeLimits: true, propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)] };
+  const report = {
+    exposeLimits: true,
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
+  };
   const limits: ValidationRule[] = [
     maxDepthRule({ n: config.maxQueryDepth, ...report }),
     maxAliasesRule({ n: config.maxAliases, ...report }),
@@ -163,7 +184,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         const label = callerLabel(caller);
         const open = socketsPerCaller.get(label) ?? 0;
         if (open >= config.wsMaxConnectionsPerKey) {
-          ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, `At most ${config.wsMaxConnectionsPerKey} connections per key`);
+          ctx.extra.socket.close(
+            CLOSE_TOO_MANY_CONNECTIONS,
+            `At most ${config.wsMaxConnectionsPerKey} connections per key`,
+          );
           return false;
         }
         socketsPerCaller.set(label, open + 1);
@@ -187,7 +211,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         metrics.subscriptionsOpen.inc();
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => formatErrorFn(error.toJSON(), error)) } : undefined,
+        result.errors
+          ? { ...result, errors: result.errors.map((error) => formatErrorFn(error.toJSON(), error)) }
+          : undefined,
       onComplete: (ctx, id) => {
         if (openSubscriptions.get(ctx)?.delete(id)) metrics.subscriptionsOpen.dec();
       },
@@ -211,7 +237,16 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.apolloPlugin(),
-      { async serverWillStart() { return { async drainServer() { stopPings(); await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              stopPings();
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -222,8 +257,21 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.get('/readyz', async (_req, res) => {
     // A dependency that does not answer within a second is as good as down to a load balancer.
     const checks = await Promise.all([
-      settleWithin(orm.em.getConnection().execute('select 1').then(() => 'ok'), 1000, 'down'),
-      bus.redis ? settleWithin(bus.redis.ping().then(() => 'ok'), 1000, 'down') : Promise.resolve('in-process'),
+      settleWithin(
+        orm.em
+          .getConnection()
+          .execute('select 1')
+          .then(() => 'ok'),
+        1000,
+        'down',
+      ),
+      bus.redis
+        ? settleWithin(
+            bus.redis.ping().then(() => 'ok'),
+            1000,
+            'down',
+          )
+        : Promise.resolve('in-process'),
     ]);
     const [postgres, redis] = checks;
     const ready = postgres === 'ok' && redis !== 'down';
@@ -246,13 +294,22 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     }),
   );
   // Malformed JSON and oversized bodies are the client's fault: answer in GraphQL's error shape.
-  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? 500;
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
-    if (status >= 500) log.error({ err: error }, 'request failed');
-    res.status(status).json({ errors: [{ message: status < 500 ? error.message : 'Internal server error', extensions: { code } }] });
-  });
+  app.use(
+    (
+      error: Error & { status?: number; type?: string },
+      _req: Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (res.headersSent) return next(error);
+      const status = error.status ?? 500;
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+      if (status >= 500) log.error({ err: error }, 'request failed');
+      res
+        .status(status)
+        .json({ errors: [{ message: status < 500 ? error.message : 'Internal server error', extensions: { code } }] });
+    },
+  );
 
   await relay.start();
   const ledgerJobs = new LedgerJobs();
@@ -260,7 +317,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const runLedgerJobs = async () => {
     const now = new Date();
     // Separately, so a failure of one never holds up the other.
-    for (const [name, job] of [['settle', ledgerJobs.settlePending], ['expire', ledgerJobs.expireDue]] as const) {
+    for (const [name, job] of [
+      ['settle', ledgerJobs.settlePending],
+      ['expire', ledgerJobs.expireDue],
+    ] as const) {
       try {
         const result = await job.call(ledgerJobs, orm.em.fork(), now);
         if (result.transactions) log.info({ job: name, ...result }, 'ledger job booked transactions');
@@ -269,16 +329,25 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       }
     }
   };
-  const ledgerTimer = config.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), config.ledgerJobsIntervalMs) : null;
+  const ledgerTimer =
+    config.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), config.ledgerJobsIntervalMs) : null;
   ledgerTimer?.unref();
   // Downgrades and the end of limited-time status happen without anyone running a command.
   const runTierJobs = () =>
     tiers
-      .evaluateAll(() => orm.em.fork(), new Date(), (tenantId, result) => {
-        if (result && result.upgraded + result.downgraded + result.grantsEnded > 0) log.info({ job: 'evaluate-tiers', tenantId, ...result }, 'tiers evaluated');
-      })
-      .catch((error: unknown) => log.error({ err: error, job: 'evaluate-tiers' }, 'tier evaluation failed; retrying on the next tick'));
-  const tierTimer = config.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), config.tierJobsIntervalMs) : null;
+      .evaluateAll(
+        () => orm.em.fork(),
+        new Date(),
+        (tenantId, result) => {
+          if (result && result.upgraded + result.downgraded + result.grantsEnded > 0)
+            log.info({ job: 'evaluate-tiers', tenantId, ...result }, 'tiers evaluated');
+        },
+      )
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'evaluate-tiers' }, 'tier evaluation failed; retrying on the next tick'),
+      );
+  const tierTimer =
+    config.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), config.tierJobsIntervalMs) : null;
   tierTimer?.unref();
 
   let closing: Promise<void> | null = null;
@@ -306,4 +375,3 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       })()),
   };
 }
-

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from './shared/db/embedded-postgres';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './shared/db/embedded-postgres';
 import { createLogger } from './shared/logger';
 
 async function main(): Promise<void> {
@@ -16,10 +17,15 @@ async function main(): Promise<void> {
     throw error;
   });
   const port = await gateway.listen(config.port);
-  log.info({ port, database: embedded ? 'embedded' : 'external', events: config.redisUrl ? 'redis' : 'in-process' }, 'gateway listening');
+  log.info(
+    { port, database: embedded ? 'embedded' : 'external', events: config.redisUrl ? 'redis' : 'in-process' },
+    'gateway listening',
+  );
   if (config.adminTokenGenerated) {
     // Printed once, plainly, so a newcomer can create a tenant; set ADMIN_TOKEN to keep one across restarts.
-    process.stdout.write(`\nADMIN_TOKEN (generated for this run): ${config.adminToken}\nGraphQL: http://localhost:${port}/graphql\n\n`);
+    process.stdout.write(
+      `\nADMIN_TOKEN (generated for this run): ${config.adminToken}\nGraphQL: http://localhost:${port}/graphql\n\n`,
+    );
   }
 
   let stopping = false;
@@ -46,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? `Configuration error: ${error.message}` : String((error as Error)?.stack ?? error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? `Configuration error: ${error.message}` : String((error as Error)?.stack ?? error)}\n`,
+  );
   process.exit(1);
 });

@@ -1,27 +1,46 @@
-import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+
+import { migrationsList } from '../migrations';
 import { BusinessAccount } from './accounts/business-account.entity';
 import { Customer } from './customers/customer.entity';
-import { CustomerMerge } from './customers/merge.entity';
 import { CustomerIdentifier } from './customers/identifier.entity';
-import { LedgerEntry, LedgerTransaction, PointsBalance, PointsImport, PointsLot, PointsLotConsumption } from './ledger/ledger.entity';
-import { OutboxEvent } from './outbox/outbox-event.entity';
+import { CustomerMerge } from './customers/merge.entity';
 import { EarningRule, RuleUsage } from './earning/earning-rule.entity';
 import { Purchase, PurchaseLine, PurchaseRefund } from './earning/purchase.entity';
+import {
+  LedgerEntry,
+  LedgerTransaction,
+  PointsBalance,
+  PointsImport,
+  PointsLot,
+  PointsLotConsumption,
+} from './ledger/ledger.entity';
+import { OutboxEvent } from './outbox/outbox-event.entity';
 import { Benefit } from './program/benefit.entity';
 import { ProgramSettings } from './program/program-settings.entity';
 import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
-import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
 import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
+import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
 import { Store } from './stores/store.entity';
-import { TimelineEvent } from './timeline/timeline.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
-import { migrationsList } from '../migrations';
+import { TimelineEvent } from './timeline/timeline.entity';
 
 /** Entities whose every query is scoped by the `tenant` filter. */
-export const TENANT_OWNED = [ApiKey, Store, Customer, ProgramSettings, Tier, Benefit, EarningRule, Reward, BusinessAccount, ProgramTerms];
+export const TENANT_OWNED = [
+  ApiKey,
+  Store,
+  Customer,
+  ProgramSettings,
+  Tier,
+  Benefit,
+  EarningRule,
+  Reward,
+  BusinessAccount,
+  ProgramTerms,
+];
 
 export const TENANT_FILTER = 'tenant';
 
@@ -38,10 +57,29 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
     clientUrl,
     // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
     entities: [
-      Tenant, OutboxEvent, ...TENANT_OWNED, LedgerTransaction, LedgerEntry, PointsBalance, PointsLot, PointsLotConsumption, PointsImport,
+      Tenant,
+      OutboxEvent,
+      ...TENANT_OWNED,
+      LedgerTransaction,
+      LedgerEntry,
+      PointsBalance,
+      PointsLot,
+      PointsLotConsumption,
+      PointsImport,
       // Written in SQL by their services, which scope every statement by tenant themselves.
-      CustomerIdentifier, CustomerTier, TierChange, RuleUsage, Purchase, PurchaseLine, PurchaseRefund, RewardGuardrailOverride, Voucher, TimelineEvent,
-      CustomerMerge, ScriptAcknowledgement, LoyaltyStateVersion,
+      CustomerIdentifier,
+      CustomerTier,
+      TierChange,
+      RuleUsage,
+      Purchase,
+      PurchaseLine,
+      PurchaseRefund,
+      RewardGuardrailOverride,
+      Voucher,
+      TimelineEvent,
+      CustomerMerge,
+      ScriptAcknowledgement,
+      LoyaltyStateVersion,
     ],
     extensions: [Migrator],
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.

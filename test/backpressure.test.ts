@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
+
 import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { collect, startGateway, wsClient, type TestGateway } from './helpers/gateway';
+import { collect, startGateway, type TestGateway, wsClient } from './helpers/gateway';
 
 // Gateways of one test database share its outbox: each describe runs its own, one at a time, so no other
 // in-process gateway relays (and so swallows) the events under test.
@@ -15,7 +16,9 @@ async function rawSubscriber(token: string, customerId: string, target = gw): Pr
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
   await new Promise<void>((resolve) => socket.once('message', () => resolve()));
-  socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE, variables: { id: customerId } } }));
+  socket.send(
+    JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE, variables: { id: customerId } } }),
+  );
   return socket;
 }
 
@@ -57,7 +60,9 @@ describe('a slow subscriber', () => {
         if (n % 10 === 0) await new Promise((r) => setTimeout(r, 20));
       }
       const events = await healthy.next(count, 15_000);
-      expect(events.map((event) => event.data?.customerUpdated.version)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+      expect(events.map((event) => event.data?.customerUpdated.version)).toEqual(
+        Array.from({ length: count }, (_, i) => i + 1),
+      );
       expect(quiet.gateway.bus.droppedSubscribers()).toBe(1);
       healthy.stop();
     } finally {
@@ -66,7 +71,6 @@ describe('a slow subscriber', () => {
       await quiet.close();
     }
   });
-
 });
 
 describe('connection limits and keep-alive', () => {
@@ -84,14 +88,14 @@ describe('connection limits and keep-alive', () => {
     try {
       const subs = clients.map((client) => collect(client, SUBSCRIBE, { id: otherCustomer.id }));
       await until(async () => (await openSubscriptions()) >= 2);
-      await expect(subs[2]!.done).rejects.toMatchObject({ code: 4429 });
+      await expect(subs[2].done).rejects.toMatchObject({ code: 4429 });
       // Another key is not affected.
       const ownerClient = wsClient(gw, tenant.ownerKey);
       const own = collect(ownerClient, SUBSCRIBE, { id: customer.id });
       await new Promise((r) => setTimeout(r, 100));
       expect(own.events).toEqual([]);
       await ownerClient.dispose();
-      await clients[0]!.dispose();
+      await clients[0].dispose();
       await until(async () => (await openSubscriptions()) <= 1);
       const again = wsClient(gw, other.ownerKey);
       const connected = new Promise((resolve) => again.on('connected', resolve));

@@ -1,5 +1,5 @@
-import { createCustomer, createTenant, uniquePhone, type TenantFixture } from './helpers/factories';
 import { CustomersDocument } from './generated/graphql';
+import { createCustomer, createTenant, type TenantFixture, uniquePhone } from './helpers/factories';
 import { errorCode, gql, gqlOk, gqlTyped, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
@@ -19,10 +19,23 @@ describe('createCustomer', () => {
   it('stores email lower-cased and phone in E.164, both unique within the tenant', async () => {
     const phone = uniquePhone();
     const spaced = `${phone.slice(0, 3)} ${phone.slice(3, 4)} ${phone.slice(4, 6)} ${phone.slice(6)}`;
-    const created = await createCustomer(gw, tenant.ownerKey, { email: '  Grace.Hopper@Navy.MIL ', phone: spaced, displayName: ' Grace ' });
+    const created = await createCustomer(gw, tenant.ownerKey, {
+      email: '  Grace.Hopper@Navy.MIL ',
+      phone: spaced,
+      displayName: ' Grace ',
+    });
     expect(created).toMatchObject({ email: 'grace.hopper@navy.mil', phone, version: 1 });
-    const samePhone = await gql(gw, `mutation ($p: String) { createCustomer(input: { phone: $p }) { id } }`, { p: phone }, tenant.ownerKey);
-    expect(samePhone.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.phone', reason: 'PHONE_TAKEN' });
+    const samePhone = await gql(
+      gw,
+      `mutation ($p: String) { createCustomer(input: { phone: $p }) { id } }`,
+      { p: phone },
+      tenant.ownerKey,
+    );
+    expect(samePhone.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'input.phone',
+      reason: 'PHONE_TAKEN',
+    });
   });
 });
 
@@ -51,7 +64,11 @@ describe('customers connection', () => {
   it('searches by email prefix, phone and part of the name', async () => {
     const own = await createTenant(gw);
     const phone = uniquePhone();
-    const ada = await createCustomer(gw, own.ownerKey, { email: 'ada@analytical.org', displayName: 'Ada Lovelace', phone });
+    const ada = await createCustomer(gw, own.ownerKey, {
+      email: 'ada@analytical.org',
+      displayName: 'Ada Lovelace',
+      phone,
+    });
     const alan = await createCustomer(gw, own.ownerKey, { email: 'alan@turing.org', displayName: 'Alan Turing' });
     await createCustomer(gw, own.ownerKey, { email: 'percent@example.com', displayName: '100% Real' });
     const ids = async (search: string) =>
@@ -95,10 +112,24 @@ describe('customers connection', () => {
 describe('issueCustomerToken', () => {
   it('refuses an out-of-range lifetime and an unknown customer, naming the argument', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const ttl = await gql(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id, ttlSeconds: 5) { token } }`, { id: customer.id }, tenant.ownerKey);
+    const ttl = await gql(
+      gw,
+      `mutation ($id: ID!) { issueCustomerToken(customerId: $id, ttlSeconds: 5) { token } }`,
+      { id: customer.id },
+      tenant.ownerKey,
+    );
     expect(ttl.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ttlSeconds' });
-    const unknown = await gql(gw, `mutation { issueCustomerToken(customerId: "00000000-0000-4000-8000-000000000000") { token } }`, {}, tenant.ownerKey);
+    const unknown = await gql(
+      gw,
+      `mutation { issueCustomerToken(customerId: "00000000-0000-4000-8000-000000000000") { token } }`,
+      {},
+      tenant.ownerKey,
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'customerId' });
-    expect(errorCode(await gql(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`, { id: customer.id }))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(
+        await gql(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`, { id: customer.id }),
+      ),
+    ).toBe('UNAUTHENTICATED');
   });
 });

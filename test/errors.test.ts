@@ -1,4 +1,5 @@
 import request from 'supertest';
+
 import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
 import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
@@ -26,19 +27,36 @@ describe('bad input gets a coded error and the server keeps serving', () => {
 
   it('unknown fields and wrong argument types', async () => {
     expect(errorCode(await gql(gw, `{ customers { nope } }`, {}, tenant.ownerKey))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(errorCode(await gql(gw, `{ customers(first: "ten") { edges { cursor } } }`, {}, tenant.ownerKey))).toBe('GRAPHQL_VALIDATION_FAILED');
-    const vars = await gql(gw, `query ($first: Int) { customers(first: $first) { edges { cursor } } }`, { first: 'ten' }, tenant.ownerKey);
+    expect(errorCode(await gql(gw, `{ customers(first: "ten") { edges { cursor } } }`, {}, tenant.ownerKey))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    const vars = await gql(
+      gw,
+      `query ($first: Int) { customers(first: $first) { edges { cursor } } }`,
+      { first: 'ten' },
+      tenant.ownerKey,
+    );
     expect(errorCode(vars)).toBe('BAD_USER_INPUT');
     await stillServing();
   });
 
   it('an invalid email or phone names the field', async () => {
-    const email = await gql(gw, `mutation { createCustomer(input: { email: "not-an-email" }) { id } }`, {}, tenant.ownerKey);
+    const email = await gql(
+      gw,
+      `mutation { createCustomer(input: { email: "not-an-email" }) { id } }`,
+      {},
+      tenant.ownerKey,
+    );
     expect(errorCode(email)).toBe('BAD_USER_INPUT');
     expect(email.errors?.[0]?.extensions).toMatchObject({ field: 'input.email', reason: 'EMAIL_INVALID' });
     const phone = await gql(gw, `mutation { createCustomer(input: { phone: "12" }) { id } }`, {}, tenant.ownerKey);
     expect(phone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
-    const none = await gql(gw, `mutation { createCustomer(input: { displayName: "Nobody" }) { id } }`, {}, tenant.ownerKey);
+    const none = await gql(
+      gw,
+      `mutation { createCustomer(input: { displayName: "Nobody" }) { id } }`,
+      {},
+      tenant.ownerKey,
+    );
     expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONTACT_REQUIRED' });
   });
 
@@ -54,7 +72,12 @@ describe('bad input gets a coded error and the server keeps serving', () => {
     const cursor = await gql(gw, `{ customers(after: "garbage") { edges { cursor } } }`, {}, tenant.ownerKey);
     expect(cursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     for (const first of [0, 101]) {
-      const res = await gql(gw, `query ($first: Int) { customers(first: $first) { edges { cursor } } }`, { first }, tenant.ownerKey);
+      const res = await gql(
+        gw,
+        `query ($first: Int) { customers(first: $first) { edges { cursor } } }`,
+        { first },
+        tenant.ownerKey,
+      );
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     }
   });
@@ -68,7 +91,12 @@ describe('bad input gets a coded error and the server keeps serving', () => {
       const res = await gql(shallow, `{ customers { edges { node { id } } } }`, {}, tenant.ownerKey);
       expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(res.errors?.[0]?.message).toMatch(/depth/i);
-      const viaFragment = await gql(shallow, `{ customers { ...C } } fragment C on CustomerConnection { edges { node { id } } }`, {}, tenant.ownerKey);
+      const viaFragment = await gql(
+        shallow,
+        `{ customers { ...C } } fragment C on CustomerConnection { edges { node { id } } }`,
+        {},
+        tenant.ownerKey,
+      );
       expect(errorCode(viaFragment)).toBe('GRAPHQL_VALIDATION_FAILED');
     } finally {
       await shallow.close();
@@ -85,7 +113,10 @@ describe('bad input gets a coded error and the server keeps serving', () => {
   });
 
   it('an oversized body or broken JSON is a 4xx with a code', async () => {
-    const big = await request(gw.url).post('/graphql').set('content-type', 'application/json').send({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(200_000) } });
+    const big = await request(gw.url)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: `{ viewer { role } }`, variables: { pad: 'x'.repeat(200_000) } });
     expect(big.status).toBe(413);
     expect(big.body.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
     const broken = await request(gw.url).post('/graphql').set('content-type', 'application/json').send('{"query": ');
@@ -105,7 +136,9 @@ describe('a write that fails leaves nothing half-written', () => {
     const taken = await createCustomer(gw, tenant.ownerKey);
     const customer = await createCustomer(gw, tenant.ownerKey, { displayName: 'Before' });
     const em = gw.gateway.orm.em.fork();
-    const eventsBefore = await em.getConnection().execute(`select count(*)::int as n from outbox_event where tenant_id = ?`, [tenant.tenantId]);
+    const eventsBefore = await em
+      .getConnection()
+      .execute(`select count(*)::int as n from outbox_event where tenant_id = ?`, [tenant.tenantId]);
 
     // displayName is valid and applied first in code; the email conflict must roll it back.
     const res = await gql(
@@ -117,20 +150,42 @@ describe('a write that fails leaves nothing half-written', () => {
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors?.[0]?.extensions?.field).toBe('input.email');
 
-    const after = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { displayName version } }`, { id: customer.id }, tenant.ownerKey);
+    const after = await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { displayName version } }`,
+      { id: customer.id },
+      tenant.ownerKey,
+    );
     expect(after.customer).toEqual({ displayName: 'Before', version: 1 });
-    const eventsAfter = await em.getConnection().execute(`select count(*)::int as n from outbox_event where tenant_id = ?`, [tenant.tenantId]);
+    const eventsAfter = await em
+      .getConnection()
+      .execute(`select count(*)::int as n from outbox_event where tenant_id = ?`, [tenant.tenantId]);
     expect(eventsAfter[0].n).toBe(eventsBefore[0].n);
   });
 
   it('a stale expectedVersion is a CONFLICT and changes nothing', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey, { displayName: 'V1' });
     const update = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName version } }`;
-    const ok = await gqlOk(gw, update, { input: { id: customer.id, displayName: 'V2', expectedVersion: 1 } }, tenant.ownerKey);
+    const ok = await gqlOk(
+      gw,
+      update,
+      { input: { id: customer.id, displayName: 'V2', expectedVersion: 1 } },
+      tenant.ownerKey,
+    );
     expect(ok.updateCustomer).toEqual({ displayName: 'V2', version: 2 });
-    const stale = await gql(gw, update, { input: { id: customer.id, displayName: 'V3', expectedVersion: 1 } }, tenant.ownerKey);
+    const stale = await gql(
+      gw,
+      update,
+      { input: { id: customer.id, displayName: 'V3', expectedVersion: 1 } },
+      tenant.ownerKey,
+    );
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
-    const now = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { displayName version } }`, { id: customer.id }, tenant.ownerKey);
+    const now = await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { displayName version } }`,
+      { id: customer.id },
+      tenant.ownerKey,
+    );
     expect(now.customer).toEqual({ displayName: 'V2', version: 2 });
   });
 });

@@ -1,5 +1,6 @@
 import type { Config } from '@jest/types';
 import { Client } from 'pg';
+
 import { testDatabaseUrl } from './helpers/env';
 
 /**
@@ -10,7 +11,9 @@ import { testDatabaseUrl } from './helpers/env';
  */
 export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   const workers = Math.max(1, globalConfig.maxWorkers);
-  const admin = new Client({ connectionString: Object.assign(new URL(testDatabaseUrl(1)), { pathname: '/postgres' }).toString() });
+  const admin = new Client({
+    connectionString: Object.assign(new URL(testDatabaseUrl(1)), { pathname: '/postgres' }).toString(),
+  });
   await admin.connect();
   try {
     for (let worker = 1; worker <= workers; worker += 1) {

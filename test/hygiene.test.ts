@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { createApiKey, createCustomer, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
@@ -16,12 +17,25 @@ const REPORT = `query ($months: Int, $examples: Int) { dataQualityReport(inactiv
 const sql = (text: string, params: unknown[]) => gw.gateway.orm.em.fork().execute(text, params);
 
 async function person(tenant: TenantFixture, input: Record<string, unknown>) {
-  return (await gqlOk(gw, `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, { input }, tenant.ownerKey)).createCustomer.id as string;
+  return (
+    await gqlOk(
+      gw,
+      `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+      { input },
+      tenant.ownerKey,
+    )
+  ).createCustomer.id as string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const pairOf = (found: any[], a: string, b: string) =>
-  found.find((candidate) => candidate.customers.map((c: { id: string }) => c.id).sort().join() === [a, b].sort().join());
+  found.find(
+    (candidate) =>
+      candidate.customers
+        .map((c: { id: string }) => c.id)
+        .sort()
+        .join() === [a, b].sort().join(),
+  );
 
 describe('duplicateCandidates', () => {
   it('finds the same mailbox, the same number under another country code, and close names at one address, with scores and reasons', async () => {
@@ -37,17 +51,40 @@ describe('duplicateCandidates', () => {
     const phoneA = await person(tenant, { phone: '+33412345678' });
     const phoneB = await person(tenant, { phone: '+32412345678' });
     const home = { line: '12 High Street', postalCode: 'sw1a 1aa', city: 'London' };
-    const nameA = await person(tenant, { email: `jonathan.${tag}@example.com`, displayName: 'Jonathan Smith', address: home });
-    const nameB = await person(tenant, { email: `jsmith.${tag}@example.org`, displayName: 'Jon Smith', address: { line: '12 High St.', postalCode: 'SW1A1AA' } });
-    const elsewhere = await person(tenant, { email: `jonathan2.${tag}@example.com`, displayName: 'Jonathan Smith', address: { ...home, postalCode: 'E1 6AN' } });
+    const nameA = await person(tenant, {
+      email: `jonathan.${tag}@example.com`,
+      displayName: 'Jonathan Smith',
+      address: home,
+    });
+    const nameB = await person(tenant, {
+      email: `jsmith.${tag}@example.org`,
+      displayName: 'Jon Smith',
+      address: { line: '12 High St.', postalCode: 'SW1A1AA' },
+    });
+    const elsewhere = await person(tenant, {
+      email: `jonathan2.${tag}@example.com`,
+      displayName: 'Jonathan Smith',
+      address: { ...home, postalCode: 'E1 6AN' },
+    });
 
     const found = (await gqlOk(gw, DUPLICATES, { min: 0 }, tenant.ownerKey)).duplicateCandidates;
     expect(pairOf(found, gmailA, gmailB)).toMatchObject({ score: 90, reasons: [{ kind: 'SAME_EMAIL', weight: 90 }] });
     expect(pairOf(found, plusA, plusB)?.reasons[0].kind).toBe('SAME_EMAIL');
     expect(pairOf(found, phoneA, phoneB)).toMatchObject({ score: 60, reasons: [{ kind: 'SAME_PHONE_NUMBER' }] });
-    expect(pairOf(found, phoneA, phoneB).reasons[0].detail.split(' and ').sort()).toEqual(['+32412345678', '+33412345678']);
+    expect(pairOf(found, phoneA, phoneB).reasons[0].detail.split(' and ').sort()).toEqual([
+      '+32412345678',
+      '+33412345678',
+    ]);
     const names = pairOf(found, nameA, nameB);
-    expect(names?.reasons).toEqual([{ kind: 'SIMILAR_NAME_SAME_ADDRESS', detail: expect.stringMatching(/^(Jonathan|Jon) Smith and (Jon|Jonathan) Smith at 12 High St(reet|\.), SW1A1AA$/), weight: 68 }]);
+    expect(names?.reasons).toEqual([
+      {
+        kind: 'SIMILAR_NAME_SAME_ADDRESS',
+        detail: expect.stringMatching(
+          /^(Jonathan|Jon) Smith and (Jon|Jonathan) Smith at 12 High St(reet|\.), SW1A1AA$/,
+        ),
+        weight: 68,
+      },
+    ]);
     expect(pairOf(found, dotA, dotB)).toBeUndefined();
     expect(pairOf(found, nameA, elsewhere)).toBeUndefined();
     expect(found.map((candidate: { score: number }) => candidate.score)).toEqual([90, 90, 68, 60]);
@@ -55,9 +92,14 @@ describe('duplicateCandidates', () => {
     expect(pairOf(found, gmailA, gmailB)!.customers.map((c: { id: string }) => c.id)).toEqual([gmailA, gmailB]);
 
     // Once merged, a pair is no longer a candidate.
-    await gqlOk(gw, `mutation ($input: MergeCustomersInput!) { mergeCustomers(input: $input) { merge { id } } }`, {
-      input: { survivorId: gmailA, mergedId: gmailB, reason: 'duplicate sign-up', idempotencyKey: randomUUID() },
-    }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: MergeCustomersInput!) { mergeCustomers(input: $input) { merge { id } } }`,
+      {
+        input: { survivorId: gmailA, mergedId: gmailB, reason: 'duplicate sign-up', idempotencyKey: randomUUID() },
+      },
+      tenant.ownerKey,
+    );
     const after = (await gqlOk(gw, DUPLICATES, { min: 0 }, tenant.ownerKey)).duplicateCandidates;
     expect(pairOf(after, gmailA, gmailB)).toBeUndefined();
     expect(after).toHaveLength(3);
@@ -71,7 +113,10 @@ describe('duplicateCandidates', () => {
     expect((await gqlOk(gw, DUPLICATES, { min: 0 }, one.ownerKey)).duplicateCandidates).toEqual([]);
     const agent = await createApiKey(gw, one.ownerKey, 'AGENT');
     expect((await gql(gw, DUPLICATES, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(gw, DUPLICATES, { min: 101 }, one.ownerKey)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minScore' });
+    expect((await gql(gw, DUPLICATES, { min: 101 }, one.ownerKey)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'minScore',
+    });
   });
 });
 
@@ -82,28 +127,49 @@ describe('dataQualityReport', () => {
     const unnamed = await createCustomer(gw, tenant.ownerKey);
     const named = await person(tenant, { email: `fine.${tag}@example.com`, displayName: 'Fine' });
     // Known by a CRM id only: a customer nobody can contact. An anonymous app profile is not counted.
-    const crmOnly = (await gqlOk(gw, `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`, {
-      input: { identifiers: [{ kind: 'CRM_ID', value: `CRM-${tag}` }], displayName: 'Crm Only' },
-    }, tenant.ownerKey)).resolveCustomer.customer.id;
-    await gqlOk(gw, `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`, {
-      input: { identifiers: [{ kind: 'DEVICE_ID', value: `dev-${tag}` }] },
-    }, tenant.ownerKey);
+    const crmOnly = (
+      await gqlOk(
+        gw,
+        `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`,
+        {
+          input: { identifiers: [{ kind: 'CRM_ID', value: `CRM-${tag}` }], displayName: 'Crm Only' },
+        },
+        tenant.ownerKey,
+      )
+    ).resolveCustomer.customer.id;
+    await gqlOk(
+      gw,
+      `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`,
+      {
+        input: { identifiers: [{ kind: 'DEVICE_ID', value: `dev-${tag}` }] },
+      },
+      tenant.ownerKey,
+    );
     // Legacy rows written before validation (as an old import would have): the report must catch them.
     const legacyEmail = await person(tenant, { email: `legacy.${tag}@example.com`, displayName: 'Legacy' });
     await sql(`update customer set email = 'legacy at example dot com', phone = '0612' where id = ?`, [legacyEmail]);
-    await sql(`insert into customer_identifier (id, tenant_id, customer_id, kind, value, created_at) values (gen_random_uuid(), ?, ?, 'LOYALTY_CARD', ?, now())`, [
-      tenant.tenantId, named, ` lg ${tag} `,
-    ]);
+    await sql(
+      `insert into customer_identifier (id, tenant_id, customer_id, kind, value, created_at) values (gen_random_uuid(), ?, ?, 'LOYALTY_CARD', ?, now())`,
+      [tenant.tenantId, named, ` lg ${tag} `],
+    );
     // Created two years ago with no activity since; another as old but earning last week is active.
     await sql(`update customer set created_at = now() - interval '2 years' where id in (?, ?)`, [unnamed.id, named]);
-    await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-      input: { customerId: named, points: 10, reason: 'visit', idempotencyKey: randomUUID() },
-    }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+      {
+        input: { customerId: named, points: 10, reason: 'visit', idempotencyKey: randomUUID() },
+      },
+      tenant.ownerKey,
+    );
 
     const report = (await gqlOk(gw, REPORT, { months: 12, examples: 5 }, tenant.ownerKey)).dataQualityReport;
     const check = (issue: string) => report.checks.find((entry: { issue: string }) => entry.issue === issue);
     expect(report.customers).toBe(5);
-    expect(check('NO_CONTACT')).toMatchObject({ count: 1, examples: [{ customerId: crmOnly, detail: 'no email or phone' }] });
+    expect(check('NO_CONTACT')).toMatchObject({
+      count: 1,
+      examples: [{ customerId: crmOnly, detail: 'no email or phone' }],
+    });
     expect(check('MISSING_NAME')).toMatchObject({ count: 1, examples: [{ customerId: unnamed.id }] });
     expect(check('INVALID_EMAIL')).toMatchObject({ count: 1, examples: [{ customerId: legacyEmail }] });
     expect(check('INVALID_PHONE')).toMatchObject({ count: 1, examples: [{ customerId: legacyEmail }] });
@@ -115,6 +181,9 @@ describe('dataQualityReport', () => {
     const noExamples = (await gqlOk(gw, REPORT, { months: 12, examples: 0 }, tenant.ownerKey)).dataQualityReport;
     expect(noExamples.checks.every((entry: { examples: unknown[] }) => entry.examples.length === 0)).toBe(true);
     expect(noExamples.checks.find((entry: { issue: string }) => entry.issue === 'NO_CONTACT').count).toBe(1);
-    expect((await gql(gw, REPORT, { months: 0 }, tenant.ownerKey)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inactiveMonths' });
+    expect((await gql(gw, REPORT, { months: 0 }, tenant.ownerKey)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'inactiveMonths',
+    });
   });
 });

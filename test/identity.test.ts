@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey, createCustomer, createStore, createTenant, customerToken, uniquePhone, type TenantFixture } from './helpers/factories';
+
+import {
+  createApiKey,
+  createCustomer,
+  createStore,
+  createTenant,
+  customerToken,
+  type TenantFixture,
+  uniquePhone,
+} from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
@@ -17,7 +26,11 @@ const ADD = `mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(inpu
 
 const unique = () => randomUUID().slice(0, 8);
 
-async function resolve(identifiers: { kind: string; value: string }[], extra: Record<string, unknown> = {}, token = tenant.ownerKey) {
+async function resolve(
+  identifiers: { kind: string; value: string }[],
+  extra: Record<string, unknown> = {},
+  token = tenant.ownerKey,
+) {
   return (await gqlOk(gw, RESOLVE, { input: { identifiers, ...extra } }, token)).resolveCustomer;
 }
 
@@ -25,10 +38,28 @@ describe('identifiers', () => {
   it("keeps a profile's email and phone as identifiers, normalised, and follows their changes", async () => {
     const email = `Ada.${unique()}@Example.com`;
     const customer = await createCustomer(gw, tenant.ownerKey, { email, phone: uniquePhone() });
-    const read = async () => (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { identifiers { kind value source } } }`, { id: customer.id }, tenant.ownerKey)).customer.identifiers;
-    expect(await read()).toEqual(expect.arrayContaining([{ kind: 'EMAIL', value: email.toLowerCase(), source: 'profile' }, { kind: 'PHONE', value: customer.phone, source: 'profile' }]));
+    const read = async () =>
+      (
+        await gqlOk(
+          gw,
+          `query ($id: ID!) { customer(id: $id) { identifiers { kind value source } } }`,
+          { id: customer.id },
+          tenant.ownerKey,
+        )
+      ).customer.identifiers;
+    expect(await read()).toEqual(
+      expect.arrayContaining([
+        { kind: 'EMAIL', value: email.toLowerCase(), source: 'profile' },
+        { kind: 'PHONE', value: customer.phone, source: 'profile' },
+      ]),
+    );
     const newEmail = `ada.new.${unique()}@example.com`;
-    await gqlOk(gw, `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, { input: { id: customer.id, email: newEmail } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`,
+      { input: { id: customer.id, email: newEmail } },
+      tenant.ownerKey,
+    );
     const emails = (await read()).filter((identifier: { kind: string }) => identifier.kind === 'EMAIL');
     expect(emails).toEqual([{ kind: 'EMAIL', value: newEmail, source: 'profile' }]);
     // The old email is free again: it now resolves to nobody.
@@ -38,13 +69,39 @@ describe('identifiers', () => {
   it('holds each identifier for one customer of the tenant only, whatever its spelling', async () => {
     const [a, b] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
     const card = `LG${unique().toUpperCase()}`;
-    await gqlOk(gw, ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' } }, tenant.ownerKey);
-    await gqlOk(gw, ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() } }, tenant.ownerKey);
-    const taken = await gql(gw, ADD, { input: { customerId: b.id, kind: 'LOYALTY_CARD', value: `${card.slice(0, 4)}-${card.slice(4).toLowerCase()}` } }, tenant.ownerKey);
-    expect(taken.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDENTIFIER_TAKEN', field: 'input.value' });
+    await gqlOk(
+      gw,
+      ADD,
+      { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' } },
+      tenant.ownerKey,
+    );
+    await gqlOk(
+      gw,
+      ADD,
+      { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() } },
+      tenant.ownerKey,
+    );
+    const taken = await gql(
+      gw,
+      ADD,
+      {
+        input: { customerId: b.id, kind: 'LOYALTY_CARD', value: `${card.slice(0, 4)}-${card.slice(4).toLowerCase()}` },
+      },
+      tenant.ownerKey,
+    );
+    expect(taken.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDENTIFIER_TAKEN',
+      field: 'input.value',
+    });
     const bad = await gql(gw, ADD, { input: { customerId: b.id, kind: 'PHONE', value: '06 12' } }, tenant.ownerKey);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.0.value' });
-    const emailOfA = await gql(gw, `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, { input: { id: b.id, email: a.email } }, tenant.ownerKey);
+    const emailOfA = await gql(
+      gw,
+      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`,
+      { input: { id: b.id, email: a.email } },
+      tenant.ownerKey,
+    );
     expect(emailOfA.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
   });
 });
@@ -53,38 +110,85 @@ describe('resolveCustomer', () => {
   it('creates a customer for new identifiers, then finds it by any of them in any spelling, adding what it lacks', async () => {
     const email = `grace.${unique()}@example.com`;
     const crm = `CRM-${unique()}`;
-    const created = await resolve([{ kind: 'EMAIL', value: email.toUpperCase() }, { kind: 'CRM_ID', value: crm }], { displayName: 'Grace', source: 'crm' });
+    const created = await resolve(
+      [
+        { kind: 'EMAIL', value: email.toUpperCase() },
+        { kind: 'CRM_ID', value: crm },
+      ],
+      { displayName: 'Grace', source: 'crm' },
+    );
     expect(created).toMatchObject({ outcome: 'CREATED', customer: { email, anonymous: false, displayName: 'Grace' } });
     const again = await resolve([{ kind: 'CRM_ID', value: ` ${crm} ` }]);
     expect(again).toMatchObject({ outcome: 'MATCHED', customer: { id: created.customer.id }, added: [] });
     const card = `${unique()}card`.toUpperCase();
-    const linked = await resolve([{ kind: 'EMAIL', value: email }, { kind: 'LOYALTY_CARD', value: card }], { source: 'pos' });
-    expect(linked).toMatchObject({ outcome: 'LINKED', customer: { id: created.customer.id }, added: [{ kind: 'LOYALTY_CARD', value: card }] });
-    expect(linked.customer.identifiers).toEqual(expect.arrayContaining([{ kind: 'LOYALTY_CARD', value: card, source: 'pos' }]));
+    const linked = await resolve(
+      [
+        { kind: 'EMAIL', value: email },
+        { kind: 'LOYALTY_CARD', value: card },
+      ],
+      { source: 'pos' },
+    );
+    expect(linked).toMatchObject({
+      outcome: 'LINKED',
+      customer: { id: created.customer.id },
+      added: [{ kind: 'LOYALTY_CARD', value: card }],
+    });
+    expect(linked.customer.identifiers).toEqual(
+      expect.arrayContaining([{ kind: 'LOYALTY_CARD', value: card, source: 'pos' }]),
+    );
   });
 
   it('links an anonymous profile that signs in: same customer, same history, now known', async () => {
     const device = `device-${randomUUID()}`;
     const anonymous = await resolve([{ kind: 'DEVICE_ID', value: device }], { source: 'mobile' });
     expect(anonymous).toMatchObject({ outcome: 'CREATED', customer: { anonymous: true, email: null } });
-    await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-      input: { customerId: anonymous.customer.id, points: 25, reason: 'app install bonus', idempotencyKey: randomUUID() },
-    }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+      {
+        input: {
+          customerId: anonymous.customer.id,
+          points: 25,
+          reason: 'app install bonus',
+          idempotencyKey: randomUUID(),
+        },
+      },
+      tenant.ownerKey,
+    );
     const email = `signed.${unique()}@example.com`;
-    const signedIn = await resolve([{ kind: 'DEVICE_ID', value: device }, { kind: 'EMAIL', value: email }]);
-    expect(signedIn).toMatchObject({ outcome: 'LINKED', customer: { id: anonymous.customer.id, anonymous: false, email } });
-    const balance = (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { balance { available } } }`, { id: signedIn.customer.id }, tenant.ownerKey)).customer.balance;
+    const signedIn = await resolve([
+      { kind: 'DEVICE_ID', value: device },
+      { kind: 'EMAIL', value: email },
+    ]);
+    expect(signedIn).toMatchObject({
+      outcome: 'LINKED',
+      customer: { id: anonymous.customer.id, anonymous: false, email },
+    });
+    const balance = (
+      await gqlOk(
+        gw,
+        `query ($id: ID!) { customer(id: $id) { balance { available } } }`,
+        { id: signedIn.customer.id },
+        tenant.ownerKey,
+      )
+    ).customer.balance;
     expect(balance.available).toBe(25);
   });
 
   it('says so when the identifiers belong to different customers, and changes nothing', async () => {
     const [a, b] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
     const device = `device-${randomUUID()}`;
-    const result = await resolve([{ kind: 'EMAIL', value: a.email! }, { kind: 'EMAIL', value: b.email! }, { kind: 'DEVICE_ID', value: device }]);
+    const result = await resolve([
+      { kind: 'EMAIL', value: a.email! },
+      { kind: 'EMAIL', value: b.email! },
+      { kind: 'DEVICE_ID', value: device },
+    ]);
     expect(result.outcome).toBe('AMBIGUOUS');
     expect(result.customer).toBeNull();
     expect(result.candidates.map((c: { id: string }) => c.id).sort()).toEqual([a.id, b.id].sort());
-    expect((await resolve([{ kind: 'DEVICE_ID', value: device }], { createIfMissing: false })).outcome).toBe('NOT_FOUND');
+    expect((await resolve([{ kind: 'DEVICE_ID', value: device }], { createIfMissing: false })).outcome).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('never matches an identifier of another tenant', async () => {
@@ -94,7 +198,12 @@ describe('resolveCustomer', () => {
     const theirs = await resolve([{ kind: 'EMAIL', value: email }], {}, other.ownerKey);
     expect(theirs.outcome).toBe('CREATED');
     expect(theirs.customer.id).not.toBe(mine.customer.id);
-    const ambiguous = await gql(gw, ADD, { input: { customerId: mine.customer.id, kind: 'CRM_ID', value: 'x' } }, other.ownerKey);
+    const ambiguous = await gql(
+      gw,
+      ADD,
+      { input: { customerId: mine.customer.id, kind: 'CRM_ID', value: 'x' } },
+      other.ownerKey,
+    );
     expect(ambiguous.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -108,15 +217,30 @@ describe('resolveCustomer', () => {
   it('lets a customer add their own device, but not an email, card or account number', async () => {
     const someone = await createCustomer(gw, tenant.ownerKey);
     const token = await customerToken(gw, tenant.ownerKey, someone.id);
-    const claim = await gql(gw, ADD, { input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` } }, token);
+    const claim = await gql(
+      gw,
+      ADD,
+      { input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` } },
+      token,
+    );
     expect(claim.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const device = await gqlOk(gw, ADD, { input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` } }, token);
+    const device = await gqlOk(
+      gw,
+      ADD,
+      { input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` } },
+      token,
+    );
     expect(device.addCustomerIdentifier.identifiers.map((i: { kind: string }) => i.kind)).toContain('DEVICE_ID');
   });
 
   it('lets staff update a profile known only by a CRM id', async () => {
     const created = await resolve([{ kind: 'CRM_ID', value: `CRM-${unique()}` }], { displayName: 'Old' });
-    const updated = await gqlOk(gw, `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName } }`, { input: { id: created.customer.id, displayName: 'New' } }, tenant.ownerKey);
+    const updated = await gqlOk(
+      gw,
+      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName } }`,
+      { input: { id: created.customer.id, displayName: 'New' } },
+      tenant.ownerKey,
+    );
     expect(updated.updateCustomer.displayName).toBe('New');
   });
 

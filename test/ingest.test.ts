@@ -1,5 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
+
 import request from 'supertest';
+
 import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
@@ -12,10 +14,16 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-function post(source: string, body: unknown, options: { secret?: string; tenantId?: string; tamper?: boolean; signedFor?: string; secondsAgo?: number } = {}) {
+function post(
+  source: string,
+  body: unknown,
+  options: { secret?: string; tenantId?: string; tamper?: boolean; signedFor?: string; secondsAgo?: number } = {},
+) {
   const raw = JSON.stringify(body);
   const timestamp = String(Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0));
-  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret).update(`${timestamp}.${options.signedFor ?? source}.${raw}`).digest('hex');
+  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret)
+    .update(`${timestamp}.${options.signedFor ?? source}.${raw}`)
+    .digest('hex');
   const sent = options.tamper ? JSON.stringify({ ...(body as object), extra: 1 }) : raw;
   return request(gw.url)
     .post(`/ingest/${source}`)
@@ -27,9 +35,14 @@ function post(source: string, body: unknown, options: { secret?: string; tenantI
 }
 
 async function timelineOf(customerId: string) {
-  return (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind source sourceEventId channel actor summary data refType refId } } } } }`, { id: customerId }, tenant.ownerKey)).customer.timeline.edges.map(
-    (edge: { node: Record<string, unknown> }) => edge.node,
-  );
+  return (
+    await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind source sourceEventId channel actor summary data refType refId } } } } }`,
+      { id: customerId },
+      tenant.ownerKey,
+    )
+  ).customer.timeline.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
 }
 
 describe('POST /ingest/:source', () => {
@@ -38,17 +51,53 @@ describe('POST /ingest/:source', () => {
     const caseId = `CASE-${randomUUID().slice(0, 8)}`;
     const batch = {
       events: [
-        { id: caseId, customer: { id: customer.id }, kind: 'SUPPORT_CASE', channel: 'AGENT', occurredAt: '2026-11-20T10:00:00.000Z', actor: 'zendesk:agent-7', summary: 'Parcel never arrived', data: { priority: 'high' }, ref: '48213' },
-        { id: `CALL-${randomUUID().slice(0, 8)}`, customer: { identifiers: [{ kind: 'EMAIL', value: customer.email!.toUpperCase() }] }, kind: 'INTERACTION', channel: 'AGENT', occurredAt: '2026-11-20T10:05:00.000Z', summary: 'Follow-up call', data: { type: 'call' } },
-        { id: 'bad-kind', customer: { id: customer.id }, kind: 'POINTS_EARNED', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'forged' },
-        { id: 'nobody', customer: { identifiers: [{ kind: 'EMAIL', value: 'nobody@example.com' }] }, kind: 'NOTE', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'x' },
+        {
+          id: caseId,
+          customer: { id: customer.id },
+          kind: 'SUPPORT_CASE',
+          channel: 'AGENT',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          actor: 'zendesk:agent-7',
+          summary: 'Parcel never arrived',
+          data: { priority: 'high' },
+          ref: '48213',
+        },
+        {
+          id: `CALL-${randomUUID().slice(0, 8)}`,
+          customer: { identifiers: [{ kind: 'EMAIL', value: customer.email!.toUpperCase() }] },
+          kind: 'INTERACTION',
+          channel: 'AGENT',
+          occurredAt: '2026-11-20T10:05:00.000Z',
+          summary: 'Follow-up call',
+          data: { type: 'call' },
+        },
+        {
+          id: 'bad-kind',
+          customer: { id: customer.id },
+          kind: 'POINTS_EARNED',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          summary: 'forged',
+        },
+        {
+          id: 'nobody',
+          customer: { identifiers: [{ kind: 'EMAIL', value: 'nobody@example.com' }] },
+          kind: 'NOTE',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          summary: 'x',
+        },
         { customer: { id: customer.id }, kind: 'NOTE', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'no id' },
       ],
     };
     const first = await post('support', batch);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ stored: 2, duplicates: 0, rejected: 3 });
-    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['STORED', 'STORED', 'REJECTED', 'REJECTED', 'REJECTED']);
+    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'STORED',
+      'STORED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
     expect(first.body.results[2].error).toMatchObject({ field: 'events.2.kind' });
     expect(first.body.results[3].error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'events.3.customer' });
     expect(first.body.results[4].error).toMatchObject({ field: 'events.4.id' });
@@ -58,7 +107,15 @@ describe('POST /ingest/:source', () => {
     const events = await timelineOf(customer.id);
     expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ kind: 'INTERACTION', source: 'support', summary: 'Follow-up call' });
-    expect(events[1]).toMatchObject({ kind: 'SUPPORT_CASE', source: 'support', sourceEventId: caseId, channel: 'AGENT', actor: 'zendesk:agent-7', data: { priority: 'high' }, refId: '48213' });
+    expect(events[1]).toMatchObject({
+      kind: 'SUPPORT_CASE',
+      source: 'support',
+      sourceEventId: caseId,
+      channel: 'AGENT',
+      actor: 'zendesk:agent-7',
+      data: { priority: 'high' },
+      refId: '48213',
+    });
     // The same event id from another system is another event.
     expect((await post('crm', { events: [batch.events[0]] })).body.stored).toBe(1);
   });
@@ -66,13 +123,25 @@ describe('POST /ingest/:source', () => {
   it('stores nothing when the signature does not match the bytes, the secret, or the tenant', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const other = await createTenant(gw);
-    const batch = { events: [{ id: `N-${randomUUID()}`, customer: { id: customer.id }, kind: 'NOTE', occurredAt: new Date().toISOString(), summary: 'hello' }] };
+    const batch = {
+      events: [
+        {
+          id: `N-${randomUUID()}`,
+          customer: { id: customer.id },
+          kind: 'NOTE',
+          occurredAt: new Date().toISOString(),
+          summary: 'hello',
+        },
+      ],
+    };
     expect((await post('crm', batch, { tamper: true })).status).toBe(401);
     // A batch signed for one source cannot be replayed to another, nor after the tolerance.
     expect((await post('support', batch, { signedFor: 'crm' })).status).toBe(401);
     expect((await post('crm', batch, { secondsAgo: 600 })).status).toBe(401);
     expect((await post('crm', batch, { secret: other.ingestSecret })).status).toBe(401);
-    expect((await post('crm', batch, { secret: other.ingestSecret, tenantId: other.tenantId })).body.results[0].error.code).toBe('CUSTOMER_NOT_FOUND');
+    expect(
+      (await post('crm', batch, { secret: other.ingestSecret, tenantId: other.tenantId })).body.results[0].error.code,
+    ).toBe('CUSTOMER_NOT_FOUND');
     expect((await post('erp', batch)).status).toBe(404);
     expect(await timelineOf(customer.id)).toEqual([]);
     const rotated = (await gqlOk(gw, `mutation { rotateIngestSecret }`, {}, tenant.ownerKey)).rotateIngestSecret;
@@ -85,7 +154,12 @@ describe('POST /ingest/:source', () => {
 describe('ingestion of malformed events', () => {
   it('rejects each odd event on its own and still stores the good ones', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const good = { customer: { id: customer.id.toUpperCase() }, kind: 'NOTE', occurredAt: new Date().toISOString(), summary: 'fine' };
+    const good = {
+      customer: { id: customer.id.toUpperCase() },
+      kind: 'NOTE',
+      occurredAt: new Date().toISOString(),
+      summary: 'fine',
+    };
     const batch = {
       events: [
         { ...good, id: `ok-${randomUUID()}` },
@@ -99,9 +173,21 @@ describe('ingestion of malformed events', () => {
     };
     const res = await post('crm', batch);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['STORED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED', 'REJECTED']);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'STORED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
     expect(res.body.results.slice(1, 6).map((r: { error: { field: string } }) => r.error.field)).toEqual([
-      'events.1.summary', 'events.2.data', 'events.3.occurredAt', 'events.4.customer.identifiers.0', 'events.5.customer',
+      'events.1.summary',
+      'events.2.data',
+      'events.3.occurredAt',
+      'events.4.customer.identifiers.0',
+      'events.5.customer',
     ]);
   });
 });
@@ -109,17 +195,38 @@ describe('ingestion of malformed events', () => {
 describe('recordInteraction', () => {
   const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id kind channel actor summary data } }`;
 
-  it('puts an agent\'s call on the timeline once, however often it is sent', async () => {
+  it("puts an agent's call on the timeline once, however often it is sent", async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const input = { customerId: customer.id, kind: 'INTERACTION', channel: 'AGENT', summary: 'Called about a missing parcel', data: { type: 'call', durationSeconds: 240 }, idempotencyKey: randomUUID() };
+    const input = {
+      customerId: customer.id,
+      kind: 'INTERACTION',
+      channel: 'AGENT',
+      summary: 'Called about a missing parcel',
+      data: { type: 'call', durationSeconds: 240 },
+      idempotencyKey: randomUUID(),
+    };
     const first = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
     const again = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
     expect(again).toEqual(first);
-    expect(first).toMatchObject({ kind: 'INTERACTION', channel: 'AGENT', data: { type: 'call', durationSeconds: 240 } });
+    expect(first).toMatchObject({
+      kind: 'INTERACTION',
+      channel: 'AGENT',
+      data: { type: 'call', durationSeconds: 240 },
+    });
     expect(await timelineOf(customer.id)).toHaveLength(1);
-    const forged = await gql(gw, RECORD, { input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() } }, tenant.ownerKey);
+    const forged = await gql(
+      gw,
+      RECORD,
+      { input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() } },
+      tenant.ownerKey,
+    );
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const unknown = await gql(gw, RECORD, { input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() } }, tenant.ownerKey);
+    const unknown = await gql(
+      gw,
+      RECORD,
+      { input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() } },
+      tenant.ownerKey,
+    );
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
   });
 });
@@ -129,7 +236,14 @@ describe('channel switches', () => {
     const own = await createTenant(gw);
     const [ada, bob] = [await createCustomer(gw, own.ownerKey), await createCustomer(gw, own.ownerKey)];
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
-    const event = (id: string, customerId: string, channel: string, at: string, summary: string) => ({ id, customer: { id: customerId }, kind: 'INTERACTION', channel, occurredAt: at, summary });
+    const event = (id: string, customerId: string, channel: string, at: string, summary: string) => ({
+      id,
+      customer: { id: customerId },
+      kind: 'INTERACTION',
+      channel,
+      occurredAt: at,
+      summary,
+    });
     const batch = {
       events: [
         event('a1', ada.id, 'WEB', hoursAgo(30), 'Opened the returns page'),
@@ -144,9 +258,22 @@ describe('channel switches', () => {
     expect((await post('crm', batch, { secret: own.ingestSecret, tenantId: own.tenantId })).body.stored).toBe(7);
     const SWITCHES = `query ($id: ID!, $h: Int!) { channelSwitches(customerId: $id, withinHours: $h) { from { channel summary } to { channel summary } minutesBetween } }`;
     const ada24 = (await gqlOk(gw, SWITCHES, { id: ada.id, h: 24 }, own.ownerKey)).channelSwitches;
-    expect(ada24).toEqual([{ from: { channel: 'WEB', summary: 'Started a return' }, to: { channel: 'AGENT', summary: 'Called about the return' }, minutesBetween: 120 }]);
+    expect(ada24).toEqual([
+      {
+        from: { channel: 'WEB', summary: 'Started a return' },
+        to: { channel: 'AGENT', summary: 'Called about the return' },
+        minutesBetween: 120,
+      },
+    ]);
     expect((await gqlOk(gw, SWITCHES, { id: ada.id, h: 48 }, own.ownerKey)).channelSwitches).toHaveLength(2);
-    const summary = (await gqlOk(gw, `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`, { since: hoursAgo(48) }, own.ownerKey)).channelSwitchSummary;
+    const summary = (
+      await gqlOk(
+        gw,
+        `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`,
+        { since: hoursAgo(48) },
+        own.ownerKey,
+      )
+    ).channelSwitchSummary;
     expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
     const bad = await gql(gw, SWITCHES, { id: ada.id, h: 0 }, own.ownerKey);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });

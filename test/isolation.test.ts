@@ -1,5 +1,13 @@
 import { SignJWT } from 'jose';
-import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
+
+import {
+  createApiKey,
+  createCustomer,
+  createStore,
+  createTenant,
+  customerToken,
+  type TenantFixture,
+} from './helpers/factories';
 import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
@@ -25,22 +33,49 @@ describe('tenant isolation', () => {
       expect(errorCode(read)).toBe('NOT_FOUND');
       expect(read.errors?.[0]?.extensions?.field).toBe('id');
 
-      const search = await gqlOk(gw, `query ($s: String) { customers(search: $s) { edges { node { id } } } }`, { s: 'Bea' }, token);
+      const search = await gqlOk(
+        gw,
+        `query ($s: String) { customers(search: $s) { edges { node { id } } } }`,
+        { s: 'Bea' },
+        token,
+      );
       expect(search.customers.edges).toEqual([]);
 
-      const write = await gql(gw, `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "pwned" }) { id } }`, { id: bCustomer.id }, token);
+      const write = await gql(
+        gw,
+        `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "pwned" }) { id } }`,
+        { id: bCustomer.id },
+        token,
+      );
       expect(errorCode(write)).toBe('NOT_FOUND');
 
-      expect(errorCode(await gql(gw, `query ($id: ID!) { store(id: $id) { id } }`, { id: bStore.id }, token))).toBe('NOT_FOUND');
+      expect(errorCode(await gql(gw, `query ($id: ID!) { store(id: $id) { id } }`, { id: bStore.id }, token))).toBe(
+        'NOT_FOUND',
+      );
       expect((await gqlOk(gw, `{ stores { id } }`, {}, token)).stores).toEqual([]);
     }
     // B's record is untouched by A's attempts.
-    const still = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { displayName version } }`, { id: bCustomer.id }, b.ownerKey);
+    const still = await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { displayName version } }`,
+      { id: bCustomer.id },
+      b.ownerKey,
+    );
     expect(still.customer).toEqual({ displayName: 'Bea', version: 1 });
 
-    const posKey = await gql(gw, `mutation ($s: ID!) { createApiKey(input: { role: POS, name: "x", storeId: $s }) { secret } }`, { s: bStore.id }, a.ownerKey);
+    const posKey = await gql(
+      gw,
+      `mutation ($s: ID!) { createApiKey(input: { role: POS, name: "x", storeId: $s }) { secret } }`,
+      { s: bStore.id },
+      a.ownerKey,
+    );
     expect(errorCode(posKey)).toBe('NOT_FOUND');
-    const revoke = await gql(gw, `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: (await createApiKey(gw, b.ownerKey, 'AGENT')).id }, a.ownerKey);
+    const revoke = await gql(
+      gw,
+      `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`,
+      { id: (await createApiKey(gw, b.ownerKey, 'AGENT')).id },
+      a.ownerKey,
+    );
     expect(errorCode(revoke)).toBe('NOT_FOUND');
     expect((await gqlOk(gw, `{ tenant { id } }`, {}, a.ownerKey)).tenant.id).toBe(a.tenantId);
   });
@@ -50,7 +85,12 @@ describe('tenant isolation', () => {
     const inA = await createCustomer(gw, a.ownerKey, { email });
     const inB = await createCustomer(gw, b.ownerKey, { email });
     expect(inA.id).not.toBe(inB.id);
-    const dup = await gql(gw, `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`, { e: email.toUpperCase() }, a.ownerKey);
+    const dup = await gql(
+      gw,
+      `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`,
+      { e: email.toUpperCase() },
+      a.ownerKey,
+    );
     expect(errorCode(dup)).toBe('CONFLICT');
     expect(dup.errors?.[0]?.extensions?.field).toBe('input.email');
   });
@@ -66,20 +106,41 @@ describe('customer tokens', () => {
     expect(errorCode(await gql(gw, CUSTOMER, { id: other.id }, token))).toBe('FORBIDDEN');
     expect(errorCode(await gql(gw, `{ customers { edges { node { id } } } }`, {}, token))).toBe('FORBIDDEN');
     expect(errorCode(await gql(gw, `{ stores { id } }`, {}, token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(gw, `mutation { createCustomer(input: { email: "x@example.com" }) { id } }`, {}, token))).toBe('FORBIDDEN');
-    const renamed = await gqlOk(gw, `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "Renamed" }) { displayName version } }`, { id: me.id }, token);
+    expect(
+      errorCode(await gql(gw, `mutation { createCustomer(input: { email: "x@example.com" }) { id } }`, {}, token)),
+    ).toBe('FORBIDDEN');
+    const renamed = await gqlOk(
+      gw,
+      `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "Renamed" }) { displayName version } }`,
+      { id: me.id },
+      token,
+    );
     expect(renamed.updateCustomer).toEqual({ displayName: 'Renamed', version: 2 });
-    const otherUpdate = await gql(gw, `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "x" }) { id } }`, { id: other.id }, token);
+    const otherUpdate = await gql(
+      gw,
+      `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "x" }) { id } }`,
+      { id: other.id },
+      token,
+    );
     expect(errorCode(otherUpdate)).toBe('FORBIDDEN');
   });
 
   it('are accepted when the business signs them with the tenant secret, and refused otherwise', async () => {
     const me = await createCustomer(gw, a.ownerKey);
     const sign = (secret: string, claims: { tid: string; sub: string }, exp: string | number = '1h') =>
-      new SignJWT({ tid: claims.tid }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub).setIssuedAt().setExpirationTime(exp).sign(Buffer.from(secret));
+      new SignJWT({ tid: claims.tid })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(claims.sub)
+        .setIssuedAt()
+        .setExpirationTime(exp)
+        .sign(Buffer.from(secret));
 
     const good = await sign(a.customerJwtSecret, { tid: a.tenantId, sub: me.id });
-    expect((await gqlOk(gw, `{ viewer { role customerId tenantId } }`, {}, good)).viewer).toEqual({ role: 'CUSTOMER', customerId: me.id, tenantId: a.tenantId });
+    expect((await gqlOk(gw, `{ viewer { role customerId tenantId } }`, {}, good)).viewer).toEqual({
+      role: 'CUSTOMER',
+      customerId: me.id,
+      tenantId: a.tenantId,
+    });
 
     const cases = [
       await sign(b.customerJwtSecret, { tid: a.tenantId, sub: me.id }), // signed by another tenant

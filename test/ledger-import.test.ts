@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { fileHash, importBalances, parseImportFile } from '../src/ledger/ledger.import';
 import { LedgerService } from '../src/ledger/ledger.service';
 import { verifyLedger } from '../src/ledger/ledger.verifier';
@@ -21,7 +22,10 @@ const future = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
 async function run(content: string, tenantId = tenant.tenantId) {
   const { rows, errors } = parseImportFile(content, new Date());
   expect(errors).toEqual([]);
-  return importBalances(gw.gateway.orm.em.fork(), ledger, tenantId, rows, { name: 'legacy.csv', hash: fileHash(content) });
+  return importBalances(gw.gateway.orm.em.fork(), ledger, tenantId, rows, {
+    name: 'legacy.csv',
+    hash: fileHash(content),
+  });
 }
 
 async function count(sql: string, params: unknown[]): Promise<number> {
@@ -31,7 +35,9 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 
 describe('balance import', () => {
   it('books a good file, matching customers by email, and reconciles to zero differences', async () => {
-    const existing = await createCustomer(gw, tenant.ownerKey, { email: `known-${randomUUID().slice(0, 6)}@example.com` });
+    const existing = await createCustomer(gw, tenant.ownerKey, {
+      email: `known-${randomUUID().slice(0, 6)}@example.com`,
+    });
     const tag = randomUUID().slice(0, 6);
     const content = [
       HEADER,
@@ -40,27 +46,60 @@ describe('balance import', () => {
       `L-${tag}-3,,0,,`,
     ].join('\n');
     const result = await run(content);
-    expect(result).toMatchObject({ alreadyImported: false, rowsRead: 3, pointsRead: 1500, pointsBooked: 1500, customersCreated: 2, differences: 0 });
+    expect(result).toMatchObject({
+      alreadyImported: false,
+      rowsRead: 3,
+      pointsRead: 1500,
+      pointsBooked: 1500,
+      customersCreated: 2,
+      differences: 0,
+    });
 
-    const known = await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { externalId importedTier balance { available expiringPoints(withinDays: 100) } } }`, { id: existing.id }, tenant.ownerKey);
-    expect(known.customer).toEqual({ externalId: `L-${tag}-1`, importedTier: 'GOLD', balance: { available: 1200, expiringPoints: 1200 } });
+    const known = await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { externalId importedTier balance { available expiringPoints(withinDays: 100) } } }`,
+      { id: existing.id },
+      tenant.ownerKey,
+    );
+    expect(known.customer).toEqual({
+      externalId: `L-${tag}-1`,
+      importedTier: 'GOLD',
+      balance: { available: 1200, expiringPoints: 1200 },
+    });
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).ok).toBe(true);
 
     // A customer the import created is found by its email like any other.
-    const resolved = await gqlOk(gw, `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { externalId } } }`, {
-      input: { identifiers: [{ kind: 'EMAIL', value: `NEW-${tag}@example.com` }] },
-    }, tenant.ownerKey);
+    const resolved = await gqlOk(
+      gw,
+      `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { externalId } } }`,
+      {
+        input: { identifiers: [{ kind: 'EMAIL', value: `NEW-${tag}@example.com` }] },
+      },
+      tenant.ownerKey,
+    );
     expect(resolved.resolveCustomer).toEqual({ outcome: 'MATCHED', customer: { externalId: `L-${tag}-2` } });
 
     // The same file again books nothing and reports the first run.
     const again = await run(content);
-    expect(again).toMatchObject({ alreadyImported: true, importId: result.importId, pointsBooked: 1500, differences: 0 });
+    expect(again).toMatchObject({
+      alreadyImported: true,
+      importId: result.importId,
+      pointsBooked: 1500,
+      differences: 0,
+    });
     expect(await count(`select count(*) as n from ledger_transaction where import_id = ?`, [result.importId])).toBe(2);
   });
 
   it('rejects a file with one bad row, naming its line, and applies nothing of it', async () => {
     const tag = randomUUID().slice(0, 6);
-    const content = [HEADER, `A-${tag},a-${tag}@example.com,10,,`, `B-${tag},not-an-email,20,,`, `C-${tag},,-5,,`, `A-${tag},,1,,`, `D-${tag},,1,2001-01-01,`].join('\n');
+    const content = [
+      HEADER,
+      `A-${tag},a-${tag}@example.com,10,,`,
+      `B-${tag},not-an-email,20,,`,
+      `C-${tag},,-5,,`,
+      `A-${tag},,1,,`,
+      `D-${tag},,1,2001-01-01,`,
+    ].join('\n');
     const { rows, errors } = parseImportFile(content, new Date());
     expect(errors).toEqual([
       { line: 3, reason: '"not-an-email" is not an email address' },
@@ -87,7 +126,9 @@ describe('balance import', () => {
         return ledger.bookImport(...args);
       },
     } as unknown as LedgerService;
-    await expect(importBalances(gw.gateway.orm.em.fork(), flaky, own.tenantId, rows, { name: 'x.csv', hash: fileHash(content) })).rejects.toThrow('booking failed');
+    await expect(
+      importBalances(gw.gateway.orm.em.fork(), flaky, own.tenantId, rows, { name: 'x.csv', hash: fileHash(content) }),
+    ).rejects.toThrow('booking failed');
     expect(calls).toBe(2);
     expect(await count(`select count(*) as n from customer where tenant_id = ?`, [own.tenantId])).toBe(0);
     expect(await count(`select count(*) as n from points_import where tenant_id = ?`, [own.tenantId])).toBe(0);
@@ -96,19 +137,39 @@ describe('balance import', () => {
   it('rolls back as reversals while the points are unspent, and refuses once any were spent', async () => {
     const own = await createTenant(gw);
     const tag = randomUUID().slice(0, 6);
-    const first = await run([HEADER, `R-${tag}-1,r1-${tag}@example.com,100,,`, `R-${tag}-2,r2-${tag}@example.com,50,,`].join('\n'), own.tenantId);
+    const first = await run(
+      [HEADER, `R-${tag}-1,r1-${tag}@example.com,100,,`, `R-${tag}-2,r2-${tag}@example.com,50,,`].join('\n'),
+      own.tenantId,
+    );
     const undone = await ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, first.importId);
     expect(undone).toEqual({ reversed: 2, points: 150 });
-    expect(await count(`select coalesce(sum(available), 0) as n from points_balance where tenant_id = ?`, [own.tenantId])).toBe(0);
-    await expect(ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, first.importId)).rejects.toThrow(/already rolled back/);
+    expect(
+      await count(`select coalesce(sum(available), 0) as n from points_balance where tenant_id = ?`, [own.tenantId]),
+    ).toBe(0);
+    await expect(ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, first.importId)).rejects.toThrow(
+      /already rolled back/,
+    );
     expect((await verifyLedger(gw.gateway.orm.em.fork(), own.tenantId)).ok).toBe(true);
 
-    const second = await run([HEADER, `S-${tag}-1,s1-${tag}@example.com,100,,`, `S-${tag}-2,s2-${tag}@example.com,50,,`].join('\n'), own.tenantId);
-    const [spender] = await gw.gateway.orm.em.fork().execute(`select id from customer where tenant_id = ? and external_id = ?`, [own.tenantId, `S-${tag}-2`]);
-    await gqlOk(gw, `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
-      { input: { customerId: spender.id, points: 1, reason: 'x', idempotencyKey: randomUUID() } }, own.ownerKey);
-    await expect(ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, second.importId)).rejects.toThrow(/1 imported balances have been spent from/);
-    expect(await count(`select coalesce(sum(available), 0) as n from points_balance where tenant_id = ?`, [own.tenantId])).toBe(149);
+    const second = await run(
+      [HEADER, `S-${tag}-1,s1-${tag}@example.com,100,,`, `S-${tag}-2,s2-${tag}@example.com,50,,`].join('\n'),
+      own.tenantId,
+    );
+    const [spender] = await gw.gateway.orm.em
+      .fork()
+      .execute(`select id from customer where tenant_id = ? and external_id = ?`, [own.tenantId, `S-${tag}-2`]);
+    await gqlOk(
+      gw,
+      `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
+      { input: { customerId: spender.id, points: 1, reason: 'x', idempotencyKey: randomUUID() } },
+      own.ownerKey,
+    );
+    await expect(ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, second.importId)).rejects.toThrow(
+      /1 imported balances have been spent from/,
+    );
+    expect(
+      await count(`select coalesce(sum(available), 0) as n from points_balance where tenant_id = ?`, [own.tenantId]),
+    ).toBe(149);
     expect((await verifyLedger(gw.gateway.orm.em.fork(), own.tenantId)).ok).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { LedgerJobs } from '../src/ledger/ledger.jobs';
 import { verifyLedger } from '../src/ledger/ledger.verifier';
 import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from './helpers/factories';
@@ -25,7 +26,14 @@ const key = () => randomUUID();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 async function earn(customerId: string, points: number, extra: Record<string, unknown> = {}) {
-  return (await gqlOk(gw, EARN, { input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra } }, tenant.ownerKey)).earnPoints;
+  return (
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra } },
+      tenant.ownerKey,
+    )
+  ).earnPoints;
 }
 
 async function balance(customerId: string, days = 30) {
@@ -48,15 +56,30 @@ describe('double entry', () => {
       { account: 'PROGRAM_ISSUED', customerId: null, amount: -120 },
     ]);
     expect(result.balance).toEqual({ available: 120, pending: 0, version: 1 });
-    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() } }, tenant.ownerKey);
-    expect(await balance(customer.id)).toMatchObject({ available: 100, lifetimeEarned: 120, lifetimeRedeemed: 20, version: 2 });
+    await gqlOk(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
+    expect(await balance(customer.id)).toMatchObject({
+      available: 100,
+      lifetimeEarned: 120,
+      lifetimeRedeemed: 20,
+      version: 2,
+    });
     await expectLedgerClean();
   });
 
   it('refuses a redemption the balance does not cover, with INSUFFICIENT_POINTS, booking nothing', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     await earn(customer.id, 30);
-    const res = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() } }, tenant.ownerKey);
+    const res = await gql(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS', field: 'input.points' });
     expect(await balance(customer.id)).toMatchObject({ available: 30, version: 1 });
   });
@@ -72,8 +95,17 @@ describe('double entry', () => {
       [{ customerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.customerId'],
     ];
     for (const [override, code, field] of cases) {
-      const res = await gql(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override } }, tenant.ownerKey);
-      expect([field, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field]).toEqual([field, code, field]);
+      const res = await gql(
+        gw,
+        EARN,
+        { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override } },
+        tenant.ownerKey,
+      );
+      expect([field, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field]).toEqual([
+        field,
+        code,
+        field,
+      ]);
     }
   });
 });
@@ -110,10 +142,25 @@ describe('idempotency', () => {
   it('the same key with another input is a CONFLICT', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const idempotencyKey = key();
-    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } }, tenant.ownerKey);
-    const res = await gql(gw, EARN, { input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } },
+      tenant.ownerKey,
+    );
+    const res = await gql(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey } },
+      tenant.ownerKey,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
-    const other = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } }, tenant.ownerKey);
+    const other = await gql(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } },
+      tenant.ownerKey,
+    );
     expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await balance(customer.id)).toMatchObject({ available: 10 });
   });
@@ -125,7 +172,12 @@ describe('concurrency', () => {
     await earn(customer.id, 100);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        gql(gw, REDEEM, { input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() } }, tenant.ownerKey),
+        gql(
+          gw,
+          REDEEM,
+          { input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() } },
+          tenant.ownerKey,
+        ),
       ),
     );
     const ok = results.filter((r) => !r.errors);
@@ -141,15 +193,25 @@ describe('concurrency', () => {
     const own = await createTenant(gw);
     const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(gw, own.ownerKey)));
     for (const c of customers) {
-      await gqlOk(gw, EARN, { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } }, own.ownerKey);
+      await gqlOk(
+        gw,
+        EARN,
+        { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } },
+        own.ownerKey,
+      );
     }
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const transfers = Array.from({ length: 200 }, () => {
-      const from = customers[Math.floor(random() * 20)]!;
-      let to = customers[Math.floor(random() * 20)]!;
+      const from = customers[Math.floor(random() * 20)];
+      let to = customers[Math.floor(random() * 20)];
       if (to.id === from.id) to = customers[(customers.indexOf(from) + 1) % 20]!;
-      return { fromCustomerId: from.id, toCustomerId: to.id, points: 1 + Math.floor(random() * 40), idempotencyKey: key() };
+      return {
+        fromCustomerId: from.id,
+        toCustomerId: to.id,
+        points: 1 + Math.floor(random() * 40),
+        idempotencyKey: key(),
+      };
     });
     const results = await Promise.all(transfers.map((input) => gql(gw, TRANSFER, { input }, own.ownerKey)));
     const codes = new Set(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'));
@@ -170,7 +232,12 @@ describe('lots, expiry and pending points', () => {
     await earn(customer.id, 10); // tenant policy NONE: never expires
     expect((await balance(customer.id, 5)).expiringPoints).toBe(40);
 
-    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     // The 30 came out of the lot expiring in 3 days: 10 of it remain, and all 50 of the later lot.
     expect((await balance(customer.id, 5)).expiringPoints).toBe(10);
     expect((await balance(customer.id, 40)).expiringPoints).toBe(60);
@@ -190,7 +257,12 @@ describe('lots, expiry and pending points', () => {
     const result = await earn(customer.id, 80, { pendingUntil: inDays(14).toISOString() });
     expect(result.transaction.entries[0]).toEqual({ account: 'CUSTOMER_PENDING', customerId: customer.id, amount: 80 });
     expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
-    const early = await gql(gw, REDEEM, { input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    const early = await gql(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     expect(early.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
 
     const jobs = new LedgerJobs();
@@ -198,52 +270,125 @@ describe('lots, expiry and pending points', () => {
     expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(15));
     expect(await balance(customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
-    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     await expectLedgerClean();
   });
 
   it('inactivity: any credit restarts the clock, and expiry books the program leg without a customer', async () => {
     const own = await createTenant(gw);
-    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 1) { pointsExpiryPolicy } }`, {}, own.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 1) { pointsExpiryPolicy } }`,
+      {},
+      own.ownerKey,
+    );
     const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
     const em = gw.gateway.orm.em.fork();
-    await em.execute(`update points_balance set last_activity_at = now() - interval '40 days' where customer_id = ?`, [customer.id]);
+    await em.execute(`update points_balance set last_activity_at = now() - interval '40 days' where customer_id = ?`, [
+      customer.id,
+    ]);
     // A goodwill credit today is activity: nothing may expire now.
-    await gqlOk(gw, ADJUST, { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(
+      gw,
+      ADJUST,
+      { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), new Date());
-    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 15, expired: 0 });
+    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+      available: 15,
+      expired: 0,
+    });
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), inDays(40));
-    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 0, expired: 15 });
+    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+      available: 0,
+      expired: 15,
+    });
     const legs = await em.execute(
       `select e.account, e.customer_id from ledger_entry e join ledger_transaction t on t.id = e.transaction_id where t.customer_id = ? and t.kind = 'EXPIRY' order by e.account`,
       [customer.id],
     );
-    expect(legs).toEqual([{ account: 'CUSTOMER_AVAILABLE', customer_id: customer.id }, { account: 'PROGRAM_EXPIRED', customer_id: null }]);
+    expect(legs).toEqual([
+      { account: 'CUSTOMER_AVAILABLE', customer_id: customer.id },
+      { account: 'PROGRAM_EXPIRED', customer_id: null },
+    ]);
     await expectLedgerClean(own.tenantId);
   });
 
   it('dates lots by the fixed-months policy when the earn gives no expiry', async () => {
     const own = await createTenant(gw);
-    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`, {}, own.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`,
+      {},
+      own.ownerKey,
+    );
     const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
-    await gqlOk(gw, ADJUST, { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } }, own.ownerKey);
-    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 7, reason: 'x', expiresAt: inDays(20).toISOString(), idempotencyKey: key() } }, own.ownerKey);
-    const within = async (days: number) => (await gqlOk(gw, BALANCE, { id: customer.id, days }, own.ownerKey)).customer.balance.expiringPoints;
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
+    await gqlOk(
+      gw,
+      ADJUST,
+      { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
+    await gqlOk(
+      gw,
+      EARN,
+      {
+        input: {
+          customerId: customer.id,
+          points: 7,
+          reason: 'x',
+          expiresAt: inDays(20).toISOString(),
+          idempotencyKey: key(),
+        },
+      },
+      own.ownerKey,
+    );
+    const within = async (days: number) =>
+      (await gqlOk(gw, BALANCE, { id: customer.id, days }, own.ownerKey)).customer.balance.expiringPoints;
     expect([await within(30), await within(360), await within(370)]).toEqual([7, 7, 42]);
   });
 
   it('inactivity expiry takes every lot of a customer idle for the policy months', async () => {
     const own = await createTenant(gw);
-    await gqlOk(gw, `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`, {}, own.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`,
+      {},
+      own.ownerKey,
+    );
     const idle = await createCustomer(gw, own.ownerKey);
-    await gqlOk(gw, EARN, { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
     const jobs = new LedgerJobs();
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(200));
     expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance.available).toBe(25);
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(370));
-    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({ available: 0, expired: 25 });
+    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+      available: 0,
+      expired: 25,
+    });
     await expectLedgerClean(own.tenantId);
   });
 });
@@ -253,15 +398,39 @@ describe('reversals, adjustments, transfers', () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const purchase = await earn(customer.id, 100, { expiresAt: inDays(300).toISOString() });
     await earn(customer.id, 50, { expiresAt: inDays(10).toISOString() });
-    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     // FEFO took 50 from the 10-day lot and 20 from the purchase: 80 of the purchase remain.
-    const part = await gqlOk(gw, REVERSE, { input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() } }, tenant.ownerKey);
-    expect(part.reverseTransaction.transaction).toMatchObject({ kind: 'REVERSAL', points: 60, reversesId: purchase.transaction.id });
+    const part = await gqlOk(
+      gw,
+      REVERSE,
+      { input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
+    expect(part.reverseTransaction.transaction).toMatchObject({
+      kind: 'REVERSAL',
+      points: 60,
+      reversesId: purchase.transaction.id,
+    });
     expect(part.reverseTransaction.balance.available).toBe(20);
-    const tooMuch = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() } }, tenant.ownerKey);
+    const tooMuch = await gql(
+      gw,
+      REVERSE,
+      { input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.points' });
     // 40 of the purchase are left to reverse, but only 20 points are left to take.
-    const rest = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } }, tenant.ownerKey);
+    const rest = await gql(
+      gw,
+      REVERSE,
+      { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     expect(rest.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
     expect(await balance(customer.id)).toMatchObject({ available: 20, lifetimeEarned: 90 });
     await expectLedgerClean();
@@ -270,8 +439,18 @@ describe('reversals, adjustments, transfers', () => {
   it('reverses a redemption by giving the points back', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     await earn(customer.id, 60);
-    const redemption = await gqlOk(gw, REDEEM, { input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() } }, tenant.ownerKey);
-    const back = await gqlOk(gw, REVERSE, { input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() } }, tenant.ownerKey);
+    const redemption = await gqlOk(
+      gw,
+      REDEEM,
+      { input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
+    const back = await gqlOk(
+      gw,
+      REVERSE,
+      { input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     expect(back.reverseTransaction.transaction.entries).toEqual([
       { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 50 },
       { account: 'PROGRAM_REDEEMED', customerId: null, amount: -50 },
@@ -284,13 +463,28 @@ describe('reversals, adjustments, transfers', () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
     const supervisor = await createApiKey(gw, tenant.ownerKey, 'SUPERVISOR');
-    const input = { customerId: customer.id, points: 15, reasonCode: 'goodwill', reason: 'late delivery', idempotencyKey: key() };
+    const input = {
+      customerId: customer.id,
+      points: 15,
+      reasonCode: 'goodwill',
+      reason: 'late delivery',
+      idempotencyKey: key(),
+    };
     expect((await gql(gw, ADJUST, { input }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const up = await gqlOk(gw, ADJUST, { input }, supervisor.secret);
-    expect(up.adjustPoints.transaction).toMatchObject({ kind: 'ADJUST', actor: `key:${supervisor.id}`, channel: 'AGENT' });
+    expect(up.adjustPoints.transaction).toMatchObject({
+      kind: 'ADJUST',
+      actor: `key:${supervisor.id}`,
+      channel: 'AGENT',
+    });
     const down = await gqlOk(gw, ADJUST, { input: { ...input, points: -5, idempotencyKey: key() } }, supervisor.secret);
     expect(down.adjustPoints.balance.available).toBe(10);
-    const noCode = await gql(gw, ADJUST, { input: { ...input, reasonCode: ' ', idempotencyKey: key() } }, supervisor.secret);
+    const noCode = await gql(
+      gw,
+      ADJUST,
+      { input: { ...input, reasonCode: ' ', idempotencyKey: key() } },
+      supervisor.secret,
+    );
     expect(noCode.errors?.[0]?.extensions?.field).toBe('input.reasonCode');
     await expectLedgerClean();
   });
@@ -301,11 +495,30 @@ describe('reversals, adjustments, transfers', () => {
     await earn(me.id, 40);
     await earn(friend.id, 40);
     const token = await customerToken(gw, tenant.ownerKey, me.id);
-    const sent = await gqlOk(gw, TRANSFER, { input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() } }, token);
-    expect(sent.transferPoints.transaction).toMatchObject({ kind: 'TRANSFER', channel: 'WEB', actor: `customer:${me.id}` });
-    const steal = await gql(gw, TRANSFER, { input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() } }, token);
+    const sent = await gqlOk(
+      gw,
+      TRANSFER,
+      { input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() } },
+      token,
+    );
+    expect(sent.transferPoints.transaction).toMatchObject({
+      kind: 'TRANSFER',
+      channel: 'WEB',
+      actor: `customer:${me.id}`,
+    });
+    const steal = await gql(
+      gw,
+      TRANSFER,
+      { input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() } },
+      token,
+    );
     expect(steal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const spendOther = await gql(gw, REDEEM, { input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() } }, token);
+    const spendOther = await gql(
+      gw,
+      REDEEM,
+      { input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() } },
+      token,
+    );
     expect(spendOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await balance(friend.id)).available).toBe(55);
   });
@@ -314,9 +527,19 @@ describe('reversals, adjustments, transfers', () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
     const purchase = await earn(customer.id, 10);
     const stranger = await createTenant(gw);
-    const earnThere = await gql(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, stranger.ownerKey);
+    const earnThere = await gql(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
+      stranger.ownerKey,
+    );
     expect(earnThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const reverseThere = await gql(gw, REVERSE, { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } }, stranger.ownerKey);
+    const reverseThere = await gql(
+      gw,
+      REVERSE,
+      { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } },
+      stranger.ownerKey,
+    );
     expect(reverseThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
@@ -333,7 +556,9 @@ describe('history and integrity', () => {
       const page = (await gqlOk(gw, query, { id: customer.id, after }, tenant.ownerKey)).customer.pointsTransactions;
       for (const edge of page.edges) {
         seen.push(edge.node.points);
-        expect(edge.node.entries.map((e: { amount: number }) => e.amount).reduce((a: number, b: number) => a + b, 0)).toBe(0);
+        expect(
+          edge.node.entries.map((e: { amount: number }) => e.amount).reduce((a: number, b: number) => a + b, 0),
+        ).toBe(0);
         expect(edge.node.idempotencyKey).toBeTruthy();
       }
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
@@ -346,9 +571,21 @@ describe('history and integrity', () => {
     const receiver = await createCustomer(gw, tenant.ownerKey);
     await earn(sender.id, 50);
     await earn(receiver.id, 1);
-    await gqlOk(gw, TRANSFER, { input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() } }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      TRANSFER,
+      { input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() } },
+      tenant.ownerKey,
+    );
     await earn(receiver.id, 2);
-    const history = (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`, { id: receiver.id }, tenant.ownerKey)).customer.pointsTransactions.edges.map((e: { node: unknown }) => e.node);
+    const history = (
+      await gqlOk(
+        gw,
+        `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`,
+        { id: receiver.id },
+        tenant.ownerKey,
+      )
+    ).customer.pointsTransactions.edges.map((e: { node: unknown }) => e.node);
     expect(history).toEqual([
       { kind: 'EARN', points: 2, counterpartyId: null },
       { kind: 'TRANSFER', points: 20, counterpartyId: receiver.id },
@@ -359,19 +596,41 @@ describe('history and integrity', () => {
   it('ledgerIntegrity reports the first discrepancy when a row is tampered with', async () => {
     const own = await createTenant(gw);
     const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(gw, EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } }, own.ownerKey);
+    await gqlOk(
+      gw,
+      EARN,
+      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
+      own.ownerKey,
+    );
     const check = `{ ledgerIntegrity { ok transactionsChecked balancesChecked discrepancies { check detail } } }`;
-    expect((await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity).toEqual({ ok: true, transactionsChecked: 1, balancesChecked: 1, discrepancies: [] });
-    await gw.gateway.orm.em.fork().execute(`update points_balance set available = available + 5 where customer_id = ?`, [customer.id]);
+    expect((await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity).toEqual({
+      ok: true,
+      transactionsChecked: 1,
+      balancesChecked: 1,
+      discrepancies: [],
+    });
+    await gw.gateway.orm.em
+      .fork()
+      .execute(`update points_balance set available = available + 5 where customer_id = ?`, [customer.id]);
     const broken = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
     expect(broken.ok).toBe(false);
-    expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual(['balance equals the sum of its entries', 'lots cover the balance']);
+    expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual([
+      'balance equals the sum of its entries',
+      'lots cover the balance',
+    ]);
     expect(broken.discrepancies[0].detail).toContain(customer.id);
     // A lot changed behind the ledger's back is caught by its own check.
-    await gw.gateway.orm.em.fork().execute(`update points_balance set available = available - 5 where customer_id = ?`, [customer.id]);
-    await gw.gateway.orm.em.fork().execute(`update points_lot set remaining = remaining - 3 where customer_id = ?`, [customer.id]);
+    await gw.gateway.orm.em
+      .fork()
+      .execute(`update points_balance set available = available - 5 where customer_id = ?`, [customer.id]);
+    await gw.gateway.orm.em
+      .fork()
+      .execute(`update points_lot set remaining = remaining - 3 where customer_id = ?`, [customer.id]);
     const lot = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
-    expect(lot.discrepancies.map((d: { check: string }) => d.check)).toEqual(['lots cover the balance', 'every point taken from a lot is accounted for']);
+    expect(lot.discrepancies.map((d: { check: string }) => d.check)).toEqual([
+      'lots cover the balance',
+      'every point taken from a lot is accounted for',
+    ]);
     const agent = await createApiKey(gw, own.ownerKey, 'AGENT');
     expect((await gql(gw, check, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -1,7 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, untilRedisListening, wsClient, type TestGateway } from './helpers/gateway';
+
 import { TEST_REDIS_URL } from './helpers/env';
+import {
+  createApiKey,
+  createCustomer,
+  createStore,
+  createTenant,
+  customerToken,
+  type TenantFixture,
+} from './helpers/factories';
+import {
+  collect,
+  gql,
+  gqlOk,
+  startGateway,
+  type TestGateway,
+  uniquePrefix,
+  untilRedisListening,
+  wsClient,
+} from './helpers/gateway';
 import { TcpProxy } from './helpers/tcp-proxy';
 
 const STATE = `version source balance { available pending } tier { code limitedTime } benefits { code } activeVouchers { code }`;
@@ -18,15 +35,25 @@ interface StateEvent {
 }
 
 async function earn(gw: TestGateway, token: string, customerId: string, points: number) {
-  return gql(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-    input: { customerId, points, reason: 'visit', idempotencyKey: randomUUID() },
-  }, token);
+  return gql(
+    gw,
+    `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+    {
+      input: { customerId, points, reason: 'visit', idempotencyKey: randomUUID() },
+    },
+    token,
+  );
 }
 
 async function redeem(gw: TestGateway, token: string, customerId: string, points: number) {
-  return gql(gw, `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`, {
-    input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
-  }, token);
+  return gql(
+    gw,
+    `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
+    {
+      input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
+    },
+    token,
+  );
 }
 
 describe('loyaltyStateChanged across two instances', () => {
@@ -37,16 +64,38 @@ describe('loyaltyStateChanged across two instances', () => {
   beforeAll(async () => {
     const prefix = uniquePrefix('state');
     const env = { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' };
-    [gwA, gwB] = await Promise.all([startGateway({ redisPrefix: prefix, env }), startGateway({ redisPrefix: prefix, env })]);
+    [gwA, gwB] = await Promise.all([
+      startGateway({ redisPrefix: prefix, env }),
+      startGateway({ redisPrefix: prefix, env }),
+    ]);
     tenant = await createTenant(gwA);
-    for (const [code, rank, threshold] of [['BASE', 0, 0], ['SILVER', 1, 10_000]] as const) {
-      const tier = await gqlOk(gwA, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-        input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
-      }, tenant.ownerKey);
+    for (const [code, rank, threshold] of [
+      ['BASE', 0, 0],
+      ['SILVER', 1, 10_000],
+    ] as const) {
+      const tier = await gqlOk(
+        gwA,
+        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+        {
+          input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
+        },
+        tenant.ownerKey,
+      );
       if (code === 'SILVER') {
-        await gqlOk(gwA, `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`, {
-          input: { code: 'FREE-COFFEE', tierId: tier.createTier.id, kind: 'OTHER', title: 'Free coffee', channels: ['POS', 'MOBILE'] },
-        }, tenant.ownerKey);
+        await gqlOk(
+          gwA,
+          `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`,
+          {
+            input: {
+              code: 'FREE-COFFEE',
+              tierId: tier.createTier.id,
+              kind: 'OTHER',
+              title: 'Free coffee',
+              channels: ['POS', 'MOBILE'],
+            },
+          },
+          tenant.ownerKey,
+        );
       }
     }
   });
@@ -61,21 +110,61 @@ describe('loyaltyStateChanged across two instances', () => {
     try {
       const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id });
       const [first] = await sub.next(1);
-      expect(first!.data!.loyaltyStateChanged).toMatchObject({ customerId: customer.id, version: 1, source: 'CURRENT', balance: { available: 100, pending: 0 }, tier: { code: 'BASE' } });
+      expect(first.data!.loyaltyStateChanged).toMatchObject({
+        customerId: customer.id,
+        version: 1,
+        source: 'CURRENT',
+        balance: { available: 100, pending: 0 },
+        tier: { code: 'BASE' },
+      });
       await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       expect((await redeem(gwA, tenant.ownerKey, customer.id, 30)).errors).toBeUndefined();
       const [, second] = await sub.next(2);
-      expect(second!.data!.loyaltyStateChanged).toMatchObject({ version: 2, source: 'LIVE', balance: { available: 70 } });
+      expect(second.data!.loyaltyStateChanged).toMatchObject({
+        version: 2,
+        source: 'LIVE',
+        balance: { available: 70 },
+      });
       // A reward redeemed on A: B's subscriber sees the points go and the voucher appear, in one version.
-      const reward = (await gqlOk(gwA, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-        input: { code: `CUP${randomUUID().slice(0, 4)}`, name: 'Cup', pointsCost: 50, costToBusiness: 20, retailValue: 500 },
-      }, tenant.ownerKey)).createReward;
-      await gqlOk(gwA, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
-      const voucher = (await gqlOk(gwA, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
-        input: { customerId: customer.id, rewardId: reward.id, idempotencyKey: randomUUID() },
-      }, tenant.ownerKey)).redeemReward.voucher.code;
+      const reward = (
+        await gqlOk(
+          gwA,
+          `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+          {
+            input: {
+              code: `CUP${randomUUID().slice(0, 4)}`,
+              name: 'Cup',
+              pointsCost: 50,
+              costToBusiness: 20,
+              retailValue: 500,
+            },
+          },
+          tenant.ownerKey,
+        )
+      ).createReward;
+      await gqlOk(
+        gwA,
+        `mutation ($id: ID!) { activateReward(id: $id) { status } }`,
+        { id: reward.id },
+        tenant.ownerKey,
+      );
+      const voucher = (
+        await gqlOk(
+          gwA,
+          `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
+          {
+            input: { customerId: customer.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+          },
+          tenant.ownerKey,
+        )
+      ).redeemReward.voucher.code;
       const [, , third] = await sub.next(3);
-      expect(third!.data!.loyaltyStateChanged).toMatchObject({ version: 3, source: 'LIVE', balance: { available: 20 }, activeVouchers: [{ code: voucher }] });
+      expect(third.data!.loyaltyStateChanged).toMatchObject({
+        version: 3,
+        source: 'LIVE',
+        balance: { available: 20 },
+        activeVouchers: [{ code: voucher }],
+      });
       sub.stop();
     } finally {
       await client.dispose();
@@ -86,18 +175,33 @@ describe('loyaltyStateChanged across two instances', () => {
     const customer = await createCustomer(gwA, tenant.ownerKey);
     await earn(gwA, tenant.ownerKey, customer.id, 10);
     // Offline: five changes the client never saw (versions 2 to 6).
-    for (const points of [1, 2, 3, 4, 5]) expect((await earn(gwA, tenant.ownerKey, customer.id, points)).errors).toBeUndefined();
+    for (const points of [1, 2, 3, 4, 5])
+      expect((await earn(gwA, tenant.ownerKey, customer.id, points)).errors).toBeUndefined();
     const client = wsClient(gwB, tenant.ownerKey);
     try {
       const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since: 1 });
       const missed = await sub.next(5);
-      expect(missed.map((event) => [event.data!.loyaltyStateChanged.version, event.data!.loyaltyStateChanged.source, event.data!.loyaltyStateChanged.balance.available])).toEqual([
-        [2, 'MISSED', 11], [3, 'MISSED', 13], [4, 'MISSED', 16], [5, 'MISSED', 20], [6, 'MISSED', 25],
+      expect(
+        missed.map((event) => [
+          event.data!.loyaltyStateChanged.version,
+          event.data!.loyaltyStateChanged.source,
+          event.data!.loyaltyStateChanged.balance.available,
+        ]),
+      ).toEqual([
+        [2, 'MISSED', 11],
+        [3, 'MISSED', 13],
+        [4, 'MISSED', 16],
+        [5, 'MISSED', 20],
+        [6, 'MISSED', 25],
       ]);
       await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       await earn(gwA, tenant.ownerKey, customer.id, 6);
       const all = await sub.next(6);
-      expect(all[5]!.data!.loyaltyStateChanged).toMatchObject({ version: 7, source: 'LIVE', balance: { available: 31 } });
+      expect(all[5].data!.loyaltyStateChanged).toMatchObject({
+        version: 7,
+        source: 'LIVE',
+        balance: { available: 31 },
+      });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(6);
       sub.stop();
@@ -117,7 +221,11 @@ describe('loyaltyStateChanged across two instances', () => {
       for (const since of [1, 9]) {
         const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since });
         const [first] = await sub.next(1);
-        expect(first!.data!.loyaltyStateChanged).toMatchObject({ version: 3, source: 'CURRENT', balance: { available: 6 } });
+        expect(first.data!.loyaltyStateChanged).toMatchObject({
+          version: 3,
+          source: 'CURRENT',
+          balance: { available: 6 },
+        });
         sub.stop();
       }
       const upToDate = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since: 3 });
@@ -139,16 +247,37 @@ describe('loyaltyStateChanged across two instances', () => {
       await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       const refused = await redeem(gwA, tenant.ownerKey, customer.id, 5);
       expect(refused.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
-      await gqlOk(gwA, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
-        input: { customerId: customer.id, storeId: store.id, channel: 'POS', orderId: `O-${randomUUID()}`, lines: [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }], idempotencyKey: randomUUID() },
-      }, tenant.ownerKey);
+      await gqlOk(
+        gwA,
+        `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`,
+        {
+          input: {
+            customerId: customer.id,
+            storeId: store.id,
+            channel: 'POS',
+            orderId: `O-${randomUUID()}`,
+            lines: [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }],
+            idempotencyKey: randomUUID(),
+          },
+        },
+        tenant.ownerKey,
+      );
       const [, change] = await sub.next(2);
-      expect(change!.data!.loyaltyStateChanged).toMatchObject({
-        version: 1, source: 'LIVE', balance: { available: 120 }, tier: { code: 'SILVER', limitedTime: false }, benefits: [{ code: 'FREE-COFFEE' }],
+      expect(change.data!.loyaltyStateChanged).toMatchObject({
+        version: 1,
+        source: 'LIVE',
+        balance: { available: 120 },
+        tier: { code: 'SILVER', limitedTime: false },
+        benefits: [{ code: 'FREE-COFFEE' }],
       });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(2);
-      const read = await gqlOk(gwB, `query ($id: ID!) { loyaltyState(customerId: $id) { ${STATE} } }`, { id: customer.id }, tenant.ownerKey);
+      const read = await gqlOk(
+        gwB,
+        `query ($id: ID!) { loyaltyState(customerId: $id) { ${STATE} } }`,
+        { id: customer.id },
+        tenant.ownerKey,
+      );
       expect(read.loyaltyState).toMatchObject({ version: 1, source: 'CURRENT', balance: { available: 120 } });
       sub.stop();
     } finally {
@@ -161,12 +290,27 @@ describe('loyaltyStateChanged across two instances', () => {
     const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
     const client = wsClient(gwB, agent.secret);
     try {
-      const sub = collect(client, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind summary channel } }`, { id: customer.id });
+      const sub = collect(
+        client,
+        `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind summary channel } }`,
+        { id: customer.id },
+      );
       await untilRedisListening(gwB, 'TIMELINE_EVENT_ADDED');
       await earn(gwA, tenant.ownerKey, customer.id, 40);
-      await gqlOk(gwA, `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id } }`, {
-        input: { customerId: customer.id, kind: 'INTERACTION', channel: 'AGENT', summary: 'Called about expiry', idempotencyKey: randomUUID() },
-      }, agent.secret);
+      await gqlOk(
+        gwA,
+        `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id } }`,
+        {
+          input: {
+            customerId: customer.id,
+            kind: 'INTERACTION',
+            channel: 'AGENT',
+            summary: 'Called about expiry',
+            idempotencyKey: randomUUID(),
+          },
+        },
+        agent.secret,
+      );
       const events = await sub.next(2);
       expect(events.map((event) => event.data?.timelineEventAdded)).toEqual([
         { kind: 'POINTS_EARNED', summary: '40 points earned: visit', channel: 'API' },
@@ -179,7 +323,9 @@ describe('loyaltyStateChanged across two instances', () => {
     const token = await customerToken(gwA, tenant.ownerKey, customer.id);
     const own = wsClient(gwB, token);
     try {
-      const denied = collect(own, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind } }`, { id: customer.id });
+      const denied = collect(own, `subscription ($id: ID!) { timelineEventAdded(customerId: $id) { kind } }`, {
+        id: customer.id,
+      });
       await denied.done;
       expect(denied.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {
@@ -192,32 +338,76 @@ describe('loyaltyStateChanged across two instances', () => {
     const south = await createStore(gwA, tenant.ownerKey, `S${randomUUID().slice(0, 5)}`, 'south');
     const till = await createApiKey(gwA, tenant.ownerKey, 'POS', north.id);
     const client = wsClient(gwB, till.secret);
-    const rule = (input: Record<string, unknown>) => gqlOk(gwA, `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`, {
-      input: { name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, ...input },
-    }, tenant.ownerKey);
+    const rule = (input: Record<string, unknown>) =>
+      gqlOk(
+        gwA,
+        `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`,
+        {
+          input: { name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, ...input },
+        },
+        tenant.ownerKey,
+      );
     try {
-      const sub = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind code operation } }`, { store: north.id });
+      const sub = collect(
+        client,
+        `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind code operation } }`,
+        { store: north.id },
+      );
       await untilRedisListening(gwB, 'PROGRAM_CHANGED');
       await rule({ code: `SOUTH-${randomUUID().slice(0, 4)}`, regions: ['south'] });
       await rule({ code: `SSTORE-${randomUUID().slice(0, 4)}`, storeIds: [south.id] });
       const northCode = `NORTH-${randomUUID().slice(0, 4)}`;
       await rule({ code: northCode, regions: ['north'] });
       const [change] = await sub.next(1);
-      expect(change!.data?.benefitsChanged).toEqual({ kind: 'PROMOTION', code: northCode.toUpperCase(), operation: 'INSERT' });
+      expect(change.data?.benefitsChanged).toEqual({
+        kind: 'PROMOTION',
+        code: northCode.toUpperCase(),
+        operation: 'INSERT',
+      });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(1);
       // A south promotion moved to the north: the north's tills must hear of it (and would of a move away).
       const moved = await rule({ code: `MOVE-${randomUUID().slice(0, 4)}`, regions: ['south'] });
-      await gqlOk(gwA, `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`, {
-        id: moved.createEarningRule.id, input: { code: 'MOVED', name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, regions: ['north'] },
-      }, tenant.ownerKey);
-      await gqlOk(gwA, `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`, {
-        id: moved.createEarningRule.id, input: { code: 'MOVED2', name: 'Promo', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200, regions: ['south'] },
-      }, tenant.ownerKey);
+      await gqlOk(
+        gwA,
+        `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`,
+        {
+          id: moved.createEarningRule.id,
+          input: {
+            code: 'MOVED',
+            name: 'Promo',
+            priority: 10,
+            stacking: 'STACKABLE',
+            effect: 'MULTIPLIER',
+            value: 200,
+            regions: ['north'],
+          },
+        },
+        tenant.ownerKey,
+      );
+      await gqlOk(
+        gwA,
+        `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`,
+        {
+          id: moved.createEarningRule.id,
+          input: {
+            code: 'MOVED2',
+            name: 'Promo',
+            priority: 10,
+            stacking: 'STACKABLE',
+            effect: 'MULTIPLIER',
+            value: 200,
+            regions: ['south'],
+          },
+        },
+        tenant.ownerKey,
+      );
       const updates = await sub.next(3);
       expect(updates.slice(1).map((event) => event.data?.benefitsChanged.operation)).toEqual(['UPDATE', 'UPDATE']);
       sub.stop();
-      const other = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind } }`, { store: south.id });
+      const other = collect(client, `subscription ($store: ID!) { benefitsChanged(storeId: $store) { kind } }`, {
+        store: south.id,
+      });
       await other.done;
       expect(other.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {
@@ -236,7 +426,7 @@ describe('loyaltyStateChanged across two instances', () => {
       try {
         const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customerId });
         await sub.next(1);
-        return sub.events[0]!;
+        return sub.events[0];
       } finally {
         await client.dispose();
       }
@@ -254,8 +444,15 @@ describe('a Redis outage', () => {
     await proxy.start();
     const prefix = uniquePrefix('outage');
     // Both instances reach Redis only through the proxy, so cutting it is an outage for the whole deployment.
-    const env = { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' };
-    const [gwA, gwB] = await Promise.all([startGateway({ redisPrefix: prefix, env }), startGateway({ redisPrefix: prefix, env })]);
+    const env = {
+      REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+      LEDGER_JOBS_INTERVAL_MS: '0',
+      TIER_JOBS_INTERVAL_MS: '0',
+    };
+    const [gwA, gwB] = await Promise.all([
+      startGateway({ redisPrefix: prefix, env }),
+      startGateway({ redisPrefix: prefix, env }),
+    ]);
     const client = wsClient(gwB, undefined);
     try {
       const tenant = await createTenant(gwA);
@@ -268,13 +465,23 @@ describe('a Redis outage', () => {
       await sub.next(2);
 
       await proxy.stop();
-      for (const points of [2, 3, 4]) expect((await earn(gwA, tenant.ownerKey, customer.id, points)).errors).toBeUndefined();
+      for (const points of [2, 3, 4])
+        expect((await earn(gwA, tenant.ownerKey, customer.id, points)).errors).toBeUndefined();
       await new Promise((r) => setTimeout(r, 300));
       await proxy.start();
 
       const events = await sub.next(5, 15_000);
-      expect(events.map((event) => [event.data!.loyaltyStateChanged.version, event.data!.loyaltyStateChanged.balance.available])).toEqual([
-        [0, 0], [1, 1], [2, 3], [3, 6], [4, 10],
+      expect(
+        events.map((event) => [
+          event.data!.loyaltyStateChanged.version,
+          event.data!.loyaltyStateChanged.balance.available,
+        ]),
+      ).toEqual([
+        [0, 0],
+        [1, 1],
+        [2, 3],
+        [3, 6],
+        [4, 10],
       ]);
       await new Promise((r) => setTimeout(r, 300));
       expect(sub.events).toHaveLength(5);

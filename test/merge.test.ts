@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { verifyLedger } from '../src/ledger/ledger.verifier';
 import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
@@ -11,10 +12,19 @@ beforeAll(async () => {
   gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' } });
   tenant = await createTenant(gw);
   tiers = {};
-  for (const [code, rank, threshold] of [['BASE', 0, 0], ['SILVER', 1, 10_000], ['GOLD', 2, 50_000]] as const) {
-    const created = await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-      input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
-    }, tenant.ownerKey);
+  for (const [code, rank, threshold] of [
+    ['BASE', 0, 0],
+    ['SILVER', 1, 10_000],
+    ['GOLD', 2, 50_000],
+  ] as const) {
+    const created = await gqlOk(
+      gw,
+      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+      {
+        input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
+      },
+      tenant.ownerKey,
+    );
     tiers[code] = created.createTier.id;
   }
 });
@@ -31,25 +41,57 @@ const VIEW = `query ($id: ID!) { customer(id: $id) {
 const unique = () => randomUUID().slice(0, 8);
 
 async function earn(customerId: string, points: number, expiresAt?: string) {
-  return gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-    input: { customerId, points, reason: 'welcome', idempotencyKey: randomUUID(), ...(expiresAt ? { expiresAt } : {}) },
-  }, tenant.ownerKey);
+  return gqlOk(
+    gw,
+    `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+    {
+      input: {
+        customerId,
+        points,
+        reason: 'welcome',
+        idempotencyKey: randomUUID(),
+        ...(expiresAt ? { expiresAt } : {}),
+      },
+    },
+    tenant.ownerKey,
+  );
 }
 
 async function redeem(customerId: string, points: number) {
-  return gqlOk(gw, `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`, {
-    input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
-  }, tenant.ownerKey);
+  return gqlOk(
+    gw,
+    `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
+    {
+      input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
+    },
+    tenant.ownerKey,
+  );
 }
 
 async function grant(customerId: string, tier: string) {
-  await gqlOk(gw, `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } } }`, {
-    input: { customerId, tierId: tiers[tier], until: new Date(Date.now() + 90 * 86_400_000).toISOString(), note: 'status match', idempotencyKey: randomUUID() },
-  }, tenant.ownerKey);
+  await gqlOk(
+    gw,
+    `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } } }`,
+    {
+      input: {
+        customerId,
+        tierId: tiers[tier],
+        until: new Date(Date.now() + 90 * 86_400_000).toISOString(),
+        note: 'status match',
+        idempotencyKey: randomUUID(),
+      },
+    },
+    tenant.ownerKey,
+  );
 }
 
 async function merge(survivorId: string, mergedId: string, idempotencyKey = randomUUID(), token = tenant.ownerKey) {
-  return gql(gw, MERGE, { input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey } }, token);
+  return gql(
+    gw,
+    MERGE,
+    { input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey } },
+    token,
+  );
 }
 
 async function view(id: string) {
@@ -58,11 +100,16 @@ async function view(id: string) {
 
 /** Open lots of a customer as (points, expiry) pairs, sorted, straight from the ledger tables. */
 async function lotsOf(customerId: string) {
-  const rows = (await gw.gateway.orm.em.fork().execute(
-    `select remaining, expires_at from points_lot where customer_id = ? and remaining > 0 order by expires_at nulls last, remaining`,
-    [customerId],
-  )) as { remaining: string; expires_at: Date | null }[];
-  return rows.map((row) => [Number(row.remaining), row.expires_at ? new Date(row.expires_at).toISOString().slice(0, 10) : null]);
+  const rows = (await gw.gateway.orm.em
+    .fork()
+    .execute(
+      `select remaining, expires_at from points_lot where customer_id = ? and remaining > 0 order by expires_at nulls last, remaining`,
+      [customerId],
+    )) as { remaining: string; expires_at: Date | null }[];
+  return rows.map((row) => [
+    Number(row.remaining),
+    row.expires_at ? new Date(row.expires_at).toISOString().slice(0, 10) : null,
+  ]);
 }
 
 async function expectLedgerClean() {
@@ -74,9 +121,14 @@ describe('mergeCustomers', () => {
     const survivor = await createCustomer(gw, tenant.ownerKey);
     const duplicate = await createCustomer(gw, tenant.ownerKey, { email: `dup.${unique()}@example.com` });
     const card = `CARD${unique()}`.toUpperCase();
-    await gqlOk(gw, `mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id } }`, {
-      input: { customerId: duplicate.id, kind: 'LOYALTY_CARD', value: card },
-    }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id } }`,
+      {
+        input: { customerId: duplicate.id, kind: 'LOYALTY_CARD', value: card },
+      },
+      tenant.ownerKey,
+    );
     await earn(survivor.id, 100);
     await earn(duplicate.id, 40, '2031-06-30T00:00:00Z');
     await earn(duplicate.id, 60);
@@ -85,7 +137,13 @@ describe('mergeCustomers', () => {
     const res = await merge(survivor.id, duplicate.id);
     expect(res.errors).toBeUndefined();
     const { merge: made, survivor: after } = res.data!.mergeCustomers;
-    expect(made).toMatchObject({ survivorId: survivor.id, mergedId: duplicate.id, status: 'ACTIVE', pointsMoved: 100, reason: 'same person, two sign-ups' });
+    expect(made).toMatchObject({
+      survivorId: survivor.id,
+      mergedId: duplicate.id,
+      status: 'ACTIVE',
+      pointsMoved: 100,
+      reason: 'same person, two sign-ups',
+    });
     expect(made.actor).toMatch(/^key:/);
     expect(after.id).toBe(survivor.id);
 
@@ -94,10 +152,20 @@ describe('mergeCustomers', () => {
     expect(viaOldId.id).toBe(survivor.id);
     expect(viaOldId.balance).toEqual({ available: 200, pending: 0 });
     expect(viaOldId.tier.current.code).toBe('GOLD');
-    expect(viaOldId.identifiers).toEqual(expect.arrayContaining([{ kind: 'EMAIL', value: duplicate.email }, { kind: 'LOYALTY_CARD', value: card }]));
-    const resolved = await gqlOk(gw, `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id } } }`, {
-      input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }], createIfMissing: false },
-    }, tenant.ownerKey);
+    expect(viaOldId.identifiers).toEqual(
+      expect.arrayContaining([
+        { kind: 'EMAIL', value: duplicate.email },
+        { kind: 'LOYALTY_CARD', value: card },
+      ]),
+    );
+    const resolved = await gqlOk(
+      gw,
+      `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id } } }`,
+      {
+        input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }], createIfMissing: false },
+      },
+      tenant.ownerKey,
+    );
     expect(resolved.resolveCustomer).toEqual({ outcome: 'MATCHED', customer: { id: survivor.id } });
     // The duplicate's history shows on the survivor's timeline, next to the merge itself.
     const kinds = viaOldId.timeline.edges.map((edge: { node: { kind: string } }) => edge.node.kind);
@@ -106,20 +174,33 @@ describe('mergeCustomers', () => {
     expect(kinds).toEqual(expect.arrayContaining(['CUSTOMER_MERGED', 'POINTS_EARNED']));
     expect(kinds.filter((kind: string) => kind === 'POINTS_EARNED')).toHaveLength(3);
     // Points keep their dates on the survivor; a write to the old id lands on the survivor.
-    expect(await lotsOf(survivor.id)).toEqual([[40, '2031-06-30'], [60, null], [100, null]]);
+    expect(await lotsOf(survivor.id)).toEqual([
+      [40, '2031-06-30'],
+      [60, null],
+      [100, null],
+    ]);
     expect(await lotsOf(duplicate.id)).toEqual([]);
     await earn(duplicate.id, 5);
     expect((await view(survivor.id)).balance.available).toBe(205);
     await expectLedgerClean();
 
     // Read back, from either side.
-    const merges = await gqlOk(gw, `query ($id: ID!, $m: ID!) { customer(id: $id) { merges { id } } customerMerge(id: $m) { id mergedId } }`, { id: survivor.id, m: made.id }, tenant.ownerKey);
+    const merges = await gqlOk(
+      gw,
+      `query ($id: ID!, $m: ID!) { customer(id: $id) { merges { id } } customerMerge(id: $m) { id mergedId } }`,
+      { id: survivor.id, m: made.id },
+      tenant.ownerKey,
+    );
     expect(merges.customer.merges).toEqual([{ id: made.id }]);
     expect(merges.customerMerge).toEqual({ id: made.id, mergedId: duplicate.id });
   });
 
   it('replays a retry with the same key, refuses the key for another merge, and takes one merge under concurrent retries', async () => {
-    const [a, b, c] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
+    const [a, b, c] = [
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+    ];
     await earn(b.id, 30);
     const key = randomUUID();
     const results = await Promise.all([merge(a.id, b.id, key), merge(a.id, b.id, key), merge(a.id, b.id, key)]);
@@ -128,22 +209,50 @@ describe('mergeCustomers', () => {
     expect(merges.filter((m) => !m.replayed)).toHaveLength(1);
     expect((await view(a.id)).balance.available).toBe(30);
     const reused = await merge(a.id, c.id, key);
-    expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
     await expectLedgerClean();
   });
 
   it('refuses what cannot be merged, naming the field, with nothing applied', async () => {
-    const [a, b, c] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
-    expect((await merge(a.id, a.id)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SAME_CUSTOMER', field: 'input.mergedId' });
-    expect((await merge(a.id, randomUUID())).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.mergedId' });
+    const [a, b, c] = [
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+    ];
+    expect((await merge(a.id, a.id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'SAME_CUSTOMER',
+      field: 'input.mergedId',
+    });
+    expect((await merge(a.id, randomUUID())).errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.mergedId',
+    });
     const other = await createTenant(gw);
     const foreign = await createCustomer(gw, other.ownerKey);
-    expect((await merge(a.id, foreign.id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.mergedId' });
+    expect((await merge(a.id, foreign.id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.mergedId',
+    });
     const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await merge(a.id, b.id, randomUUID(), agent.secret)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await merge(a.id, b.id, randomUUID(), agent.secret)).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await merge(a.id, b.id)).errors).toBeUndefined();
-    expect((await merge(c.id, b.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_MERGED', field: 'input.mergedId' });
-    expect((await merge(b.id, c.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CUSTOMER_MERGED', field: 'input.survivorId' });
+    expect((await merge(c.id, b.id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CUSTOMER_MERGED',
+      field: 'input.mergedId',
+    });
+    expect((await merge(b.id, c.id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'CUSTOMER_MERGED',
+      field: 'input.survivorId',
+    });
     expect((await view(c.id)).id).toBe(c.id);
   });
 
@@ -151,9 +260,18 @@ describe('mergeCustomers', () => {
     const known = await createCustomer(gw, tenant.ownerKey, { email: `known.${unique()}@example.com` });
     const device = `device-${randomUUID()}`;
     const RESOLVE = `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id anonymous } candidates { id } } }`;
-    const anonymous = (await gqlOk(gw, RESOLVE, { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] } }, tenant.ownerKey)).resolveCustomer;
+    const anonymous = (
+      await gqlOk(gw, RESOLVE, { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] } }, tenant.ownerKey)
+    ).resolveCustomer;
     await earn(anonymous.customer.id, 15);
-    const signIn = { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }, { kind: 'EMAIL', value: known.email }] } };
+    const signIn = {
+      input: {
+        identifiers: [
+          { kind: 'DEVICE_ID', value: device },
+          { kind: 'EMAIL', value: known.email },
+        ],
+      },
+    };
     const ambiguous = (await gqlOk(gw, RESOLVE, signIn, tenant.ownerKey)).resolveCustomer;
     expect(ambiguous.outcome).toBe('AMBIGUOUS');
     expect((await merge(known.id, anonymous.customer.id)).errors).toBeUndefined();
@@ -167,9 +285,23 @@ describe('after a merge', () => {
   const RECORD = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints tierChange { to { code } } } }`;
   async function buy(storeId: string, customerId: string, amount: number) {
     const orderId = `O-${randomUUID().slice(0, 8)}`;
-    const booked = (await gqlOk(gw, RECORD, {
-      input: { customerId, storeId, channel: 'POS', orderId, lines: [{ sku: 'BAG', quantity: 1, unitPrice: amount }], idempotencyKey: randomUUID() },
-    }, tenant.ownerKey)).recordPurchase;
+    const booked = (
+      await gqlOk(
+        gw,
+        RECORD,
+        {
+          input: {
+            customerId,
+            storeId,
+            channel: 'POS',
+            orderId,
+            lines: [{ sku: 'BAG', quantity: 1, unitPrice: amount }],
+            idempotencyKey: randomUUID(),
+          },
+        },
+        tenant.ownerKey,
+      )
+    ).recordPurchase;
     return { ...booked, orderId };
   }
 
@@ -184,9 +316,16 @@ describe('after a merge', () => {
     // 8,000 + 3,000 + 500 crosses Silver's 10,000 only if the duplicate's spend counts.
     expect((await buy(store.id, survivor.id, 500)).tierChange).toEqual({ to: { code: 'SILVER' } });
     expect((await view(survivor.id)).balance.available).toBe(115);
-    const refund = (await gqlOk(gw, `mutation ($input: RefundPurchaseInput!) { refundPurchase(input: $input) { pointsClawedBack pointsUncollected } }`, {
-      input: { orderId: old.orderId, lines: [{ sku: 'BAG', quantity: 1 }], idempotencyKey: randomUUID() },
-    }, tenant.ownerKey)).refundPurchase;
+    const refund = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RefundPurchaseInput!) { refundPurchase(input: $input) { pointsClawedBack pointsUncollected } }`,
+        {
+          input: { orderId: old.orderId, lines: [{ sku: 'BAG', quantity: 1 }], idempotencyKey: randomUUID() },
+        },
+        tenant.ownerKey,
+      )
+    ).refundPurchase;
     expect(refund).toEqual({ pointsClawedBack: 80, pointsUncollected: 0 });
     expect((await view(survivor.id)).balance.available).toBe(35);
     await expectLedgerClean();
@@ -196,24 +335,60 @@ describe('after a merge', () => {
     const survivor = await createCustomer(gw, tenant.ownerKey);
     const duplicate = await createCustomer(gw, tenant.ownerKey);
     await earn(duplicate.id, 100);
-    const reward = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-      input: { code: `PEN${randomUUID().slice(0, 4)}`, name: 'Pen', pointsCost: 40, costToBusiness: 10, retailValue: 300 },
-    }, tenant.ownerKey)).createReward;
+    const reward = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+        {
+          input: {
+            code: `PEN${randomUUID().slice(0, 4)}`,
+            name: 'Pen',
+            pointsCost: 40,
+            costToBusiness: 10,
+            retailValue: 300,
+          },
+        },
+        tenant.ownerKey,
+      )
+    ).createReward;
     await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
-    const code = (await gqlOk(gw, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
-      input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
-    }, tenant.ownerKey)).redeemReward.voucher.code;
+    const code = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
+        {
+          input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+        },
+        tenant.ownerKey,
+      )
+    ).redeemReward.voucher.code;
     await merge(survivor.id, duplicate.id);
-    const state = (await gqlOk(gw, `query ($id: ID!) { loyaltyState(customerId: $id) { balance { available } activeVouchers { code } } }`, { id: survivor.id }, tenant.ownerKey)).loyaltyState;
+    const state = (
+      await gqlOk(
+        gw,
+        `query ($id: ID!) { loyaltyState(customerId: $id) { balance { available } activeVouchers { code } } }`,
+        { id: survivor.id },
+        tenant.ownerKey,
+      )
+    ).loyaltyState;
     expect(state).toEqual({ balance: { available: 60 }, activeVouchers: [{ code }] });
   });
 
-  it('keeps the keys the gateway derives (merge:, unmerge:, purchase: ...) out of clients\' reach', async () => {
+  it("keeps the keys the gateway derives (merge:, unmerge:, purchase: ...) out of clients' reach", async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const res = await gql(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-      input: { customerId: customer.id, points: 5, reason: 'x', idempotencyKey: `unmerge:${randomUUID()}` },
-    }, tenant.ownerKey);
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDEMPOTENCY_KEY_INVALID', field: 'input.idempotencyKey' });
+    const res = await gql(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+      {
+        input: { customerId: customer.id, points: 5, reason: 'x', idempotencyKey: `unmerge:${randomUUID()}` },
+      },
+      tenant.ownerKey,
+    );
+    expect(res.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'IDEMPOTENCY_KEY_INVALID',
+      field: 'input.idempotencyKey',
+    });
   });
 });
 
@@ -232,7 +407,13 @@ describe('unmergeCustomers', () => {
     const res = await gqlOk(gw, UNMERGE, { input: { mergeId: made.id, reason: 'different people' } }, tenant.ownerKey);
     const { merge: undone, restored } = res.unmergeCustomers;
     expect(undone.status).toBe('UNDONE');
-    expect(undone.unmergeReport).toMatchObject({ pointsReturned: 90, pointsNotReturned: 30, identifiersReturned: 1, identifiersNotReturned: 0, tierRestored: true });
+    expect(undone.unmergeReport).toMatchObject({
+      pointsReturned: 90,
+      pointsNotReturned: 30,
+      identifiersReturned: 1,
+      identifiersNotReturned: 0,
+      tierRestored: true,
+    });
     expect(undone.unmergeReport.notes.join(' ')).toContain('30 of the 120 points');
     expect(restored).toEqual({ id: duplicate.id, email: duplicate.email });
 
@@ -241,7 +422,10 @@ describe('unmergeCustomers', () => {
     expect(back.balance.available).toBe(90);
     expect(back.identifiers).toEqual([{ kind: 'EMAIL', value: duplicate.email }]);
     expect(back.tier.current.code).toBe('SILVER');
-    expect(await lotsOf(duplicate.id)).toEqual([[20, '2030-01-31'], [70, null]]);
+    expect(await lotsOf(duplicate.id)).toEqual([
+      [20, '2030-01-31'],
+      [70, null],
+    ]);
     const kept = await view(survivor.id);
     expect(kept.tier.current.code).toBe('BASE');
     expect(kept.balance.available).toBe(0);
@@ -250,7 +434,9 @@ describe('unmergeCustomers', () => {
     const survivorKinds = kept.timeline.edges.map((edge: { node: { kind: string } }) => edge.node.kind);
     expect(survivorKinds).not.toContain('POINTS_EARNED');
     expect(survivorKinds).toEqual(expect.arrayContaining(['CUSTOMER_MERGED', 'CUSTOMER_UNMERGED', 'POINTS_REDEEMED']));
-    expect(back.timeline.edges.filter((edge: { node: { kind: string } }) => edge.node.kind === 'POINTS_EARNED')).toHaveLength(2);
+    expect(
+      back.timeline.edges.filter((edge: { node: { kind: string } }) => edge.node.kind === 'POINTS_EARNED'),
+    ).toHaveLength(2);
     await expectLedgerClean();
 
     const again = await gqlOk(gw, UNMERGE, { input: { mergeId: made.id } }, tenant.ownerKey);
@@ -259,14 +445,22 @@ describe('unmergeCustomers', () => {
   });
 
   it('keeps chains one hop deep and undoes them latest first', async () => {
-    const [a, b, c] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
+    const [a, b, c] = [
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(gw, tenant.ownerKey),
+    ];
     await earn(a.id, 10);
     const first = (await merge(b.id, a.id)).data!.mergeCustomers.merge;
     const second = (await merge(c.id, b.id)).data!.mergeCustomers.merge;
     expect((await view(a.id)).id).toBe(c.id);
     expect((await view(c.id)).balance.available).toBe(10);
     const early = await gql(gw, UNMERGE, { input: { mergeId: first.id } }, tenant.ownerKey);
-    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'MERGE_NOT_LATEST', field: 'input.mergeId' });
+    expect(early.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'MERGE_NOT_LATEST',
+      field: 'input.mergeId',
+    });
     expect(early.errors?.[0]?.message).toContain(second.id);
     await gqlOk(gw, UNMERGE, { input: { mergeId: second.id } }, tenant.ownerKey);
     expect((await view(a.id)).id).toBe(b.id);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { verifyLedger } from '../src/ledger/ledger.verifier';
 import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
@@ -14,9 +15,23 @@ beforeAll(async () => {
   tenant = await createTenant(gw);
   store = await createStore(gw, tenant.ownerKey);
   till = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
-  rewardId = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-    input: { code: `MUG${randomUUID().slice(0, 4)}`, name: 'Mug', pointsCost: 200, costToBusiness: 100, retailValue: 900, stock: 10 },
-  }, tenant.ownerKey)).createReward.id;
+  rewardId = (
+    await gqlOk(
+      gw,
+      `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+      {
+        input: {
+          code: `MUG${randomUUID().slice(0, 4)}`,
+          name: 'Mug',
+          pointsCost: 200,
+          costToBusiness: 100,
+          retailValue: 900,
+          stock: 10,
+        },
+      },
+      tenant.ownerKey,
+    )
+  ).createReward.id;
   await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId }, tenant.ownerKey);
 });
 afterAll(() => gw.close());
@@ -25,14 +40,26 @@ const SYNC = `mutation ($store: ID!, $ops: [OfflineOperationInput!]!) { syncOffl
   applied alreadyApplied rejected results { index type outcome error { code reason field } purchase { totalPoints orderId } voucher { code status } } } }`;
 
 async function balanceOf(customerId: string) {
-  return (await gqlOk(gw, `query ($id: ID!) { customer(id: $id) { balance { available } } }`, { id: customerId }, tenant.ownerKey)).customer.balance.available as number;
+  return (
+    await gqlOk(
+      gw,
+      `query ($id: ID!) { customer(id: $id) { balance { available } } }`,
+      { id: customerId },
+      tenant.ownerKey,
+    )
+  ).customer.balance.available as number;
 }
 
 async function customerWith(points: number) {
   const customer = await createCustomer(gw, tenant.ownerKey);
-  await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-    input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: randomUUID() },
-  }, tenant.ownerKey);
+  await gqlOk(
+    gw,
+    `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+    {
+      input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: randomUUID() },
+    },
+    tenant.ownerKey,
+  );
   return customer;
 }
 
@@ -41,47 +68,106 @@ describe('syncOfflineOperations', () => {
     const customer = await customerWith(150);
     // A voucher issued online (in the app) before the till went offline, presented at the till meanwhile.
     const extra = await customerWith(300);
-    const issued = (await gqlOk(gw, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
-      input: { customerId: extra.id, rewardId, idempotencyKey: randomUUID() },
-    }, tenant.ownerKey)).redeemReward.voucher.code;
+    const issued = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
+        {
+          input: { customerId: extra.id, rewardId, idempotencyKey: randomUUID() },
+        },
+        tenant.ownerKey,
+      )
+    ).redeemReward.voucher.code;
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const ops = [
-      { type: 'PURCHASE', idempotencyKey: randomUUID(), occurredAt: at(50), customerId: customer.id, orderId: `OFF-${randomUUID().slice(0, 6)}`, lines: [{ sku: 'SOFA', quantity: 1, unitPrice: 10_000 }] },
+      {
+        type: 'PURCHASE',
+        idempotencyKey: randomUUID(),
+        occurredAt: at(50),
+        customerId: customer.id,
+        orderId: `OFF-${randomUUID().slice(0, 6)}`,
+        lines: [{ sku: 'SOFA', quantity: 1, unitPrice: 10_000 }],
+      },
       { type: 'REDEEM_REWARD', idempotencyKey: randomUUID(), occurredAt: at(40), customerId: customer.id, rewardId },
       { type: 'CONSUME_VOUCHER', idempotencyKey: randomUUID(), occurredAt: at(30), voucherCode: issued },
       { type: 'REDEEM_REWARD', idempotencyKey: randomUUID(), occurredAt: at(20), customerId: customer.id, rewardId },
-      { type: 'PURCHASE', idempotencyKey: randomUUID(), occurredAt: at(10), customerId: customer.id, orderId: 'OFF-NOLINES' },
+      {
+        type: 'PURCHASE',
+        idempotencyKey: randomUUID(),
+        occurredAt: at(10),
+        customerId: customer.id,
+        orderId: 'OFF-NOLINES',
+      },
     ];
     const first = (await gqlOk(gw, SYNC, { store: store.id, ops }, till.secret)).syncOfflineOperations;
     expect(first).toMatchObject({ applied: 3, alreadyApplied: 0, rejected: 2 });
-    expect(first.results.map((r: { outcome: string }) => r.outcome)).toEqual(['APPLIED', 'APPLIED', 'APPLIED', 'REJECTED', 'REJECTED']);
+    expect(first.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'APPLIED',
+      'APPLIED',
+      'APPLIED',
+      'REJECTED',
+      'REJECTED',
+    ]);
     // In order: the purchase's 100 points made the first redemption possible (150 + 100 - 200 = 50), not the second.
     expect(first.results[0].purchase).toMatchObject({ totalPoints: 100 });
     expect(first.results[1].voucher).toMatchObject({ status: 'ISSUED' });
     expect(first.results[2].voucher).toMatchObject({ code: issued, status: 'CONSUMED' });
-    expect(first.results[3].error).toEqual({ code: 'INSUFFICIENT_POINTS', reason: 'INSUFFICIENT_POINTS', field: 'operations.3.customerId' });
+    expect(first.results[3].error).toEqual({
+      code: 'INSUFFICIENT_POINTS',
+      reason: 'INSUFFICIENT_POINTS',
+      field: 'operations.3.customerId',
+    });
     expect(first.results[4].error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operations.4.lines' });
     expect(await balanceOf(customer.id)).toBe(50);
 
     // The till never saw the answer and sends the whole batch again, twice at once.
-    const again = await Promise.all([gqlOk(gw, SYNC, { store: store.id, ops }, till.secret), gqlOk(gw, SYNC, { store: store.id, ops }, till.secret)]);
+    const again = await Promise.all([
+      gqlOk(gw, SYNC, { store: store.id, ops }, till.secret),
+      gqlOk(gw, SYNC, { store: store.id, ops }, till.secret),
+    ]);
     for (const { syncOfflineOperations: result } of again) {
-      expect(result.results.map((r: { outcome: string }) => r.outcome)).toEqual(['ALREADY_APPLIED', 'ALREADY_APPLIED', 'ALREADY_APPLIED', 'REJECTED', 'REJECTED']);
+      expect(result.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+        'ALREADY_APPLIED',
+        'ALREADY_APPLIED',
+        'ALREADY_APPLIED',
+        'REJECTED',
+        'REJECTED',
+      ]);
       expect(result.results[1].voucher.code).toBe(first.results[1].voucher.code);
     }
     expect(await balanceOf(customer.id)).toBe(50);
-    const vouchers = await gw.gateway.orm.em.fork().execute(`select count(*)::int as n from voucher where customer_id = ?`, [customer.id]);
+    const vouchers = await gw.gateway.orm.em
+      .fork()
+      .execute(`select count(*)::int as n from voucher where customer_id = ?`, [customer.id]);
     expect(vouchers[0].n).toBe(1);
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).discrepancies).toEqual([]);
   });
 
   it('recognises as already applied a purchase the till sent online whose answer it never got', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const op = { type: 'PURCHASE', idempotencyKey: randomUUID(), occurredAt: new Date(Date.now() - 60_000).toISOString(), customerId: customer.id, orderId: `ON-${randomUUID().slice(0, 6)}`, lines: [{ sku: 'LAMP', quantity: 1, unitPrice: 4_000 }] };
+    const op = {
+      type: 'PURCHASE',
+      idempotencyKey: randomUUID(),
+      occurredAt: new Date(Date.now() - 60_000).toISOString(),
+      customerId: customer.id,
+      orderId: `ON-${randomUUID().slice(0, 6)}`,
+      lines: [{ sku: 'LAMP', quantity: 1, unitPrice: 4_000 }],
+    };
     // Online, the till's key implies its store and channel; offline, the batch names them.
-    await gqlOk(gw, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
-      input: { customerId: op.customerId, orderId: op.orderId, lines: op.lines, occurredAt: op.occurredAt, idempotencyKey: op.idempotencyKey },
-    }, till.secret);
+    await gqlOk(
+      gw,
+      `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`,
+      {
+        input: {
+          customerId: op.customerId,
+          orderId: op.orderId,
+          lines: op.lines,
+          occurredAt: op.occurredAt,
+          idempotencyKey: op.idempotencyKey,
+        },
+      },
+      till.secret,
+    );
     const resent = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
     expect(resent.results[0]).toMatchObject({ outcome: 'ALREADY_APPLIED', purchase: { totalPoints: 40 } });
     expect(await balanceOf(customer.id)).toBe(40);
@@ -89,12 +175,27 @@ describe('syncOfflineOperations', () => {
 
   it("takes a till's own store only, and refuses empty or oversized batches naming the field", async () => {
     const otherStore = await createStore(gw, tenant.ownerKey);
-    const op = { type: 'CONSUME_VOUCHER', idempotencyKey: randomUUID(), occurredAt: new Date().toISOString(), voucherCode: 'AAAA-BBBB-CCCC' };
-    expect((await gql(gw, SYNC, { store: otherStore.id, ops: [op] }, till.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(gw, SYNC, { store: store.id, ops: [] }, till.secret)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'operations' });
+    const op = {
+      type: 'CONSUME_VOUCHER',
+      idempotencyKey: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      voucherCode: 'AAAA-BBBB-CCCC',
+    };
+    expect((await gql(gw, SYNC, { store: otherStore.id, ops: [op] }, till.secret)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await gql(gw, SYNC, { store: store.id, ops: [] }, till.secret)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'operations',
+    });
     const unknown = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
-    expect(unknown.results[0]).toMatchObject({ outcome: 'REJECTED', error: { code: 'NOT_FOUND', field: 'operations.0.voucherCode' } });
+    expect(unknown.results[0]).toMatchObject({
+      outcome: 'REJECTED',
+      error: { code: 'NOT_FOUND', field: 'operations.0.voucherCode' },
+    });
     const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await gql(gw, SYNC, { store: store.id, ops: [op] }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(gw, SYNC, { store: store.id, ops: [op] }, agent.secret)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });

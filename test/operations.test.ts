@@ -1,6 +1,7 @@
 import request from 'supertest';
+
 import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, wsClient, type TestGateway } from './helpers/gateway';
+import { collect, gql, gqlOk, startGateway, type TestGateway, uniquePrefix, wsClient } from './helpers/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -67,7 +68,10 @@ describe('/metrics', () => {
 
 describe('requests', () => {
   it('echo the caller’s request id, or make one', async () => {
-    const given = await request(gw.url).post('/graphql').set('x-request-id', 'trace-123').send({ query: '{ __typename }' });
+    const given = await request(gw.url)
+      .post('/graphql')
+      .set('x-request-id', 'trace-123')
+      .send({ query: '{ __typename }' });
     expect(given.headers['x-request-id']).toBe('trace-123');
     const made = await request(gw.url).post('/graphql').send({ query: '{ __typename }' });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
@@ -78,7 +82,9 @@ describe('requests', () => {
     try {
       const res = await gql(closed, `{ __schema { types { name } } }`, {}, tenant.ownerKey);
       expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect((await gql(gw, `{ __schema { queryType { name } } }`, {}, tenant.ownerKey)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      expect((await gql(gw, `{ __schema { queryType { name } } }`, {}, tenant.ownerKey)).data).toEqual({
+        __schema: { queryType: { name: 'Query' } },
+      });
     } finally {
       await closed.close();
     }

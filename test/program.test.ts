@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
+
 import { verifyLedger } from '../src/ledger/ledger.verifier';
 import { TierService } from '../src/program/tier.service';
-import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
+import {
+  createApiKey,
+  createCustomer,
+  createStore,
+  createTenant,
+  customerToken,
+  type TenantFixture,
+} from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
 let gw: TestGateway;
@@ -35,10 +43,19 @@ interface Program {
 async function program(window = 'CALENDAR_YEAR'): Promise<Program> {
   const tenant = await createTenant(gw);
   const tiers: Record<string, string> = {};
-  for (const [code, rank, threshold] of [['BASE', 0, 0], ['SILVER', 1, 10_000], ['GOLD', 2, 50_000]] as const) {
-    const created = await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-      input: { code, name: code, rank, metric: 'SPEND', threshold, window, graceDays: 30 },
-    }, tenant.ownerKey);
+  for (const [code, rank, threshold] of [
+    ['BASE', 0, 0],
+    ['SILVER', 1, 10_000],
+    ['GOLD', 2, 50_000],
+  ] as const) {
+    const created = await gqlOk(
+      gw,
+      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+      {
+        input: { code, name: code, rank, metric: 'SPEND', threshold, window, graceDays: 30 },
+      },
+      tenant.ownerKey,
+    );
     tiers[code] = created.createTier.id;
   }
   const north = await createStore(gw, tenant.ownerKey, `N${randomUUID().slice(0, 5)}`, 'north');
@@ -47,11 +64,31 @@ async function program(window = 'CALENDAR_YEAR'): Promise<Program> {
 }
 
 async function rule(p: Program, input: Record<string, unknown>) {
-  return (await gqlOk(gw, `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id code } }`, { input }, p.tenant.ownerKey)).createEarningRule;
+  return (
+    await gqlOk(
+      gw,
+      `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id code } }`,
+      { input },
+      p.tenant.ownerKey,
+    )
+  ).createEarningRule;
 }
 
-function purchase(customerId: string, storeId: string, lines: { sku: string; category?: string; quantity: number; unitPrice: number }[], extra: Record<string, unknown> = {}) {
-  return { customerId, storeId, channel: 'POS', orderId: `O-${randomUUID().slice(0, 8)}`, lines, idempotencyKey: key(), ...extra };
+function purchase(
+  customerId: string,
+  storeId: string,
+  lines: { sku: string; category?: string; quantity: number; unitPrice: number }[],
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    customerId,
+    storeId,
+    channel: 'POS',
+    orderId: `O-${randomUUID().slice(0, 8)}`,
+    lines,
+    idempotencyKey: key(),
+    ...extra,
+  };
 }
 
 async function record(p: Program, input: Record<string, unknown>, token = p.tenant.ownerKey) {
@@ -71,19 +108,41 @@ describe('settings', () => {
     const tenant = await createTenant(gw);
     const SETTINGS = `{ programSettings { earnPoints earnPerMinor rounding pendingDays pointValuePerThousand maxRewardCostPerThousand voucherValidityDays currency pointsExpiryPolicy version } }`;
     expect((await gqlOk(gw, SETTINGS, {}, tenant.ownerKey)).programSettings).toEqual({
-      earnPoints: 1, earnPerMinor: 100, rounding: 'DOWN', pendingDays: 0, pointValuePerThousand: 1000, maxRewardCostPerThousand: 1000,
-      voucherValidityDays: 30, currency: 'EUR', pointsExpiryPolicy: 'NONE', version: 1,
+      earnPoints: 1,
+      earnPerMinor: 100,
+      rounding: 'DOWN',
+      pendingDays: 0,
+      pointValuePerThousand: 1000,
+      maxRewardCostPerThousand: 1000,
+      voucherValidityDays: 30,
+      currency: 'EUR',
+      pointsExpiryPolicy: 'NONE',
+      version: 1,
     });
     const UPDATE = `mutation ($input: UpdateProgramSettingsInput!) { updateProgramSettings(input: $input) { earnPoints rounding maxRewardCostPerThousand version } }`;
-    expect((await gqlOk(gw, UPDATE, { input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 } }, tenant.ownerKey)).updateProgramSettings).toEqual({
-      earnPoints: 2, rounding: 'NEAREST', maxRewardCostPerThousand: null, version: 2,
+    expect(
+      (
+        await gqlOk(
+          gw,
+          UPDATE,
+          { input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 } },
+          tenant.ownerKey,
+        )
+      ).updateProgramSettings,
+    ).toEqual({
+      earnPoints: 2,
+      rounding: 'NEAREST',
+      maxRewardCostPerThousand: null,
+      version: 2,
     });
     const stale = await gql(gw, UPDATE, { input: { earnPoints: 3, expectedVersion: 1 } }, tenant.ownerKey);
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
     const bad = await gql(gw, UPDATE, { input: { earnPerMinor: 0 } }, tenant.ownerKey);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.earnPerMinor' });
     const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await gql(gw, UPDATE, { input: { earnPoints: 5 } }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(gw, UPDATE, { input: { earnPoints: 5 } }, agent.secret)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
   });
 });
 
@@ -94,7 +153,10 @@ describe('tiers', () => {
     const below = await record(p, purchase(customer.id, p.north.id, [{ sku: 'TV', quantity: 1, unitPrice: 9_999 }]));
     expect(below.tierChange).toBeNull();
     let status = (await tierOf(p, customer.id)).tier;
-    expect(status).toMatchObject({ current: { code: 'BASE' }, progress: { metric: 'SPEND', value: 9_999, nextTier: { code: 'SILVER' }, remaining: 1, percent: 99 } });
+    expect(status).toMatchObject({
+      current: { code: 'BASE' },
+      progress: { metric: 'SPEND', value: 9_999, nextTier: { code: 'SILVER' }, remaining: 1, percent: 99 },
+    });
     expect(status.downgradeRisk).toBeNull();
 
     const crossing = await record(p, purchase(customer.id, p.north.id, [{ sku: 'CABLE', quantity: 1, unitPrice: 1 }]));
@@ -102,25 +164,44 @@ describe('tiers', () => {
     const after = await tierOf(p, customer.id);
     status = after.tier;
     expect(status.current.code).toBe('SILVER');
-    expect(status.progress).toMatchObject({ nextTier: { code: 'GOLD' }, value: 10_000, remaining: 40_000, percent: 20 });
+    expect(status.progress).toMatchObject({
+      nextTier: { code: 'GOLD' },
+      value: 10_000,
+      remaining: 40_000,
+      percent: 20,
+    });
     // Silver reached in this calendar year is held to the end of the next one.
     const nextYearEnd = new Date(Date.UTC(new Date().getUTCFullYear() + 2, 0, 1));
     expect(Math.abs(new Date(status.expiresAt).getTime() - nextYearEnd.getTime())).toBeLessThan(2 * DAY);
     expect(status.downgradeRisk.projectedTier.code).toBe('BASE');
-    expect(after.tierHistory).toEqual([expect.objectContaining({ reason: 'QUALIFIED', from: { code: 'BASE' }, to: { code: 'SILVER' } })]);
+    expect(after.tierHistory).toEqual([
+      expect.objectContaining({ reason: 'QUALIFIED', from: { code: 'BASE' }, to: { code: 'SILVER' } }),
+    ]);
   });
 
   it('counts concurrent purchases that earn no points together towards a visits tier', async () => {
     const tenant = await createTenant(gw);
-    for (const [code, rank, threshold] of [['BASE', 0, 0], ['REGULAR', 1, 3]] as const) {
-      await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-        input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
-      }, tenant.ownerKey);
+    for (const [code, rank, threshold] of [
+      ['BASE', 0, 0],
+      ['REGULAR', 1, 3],
+    ] as const) {
+      await gqlOk(
+        gw,
+        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+        {
+          input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
+        },
+        tenant.ownerKey,
+      );
     }
     const store = await createStore(gw, tenant.ownerKey);
     const customer = await createCustomer(gw, tenant.ownerKey);
     // Three visits on three different days, each too small to earn a point, recorded at the same moment.
-    const visits = [1, 2, 3].map((daysAgo) => purchase(customer.id, store.id, [{ sku: 'GUM', quantity: 1, unitPrice: 50 }], { occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString() }));
+    const visits = [1, 2, 3].map((daysAgo) =>
+      purchase(customer.id, store.id, [{ sku: 'GUM', quantity: 1, unitPrice: 50 }], {
+        occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      }),
+    );
     const results = await Promise.all(visits.map((input) => gqlOk(gw, RECORD, { input }, tenant.ownerKey)));
     expect(results.map((r) => r.recordPurchase.totalPoints)).toEqual([0, 0, 0]);
     const status = (await gqlOk(gw, TIER, { id: customer.id }, tenant.ownerKey)).customer;
@@ -131,7 +212,10 @@ describe('tiers', () => {
   it('jumps straight to the highest tier reached', async () => {
     const p = await program();
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const result = await record(p, purchase(customer.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]));
+    const result = await record(
+      p,
+      purchase(customer.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]),
+    );
     expect(result.tierChange).toEqual({ from: { code: 'BASE' }, to: { code: 'GOLD' } });
   });
 
@@ -154,7 +238,12 @@ describe('tiers', () => {
     expect(afterGrace?.downgraded).toBe(1);
     const dropped = await tierOf(p, gold.id);
     expect(dropped.tier.current.code).toBe('SILVER');
-    expect(dropped.tierHistory[0]).toMatchObject({ reason: 'DOWNGRADED', from: { code: 'GOLD' }, to: { code: 'SILVER' }, actor: 'job:evaluate-tiers' });
+    expect(dropped.tierHistory[0]).toMatchObject({
+      reason: 'DOWNGRADED',
+      from: { code: 'GOLD' },
+      to: { code: 'SILVER' },
+      actor: 'job:evaluate-tiers',
+    });
     expect((await tierOf(p, base.id)).tier.current.code).toBe('BASE');
 
     // Running the same evaluation again drops nobody a second time.
@@ -165,10 +254,20 @@ describe('tiers', () => {
   it('moves the period on when a member reaches their tier again before it ends', async () => {
     const p = await program('ROLLING_12_MONTHS');
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 12_000 }], { occurredAt: new Date(Date.now() - 300 * DAY).toISOString() }));
+    await record(
+      p,
+      purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 12_000 }], {
+        occurredAt: new Date(Date.now() - 300 * DAY).toISOString(),
+      }),
+    );
     // Time passes: the status period is about to end.
-    await gw.gateway.orm.em.fork().execute(`update customer_tier set period_end = now() + interval '10 days' where customer_id = ?`, [customer.id]);
-    expect((await tierOf(p, customer.id)).tier.downgradeRisk).toMatchObject({ projectedTier: { code: 'SILVER' }, remainingToKeep: 0 });
+    await gw.gateway.orm.em
+      .fork()
+      .execute(`update customer_tier set period_end = now() + interval '10 days' where customer_id = ?`, [customer.id]);
+    expect((await tierOf(p, customer.id)).tier.downgradeRisk).toMatchObject({
+      projectedTier: { code: 'SILVER' },
+      remainingToKeep: 0,
+    });
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'B', quantity: 1, unitPrice: 100 }]));
     const status = (await tierOf(p, customer.id)).tier;
     expect(status.current.code).toBe('SILVER');
@@ -182,7 +281,13 @@ describe('tiers', () => {
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     const supervisor = await createApiKey(gw, p.tenant.ownerKey, 'SUPERVISOR');
     const agent = await createApiKey(gw, p.tenant.ownerKey, 'AGENT');
-    const input = { customerId: customer.id, tierId: p.tiers.GOLD, until: new Date(Date.now() + 1500).toISOString(), note: 'status match: airline gold', idempotencyKey: key() };
+    const input = {
+      customerId: customer.id,
+      tierId: p.tiers.GOLD,
+      until: new Date(Date.now() + 1500).toISOString(),
+      note: 'status match: airline gold',
+      idempotencyKey: key(),
+    };
     const GRANT = `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } limitedTime expiresAt } }`;
     expect((await gql(gw, GRANT, { input }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const granted = (await gqlOk(gw, GRANT, { input }, supervisor.secret)).grantTierStatus;
@@ -200,22 +305,55 @@ describe('tiers', () => {
     expect((await tierOf(p, customer.id)).tier).toMatchObject({ current: { code: 'BASE' }, limitedTime: false });
     const evaluation = await new TierService().evaluate(gw.gateway.orm.em.fork(), p.tenant.tenantId, new Date());
     expect(evaluation?.grantsEnded).toBe(1);
-    expect((await tierOf(p, customer.id)).tierHistory[0]).toMatchObject({ reason: 'GRANT_ENDED', from: { code: 'GOLD' }, to: { code: 'BASE' } });
+    expect((await tierOf(p, customer.id)).tierHistory[0]).toMatchObject({
+      reason: 'GRANT_ENDED',
+      from: { code: 'GOLD' },
+      to: { code: 'BASE' },
+    });
   });
 });
 
 describe('earning rules and promotions', () => {
   it('resolves two regional promotions and a global rule in the documented order', async () => {
     const p = await program();
-    await rule(p, { code: 'GLOBAL_DOUBLE', name: 'Double points', priority: 10, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 200 });
-    await rule(p, { code: 'NORTH_WEEK', name: 'North week', priority: 10, stacking: 'EXCLUSIVE', effect: 'FIXED_BONUS', value: 500, regions: ['north'] });
-    await rule(p, { code: 'SOUTH_SNACKS', name: 'South snacks', priority: 5, stacking: 'STACKABLE', effect: 'POINTS_PER_UNIT', value: 10, regions: ['south'], categories: ['snacks'] });
+    await rule(p, {
+      code: 'GLOBAL_DOUBLE',
+      name: 'Double points',
+      priority: 10,
+      stacking: 'STACKABLE',
+      effect: 'MULTIPLIER',
+      value: 200,
+    });
+    await rule(p, {
+      code: 'NORTH_WEEK',
+      name: 'North week',
+      priority: 10,
+      stacking: 'EXCLUSIVE',
+      effect: 'FIXED_BONUS',
+      value: 500,
+      regions: ['north'],
+    });
+    await rule(p, {
+      code: 'SOUTH_SNACKS',
+      name: 'South snacks',
+      priority: 5,
+      stacking: 'STACKABLE',
+      effect: 'POINTS_PER_UNIT',
+      value: 10,
+      regions: ['south'],
+      categories: ['snacks'],
+    });
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const lines = [{ sku: 'CHIPS', category: 'snacks', quantity: 3, unitPrice: 250 }, { sku: 'SODA', category: 'drinks', quantity: 1, unitPrice: 1_250 }];
+    const lines = [
+      { sku: 'CHIPS', category: 'snacks', quantity: 3, unitPrice: 250 },
+      { sku: 'SODA', category: 'drinks', quantity: 1, unitPrice: 1_250 },
+    ];
 
     // North: the regional exclusive promotion outranks the global rule of equal priority, and applies alone.
     const north = await record(p, purchase(customer.id, p.north.id, lines));
-    expect(north.contributions.map((c: { code: string; outcome: string; points: number }) => [c.code, c.outcome, c.points])).toEqual([
+    expect(
+      north.contributions.map((c: { code: string; outcome: string; points: number }) => [c.code, c.outcome, c.points]),
+    ).toEqual([
       ['BASE', 'APPLIED', 20],
       ['NORTH_WEEK', 'APPLIED', 500],
       ['GLOBAL_DOUBLE', 'EXCLUDED', 0],
@@ -224,7 +362,9 @@ describe('earning rules and promotions', () => {
 
     // South: the global rule and the southern promotion stack.
     const south = await record(p, purchase(customer.id, p.south.id, lines));
-    expect(south.contributions.map((c: { code: string; outcome: string; points: number }) => [c.code, c.outcome, c.points])).toEqual([
+    expect(
+      south.contributions.map((c: { code: string; outcome: string; points: number }) => [c.code, c.outcome, c.points]),
+    ).toEqual([
       ['BASE', 'APPLIED', 20],
       ['GLOBAL_DOUBLE', 'APPLIED', 20],
       ['SOUTH_SNACKS', 'APPLIED', 30],
@@ -236,36 +376,91 @@ describe('earning rules and promotions', () => {
 
   it('stops at the per-purchase cap, the per-customer cap and the total budget', async () => {
     const p = await program();
-    await rule(p, { code: 'CAPPED', name: 'Capped bonus', priority: 1, stacking: 'STACKABLE', effect: 'POINTS_PER_UNIT', value: 100, capPerPurchase: 250, capPerCustomer: 400, customerCapPeriod: 'DAY' });
-    await rule(p, { code: 'BUDGET', name: 'Launch budget', priority: 0, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 40, budget: 100 });
+    await rule(p, {
+      code: 'CAPPED',
+      name: 'Capped bonus',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'POINTS_PER_UNIT',
+      value: 100,
+      capPerPurchase: 250,
+      capPerCustomer: 400,
+      customerCapPeriod: 'DAY',
+    });
+    await rule(p, {
+      code: 'BUDGET',
+      name: 'Launch budget',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 40,
+      budget: 100,
+    });
     const [alice, bob] = [await createCustomer(gw, p.tenant.ownerKey), await createCustomer(gw, p.tenant.ownerKey)];
     const lines = [{ sku: 'X', quantity: 3, unitPrice: 100 }];
     const points = (result: { contributions: { code: string; points: number; outcome: string }[] }) =>
-      Object.fromEntries(result.contributions.filter((c) => c.code !== 'BASE').map((c) => [c.code, [c.points, c.outcome]]));
+      Object.fromEntries(
+        result.contributions.filter((c) => c.code !== 'BASE').map((c) => [c.code, [c.points, c.outcome]]),
+      );
 
-    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({ CAPPED: [250, 'CAPPED'], BUDGET: [40, 'APPLIED'] });
-    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({ CAPPED: [150, 'CAPPED'], BUDGET: [40, 'APPLIED'] });
-    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({ CAPPED: [0, 'EXHAUSTED'], BUDGET: [20, 'CAPPED'] });
+    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({
+      CAPPED: [250, 'CAPPED'],
+      BUDGET: [40, 'APPLIED'],
+    });
+    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({
+      CAPPED: [150, 'CAPPED'],
+      BUDGET: [40, 'APPLIED'],
+    });
+    expect(points(await record(p, purchase(alice.id, p.north.id, lines)))).toEqual({
+      CAPPED: [0, 'EXHAUSTED'],
+      BUDGET: [20, 'CAPPED'],
+    });
     // Another customer has their own daily cap, but the budget is shared and spent.
-    expect(points(await record(p, purchase(bob.id, p.north.id, lines)))).toEqual({ CAPPED: [250, 'CAPPED'], BUDGET: [0, 'EXHAUSTED'] });
+    expect(points(await record(p, purchase(bob.id, p.north.id, lines)))).toEqual({
+      CAPPED: [250, 'CAPPED'],
+      BUDGET: [0, 'EXHAUSTED'],
+    });
     const rules = (await gqlOk(gw, `{ earningRules { code budget budgetUsed } }`, {}, p.tenant.ownerKey)).earningRules;
     expect(rules.find((r: { code: string }) => r.code === 'BUDGET')).toMatchObject({ budget: 100, budgetUsed: 100 });
   });
 
   it('never overspends a budget under concurrent purchases', async () => {
     const p = await program();
-    await rule(p, { code: 'TIGHT', name: 'Tight budget', priority: 0, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 30, budget: 100 });
+    await rule(p, {
+      code: 'TIGHT',
+      name: 'Tight budget',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 30,
+      budget: 100,
+    });
     const customers = await Promise.all(Array.from({ length: 8 }, () => createCustomer(gw, p.tenant.ownerKey)));
-    const results = await Promise.all(customers.map((c) => record(p, purchase(c.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }]))));
+    const results = await Promise.all(
+      customers.map((c) => record(p, purchase(c.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }]))),
+    );
     const given = results.map((r) => r.contributions.find((c: { code: string }) => c.code === 'TIGHT')?.points ?? 0);
     expect(given.reduce((a: number, b: number) => a + b, 0)).toBe(100);
   });
 
   it('never gives one customer more than their cap under concurrent purchases', async () => {
     const p = await program();
-    await rule(p, { code: 'DAILY', name: 'Daily bonus', priority: 0, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 30, capPerCustomer: 100, customerCapPeriod: 'DAY' });
+    await rule(p, {
+      code: 'DAILY',
+      name: 'Daily bonus',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 30,
+      capPerCustomer: 100,
+      customerCapPeriod: 'DAY',
+    });
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const results = await Promise.all(Array.from({ length: 6 }, () => record(p, purchase(customer.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }]))));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        record(p, purchase(customer.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }])),
+      ),
+    );
     const given = results.map((r) => r.contributions.find((c: { code: string }) => c.code === 'DAILY')?.points ?? 0);
     expect(given.reduce((a: number, b: number) => a + b, 0)).toBe(100);
     expect((await tierOf(p, customer.id)).balance.available).toBe(6 + 100);
@@ -273,16 +468,49 @@ describe('earning rules and promotions', () => {
 
   it('previews exactly what the booking then gives, and books nothing', async () => {
     const p = await program();
-    await rule(p, { code: 'WEEKDAY', name: 'Weekday', priority: 3, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 150, channels: ['POS'] });
-    await rule(p, { code: 'COFFEE', name: 'Coffee', priority: 1, stacking: 'STACKABLE', effect: 'POINTS_PER_UNIT', value: 7, skus: ['COFFEE'], capPerCustomer: 20, customerCapPeriod: 'WEEK' });
+    await rule(p, {
+      code: 'WEEKDAY',
+      name: 'Weekday',
+      priority: 3,
+      stacking: 'STACKABLE',
+      effect: 'MULTIPLIER',
+      value: 150,
+      channels: ['POS'],
+    });
+    await rule(p, {
+      code: 'COFFEE',
+      name: 'Coffee',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'POINTS_PER_UNIT',
+      value: 7,
+      skus: ['COFFEE'],
+      capPerCustomer: 20,
+      customerCapPeriod: 'WEEK',
+    });
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const input = purchase(customer.id, p.north.id, [{ sku: 'COFFEE', quantity: 4, unitPrice: 320 }, { sku: 'CAKE', quantity: 1, unitPrice: 1_115 }]);
+    const input = purchase(customer.id, p.north.id, [
+      { sku: 'COFFEE', quantity: 4, unitPrice: 320 },
+      { sku: 'CAKE', quantity: 1, unitPrice: 1_115 },
+    ]);
     const { orderId: _orderId, idempotencyKey: _key, ...previewInput } = input;
     const preview = (await gqlOk(gw, PREVIEW, { input: previewInput }, p.tenant.ownerKey)).previewPurchase;
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
     const booked = await record(p, input);
-    expect({ ...booked, purchaseId: undefined, orderId: undefined, replayed: undefined, transaction: undefined, tierChange: undefined }).toEqual({
-      ...preview, purchaseId: undefined, orderId: undefined, replayed: undefined, transaction: undefined, tierChange: undefined,
+    expect({
+      ...booked,
+      purchaseId: undefined,
+      orderId: undefined,
+      replayed: undefined,
+      transaction: undefined,
+      tierChange: undefined,
+    }).toEqual({
+      ...preview,
+      purchaseId: undefined,
+      orderId: undefined,
+      replayed: undefined,
+      transaction: undefined,
+      tierChange: undefined,
     });
     expect(booked.totalPoints).toBe(preview.totalPoints);
     expect(booked.totalPoints).toBe(23 + 11 + 20);
@@ -297,16 +525,29 @@ describe('earning rules and promotions', () => {
     expect(new Set(results.map((r) => r.transaction.id)).size).toBe(1);
     expect((await tierOf(p, customer.id)).balance.available).toBe(50);
     const other = await gql(gw, RECORD, { input: { ...input, idempotencyKey: key() } }, p.tenant.ownerKey);
-    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_ALREADY_RECORDED', field: 'input.orderId' });
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ORDER_ALREADY_RECORDED',
+      field: 'input.orderId',
+    });
   });
 
   it('keeps a POS terminal to its own store and rejects bad input naming the field', async () => {
     const p = await program();
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
-    const res = await gql(gw, RECORD, { input: purchase(customer.id, p.south.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]) }, pos.secret);
+    const res = await gql(
+      gw,
+      RECORD,
+      { input: purchase(customer.id, p.south.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]) },
+      pos.secret,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.storeId' });
-    const own = await record(p, { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), storeId: undefined }, pos.secret);
+    const own = await record(
+      p,
+      { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), storeId: undefined },
+      pos.secret,
+    );
     expect(own.totalPoints).toBe(1);
     const cases: [Record<string, unknown>, string][] = [
       [{ lines: [] }, 'input.lines'],
@@ -318,25 +559,53 @@ describe('earning rules and promotions', () => {
       [{ idempotencyKey: '' }, 'input.idempotencyKey'],
     ];
     for (const [override, field] of cases) {
-      const bad = await gql(gw, RECORD, { input: { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), ...override } }, p.tenant.ownerKey);
+      const bad = await gql(
+        gw,
+        RECORD,
+        { input: { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), ...override } },
+        p.tenant.ownerKey,
+      );
       expect([field, bad.errors?.[0]?.extensions?.field]).toEqual([field, field]);
     }
-    const ruleRes = await gql(gw, `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`, {
-      input: { code: 'BAD', name: 'bad', priority: 0, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 90 },
-    }, p.tenant.ownerKey);
+    const ruleRes = await gql(
+      gw,
+      `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`,
+      {
+        input: { code: 'BAD', name: 'bad', priority: 0, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 90 },
+      },
+      p.tenant.ownerKey,
+    );
     expect(ruleRes.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.value' });
   });
 
   it('applies the tier multiplier benefit on the channels where it is honoured', async () => {
     const p = await program();
-    await gqlOk(gw, `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`, {
-      input: { code: 'SILVER_X', tierId: p.tiers.SILVER, kind: 'POINTS_MULTIPLIER', value: 150, title: 'Silver earns 1.5x', channels: ['POS'] },
-    }, p.tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`,
+      {
+        input: {
+          code: 'SILVER_X',
+          tierId: p.tiers.SILVER,
+          kind: 'POINTS_MULTIPLIER',
+          value: 150,
+          title: 'Silver earns 1.5x',
+          channels: ['POS'],
+        },
+      },
+      p.tenant.ownerKey,
+    );
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 10_000 }]));
     const pos = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 1_000 }]));
-    expect(pos.contributions.map((c: { code: string; points: number }) => [c.code, c.points])).toEqual([['BASE', 10], ['SILVER_X', 5]]);
-    const web = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 1_000 }], { channel: 'WEB' }));
+    expect(pos.contributions.map((c: { code: string; points: number }) => [c.code, c.points])).toEqual([
+      ['BASE', 10],
+      ['SILVER_X', 5],
+    ]);
+    const web = await record(
+      p,
+      purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 1_000 }], { channel: 'WEB' }),
+    );
     expect(web.totalPoints).toBe(10);
   });
 });
@@ -344,19 +613,54 @@ describe('earning rules and promotions', () => {
 describe('refunds', () => {
   it('claws back the refunded lines pro rata, and everything on a full refund, through the ledger', async () => {
     const p = await program();
-    await rule(p, { code: 'BONUS', name: 'Bonus', priority: 0, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 33 });
+    await rule(p, {
+      code: 'BONUS',
+      name: 'Bonus',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 33,
+    });
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const input = purchase(customer.id, p.north.id, [{ sku: 'SHOE', quantity: 3, unitPrice: 4_000 }, { sku: 'SOCK', quantity: 2, unitPrice: 500 }]);
+    const input = purchase(customer.id, p.north.id, [
+      { sku: 'SHOE', quantity: 3, unitPrice: 4_000 },
+      { sku: 'SOCK', quantity: 2, unitPrice: 500 },
+    ]);
     const booked = await record(p, input);
     expect(booked.totalPoints).toBe(130 + 33);
     const shoePoints = booked.lines[0].points;
 
-    const partial = (await gqlOk(gw, REFUND, { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 1 }], idempotencyKey: key() } }, p.tenant.ownerKey)).refundPurchase;
-    expect(partial).toMatchObject({ amount: 4_000, points: Math.floor(shoePoints / 3), pointsClawedBack: Math.floor(shoePoints / 3), pointsUncollected: 0, transaction: { kind: 'REVERSAL' } });
-    const tooMany = await gql(gw, REFUND, { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 3 }], idempotencyKey: key() } }, p.tenant.ownerKey);
+    const partial = (
+      await gqlOk(
+        gw,
+        REFUND,
+        { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 1 }], idempotencyKey: key() } },
+        p.tenant.ownerKey,
+      )
+    ).refundPurchase;
+    expect(partial).toMatchObject({
+      amount: 4_000,
+      points: Math.floor(shoePoints / 3),
+      pointsClawedBack: Math.floor(shoePoints / 3),
+      pointsUncollected: 0,
+      transaction: { kind: 'REVERSAL' },
+    });
+    const tooMany = await gql(
+      gw,
+      REFUND,
+      { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 3 }], idempotencyKey: key() } },
+      p.tenant.ownerKey,
+    );
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.0.quantity' });
 
-    const rest = { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 2 }, { sku: 'SOCK', quantity: 2 }], idempotencyKey: key() };
+    const rest = {
+      orderId: input.orderId,
+      lines: [
+        { sku: 'SHOE', quantity: 2 },
+        { sku: 'SOCK', quantity: 2 },
+      ],
+      idempotencyKey: key(),
+    };
     const full = (await gqlOk(gw, REFUND, { input: rest }, p.tenant.ownerKey)).refundPurchase;
     expect(partial.points + full.points).toBe(booked.totalPoints);
     const replay = (await gqlOk(gw, REFUND, { input: rest }, p.tenant.ownerKey)).refundPurchase;
@@ -370,10 +674,22 @@ describe('refunds', () => {
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     const input = purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 10_000 }]);
     await record(p, input);
-    await gqlOk(gw, `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`, {
-      input: { customerId: customer.id, points: 70, reason: 'coffee', idempotencyKey: key() },
-    }, p.tenant.ownerKey);
-    const refund = (await gqlOk(gw, REFUND, { input: { orderId: input.orderId, lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: key() } }, p.tenant.ownerKey)).refundPurchase;
+    await gqlOk(
+      gw,
+      `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
+      {
+        input: { customerId: customer.id, points: 70, reason: 'coffee', idempotencyKey: key() },
+      },
+      p.tenant.ownerKey,
+    );
+    const refund = (
+      await gqlOk(
+        gw,
+        REFUND,
+        { input: { orderId: input.orderId, lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: key() } },
+        p.tenant.ownerKey,
+      )
+    ).refundPurchase;
     expect(refund).toMatchObject({ points: 100, pointsClawedBack: 30, pointsUncollected: 70 });
     // The refund also takes the spend out of tier qualification.
     expect((await tierOf(p, customer.id)).tier.progress.value).toBe(0);
@@ -387,20 +703,51 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     const booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 30_000 }]));
     const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { transaction { id } } }`;
-    const purchaseReversal = await gql(gw, REVERSE, { input: { transactionId: booked.transaction.id, idempotencyKey: key() } }, p.tenant.ownerKey);
-    expect(purchaseReversal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_REVERSIBLE', field: 'input.transactionId' });
-    const created = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-      input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
-    }, p.tenant.ownerKey)).createReward;
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: created.id }, p.tenant.ownerKey);
+    const purchaseReversal = await gql(
+      gw,
+      REVERSE,
+      { input: { transactionId: booked.transaction.id, idempotencyKey: key() } },
+      p.tenant.ownerKey,
+    );
+    expect(purchaseReversal.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'NOT_REVERSIBLE',
+      field: 'input.transactionId',
+    });
+    const created = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+        {
+          input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
+        },
+        p.tenant.ownerKey,
+      )
+    ).createReward;
+    await gqlOk(
+      gw,
+      `mutation ($id: ID!) { activateReward(id: $id) { status } }`,
+      { id: created.id },
+      p.tenant.ownerKey,
+    );
     const redeemInput = { customerId: customer.id, rewardId: created.id, idempotencyKey: key() };
     const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } transaction { id } } }`;
     const redeemed = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
-    const voucherReversal = await gql(gw, REVERSE, { input: { transactionId: redeemed.transaction.id, idempotencyKey: key() } }, p.tenant.ownerKey);
+    const voucherReversal = await gql(
+      gw,
+      REVERSE,
+      { input: { transactionId: redeemed.transaction.id, idempotencyKey: key() } },
+      p.tenant.ownerKey,
+    );
     expect(voucherReversal.errors?.[0]?.extensions?.reason).toBe('NOT_REVERSIBLE');
 
     // A retry of the redemption answers as the first time, even after the reward was withdrawn.
-    await gqlOk(gw, `mutation ($id: ID!) { deactivateReward(id: $id) { status } }`, { id: created.id }, p.tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($id: ID!) { deactivateReward(id: $id) { status } }`,
+      { id: created.id },
+      p.tenant.ownerKey,
+    );
     const retried = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
     expect(retried).toEqual({ ...redeemed, replayed: true });
     const fresh = await gql(gw, REDEEM, { input: { ...redeemInput, idempotencyKey: key() } }, p.tenant.ownerKey);
@@ -410,9 +757,14 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
 
   it('needs the base tier before any other', async () => {
     const tenant = await createTenant(gw);
-    const res = await gql(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-      input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
-    }, tenant.ownerKey);
+    const res = await gql(
+      gw,
+      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+      {
+        input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
+      },
+      tenant.ownerKey,
+    );
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rank' });
   });
 });
@@ -422,9 +774,23 @@ describe('rewards and vouchers', () => {
   const CONSUME = `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { code status consumedStoreId } }`;
 
   async function reward(p: Program, input: Record<string, unknown>) {
-    const created = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-      input: { code: `R${randomUUID().slice(0, 6)}`, name: 'Tote bag', pointsCost: 100, costToBusiness: 80, retailValue: 500, ...input },
-    }, p.tenant.ownerKey)).createReward;
+    const created = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+        {
+          input: {
+            code: `R${randomUUID().slice(0, 6)}`,
+            name: 'Tote bag',
+            pointsCost: 100,
+            costToBusiness: 80,
+            retailValue: 500,
+            ...input,
+          },
+        },
+        p.tenant.ownerKey,
+      )
+    ).createReward;
     return created.id as string;
   }
 
@@ -436,9 +802,14 @@ describe('rewards and vouchers', () => {
 
   async function funded(p: Program, points: number) {
     const customer = await createCustomer(gw, p.tenant.ownerKey);
-    await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-      input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: key() },
-    }, p.tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+      {
+        input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: key() },
+      },
+      p.tenant.ownerKey,
+    );
     return customer;
   }
 
@@ -447,7 +818,9 @@ describe('rewards and vouchers', () => {
     const rewardId = await activeReward(p, { stock: 5 });
     const customer = await funded(p, 10_000);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => gql(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, p.tenant.ownerKey)),
+      Array.from({ length: 20 }, () =>
+        gql(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, p.tenant.ownerKey),
+      ),
     );
     const issued = results.filter((r) => r.data?.redeemReward);
     expect(issued).toHaveLength(5);
@@ -464,17 +837,38 @@ describe('rewards and vouchers', () => {
     const rewardId = await activeReward(p, {});
     const customer = await funded(p, 500);
     const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
-    const { voucher } = (await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, channel: 'WEB', idempotencyKey: key() } }, p.tenant.ownerKey)).redeemReward;
+    const { voucher } = (
+      await gqlOk(
+        gw,
+        REDEEM,
+        { input: { customerId: customer.id, rewardId, channel: 'WEB', idempotencyKey: key() } },
+        p.tenant.ownerKey,
+      )
+    ).redeemReward;
     expect(voucher).toMatchObject({ status: 'ISSUED', valid: true });
     expect(voucher.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
-    const scanned = (await gqlOk(gw, `query ($code: String!) { voucher(code: $code) { valid status reward { id } pointsCost } }`, { code: voucher.code.toLowerCase() }, pos.secret)).voucher;
+    const scanned = (
+      await gqlOk(
+        gw,
+        `query ($code: String!) { voucher(code: $code) { valid status reward { id } pointsCost } }`,
+        { code: voucher.code.toLowerCase() },
+        pos.secret,
+      )
+    ).voucher;
     expect(scanned).toEqual({ valid: true, status: 'ISSUED', reward: { id: rewardId }, pointsCost: 100 });
     const consumeInput = { code: voucher.code, storeId: p.north.id, idempotencyKey: key() };
-    expect((await gqlOk(gw, CONSUME, { input: consumeInput }, pos.secret)).consumeVoucher).toMatchObject({ status: 'CONSUMED', consumedStoreId: p.north.id });
+    expect((await gqlOk(gw, CONSUME, { input: consumeInput }, pos.secret)).consumeVoucher).toMatchObject({
+      status: 'CONSUMED',
+      consumedStoreId: p.north.id,
+    });
     expect((await gqlOk(gw, CONSUME, { input: consumeInput }, pos.secret)).consumeVoucher.status).toBe('CONSUMED');
     const second = await gql(gw, CONSUME, { input: { ...consumeInput, idempotencyKey: key() } }, pos.secret);
-    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VOUCHER_ALREADY_USED', field: 'input.code' });
+    expect(second.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'VOUCHER_ALREADY_USED',
+      field: 'input.code',
+    });
     const elsewhere = await gql(gw, CONSUME, { input: { ...consumeInput, storeId: p.south.id } }, pos.secret);
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -483,8 +877,24 @@ describe('rewards and vouchers', () => {
     const p = await program();
     const rewardId = await activeReward(p, {});
     const customer = await funded(p, 500);
-    const { voucher } = (await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, p.tenant.ownerKey)).redeemReward;
-    const results = await Promise.all(Array.from({ length: 6 }, () => gql(gw, CONSUME, { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } }, p.tenant.ownerKey)));
+    const { voucher } = (
+      await gqlOk(
+        gw,
+        REDEEM,
+        { input: { customerId: customer.id, rewardId, idempotencyKey: key() } },
+        p.tenant.ownerKey,
+      )
+    ).redeemReward;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gql(
+          gw,
+          CONSUME,
+          { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } },
+          p.tenant.ownerKey,
+        ),
+      ),
+    );
     expect(results.filter((r) => r.data?.consumeVoucher)).toHaveLength(1);
   });
 
@@ -493,14 +903,21 @@ describe('rewards and vouchers', () => {
     const rewardId = await activeReward(p, { stock: 1 });
     const customer = await funded(p, 300);
     const token = await customerToken(gw, p.tenant.ownerKey, customer.id);
-    const { voucher } = (await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, token)).redeemReward;
+    const { voucher } = (
+      await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, token)
+    ).redeemReward;
     expect((await tierOf(p, customer.id)).balance.available).toBe(200);
     const CANCEL = `mutation ($input: CancelVoucherInput!) { cancelVoucher(input: $input) { status valid } }`;
     const input = { code: voucher.code, idempotencyKey: key() };
     expect((await gqlOk(gw, CANCEL, { input }, token)).cancelVoucher).toEqual({ status: 'CANCELLED', valid: false });
     expect((await gqlOk(gw, CANCEL, { input }, token)).cancelVoucher.status).toBe('CANCELLED');
     expect((await tierOf(p, customer.id)).balance.available).toBe(300);
-    const consume = await gql(gw, CONSUME, { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } }, p.tenant.ownerKey);
+    const consume = await gql(
+      gw,
+      CONSUME,
+      { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } },
+      p.tenant.ownerKey,
+    );
     expect(consume.errors?.[0]?.extensions?.reason).toBe('VOUCHER_CANCELLED');
     // The stock came back: the reward can be redeemed again.
     await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, token);
@@ -515,7 +932,14 @@ describe('rewards and vouchers', () => {
     const limited = await activeReward(p, { perCustomerLimit: 1 });
     const pricey = await activeReward(p, { pointsCost: 1_000, costToBusiness: 500 });
     const attempt = async (rewardId: string, channel = 'POS') =>
-      (await gql(gw, REDEEM, { input: { customerId: customer.id, rewardId, channel, idempotencyKey: key() } }, p.tenant.ownerKey)).errors?.[0]?.extensions;
+      (
+        await gql(
+          gw,
+          REDEEM,
+          { input: { customerId: customer.id, rewardId, channel, idempotencyKey: key() } },
+          p.tenant.ownerKey,
+        )
+      ).errors?.[0]?.extensions;
     expect(await attempt(goldOnly)).toMatchObject({ reason: 'REWARD_NOT_AVAILABLE' });
     expect(await attempt(webOnly)).toMatchObject({ reason: 'REWARD_NOT_AVAILABLE', field: 'input.channel' });
     expect(await attempt(pricey)).toMatchObject({ code: 'INSUFFICIENT_POINTS' });
@@ -532,14 +956,27 @@ describe('rewards and vouchers', () => {
     const id = await reward(p, { pointsCost: 1_000, costToBusiness: 1_500 });
     const ACTIVATE = `mutation ($id: ID!, $reason: String) { activateReward(id: $id, overrideReason: $reason) {
       status costPerThousandPoints guardrailOverride { actor reason costPerThousand limitPerThousand } } }`;
-    expect((await gql(gw, ACTIVATE, { id }, admin.secret)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GUARDRAIL_EXCEEDED' });
-    expect((await gql(gw, ACTIVATE, { id, reason: 'launch' }, admin.secret)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GUARDRAIL_OVERRIDE_FORBIDDEN' });
+    expect((await gql(gw, ACTIVATE, { id }, admin.secret)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'GUARDRAIL_EXCEEDED',
+    });
+    expect((await gql(gw, ACTIVATE, { id, reason: 'launch' }, admin.secret)).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'GUARDRAIL_OVERRIDE_FORBIDDEN',
+    });
     const rewards = (await gqlOk(gw, `{ rewards(activeOnly: false) { id status } }`, {}, p.tenant.ownerKey)).rewards;
     expect(rewards.find((r: { id: string }) => r.id === id).status).toBe('DRAFT');
-    const activated = (await gqlOk(gw, ACTIVATE, { id, reason: 'flagship launch, approved by finance' }, p.tenant.ownerKey)).activateReward;
+    const activated = (
+      await gqlOk(gw, ACTIVATE, { id, reason: 'flagship launch, approved by finance' }, p.tenant.ownerKey)
+    ).activateReward;
     expect(activated).toMatchObject({
-      status: 'ACTIVE', costPerThousandPoints: 1_500,
-      guardrailOverride: { reason: 'flagship launch, approved by finance', costPerThousand: 1_500, limitPerThousand: 1_000 },
+      status: 'ACTIVE',
+      costPerThousandPoints: 1_500,
+      guardrailOverride: {
+        reason: 'flagship launch, approved by finance',
+        costPerThousand: 1_500,
+        limitPerThousand: 1_000,
+      },
     });
     expect(activated.guardrailOverride.actor).toMatch(/^key:/);
     // Within the guardrail, anyone who manages the program can activate.
@@ -552,25 +989,70 @@ describe('benefits', () => {
   it('gives every channel the same recognised benefits, with the text for that channel', async () => {
     const p = await program();
     const UPSERT = `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`;
-    await gqlOk(gw, UPSERT, { input: { code: 'FREE_SHIP', tierId: p.tiers.SILVER, kind: 'FREE_SHIPPING', title: 'Free shipping on every order', channels: ['WEB', 'MOBILE', 'AGENT'] } }, p.tenant.ownerKey);
-    await gqlOk(gw, UPSERT, {
-      input: { code: 'GOLD_10', tierId: p.tiers.GOLD, kind: 'PERCENT_DISCOUNT', value: 10, title: '10% off for Gold members', channels: ['POS', 'WEB', 'MOBILE', 'AGENT'], texts: [{ channel: 'POS', text: 'GOLD -10%' }] },
-    }, p.tenant.ownerKey);
-    await gqlOk(gw, UPSERT, { input: { code: 'LOUNGE', tierId: p.tiers.GOLD, kind: 'LOUNGE_ACCESS', title: 'Lounge', channels: ['POS'], active: false } }, p.tenant.ownerKey);
+    await gqlOk(
+      gw,
+      UPSERT,
+      {
+        input: {
+          code: 'FREE_SHIP',
+          tierId: p.tiers.SILVER,
+          kind: 'FREE_SHIPPING',
+          title: 'Free shipping on every order',
+          channels: ['WEB', 'MOBILE', 'AGENT'],
+        },
+      },
+      p.tenant.ownerKey,
+    );
+    await gqlOk(
+      gw,
+      UPSERT,
+      {
+        input: {
+          code: 'GOLD_10',
+          tierId: p.tiers.GOLD,
+          kind: 'PERCENT_DISCOUNT',
+          value: 10,
+          title: '10% off for Gold members',
+          channels: ['POS', 'WEB', 'MOBILE', 'AGENT'],
+          texts: [{ channel: 'POS', text: 'GOLD -10%' }],
+        },
+      },
+      p.tenant.ownerKey,
+    );
+    await gqlOk(
+      gw,
+      UPSERT,
+      {
+        input: {
+          code: 'LOUNGE',
+          tierId: p.tiers.GOLD,
+          kind: 'LOUNGE_ACCESS',
+          title: 'Lounge',
+          channels: ['POS'],
+          active: false,
+        },
+      },
+      p.tenant.ownerKey,
+    );
     const customer = await createCustomer(gw, p.tenant.ownerKey);
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]));
     const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
     const agent = await createApiKey(gw, p.tenant.ownerKey, 'AGENT');
     const token = await customerToken(gw, p.tenant.ownerKey, customer.id);
     const BENEFITS = `query ($id: ID!, $channel: Channel!) { benefits(customerId: $id, channel: $channel) { code kind value tierCode text } }`;
-    const ask = async (channel: string, as: string) => (await gqlOk(gw, BENEFITS, { id: customer.id, channel }, as)).benefits;
-    expect(await ask('POS', pos.secret)).toEqual([{ code: 'GOLD_10', kind: 'PERCENT_DISCOUNT', value: 10, tierCode: 'GOLD', text: 'GOLD -10%' }]);
+    const ask = async (channel: string, as: string) =>
+      (await gqlOk(gw, BENEFITS, { id: customer.id, channel }, as)).benefits;
+    expect(await ask('POS', pos.secret)).toEqual([
+      { code: 'GOLD_10', kind: 'PERCENT_DISCOUNT', value: 10, tierCode: 'GOLD', text: 'GOLD -10%' },
+    ]);
     const web = await ask('WEB', token);
     expect(web.map((b: { code: string }) => b.code)).toEqual(['FREE_SHIP', 'GOLD_10']);
     expect(await ask('WEB', agent.secret)).toEqual(web);
     expect(web.find((b: { code: string }) => b.code === 'GOLD_10').text).toBe('10% off for Gold members');
     const other = await createCustomer(gw, p.tenant.ownerKey);
-    expect((await gql(gw, BENEFITS, { id: other.id, channel: 'WEB' }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(gw, BENEFITS, { id: other.id, channel: 'WEB' }, token)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     expect(await ask('WEB', await customerToken(gw, p.tenant.ownerKey, other.id)).catch(() => null)).toBeNull();
   });
 });

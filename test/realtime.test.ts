@@ -1,5 +1,21 @@
-import { createApiKey, createCustomer, createStore, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, uniquePrefix, untilRedisListening, wsClient, type TestGateway } from './helpers/gateway';
+import {
+  createApiKey,
+  createCustomer,
+  createStore,
+  createTenant,
+  customerToken,
+  type TenantFixture,
+} from './helpers/factories';
+import {
+  collect,
+  gql,
+  gqlOk,
+  startGateway,
+  type TestGateway,
+  uniquePrefix,
+  untilRedisListening,
+  wsClient,
+} from './helpers/gateway';
 
 const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
 const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
@@ -47,12 +63,17 @@ describe('customerUpdated across instances', () => {
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-      const failed = await gql(gwA, UPDATE, { input: { id: customer.id, displayName: 'never', email: taken.email } }, tenant.ownerKey);
+      const failed = await gql(
+        gwA,
+        UPDATE,
+        { input: { id: customer.id, displayName: 'never', email: taken.email } },
+        tenant.ownerKey,
+      );
       expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
       await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'committed' } }, tenant.ownerKey);
       const [first] = await sub.next(1);
-      expect(first!.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
+      expect(first.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(1);
     } finally {
@@ -73,18 +94,37 @@ describe('outbox relay', () => {
       const listeners = `select pid from pg_stat_activity where query like 'LISTEN %' and datname = current_database() and pid <> pg_backend_pid()`;
       const cut = await em.execute(`select pg_terminate_backend(pid) from (${listeners}) l`);
       expect(cut.length).toBeGreaterThanOrEqual(2);
-      for (let i = 0; i < 50 && (await em.execute(listeners)).length > 0; i += 1) await new Promise((r) => setTimeout(r, 10));
+      for (let i = 0; i < 50 && (await em.execute(listeners)).length > 0; i += 1)
+        await new Promise((r) => setTimeout(r, 10));
       expect(await em.execute(listeners)).toEqual([]);
       // A writer that committed its change and its event, then died before anything was published.
       await em.execute(
         `insert into outbox_event (tenant_id, topic, routing_key, payload, created_at) values (?, 'CUSTOMER_UPDATED', ?, ?::jsonb, now())`,
-        [tenant.tenantId, `${tenant.tenantId}:${customer.id}`, JSON.stringify({ customerId: customer.id, version: 7, displayName: 'from the outbox', updatedAt: new Date().toISOString() })],
+        [
+          tenant.tenantId,
+          `${tenant.tenantId}:${customer.id}`,
+          JSON.stringify({
+            customerId: customer.id,
+            version: 7,
+            displayName: 'from the outbox',
+            updatedAt: new Date().toISOString(),
+          }),
+        ],
       );
       const [event] = await sub.next(1, 5000);
-      expect(event!.data?.customerUpdated).toEqual({ customerId: customer.id, version: 7, displayName: 'from the outbox' });
+      expect(event.data?.customerUpdated).toEqual({
+        customerId: customer.id,
+        version: 7,
+        displayName: 'from the outbox',
+      });
       // The relay publishes, then commits the row as published: wait for that commit.
       const unpublished = async () =>
-        (await em.execute(`select count(*)::int as n from outbox_event where routing_key = ? and published_at is null`, [`${tenant.tenantId}:${customer.id}`]))[0].n;
+        (
+          await em.execute(
+            `select count(*)::int as n from outbox_event where routing_key = ? and published_at is null`,
+            [`${tenant.tenantId}:${customer.id}`],
+          )
+        )[0].n;
       for (let i = 0; i < 100 && (await unpublished()) > 0; i += 1) await new Promise((r) => setTimeout(r, 20));
       expect(await unpublished()).toBe(0);
     } finally {
@@ -117,7 +157,7 @@ describe('subscription authorization', () => {
       try {
         const sub = collect(client, SUBSCRIBE, { id: customerId });
         await sub.next(1);
-        return sub.events[0]!.errors?.[0]?.extensions?.code ?? 'NO_ERROR';
+        return sub.events[0].errors?.[0]?.extensions?.code ?? 'NO_ERROR';
       } finally {
         await client.dispose();
       }
@@ -131,10 +171,15 @@ describe('subscription authorization', () => {
       try {
         const sub = collect(client, SUBSCRIBE, { id: me.id });
         await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-        const { updateCustomer } = await gqlOk(gwA, UPDATE, { input: { id: me.id, displayName: `seen by ${allowed.slice(0, 6)}` } }, tenant.ownerKey);
+        const { updateCustomer } = await gqlOk(
+          gwA,
+          UPDATE,
+          { input: { id: me.id, displayName: `seen by ${allowed.slice(0, 6)}` } },
+          tenant.ownerKey,
+        );
         const [event] = await sub.next(1);
-        expect(event!.errors).toBeUndefined();
-        expect(event!.data?.customerUpdated.version).toBe(updateCustomer.version);
+        expect(event.errors).toBeUndefined();
+        expect(event.data?.customerUpdated.version).toBe(updateCustomer.version);
       } finally {
         await client.dispose();
       }

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+
 import { readFileSync } from 'node:fs';
+
 import { createPubSub } from '@graphql-yoga/subscription';
+
 import { buildGatewaySchema, printGatewaySchema } from '../src/shared/graphql/schema';
 
 describe('schema/schema.graphql', () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
 import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
 
@@ -20,43 +21,116 @@ async function timeline(customerId: string, variables: Record<string, unknown> =
 }
 
 async function earn(customerId: string, points: number) {
-  return (await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`, {
-    input: { customerId, points, reason: 'welcome', idempotencyKey: key() },
-  }, tenant.ownerKey)).earnPoints.transaction.id as string;
+  return (
+    await gqlOk(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`,
+      {
+        input: { customerId, points, reason: 'welcome', idempotencyKey: key() },
+      },
+      tenant.ownerKey,
+    )
+  ).earnPoints.transaction.id as string;
 }
 
 describe('unified timeline', () => {
   it('shows points, purchases, tier changes and redemptions as they happen, newest first, each with its source and reference', async () => {
     const store = await createStore(gw, tenant.ownerKey);
-    for (const [code, rank, threshold] of [['MEMBER', 0, 0], ['GOLD', 1, 5_000]] as const) {
-      await gqlOk(gw, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, { input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' } }, tenant.ownerKey);
+    for (const [code, rank, threshold] of [
+      ['MEMBER', 0, 0],
+      ['GOLD', 1, 5_000],
+    ] as const) {
+      await gqlOk(
+        gw,
+        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
+        { input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' } },
+        tenant.ownerKey,
+      );
     }
     const customer = await createCustomer(gw, tenant.ownerKey);
     const earnId = await earn(customer.id, 200);
     const pos = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
-    await gqlOk(gw, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
-      input: { customerId: customer.id, orderId: `O-${key()}`, idempotencyKey: key(), lines: [{ sku: 'COAT', quantity: 1, unitPrice: 6_000 }] },
-    }, pos.secret);
-    const reward = (await gqlOk(gw, `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-      input: { code: `R${key().slice(0, 6)}`, name: 'Scarf', pointsCost: 100, costToBusiness: 90, retailValue: 2_000 },
-    }, tenant.ownerKey)).createReward;
+    await gqlOk(
+      gw,
+      `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`,
+      {
+        input: {
+          customerId: customer.id,
+          orderId: `O-${key()}`,
+          idempotencyKey: key(),
+          lines: [{ sku: 'COAT', quantity: 1, unitPrice: 6_000 }],
+        },
+      },
+      pos.secret,
+    );
+    const reward = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+        {
+          input: {
+            code: `R${key().slice(0, 6)}`,
+            name: 'Scarf',
+            pointsCost: 100,
+            costToBusiness: 90,
+            retailValue: 2_000,
+          },
+        },
+        tenant.ownerKey,
+      )
+    ).createReward;
     await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
-    const { voucher } = (await gqlOk(gw, `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
-      input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
-    }, tenant.ownerKey)).redeemReward;
-    await gqlOk(gw, `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`, { input: { code: voucher.code, storeId: store.id, idempotencyKey: key() } }, pos.secret);
+    const { voucher } = (
+      await gqlOk(
+        gw,
+        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
+        {
+          input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
+        },
+        tenant.ownerKey,
+      )
+    ).redeemReward;
+    await gqlOk(
+      gw,
+      `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`,
+      { input: { code: voucher.code, storeId: store.id, idempotencyKey: key() } },
+      pos.secret,
+    );
 
     const events = (await timeline(customer.id)).edges.map((edge: { node: Record<string, unknown> }) => edge.node);
-    expect(events.map((event: { kind: string }) => event.kind)).toEqual(['VOUCHER_CONSUMED', 'REWARD_REDEEMED', 'TIER_CHANGED', 'PURCHASE', 'POINTS_EARNED']);
+    expect(events.map((event: { kind: string }) => event.kind)).toEqual([
+      'VOUCHER_CONSUMED',
+      'REWARD_REDEEMED',
+      'TIER_CHANGED',
+      'PURCHASE',
+      'POINTS_EARNED',
+    ]);
     expect(events.every((event: { source: string }) => event.source === 'gateway')).toBe(true);
-    expect(events[4]).toMatchObject({ kind: 'POINTS_EARNED', refType: 'ledger_transaction', refId: earnId, data: { points: 200 }, channel: 'API' });
-    expect(events[3]).toMatchObject({ kind: 'PURCHASE', channel: 'POS', actor: `key:${pos.id}`, data: { amount: 6_000, points: 60 } });
-    expect(events[2]).toMatchObject({ kind: 'TIER_CHANGED', data: { from: 'MEMBER', to: 'GOLD', reason: 'QUALIFIED' } });
+    expect(events[4]).toMatchObject({
+      kind: 'POINTS_EARNED',
+      refType: 'ledger_transaction',
+      refId: earnId,
+      data: { points: 200 },
+      channel: 'API',
+    });
+    expect(events[3]).toMatchObject({
+      kind: 'PURCHASE',
+      channel: 'POS',
+      actor: `key:${pos.id}`,
+      data: { amount: 6_000, points: 60 },
+    });
+    expect(events[2]).toMatchObject({
+      kind: 'TIER_CHANGED',
+      data: { from: 'MEMBER', to: 'GOLD', reason: 'QUALIFIED' },
+    });
     expect(events[1]).toMatchObject({ kind: 'REWARD_REDEEMED', channel: 'WEB', data: { points: 100 } });
     expect(events[0]).toMatchObject({ kind: 'VOUCHER_CONSUMED', channel: 'POS' });
 
     const filtered = await timeline(customer.id, { filter: { kinds: ['PURCHASE', 'POINTS_EARNED'] } });
-    expect(filtered.edges.map((edge: { node: { kind: string } }) => edge.node.kind)).toEqual(['PURCHASE', 'POINTS_EARNED']);
+    expect(filtered.edges.map((edge: { node: { kind: string } }) => edge.node.kind)).toEqual([
+      'PURCHASE',
+      'POINTS_EARNED',
+    ]);
     const posOnly = await timeline(customer.id, { filter: { channels: ['POS'] } });
     expect(posOnly.edges).toHaveLength(2);
     const none = await timeline(customer.id, { filter: { until: new Date(Date.now() - 60_000).toISOString() } });
@@ -118,15 +192,45 @@ describe('unified timeline', () => {
 
   it('records the direction of an adjustment and whether this earn is pending', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    await gqlOk(gw, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`, {
-      input: { customerId: customer.id, points: 40, reason: 'order', pendingUntil: new Date(Date.now() + 86_400_000).toISOString(), idempotencyKey: key() },
-    }, tenant.ownerKey);
+    await gqlOk(
+      gw,
+      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`,
+      {
+        input: {
+          customerId: customer.id,
+          points: 40,
+          reason: 'order',
+          pendingUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          idempotencyKey: key(),
+        },
+      },
+      tenant.ownerKey,
+    );
     await earn(customer.id, 50);
-    await gqlOk(gw, `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { transaction { id } } }`, {
-      input: { customerId: customer.id, points: -20, reasonCode: 'CORRECTION', reason: 'double booking', idempotencyKey: key() },
-    }, tenant.ownerKey);
-    const events = (await timeline(customer.id)).edges.map((edge: { node: { kind: string; data: Record<string, unknown>; summary: string } }) => edge.node);
-    expect(events.map((event: { kind: string; data: Record<string, unknown> }) => [event.kind, event.data.points, event.data.pending])).toEqual([
+    await gqlOk(
+      gw,
+      `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { transaction { id } } }`,
+      {
+        input: {
+          customerId: customer.id,
+          points: -20,
+          reasonCode: 'CORRECTION',
+          reason: 'double booking',
+          idempotencyKey: key(),
+        },
+      },
+      tenant.ownerKey,
+    );
+    const events = (await timeline(customer.id)).edges.map(
+      (edge: { node: { kind: string; data: Record<string, unknown>; summary: string } }) => edge.node,
+    );
+    expect(
+      events.map((event: { kind: string; data: Record<string, unknown> }) => [
+        event.kind,
+        event.data.points,
+        event.data.pending,
+      ]),
+    ).toEqual([
       ['POINTS_ADJUSTED', -20, undefined],
       ['POINTS_EARNED', 50, false],
       ['POINTS_EARNED', 40, true],
@@ -143,7 +247,14 @@ describe('unified timeline', () => {
 
   it('is for staff: a customer token cannot read it, bad arguments name the field', async () => {
     const customer = await createCustomer(gw, tenant.ownerKey);
-    const token = (await gqlOk(gw, `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`, { id: customer.id }, tenant.ownerKey)).issueCustomerToken.token;
+    const token = (
+      await gqlOk(
+        gw,
+        `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`,
+        { id: customer.id },
+        tenant.ownerKey,
+      )
+    ).issueCustomerToken.token;
     expect((await gql(gw, TIMELINE, { id: customer.id }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const bad = await gql(gw, TIMELINE, { id: customer.id, first: 1000 }, tenant.ownerKey);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });

@@ -3,7 +3,7 @@
  * holds, at the rate it is told, stamped with its send time. No GraphQL, no database, no Redis: the
  * cost of fan-out alone on this machine. Started as a child process by scripts/bench/fanout.ts.
  */
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 const port = Number(process.argv[2] ?? 4199);
 const server = new WebSocketServer({ port });

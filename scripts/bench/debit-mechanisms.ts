@@ -14,13 +14,17 @@ import { Client, Pool, type PoolClient } from 'pg';
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1]! : fallback;
+  return at >= 0 ? args[at + 1] : fallback;
 };
 const CLIENTS = Number(option('clients', '32'));
 const SECONDS = Number(option('seconds', '5'));
 const ACCOUNT_COUNTS = option('accounts', '1,100').split(',').map(Number);
 const START_BALANCE = 10_000_000;
-const PG = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres' };
+const PG = {
+  host: process.env.PGHOST ?? '127.0.0.1',
+  port: Number(process.env.PGPORT ?? 5432),
+  user: process.env.PGUSER ?? 'postgres',
+};
 const DB = process.env.BENCH_DATABASE ? `${process.env.BENCH_DATABASE}_debit` : 'loyalty_bench_debit';
 
 type Variant = (client: PoolClient, account: number) => Promise<number>;
@@ -28,7 +32,10 @@ type Variant = (client: PoolClient, account: number) => Promise<number>;
 const variants: Record<string, Variant> = {
   async conditional(client, account) {
     await client.query('begin');
-    const res = await client.query('update balance set available = available - 1 where id = $1 and available >= 1 returning available', [account]);
+    const res = await client.query(
+      'update balance set available = available - 1 where id = $1 and available >= 1 returning available',
+      [account],
+    );
     await client.query('commit');
     if (res.rowCount !== 1) throw new Error('insufficient');
     return 0;
@@ -91,7 +98,10 @@ async function main(): Promise<void> {
             }
           }),
         );
-        const { rows } = await pool.query('select sum($1::bigint - available)::bigint as taken, min(available) as lowest from balance', [START_BALANCE]);
+        const { rows } = await pool.query(
+          'select sum($1::bigint - available)::bigint as taken, min(available) as lowest from balance',
+          [START_BALANCE],
+        );
         const consistent = Number(rows[0].taken) === done && Number(rows[0].lowest) >= 0;
         process.stdout.write(
           `${String(accounts).padStart(4)} account(s)  ${name.padEnd(13)} ${(done / SECONDS).toFixed(0).padStart(6)} debits/s  ${String(retries).padStart(6)} retries  ${consistent ? 'consistent' : 'LOST UPDATES'}\n`,

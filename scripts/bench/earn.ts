@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { admin, graphql, option, PG, percentile, recreateDatabase, startBenchGateway } from './lib';
+
+import { admin, graphql, option, percentile, PG, recreateDatabase, startBenchGateway } from './lib';
 
 /**
  * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million]`
@@ -50,11 +51,13 @@ async function load(url: string, key: string, customers: string[], label: string
     Array.from({ length: CLIENTS }, async (_, client) => {
       let i = client;
       while (Date.now() < deadline) {
-        const customerId = customers[i % customers.length]!;
+        const customerId = customers[i % customers.length];
         i += CLIENTS;
         const t0 = process.hrtime.bigint();
         try {
-          await graphql(url, key, EARN, { input: { customerId, points: 10, reason: 'bench purchase', idempotencyKey: randomUUID() } });
+          await graphql(url, key, EARN, {
+            input: { customerId, points: 10, reason: 'bench purchase', idempotencyKey: randomUUID() },
+          });
           latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         } catch {
           errors += 1;
@@ -85,7 +88,10 @@ async function seedLedger(total: number): Promise<void> {
     let missing = total - n;
     if (missing <= 0) return;
     const tenantId = randomUUID();
-    await client.query(`insert into tenant (id, name, currency, timezone, customer_jwt_secret, ingest_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', 'x', now())`, [tenantId]);
+    await client.query(
+      `insert into tenant (id, name, currency, timezone, customer_jwt_secret, ingest_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', 'x', now())`,
+      [tenantId],
+    );
     const seedCustomers = 10_000;
     await client.query(
       `insert into customer (id, tenant_id, email, version, created_at, updated_at)
@@ -128,12 +134,22 @@ async function pgbench(): Promise<Figures> {
   const base = ['-h', PG.host, '-p', String(PG.port), '-U', PG.user];
   const init = spawnSync('pgbench', [...base, '-i', '-q', '-s', '10', PGBENCH_DB], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const run = spawnSync('pgbench', [...base, '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), PGBENCH_DB], { encoding: 'utf8' });
+  const run = spawnSync('pgbench', [...base, '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), PGBENCH_DB], {
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
   const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
   const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
   const transactions = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
-  return { label: 'pgbench TPC-B-like (scale 10)', transactions, errors: 0, perSecond: tps, p50: latency, p95: Number.NaN, p99: Number.NaN };
+  return {
+    label: 'pgbench TPC-B-like (scale 10)',
+    transactions,
+    errors: 0,
+    perSecond: tps,
+    p50: latency,
+    p95: Number.NaN,
+    p99: Number.NaN,
+  };
 }
 
 function print(f: Figures): void {
@@ -146,14 +162,40 @@ function print(f: Figures): void {
 async function main(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
-    const { createTenant } = await graphql(url, adminToken, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "UTC" }) { ownerKey { secret } } }`, {});
+    const { createTenant } = await graphql(
+      url,
+      adminToken,
+      `
+        mutation {
+          createTenant(input: { name: "Bench", currency: "EUR", timezone: "UTC" }) {
+            ownerKey {
+              secret
+            }
+          }
+        }
+      `,
+      {},
+    );
     const key = createTenant.ownerKey.secret as string;
     const customers: string[] = [];
     for (let i = 0; i < CUSTOMERS; i += 1) {
-      const { createCustomer } = await graphql(url, key, `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`, { e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com` });
+      const { createCustomer } = await graphql(
+        url,
+        key,
+        `
+          mutation ($e: String) {
+            createCustomer(input: { email: $e }) {
+              id
+            }
+          }
+        `,
+        { e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com` },
+      );
       customers.push(createCustomer.id);
     }
-    process.stdout.write(`earnPoints over HTTP: ${CLIENTS} clients, ${SECONDS} s per run, ${CUSTOMERS} customers, one machine (2 cores shared by client, gateway and PostgreSQL)\n`);
+    process.stdout.write(
+      `earnPoints over HTTP: ${CLIENTS} clients, ${SECONDS} s per run, ${CUSTOMERS} customers, one machine (2 cores shared by client, gateway and PostgreSQL)\n`,
+    );
 
     await seedLedger(10_000);
     await settle();
@@ -167,17 +209,23 @@ async function main(): Promise<void> {
     if (!SKIP_MILLION) {
       const seedStart = Date.now();
       await seedLedger(1_000_000);
-      process.stdout.write(`(grew the ledger to 1M transactions in ${((Date.now() - seedStart) / 1000).toFixed(0)} s)\n`);
+      process.stdout.write(
+        `(grew the ledger to 1M transactions in ${((Date.now() - seedStart) / 1000).toFixed(0)} s)\n`,
+      );
       await settle();
       await load(url, key, customers, 'warm-up', 2);
       const large = await load(url, key, customers, 'gateway, ledger at 1M transactions');
       print(large);
       const change = (large.perSecond / small.perSecond - 1) * 100;
-      process.stdout.write(`throughput at 1M vs 10k: ${change >= 0 ? '+' : ''}${change.toFixed(1)}% (target: no worse than -10%)\n`);
+      process.stdout.write(
+        `throughput at 1M vs 10k: ${change >= 0 ? '+' : ''}${change.toFixed(1)}% (target: no worse than -10%)\n`,
+      );
     }
   } finally {
     child?.kill('SIGTERM');
-    await admin('postgres', (client) => client.query(`drop database if exists "${PGBENCH_DB}" with (force)`)).catch(() => undefined);
+    await admin('postgres', (client) => client.query(`drop database if exists "${PGBENCH_DB}" with (force)`)).catch(
+      () => undefined,
+    );
   }
 }
 

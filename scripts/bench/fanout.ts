@@ -8,9 +8,11 @@
  * clients on a bare `ws` broadcast server at the same rate and message size, and the ratio of the two.
  * Memory per open subscription comes from the instances' own /metrics, before and after subscribing.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+
 import WebSocket from 'ws';
+
 import { admin, graphql, option, percentile, startBenchGateway } from './lib';
 
 const SUBSCRIBERS = option('subscribers', 1000);
@@ -58,22 +60,72 @@ async function gateways(): Promise<{ children: ChildProcess[]; adminToken: strin
     WS_MAX_CONNECTIONS_PER_KEY: String(SUBSCRIBERS + 10),
     WS_PING_INTERVAL_MS: '0',
   };
-  const first = await startBenchGateway(DATABASE, PORTS[0]!, 10, { adminToken, env });
-  const second = await startBenchGateway(DATABASE, PORTS[1]!, 10, { adminToken, env, fresh: false });
+  const first = await startBenchGateway(DATABASE, PORTS[0], 10, { adminToken, env });
+  const second = await startBenchGateway(DATABASE, PORTS[1], 10, { adminToken, env, fresh: false });
   return { children: [first.child!, second.child!], adminToken };
 }
 
-async function gatewayRun(): Promise<{ latencies: Latencies; perSubscription: { heap: number; rss: number }; payloadBytes: number; children: ChildProcess[] }> {
+async function gatewayRun(): Promise<{
+  latencies: Latencies;
+  perSubscription: { heap: number; rss: number };
+  payloadBytes: number;
+  children: ChildProcess[];
+}> {
   const { children, adminToken } = await gateways();
   const url = (i: number) => `http://127.0.0.1:${PORTS[i % 2]}/graphql`;
-  const tenant = (await graphql(url(0), adminToken, `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { ownerKey { secret } tenant { id } } }`, {
-    input: { name: 'Fan-out bench', currency: 'EUR', timezone: 'Europe/Paris' },
-  })).createTenant;
+  const tenant = (
+    await graphql(
+      url(0),
+      adminToken,
+      `
+        mutation ($input: CreateTenantInput!) {
+          createTenant(input: $input) {
+            ownerKey {
+              secret
+            }
+            tenant {
+              id
+            }
+          }
+        }
+      `,
+      {
+        input: { name: 'Fan-out bench', currency: 'EUR', timezone: 'Europe/Paris' },
+      },
+    )
+  ).createTenant;
   const token: string = tenant.ownerKey.secret;
-  const customer = (await graphql(url(0), token, `mutation { createCustomer(input: { email: "fanout@example.com" }) { id } }`, {})).createCustomer;
-  const earn = (i: number) => graphql(url(i), token, `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`, {
-    input: { customerId: customer.id, points: 1, reason: 'bench', idempotencyKey: randomUUID() },
-  });
+  const customer = (
+    await graphql(
+      url(0),
+      token,
+      `
+        mutation {
+          createCustomer(input: { email: "fanout@example.com" }) {
+            id
+          }
+        }
+      `,
+      {},
+    )
+  ).createCustomer;
+  const earn = (i: number) =>
+    graphql(
+      url(i),
+      token,
+      `
+        mutation ($input: EarnPointsInput!) {
+          earnPoints(input: $input) {
+            balance {
+              available
+            }
+          }
+        }
+      `,
+      {
+        input: { customerId: customer.id, points: 1, reason: 'bench', idempotencyKey: randomUUID() },
+      },
+    );
   await earn(0);
   await new Promise((r) => setTimeout(r, 1000));
   const before = await memory();
@@ -92,12 +144,19 @@ async function gatewayRun(): Promise<{ latencies: Latencies; perSubscription: { 
       const socket = new WebSocket(`ws://127.0.0.1:${PORTS[i % 2]}/graphql`, 'graphql-transport-ws');
       sockets.push(socket);
       socket.on('error', reject);
-      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+      socket.on('open', () =>
+        socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+      );
       socket.on('message', (raw) => {
         const now = Date.now();
-        const message = JSON.parse(String(raw)) as { type: string; payload?: { data?: { loyaltyStateChanged: { version: number; changedAt: string; source: string } } } };
+        const message = JSON.parse(String(raw)) as {
+          type: string;
+          payload?: { data?: { loyaltyStateChanged: { version: number; changedAt: string; source: string } } };
+        };
         if (message.type === 'connection_ack') {
-          socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: { id: customer.id } } }));
+          socket.send(
+            JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables: { id: customer.id } } }),
+          );
           return;
         }
         if (message.type !== 'next') {
@@ -122,7 +181,10 @@ async function gatewayRun(): Promise<{ latencies: Latencies; perSubscription: { 
   });
   await new Promise((r) => setTimeout(r, 1000));
   const after = await memory();
-  const perSubscription = { heap: (after.heap - before.heap) / SUBSCRIBERS, rss: (after.rss - before.rss) / SUBSCRIBERS };
+  const perSubscription = {
+    heap: (after.heap - before.heap) / SUBSCRIBERS,
+    rss: (after.rss - before.rss) / SUBSCRIBERS,
+  };
 
   const warmup = RATE * WARMUP_SECONDS;
   const changes = RATE * SECONDS;
@@ -141,44 +203,68 @@ async function gatewayRun(): Promise<{ latencies: Latencies; perSubscription: { 
     void earn(i).catch((error: unknown) => console.error('earn failed', error));
   }
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && [...received.values()].filter((entry) => entry.count === SUBSCRIBERS).length < changes) {
+  while (
+    Date.now() < deadline &&
+    [...received.values()].filter((entry) => entry.count === SUBSCRIBERS).length < changes
+  ) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (process.env.BENCH_DEBUG) console.log(`bench client event-loop utilisation during the run: ${(performance.eventLoopUtilization(elu).utilization * 100).toFixed(0)}%`);
+  if (process.env.BENCH_DEBUG)
+    console.log(
+      `bench client event-loop utilisation during the run: ${(performance.eventLoopUtilization(elu).utilization * 100).toFixed(0)}%`,
+    );
   const complete = [...received.values()].filter((entry) => entry.count === SUBSCRIBERS);
   if (complete.length < changes) console.warn(`only ${complete.length} of ${changes} changes reached every subscriber`);
   for (const socket of sockets) socket.terminate();
-  if (process.env.BENCH_DEBUG) console.log('last-subscriber latency by change:', complete.map((entry) => entry.last - entry.changedAt).join(' '));
+  if (process.env.BENCH_DEBUG)
+    console.log('last-subscriber latency by change:', complete.map((entry) => entry.last - entry.changedAt).join(' '));
   if (process.env.BENCH_DEBUG) {
-    const relay = await admin(DATABASE, async (client) => (await client.query(
-      `select extract(epoch from (published_at - created_at)) * 1000 as ms from outbox_event where customer_id = $1 order by version`, [customer.id])).rows.map((row) => Math.round(Number(row.ms))));
+    const relay = await admin(DATABASE, async (client) =>
+      (
+        await client.query(
+          `select extract(epoch from (published_at - created_at)) * 1000 as ms from outbox_event where customer_id = $1 order by version`,
+          [customer.id],
+        )
+      ).rows.map((row) => Math.round(Number(row.ms))),
+    );
     console.log('relay delay (created -> published) by version:', relay.join(' '));
   }
-  return { latencies: { last: complete.map((entry) => entry.last - entry.changedAt), all }, perSubscription, payloadBytes, children };
+  return {
+    latencies: { last: complete.map((entry) => entry.last - entry.changedAt), all },
+    perSubscription,
+    payloadBytes,
+    children,
+  };
 }
 
 async function bareRun(payloadBytes: number): Promise<Latencies> {
-  const child = fork(`${__dirname}/bare-ws-server.js`, [String(BARE_PORT)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(`${__dirname}/bare-ws-server.js`, [String(BARE_PORT)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve) => child.once('message', () => resolve()));
   const sockets: WebSocket[] = [];
   const received = new Map<number, { sentAt: number; count: number; last: number }>();
   const all: number[] = [];
   await Promise.all(
-    Array.from({ length: SUBSCRIBERS }, () => new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${BARE_PORT}/`);
-      socket.on('open', () => resolve());
-      socket.on('error', reject);
-      socket.on('message', (raw) => {
-        const now = Date.now();
-        const { seq, sentAt } = JSON.parse(String(raw)) as { seq: number; sentAt: number };
-        const entry = received.get(seq) ?? { sentAt, count: 0, last: 0 };
-        entry.count += 1;
-        entry.last = Math.max(entry.last, now);
-        received.set(seq, entry);
-        all.push(now - sentAt);
-      });
-      sockets.push(socket);
-    })),
+    Array.from(
+      { length: SUBSCRIBERS },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const socket = new WebSocket(`ws://127.0.0.1:${BARE_PORT}/`);
+          socket.on('open', () => resolve());
+          socket.on('error', reject);
+          socket.on('message', (raw) => {
+            const now = Date.now();
+            const { seq, sentAt } = JSON.parse(String(raw)) as { seq: number; sentAt: number };
+            const entry = received.get(seq) ?? { sentAt, count: 0, last: 0 };
+            entry.count += 1;
+            entry.last = Math.max(entry.last, now);
+            received.set(seq, entry);
+            all.push(now - sentAt);
+          });
+          sockets.push(socket);
+        }),
+    ),
   );
   const control = new WebSocket(`ws://127.0.0.1:${BARE_PORT}/control`);
   await new Promise((resolve) => control.once('open', resolve));
@@ -193,16 +279,28 @@ async function bareRun(payloadBytes: number): Promise<Latencies> {
 }
 
 async function main(): Promise<void> {
-  console.log(`fan-out: ${SUBSCRIBERS} subscribers (half on each of 2 gateway instances, Redis between them), ${RATE} changes/s for ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, one machine (2 cores shared by everything)`);
+  console.log(
+    `fan-out: ${SUBSCRIBERS} subscribers (half on each of 2 gateway instances, Redis between them), ${RATE} changes/s for ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up, one machine (2 cores shared by everything)`,
+  );
   const gateway = await gatewayRun();
   try {
     const bare = await bareRun(gateway.payloadBytes);
     console.log(summary('gateway: commit -> delivery', gateway.latencies));
     console.log(summary('bare ws broadcast: send -> delivery', bare));
-    const p99 = (values: Latencies) => percentile([...values.last].sort((a, b) => a - b), 99);
-    console.log(`ratio gateway/bare at p99 (last subscriber): ${(p99(gateway.latencies) / Math.max(0.1, p99(bare))).toFixed(1)}; message ${gateway.payloadBytes} bytes`);
-    console.log(`memory per open subscription (socket included): heap ${(gateway.perSubscription.heap / 1024).toFixed(1)} KiB, RSS ${(gateway.perSubscription.rss / 1024).toFixed(1)} KiB`);
-    console.log(`target p99 < 100 ms at ${SUBSCRIBERS} subscribers: ${p99(gateway.latencies) < 100 ? 'met' : 'NOT met'}`);
+    const p99 = (values: Latencies) =>
+      percentile(
+        [...values.last].sort((a, b) => a - b),
+        99,
+      );
+    console.log(
+      `ratio gateway/bare at p99 (last subscriber): ${(p99(gateway.latencies) / Math.max(0.1, p99(bare))).toFixed(1)}; message ${gateway.payloadBytes} bytes`,
+    );
+    console.log(
+      `memory per open subscription (socket included): heap ${(gateway.perSubscription.heap / 1024).toFixed(1)} KiB, RSS ${(gateway.perSubscription.rss / 1024).toFixed(1)} KiB`,
+    );
+    console.log(
+      `target p99 < 100 ms at ${SUBSCRIBERS} subscribers: ${p99(gateway.latencies) < 100 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     for (const child of gateway.children) child.kill('SIGTERM');
   }

@@ -1,9 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+
 import { Client } from 'pg';
 
 /** Shared by the benchmarks: the PostgreSQL at PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres). */
-export const PG = { host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres' };
+export const PG = {
+  host: process.env.PGHOST ?? '127.0.0.1',
+  port: Number(process.env.PGPORT ?? 5432),
+  user: process.env.PGUSER ?? 'postgres',
+};
 
 export function option(name: string, fallback: number): number {
   const args = process.argv.slice(2);
@@ -13,7 +18,7 @@ export function option(name: string, fallback: number): number {
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 export function databaseUrl(database: string): string {
@@ -37,14 +42,19 @@ export async function recreateDatabase(name: string): Promise<void> {
   });
 }
 
-export async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
+export async function graphql(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<any> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
-  if (body.errors) throw new Error(body.errors[0]!.message);
+  if (body.errors) throw new Error(body.errors[0].message);
   return body.data;
 }
 
@@ -58,7 +68,8 @@ export async function startBenchGateway(
   poolMax: number,
   options: { fresh?: boolean; adminToken?: string; env?: Record<string, string> } = {},
 ): Promise<{ url: string; adminToken: string; child: ChildProcess | null }> {
-  if (process.env.BENCH_URL) return { url: process.env.BENCH_URL, adminToken: process.env.BENCH_ADMIN_TOKEN ?? '', child: null };
+  if (process.env.BENCH_URL)
+    return { url: process.env.BENCH_URL, adminToken: process.env.BENCH_ADMIN_TOKEN ?? '', child: null };
   // A second instance on the same database joins it (migrations already applied) instead of recreating it.
   if (options.fresh ?? true) await recreateDatabase(database);
   const adminToken = options.adminToken ?? `bench-${randomUUID()}`;
@@ -81,7 +92,13 @@ export async function startBenchGateway(
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; i < 300; i += 1) {
-    if (await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false)) return { url, adminToken, child };
+    if (
+      await fetch(`http://127.0.0.1:${port}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, adminToken, child };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');

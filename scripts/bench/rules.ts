@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { RuleEffect, RuleStacking } from '../../src/earning/earning-rule.entity';
 import { evaluatePurchase, type PurchaseFacts, type RuleForEvaluation } from '../../src/earning/rules.logic';
 import { PointsRounding } from '../../src/program/program-settings.entity';
@@ -27,7 +28,7 @@ const REGIONS = ['north', 'south', 'east', 'west'];
 /** 50 rule definitions: varied enough that every condition and effect is exercised on most purchases. */
 function ruleInputs(storeIds: string[]): Record<string, unknown>[] {
   return Array.from({ length: 50 }, (_, i) => {
-    const effect = [RuleEffect.MULTIPLIER, RuleEffect.POINTS_PER_UNIT, RuleEffect.FIXED_BONUS][i % 3]!;
+    const effect = [RuleEffect.MULTIPLIER, RuleEffect.POINTS_PER_UNIT, RuleEffect.FIXED_BONUS][i % 3];
     return {
       code: `RULE_${String(i).padStart(2, '0')}`,
       name: `Rule ${i}`,
@@ -49,21 +50,49 @@ function ruleInputs(storeIds: string[]): Record<string, unknown>[] {
   });
 }
 
-const LINES = Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${i}`, category: CATEGORIES[i % CATEGORIES.length]!, quantity: 1 + (i % 3), unitPrice: 199 + i * 137 }));
+const LINES = Array.from({ length: 10 }, (_, i) => ({
+  sku: `SKU-${i}`,
+  category: CATEGORIES[i % CATEGORIES.length],
+  quantity: 1 + (i % 3),
+  unitPrice: 199 + i * 137,
+}));
 
 function evaluationAlone(): void {
   const rules: RuleForEvaluation[] = ruleInputs(['store-1']).map((input, i) => ({
-    id: `rule-${i}`, code: input.code as string, name: input.name as string, priority: input.priority as number,
-    stacking: input.stacking as RuleStacking, effect: input.effect as RuleEffect, value: input.value as number,
-    channels: [], storeIds: (input.storeIds as string[]) ?? [], regions: (input.regions as string[]) ?? [], skus: (input.skus as string[]) ?? [],
-    categories: (input.categories as string[]) ?? [], tierIds: [], segments: (input.segments as string[]) ?? [], daysOfWeek: (input.daysOfWeek as number[]) ?? [],
-    minSpend: (input.minSpend as number) ?? null, startsAt: null, endsAt: null, capPerPurchase: (input.capPerPurchase as number) ?? null,
-    capPerCustomer: (input.capPerCustomer as number) ?? null, customerCapPeriod: null, customerUsed: 0,
-    budget: (input.budget as number) ?? null, budgetUsed: 0,
+    id: `rule-${i}`,
+    code: input.code as string,
+    name: input.name as string,
+    priority: input.priority as number,
+    stacking: input.stacking as RuleStacking,
+    effect: input.effect as RuleEffect,
+    value: input.value as number,
+    channels: [],
+    storeIds: (input.storeIds as string[]) ?? [],
+    regions: (input.regions as string[]) ?? [],
+    skus: (input.skus as string[]) ?? [],
+    categories: (input.categories as string[]) ?? [],
+    tierIds: [],
+    segments: (input.segments as string[]) ?? [],
+    daysOfWeek: (input.daysOfWeek as number[]) ?? [],
+    minSpend: (input.minSpend as number) ?? null,
+    startsAt: null,
+    endsAt: null,
+    capPerPurchase: (input.capPerPurchase as number) ?? null,
+    capPerCustomer: (input.capPerCustomer as number) ?? null,
+    customerCapPeriod: null,
+    customerUsed: 0,
+    budget: (input.budget as number) ?? null,
+    budgetUsed: 0,
   }));
   const facts: PurchaseFacts = {
-    channel: Channel.POS, storeId: 'store-1', region: 'north', occurredAt: new Date(), timeZone: 'Europe/Paris', tierId: null,
-    segments: ['regulars'], lines: LINES,
+    channel: Channel.POS,
+    storeId: 'store-1',
+    region: 'north',
+    occurredAt: new Date(),
+    timeZone: 'Europe/Paris',
+    tierId: null,
+    segments: ['regulars'],
+    lines: LINES,
   };
   const rate = { earnPoints: 1, earnPerMinor: 100, rounding: PointsRounding.DOWN };
   for (let i = 0; i < 5_000; i += 1) evaluatePurchase(facts, rate, null, rules);
@@ -78,7 +107,7 @@ function evaluationAlone(): void {
   times.sort((a, b) => a - b);
   process.stdout.write(
     `evaluation alone (10 lines x 50 rules, ${applied} contributions, ${EVALUATIONS} runs): ` +
-      `p50 ${(percentile(times, 50) * 1000).toFixed(1)} us  p99 ${(percentile(times, 99) * 1000).toFixed(1)} us  max ${(times[times.length - 1]! * 1000).toFixed(0)} us ` +
+      `p50 ${(percentile(times, 50) * 1000).toFixed(1)} us  p99 ${(percentile(times, 99) * 1000).toFixed(1)} us  max ${(times[times.length - 1] * 1000).toFixed(0)} us ` +
       `(target p99 < 1000 us: ${percentile(times, 99) < 1 ? 'met' : 'MISSED'})\n`,
   );
 }
@@ -86,17 +115,63 @@ function evaluationAlone(): void {
 async function overHttp(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
-    const { createTenant } = await graphql(url, adminToken, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) { ownerKey { secret } } }`, {});
+    const { createTenant } = await graphql(
+      url,
+      adminToken,
+      `
+        mutation {
+          createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) {
+            ownerKey {
+              secret
+            }
+          }
+        }
+      `,
+      {},
+    );
     const key = createTenant.ownerKey.secret as string;
-    const { createStore } = await graphql(url, key, `mutation { createStore(input: { name: "North", code: "N1", region: "north" }) { id } }`, {});
+    const { createStore } = await graphql(
+      url,
+      key,
+      `
+        mutation {
+          createStore(input: { name: "North", code: "N1", region: "north" }) {
+            id
+          }
+        }
+      `,
+      {},
+    );
     for (const input of ruleInputs([createStore.id])) {
-      await graphql(url, key, `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`, { input });
+      await graphql(
+        url,
+        key,
+        `
+          mutation ($input: EarningRuleInput!) {
+            createEarningRule(input: $input) {
+              id
+            }
+          }
+        `,
+        { input },
+      );
     }
     const customers: string[] = [];
     for (let i = 0; i < 500; i += 1) {
-      const { createCustomer } = await graphql(url, key, `mutation ($e: String) { createCustomer(input: { email: $e, segments: ["regulars"] }) { id } }`, {
-        e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com`,
-      });
+      const { createCustomer } = await graphql(
+        url,
+        key,
+        `
+          mutation ($e: String) {
+            createCustomer(input: { email: $e, segments: ["regulars"] }) {
+              id
+            }
+          }
+        `,
+        {
+          e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com`,
+        },
+      );
       customers.push(createCustomer.id);
     }
     const input = (customerId: string) => ({ customerId, storeId: createStore.id, channel: 'POS', lines: LINES });
@@ -104,11 +179,24 @@ async function overHttp(): Promise<void> {
     const previews: number[] = [];
     for (let i = 0; i < 1_000; i += 1) {
       const t0 = process.hrtime.bigint();
-      await graphql(url, key, `query ($input: PreviewPurchaseInput!) { previewPurchase(input: $input) { totalPoints } }`, { input: input(customers[i % customers.length]!) });
+      await graphql(
+        url,
+        key,
+        `
+          query ($input: PreviewPurchaseInput!) {
+            previewPurchase(input: $input) {
+              totalPoints
+            }
+          }
+        `,
+        { input: input(customers[i % customers.length]) },
+      );
       if (i >= 100) previews.push(Number(process.hrtime.bigint() - t0) / 1e6);
     }
     previews.sort((a, b) => a - b);
-    process.stdout.write(`previewPurchase over HTTP, one client: p50 ${percentile(previews, 50).toFixed(2)} ms  p99 ${percentile(previews, 99).toFixed(2)} ms\n`);
+    process.stdout.write(
+      `previewPurchase over HTTP, one client: p50 ${percentile(previews, 50).toFixed(2)} ms  p99 ${percentile(previews, 99).toFixed(2)} ms\n`,
+    );
 
     const latencies: number[] = [];
     let errors = 0;
@@ -119,9 +207,24 @@ async function overHttp(): Promise<void> {
         for (let i = client; Date.now() < deadline; i += CLIENTS) {
           const t0 = process.hrtime.bigint();
           try {
-            await graphql(url, key, `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
-              input: { ...input(customers[i % customers.length]!), orderId: randomUUID(), idempotencyKey: randomUUID() },
-            });
+            await graphql(
+              url,
+              key,
+              `
+                mutation ($input: RecordPurchaseInput!) {
+                  recordPurchase(input: $input) {
+                    totalPoints
+                  }
+                }
+              `,
+              {
+                input: {
+                  ...input(customers[i % customers.length]),
+                  orderId: randomUUID(),
+                  idempotencyKey: randomUUID(),
+                },
+              },
+            );
             latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
           } catch {
             errors += 1;

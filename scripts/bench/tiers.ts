@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+
 import { admin, databaseUrl, graphql, option, startBenchGateway } from './lib';
 
 /**
@@ -16,10 +17,14 @@ const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench_tiers';
 
 function evaluate(tenantId: string, now?: Date): { seconds: number; output: string } {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, ['dist/scripts/evaluate-tiers.js', '--tenant', tenantId, ...(now ? ['--now', now.toISOString()] : [])], {
-    env: { ...process.env, DATABASE_URL: databaseUrl(BENCH_DB), LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['dist/scripts/evaluate-tiers.js', '--tenant', tenantId, ...(now ? ['--now', now.toISOString()] : [])],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl(BENCH_DB), LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    },
+  );
   if (run.status !== 0) throw new Error(`evaluate-tiers failed: ${run.stderr}`);
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, output: run.stdout.trim() };
 }
@@ -28,13 +33,53 @@ async function main(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, 10);
   let tenantId: string;
   try {
-    const { createTenant } = await graphql(url, adminToken, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) { tenant { id } ownerKey { secret } } }`, {});
+    const { createTenant } = await graphql(
+      url,
+      adminToken,
+      `
+        mutation {
+          createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) {
+            tenant {
+              id
+            }
+            ownerKey {
+              secret
+            }
+          }
+        }
+      `,
+      {},
+    );
     tenantId = createTenant.tenant.id;
-    const tiers: [string, number, number, string][] = [['BASE', 0, 0, 'SPEND'], ['SILVER', 1, 20_000, 'SPEND'], ['GOLD', 2, 60_000, 'SPEND'], ['PLATINUM', 3, 12, 'VISITS']];
+    const tiers: [string, number, number, string][] = [
+      ['BASE', 0, 0, 'SPEND'],
+      ['SILVER', 1, 20_000, 'SPEND'],
+      ['GOLD', 2, 60_000, 'SPEND'],
+      ['PLATINUM', 3, 12, 'VISITS'],
+    ];
     for (const [code, rank, threshold, metric] of tiers) {
-      await graphql(url, createTenant.ownerKey.secret, `mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
-        input: { code, name: code, rank, metric, threshold, window: rank === 2 ? 'CALENDAR_YEAR' : 'ROLLING_12_MONTHS', graceDays: 30 },
-      });
+      await graphql(
+        url,
+        createTenant.ownerKey.secret,
+        `
+          mutation ($input: TierInput!) {
+            createTier(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            code,
+            name: code,
+            rank,
+            metric,
+            threshold,
+            window: rank === 2 ? 'CALENDAR_YEAR' : 'ROLLING_12_MONTHS',
+            graceDays: 30,
+          },
+        },
+      );
     }
   } finally {
     child?.kill('SIGTERM');
@@ -58,10 +103,14 @@ async function main(): Promise<void> {
     );
     await client.query('vacuum analyze');
   });
-  process.stdout.write(`seeded ${CUSTOMERS} members and ${CUSTOMERS * PURCHASES} purchases in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(
+    `seeded ${CUSTOMERS} members and ${CUSTOMERS * PURCHASES} purchases in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s\n`,
+  );
 
   const first = evaluate(tenantId);
-  process.stdout.write(`first evaluation:   ${first.seconds.toFixed(2)} s wall (process start included) | ${first.output}\n`);
+  process.stdout.write(
+    `first evaluation:   ${first.seconds.toFixed(2)} s wall (process start included) | ${first.output}\n`,
+  );
   const again = evaluate(tenantId);
   process.stdout.write(`again, no changes:  ${again.seconds.toFixed(2)} s wall | ${again.output}\n`);
   const later = evaluate(tenantId, new Date(Date.now() + 425 * 86_400_000));

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { createHmac, randomUUID } from 'node:crypto';
+
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { encodeCursor } from '../../src/shared/graphql/connection';
@@ -33,20 +35,55 @@ async function timeIt(runs: number, work: () => Promise<unknown>): Promise<{ p50
 
 async function main(): Promise<void> {
   await recreateDatabase(BENCH_DB);
-  const config = loadConfig({ NODE_ENV: 'production', ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', DB_POOL_MAX: '10' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: 'warn',
+    LEDGER_JOBS_INTERVAL_MS: '0',
+    TIER_JOBS_INTERVAL_MS: '0',
+    DB_POOL_MAX: '10',
+  });
   const gateway = await createApp(config, databaseUrl(BENCH_DB), createLogger('warn'));
   const port = await gateway.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
-    const { createTenant } = await graphql(url, ADMIN, `mutation { createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) { tenant { id } ownerKey { secret } ingestSecret } }`, {});
+    const { createTenant } = await graphql(
+      url,
+      ADMIN,
+      `
+        mutation {
+          createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) {
+            tenant {
+              id
+            }
+            ownerKey {
+              secret
+            }
+            ingestSecret
+          }
+        }
+      `,
+      {},
+    );
     const tenantId = createTenant.tenant.id as string;
     const key = createTenant.ownerKey.secret as string;
     const customers: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const { createCustomer } = await graphql(url, key, `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`, { e: `member-${i}@example.com` });
+      const { createCustomer } = await graphql(
+        url,
+        key,
+        `
+          mutation ($e: String) {
+            createCustomer(input: { email: $e }) {
+              id
+            }
+          }
+        `,
+        { e: `member-${i}@example.com` },
+      );
       customers.push(createCustomer.id);
     }
-    const heavy = customers[0]!;
+    const heavy = customers[0];
     const seeded = Date.now();
     await admin(BENCH_DB, async (client) => {
       await client.query(
@@ -65,25 +102,43 @@ async function main(): Promise<void> {
       );
       await client.query('vacuum analyze timeline_event');
     });
-    process.stdout.write(`seeded ${EVENTS} events for one customer (30 for 19 others) in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `seeded ${EVENTS} events for one customer (30 for 19 others) in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`,
+    );
     // Each seeded event also wrote an outbox row (timelineEventAdded): let the gateway relay them all first,
     // so the reads below are timed alone.
     const relayed = Date.now();
-    while (await admin(BENCH_DB, async (client) => Number((await client.query(`select count(*) as n from outbox_event where published_at is null`)).rows[0].n)) > 0) {
+    while (
+      (await admin(BENCH_DB, async (client) =>
+        Number((await client.query(`select count(*) as n from outbox_event where published_at is null`)).rows[0].n),
+      )) > 0
+    ) {
       await new Promise((r) => setTimeout(r, 200));
     }
-    process.stdout.write(`relayed the ${EVENTS + 19 * 30} outbox events of the seed in ${((Date.now() - relayed) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `relayed the ${EVENTS + 19 * 30} outbox events of the seed in ${((Date.now() - relayed) / 1000).toFixed(1)} s\n`,
+    );
 
     const PAGE = `query ($id: ID!, $after: String) { customer(id: $id) { timeline(first: 50, after: $after) { edges { node { id kind summary occurredAt } } pageInfo { endCursor } } } }`;
     const first = await timeIt(300, () => graphql(url, key, PAGE, { id: heavy }));
-    const deepRow = await admin(BENCH_DB, async (client) => (await client.query(
-      `select id, occurred_at from timeline_event where tenant_id = $1 and customer_id = $2 order by occurred_at desc, id desc offset 90000 limit 1`,
-      [tenantId, heavy],
-    )).rows[0] as { id: string; occurred_at: Date });
+    const deepRow = await admin(
+      BENCH_DB,
+      async (client) =>
+        (
+          await client.query(
+            `select id, occurred_at from timeline_event where tenant_id = $1 and customer_id = $2 order by occurred_at desc, id desc offset 90000 limit 1`,
+            [tenantId, heavy],
+          )
+        ).rows[0] as { id: string; occurred_at: Date },
+    );
     const deepCursor = encodeCursor({ at: new Date(deepRow.occurred_at), id: deepRow.id });
     const deep = await timeIt(300, () => graphql(url, key, PAGE, { id: heavy, after: deepCursor }));
-    process.stdout.write(`first page of 50 (100k events):   p50 ${first.p50.toFixed(2)} ms  p99 ${first.p99.toFixed(2)} ms\n`);
-    process.stdout.write(`page 90,000 deep, through cursor: p50 ${deep.p50.toFixed(2)} ms  p99 ${deep.p99.toFixed(2)} ms\n`);
+    process.stdout.write(
+      `first page of 50 (100k events):   p50 ${first.p50.toFixed(2)} ms  p99 ${first.p99.toFixed(2)} ms\n`,
+    );
+    process.stdout.write(
+      `page 90,000 deep, through cursor: p50 ${deep.p50.toFixed(2)} ms  p99 ${deep.p99.toFixed(2)} ms\n`,
+    );
 
     const knex = gateway.orm.em.getConnection().getKnex();
     const count = async (ids: string[]) => {
@@ -91,24 +146,41 @@ async function main(): Promise<void> {
       const onQuery = (query: { sql: string }) => statements.push(query.sql);
       knex.on('query', onQuery);
       try {
-        await graphql(url, key, `query { ${ids.map((id, i) => `c${i}: customer(id: "${id}") { id email timeline(first: 10) { edges { node { kind summary } } } }`).join(' ')} }`, {});
+        await graphql(
+          url,
+          key,
+          `query { ${ids.map((id, i) => `c${i}: customer(id: "${id}") { id email timeline(first: 10) { edges { node { kind summary } } } }`).join(' ')} }`,
+          {},
+        );
       } finally {
         knex.off('query', onQuery);
       }
       return statements.length;
     };
-    process.stdout.write(`SQL statements for 1 customer with its timeline: ${await count(customers.slice(0, 1))}; for 20 customers: ${await count(customers)}\n`);
+    process.stdout.write(
+      `SQL statements for 1 customer with its timeline: ${await count(customers.slice(0, 1))}; for 20 customers: ${await count(customers)}\n`,
+    );
 
     const secret = createTenant.ingestSecret as string;
     const batch = (n: number) => {
       const body = JSON.stringify({
         events: Array.from({ length: 500 }, (_, i) => ({
-          id: `ingest-${n}-${i}`, customer: { id: customers[i % customers.length] }, kind: 'INTERACTION', channel: 'WEB',
-          occurredAt: new Date(Date.now() - i * 1000).toISOString(), actor: 'crm', summary: `page view ${i}`, data: { path: `/p/${i}` },
+          id: `ingest-${n}-${i}`,
+          customer: { id: customers[i % customers.length] },
+          kind: 'INTERACTION',
+          channel: 'WEB',
+          occurredAt: new Date(Date.now() - i * 1000).toISOString(),
+          actor: 'crm',
+          summary: `page view ${i}`,
+          data: { path: `/p/${i}` },
         })),
       });
       const timestamp = String(Math.floor(Date.now() / 1000));
-      return { body, timestamp, signature: createHmac('sha256', secret).update(`${timestamp}.crm.${body}`).digest('hex') };
+      return {
+        body,
+        timestamp,
+        signature: createHmac('sha256', secret).update(`${timestamp}.crm.${body}`).digest('hex'),
+      };
     };
     const batches = Array.from({ length: BATCHES }, (_, n) => batch(n));
     const started = process.hrtime.bigint();
@@ -119,17 +191,21 @@ async function main(): Promise<void> {
           const res = await fetch(`http://127.0.0.1:${port}/ingest/crm`, {
             method: 'POST',
             headers: {
-              'content-type': 'application/json', 'x-loyalty-tenant': tenantId,
-              'x-loyalty-timestamp': batches[n]!.timestamp, 'x-loyalty-signature': `sha256=${batches[n]!.signature}`,
+              'content-type': 'application/json',
+              'x-loyalty-tenant': tenantId,
+              'x-loyalty-timestamp': batches[n].timestamp,
+              'x-loyalty-signature': `sha256=${batches[n].signature}`,
             },
-            body: batches[n]!.body,
+            body: batches[n].body,
           });
           stored += ((await res.json()) as { stored: number }).stored;
         }
       }),
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    process.stdout.write(`ingestion, ${BATCHES} signed batches of 500 over 4 connections: ${(stored / seconds).toFixed(0)} events/s (${stored} stored in ${seconds.toFixed(2)} s)\n`);
+    process.stdout.write(
+      `ingestion, ${BATCHES} signed batches of 500 over 4 connections: ${(stored / seconds).toFixed(0)} events/s (${stored} stored in ${seconds.toFixed(2)} s)\n`,
+    );
   } finally {
     await gateway.close();
   }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { MikroORM } from '@mikro-orm/postgresql';
+
 import { loadConfig } from '../../src/config';
 import { ormConfig } from '../../src/mikro-orm.config';
 import { startEmbeddedPostgres } from '../../src/shared/db/embedded-postgres';
@@ -9,11 +11,18 @@ import { createLogger } from '../../src/shared/logger';
  * Runs a CLI against the configured database: DATABASE_URL, or the same embedded PostgreSQL that
  * `npm start` uses when it is unset. Exits non-zero on any error.
  */
-export async function runWithOrm(task: (orm: MikroORM) => Promise<number | void>, options: { snapshot?: boolean } = {}): Promise<void> {
+export async function runWithOrm(
+  task: (orm: MikroORM) => Promise<number | void>,
+  options: { snapshot?: boolean } = {},
+): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const log = createLogger(config.logLevel);
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
-  const orm = await MikroORM.init(ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false));
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+  const orm = await MikroORM.init(
+    ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false),
+  );
   let exitCode = 0;
   try {
     exitCode = (await task(orm)) ?? 0;

@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from '../config';
 describe('loadConfig', () => {
   it('defaults to port 4000, embedded PostgreSQL and in-process events', () => {
     const config = loadConfig({ ADMIN_TOKEN: 'a-long-enough-admin-token' });
-    expect(config).toMatchObject({ port: 4000, databaseUrl: undefined, redisUrl: undefined, introspection: true, adminTokenGenerated: false });
+    expect(config).toMatchObject({
+      port: 4000,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      introspection: true,
+      adminTokenGenerated: false,
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

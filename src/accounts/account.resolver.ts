@@ -1,10 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
+
 import { Customer } from '../customers/customer.entity';
 import { Balance } from '../ledger/ledger.types';
+import type { Context } from '../shared/context';
+import { Access } from '../tenancy/roles';
 import { AccountService } from './account.service';
-import { BusinessAccountResult, CreateBusinessAccountInput, SetAccountMembershipInput, UpdateBusinessAccountInput } from './account.types';
+import {
+  BusinessAccountResult,
+  CreateBusinessAccountInput,
+  SetAccountMembershipInput,
+  UpdateBusinessAccountInput,
+} from './account.types';
 import { BusinessAccount } from './business-account.entity';
 
 @Resolver(() => BusinessAccount)
@@ -13,13 +19,19 @@ export class BusinessAccountResolver {
 
   @Authorized(Access.manageAccounts)
   @Mutation(() => BusinessAccountResult)
-  createBusinessAccount(@Arg('input') input: CreateBusinessAccountInput, @Ctx() ctx: Context): Promise<BusinessAccountResult> {
+  createBusinessAccount(
+    @Arg('input') input: CreateBusinessAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<BusinessAccountResult> {
     return this.accounts.create(ctx, input);
   }
 
   @Authorized(Access.manageAccounts)
   @Mutation(() => BusinessAccount)
-  updateBusinessAccount(@Arg('input') input: UpdateBusinessAccountInput, @Ctx() ctx: Context): Promise<BusinessAccount> {
+  updateBusinessAccount(
+    @Arg('input') input: UpdateBusinessAccountInput,
+    @Ctx() ctx: Context,
+  ): Promise<BusinessAccount> {
     return this.accounts.update(ctx, input);
   }
 
@@ -37,21 +49,33 @@ export class BusinessAccountResolver {
 
   @Authorized(Access.readAccounts)
   @FieldResolver(() => [Customer], { description: 'Oldest first.' })
-  members(@Root() account: BusinessAccount, @Ctx() ctx: Context, @Arg('first', () => Int, { defaultValue: 50 }) first: number): Promise<Customer[]> {
+  members(
+    @Root() account: BusinessAccount,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+  ): Promise<Customer[]> {
     return this.accounts.members(ctx, account, first);
   }
 
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => Balance, { nullable: true, description: 'The pooled points (null when the account does not pool).' })
+  @FieldResolver(() => Balance, {
+    nullable: true,
+    description: 'The pooled points (null when the account does not pool).',
+  })
   async poolBalance(@Root() account: BusinessAccount, @Ctx() ctx: Context): Promise<Balance | null> {
-    return account.poolPoints && account.poolCustomerId ? ctx.loaders.balanceByCustomerId.load(account.poolCustomerId) : null;
+    return account.poolPoints && account.poolCustomerId
+      ? ctx.loaders.balanceByCustomerId.load(account.poolCustomerId)
+      : null;
   }
 }
 
 @Resolver(() => Customer)
 export class CustomerAccountResolver {
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => BusinessAccount, { nullable: true, description: 'The company this customer belongs to; its pool is where their purchase points go when it pools.' })
+  @FieldResolver(() => BusinessAccount, {
+    nullable: true,
+    description: 'The company this customer belongs to; its pool is where their purchase points go when it pools.',
+  })
   async businessAccount(@Root() customer: Customer, @Ctx() ctx: Context): Promise<BusinessAccount | null> {
     return customer.businessAccountId ? ctx.loaders.businessAccountById.load(customer.businessAccountId) : null;
   }

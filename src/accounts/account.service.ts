@@ -1,13 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { Customer, CustomerKind } from '../customers/customer.entity';
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
-import { Customer, CustomerKind } from '../customers/customer.entity';
 import { accountError, AccountErrorCode } from './account.errors';
-import type { BusinessAccountResult, CreateBusinessAccountInput, SetAccountMembershipInput, UpdateBusinessAccountInput } from './account.types';
+import type {
+  BusinessAccountResult,
+  CreateBusinessAccountInput,
+  SetAccountMembershipInput,
+  UpdateBusinessAccountInput,
+} from './account.types';
 import { BusinessAccount } from './business-account.entity';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -16,7 +22,12 @@ export class AccountService {
   async create(ctx: Context, input: CreateBusinessAccountInput): Promise<BusinessAccountResult> {
     const tenantId = requireTenant(ctx);
     const code = requiredText(input.code, 'input.code', 64);
-    if (!CODE.test(code)) throw accountError(AccountErrorCode.ACCOUNT_INVALID, 'input.code takes letters, digits, ".", "_" and "-"', 'input.code');
+    if (!CODE.test(code))
+      throw accountError(
+        AccountErrorCode.ACCOUNT_INVALID,
+        'input.code takes letters, digits, ".", "_" and "-"',
+        'input.code',
+      );
     const name = requiredText(input.name, 'input.name', 200);
     const poolPoints = input.poolPoints ?? false;
     const existing = await ctx.em.findOne(BusinessAccount, { code });
@@ -32,18 +43,30 @@ export class AccountService {
       return row.id;
     });
     // A concurrent create with the same code won: answer as a replay of it.
-    if (!created) return this.replay(await ctx.em.findOneOrFail(BusinessAccount, { code }, { refresh: true }), name, poolPoints);
-    return { account: await ctx.em.findOneOrFail(BusinessAccount, { id: created }, { refresh: true }), replayed: false };
+    if (!created)
+      return this.replay(await ctx.em.findOneOrFail(BusinessAccount, { code }, { refresh: true }), name, poolPoints);
+    return {
+      account: await ctx.em.findOneOrFail(BusinessAccount, { id: created }, { refresh: true }),
+      replayed: false,
+    };
   }
 
   async update(ctx: Context, input: UpdateBusinessAccountInput): Promise<BusinessAccount> {
     const tenantId = requireTenant(ctx);
-    const name = input.name === undefined || input.name === null ? undefined : requiredText(input.name, 'input.name', 200);
+    const name =
+      input.name === undefined || input.name === null ? undefined : requiredText(input.name, 'input.name', 200);
     return ctx.em.transactional(async (tx) => {
-      const account = isUuid(input.id) ? await tx.findOne(BusinessAccount, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
-      if (!account) throw accountError(AccountErrorCode.ACCOUNT_NOT_FOUND, `No business account ${input.id}`, 'input.id');
+      const account = isUuid(input.id)
+        ? await tx.findOne(BusinessAccount, { id: input.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+        : null;
+      if (!account)
+        throw accountError(AccountErrorCode.ACCOUNT_NOT_FOUND, `No business account ${input.id}`, 'input.id');
       if (input.expectedVersion != null && input.expectedVersion !== account.version) {
-        throw accountError(AccountErrorCode.VERSION_MISMATCH, `The account is at version ${account.version}, not ${input.expectedVersion}`, 'input.expectedVersion');
+        throw accountError(
+          AccountErrorCode.VERSION_MISMATCH,
+          `The account is at version ${account.version}, not ${input.expectedVersion}`,
+          'input.expectedVersion',
+        );
       }
       if (name !== undefined) account.name = name;
       if (input.poolPoints !== undefined && input.poolPoints !== null) account.poolPoints = input.poolPoints;
@@ -62,18 +85,20 @@ export class AccountService {
     assertMayActOnCustomer(ctx, input.customerId);
     const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     // A pool is reached through its account, never made a member of one.
-    if (customer.kind !== CustomerKind.PERSON) throw accountError(AccountErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    if (customer.kind !== CustomerKind.PERSON)
+      throw accountError(AccountErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     const accountId = input.accountId ?? null;
     if (accountId !== null) {
       const account = isUuid(accountId) ? await ctx.em.findOne(BusinessAccount, { id: accountId }) : null;
-      if (!account) throw accountError(AccountErrorCode.ACCOUNT_NOT_FOUND, `No business account ${accountId}`, 'input.accountId');
+      if (!account)
+        throw accountError(AccountErrorCode.ACCOUNT_NOT_FOUND, `No business account ${accountId}`, 'input.accountId');
     }
     await ctx.em.execute(
       `update customer set business_account_id = ?, version = version + 1, updated_at = now() where id = ? and business_account_id is distinct from ?`,
       [accountId, customer.id, accountId],
     );
     ctx.loaders.customerById.clear(customer.id);
-    return (await ctx.em.findOneOrFail(Customer, { id: customer.id }, { refresh: true }));
+    return await ctx.em.findOneOrFail(Customer, { id: customer.id }, { refresh: true });
   }
 
   async get(ctx: Context, id: string, field = 'id'): Promise<BusinessAccount> {
@@ -86,12 +111,20 @@ export class AccountService {
   /** Members, oldest first; merged profiles are not members (their survivor may be). */
   async members(ctx: Context, account: BusinessAccount, first: number): Promise<Customer[]> {
     const limit = Math.max(1, Math.min(first, 200));
-    return ctx.em.find(Customer, { businessAccountId: account.id, mergedIntoId: null }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit });
+    return ctx.em.find(
+      Customer,
+      { businessAccountId: account.id, mergedIntoId: null },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit },
+    );
   }
 
   private replay(existing: BusinessAccount, name: string, poolPoints: boolean): BusinessAccountResult {
     if (existing.name !== name || existing.poolPoints !== poolPoints) {
-      throw accountError(AccountErrorCode.ACCOUNT_CODE_TAKEN, `The code ${existing.code} belongs to the account "${existing.name}"`, 'input.code');
+      throw accountError(
+        AccountErrorCode.ACCOUNT_CODE_TAKEN,
+        `The code ${existing.code} belongs to the account "${existing.name}"`,
+        'input.code',
+      );
     }
     return { account: existing, replayed: true };
   }
@@ -105,6 +138,6 @@ export class AccountService {
        update business_account a set pool_customer_id = pool.id from pool where a.id = ? returning pool.id`,
       [tenantId, `${name} (points pool)`, accountId],
     )) as { id: string }[];
-    return pool!.id;
+    return pool.id;
   }
 }

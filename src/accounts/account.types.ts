@@ -1,9 +1,13 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { BusinessAccount } from './business-account.entity';
 
 @InputType()
 export class CreateBusinessAccountInput {
-  @Field({ description: "The business's reference for the company (e.g. its CRM account number). Creating the same code again with the same details is a replay." })
+  @Field({
+    description:
+      "The business's reference for the company (e.g. its CRM account number). Creating the same code again with the same details is a replay.",
+  })
   code!: string;
 
   @Field()
@@ -21,7 +25,10 @@ export class UpdateBusinessAccountInput {
   @Field({ nullable: true })
   name?: string;
 
-  @Field({ nullable: true, description: 'Turning pooling off leaves the pool its points; members earn for themselves again.' })
+  @Field({
+    nullable: true,
+    description: 'Turning pooling off leaves the pool its points; members earn for themselves again.',
+  })
   poolPoints?: boolean;
 
   @Field(() => Int, { nullable: true })

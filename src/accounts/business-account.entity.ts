@@ -1,5 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
 /**
@@ -10,7 +11,10 @@ import { TenantOwnedEntity } from '../shared/db/base.entity';
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 export class BusinessAccount extends TenantOwnedEntity<'poolPoints' | 'version'> {
-  @Field({ description: 'The business\'s own reference for the company, unique in the tenant; creating it again with the same code is a replay.' })
+  @Field({
+    description:
+      "The business's own reference for the company, unique in the tenant; creating it again with the same code is a replay.",
+  })
   @Property({ type: 'text' })
   code!: string;
 

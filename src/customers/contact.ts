@@ -39,7 +39,11 @@ export interface PostalAddress {
  * Trims and collapses spaces; postal codes are upper-cased without spaces ("sw1a 1aa" and "SW1A1AA" are
  * one code), so the same address typed twice compares equal. Returns the field at fault when too long.
  */
-export function normalizeAddress(raw: { line?: string | null; postalCode?: string | null; city?: string | null }): PostalAddress | { field: string; reason: string } {
+export function normalizeAddress(raw: {
+  line?: string | null;
+  postalCode?: string | null;
+  city?: string | null;
+}): PostalAddress | { field: string; reason: string } {
   const clean = (value: string | null | undefined) => {
     const text = (value ?? '').replace(/\s+/g, ' ').trim();
     return text === '' ? null : text;
@@ -49,8 +53,10 @@ export function normalizeAddress(raw: { line?: string | null; postalCode?: strin
     postalCode: clean(raw.postalCode)?.replace(/ /g, '').toUpperCase() ?? null,
     city: clean(raw.city),
   };
-  if ((address.addressLine?.length ?? 0) > 200) return { field: 'line', reason: 'The address line takes at most 200 characters' };
-  if ((address.postalCode?.length ?? 0) > 16) return { field: 'postalCode', reason: 'A postal code takes at most 16 characters' };
+  if ((address.addressLine?.length ?? 0) > 200)
+    return { field: 'line', reason: 'The address line takes at most 200 characters' };
+  if ((address.postalCode?.length ?? 0) > 16)
+    return { field: 'postalCode', reason: 'A postal code takes at most 16 characters' };
   if ((address.city?.length ?? 0) > 100) return { field: 'city', reason: 'The city takes at most 100 characters' };
   return address;
 }

@@ -1,5 +1,6 @@
 import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
 export enum CustomerKind {
@@ -25,7 +26,8 @@ registerEnumType(CustomerKind, { name: 'CustomerKind' });
 // A survivor's timeline also reads the profiles merged into it.
 @Index({
   name: 'customer_merged_into_idx',
-  expression: 'create index "customer_merged_into_idx" on "customer" ("merged_into_id") where "merged_into_id" is not null',
+  expression:
+    'create index "customer_merged_into_idx" on "customer" ("merged_into_id") where "merged_into_id" is not null',
 })
 @Index({ properties: ['businessAccountId'] })
 export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments' | 'anonymous' | 'kind'> {
@@ -45,11 +47,17 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'text', nullable: true })
   displayName?: string;
 
-  @Field({ nullable: true, description: "The customer's id in the system the business migrated from (set by balance imports)." })
+  @Field({
+    nullable: true,
+    description: "The customer's id in the system the business migrated from (set by balance imports).",
+  })
   @Property({ type: 'text', nullable: true })
   externalId?: string;
 
-  @Field({ nullable: true, description: 'The tier the legacy system gave the customer (from a balance import), kept for status matching.' })
+  @Field({
+    nullable: true,
+    description: 'The tier the legacy system gave the customer (from a balance import), kept for status matching.',
+  })
   @Property({ type: 'text', nullable: true })
   importedTier?: string;
 
@@ -57,11 +65,16 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'uuid', nullable: true, hidden: true })
   createdByImportId?: string;
 
-  @Field({ description: 'Known only by a device so far (resolveCustomer with a DEVICE_ID); false once any other identifier is added.' })
+  @Field({
+    description:
+      'Known only by a device so far (resolveCustomer with a DEVICE_ID); false once any other identifier is added.',
+  })
   @Property({ type: 'boolean', default: false })
   anonymous: boolean = false;
 
-  @Field(() => [String], { description: 'Marketing segments (e.g. "students", "b2b"), matched by earning rules. Set by staff.' })
+  @Field(() => [String], {
+    description: 'Marketing segments (e.g. "students", "b2b"), matched by earning rules. Set by staff.',
+  })
   @Property({ type: ArrayType, columnType: 'text[]', default: '{}' })
   segments: string[] = [];
 

@@ -1,14 +1,34 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  type SubscribeResolverData,
+  Subscription,
+} from 'type-graphql';
+
+import { Topic } from '../realtime/pubsub';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
-import { Topic } from '../realtime/pubsub';
 import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
+import { customerOrNotFound } from './customer.lookup';
 import { customerRoutingKey, CustomerService } from './customer.service';
+import {
+  CreateCustomerInput,
+  CustomerConnection,
+  CustomerToken,
+  CustomerUpdate,
+  UpdateCustomerInput,
+} from './customer.types';
 import { IdentifierService } from './identifier.service';
 import { AddIdentifierInput, Identifier, ResolveCustomerInput, ResolveCustomerResult } from './identifier.types';
-import { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
-import { customerOrNotFound } from './customer.lookup';
 
 /** Authorises a `customerUpdated` subscription when it starts, then hands back its event stream. */
 async function subscribeToCustomer({ args, context }: SubscribeResolverData<unknown, { customerId: string }, Context>) {
@@ -58,7 +78,9 @@ export class CustomerResolver {
   }
 
   @Authorized(Access.issueCustomerTokens)
-  @Mutation(() => CustomerToken, { description: "Signs a customer token with the tenant's secret, for back ends that do not sign their own." })
+  @Mutation(() => CustomerToken, {
+    description: "Signs a customer token with the tenant's secret, for back ends that do not sign their own.",
+  })
   issueCustomerToken(
     @Arg('customerId', () => ID) customerId: string,
     @Ctx() ctx: Context,
@@ -69,14 +91,17 @@ export class CustomerResolver {
 
   @Authorized(Access.writeCustomers)
   @Mutation(() => ResolveCustomerResult, {
-    description: 'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several.',
+    description:
+      'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several.',
   })
   resolveCustomer(@Arg('input') input: ResolveCustomerInput, @Ctx() ctx: Context): Promise<ResolveCustomerResult> {
     return this.identifierService.resolve(ctx, input);
   }
 
   @Authorized(Access.updateCustomer)
-  @Mutation(() => Customer, { description: 'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT.' })
+  @Mutation(() => Customer, {
+    description: 'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT.',
+  })
   addCustomerIdentifier(@Arg('input') input: AddIdentifierInput, @Ctx() ctx: Context): Promise<Customer> {
     return this.identifierService.add(ctx, input);
   }

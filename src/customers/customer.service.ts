@@ -1,19 +1,26 @@
-import { LockMode, UniqueConstraintViolationException, type FilterQuery } from '@mikro-orm/core';
+import { type FilterQuery, LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { recordEvent } from '../outbox/outbox';
+import { Topic } from '../realtime/pubsub';
 import type { Authenticator } from '../shared/auth/authenticator';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { optionalText, isUuid, requiredText } from '../shared/validation';
-import { recordEvent } from '../outbox/outbox';
-import { Topic } from '../realtime/pubsub';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { Tenant } from '../tenancy/tenant.entity';
 import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
 import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
-import type { IdentifierService } from './identifier.service';
-import type { CreateCustomerInput, CustomerConnection, CustomerToken, CustomerUpdate, UpdateCustomerInput } from './customer.types';
 import { customerOrNotFound } from './customer.lookup';
+import type {
+  CreateCustomerInput,
+  CustomerConnection,
+  CustomerToken,
+  CustomerUpdate,
+  UpdateCustomerInput,
+} from './customer.types';
+import type { IdentifierService } from './identifier.service';
 
 const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -50,14 +57,16 @@ function rethrowTaken(error: unknown, contact: { email?: string; phone?: string 
 function address(raw: CreateCustomerInput['address'], field: string): PostalAddress | undefined {
   if (raw === undefined || raw === null) return undefined;
   const result = normalizeAddress(raw);
-  if ('field' in result) throw customerError(CustomerErrorCode.ADDRESS_INVALID, result.reason, `${field}.${result.field}`);
+  if ('field' in result)
+    throw customerError(CustomerErrorCode.ADDRESS_INVALID, result.reason, `${field}.${result.field}`);
   return result;
 }
 
 /** Trimmed, distinct, bounded: segments are matched exactly by earning rules. */
 function segments(raw: string[] | undefined | null, field: string): string[] | undefined {
   if (raw === undefined || raw === null) return undefined;
-  if (raw.length > 50) throw customerError(CustomerErrorCode.SEGMENTS_INVALID, `${field} takes at most 50 segments`, field);
+  if (raw.length > 50)
+    throw customerError(CustomerErrorCode.SEGMENTS_INVALID, `${field} takes at most 50 segments`, field);
   return [...new Set(raw.map((segment) => requiredText(segment, field, 100)))];
 }
 
@@ -89,7 +98,13 @@ export class CustomerService {
     const postal = address(input.address, 'input.address');
     try {
       return await ctx.em.transactional(async (tx) => {
-        const customer = tx.create(Customer, { tenant: tenantId, ...contact, displayName, segments: segmentList, ...postal });
+        const customer = tx.create(Customer, {
+          tenant: tenantId,
+          ...contact,
+          displayName,
+          segments: segmentList,
+          ...postal,
+        });
         await tx.flush();
         await this.identifiers.syncContact(tx, tenantId, customer);
         return customer;
@@ -106,7 +121,11 @@ export class CustomerService {
     const segmentList = segments(input.segments, 'input.segments');
     const postal = address(input.address, 'input.address');
     if (segmentList && ctx.caller?.kind === 'customer') {
-      throw customerError(CustomerErrorCode.SEGMENTS_INVALID, 'Segments are set by staff, not by the customer', 'input.segments');
+      throw customerError(
+        CustomerErrorCode.SEGMENTS_INVALID,
+        'Segments are set by staff, not by the customer',
+        'input.segments',
+      );
     }
     try {
       return await ctx.em.transactional(async (tx) => {
@@ -129,7 +148,11 @@ export class CustomerService {
         if (postal) Object.assign(customer, postal);
         // A customer who had an email or a phone keeps one; profiles known by other identifiers never had one.
         if (!customer.email && !customer.phone && (before.email || before.phone)) {
-          throw customerError(CustomerErrorCode.CONTACT_REQUIRED, 'A customer keeps an email or a phone', 'input.phone');
+          throw customerError(
+            CustomerErrorCode.CONTACT_REQUIRED,
+            'A customer keeps an email or a phone',
+            'input.phone',
+          );
         }
         customer.version += 1;
         customer.updatedAt = new Date();
@@ -165,7 +188,10 @@ export class CustomerService {
     const text = args.search?.trim();
     if (text) {
       const like = escapeLike(text.toLowerCase());
-      const matches: FilterQuery<Customer>[] = [{ email: { $like: `${like}%` } }, { displayName: { $ilike: `%${like}%` } }];
+      const matches: FilterQuery<Customer>[] = [
+        { email: { $like: `${like}%` } },
+        { displayName: { $ilike: `%${like}%` } },
+      ];
       const asPhone = normalizePhone(text);
       if (asPhone.ok) matches.push({ phone: asPhone.value });
       conditions.push({ $or: matches });
@@ -173,7 +199,11 @@ export class CustomerService {
     if (after) {
       conditions.push({ $or: [{ createdAt: { $lt: after.at } }, { createdAt: after.at, id: { $lt: after.id } }] });
     }
-    const rows = await ctx.em.find(Customer, { $and: conditions }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 });
+    const rows = await ctx.em.find(
+      Customer,
+      { $and: conditions },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
+    );
     return toConnection(rows, limit, (customer) => ({ at: customer.createdAt, id: customer.id }));
   }
 
@@ -181,7 +211,11 @@ export class CustomerService {
   async issueToken(ctx: Context, customerId: string, ttlSeconds: number): Promise<CustomerToken> {
     const tenantId = requireTenant(ctx);
     if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
-      throw customerError(CustomerErrorCode.TOKEN_TTL_INVALID, `ttlSeconds must be from 60 to ${MAX_TOKEN_TTL_SECONDS}`, 'ttlSeconds');
+      throw customerError(
+        CustomerErrorCode.TOKEN_TTL_INVALID,
+        `ttlSeconds must be from 60 to ${MAX_TOKEN_TTL_SECONDS}`,
+        'ttlSeconds',
+      );
     }
     const customer = await this.get(ctx, customerId, 'customerId');
     const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });
@@ -190,8 +224,14 @@ export class CustomerService {
 
   /** Locks the customer row; the id of a merged profile locks (and updates) its survivor. */
   private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
-    const [row] = isUuid(id) ? ((await em.execute(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])) as { id: string }[]) : [];
-    const customer = row ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true }) : null;
+    const [row] = isUuid(id)
+      ? ((await em.execute(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])) as {
+          id: string;
+        }[])
+      : [];
+    const customer = row
+      ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
+      : null;
     if (!customer) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, 'input.id');
     return customer;
   }

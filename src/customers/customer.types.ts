@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { ConnectionType } from '../shared/graphql/connection';
 import { Customer } from './customer.entity';
 
@@ -52,7 +53,10 @@ export class UpdateCustomerInput {
   @Field(() => AddressInput, { nullable: true, description: 'Replaces the address; empty fields clear it.' })
   address?: AddressInput;
 
-  @Field(() => Int, { nullable: true, description: 'When given, the update is refused with CONFLICT unless the customer is still at this version.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the update is refused with CONFLICT unless the customer is still at this version.',
+  })
   expectedVersion?: number;
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+
 import type { Context } from '../shared/context';
 import { Access } from '../tenancy/roles';
 import { HygieneService } from './hygiene.service';
@@ -9,7 +10,9 @@ export class HygieneResolver {
   constructor(private readonly hygiene: HygieneService) {}
 
   @Authorized(Access.customerHygiene)
-  @Query(() => [DuplicateCandidate], { description: 'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers.' })
+  @Query(() => [DuplicateCandidate], {
+    description: 'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers.',
+  })
   duplicateCandidates(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -19,7 +22,10 @@ export class HygieneResolver {
   }
 
   @Authorized(Access.customerHygiene)
-  @Query(() => DataQualityReport, { description: 'Missing or invalid contact data, invalid identifiers and inactive profiles: counts and first examples.' })
+  @Query(() => DataQualityReport, {
+    description:
+      'Missing or invalid contact data, invalid identifiers and inactive profiles: counts and first examples.',
+  })
   dataQualityReport(
     @Ctx() ctx: Context,
     @Arg('inactiveMonths', () => Int, { defaultValue: 12 }) inactiveMonths: number,

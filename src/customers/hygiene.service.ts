@@ -1,19 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { bind } from '../shared/db/sql';
+import { normalizeEmail, normalizePhone } from './contact';
 import type { Customer } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
-import { normalizeEmail, normalizePhone } from './contact';
-import { normalizeIdentifier, type IdentifierKind } from './identifier.logic';
 import {
-  DataQualityIssue,
   type DataQualityCheck,
   type DataQualityExample,
+  DataQualityIssue,
   type DataQualityReport,
   type DuplicateCandidate,
   type DuplicateReason,
 } from './hygiene.types';
+import { type IdentifierKind, normalizeIdentifier } from './identifier.logic';
 
 /** The mailbox an address delivers to: "+tags" dropped everywhere, dots dropped where Gmail ignores them. */
 const CANONICAL_EMAIL = (v: string) => `case when split_part(${v}, '@', 2) in ('gmail.com', 'googlemail.com')
@@ -55,7 +56,10 @@ const DUPLICATE_PAIRS = `
 
 /** Independent pieces of evidence: the chance none of them is right shrinks with each. */
 export function duplicateScore(reasons: readonly Pick<DuplicateReason, 'weight'>[]): number {
-  const allWrong = reasons.reduce((product, reason) => product * (1 - Math.min(100, Math.max(0, reason.weight)) / 100), 1);
+  const allWrong = reasons.reduce(
+    (product, reason) => product * (1 - Math.min(100, Math.max(0, reason.weight)) / 100),
+    1,
+  );
   return Math.round(100 * (1 - allWrong));
 }
 
@@ -74,13 +78,18 @@ const SCAN_BATCH = 5000;
  * Every row of a tenant's keyset scan (`sql` takes tenant, last id and limit, ordered by id), SCAN_BATCH at
  * a time: values are checked in JS by the same rules as new input, and a large tenant never sits in memory.
  */
-async function scanById<T extends { id: string }>(em: EntityManager, sql: string, tenantId: string, each: (row: T) => void): Promise<void> {
+async function scanById<T extends { id: string }>(
+  em: EntityManager,
+  sql: string,
+  tenantId: string,
+  each: (row: T) => void,
+): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = (await em.execute(sql, [tenantId, after, SCAN_BATCH])) as T[];
     rows.forEach(each);
     if (rows.length < SCAN_BATCH) return;
-    after = rows[rows.length - 1]!.id;
+    after = rows[rows.length - 1].id;
   }
 }
 
@@ -95,7 +104,9 @@ export class HygieneService {
       throw customerError(CustomerErrorCode.REPORT_INVALID, 'minScore must be from 0 to 100', 'minScore');
     }
     const rows = (await ctx.em.execute(...bind(DUPLICATE_PAIRS, { tenant: tenantId }))) as {
-      a: string; b: string; reasons: DuplicateReason[];
+      a: string;
+      b: string;
+      reasons: DuplicateReason[];
     }[];
     const scored = rows
       .map((row) => ({ ...row, score: duplicateScore(row.reasons) }))
@@ -103,7 +114,11 @@ export class HygieneService {
       .sort((x, y) => y.score - x.score || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
       .slice(0, args.first);
     const customers = await ctx.loaders.customerById.loadMany(scored.flatMap((row) => [row.a, row.b]));
-    const byId = new Map(customers.filter((found): found is Customer => !!found && !(found instanceof Error)).map((found) => [found.id, found]));
+    const byId = new Map(
+      customers
+        .filter((found): found is Customer => !!found && !(found instanceof Error))
+        .map((found) => [found.id, found]),
+    );
     return scored.map((row) => ({
       customers: [byId.get(row.a)!, byId.get(row.b)!].sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()),
       score: row.score,
@@ -111,7 +126,10 @@ export class HygieneService {
     }));
   }
 
-  async dataQualityReport(ctx: Context, args: { inactiveMonths: number; examples: number }): Promise<DataQualityReport> {
+  async dataQualityReport(
+    ctx: Context,
+    args: { inactiveMonths: number; examples: number },
+  ): Promise<DataQualityReport> {
     const tenantId = requireTenant(ctx);
     if (!Number.isInteger(args.inactiveMonths) || args.inactiveMonths < 1 || args.inactiveMonths > 120) {
       throw customerError(CustomerErrorCode.REPORT_INVALID, 'inactiveMonths must be from 1 to 120', 'inactiveMonths');
@@ -120,46 +138,74 @@ export class HygieneService {
       throw customerError(CustomerErrorCode.REPORT_INVALID, 'examples must be from 0 to 50', 'examples');
     }
     const em = ctx.em;
-    const [{ customers }] = (await em.execute(`select count(*)::int as customers from customer where tenant_id = ? and kind = 'PERSON' and merged_into_id is null`, [tenantId])) as {
+    const [{ customers }] = (await em.execute(
+      `select count(*)::int as customers from customer where tenant_id = ? and kind = 'PERSON' and merged_into_id is null`,
+      [tenantId],
+    )) as {
       customers: number;
     }[];
     const live = `c.tenant_id = ? and c.kind = 'PERSON' and c.merged_into_id is null`;
     const checks: DataQualityCheck[] = [
-      await this.sqlCheck(em, DataQualityIssue.NO_CONTACT, args.examples,
-        `select c.id, 'no email or phone' as detail from customer c where ${live} and not c.anonymous and c.email is null and c.phone is null`, [tenantId]),
-      await this.sqlCheck(em, DataQualityIssue.MISSING_NAME, args.examples,
-        `select c.id, 'no display name' as detail from customer c where ${live} and not c.anonymous and c.display_name is null`, [tenantId]),
+      await this.sqlCheck(
+        em,
+        DataQualityIssue.NO_CONTACT,
+        args.examples,
+        `select c.id, 'no email or phone' as detail from customer c where ${live} and not c.anonymous and c.email is null and c.phone is null`,
+        [tenantId],
+      ),
+      await this.sqlCheck(
+        em,
+        DataQualityIssue.MISSING_NAME,
+        args.examples,
+        `select c.id, 'no display name' as detail from customer c where ${live} and not c.anonymous and c.display_name is null`,
+        [tenantId],
+      ),
       ...(await this.contactChecks(em, tenantId, args.examples)),
       await this.identifierCheck(em, tenantId, args.examples),
       // Activity is any timeline event, or a points movement (imports and jobs have no timeline event).
-      await this.sqlCheck(em, DataQualityIssue.INACTIVE, args.examples,
+      await this.sqlCheck(
+        em,
+        DataQualityIssue.INACTIVE,
+        args.examples,
         `select c.id, 'last activity ' || coalesce(to_char(greatest(b.last_activity_at, last.at), 'YYYY-MM-DD'), 'never') as detail
            from customer c
            left join points_balance b on b.customer_id = c.id
            left join lateral (select max(t.occurred_at) as at from timeline_event t where t.tenant_id = c.tenant_id and t.customer_id = c.id) last on true
           where ${live} and c.created_at < now() - make_interval(months => ?)
             and coalesce(greatest(b.last_activity_at, last.at), c.created_at) < now() - make_interval(months => ?)`,
-        [tenantId, args.inactiveMonths, args.inactiveMonths]),
+        [tenantId, args.inactiveMonths, args.inactiveMonths],
+      ),
     ];
     return { customers, inactiveMonths: args.inactiveMonths, generatedAt: new Date(), checks };
   }
 
   /** Count and first examples in one statement: the window count is taken before the limit. */
-  private async sqlCheck(em: EntityManager, issue: DataQualityIssue, examples: number, select: string, params: unknown[]): Promise<DataQualityCheck> {
+  private async sqlCheck(
+    em: EntityManager,
+    issue: DataQualityIssue,
+    examples: number,
+    select: string,
+    params: unknown[],
+  ): Promise<DataQualityCheck> {
     const rows = (await em.execute(
       `select id, detail, count(*) over ()::int as total from (${select}) found
         order by (select created_at from customer where id = found.id), id limit greatest(?, 1)`,
       [...params, examples],
     )) as { id: string; detail: string; total: number }[];
     return {
-      issue, description: DESCRIPTIONS[issue], count: rows[0]?.total ?? 0,
+      issue,
+      description: DESCRIPTIONS[issue],
+      count: rows[0]?.total ?? 0,
       examples: rows.slice(0, examples).map((row) => ({ customerId: row.id, detail: row.detail })),
     };
   }
 
   /** Profile emails and phones checked by the same rules as new input. */
   private async contactChecks(em: EntityManager, tenantId: string, examples: number): Promise<DataQualityCheck[]> {
-    const bad = { email: { count: 0, examples: [] as DataQualityExample[] }, phone: { count: 0, examples: [] as DataQualityExample[] } };
+    const bad = {
+      email: { count: 0, examples: [] as DataQualityExample[] },
+      phone: { count: 0, examples: [] as DataQualityExample[] },
+    };
     await scanById<{ id: string; email: string | null; phone: string | null }>(
       em,
       `select id, email, phone from customer
@@ -173,7 +219,11 @@ export class HygieneService {
           const checked = field === 'email' ? normalizeEmail(value) : normalizePhone(value);
           if (checked.ok && checked.value === value) continue;
           bad[field].count += 1;
-          if (bad[field].examples.length < examples) bad[field].examples.push({ customerId: row.id, detail: checked.ok ? `"${value}" is not in normal form (${checked.value})` : checked.reason });
+          if (bad[field].examples.length < examples)
+            bad[field].examples.push({
+              customerId: row.id,
+              detail: checked.ok ? `"${value}" is not in normal form (${checked.value})` : checked.reason,
+            });
         }
       },
     );
@@ -194,7 +244,10 @@ export class HygieneService {
         if (checked.ok && checked.value === row.value) return;
         found.count += 1;
         if (found.examples.length < examples) {
-          found.examples.push({ customerId: row.customer_id, detail: `${row.kind} "${row.value}": ${checked.ok ? `not in normal form (${checked.value})` : checked.reason}` });
+          found.examples.push({
+            customerId: row.customer_id,
+            detail: `${row.kind} "${row.value}": ${checked.ok ? `not in normal form (${checked.value})` : checked.reason}`,
+          });
         }
       },
     );

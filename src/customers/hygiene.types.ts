@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Customer } from './customer.entity';
 
 export enum DuplicateReasonKind {
@@ -40,7 +41,9 @@ export class DuplicateCandidate {
   @Field(() => [Customer], { description: 'The two profiles, oldest first (the usual survivor).' })
   customers!: Customer[];
 
-  @Field(() => Int, { description: '0 to 100: reasons combine as independent evidence, 100 × (1 − Π(1 − weight/100)).' })
+  @Field(() => Int, {
+    description: '0 to 100: reasons combine as independent evidence, 100 × (1 − Π(1 − weight/100)).',
+  })
   score!: number;
 
   @Field(() => [DuplicateReason])

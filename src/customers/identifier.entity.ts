@@ -1,5 +1,7 @@
-import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+
 import { IdentifierKind } from './identifier.logic';
 
 /** One identifier of one customer. Written in SQL by IdentifierService, which scopes it by tenant. */

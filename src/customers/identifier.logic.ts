@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone, type Normalized } from './contact';
+import { type Normalized, normalizeEmail, normalizePhone } from './contact';
 
 /** The ways other systems and channels know a customer. Each value is unique within a tenant. */
 export enum IdentifierKind {
@@ -24,11 +24,15 @@ export function normalizeIdentifier(kind: IdentifierKind, raw: string): Normaliz
       return normalizePhone(raw);
     case IdentifierKind.LOYALTY_CARD: {
       const value = raw.replace(/[\s-]/g, '').toUpperCase();
-      return /^[A-Z0-9]{4,32}$/.test(value) ? { ok: true, value } : { ok: false, reason: `"${raw}" is not a card number (4 to 32 letters and digits)` };
+      return /^[A-Z0-9]{4,32}$/.test(value)
+        ? { ok: true, value }
+        : { ok: false, reason: `"${raw}" is not a card number (4 to 32 letters and digits)` };
     }
     default: {
       const value = raw.trim();
-      return value.length >= 1 && value.length <= 200 ? { ok: true, value } : { ok: false, reason: `a ${kind} is 1 to 200 characters` };
+      return value.length >= 1 && value.length <= 200
+        ? { ok: true, value }
+        : { ok: false, reason: `a ${kind} is 1 to 200 characters` };
     }
   }
 }

@@ -1,14 +1,20 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { optionalText } from '../shared/validation';
 import { Customer } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
-import { IdentifierKind, normalizeIdentifier } from './identifier.logic';
-import type { AddIdentifierInput, IdentifierInput, ResolveCustomerInput, ResolveCustomerResult } from './identifier.types';
-import { ResolveOutcome } from './identifier.types';
 import { customerOrNotFound } from './customer.lookup';
+import { IdentifierKind, normalizeIdentifier } from './identifier.logic';
+import type {
+  AddIdentifierInput,
+  IdentifierInput,
+  ResolveCustomerInput,
+  ResolveCustomerResult,
+} from './identifier.types';
+import { ResolveOutcome } from './identifier.types';
 
 interface Identifier {
   kind: IdentifierKind;
@@ -46,7 +52,13 @@ export class IdentifierService {
   }
 
   /** Adds identifiers to a customer in the caller's transaction; returns those another customer already holds. */
-  async attach(tx: EntityManager, tenantId: string, customerId: string, identifiers: Identifier[], source: string | null): Promise<Identifier[]> {
+  async attach(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    identifiers: Identifier[],
+    source: string | null,
+  ): Promise<Identifier[]> {
     if (identifiers.length === 0) return [];
     const rows = (await tx.execute(
       `insert into customer_identifier (id, tenant_id, customer_id, kind, value, source, created_at)
@@ -59,13 +71,22 @@ export class IdentifierService {
   }
 
   /** Keeps a profile's email and phone in the identifier table, replacing the values they had before. */
-  async syncContact(tx: EntityManager, tenantId: string, customer: Pick<Customer, 'id' | 'email' | 'phone'>, before: { email?: string; phone?: string } = {}): Promise<void> {
+  async syncContact(
+    tx: EntityManager,
+    tenantId: string,
+    customer: Pick<Customer, 'id' | 'email' | 'phone'>,
+    before: { email?: string; phone?: string } = {},
+  ): Promise<void> {
     for (const [kind, now, was] of [
       [IdentifierKind.EMAIL, customer.email, before.email],
       [IdentifierKind.PHONE, customer.phone, before.phone],
     ] as const) {
       if (now === was) continue;
-      if (was) await tx.execute(`delete from customer_identifier where tenant_id = ? and customer_id = ? and kind = ? and value = ?`, [tenantId, customer.id, kind, was]);
+      if (was)
+        await tx.execute(
+          `delete from customer_identifier where tenant_id = ? and customer_id = ? and kind = ? and value = ?`,
+          [tenantId, customer.id, kind, was],
+        );
       if (!now) continue;
       const taken = await this.attach(tx, tenantId, customer.id, [{ kind, value: now }], 'profile');
       if (taken.length > 0) {
@@ -81,16 +102,28 @@ export class IdentifierService {
     assertMayActOnCustomer(ctx, input.customerId);
     // A customer can vouch for their own device, not for an email, card or account number someone else may hold.
     if (ctx.caller?.kind === 'customer' && input.kind !== IdentifierKind.DEVICE_ID) {
-      throw customerError(CustomerErrorCode.IDENTIFIER_INVALID, 'A customer token adds only DEVICE_ID identifiers; staff add the others', 'input.kind');
+      throw customerError(
+        CustomerErrorCode.IDENTIFIER_INVALID,
+        'A customer token adds only DEVICE_ID identifiers; staff add the others',
+        'input.kind',
+      );
     }
     const [identifier] = normalized([{ kind: input.kind, value: input.value }], 'input');
     const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const source = optionalText(input.source, 'input.source', 50) ?? null;
     await ctx.em.transactional(async (tx) => {
-      const taken = await this.attach(tx, tenantId, customer.id, [identifier!], source);
-      if (taken.length > 0) throw customerError(CustomerErrorCode.IDENTIFIER_TAKEN, `Another customer holds ${identifier!.kind} ${identifier!.value}`, 'input.value');
-      if (customer.anonymous && identifier!.kind !== IdentifierKind.DEVICE_ID) {
-        await tx.execute(`update customer set anonymous = false, version = version + 1, updated_at = now() where id = ?`, [customer.id]);
+      const taken = await this.attach(tx, tenantId, customer.id, [identifier], source);
+      if (taken.length > 0)
+        throw customerError(
+          CustomerErrorCode.IDENTIFIER_TAKEN,
+          `Another customer holds ${identifier.kind} ${identifier.value}`,
+          'input.value',
+        );
+      if (customer.anonymous && identifier.kind !== IdentifierKind.DEVICE_ID) {
+        await tx.execute(
+          `update customer set anonymous = false, version = version + 1, updated_at = now() where id = ?`,
+          [customer.id],
+        );
       }
     });
     ctx.loaders.customerById.clear(customer.id);
@@ -110,7 +143,11 @@ export class IdentifierService {
     const displayName = optionalText(input.displayName, 'input.displayName');
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.resolveOnce(ctx, tenantId, identifiers, { source, displayName, create: input.createIfMissing ?? true });
+        return await this.resolveOnce(ctx, tenantId, identifiers, {
+          source,
+          displayName,
+          create: input.createIfMissing ?? true,
+        });
       } catch (error) {
         // Another request created the same customer or took the same identifier first: resolve again, now it matches.
         if (!(error instanceof UniqueConstraintViolationException) || attempt === 3) throw error;
@@ -127,8 +164,15 @@ export class IdentifierService {
     const owners = await this.owners(ctx.em, tenantId, identifiers);
     const customerIds = [...new Set(owners.map((owner) => owner.customer_id))];
     if (customerIds.length > 1) {
-      const candidates = (await ctx.loaders.customerById.loadMany(customerIds)).filter((found): found is Customer => found instanceof Customer);
-      return { outcome: ResolveOutcome.AMBIGUOUS, candidates, added: [], matchedBy: owners.map(({ kind, value }) => ({ kind, value })) };
+      const candidates = (await ctx.loaders.customerById.loadMany(customerIds)).filter(
+        (found): found is Customer => found instanceof Customer,
+      );
+      return {
+        outcome: ResolveOutcome.AMBIGUOUS,
+        candidates,
+        added: [],
+        matchedBy: owners.map(({ kind, value }) => ({ kind, value })),
+      };
     }
     const known = new Set(owners.map((owner) => `${owner.kind}:${owner.value}`));
     const missing = identifiers.filter((identifier) => !known.has(`${identifier.kind}:${identifier.value}`));
@@ -144,15 +188,21 @@ export class IdentifierService {
            values (gen_random_uuid(), ?, ?, ?, ?, ?, '{}', 1, now(), now()) returning id`,
           [tenantId, email ?? null, phone ?? null, options.displayName ?? null, !signedIn],
         )) as { id: string }[];
-        const taken = await this.attach(tx, tenantId, created!.id, identifiers, options.source);
+        const taken = await this.attach(tx, tenantId, created.id, identifiers, options.source);
         // Someone else took one of them since we looked: undo, and resolve again.
         if (taken.length > 0) throw new UniqueConstraintViolationException(new Error('identifier taken concurrently'));
-        return created!.id;
+        return created.id;
       });
-      return { outcome: ResolveOutcome.CREATED, customer: (await ctx.loaders.customerById.load(id))!, candidates: [], added: identifiers, matchedBy: [] };
+      return {
+        outcome: ResolveOutcome.CREATED,
+        customer: (await ctx.loaders.customerById.load(id))!,
+        candidates: [],
+        added: identifiers,
+        matchedBy: [],
+      };
     }
 
-    const customerId = customerIds[0]!;
+    const customerId = customerIds[0];
     assertMayActOnCustomer(ctx, customerId);
     if (missing.length > 0) {
       await ctx.em.transactional(async (tx) => {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Customer } from './customer.entity';
 import { IdentifierKind } from './identifier.logic';
 
@@ -42,7 +43,9 @@ export class AddIdentifierInput {
   source?: string;
 }
 
-@InputType({ description: 'Adding identifiers a customer already holds changes nothing, so a retry is harmless without a key.' })
+@InputType({
+  description: 'Adding identifiers a customer already holds changes nothing, so a retry is harmless without a key.',
+})
 export class ResolveCustomerInput {
   @Field(() => [IdentifierInput])
   identifiers!: IdentifierInput[];
@@ -62,7 +65,9 @@ export class Identifier {
   @Field(() => IdentifierKind)
   kind!: IdentifierKind;
 
-  @Field({ description: 'Normalised: emails lower-cased, phones in E.164, card numbers in upper case without separators.' })
+  @Field({
+    description: 'Normalised: emails lower-cased, phones in E.164, card numbers in upper case without separators.',
+  })
   value!: string;
 
   @Field({ nullable: true })

@@ -1,5 +1,6 @@
 import { ArrayType, BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { BaseEntity } from '../shared/db/base.entity';
 
 export enum MergeStatus {
@@ -15,7 +16,9 @@ export class UnmergeReport {
   @Field(() => Int, { description: 'Points that went back to the restored profile, with their lots and expiry dates.' })
   pointsReturned!: number;
 
-  @Field(() => Int, { description: 'Points that came over in the merge but were spent or expired since: they stay spent.' })
+  @Field(() => Int, {
+    description: 'Points that came over in the merge but were spent or expired since: they stay spent.',
+  })
   pointsNotReturned!: number;
 
   @Field(() => Int)
@@ -70,7 +73,10 @@ export class CustomerMerge extends BaseEntity<'status'> {
   @Property({ type: 'string', columnType: 'char(64)' })
   requestHash!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The ledger transfer that moved the points (none when there were none).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The ledger transfer that moved the points (none when there were none).',
+  })
   @Property({ type: 'uuid', nullable: true })
   transactionId?: string | null;
 

@@ -1,11 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 import { MergeService } from './merge.service';
-import { MergeCustomersInput, MergeCustomersResult, UnmergeCustomersInput, UnmergeCustomersResult } from './merge.types';
+import {
+  MergeCustomersInput,
+  MergeCustomersResult,
+  UnmergeCustomersInput,
+  UnmergeCustomersResult,
+} from './merge.types';
 
 @Resolver(() => Customer)
 export class CustomerMergeResolver {
@@ -13,7 +19,8 @@ export class CustomerMergeResolver {
 
   @Authorized(Access.mergeCustomers)
   @Mutation(() => MergeCustomersResult, {
-    description: "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor.",
+    description:
+      "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor.",
   })
   mergeCustomers(@Arg('input') input: MergeCustomersInput, @Ctx() ctx: Context): Promise<MergeCustomersResult> {
     return this.mergeService.merge(ctx, input);
@@ -21,7 +28,8 @@ export class CustomerMergeResolver {
 
   @Authorized(Access.mergeCustomers)
   @Mutation(() => UnmergeCustomersResult, {
-    description: 'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not.',
+    description:
+      'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not.',
   })
   unmergeCustomers(@Arg('input') input: UnmergeCustomersInput, @Ctx() ctx: Context): Promise<UnmergeCustomersResult> {
     return this.mergeService.unmerge(ctx, input);
@@ -34,7 +42,9 @@ export class CustomerMergeResolver {
   }
 
   @Authorized(Access.readMerges)
-  @FieldResolver(() => [CustomerMerge], { description: 'Merges this customer took part in, as survivor or as the merged profile, newest first.' })
+  @FieldResolver(() => [CustomerMerge], {
+    description: 'Merges this customer took part in, as survivor or as the merged profile, newest first.',
+  })
   merges(@Root() customer: Customer, @Ctx() ctx: Context): Promise<CustomerMerge[]> {
     return this.mergeService.ofCustomer(ctx.em, requireTenant(ctx), customer.id);
   }

@@ -1,19 +1,25 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { requestHash } from '../ledger/ledger.logic';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { StatusRow, TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { pgArray } from '../shared/db/sql';
 import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
-import type { LedgerService } from '../ledger/ledger.service';
-import { requestHash } from '../ledger/ledger.logic';
-import type { StatusRow, TierService } from '../program/tier.service';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { CustomerMerge, MergeStatus, type UnmergeReport } from './merge.entity';
-import type { MergeCustomersInput, MergeCustomersResult, UnmergeCustomersInput, UnmergeCustomersResult } from './merge.types';
+import type {
+  MergeCustomersInput,
+  MergeCustomersResult,
+  UnmergeCustomersInput,
+  UnmergeCustomersResult,
+} from './merge.types';
 
 interface LockedCustomer {
   id: string;
@@ -44,15 +50,19 @@ export class MergeService {
   async merge(ctx: Context, input: MergeCustomersInput): Promise<MergeCustomersResult> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) => customerError(CustomerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) =>
+      customerError(CustomerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
+    );
     const reason = requiredText(input.reason, 'input.reason', 500);
     const hash = requestHash('mergeCustomers', input);
     for (const field of ['survivorId', 'mergedId'] as const) {
-      if (!isUuid(input[field])) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input[field]}`, `input.${field}`);
+      if (!isUuid(input[field]))
+        throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input[field]}`, `input.${field}`);
     }
     const survivorId = input.survivorId.toLowerCase();
     const mergedId = input.mergedId.toLowerCase();
-    if (survivorId === mergedId) throw customerError(CustomerErrorCode.SAME_CUSTOMER, 'A customer cannot be merged into itself', 'input.mergedId');
+    if (survivorId === mergedId)
+      throw customerError(CustomerErrorCode.SAME_CUSTOMER, 'A customer cannot be merged into itself', 'input.mergedId');
     const earlier = await this.replay(ctx, tenantId, key, hash);
     if (earlier) return earlier;
     try {
@@ -83,19 +93,40 @@ export class MergeService {
     }
   }
 
-  private async mergeWork(tx: EntityManager, merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; reason: string; actor: string }) {
+  private async mergeWork(
+    tx: EntityManager,
+    merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; reason: string; actor: string },
+  ) {
     const { tenantId, survivorId, mergedId, mergeId, actor } = merge;
     const locked = await this.lockPair(tx, tenantId, survivorId, mergedId);
     const survivor = locked.get(survivorId);
     const merged = locked.get(mergedId);
-    if (!survivor) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${survivorId}`, 'input.survivorId');
+    if (!survivor)
+      throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${survivorId}`, 'input.survivorId');
     if (!merged) throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${mergedId}`, 'input.mergedId');
     if (survivor.merged_into_id) {
-      throw customerError(CustomerErrorCode.CUSTOMER_MERGED, `${survivorId} was merged into ${survivor.merged_into_id}; merge into that customer instead`, 'input.survivorId');
+      throw customerError(
+        CustomerErrorCode.CUSTOMER_MERGED,
+        `${survivorId} was merged into ${survivor.merged_into_id}; merge into that customer instead`,
+        'input.survivorId',
+      );
     }
-    if (merged.merged_into_id) throw customerError(CustomerErrorCode.CUSTOMER_MERGED, `${mergedId} was already merged into ${merged.merged_into_id}`, 'input.mergedId');
-    for (const [field, customer] of [['input.survivorId', survivor], ['input.mergedId', merged]] as const) {
-      if (customer.kind !== CustomerKind.PERSON) throw customerError(CustomerErrorCode.NOT_A_PERSON, `${customer.id} holds a business account's pool; it is not merged`, field);
+    if (merged.merged_into_id)
+      throw customerError(
+        CustomerErrorCode.CUSTOMER_MERGED,
+        `${mergedId} was already merged into ${merged.merged_into_id}`,
+        'input.mergedId',
+      );
+    for (const [field, customer] of [
+      ['input.survivorId', survivor],
+      ['input.mergedId', merged],
+    ] as const) {
+      if (customer.kind !== CustomerKind.PERSON)
+        throw customerError(
+          CustomerErrorCode.NOT_A_PERSON,
+          `${customer.id} holds a business account's pool; it is not merged`,
+          field,
+        );
     }
 
     // Profiles merged into the duplicate earlier now point at the survivor too, so every old id is one hop away.
@@ -109,7 +140,10 @@ export class MergeService {
       `update customer set merged_into_id = ?, email = null, phone = null, version = version + 1, updated_at = now() where id = ?`,
       [survivorId, mergedId],
     );
-    const identifiers = (await tx.execute(`update customer_identifier set customer_id = ? where customer_id = ? returning id`, [survivorId, mergedId])) as { id: string }[];
+    const identifiers = (await tx.execute(
+      `update customer_identifier set customer_id = ? where customer_id = ? returning id`,
+      [survivorId, mergedId],
+    )) as { id: string }[];
     await tx.execute(
       `update customer s set email = coalesce(s.email, ?), phone = coalesce(s.phone, ?), display_name = coalesce(s.display_name, m.display_name),
               address_line = coalesce(s.address_line, m.address_line), postal_code = coalesce(s.postal_code, m.postal_code), city = coalesce(s.city, m.city),
@@ -119,12 +153,22 @@ export class MergeService {
       [merged.email, merged.phone, survivorId, mergedId],
     );
     const moved = await this.ledger.mergeWithin(tx, {
-      tenantId, fromId: mergedId, toId: survivorId, reason: `merge ${mergeId}: ${merge.reason}`, actor, key: `merge:${mergeId}`,
+      tenantId,
+      fromId: mergedId,
+      toId: survivorId,
+      reason: `merge ${mergeId}: ${merge.reason}`,
+      actor,
+      key: `merge:${mergeId}`,
     });
     const points = moved ? moved.available + moved.pending : 0;
     const tier = await this.tiers.takeHigherStatus(tx, { tenantId, survivorId, mergedId, mergeId, actor });
     await recordTimeline(tx, {
-      tenantId, customerId: survivorId, kind: TimelineKind.CUSTOMER_MERGED, actor, refType: 'customer_merge', refId: mergeId,
+      tenantId,
+      customerId: survivorId,
+      kind: TimelineKind.CUSTOMER_MERGED,
+      actor,
+      refType: 'customer_merge',
+      refId: mergeId,
       summary: `Profile ${mergedId} merged into this one (${identifiers.length} identifiers, ${points} points): ${merge.reason}`,
       data: { mergeId, mergedId, points, identifiers: identifiers.length },
     });
@@ -132,8 +176,14 @@ export class MergeService {
       `update customer_merge set transaction_id = ?, points_moved = ?, identifier_ids = ?::uuid[], repointed_ids = ?::uuid[], merged_contact = ?,
               survivor_tier_before = ?, survivor_tier_version_after = ? where id = ?`,
       [
-        moved?.transactionId ?? null, points, pgArray(identifiers.map((row) => row.id)), pgArray(repointed.map((row) => row.id)),
-        JSON.stringify({ email: merged.email, phone: merged.phone }), tier.before ? JSON.stringify(tier.before) : null, tier.versionAfter, mergeId,
+        moved?.transactionId ?? null,
+        points,
+        pgArray(identifiers.map((row) => row.id)),
+        pgArray(repointed.map((row) => row.id)),
+        JSON.stringify({ email: merged.email, phone: merged.phone }),
+        tier.before ? JSON.stringify(tier.before) : null,
+        tier.versionAfter,
+        mergeId,
       ],
     );
   }
@@ -147,9 +197,14 @@ export class MergeService {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
     const note = optionalText(input.reason, 'input.reason', 500);
-    if (!isUuid(input.mergeId)) throw customerError(CustomerErrorCode.MERGE_NOT_FOUND, `No merge ${input.mergeId}`, 'input.mergeId');
+    if (!isUuid(input.mergeId))
+      throw customerError(CustomerErrorCode.MERGE_NOT_FOUND, `No merge ${input.mergeId}`, 'input.mergeId');
     const outcome = await ctx.em.transactional(async (tx) => {
-      const merge = await tx.findOne(CustomerMerge, { id: input.mergeId, tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+      const merge = await tx.findOne(
+        CustomerMerge,
+        { id: input.mergeId, tenantId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+      );
       if (!merge) throw customerError(CustomerErrorCode.MERGE_NOT_FOUND, `No merge ${input.mergeId}`, 'input.mergeId');
       if (merge.status === MergeStatus.UNDONE) return { merge, replayed: true };
       await this.unmergeWork(tx, merge, actor, note);
@@ -165,12 +220,20 @@ export class MergeService {
     };
   }
 
-  private async unmergeWork(tx: EntityManager, merge: CustomerMerge, actor: string, note: string | undefined): Promise<void> {
+  private async unmergeWork(
+    tx: EntityManager,
+    merge: CustomerMerge,
+    actor: string,
+    note: string | undefined,
+  ): Promise<void> {
     const { tenantId, survivorId, mergedId } = merge;
     const locked = await this.lockPair(tx, tenantId, survivorId, mergedId);
     const survivor = locked.get(survivorId)!;
     if (survivor.merged_into_id) {
-      const [later] = (await tx.execute(`select id from customer_merge where tenant_id = ? and merged_id = ? and status = 'ACTIVE'`, [tenantId, survivorId])) as { id: string }[];
+      const [later] = (await tx.execute(
+        `select id from customer_merge where tenant_id = ? and merged_id = ? and status = 'ACTIVE'`,
+        [tenantId, survivorId],
+      )) as { id: string }[];
       throw customerError(
         CustomerErrorCode.MERGE_NOT_LATEST,
         `The survivor was merged into ${survivor.merged_into_id} since; undo merge ${later?.id ?? '(unknown)'} first`,
@@ -178,14 +241,22 @@ export class MergeService {
       );
     }
     const notes: string[] = [];
-    await tx.execute(`update customer set merged_into_id = null, version = version + 1, updated_at = now() where id = ?`, [mergedId]);
-    await tx.execute(`update customer set merged_into_id = ? where id = any(?::uuid[]) and merged_into_id = ?`, [mergedId, pgArray(merge.repointedIds), survivorId]);
+    await tx.execute(
+      `update customer set merged_into_id = null, version = version + 1, updated_at = now() where id = ?`,
+      [mergedId],
+    );
+    await tx.execute(`update customer set merged_into_id = ? where id = any(?::uuid[]) and merged_into_id = ?`, [
+      mergedId,
+      pgArray(merge.repointedIds),
+      survivorId,
+    ]);
     const returned = (await tx.execute(
       `update customer_identifier set customer_id = ? where id = any(?::uuid[]) and customer_id = ? returning id`,
       [mergedId, pgArray(merge.identifierIds), survivorId],
     )) as { id: string }[];
     const identifiersNotReturned = merge.identifierIds.length - returned.length;
-    if (identifiersNotReturned > 0) notes.push(`${identifiersNotReturned} identifiers were removed from the survivor since and did not come back`);
+    if (identifiersNotReturned > 0)
+      notes.push(`${identifiersNotReturned} identifiers were removed from the survivor since and did not come back`);
 
     // The contact the survivor took from the duplicate goes back with it; so does one nobody else has taken since.
     const contact = merge.mergedContact;
@@ -201,30 +272,55 @@ export class MergeService {
         `update customer set ${field} = ? where id = ? and not exists (select 1 from customer o where o.tenant_id = ? and o.${field} = ? and o.id <> ?) returning id`,
         [value, mergedId, tenantId, value, mergedId],
       );
-      if (restored.length === 0) notes.push(`The ${field} ${value} belongs to another customer now and was not restored`);
+      if (restored.length === 0)
+        notes.push(`The ${field} ${value} belongs to another customer now and was not restored`);
     }
 
     const back = merge.transactionId
       ? await this.ledger.returnMergedWithin(tx, {
-          tenantId, fromId: survivorId, toId: mergedId, mergeTransactionId: merge.transactionId, reason: `unmerge ${merge.id}`, actor, key: `unmerge:${merge.id}`,
+          tenantId,
+          fromId: survivorId,
+          toId: mergedId,
+          mergeTransactionId: merge.transactionId,
+          reason: `unmerge ${merge.id}`,
+          actor,
+          key: `unmerge:${merge.id}`,
         })
       : null;
     const pointsReturned = back ? back.available + back.pending : 0;
     const pointsNotReturned = merge.pointsMoved - pointsReturned;
-    if (pointsNotReturned > 0) notes.push(`${pointsNotReturned} of the ${merge.pointsMoved} points that came over were spent or expired since; they stay spent`);
+    if (pointsNotReturned > 0)
+      notes.push(
+        `${pointsNotReturned} of the ${merge.pointsMoved} points that came over were spent or expired since; they stay spent`,
+      );
 
     const tierRestored = await this.tiers.restoreStatus(tx, {
-      tenantId, survivorId, mergedId, mergeId: merge.id, actor,
-      before: (merge.survivorTierBefore ?? null) as StatusRow | null, versionAfter: merge.survivorTierVersionAfter ?? null,
+      tenantId,
+      survivorId,
+      mergedId,
+      mergeId: merge.id,
+      actor,
+      before: (merge.survivorTierBefore ?? null) as StatusRow | null,
+      versionAfter: merge.survivorTierVersionAfter ?? null,
     });
     if (!tierRestored) notes.push("The survivor's tier changed after the merge; that later status stands");
 
     const report: UnmergeReport = {
-      pointsReturned, pointsNotReturned, identifiersReturned: returned.length, identifiersNotReturned, tierRestored, notes,
+      pointsReturned,
+      pointsNotReturned,
+      identifiersReturned: returned.length,
+      identifiersNotReturned,
+      tierRestored,
+      notes,
     };
     for (const customerId of [survivorId, mergedId]) {
       await recordTimeline(tx, {
-        tenantId, customerId, kind: TimelineKind.CUSTOMER_UNMERGED, actor, refType: 'customer_merge', refId: merge.id,
+        tenantId,
+        customerId,
+        kind: TimelineKind.CUSTOMER_UNMERGED,
+        actor,
+        refType: 'customer_merge',
+        refId: merge.id,
         summary: `Merge of ${mergedId} into ${survivorId} undone (${pointsReturned} points back)${note ? `: ${note}` : ''}`,
         data: { mergeId: merge.id, ...report },
       });
@@ -244,14 +340,23 @@ export class MergeService {
 
   /** Merges a customer took part in, as survivor or as the merged profile, newest first. */
   async ofCustomer(em: EntityManager, tenantId: string, customerId: string): Promise<CustomerMerge[]> {
-    return em.find(CustomerMerge, { tenantId, $or: [{ survivorId: customerId }, { mergedId: customerId }] }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 });
+    return em.find(
+      CustomerMerge,
+      { tenantId, $or: [{ survivorId: customerId }, { mergedId: customerId }] },
+      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: 100 },
+    );
   }
 
   /**
    * Both customer rows, and the profiles merged into them (which a merge re-points), locked in one id order
    * so two merges over overlapping profiles cannot deadlock.
    */
-  private async lockPair(tx: EntityManager, tenantId: string, a: string, b: string): Promise<Map<string, LockedCustomer>> {
+  private async lockPair(
+    tx: EntityManager,
+    tenantId: string,
+    a: string,
+    b: string,
+  ): Promise<Map<string, LockedCustomer>> {
     const rows = (await tx.execute(
       `select id, kind, merged_into_id, email, phone from customer
         where tenant_id = ? and (id in (?, ?) or merged_into_id in (?, ?)) order by id for update`,
@@ -260,11 +365,20 @@ export class MergeService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  private async replay(ctx: Context, tenantId: string, key: string, hash: string): Promise<MergeCustomersResult | null> {
+  private async replay(
+    ctx: Context,
+    tenantId: string,
+    key: string,
+    hash: string,
+  ): Promise<MergeCustomersResult | null> {
     const merge = await ctx.em.findOne(CustomerMerge, { tenantId, idempotencyKey: key }, { refresh: true });
     if (!merge) return null;
     if (merge.requestHash !== hash) {
-      throw customerError(CustomerErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different merge', 'input.idempotencyKey');
+      throw customerError(
+        CustomerErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different merge',
+        'input.idempotencyKey',
+      );
     }
     return { merge, survivor: (await ctx.loaders.customerById.load(merge.survivorId))!, replayed: true };
   }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
 import { Customer } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 
@@ -7,7 +8,10 @@ export class MergeCustomersInput {
   @Field(() => ID, { description: 'The profile that stays.' })
   survivorId!: string;
 
-  @Field(() => ID, { description: 'The duplicate: its identifiers, points, timeline and higher tier go to the survivor; its id then answers with the survivor.' })
+  @Field(() => ID, {
+    description:
+      'The duplicate: its identifiers, points, timeline and higher tier go to the survivor; its id then answers with the survivor.',
+  })
   mergedId!: string;
 
   @Field({ description: 'Why (kept with the merge, for the audit trail).' })

@@ -1,6 +1,7 @@
 import { ArrayType, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
@@ -118,7 +119,10 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: 'integer', nullable: true })
   capPerPurchase?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Most points this rule gives one customer per `customerCapPeriod`.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Most points this rule gives one customer per `customerCapPeriod`.',
+  })
   @Property({ type: 'integer', nullable: true })
   capPerCustomer?: number | null;
 

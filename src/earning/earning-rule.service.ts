@@ -1,11 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
-import { CapPeriod, EarningRule, RuleEffect } from './earning-rule.entity';
 import { earningError, EarningErrorCode } from './earning.errors';
 import type { EarningRuleInput } from './earning.types';
+import { CapPeriod, EarningRule, RuleEffect } from './earning-rule.entity';
 import { capPeriodStart, type RuleForEvaluation } from './rules.logic';
 
 const MAX_RULE_POINTS = 1_000_000;
@@ -22,20 +23,27 @@ function texts(values: string[] | undefined, field: string): string[] {
 
 function optionalInt(value: number | undefined | null, field: string, min: number, max: number): number | null {
   if (value === undefined || value === null) return null;
-  if (!Number.isSafeInteger(value) || value < min || value > max) invalid(`${field} must be a whole number from ${min} to ${max}`, field);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    invalid(`${field} must be a whole number from ${min} to ${max}`, field);
   return value;
 }
 
 /** Validates a rule as a whole, so a rule that could never apply or never stop is refused up front. */
 export function ruleFields(input: EarningRuleInput) {
   const value = optionalInt(input.value, 'input.value', 1, MAX_RULE_POINTS)!;
-  if (input.effect === RuleEffect.MULTIPLIER && (value <= 100 || value > 1000)) invalid('A multiplier is a percent from 101 to 1000 (200 = double points)', 'input.value');
+  if (input.effect === RuleEffect.MULTIPLIER && (value <= 100 || value > 1000))
+    invalid('A multiplier is a percent from 101 to 1000 (200 = double points)', 'input.value');
   const daysOfWeek = [...new Set(input.daysOfWeek ?? [])];
-  if (daysOfWeek.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) invalid('Days of the week are 1 (Monday) to 7 (Sunday)', 'input.daysOfWeek');
-  if (input.startsAt && input.endsAt && input.endsAt <= input.startsAt) invalid('input.endsAt must be after input.startsAt', 'input.endsAt');
+  if (daysOfWeek.some((day) => !Number.isInteger(day) || day < 1 || day > 7))
+    invalid('Days of the week are 1 (Monday) to 7 (Sunday)', 'input.daysOfWeek');
+  if (input.startsAt && input.endsAt && input.endsAt <= input.startsAt)
+    invalid('input.endsAt must be after input.startsAt', 'input.endsAt');
   const capPerCustomer = optionalInt(input.capPerCustomer, 'input.capPerCustomer', 1, 1_000_000_000);
   if ((capPerCustomer === null) !== (input.customerCapPeriod == null)) {
-    invalid('capPerCustomer and customerCapPeriod go together', input.customerCapPeriod == null ? 'input.customerCapPeriod' : 'input.capPerCustomer');
+    invalid(
+      'capPerCustomer and customerCapPeriod go together',
+      input.customerCapPeriod == null ? 'input.customerCapPeriod' : 'input.capPerCustomer',
+    );
   }
   const storeIds = texts(input.storeIds, 'input.storeIds');
   if (storeIds.some((id) => !isUuid(id))) invalid('input.storeIds must be store ids', 'input.storeIds');
@@ -80,7 +88,8 @@ export class EarningRuleService {
         return rule;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw earningError(EarningErrorCode.RULE_TAKEN, `Another rule has code ${fields.code}`, 'input.code');
+      if (error instanceof UniqueConstraintViolationException)
+        throw earningError(EarningErrorCode.RULE_TAKEN, `Another rule has code ${fields.code}`, 'input.code');
       throw error;
     }
   }
@@ -99,7 +108,8 @@ export class EarningRuleService {
         return rule;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw earningError(EarningErrorCode.RULE_TAKEN, `Another rule has code ${fields.code}`, 'input.code');
+      if (error instanceof UniqueConstraintViolationException)
+        throw earningError(EarningErrorCode.RULE_TAKEN, `Another rule has code ${fields.code}`, 'input.code');
       throw error;
     }
   }
@@ -110,7 +120,13 @@ export class EarningRuleService {
   }
 
   /** The active rules in force at `at`, with this customer's usage in each rule's current cap period. */
-  async forEvaluation(em: EntityManager, tenantId: string, customerId: string, at: Date, timeZone: string): Promise<RuleForEvaluation[]> {
+  async forEvaluation(
+    em: EntityManager,
+    tenantId: string,
+    customerId: string,
+    at: Date,
+    timeZone: string,
+  ): Promise<RuleForEvaluation[]> {
     const rows = (await em.execute(
       `select * from earning_rule where tenant_id = ? and active and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
       [tenantId, at, at],
@@ -120,7 +136,11 @@ export class EarningRuleService {
     if (capped.length > 0) {
       const usage = (await em.execute(
         `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
-        [capped.map((row) => row.id), customerId, capped.map((row) => usageKey(row.id, capPeriodStart(row.customer_cap_period!, at, timeZone)))],
+        [
+          capped.map((row) => row.id),
+          customerId,
+          capped.map((row) => usageKey(row.id, capPeriodStart(row.customer_cap_period!, at, timeZone))),
+        ],
       )) as { rule_id: string; points: string }[];
       const byRule = new Map(usage.map((row) => [row.rule_id, Number(row.points)]));
       for (const rule of rules) rule.customerUsed = byRule.get(rule.id) ?? 0;
@@ -133,20 +153,38 @@ export class EarningRuleService {
    * order (concurrent purchases queue on exactly the caps they share, and cannot deadlock), and refreshes
    * the rules' usage from the locked rows, so caps hold under concurrency.
    */
-  async lockCaps(tx: EntityManager, customerId: string, at: Date, timeZone: string, rules: RuleForEvaluation[], ruleIds: string[]): Promise<void> {
-    const wanted = rules.filter((rule) => ruleIds.includes(rule.id) && (rule.budget !== null || rule.capPerCustomer !== null)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  async lockCaps(
+    tx: EntityManager,
+    customerId: string,
+    at: Date,
+    timeZone: string,
+    rules: RuleForEvaluation[],
+    ruleIds: string[],
+  ): Promise<void> {
+    const wanted = rules
+      .filter((rule) => ruleIds.includes(rule.id) && (rule.budget !== null || rule.capPerCustomer !== null))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
     if (wanted.length === 0) return;
     const budgets = wanted.filter((rule) => rule.budget !== null);
     if (budgets.length > 0) {
-      const rows = (await tx.execute(`select id, budget_used from earning_rule where id in (?) order by id for update`, [budgets.map((rule) => rule.id)])) as {
-        id: string; budget_used: string;
+      const rows = (await tx.execute(
+        `select id, budget_used from earning_rule where id in (?) order by id for update`,
+        [budgets.map((rule) => rule.id)],
+      )) as {
+        id: string;
+        budget_used: string;
       }[];
       for (const row of rows) budgets.find((rule) => rule.id === row.id)!.budgetUsed = Number(row.budget_used);
     }
     const perCustomer = wanted.filter((rule) => rule.capPerCustomer !== null);
     if (perCustomer.length > 0) {
-      const keys = perCustomer.map((rule) => [rule.id, customerId, capPeriodStart(rule.customerCapPeriod!, at, timeZone)] as const);
-      await tx.execute(`insert into rule_usage (rule_id, customer_id, period_start, points) values ${keys.map(() => '(?, ?, ?, 0)').join(', ')} on conflict do nothing`, keys.flat());
+      const keys = perCustomer.map(
+        (rule) => [rule.id, customerId, capPeriodStart(rule.customerCapPeriod!, at, timeZone)] as const,
+      );
+      await tx.execute(
+        `insert into rule_usage (rule_id, customer_id, period_start, points) values ${keys.map(() => '(?, ?, ?, 0)').join(', ')} on conflict do nothing`,
+        keys.flat(),
+      );
       const rows = (await tx.execute(
         `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)
           order by rule_id for update`,
@@ -161,7 +199,14 @@ export class EarningRuleService {
    * false when another purchase took those points since they were read (the booking then rolls back and
    * is evaluated again). The rows stay locked only from here to the commit that follows.
    */
-  async reserve(tx: EntityManager, customerId: string, at: Date, timeZone: string, rules: RuleForEvaluation[], granted: Map<string, number>): Promise<boolean> {
+  async reserve(
+    tx: EntityManager,
+    customerId: string,
+    at: Date,
+    timeZone: string,
+    rules: RuleForEvaluation[],
+    granted: Map<string, number>,
+  ): Promise<boolean> {
     const budgets = rules.filter((rule) => rule.budget !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
     const capped = rules.filter((rule) => rule.capPerCustomer !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
     if (budgets.length > 0) {
@@ -186,7 +231,15 @@ export class EarningRuleService {
          on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
           where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
          returning u.rule_id`,
-        [customerId, ...capped.flatMap((rule) => [rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone), granted.get(rule.id), rule.capPerCustomer])],
+        [
+          customerId,
+          ...capped.flatMap((rule) => [
+            rule.id,
+            capPeriodStart(rule.customerCapPeriod!, at, timeZone),
+            granted.get(rule.id),
+            rule.capPerCustomer,
+          ]),
+        ],
       );
       if (taken.length !== capped.length) return false;
     }
@@ -204,20 +257,55 @@ function usageKey(ruleId: string, periodStart: string): string {
 
 function toRule(row: RuleRow): RuleForEvaluation {
   return {
-    id: row.id, code: row.code, name: row.name, priority: row.priority, stacking: row.stacking, effect: row.effect, value: row.value,
-    channels: row.channels, storeIds: row.store_ids, regions: row.regions, skus: row.skus, categories: row.categories,
-    tierIds: row.tier_ids, segments: row.segments, daysOfWeek: row.days_of_week,
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    priority: row.priority,
+    stacking: row.stacking,
+    effect: row.effect,
+    value: row.value,
+    channels: row.channels,
+    storeIds: row.store_ids,
+    regions: row.regions,
+    skus: row.skus,
+    categories: row.categories,
+    tierIds: row.tier_ids,
+    segments: row.segments,
+    daysOfWeek: row.days_of_week,
     minSpend: row.min_spend === null ? null : Number(row.min_spend),
-    startsAt: row.starts_at ? new Date(row.starts_at) : null, endsAt: row.ends_at ? new Date(row.ends_at) : null,
-    capPerPurchase: row.cap_per_purchase, capPerCustomer: row.cap_per_customer, customerCapPeriod: row.customer_cap_period,
-    customerUsed: 0, budget: row.budget === null ? null : Number(row.budget), budgetUsed: Number(row.budget_used),
+    startsAt: row.starts_at ? new Date(row.starts_at) : null,
+    endsAt: row.ends_at ? new Date(row.ends_at) : null,
+    capPerPurchase: row.cap_per_purchase,
+    capPerCustomer: row.cap_per_customer,
+    customerCapPeriod: row.customer_cap_period,
+    customerUsed: 0,
+    budget: row.budget === null ? null : Number(row.budget),
+    budgetUsed: Number(row.budget_used),
   };
 }
 
 interface RuleRow {
-  id: string; code: string; name: string; priority: number; stacking: EarningRule['stacking']; effect: RuleEffect; value: number;
-  channels: string[]; store_ids: string[]; regions: string[]; skus: string[]; categories: string[]; tier_ids: string[]; segments: string[];
-  days_of_week: number[]; min_spend: string | null; starts_at: Date | null; ends_at: Date | null; cap_per_purchase: number | null;
-  cap_per_customer: number | null; customer_cap_period: CapPeriod | null; budget: string | null; budget_used: string;
+  id: string;
+  code: string;
+  name: string;
+  priority: number;
+  stacking: EarningRule['stacking'];
+  effect: RuleEffect;
+  value: number;
+  channels: string[];
+  store_ids: string[];
+  regions: string[];
+  skus: string[];
+  categories: string[];
+  tier_ids: string[];
+  segments: string[];
+  days_of_week: number[];
+  min_spend: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  cap_per_purchase: number | null;
+  cap_per_customer: number | null;
+  customer_cap_period: CapPeriod | null;
+  budget: string | null;
+  budget_used: string;
 }
-

@@ -1,8 +1,9 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Channel } from '../shared/channel';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { TransactionView } from '../ledger/ledger.types';
 import { Tier } from '../program/tier.entity';
+import { Channel } from '../shared/channel';
 import { CapPeriod, RuleEffect, RuleStacking } from './earning-rule.entity';
 import { ContributionOutcome, ContributionSource } from './rules.logic';
 
@@ -26,7 +27,9 @@ export class EarningRuleInput {
   @Field(() => RuleEffect)
   effect!: RuleEffect;
 
-  @Field(() => Int, { description: 'MULTIPLIER: percent above 100 (200 = double). FIXED_BONUS: points. POINTS_PER_UNIT: points per unit.' })
+  @Field(() => Int, {
+    description: 'MULTIPLIER: percent above 100 (200 = double). FIXED_BONUS: points. POINTS_PER_UNIT: points per unit.',
+  })
   value!: number;
 
   @Field(() => [Channel], { nullable: true })
@@ -206,7 +209,9 @@ export class PurchaseEvaluation {
   @Field(() => SafeIntResolver)
   totalPoints!: number;
 
-  @Field(() => [ContributionView], { description: 'Base, tier benefit, then rules in evaluation order, with those that matched but gave nothing.' })
+  @Field(() => [ContributionView], {
+    description: 'Base, tier benefit, then rules in evaluation order, with those that matched but gave nothing.',
+  })
   contributions!: ContributionView[];
 
   @Field(() => [PurchaseLineView])
@@ -227,7 +232,10 @@ export class PurchaseResult extends PurchaseEvaluation {
   @Field(() => ID)
   customerId!: string;
 
-  @Field(() => TransactionView, { nullable: true, description: 'The earn booked; null when the purchase earned nothing.' })
+  @Field(() => TransactionView, {
+    nullable: true,
+    description: 'The earn booked; null when the purchase earned nothing.',
+  })
   transaction?: TransactionView;
 
   @Field(() => TierMoveView, { nullable: true, description: 'Set when this purchase moved the member up.' })

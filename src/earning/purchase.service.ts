@@ -1,22 +1,30 @@
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { callerLabel } from '../shared/auth/caller';
-import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
-import { defaultChannel, type Channel } from '../shared/channel';
-import type { Context } from '../shared/context';
-import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+
 import { pointsHolder } from '../accounts/points-holder';
-import type { LedgerService } from '../ledger/ledger.service';
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { requestHash } from '../ledger/ledger.logic';
-import { recordTimeline } from '../timeline/timeline';
-import { TimelineKind } from '../timeline/timeline.entity';
+import type { LedgerService } from '../ledger/ledger.service';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
-import type { EarningRuleService } from './earning-rule.service';
+import { callerLabel } from '../shared/auth/caller';
+import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { type Channel, defaultChannel } from '../shared/channel';
+import type { Context } from '../shared/context';
+import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+import { recordTimeline } from '../timeline/timeline';
+import { TimelineKind } from '../timeline/timeline.entity';
 import { earningError, EarningErrorCode } from './earning.errors';
-import type { PreviewPurchaseInput, PurchaseEvaluation, PurchaseResult, RecordPurchaseInput, RefundPurchaseInput, RefundResult } from './earning.types';
+import type {
+  PreviewPurchaseInput,
+  PurchaseEvaluation,
+  PurchaseResult,
+  RecordPurchaseInput,
+  RefundPurchaseInput,
+  RefundResult,
+} from './earning.types';
+import type { EarningRuleService } from './earning-rule.service';
 import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 const MAX_LINES = 200;
 const MAX_QUANTITY = 10_000;
@@ -34,18 +42,26 @@ function invalid(message: string, field: string): never {
 }
 
 function key(value: string): string {
-  return idempotencyKeyOf(value, (message, field) => earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+  return idempotencyKeyOf(value, (message, field) =>
+    earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
+  );
 }
 
 function lines(input: PreviewPurchaseInput['lines']): LineFacts[] {
   if (input.length === 0 || input.length > MAX_LINES) invalid(`A purchase has 1 to ${MAX_LINES} lines`, 'input.lines');
   return input.map((line, index) => {
     const field = `input.lines.${index}`;
-    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `${field}.quantity`);
+    if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY)
+      invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `${field}.quantity`);
     if (!Number.isSafeInteger(line.unitPrice) || line.unitPrice < 0 || line.unitPrice > MAX_UNIT_PRICE) {
       invalid(`unitPrice must be a whole number of minor units from 0 to ${MAX_UNIT_PRICE}`, `${field}.unitPrice`);
     }
-    return { sku: requiredText(line.sku, `${field}.sku`, 100), category: optionalText(line.category, `${field}.category`, 100) ?? null, quantity: line.quantity, unitPrice: line.unitPrice };
+    return {
+      sku: requiredText(line.sku, `${field}.sku`, 100),
+      category: optionalText(line.category, `${field}.category`, 100) ?? null,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+    };
   });
 }
 
@@ -83,7 +99,13 @@ export class PurchaseService {
   /** The same evaluation as `record`, booking nothing: what the POS shows before checkout. */
   async preview(ctx: Context, input: PreviewPurchaseInput): Promise<PurchaseEvaluation> {
     const prepared = await this.prepare(ctx, input);
-    const rules = await this.rules.forEvaluation(ctx.em, prepared.tenantId, prepared.customerId, prepared.occurredAt, prepared.facts.timeZone);
+    const rules = await this.rules.forEvaluation(
+      ctx.em,
+      prepared.tenantId,
+      prepared.customerId,
+      prepared.occurredAt,
+      prepared.facts.timeZone,
+    );
     return this.view(prepared, evaluatePurchase(prepared.facts, prepared.settings, prepared.multiplier, rules));
   }
 
@@ -94,7 +116,11 @@ export class PurchaseService {
     const { tenantId, customerId } = prepared;
     // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
-    const hash = requestHash('recordPurchase', { ...input, storeId: prepared.storeId ?? undefined, channel: prepared.channel });
+    const hash = requestHash('recordPurchase', {
+      ...input,
+      storeId: prepared.storeId ?? undefined,
+      channel: prepared.channel,
+    });
     const actor = callerLabel(requireCaller(ctx));
     // Caps and budgets are reserved optimistically at the end of the transaction, so their rows are locked
     // only for the instant before commit; if another purchase took what this one counted on, it is
@@ -112,7 +138,11 @@ export class PurchaseService {
         if (!retry) throw error;
         if (pessimistic && error instanceof CapsTaken) {
           // Only a rule edited while this purchase was being booked gets here; nothing was kept.
-          throw earningError(EarningErrorCode.RULES_CHANGED, 'An earning rule changed while the purchase was booked; send it again with the same key', 'input');
+          throw earningError(
+            EarningErrorCode.RULES_CHANGED,
+            'An earning rule changed while the purchase was booked; send it again with the same key',
+            'input',
+          );
         }
         if (pessimistic) throw error;
       }
@@ -136,7 +166,19 @@ export class PurchaseService {
                                idempotency_key, request_hash, breakdown, actor, created_at)
          values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
          on conflict do nothing returning id`,
-        [tenantId, customerId, prepared.storeId, prepared.channel, orderId, prepared.occurredAt, amount, amount, request.idempotencyKey, request.hash, actor],
+        [
+          tenantId,
+          customerId,
+          prepared.storeId,
+          prepared.channel,
+          orderId,
+          prepared.occurredAt,
+          amount,
+          amount,
+          request.idempotencyKey,
+          request.hash,
+          actor,
+        ],
       )) as { id: string }[];
       if (!purchase) return null;
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
@@ -144,28 +186,60 @@ export class PurchaseService {
       if (pessimistic) {
         // The balance row before the caps: the order every other purchase of this customer takes them in.
         await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
-        const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules).contributions.filter((entry) => entry.ruleId).map((entry) => entry.ruleId!);
+        const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules)
+          .contributions.filter((entry) => entry.ruleId)
+          .map((entry) => entry.ruleId!);
         await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       }
       const evaluation = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules);
       const view = this.view(prepared, evaluation);
-      const transaction = evaluation.totalPoints > 0
-        ? (await this.ledger.earnWithin(tx, {
-            tenantId, customerId: holder, points: evaluation.totalPoints, reason: `purchase ${orderId}`, channel: prepared.channel, actor,
-            key: `purchase:${purchase.id}`, pendingUntil: view.pendingUntil ?? null,
-          })).transaction
-        : undefined;
+      const transaction =
+        evaluation.totalPoints > 0
+          ? (
+              await this.ledger.earnWithin(tx, {
+                tenantId,
+                customerId: holder,
+                points: evaluation.totalPoints,
+                reason: `purchase ${orderId}`,
+                channel: prepared.channel,
+                actor,
+                key: `purchase:${purchase.id}`,
+                pendingUntil: view.pendingUntil ?? null,
+              })
+            ).transaction
+          : undefined;
       // Points before qualification, which reads them.
-      await tx.execute(`update purchase set points = ?, net_points = ?, transaction_id = ? where id = ?`, [evaluation.totalPoints, evaluation.totalPoints, transaction?.id ?? null, purchase.id]);
+      await tx.execute(`update purchase set points = ?, net_points = ?, transaction_id = ? where id = ?`, [
+        evaluation.totalPoints,
+        evaluation.totalPoints,
+        transaction?.id ?? null,
+        purchase.id,
+      ]);
       // The earn locked the member's balance row, which orders their purchases; one that earned nothing
       // takes the customer row instead, so two such purchases still qualify one after the other.
       if (!transaction) await tx.execute(`select id from customer where id = ? for no key update`, [customerId]);
-      const moves = await this.tiers.qualify(tx, tenantId, customerId, new Date(Math.max(Date.now(), prepared.occurredAt.getTime())), actor);
+      const moves = await this.tiers.qualify(
+        tx,
+        tenantId,
+        customerId,
+        new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
+        actor,
+      );
       const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
       const move = moves[0];
       const result: PurchaseResult = {
-        ...view, purchaseId: purchase.id, orderId, customerId, transaction, replayed: false,
-        tierChange: move ? { from: tiers.find((tier) => tier.id === move.from_tier_id), to: tiers.find((tier) => tier.id === move.to_tier_id)! } : undefined,
+        ...view,
+        purchaseId: purchase.id,
+        orderId,
+        customerId,
+        transaction,
+        replayed: false,
+        tierChange: move
+          ? {
+              from: tiers.find((tier) => tier.id === move.from_tier_id),
+              to: tiers.find((tier) => tier.id === move.to_tier_id)!,
+            }
+          : undefined,
       };
       await tx.execute(
         `with lines as (
@@ -174,16 +248,46 @@ export class PurchaseService {
          )
          update purchase set breakdown = ? where id = ?`,
         [
-          ...facts.lines.flatMap((line, index) => [purchase.id, index, line.sku, line.category, line.quantity, line.unitPrice, evaluation.linePoints[index]]),
-          JSON.stringify(result), purchase.id,
+          ...facts.lines.flatMap((line, index) => [
+            purchase.id,
+            index,
+            line.sku,
+            line.category,
+            line.quantity,
+            line.unitPrice,
+            evaluation.linePoints[index],
+          ]),
+          JSON.stringify(result),
+          purchase.id,
         ],
       );
       await recordTimeline(tx, {
-        tenantId, customerId, kind: TimelineKind.PURCHASE, channel: prepared.channel, actor, occurredAt: prepared.occurredAt,
-        summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`, refType: 'purchase', refId: purchase.id,
-        data: { orderId, amount: evaluation.amount, points: evaluation.totalPoints, storeId: prepared.storeId, lines: facts.lines.length, tierChange: move ? result.tierChange?.to.code : undefined },
+        tenantId,
+        customerId,
+        kind: TimelineKind.PURCHASE,
+        channel: prepared.channel,
+        actor,
+        occurredAt: prepared.occurredAt,
+        summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
+        refType: 'purchase',
+        refId: purchase.id,
+        data: {
+          orderId,
+          amount: evaluation.amount,
+          points: evaluation.totalPoints,
+          storeId: prepared.storeId,
+          lines: facts.lines.length,
+          tierChange: move ? result.tierChange?.to.code : undefined,
+        },
       });
-      const reserved = await this.rules.reserve(tx, customerId, prepared.occurredAt, facts.timeZone, rules, grantedByRule(evaluation));
+      const reserved = await this.rules.reserve(
+        tx,
+        customerId,
+        prepared.occurredAt,
+        facts.timeZone,
+        rules,
+        grantedByRule(evaluation),
+      );
       if (!reserved) throw new CapsTaken();
       return result;
     });
@@ -193,15 +297,21 @@ export class PurchaseService {
     const tenantId = requireTenant(ctx);
     const idempotencyKey = key(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
-    if (input.lines.length === 0 || input.lines.length > MAX_LINES) invalid(`A refund has 1 to ${MAX_LINES} lines`, 'input.lines');
+    if (input.lines.length === 0 || input.lines.length > MAX_LINES)
+      invalid(`A refund has 1 to ${MAX_LINES} lines`, 'input.lines');
     const wanted = input.lines.map((line, index) => {
-      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY) invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
+      if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY)
+        invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
       return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity, index };
     });
     const hash = requestHash('refundPurchase', input);
     const actor = callerLabel(requireCaller(ctx));
-    const [found] = (await ctx.em.execute(`select id, customer_id from purchase where tenant_id = ? and order_id = ?`, [tenantId, orderId])) as PurchaseRow[];
-    if (!found) throw earningError(EarningErrorCode.ORDER_NOT_FOUND, `No purchase with order id ${orderId}`, 'input.orderId');
+    const [found] = (await ctx.em.execute(`select id, customer_id from purchase where tenant_id = ? and order_id = ?`, [
+      tenantId,
+      orderId,
+    ])) as PurchaseRow[];
+    if (!found)
+      throw earningError(EarningErrorCode.ORDER_NOT_FOUND, `No purchase with order id ${orderId}`, 'input.orderId');
     assertMayActOnCustomer(ctx, found.customer_id);
 
     const done = await ctx.em.transactional(async (tx) => {
@@ -211,11 +321,22 @@ export class PurchaseService {
         [tenantId, found.id, idempotencyKey, hash, actor],
       )) as { id: string }[];
       if (!refund) return null;
-      const [purchase] = (await tx.execute(`select id, customer_id, transaction_id from purchase where id = ? for update`, [found.id])) as PurchaseRow[];
+      const [purchase] = (await tx.execute(
+        `select id, customer_id, transaction_id from purchase where id = ? for update`,
+        [found.id],
+      )) as PurchaseRow[];
       const purchaseLines = (await tx.execute(
         `select line_no, sku, quantity, unit_price, points, refunded_quantity, refunded_points from purchase_line where purchase_id = ? order by line_no`,
         [found.id],
-      )) as { line_no: number; sku: string; quantity: number; unit_price: string; points: string; refunded_quantity: number; refunded_points: string }[];
+      )) as {
+        line_no: number;
+        sku: string;
+        quantity: number;
+        unit_price: string;
+        points: string;
+        refunded_quantity: number;
+        refunded_points: string;
+      }[];
       let amount = 0;
       let points = 0;
       for (const line of wanted) {
@@ -225,9 +346,10 @@ export class PurchaseService {
           const take = Math.min(open, left);
           if (take === 0) continue;
           // The last units of a line take whatever points it has left, so a full refund returns exactly all.
-          const linePoints = take === open
-            ? Number(bought.points) - Number(bought.refunded_points)
-            : Math.floor((Number(bought.points) * take) / bought.quantity);
+          const linePoints =
+            take === open
+              ? Number(bought.points) - Number(bought.refunded_points)
+              : Math.floor((Number(bought.points) * take) / bought.quantity);
           bought.refunded_quantity += take;
           bought.refunded_points = String(Number(bought.refunded_points) + linePoints);
           amount += take * Number(bought.unit_price);
@@ -235,43 +357,85 @@ export class PurchaseService {
           left -= take;
         }
         if (left > 0) {
-          throw earningError(EarningErrorCode.REFUND_EXCEEDS_PURCHASE, `Order ${orderId} has ${line.quantity - left} unrefunded units of ${line.sku}`, `input.lines.${line.index}.quantity`);
+          throw earningError(
+            EarningErrorCode.REFUND_EXCEEDS_PURCHASE,
+            `Order ${orderId} has ${line.quantity - left} unrefunded units of ${line.sku}`,
+            `input.lines.${line.index}.quantity`,
+          );
         }
       }
       for (const line of purchaseLines) {
-        await tx.execute(`update purchase_line set refunded_quantity = ?, refunded_points = ? where purchase_id = ? and line_no = ?`, [
-          line.refunded_quantity, line.refunded_points, found.id, line.line_no,
-        ]);
+        await tx.execute(
+          `update purchase_line set refunded_quantity = ?, refunded_points = ? where purchase_id = ? and line_no = ?`,
+          [line.refunded_quantity, line.refunded_points, found.id, line.line_no],
+        );
       }
       // Qualification falls by the full points, even those the ledger cannot take back.
-      await tx.execute(`update purchase set net_amount = net_amount - ?, net_points = net_points - ? where id = ?`, [amount, points, found.id]);
-      const collectable = points > 0 && purchase!.transaction_id ? Math.min(points, await this.ledger.reversibleNow(tx, purchase!.transaction_id)) : 0;
-      const transaction = collectable > 0
-        ? (await this.ledger.reverseWithin(tx, {
-            tenantId, transactionId: purchase!.transaction_id!, points: collectable, reason: `refund of order ${orderId}`, actor, key: `refund:${refund.id}`,
-          })).transaction
-        : undefined;
+      await tx.execute(`update purchase set net_amount = net_amount - ?, net_points = net_points - ? where id = ?`, [
+        amount,
+        points,
+        found.id,
+      ]);
+      const collectable =
+        points > 0 && purchase.transaction_id
+          ? Math.min(points, await this.ledger.reversibleNow(tx, purchase.transaction_id))
+          : 0;
+      const transaction =
+        collectable > 0
+          ? (
+              await this.ledger.reverseWithin(tx, {
+                tenantId,
+                transactionId: purchase.transaction_id!,
+                points: collectable,
+                reason: `refund of order ${orderId}`,
+                actor,
+                key: `refund:${refund.id}`,
+              })
+            ).transaction
+          : undefined;
       const result: RefundResult = {
-        refundId: refund.id, orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable, transaction, replayed: false,
+        refundId: refund.id,
+        orderId,
+        amount,
+        points,
+        pointsClawedBack: collectable,
+        pointsUncollected: points - collectable,
+        transaction,
+        replayed: false,
       };
       await recordTimeline(tx, {
-        tenantId, customerId: found.customer_id, kind: TimelineKind.REFUND, actor, summary: `Refund on order ${orderId}: ${collectable} points taken back`,
-        refType: 'purchase_refund', refId: refund.id, data: { orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable },
+        tenantId,
+        customerId: found.customer_id,
+        kind: TimelineKind.REFUND,
+        actor,
+        summary: `Refund on order ${orderId}: ${collectable} points taken back`,
+        refType: 'purchase_refund',
+        refId: refund.id,
+        data: { orderId, amount, points, pointsClawedBack: collectable, pointsUncollected: points - collectable },
       });
-      await tx.execute(`update purchase_refund set amount = ?, points = ?, points_clawed_back = ?, transaction_id = ?, result = ? where id = ?`, [
-        amount, points, collectable, transaction?.id ?? null, JSON.stringify(result), refund.id,
-      ]);
+      await tx.execute(
+        `update purchase_refund set amount = ?, points = ?, points_clawed_back = ?, transaction_id = ?, result = ? where id = ?`,
+        [amount, points, collectable, transaction?.id ?? null, JSON.stringify(result), refund.id],
+      );
       return result;
     });
     if (done) {
       ctx.loaders.balanceByCustomerId.clear(found.customer_id);
       return done;
     }
-    const [first] = (await ctx.em.execute(`select request_hash, result from purchase_refund where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as {
-      request_hash: string; result: RefundResult;
+    const [first] = (await ctx.em.execute(
+      `select request_hash, result from purchase_refund where tenant_id = ? and idempotency_key = ?`,
+      [tenantId, idempotencyKey],
+    )) as {
+      request_hash: string;
+      result: RefundResult;
     }[];
     if (!first || first.request_hash !== hash) {
-      throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      throw earningError(
+        EarningErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different request',
+        'input.idempotencyKey',
+      );
     }
     return revive({ ...first.result, replayed: true });
   }
@@ -279,17 +443,38 @@ export class PurchaseService {
   /** A stored purchase, as it was answered when booked. */
   async byOrderId(ctx: Context, orderId: string): Promise<PurchaseResult | null> {
     const tenantId = requireTenant(ctx);
-    const [row] = (await ctx.em.execute(`select customer_id, breakdown from purchase where tenant_id = ? and order_id = ?`, [tenantId, orderId])) as PurchaseRow[];
+    const [row] = (await ctx.em.execute(
+      `select customer_id, breakdown from purchase where tenant_id = ? and order_id = ?`,
+      [tenantId, orderId],
+    )) as PurchaseRow[];
     if (!row) return null;
     assertMayActOnCustomer(ctx, row.customer_id);
     return revive({ ...row.breakdown, replayed: false });
   }
 
-  private async replay(em: EntityManager, tenantId: string, idempotencyKey: string, orderId: string, hash: string): Promise<PurchaseResult> {
-    const [byKey] = (await em.execute(`select * from purchase where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as PurchaseRow[];
-    if (!byKey) throw earningError(EarningErrorCode.ORDER_ALREADY_RECORDED, `Order ${orderId} was already recorded under another idempotency key`, 'input.orderId');
+  private async replay(
+    em: EntityManager,
+    tenantId: string,
+    idempotencyKey: string,
+    orderId: string,
+    hash: string,
+  ): Promise<PurchaseResult> {
+    const [byKey] = (await em.execute(`select * from purchase where tenant_id = ? and idempotency_key = ?`, [
+      tenantId,
+      idempotencyKey,
+    ])) as PurchaseRow[];
+    if (!byKey)
+      throw earningError(
+        EarningErrorCode.ORDER_ALREADY_RECORDED,
+        `Order ${orderId} was already recorded under another idempotency key`,
+        'input.orderId',
+      );
     if (byKey.request_hash !== hash) {
-      throw earningError(EarningErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      throw earningError(
+        EarningErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different request',
+        'input.idempotencyKey',
+      );
     }
     return revive({ ...byKey.breakdown, replayed: true });
   }
@@ -302,12 +487,21 @@ export class PurchaseService {
     const purchaseLines = lines(input.lines);
     const now = Date.now();
     const occurredAt = input.occurredAt ?? new Date(now);
-    if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now + FUTURE_SKEW_MS || occurredAt.getTime() < now - MAX_AGE_MS) {
+    if (
+      Number.isNaN(occurredAt.getTime()) ||
+      occurredAt.getTime() > now + FUTURE_SKEW_MS ||
+      occurredAt.getTime() < now - MAX_AGE_MS
+    ) {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
     const posStore = caller.kind === 'apiKey' ? caller.storeId : undefined;
     const storeId = input.storeId ?? posStore ?? null;
-    if (posStore && storeId !== posStore) throw earningError(EarningErrorCode.NOT_OWN_STORE, 'A POS key records purchases for its own store only', 'input.storeId');
+    if (posStore && storeId !== posStore)
+      throw earningError(
+        EarningErrorCode.NOT_OWN_STORE,
+        'A POS key records purchases for its own store only',
+        'input.storeId',
+      );
     const [customer, store, settings, tiers, benefits] = await Promise.all([
       customerOrNotFound(ctx, input.customerId, 'input.customerId'),
       storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
@@ -317,27 +511,48 @@ export class PurchaseService {
     ]);
     if (storeId && !store) throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
     const channel = input.channel ?? defaultChannel(caller);
-    const status = tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
+    const status =
+      tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
     const tier = effectiveTier(tiers, status)?.current ?? null;
     const multiplier = tier ? pointsMultiplier(heldBenefits(tiers, benefits, tier, channel)) : null;
     return {
-      tenantId, customerId: customer.id, businessAccountId: customer.businessAccountId ?? null, storeId, channel, occurredAt, settings, multiplier,
+      tenantId,
+      customerId: customer.id,
+      businessAccountId: customer.businessAccountId ?? null,
+      storeId,
+      channel,
+      occurredAt,
+      settings,
+      multiplier,
       facts: {
-        channel, storeId, region: store?.region ?? null, occurredAt, timeZone: settings.timeZone, tierId: tier?.id ?? null,
-        segments: customer.segments, lines: purchaseLines,
+        channel,
+        storeId,
+        region: store?.region ?? null,
+        occurredAt,
+        timeZone: settings.timeZone,
+        tierId: tier?.id ?? null,
+        segments: customer.segments,
+        lines: purchaseLines,
       },
     };
   }
 
   private view(prepared: Prepared, evaluation: Evaluation): PurchaseEvaluation {
-    const pendingUntil = prepared.settings.pendingDays > 0 ? new Date(prepared.occurredAt.getTime() + prepared.settings.pendingDays * 86_400_000) : undefined;
+    const pendingUntil =
+      prepared.settings.pendingDays > 0
+        ? new Date(prepared.occurredAt.getTime() + prepared.settings.pendingDays * 86_400_000)
+        : undefined;
     return {
       amount: evaluation.amount,
       basePoints: evaluation.basePoints,
       totalPoints: evaluation.totalPoints,
       contributions: evaluation.contributions.map((entry) => ({ ...entry, ruleId: entry.ruleId ?? undefined })),
       lines: prepared.facts.lines.map((line, index) => ({
-        sku: line.sku, category: line.category ?? undefined, quantity: line.quantity, amount: line.quantity * line.unitPrice, points: evaluation.linePoints[index]!,
+        sku: line.sku,
+        category: line.category ?? undefined,
+        quantity: line.quantity,
+        amount: line.quantity * line.unitPrice,
+        points: evaluation.linePoints[index],
       })),
       pendingUntil: pendingUntil && pendingUntil.getTime() > Date.now() ? pendingUntil : undefined,
     };
@@ -345,7 +560,11 @@ export class PurchaseService {
 }
 
 function grantedByRule(evaluation: Evaluation): Map<string, number> {
-  return new Map(evaluation.contributions.filter((entry) => entry.ruleId && entry.points > 0).map((entry) => [entry.ruleId!, entry.points]));
+  return new Map(
+    evaluation.contributions
+      .filter((entry) => entry.ruleId && entry.points > 0)
+      .map((entry) => [entry.ruleId!, entry.points]),
+  );
 }
 
 /** Stored JSON back to the GraphQL shape: dates were serialised as strings. */
@@ -354,4 +573,3 @@ function revive<T>(value: T): T {
     typeof raw === 'string' && /(At|Until|^at)$/.test(field) && /^\d{4}-\d\d-\d\dT/.test(raw) ? new Date(raw) : raw,
   ) as T;
 }
-

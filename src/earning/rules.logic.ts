@@ -150,17 +150,17 @@ export function allocate(total: number, weights: readonly number[]): number[] {
   const remainders = new Array<number>(weights.length);
   let left = total;
   for (let index = 0; index < weights.length; index += 1) {
-    const product = total * weights[index]!;
+    const product = total * weights[index];
     const remainder = product % sum;
     parts[index] = (product - remainder) / sum;
     remainders[index] = remainder;
-    left -= parts[index]!;
+    left -= parts[index];
   }
   // `left` is below the number of weights: hand it out one by one, largest remainder first, earlier index on ties.
   while (left > 0) {
     let best = 0;
-    for (let index = 1; index < weights.length; index += 1) if (remainders[index]! > remainders[best]!) best = index;
-    parts[best]! += 1;
+    for (let index = 1; index < weights.length; index += 1) if (remainders[index] > remainders[best]) best = index;
+    parts[best] += 1;
     remainders[best] = -1;
     left -= 1;
   }
@@ -177,7 +177,7 @@ function allocateBig(total: number, weights: readonly number[]): number[] {
     .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of byRemainder) {
     if (left === 0n) break;
-    parts[index]! += 1n;
+    parts[index] += 1n;
     left -= 1n;
   }
   return parts.map(Number);
@@ -191,9 +191,12 @@ export function specificity(rule: Pick<RuleForEvaluation, 'storeIds' | 'regions'
 }
 
 /** The one evaluation order: priority (high first), then specificity (store, region, global), then code. */
-export function orderRules<T extends Pick<RuleForEvaluation, 'priority' | 'storeIds' | 'regions' | 'code'>>(rules: readonly T[]): T[] {
+export function orderRules<T extends Pick<RuleForEvaluation, 'priority' | 'storeIds' | 'regions' | 'code'>>(
+  rules: readonly T[],
+): T[] {
   return [...rules].sort(
-    (a, b) => b.priority - a.priority || specificity(b) - specificity(a) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+    (a, b) =>
+      b.priority - a.priority || specificity(b) - specificity(a) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
 
@@ -232,7 +235,13 @@ function lineMatches(rule: RuleForEvaluation, line: LineFacts): boolean {
 }
 
 /** What a matching rule asks for, and the weights that spread it over the lines. */
-function requested(rule: RuleForEvaluation, matching: boolean[], lines: readonly LineFacts[], lineBase: number[], amounts: number[]) {
+function requested(
+  rule: RuleForEvaluation,
+  matching: boolean[],
+  lines: readonly LineFacts[],
+  lineBase: number[],
+  amounts: number[],
+) {
   const pick = (values: number[]) => values.map((value, index) => (matching[index] ? value : 0));
   switch (rule.effect) {
     case RuleEffect.MULTIPLIER: {
@@ -275,21 +284,48 @@ function capped(rule: RuleForEvaluation, points: number): { points: number; note
 }
 
 /** Built field by field: an object spread here made evaluation five times slower (bench:rules). */
-function ruleContribution(rule: RuleForEvaluation, requestedPoints: number, points: number, outcome: ContributionOutcome, note: string): Contribution {
-  return { source: ContributionSource.RULE, ruleId: rule.id, code: rule.code, name: rule.name, requestedPoints, points, outcome, note };
+function ruleContribution(
+  rule: RuleForEvaluation,
+  requestedPoints: number,
+  points: number,
+  outcome: ContributionOutcome,
+  note: string,
+): Contribution {
+  return {
+    source: ContributionSource.RULE,
+    ruleId: rule.id,
+    code: rule.code,
+    name: rule.name,
+    requestedPoints,
+    points,
+    outcome,
+    note,
+  };
 }
 
-export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMultiplier: TierMultiplier | null, rules: readonly RuleForEvaluation[]): Evaluation {
+export function evaluatePurchase(
+  facts: PurchaseFacts,
+  rate: BaseRate,
+  tierMultiplier: TierMultiplier | null,
+  rules: readonly RuleForEvaluation[],
+): Evaluation {
   const amounts = facts.lines.map((line) => line.quantity * line.unitPrice);
   const amount = amounts.reduce((a, b) => a + b, 0);
   const base = basePoints(amount, rate);
   const lineBase = allocate(base, amounts);
   const linePoints = [...lineBase];
-  const add = (points: number, weights: number[]) => allocate(points, weights).forEach((part, index) => (linePoints[index]! += part));
+  const add = (points: number, weights: number[]) =>
+    allocate(points, weights).forEach((part, index) => (linePoints[index] += part));
   const contributions: Contribution[] = [
     {
-      source: ContributionSource.BASE, ruleId: null, code: 'BASE', name: 'Base earn', requestedPoints: base, points: base,
-      outcome: ContributionOutcome.APPLIED, note: `${rate.earnPoints} per ${rate.earnPerMinor} minor units on ${amount}`,
+      source: ContributionSource.BASE,
+      ruleId: null,
+      code: 'BASE',
+      name: 'Base earn',
+      requestedPoints: base,
+      points: base,
+      outcome: ContributionOutcome.APPLIED,
+      note: `${rate.earnPoints} per ${rate.earnPerMinor} minor units on ${amount}`,
     },
   ];
 
@@ -297,8 +333,14 @@ export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMulti
     const extra = Math.floor((base * (tierMultiplier.percent - 100)) / 100);
     add(extra, lineBase);
     contributions.push({
-      source: ContributionSource.TIER_BENEFIT, ruleId: null, code: tierMultiplier.code, name: tierMultiplier.title,
-      requestedPoints: extra, points: extra, outcome: ContributionOutcome.APPLIED, note: `${tierMultiplier.percent}% of base points`,
+      source: ContributionSource.TIER_BENEFIT,
+      ruleId: null,
+      code: tierMultiplier.code,
+      name: tierMultiplier.title,
+      requestedPoints: extra,
+      points: extra,
+      outcome: ContributionOutcome.APPLIED,
+      note: `${tierMultiplier.percent}% of base points`,
     });
   }
 
@@ -314,7 +356,15 @@ export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMulti
     const ask = requested(rule, matching, facts.lines, lineBase, amounts);
     if (ask.points <= 0) continue;
     if (exclusiveApplied) {
-      contributions.push(ruleContribution(rule, ask.points, 0, ContributionOutcome.EXCLUDED, `exclusive rule ${exclusiveApplied} applied first`));
+      contributions.push(
+        ruleContribution(
+          rule,
+          ask.points,
+          0,
+          ContributionOutcome.EXCLUDED,
+          `exclusive rule ${exclusiveApplied} applied first`,
+        ),
+      );
       continue;
     }
     const cut = capped(rule, ask.points);
@@ -323,7 +373,15 @@ export function evaluatePurchase(facts: PurchaseFacts, rate: BaseRate, tierMulti
       continue;
     }
     if (rule.stacking === RuleStacking.EXCLUSIVE && applied > 0) {
-      contributions.push(ruleContribution(rule, ask.points, 0, ContributionOutcome.EXCLUDED, 'exclusive, but another rule applied first'));
+      contributions.push(
+        ruleContribution(
+          rule,
+          ask.points,
+          0,
+          ContributionOutcome.EXCLUDED,
+          'exclusive, but another rule applied first',
+        ),
+      );
       continue;
     }
     add(cut.points, ask.weights);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /** What a ledger transaction did. Every kind is booked through LedgerService and nothing else. */
@@ -33,7 +34,11 @@ export enum Account {
 @Unique({ name: 'ledger_transaction_idempotency_unique', properties: ['tenantId', 'idempotencyKey'] })
 @Index({ name: 'ledger_transaction_history_idx', properties: ['tenantId', 'customerId', 'createdAt', 'id'] })
 // Transfers received appear in the receiver's history too.
-@Index({ name: 'ledger_transaction_counterparty_idx', expression: 'create index "ledger_transaction_counterparty_idx" on "ledger_transaction" ("tenant_id", "counterparty_id", "created_at", "id") where "counterparty_id" is not null' })
+@Index({
+  name: 'ledger_transaction_counterparty_idx',
+  expression:
+    'create index "ledger_transaction_counterparty_idx" on "ledger_transaction" ("tenant_id", "counterparty_id", "created_at", "id") where "counterparty_id" is not null',
+})
 export class LedgerTransaction {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -137,7 +142,8 @@ export class LedgerEntry {
 // balance update from a heap-only (HOT) update into one that rewrites index entries. The inactivity job
 // scans balances once a minute instead, and only for tenants with that policy.
 export class PointsBalance {
-  [OptionalProps]?: 'available' | 'pending' | 'lifetimeEarned' | 'lifetimeRedeemed' | 'expired' | 'version' | 'updatedAt';
+  [OptionalProps]?:
+    'available' | 'pending' | 'lifetimeEarned' | 'lifetimeRedeemed' | 'expired' | 'version' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   customerId!: string;
@@ -175,10 +181,21 @@ export class PointsBalance {
 /** The points of one earn, consumed first-to-expire first. `remaining` is derived state, not ledger truth. */
 @Entity({ tableName: 'points_lot' })
 @Check({ name: 'points_lot_remaining_in_range', expression: 'remaining >= 0 and remaining <= points' })
-@Index({ name: 'points_lot_open_idx', expression: 'create index "points_lot_open_idx" on "points_lot" ("customer_id", "expires_at", "created_at") where "remaining" > 0' })
+@Index({
+  name: 'points_lot_open_idx',
+  expression:
+    'create index "points_lot_open_idx" on "points_lot" ("customer_id", "expires_at", "created_at") where "remaining" > 0',
+})
 // The expiry and settlement jobs find their work through these two small partial indexes.
-@Index({ name: 'points_lot_due_idx', expression: 'create index "points_lot_due_idx" on "points_lot" ("expires_at") where "remaining" > 0' })
-@Index({ name: 'points_lot_pending_idx', expression: 'create index "points_lot_pending_idx" on "points_lot" ("pending_until") where "pending_until" is not null' })
+@Index({
+  name: 'points_lot_due_idx',
+  expression: 'create index "points_lot_due_idx" on "points_lot" ("expires_at") where "remaining" > 0',
+})
+@Index({
+  name: 'points_lot_pending_idx',
+  expression:
+    'create index "points_lot_pending_idx" on "points_lot" ("pending_until") where "pending_until" is not null',
+})
 export class PointsLot {
   [OptionalProps]?: 'id' | 'createdAt';
 
@@ -211,7 +228,11 @@ export class PointsLot {
 
   /** The lot this one was moved from, whole, by a merge or an unmerge: the lineage an unmerge follows. */
   @Property({ type: 'uuid', nullable: true })
-  @Index({ name: 'points_lot_source_idx', expression: 'create index "points_lot_source_idx" on "points_lot" ("source_lot_id") where "source_lot_id" is not null' })
+  @Index({
+    name: 'points_lot_source_idx',
+    expression:
+      'create index "points_lot_source_idx" on "points_lot" ("source_lot_id") where "source_lot_id" is not null',
+  })
   sourceLotId?: string | null;
 
   @Property({ type: 'timestamptz' })

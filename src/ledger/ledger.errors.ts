@@ -16,7 +16,6 @@ export enum LedgerErrorCode {
   CUSTOMER_MERGED = 'CUSTOMER_MERGED',
 }
 
-
 export const ledgerError = defineErrors<LedgerErrorCode>({
   POINTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
   DATE_INVALID: PublicErrorCode.BAD_USER_INPUT,

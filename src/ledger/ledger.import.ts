@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
+
 import { normalizeEmail } from '../customers/contact';
 import type { LedgerService } from './ledger.service';
 
@@ -41,7 +43,10 @@ export function parseImportFile(content: string, now: Date): { rows: ImportRow[]
   try {
     records = parse(content, { skip_empty_lines: true, trim: true, relax_column_count: false }) as string[][];
   } catch (error) {
-    return { rows: [], errors: [{ line: Number((error as { lines?: number }).lines ?? 0), reason: (error as Error).message }] };
+    return {
+      rows: [],
+      errors: [{ line: Number((error as { lines?: number }).lines ?? 0), reason: (error as Error).message }],
+    };
   }
   const header = records[0]?.map((h) => h.toLowerCase());
   if (!header || COLUMNS.some((column, i) => header[i] !== column)) {
@@ -63,11 +68,13 @@ export function parseImportFile(content: string, now: Date): { rows: ImportRow[]
       if (!normalized.ok) return fail(normalized.reason);
       email = normalized.value;
     }
-    if (!/^\d+$/.test(rawPoints) || Number(rawPoints) > 1_000_000_000) return fail(`points "${rawPoints}" is not a whole number from 0 to 1000000000`);
+    if (!/^\d+$/.test(rawPoints) || Number(rawPoints) > 1_000_000_000)
+      return fail(`points "${rawPoints}" is not a whole number from 0 to 1000000000`);
     let expiresAt: Date | null = null;
     if (rawExpiry) {
       expiresAt = new Date(rawExpiry);
-      if (!/^\d{4}-\d{2}-\d{2}/.test(rawExpiry) || Number.isNaN(expiresAt.getTime())) return fail(`expiry_date "${rawExpiry}" is not an ISO date`);
+      if (!/^\d{4}-\d{2}-\d{2}/.test(rawExpiry) || Number.isNaN(expiresAt.getTime()))
+        return fail(`expiry_date "${rawExpiry}" is not an ISO date`);
       if (expiresAt <= now) return fail(`expiry_date ${rawExpiry} has already passed`);
     }
     rows.push({ line, externalId, email, points: Number(rawPoints), expiresAt, tier: tier || undefined });
@@ -98,19 +105,36 @@ export async function importBalances(
       [randomUUID(), tenantId, file.name, file.hash, rows.length, pointsRead],
     )) as { id: string }[];
     if (inserted.length === 0) {
-      const [earlier] = (await tx.execute(`select id from points_import where tenant_id = ? and file_hash = ?`, [tenantId, file.hash])) as { id: string }[];
-      return { ...(await reconcile(tx, earlier!.id)), alreadyImported: true };
+      const [earlier] = (await tx.execute(`select id from points_import where tenant_id = ? and file_hash = ?`, [
+        tenantId,
+        file.hash,
+      ])) as { id: string }[];
+      return { ...(await reconcile(tx, earlier.id)), alreadyImported: true };
     }
-    const importId = inserted[0]!.id;
+    const importId = inserted[0].id;
     for (const row of rows) {
       const customerId = await matchOrCreateCustomer(tx, tenantId, row, importId);
-      if (row.points > 0) await ledger.bookImport(tx, tenantId, customerId, row.points, row.expiresAt, importId, `import line ${row.line}`);
+      if (row.points > 0)
+        await ledger.bookImport(
+          tx,
+          tenantId,
+          customerId,
+          row.points,
+          row.expiresAt,
+          importId,
+          `import line ${row.line}`,
+        );
     }
     return { ...(await reconcile(tx, importId)), alreadyImported: false };
   });
 }
 
-async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: ImportRow, importId: string): Promise<string> {
+async function matchOrCreateCustomer(
+  tx: EntityManager,
+  tenantId: string,
+  row: ImportRow,
+  importId: string,
+): Promise<string> {
   const tier = row.tier ?? null;
   const [byExternal] = (await tx.execute(
     // A profile merged since answers with its survivor, which holds its points now.
@@ -138,7 +162,7 @@ async function matchOrCreateCustomer(tx: EntityManager, tenantId: string, row: I
      select id from created`,
     [tenantId, row.email ?? null, row.externalId, tier, importId],
   )) as { id: string }[];
-  return created!.id;
+  return created.id;
 }
 
 /** What the import booked, from the ledger itself: the numbers an accountant compares with the file. */
@@ -151,14 +175,14 @@ export async function reconcile(em: EntityManager, importId: string): Promise<Om
        from points_import i where i.id = ?`,
     [importId],
   )) as { rows_read: number; points_read: string; points_booked: string; customers_created: number }[];
-  const pointsRead = Number(row!.points_read);
-  const pointsBooked = Number(row!.points_booked);
+  const pointsRead = Number(row.points_read);
+  const pointsBooked = Number(row.points_booked);
   return {
     importId,
-    rowsRead: row!.rows_read,
+    rowsRead: row.rows_read,
     pointsRead,
     pointsBooked,
-    customersCreated: row!.customers_created,
+    customersCreated: row.customers_created,
     differences: pointsRead - pointsBooked,
   };
 }

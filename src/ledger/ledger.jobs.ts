@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { BATCH_JOBS_LOCK_SQL } from '../shared/db/sql';
 
 export interface JobResult {
@@ -109,7 +110,10 @@ export class LedgerJobs {
     );
   }
 
-  private async loop(em: EntityManager, batch: (tx: EntityManager) => Promise<{ points: string }[]>): Promise<JobResult> {
+  private async loop(
+    em: EntityManager,
+    batch: (tx: EntityManager) => Promise<{ points: string }[]>,
+  ): Promise<JobResult> {
     const total: JobResult = { transactions: 0, points: 0 };
     for (;;) {
       const rows = await em.fork().transactional(async (tx) => {

@@ -1,5 +1,6 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
 import type { Account } from './ledger.entity';
 import { toTransactionView, type TransactionRow } from './ledger.service';
 import type { Balance, EntryView, TransactionView } from './ledger.types';
@@ -21,7 +22,9 @@ interface BalanceRow {
 export function createLedgerLoaders(em: EntityManager) {
   return {
     balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
-      const rows = (await em.execute(`select * from points_balance where customer_id in (?)`, [[...ids]])) as BalanceRow[];
+      const rows = (await em.execute(`select * from points_balance where customer_id in (?)`, [
+        [...ids],
+      ])) as BalanceRow[];
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return ids.map((id) => {
         const row = byId.get(id);
@@ -37,7 +40,9 @@ export function createLedgerLoaders(em: EntityManager) {
       });
     }),
     transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
-      const rows = (await em.execute(`select * from ledger_transaction where id in (?)`, [[...ids]])) as TransactionRow[];
+      const rows = (await em.execute(`select * from ledger_transaction where id in (?)`, [
+        [...ids],
+      ])) as TransactionRow[];
       const byId = new Map(rows.map((row) => [row.id, toTransactionView(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

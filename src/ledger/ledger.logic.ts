@@ -21,7 +21,8 @@ export function planConsumption(lots: readonly OpenLot[], points: number, prefer
   const ordered = lots
     .map((lot, index) => ({ lot, index }))
     .sort((a, b) => {
-      if (preferLotId && (a.lot.id === preferLotId) !== (b.lot.id === preferLotId)) return a.lot.id === preferLotId ? -1 : 1;
+      if (preferLotId && (a.lot.id === preferLotId) !== (b.lot.id === preferLotId))
+        return a.lot.id === preferLotId ? -1 : 1;
       const ax = a.lot.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
       const bx = b.lot.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
       return ax - bx || a.index - b.index;
@@ -57,5 +58,7 @@ export function canonicalJson(value: unknown): string {
 /** What an idempotency key is bound to: the operation and its whole input except the key itself. */
 export function requestHash(operation: string, input: object): string {
   const { idempotencyKey: _key, ...rest } = input as { idempotencyKey?: string };
-  return createHash('sha256').update(`${operation}:${canonicalJson(rest)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${operation}:${canonicalJson(rest)}`)
+    .digest('hex');
 }

@@ -1,5 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
@@ -46,19 +47,25 @@ export class LedgerResolver {
   }
 
   @Authorized(Access.reversePoints)
-  @Mutation(() => PointsResult, { description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.' })
+  @Mutation(() => PointsResult, {
+    description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.',
+  })
   reverseTransaction(@Arg('input') input: ReverseTransactionInput, @Ctx() ctx: Context): Promise<PointsResult> {
     return this.ledger.reverse(ctx, input);
   }
 
   @Authorized(Access.transferPoints)
-  @Mutation(() => PointsResult, { description: "The points keep their expiry dates. The balance returned is the sender's." })
+  @Mutation(() => PointsResult, {
+    description: "The points keep their expiry dates. The balance returned is the sender's.",
+  })
   transferPoints(@Arg('input') input: TransferPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
     return this.ledger.transfer(ctx, input);
   }
 
   @Authorized(Access.managePolicy)
-  @Mutation(() => Tenant, { description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).' })
+  @Mutation(() => Tenant, {
+    description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
+  })
   async setPointsExpiryPolicy(
     @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
     @Arg('months', () => Int) months: number,
@@ -76,7 +83,9 @@ export class LedgerResolver {
   }
 
   @Authorized(Access.verifyLedger)
-  @Query(() => LedgerIntegrity, { description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`)." })
+  @Query(() => LedgerIntegrity, {
+    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`).",
+  })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));
   }
@@ -118,8 +127,14 @@ export class CustomerPointsResolver {
 
 @Resolver(() => Balance)
 export class BalanceResolver {
-  @FieldResolver(() => SafeIntResolver, { description: 'Spendable points that expire within the given number of days.' })
-  async expiringPoints(@Root() balance: Balance, @Arg('withinDays', () => Int) withinDays: number, @Ctx() ctx: Context): Promise<number> {
+  @FieldResolver(() => SafeIntResolver, {
+    description: 'Spendable points that expire within the given number of days.',
+  })
+  async expiringPoints(
+    @Root() balance: Balance,
+    @Arg('withinDays', () => Int) withinDays: number,
+    @Ctx() ctx: Context,
+  ): Promise<number> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
     }
@@ -129,7 +144,7 @@ export class BalanceResolver {
           and expires_at <= now() + make_interval(days => ?)`,
       [requireTenant(ctx), balance.customerId, withinDays],
     )) as { points: string }[];
-    return Number(row!.points);
+    return Number(row.points);
   }
 }
 

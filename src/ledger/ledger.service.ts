@@ -1,8 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
-import { defaultChannel, type Channel } from '../shared/channel';
+import { type Channel, defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pgArray } from '../shared/db/sql';
 import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
@@ -10,17 +12,16 @@ import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { planConsumption, requestHash, type LotTake } from './ledger.logic';
+import { type LotTake, planConsumption, requestHash } from './ledger.logic';
 import type {
   AdjustPointsInput,
   EarnPointsInput,
   PointsResult,
   RedeemPointsInput,
   ReverseTransactionInput,
-  TransferPointsInput,
   TransactionView,
+  TransferPointsInput,
 } from './ledger.types';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 /**
  * The expiry date of a new lot: the one given (the `?` parameter), else `points_expiry_months` after now
@@ -112,7 +113,9 @@ export function toTransactionView(row: TransactionRow): TransactionView {
 function points(value: number, field: string, allowNegative = false): number {
   const ok = Number.isInteger(value) && value !== 0 && Math.abs(value) <= MAX_POINTS && (allowNegative || value > 0);
   if (!ok) {
-    const range = allowNegative ? `a non-zero whole number from -${MAX_POINTS} to ${MAX_POINTS}` : `a whole number from 1 to ${MAX_POINTS}`;
+    const range = allowNegative
+      ? `a non-zero whole number from -${MAX_POINTS} to ${MAX_POINTS}`
+      : `a whole number from 1 to ${MAX_POINTS}`;
     throw ledgerError(LedgerErrorCode.POINTS_INVALID, `${field} must be ${range}`, field);
   }
   return value;
@@ -122,9 +125,15 @@ function points(value: number, field: string, allowNegative = false): number {
 const RESERVED_KEY = /^(purchase|voucher|voucher-cancel|refund|merge|unmerge):/;
 
 function idempotencyKey(value: string): string {
-  const key = idempotencyKeyOf(value, (message, field) => ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+  const key = idempotencyKeyOf(value, (message, field) =>
+    ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
+  );
   if (RESERVED_KEY.test(key)) {
-    throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, 'Keys starting with purchase:, voucher:, voucher-cancel:, refund:, merge: or unmerge: are reserved', 'input.idempotencyKey');
+    throw ledgerError(
+      LedgerErrorCode.IDEMPOTENCY_KEY_INVALID,
+      'Keys starting with purchase:, voucher:, voucher-cancel:, refund:, merge: or unmerge: are reserved',
+      'input.idempotencyKey',
+    );
   }
   return key;
 }
@@ -158,11 +167,16 @@ export class LedgerService {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.expiresAt must be in the future', 'input.expiresAt');
     }
     if (input.expiresAt && input.pendingUntil && input.expiresAt <= input.pendingUntil) {
-      throw ledgerError(LedgerErrorCode.DATE_INVALID, 'input.expiresAt must be after input.pendingUntil', 'input.expiresAt');
+      throw ledgerError(
+        LedgerErrorCode.DATE_INVALID,
+        'input.expiresAt must be after input.pendingUntil',
+        'input.expiresAt',
+      );
     }
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
-    if (!isUuid(input.customerId)) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    if (!isUuid(input.customerId))
+      throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
     const key = idempotencyKey(input.idempotencyKey);
     const hash = requestHash('earnPoints', input);
     const caller = requireCaller(ctx);
@@ -171,8 +185,16 @@ export class LedgerService {
     let rows: TransactionRow[];
     try {
       rows = await this.earnStatement(ctx.em, {
-        tenantId, customerId: input.customerId, points: amount, reason, channel: input.channel ?? defaultChannel(caller),
-        actor: callerLabel(caller), key, hash, pendingUntil: pending ? input.pendingUntil! : null, expiresAt: input.expiresAt ?? null,
+        tenantId,
+        customerId: input.customerId,
+        points: amount,
+        reason,
+        channel: input.channel ?? defaultChannel(caller),
+        actor: callerLabel(caller),
+        key,
+        hash,
+        pendingUntil: pending ? input.pendingUntil! : null,
+        expiresAt: input.expiresAt ?? null,
         timeline: true,
       });
     } catch (error) {
@@ -181,8 +203,9 @@ export class LedgerService {
       if (!winner) throw error;
       return this.replay(winner, hash);
     }
-    if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
-    return this.result(rows[0]!, false);
+    if (rows.length === 0)
+      throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
+    return this.result(rows[0], false);
   }
 
   /**
@@ -193,12 +216,23 @@ export class LedgerService {
    * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
    * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
    */
-  private async earnStatement(em: EntityManager, earn: {
-    tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string;
-    key: string; hash: string | null; pendingUntil: Date | null; expiresAt: Date | null;
-    /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
-    timeline: boolean;
-  }): Promise<TransactionRow[]> {
+  private async earnStatement(
+    em: EntityManager,
+    earn: {
+      tenantId: string;
+      customerId: string;
+      points: number;
+      reason: string;
+      channel: Channel;
+      actor: string;
+      key: string;
+      hash: string | null;
+      pendingUntil: Date | null;
+      expiresAt: Date | null;
+      /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
+      timeline: boolean;
+    },
+  ): Promise<TransactionRow[]> {
     const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
     return (await em.execute(
       `with balance as (
@@ -231,11 +265,25 @@ export class LedgerService {
        )
        select * from header`,
       [
-        available, pendingPoints, earn.points, earn.customerId, earn.tenantId,
-        earn.tenantId, earn.points, earn.reason, earn.channel, earn.actor, earn.key, earn.hash,
-        earn.pendingUntil, earn.expiresAt,
-        earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE, earn.points, -earn.points,
-        earn.pendingUntil, earn.timeline,
+        available,
+        pendingPoints,
+        earn.points,
+        earn.customerId,
+        earn.tenantId,
+        earn.tenantId,
+        earn.points,
+        earn.reason,
+        earn.channel,
+        earn.actor,
+        earn.key,
+        earn.hash,
+        earn.pendingUntil,
+        earn.expiresAt,
+        earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
+        earn.points,
+        -earn.points,
+        earn.pendingUntil,
+        earn.timeline,
       ],
     )) as TransactionRow[];
   }
@@ -244,17 +292,31 @@ export class LedgerService {
     const amount = points(input.points, 'input.points');
     const reason = requiredText(input.reason, 'input.reason', 500);
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
-    return this.book(ctx, input.idempotencyKey, requestHash('redeemPoints', input), {
-      kind: TransactionKind.REDEEM, customerId, points: amount, reason, channel: input.channel,
-    }, async (tx, txnId, tenantId) => {
-      const balance = await this.debit(tx, customerId, { available: amount, lifetimeRedeemed: amount, activity: new Date() });
-      await this.consumeLots(tx, customerId, txnId, amount);
-      await this.entries(tx, tenantId, txnId, [
-        [Account.CUSTOMER_AVAILABLE, customerId, -amount],
-        [Account.PROGRAM_REDEEMED, null, amount],
-      ]);
-      return balance;
-    });
+    return this.book(
+      ctx,
+      input.idempotencyKey,
+      requestHash('redeemPoints', input),
+      {
+        kind: TransactionKind.REDEEM,
+        customerId,
+        points: amount,
+        reason,
+        channel: input.channel,
+      },
+      async (tx, txnId, tenantId) => {
+        const balance = await this.debit(tx, customerId, {
+          available: amount,
+          lifetimeRedeemed: amount,
+          activity: new Date(),
+        });
+        await this.consumeLots(tx, customerId, txnId, amount);
+        await this.entries(tx, tenantId, txnId, [
+          [Account.CUSTOMER_AVAILABLE, customerId, -amount],
+          [Account.PROGRAM_REDEEMED, null, amount],
+        ]);
+        return balance;
+      },
+    );
   }
 
   async adjust(ctx: Context, input: AdjustPointsInput): Promise<PointsResult> {
@@ -262,77 +324,147 @@ export class LedgerService {
     const reasonCode = requiredText(input.reasonCode, 'input.reasonCode', 500).toUpperCase();
     const reason = requiredText(input.reason, 'input.reason', 500);
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
-    return this.book(ctx, input.idempotencyKey, requestHash('adjustPoints', input), {
-      kind: TransactionKind.ADJUST, customerId, points: Math.abs(amount), reason, reasonCode,
-    }, async (tx, txnId, tenantId) => {
-      let balance: BalanceRow;
-      if (amount > 0) {
-        balance = await this.credit(tx, tenantId, customerId, { available: amount });
-        await this.createLot(tx, tenantId, customerId, txnId, amount, null, 'policy');
-      } else {
-        balance = await this.debit(tx, customerId, { available: -amount });
-        await this.consumeLots(tx, customerId, txnId, -amount);
-      }
-      await this.entries(tx, tenantId, txnId, [
-        [Account.CUSTOMER_AVAILABLE, customerId, amount],
-        [Account.PROGRAM_ADJUSTMENTS, null, -amount],
-      ]);
-      return balance;
-    });
+    return this.book(
+      ctx,
+      input.idempotencyKey,
+      requestHash('adjustPoints', input),
+      {
+        kind: TransactionKind.ADJUST,
+        customerId,
+        points: Math.abs(amount),
+        reason,
+        reasonCode,
+      },
+      async (tx, txnId, tenantId) => {
+        let balance: BalanceRow;
+        if (amount > 0) {
+          balance = await this.credit(tx, tenantId, customerId, { available: amount });
+          await this.createLot(tx, tenantId, customerId, txnId, amount, null, 'policy');
+        } else {
+          balance = await this.debit(tx, customerId, { available: -amount });
+          await this.consumeLots(tx, customerId, txnId, -amount);
+        }
+        await this.entries(tx, tenantId, txnId, [
+          [Account.CUSTOMER_AVAILABLE, customerId, amount],
+          [Account.PROGRAM_ADJUSTMENTS, null, -amount],
+        ]);
+        return balance;
+      },
+    );
   }
 
   async transfer(ctx: Context, input: TransferPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
     const from = await this.customer(ctx, input.fromCustomerId, 'input.fromCustomerId');
     const to = await this.customer(ctx, input.toCustomerId, 'input.toCustomerId', true);
-    if (from === to) throw ledgerError(LedgerErrorCode.SAME_CUSTOMER, 'A customer cannot transfer points to themself', 'input.toCustomerId');
+    if (from === to)
+      throw ledgerError(
+        LedgerErrorCode.SAME_CUSTOMER,
+        'A customer cannot transfer points to themself',
+        'input.toCustomerId',
+      );
     const reason = optionalText(input.reason, 'input.reason', 500) ?? 'transfer';
-    return this.book(ctx, input.idempotencyKey, requestHash('transferPoints', input), {
-      kind: TransactionKind.TRANSFER, customerId: from, counterpartyId: to, points: amount, reason,
-    }, async (tx, txnId, tenantId) => {
-      await tx.execute(`insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`, [to, tenantId]);
-      // Both rows in one fixed (id) order: two opposite transfers cannot each hold the row the other needs.
-      await tx.execute(`select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`, [from, to]);
-      const balance = await this.debit(tx, from, { available: amount });
-      const takes = await this.consumeLots(tx, from, txnId, amount);
-      // The points keep their expiry dates on the receiving side.
-      for (const take of takes) await this.createLot(tx, tenantId, to, txnId, take.points, null, take.expiresAt);
-      await this.credit(tx, tenantId, to, { available: amount });
-      await this.entries(tx, tenantId, txnId, [
-        [Account.CUSTOMER_AVAILABLE, from, -amount],
-        [Account.CUSTOMER_AVAILABLE, to, amount],
-      ]);
-      return balance;
-    });
+    return this.book(
+      ctx,
+      input.idempotencyKey,
+      requestHash('transferPoints', input),
+      {
+        kind: TransactionKind.TRANSFER,
+        customerId: from,
+        counterpartyId: to,
+        points: amount,
+        reason,
+      },
+      async (tx, txnId, tenantId) => {
+        await tx.execute(
+          `insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`,
+          [to, tenantId],
+        );
+        // Both rows in one fixed (id) order: two opposite transfers cannot each hold the row the other needs.
+        await tx.execute(
+          `select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`,
+          [from, to],
+        );
+        const balance = await this.debit(tx, from, { available: amount });
+        const takes = await this.consumeLots(tx, from, txnId, amount);
+        // The points keep their expiry dates on the receiving side.
+        for (const take of takes) await this.createLot(tx, tenantId, to, txnId, take.points, null, take.expiresAt);
+        await this.credit(tx, tenantId, to, { available: amount });
+        await this.entries(tx, tenantId, txnId, [
+          [Account.CUSTOMER_AVAILABLE, from, -amount],
+          [Account.CUSTOMER_AVAILABLE, to, amount],
+        ]);
+        return balance;
+      },
+    );
   }
 
   async reverse(ctx: Context, input: ReverseTransactionInput): Promise<PointsResult> {
     const tenantId = requireTenant(ctx);
     if (input.points !== undefined && input.points !== null) points(input.points, 'input.points');
     const original = isUuid(input.transactionId)
-      ? ((await ctx.em.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [input.transactionId, tenantId])) as TransactionRow[])[0]
+      ? (
+          (await ctx.em.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
+            input.transactionId,
+            tenantId,
+          ])) as TransactionRow[]
+        )[0]
       : undefined;
-    if (!original) throw ledgerError(LedgerErrorCode.TRANSACTION_NOT_FOUND, `No transaction ${input.transactionId}`, 'input.transactionId');
+    if (!original)
+      throw ledgerError(
+        LedgerErrorCode.TRANSACTION_NOT_FOUND,
+        `No transaction ${input.transactionId}`,
+        'input.transactionId',
+      );
     if (original.kind !== TransactionKind.EARN && original.kind !== TransactionKind.REDEEM) {
-      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, `A ${original.kind} transaction is corrected with an adjustment, not reversed`, 'input.transactionId');
+      throw ledgerError(
+        LedgerErrorCode.NOT_REVERSIBLE,
+        `A ${original.kind} transaction is corrected with an adjustment, not reversed`,
+        'input.transactionId',
+      );
     }
     // Points booked for a purchase or a voucher are undone with it, so the purchase or voucher stays in step.
     if (original.idempotency_key?.startsWith('purchase:')) {
-      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, 'The points of a recorded purchase come back with refundPurchase', 'input.transactionId');
+      throw ledgerError(
+        LedgerErrorCode.NOT_REVERSIBLE,
+        'The points of a recorded purchase come back with refundPurchase',
+        'input.transactionId',
+      );
     }
     if (original.idempotency_key?.startsWith('voucher:')) {
-      throw ledgerError(LedgerErrorCode.NOT_REVERSIBLE, "A reward redemption's points come back with cancelVoucher", 'input.transactionId');
+      throw ledgerError(
+        LedgerErrorCode.NOT_REVERSIBLE,
+        "A reward redemption's points come back with cancelVoucher",
+        'input.transactionId',
+      );
     }
     assertMayActOnCustomer(ctx, original.customer_id!);
     // A profile merged since has its points with the survivor: the reversal is booked there.
     const customerId = (await ctx.loaders.customerById.load(original.customer_id!))?.id ?? original.customer_id!;
-    const reason = optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
-    return this.book(ctx, input.idempotencyKey, requestHash('reverseTransaction', input), {
-      kind: TransactionKind.REVERSAL, customerId, points: input.points ?? 0, reason, reversesId: original.id,
-    }, (tx, txnId, tenantIdInTx) => this.reverseWork(tx, tenantIdInTx, original, txnId, input.points ?? undefined));
+    const reason =
+      optionalText(input.reason, 'input.reason', 500) ?? `reversal of ${original.kind.toLowerCase()} ${original.id}`;
+    return this.book(
+      ctx,
+      input.idempotencyKey,
+      requestHash('reverseTransaction', input),
+      {
+        kind: TransactionKind.REVERSAL,
+        customerId,
+        points: input.points ?? 0,
+        reason,
+        reversesId: original.id,
+      },
+      (tx, txnId, tenantIdInTx) => this.reverseWork(tx, tenantIdInTx, original, txnId, input.points ?? undefined),
+    );
   }
 
-  private async reverseWork(tx: EntityManager, tenantId: string, original: TransactionRow, txnId: string, requested: number | undefined): Promise<BalanceRow> {
+  private async reverseWork(
+    tx: EntityManager,
+    tenantId: string,
+    original: TransactionRow,
+    txnId: string,
+    requested: number | undefined,
+  ): Promise<BalanceRow> {
     // Lock the original so two reversals of it cannot both take the same remainder.
     await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
     // Points of a profile merged since are held by its survivor now: take them back (or give them back) there.
@@ -344,7 +476,11 @@ export class LedgerService {
     const left = Number(original.points) - Number(reversed);
     const amount = requested ?? left;
     if (amount <= 0 || amount > left) {
-      throw ledgerError(LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL, `Only ${left} points of this transaction are left to reverse`, 'input.points');
+      throw ledgerError(
+        LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL,
+        `Only ${left} points of this transaction are left to reverse`,
+        'input.points',
+      );
     }
     await tx.execute(`update ledger_transaction set points = ? where id = ?`, [amount, txnId]);
     return original.kind === TransactionKind.EARN
@@ -358,21 +494,57 @@ export class LedgerService {
    */
 
   /** Books a purchase's points in the caller's transaction. */
-  async earnWithin(tx: EntityManager, booking: { tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string; key: string; pendingUntil: Date | null }): Promise<PointsResult> {
+  async earnWithin(
+    tx: EntityManager,
+    booking: {
+      tenantId: string;
+      customerId: string;
+      points: number;
+      reason: string;
+      channel: Channel;
+      actor: string;
+      key: string;
+      pendingUntil: Date | null;
+    },
+  ): Promise<PointsResult> {
     points(booking.points, 'points');
     const rows = await this.earnStatement(tx, { ...booking, hash: null, expiresAt: null, timeline: false });
-    if (rows.length === 0) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
-    return this.result(rows[0]!, false);
+    if (rows.length === 0)
+      throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
+    return this.result(rows[0], false);
   }
 
   /** Spends points in the caller's transaction; INSUFFICIENT_POINTS aborts it. */
-  async redeemWithin(tx: EntityManager, booking: { tenantId: string; customerId: string; points: number; reason: string; channel: Channel; actor: string; key: string }): Promise<PointsResult> {
+  async redeemWithin(
+    tx: EntityManager,
+    booking: {
+      tenantId: string;
+      customerId: string;
+      points: number;
+      reason: string;
+      channel: Channel;
+      actor: string;
+      key: string;
+    },
+  ): Promise<PointsResult> {
     points(booking.points, 'points');
-    const [header] = await this.insertHeader(tx, booking.tenantId, {
-      kind: TransactionKind.REDEEM, customerId: booking.customerId, points: booking.points, reason: booking.reason,
-    }, { actor: booking.actor, channel: booking.channel, idempotencyKey: booking.key });
+    const [header] = await this.insertHeader(
+      tx,
+      booking.tenantId,
+      {
+        kind: TransactionKind.REDEEM,
+        customerId: booking.customerId,
+        points: booking.points,
+        reason: booking.reason,
+      },
+      { actor: booking.actor, channel: booking.channel, idempotencyKey: booking.key },
+    );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
-    const balance = await this.debit(tx, booking.customerId, { available: booking.points, lifetimeRedeemed: booking.points, activity: new Date() });
+    const balance = await this.debit(tx, booking.customerId, {
+      available: booking.points,
+      lifetimeRedeemed: booking.points,
+      activity: new Date(),
+    });
     await this.consumeLots(tx, booking.customerId, header.id, booking.points);
     await this.entries(tx, booking.tenantId, header.id, [
       [Account.CUSTOMER_AVAILABLE, booking.customerId, -booking.points],
@@ -382,12 +554,32 @@ export class LedgerService {
   }
 
   /** Reverses (part of) an earn or a redemption in the caller's transaction. */
-  async reverseWithin(tx: EntityManager, booking: { tenantId: string; transactionId: string; points: number; reason: string; actor: string; key: string }): Promise<PointsResult> {
-    const [original] = (await tx.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [booking.transactionId, booking.tenantId])) as TransactionRow[];
-    if (!original) throw ledgerError(LedgerErrorCode.TRANSACTION_NOT_FOUND, `No transaction ${booking.transactionId}`, 'transactionId');
-    const [header] = await this.insertHeader(tx, booking.tenantId, {
-      kind: TransactionKind.REVERSAL, customerId: original.customer_id!, points: booking.points, reason: booking.reason, reversesId: original.id,
-    }, { actor: booking.actor, idempotencyKey: booking.key });
+  async reverseWithin(
+    tx: EntityManager,
+    booking: { tenantId: string; transactionId: string; points: number; reason: string; actor: string; key: string },
+  ): Promise<PointsResult> {
+    const [original] = (await tx.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
+      booking.transactionId,
+      booking.tenantId,
+    ])) as TransactionRow[];
+    if (!original)
+      throw ledgerError(
+        LedgerErrorCode.TRANSACTION_NOT_FOUND,
+        `No transaction ${booking.transactionId}`,
+        'transactionId',
+      );
+    const [header] = await this.insertHeader(
+      tx,
+      booking.tenantId,
+      {
+        kind: TransactionKind.REVERSAL,
+        customerId: original.customer_id!,
+        points: booking.points,
+        reason: booking.reason,
+        reversesId: original.id,
+      },
+      { actor: booking.actor, idempotencyKey: booking.key },
+    );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await this.reverseWork(tx, booking.tenantId, original, header.id, booking.points);
     return this.result(await this.recordBalanceAfter(tx, header.id, balance), false);
@@ -399,7 +591,10 @@ export class LedgerService {
    * points, pending date and expiry date, so the move changes nothing but the holder. Returns null when
    * the duplicate held no points.
    */
-  async mergeWithin(tx: EntityManager, move: { tenantId: string; fromId: string; toId: string; reason: string; actor: string; key: string }): Promise<MovedPoints | null> {
+  async mergeWithin(
+    tx: EntityManager,
+    move: { tenantId: string; fromId: string; toId: string; reason: string; actor: string; key: string },
+  ): Promise<MovedPoints | null> {
     return this.moveLots(tx, move, `customer_id = ?`, [move.fromId]);
   }
 
@@ -407,13 +602,29 @@ export class LedgerService {
    * Gives back, in the caller's transaction, what is left of the lots a merge transfer created on the
    * survivor: their unspent points go back to the restored profile with their dates. Spent points stay spent.
    */
-  async returnMergedWithin(tx: EntityManager, move: { tenantId: string; fromId: string; toId: string; mergeTransactionId: string; reason: string; actor: string; key: string }): Promise<MovedPoints | null> {
+  async returnMergedWithin(
+    tx: EntityManager,
+    move: {
+      tenantId: string;
+      fromId: string;
+      toId: string;
+      mergeTransactionId: string;
+      reason: string;
+      actor: string;
+      key: string;
+    },
+  ): Promise<MovedPoints | null> {
     // The lots the merge created, or the lots they were moved into since (a later merge and its undoing).
-    return this.moveLots(tx, move, `customer_id = ? and id in (
+    return this.moveLots(
+      tx,
+      move,
+      `customer_id = ? and id in (
         with recursive line as (
           select id from points_lot where transaction_id = ?
           union all select l.id from points_lot l join line on l.source_lot_id = line.id)
-        select id from line)`, [move.fromId, move.mergeTransactionId]);
+        select id from line)`,
+      [move.fromId, move.mergeTransactionId],
+    );
   }
 
   private async moveLots(
@@ -423,9 +634,15 @@ export class LedgerService {
     lotParams: unknown[],
   ): Promise<MovedPoints | null> {
     const { tenantId, fromId, toId } = move;
-    await tx.execute(`insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`, [toId, tenantId]);
+    await tx.execute(
+      `insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`,
+      [toId, tenantId],
+    );
     // Balance rows in id order, then lots: the order every debit takes them in, so no deadlock.
-    await tx.execute(`select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`, [fromId, toId]);
+    await tx.execute(
+      `select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`,
+      [fromId, toId],
+    );
     const lots = (await tx.execute(
       `select id, remaining, pending_until from points_lot where ${lotCondition} and remaining > 0 order by id for update`,
       lotParams,
@@ -433,9 +650,18 @@ export class LedgerService {
     if (lots.length === 0) return null;
     const available = lots.filter((lot) => !lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
     const pending = lots.filter((lot) => lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
-    const [header] = await this.insertHeader(tx, tenantId, {
-      kind: TransactionKind.TRANSFER, customerId: fromId, counterpartyId: toId, points: available + pending, reason: move.reason,
-    }, { actor: move.actor, idempotencyKey: move.key });
+    const [header] = await this.insertHeader(
+      tx,
+      tenantId,
+      {
+        kind: TransactionKind.TRANSFER,
+        customerId: fromId,
+        counterpartyId: toId,
+        points: available + pending,
+        reason: move.reason,
+      },
+      { actor: move.actor, idempotencyKey: move.key },
+    );
     if (!header) throw new Error(`ledger key ${move.key} already used`);
     const lotIds = pgArray(lots.map((lot) => lot.id));
     await tx.execute(
@@ -453,7 +679,8 @@ export class LedgerService {
     const balance = await this.debit(tx, fromId, { available, pending });
     await this.credit(tx, tenantId, toId, { available, pending });
     const legs: [Account, string | null, number][] = [];
-    if (available > 0) legs.push([Account.CUSTOMER_AVAILABLE, fromId, -available], [Account.CUSTOMER_AVAILABLE, toId, available]);
+    if (available > 0)
+      legs.push([Account.CUSTOMER_AVAILABLE, fromId, -available], [Account.CUSTOMER_AVAILABLE, toId, available]);
     if (pending > 0) legs.push([Account.CUSTOMER_PENDING, fromId, -pending], [Account.CUSTOMER_PENDING, toId, pending]);
     await this.entries(tx, tenantId, header.id, legs);
     await this.recordBalanceAfter(tx, header.id, balance);
@@ -466,41 +693,85 @@ export class LedgerService {
    * earn, then the balance row (the order `reverse` takes them in), so the answer holds until commit.
    */
   async reversibleNow(tx: EntityManager, earnId: string): Promise<number> {
-    const [earn] = (await tx.execute(`select points, customer_id from ledger_transaction where id = ? for update`, [earnId])) as { points: string; customer_id: string }[];
+    const [earn] = (await tx.execute(`select points, customer_id from ledger_transaction where id = ? for update`, [
+      earnId,
+    ])) as { points: string; customer_id: string }[];
     // The earn's holder (a business account's pool when the purchase earned into it), or its survivor since a merge.
     const customerId = earn ? await this.holderNow(tx, earn.customer_id) : null;
-    const [{ reversed }] = (await tx.execute(`select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`, [earnId])) as {
+    const [{ reversed }] = (await tx.execute(
+      `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`,
+      [earnId],
+    )) as {
       reversed: string;
     }[];
-    const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [customerId])) as { available: string }[];
+    const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [
+      customerId,
+    ])) as { available: string }[];
     const [lot] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { remaining: string; pending_until: Date | null }[];
     const left = Number(earn?.points ?? 0) - Number(reversed);
     return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
 
   /** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */
-  private async clawBack(tx: EntityManager, tenantId: string, customerId: string, earnId: string, txnId: string, amount: number): Promise<BalanceRow> {
+  private async clawBack(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    earnId: string,
+    txnId: string,
+    amount: number,
+  ): Promise<BalanceRow> {
     // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
     // available between our reading it and our debit.
     await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
-    const [found] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { id: string; customer_id: string; remaining: string; pending_until: Date | null }[];
+    const [found] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as {
+      id: string;
+      customer_id: string;
+      remaining: string;
+      pending_until: Date | null;
+    }[];
     const lot = found?.customer_id === customerId ? found : undefined;
     if (lot?.pending_until) {
       const balance = await this.debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
-      const updated = await tx.execute(`update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`, [amount, lot.id, amount]);
-      if (updated.length === 0) throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, 'The pending points of that earn do not cover the reversal', 'input.points');
-      await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [txnId, lot.id, amount]);
-      await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_PENDING, customerId, -amount], [Account.PROGRAM_ISSUED, null, amount]]);
+      const updated = await tx.execute(
+        `update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`,
+        [amount, lot.id, amount],
+      );
+      if (updated.length === 0)
+        throw ledgerError(
+          LedgerErrorCode.INSUFFICIENT_POINTS,
+          'The pending points of that earn do not cover the reversal',
+          'input.points',
+        );
+      await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [
+        txnId,
+        lot.id,
+        amount,
+      ]);
+      await this.entries(tx, tenantId, txnId, [
+        [Account.CUSTOMER_PENDING, customerId, -amount],
+        [Account.PROGRAM_ISSUED, null, amount],
+      ]);
       return balance;
     }
     const balance = await this.debit(tx, customerId, { available: amount, lifetimeEarned: amount });
     await this.consumeLots(tx, customerId, txnId, amount, lot?.id);
-    await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, -amount], [Account.PROGRAM_ISSUED, null, amount]]);
+    await this.entries(tx, tenantId, txnId, [
+      [Account.CUSTOMER_AVAILABLE, customerId, -amount],
+      [Account.PROGRAM_ISSUED, null, amount],
+    ]);
     return balance;
   }
 
   /** A cancelled redemption gives its points back, expiring no later than the latest lot it had used. */
-  private async refundRedemption(tx: EntityManager, tenantId: string, customerId: string, redeemId: string, txnId: string, amount: number): Promise<BalanceRow> {
+  private async refundRedemption(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    redeemId: string,
+    txnId: string,
+    amount: number,
+  ): Promise<BalanceRow> {
     const [{ expires_at: expiresAt, never }] = (await tx.execute(
       `select max(l.expires_at) as expires_at, bool_or(l.expires_at is null) as never
          from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?`,
@@ -508,7 +779,10 @@ export class LedgerService {
     )) as { expires_at: Date | null; never: boolean | null }[];
     const balance = await this.credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
     await this.createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
-    await this.entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, amount], [Account.PROGRAM_REDEEMED, null, -amount]]);
+    await this.entries(tx, tenantId, txnId, [
+      [Account.CUSTOMER_AVAILABLE, customerId, amount],
+      [Account.PROGRAM_REDEEMED, null, -amount],
+    ]);
     return balance;
   }
 
@@ -518,16 +792,26 @@ export class LedgerService {
    */
   private async assertNotMerged(tx: EntityManager, ids: (string | undefined)[]): Promise<void> {
     const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
-    const rows = (await tx.execute(`select id, merged_into_id from customer where id in (?) order by id for key share`, [wanted])) as { id: string; merged_into_id: string | null }[];
+    const rows = (await tx.execute(
+      `select id, merged_into_id from customer where id in (?) order by id for key share`,
+      [wanted],
+    )) as { id: string; merged_into_id: string | null }[];
     const merged = rows.find((row) => row.merged_into_id);
     if (merged) {
-      throw ledgerError(LedgerErrorCode.CUSTOMER_MERGED, `Customer ${merged.id} was merged into ${merged.merged_into_id} just now; send the request again`, 'input.customerId');
+      throw ledgerError(
+        LedgerErrorCode.CUSTOMER_MERGED,
+        `Customer ${merged.id} was merged into ${merged.merged_into_id} just now; send the request again`,
+        'input.customerId',
+      );
     }
   }
 
   /** Who holds a customer's points now: its survivor when it was merged. Read under a key-share lock, so a merge waits. */
   private async holderNow(tx: EntityManager, customerId: string): Promise<string> {
-    const [row] = (await tx.execute(`select coalesce(merged_into_id, id) as id from customer where id = ? for key share`, [customerId])) as { id: string }[];
+    const [row] = (await tx.execute(
+      `select coalesce(merged_into_id, id) as id from customer where id = ? for key share`,
+      [customerId],
+    )) as { id: string }[];
     return row?.id ?? customerId;
   }
 
@@ -558,7 +842,7 @@ export class LedgerService {
           requestHash: hash,
         });
         if (inserted.length === 0) throw new AlreadyBooked();
-        const row = inserted[0]!;
+        const row = inserted[0];
         await this.assertNotMerged(tx, [header.customerId, header.counterpartyId]);
         const balance = await work(tx, row.id, tenantId);
         const booked = await this.recordBalanceAfter(tx, row.id, balance);
@@ -576,25 +860,62 @@ export class LedgerService {
   /** What a direct ledger operation shows on the customer's timeline (and the receiver's, for a transfer). */
   private async onTimeline(tx: EntityManager, row: TransactionRow): Promise<void> {
     const points = Number(row.points);
-    const event = { tenantId: row.tenant_id, channel: row.channel, actor: row.actor, occurredAt: new Date(row.created_at), refType: 'ledger_transaction', refId: row.id };
+    const event = {
+      tenantId: row.tenant_id,
+      channel: row.channel,
+      actor: row.actor,
+      occurredAt: new Date(row.created_at),
+      refType: 'ledger_transaction',
+      refId: row.id,
+    };
     const data = { points, reason: row.reason, reasonCode: row.reason_code };
     switch (row.kind) {
       case TransactionKind.REDEEM:
-        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REDEEMED, summary: `${points} points redeemed: ${row.reason}`, data });
+        return recordTimeline(tx, {
+          ...event,
+          customerId: row.customer_id!,
+          kind: TimelineKind.POINTS_REDEEMED,
+          summary: `${points} points redeemed: ${row.reason}`,
+          data,
+        });
       case TransactionKind.ADJUST: {
         // The header holds the size of an adjustment; its direction is in the customer's entry.
-        const [entry] = (await tx.execute(`select amount from ledger_entry where transaction_id = ? and customer_id is not null`, [row.id])) as { amount: string }[];
+        const [entry] = (await tx.execute(
+          `select amount from ledger_entry where transaction_id = ? and customer_id is not null`,
+          [row.id],
+        )) as { amount: string }[];
         const signed = Number(entry?.amount ?? points);
         return recordTimeline(tx, {
-          ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_ADJUSTED,
-          summary: `${signed > 0 ? '+' : ''}${signed} points (${row.reason_code}): ${row.reason}`, data: { ...data, points: signed },
+          ...event,
+          customerId: row.customer_id!,
+          kind: TimelineKind.POINTS_ADJUSTED,
+          summary: `${signed > 0 ? '+' : ''}${signed} points (${row.reason_code}): ${row.reason}`,
+          data: { ...data, points: signed },
         });
       }
       case TransactionKind.REVERSAL:
-        return recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_REVERSED, summary: `${points} points reversed: ${row.reason}`, data: { ...data, reverses: row.reverses_id } });
+        return recordTimeline(tx, {
+          ...event,
+          customerId: row.customer_id!,
+          kind: TimelineKind.POINTS_REVERSED,
+          summary: `${points} points reversed: ${row.reason}`,
+          data: { ...data, reverses: row.reverses_id },
+        });
       case TransactionKind.TRANSFER:
-        await recordTimeline(tx, { ...event, customerId: row.customer_id!, kind: TimelineKind.POINTS_TRANSFERRED, summary: `${points} points sent`, data: { ...data, to: row.counterparty_id } });
-        return recordTimeline(tx, { ...event, customerId: row.counterparty_id!, kind: TimelineKind.POINTS_TRANSFERRED, summary: `${points} points received`, data: { ...data, from: row.customer_id } });
+        await recordTimeline(tx, {
+          ...event,
+          customerId: row.customer_id!,
+          kind: TimelineKind.POINTS_TRANSFERRED,
+          summary: `${points} points sent`,
+          data: { ...data, to: row.counterparty_id },
+        });
+        return recordTimeline(tx, {
+          ...event,
+          customerId: row.counterparty_id!,
+          kind: TimelineKind.POINTS_TRANSFERRED,
+          summary: `${points} points received`,
+          data: { ...data, from: row.customer_id },
+        });
       default:
         return undefined;
     }
@@ -615,9 +936,19 @@ export class LedgerService {
        on conflict (tenant_id, idempotency_key) do nothing
        returning *`,
       [
-        tenantId, header.kind, header.customerId, header.counterpartyId ?? null, header.points, header.reason,
-        header.reasonCode ?? null, meta.channel ?? null, meta.actor, meta.idempotencyKey ?? null, meta.requestHash ?? null,
-        header.reversesId ?? null, header.importId ?? null,
+        tenantId,
+        header.kind,
+        header.customerId,
+        header.counterpartyId ?? null,
+        header.points,
+        header.reason,
+        header.reasonCode ?? null,
+        meta.channel ?? null,
+        meta.actor,
+        meta.idempotencyKey ?? null,
+        meta.requestHash ?? null,
+        header.reversesId ?? null,
+        header.importId ?? null,
       ],
     )) as TransactionRow[];
   }
@@ -627,32 +958,58 @@ export class LedgerService {
       `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
       [balance.available, balance.pending, balance.version, txnId],
     )) as TransactionRow[];
-    return row!;
+    return row;
   }
 
   /**
    * A legacy balance brought over by a migration (scripts/import-balances): the points come from the
    * program's migration account. Runs in the importer's transaction; the file, not a key, is idempotent.
    */
-  async bookImport(tx: EntityManager, tenantId: string, customerId: string, amount: number, expiresAt: Date | null, importId: string, reason: string): Promise<void> {
-    const [row] = await this.insertHeader(tx, tenantId, { kind: TransactionKind.IMPORT, customerId, points: amount, reason, importId }, { actor: 'job:import-balances' });
+  async bookImport(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    amount: number,
+    expiresAt: Date | null,
+    importId: string,
+    reason: string,
+  ): Promise<void> {
+    const [row] = await this.insertHeader(
+      tx,
+      tenantId,
+      { kind: TransactionKind.IMPORT, customerId, points: amount, reason, importId },
+      { actor: 'job:import-balances' },
+    );
     const balance = await this.credit(tx, tenantId, customerId, { available: amount });
-    await this.createLot(tx, tenantId, customerId, row!.id, amount, null, expiresAt);
-    await this.entries(tx, tenantId, row!.id, [[Account.CUSTOMER_AVAILABLE, customerId, amount], [Account.PROGRAM_MIGRATION, null, -amount]]);
-    await this.recordBalanceAfter(tx, row!.id, balance);
+    await this.createLot(tx, tenantId, customerId, row.id, amount, null, expiresAt);
+    await this.entries(tx, tenantId, row.id, [
+      [Account.CUSTOMER_AVAILABLE, customerId, amount],
+      [Account.PROGRAM_MIGRATION, null, -amount],
+    ]);
+    await this.recordBalanceAfter(tx, row.id, balance);
   }
 
   /**
    * Undoes an import with one reversal per imported balance, all or none: a lot that has been spent from
    * (even in part) makes the whole rollback fail, naming the customers, with nothing applied.
    */
-  async rollbackImport(em: EntityManager, tenantId: string, importId: string): Promise<{ reversed: number; points: number }> {
+  async rollbackImport(
+    em: EntityManager,
+    tenantId: string,
+    importId: string,
+  ): Promise<{ reversed: number; points: number }> {
     return em.transactional(async (tx) => {
-      const [found] = (await tx.execute(`select rolled_back_at from points_import where id = ? and tenant_id = ? for update`, [importId, tenantId])) as {
+      const [found] = (await tx.execute(
+        `select rolled_back_at from points_import where id = ? and tenant_id = ? for update`,
+        [importId, tenantId],
+      )) as {
         rolled_back_at: Date | null;
       }[];
       if (!found) throw new Error(`no import ${importId} in tenant ${tenantId}`);
-      if (found.rolled_back_at) throw new Error(`import ${importId} was already rolled back at ${new Date(found.rolled_back_at).toISOString()}`);
+      if (found.rolled_back_at)
+        throw new Error(
+          `import ${importId} was already rolled back at ${new Date(found.rolled_back_at).toISOString()}`,
+        );
       const imported = (await tx.execute(
         `select t.id, t.customer_id, t.points, l.id as lot_id from ledger_transaction t join points_lot l on l.transaction_id = t.id
           where t.import_id = ? and t.kind = 'IMPORT' order by t.customer_id`,
@@ -665,22 +1022,41 @@ export class LedgerService {
         const [header] = await this.insertHeader(
           tx,
           tenantId,
-          { kind: TransactionKind.REVERSAL, customerId: row.customer_id, points: amount, reason: `rollback of import ${importId}`, reversesId: row.id, importId },
+          {
+            kind: TransactionKind.REVERSAL,
+            customerId: row.customer_id,
+            points: amount,
+            reason: `rollback of import ${importId}`,
+            reversesId: row.id,
+            importId,
+          },
           { actor: 'job:import-balances' },
         );
         const balance = await this.debitOrNull(tx, row.customer_id, { available: amount });
-        const untouched = await tx.execute(`update points_lot set remaining = 0 where id = ? and remaining = points returning id`, [row.lot_id]);
+        const untouched = await tx.execute(
+          `update points_lot set remaining = 0 where id = ? and remaining = points returning id`,
+          [row.lot_id],
+        );
         if (!balance || untouched.length === 0) {
           spent.push(row.customer_id);
           continue;
         }
-        await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [header!.id, row.lot_id, amount]);
-        await this.entries(tx, tenantId, header!.id, [[Account.CUSTOMER_AVAILABLE, row.customer_id, -amount], [Account.PROGRAM_MIGRATION, null, amount]]);
-        await this.recordBalanceAfter(tx, header!.id, balance);
+        await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [
+          header.id,
+          row.lot_id,
+          amount,
+        ]);
+        await this.entries(tx, tenantId, header.id, [
+          [Account.CUSTOMER_AVAILABLE, row.customer_id, -amount],
+          [Account.PROGRAM_MIGRATION, null, amount],
+        ]);
+        await this.recordBalanceAfter(tx, header.id, balance);
         points += amount;
       }
       if (spent.length > 0) {
-        throw new Error(`${spent.length} imported balances have been spent from, so nothing was rolled back; customers: ${spent.slice(0, 10).join(', ')}${spent.length > 10 ? ', ...' : ''}`);
+        throw new Error(
+          `${spent.length} imported balances have been spent from, so nothing was rolled back; customers: ${spent.slice(0, 10).join(', ')}${spent.length > 10 ? ', ...' : ''}`,
+        );
       }
       await tx.execute(`update points_import set rolled_back_at = now() where id = ?`, [importId]);
       return { reversed: imported.length, points };
@@ -688,13 +1064,20 @@ export class LedgerService {
   }
 
   private async findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
-    const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as TransactionRow[];
+    const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [
+      tenantId,
+      key,
+    ])) as TransactionRow[];
     return rows[0];
   }
 
   private replay(row: TransactionRow, hash: string): PointsResult {
     if (row.request_hash !== hash) {
-      throw ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      throw ledgerError(
+        LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different request',
+        'input.idempotencyKey',
+      );
     }
     return this.result(row, true);
   }
@@ -702,7 +1085,11 @@ export class LedgerService {
   private result(row: TransactionRow, replayed: boolean): PointsResult {
     return {
       transaction: toTransactionView(row),
-      balance: { available: Number(row.available_after ?? 0), pending: Number(row.pending_after ?? 0), version: row.version_after ?? 0 },
+      balance: {
+        available: Number(row.available_after ?? 0),
+        pending: Number(row.pending_after ?? 0),
+        version: row.version_after ?? 0,
+      },
       replayed,
     };
   }
@@ -722,9 +1109,16 @@ export class LedgerService {
          updated_at = now()
        returning available, pending, version`,
       // Every credit restarts the inactivity clock: points just given must not expire as "inactive" at once.
-      [customerId, tenantId, delta.available ?? 0, delta.pending ?? 0, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0],
+      [
+        customerId,
+        tenantId,
+        delta.available ?? 0,
+        delta.pending ?? 0,
+        delta.lifetimeEarned ?? 0,
+        delta.lifetimeRedeemed ?? 0,
+      ],
     )) as BalanceRow[];
-    return rows[0]!;
+    return rows[0];
   }
 
   /**
@@ -736,10 +1130,16 @@ export class LedgerService {
   private async debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
     const balance = await this.debitOrNull(tx, customerId, delta);
     if (balance) return balance;
-    const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [customerId])) as BalanceRow[];
+    const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [
+      customerId,
+    ])) as BalanceRow[];
     const pending = delta.pending ?? 0;
     const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
-    throw ledgerError(LedgerErrorCode.INSUFFICIENT_POINTS, `The customer has ${have} points, ${(delta.available ?? 0) + pending} needed`, 'input.points');
+    throw ledgerError(
+      LedgerErrorCode.INSUFFICIENT_POINTS,
+      `The customer has ${have} points, ${(delta.available ?? 0) + pending} needed`,
+      'input.points',
+    );
   }
 
   private async debitOrNull(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow | null> {
@@ -752,13 +1152,30 @@ export class LedgerService {
          version = version + 1, last_activity_at = coalesce(?, last_activity_at), updated_at = now()
        where customer_id = ? and available >= ? and pending >= ?
        returning available, pending, version`,
-      [available, pending, delta.lifetimeEarned ?? 0, delta.lifetimeRedeemed ?? 0, delta.activity ?? null, customerId, available, pending],
+      [
+        available,
+        pending,
+        delta.lifetimeEarned ?? 0,
+        delta.lifetimeRedeemed ?? 0,
+        delta.activity ?? null,
+        customerId,
+        available,
+        pending,
+      ],
     )) as BalanceRow[];
     return rows[0] ?? null;
   }
 
   /** `expiresAt: 'policy'` dates the lot by the tenant's expiry policy, in SQL like the earn path. */
-  private async createLot(tx: EntityManager, tenantId: string, customerId: string, txnId: string, amount: number, pendingUntil: Date | null, expiresAt: Date | null | 'policy') {
+  private async createLot(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    txnId: string,
+    amount: number,
+    pendingUntil: Date | null,
+    expiresAt: Date | null | 'policy',
+  ) {
     await tx.execute(
       `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
        select uuid_generate_v7(), t.id, ?, ?, ?, ?, ?, ${expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz'}, now() from tenant t where t.id = ?`,
@@ -767,7 +1184,13 @@ export class LedgerService {
   }
 
   /** Consumes spendable lots first-to-expire first. The balance row is already locked by the debit. */
-  private async consumeLots(tx: EntityManager, customerId: string, txnId: string, amount: number, preferLotId?: string): Promise<LotTake[]> {
+  private async consumeLots(
+    tx: EntityManager,
+    customerId: string,
+    txnId: string,
+    amount: number,
+    preferLotId?: string,
+  ): Promise<LotTake[]> {
     const lots = (await tx.execute(
       `select id, remaining, expires_at from points_lot
         where customer_id = ? and remaining > 0 and pending_until is null
@@ -775,13 +1198,20 @@ export class LedgerService {
       [customerId],
     )) as { id: string; remaining: string; expires_at: Date | null }[];
     const takes = planConsumption(
-      lots.map((lot) => ({ id: lot.id, remaining: Number(lot.remaining), expiresAt: lot.expires_at ? new Date(lot.expires_at) : null })),
+      lots.map((lot) => ({
+        id: lot.id,
+        remaining: Number(lot.remaining),
+        expiresAt: lot.expires_at ? new Date(lot.expires_at) : null,
+      })),
       amount,
       preferLotId,
     );
     const values = takes.map(() => '(?::uuid, ?::bigint)').join(', ');
     const params = takes.flatMap((take) => [take.lotId, take.points]);
-    await tx.execute(`update points_lot l set remaining = l.remaining - v.take from (values ${values}) as v(id, take) where l.id = v.id`, params);
+    await tx.execute(
+      `update points_lot l set remaining = l.remaining - v.take from (values ${values}) as v(id, take) where l.id = v.id`,
+      params,
+    );
     await tx.execute(
       `insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, v.id, v.take from (values ${values}) as v(id, take)`,
       [txnId, ...params],

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { ConnectionType } from '../shared/graphql/connection';
 import { Account, TransactionKind } from './ledger.entity';
@@ -7,7 +8,8 @@ import { Account, TransactionKind } from './ledger.entity';
 registerEnumType(TransactionKind, { name: 'PointsTransactionKind' });
 registerEnumType(Account, { name: 'LedgerAccount' });
 
-const idempotencyKeyDoc = 'Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT.';
+const idempotencyKeyDoc =
+  'Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT.';
 
 @InputType()
 export class EarnPointsInput {
@@ -20,7 +22,10 @@ export class EarnPointsInput {
   @Field()
   reason!: string;
 
-  @Field({ nullable: true, description: 'Points stay pending (not spendable) until this time, e.g. the end of the return window.' })
+  @Field({
+    nullable: true,
+    description: 'Points stay pending (not spendable) until this time, e.g. the end of the return window.',
+  })
   pendingUntil?: Date;
 
   @Field({ nullable: true, description: "Defaults to the tenant's expiry policy." })
@@ -74,7 +79,10 @@ export class ReverseTransactionInput {
   @Field(() => ID)
   transactionId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'Part of the original to reverse; the default is all that is left.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Part of the original to reverse; the default is all that is left.',
+  })
   points?: number;
 
   @Field({ nullable: true })

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { LedgerDiscrepancy, LedgerIntegrity } from './ledger.types';
 
 interface Check {
@@ -85,8 +86,8 @@ export async function verifyLedger(em: EntityManager, tenantId: string | null): 
   )) as { transactions: string; balances: string }[];
   return {
     ok: discrepancies.length === 0,
-    transactionsChecked: Number(counts!.transactions),
-    balancesChecked: Number(counts!.balances),
+    transactionsChecked: Number(counts.transactions),
+    balancesChecked: Number(counts.balances),
     discrepancies,
   };
 }

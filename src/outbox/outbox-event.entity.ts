@@ -5,11 +5,22 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
  * commit, so a rolled-back change publishes nothing and a crash between commit and publish loses nothing.
  */
 @Entity()
-@Index({ name: 'outbox_event_unpublished_idx', expression: 'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null' })
+@Index({
+  name: 'outbox_event_unpublished_idx',
+  expression: 'create index "outbox_event_unpublished_idx" on "outbox_event" ("id") where "published_at" is null',
+})
 // Catch-up reads a customer's loyalty-state versions after the one a client last saw.
-@Index({ name: 'outbox_event_customer_version_idx', expression: 'create index "outbox_event_customer_version_idx" on "outbox_event" ("customer_id", "version") where "customer_id" is not null' })
+@Index({
+  name: 'outbox_event_customer_version_idx',
+  expression:
+    'create index "outbox_event_customer_version_idx" on "outbox_event" ("customer_id", "version") where "customer_id" is not null',
+})
 // Retention deletes published rows by age.
-@Index({ name: 'outbox_event_published_idx', expression: 'create index "outbox_event_published_idx" on "outbox_event" ("published_at") where "published_at" is not null' })
+@Index({
+  name: 'outbox_event_published_idx',
+  expression:
+    'create index "outbox_event_published_idx" on "outbox_event" ("published_at") where "published_at" is not null',
+})
 export class OutboxEvent {
   [OptionalProps]?: 'id' | 'createdAt';
 

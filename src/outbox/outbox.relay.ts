@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import type { Logger } from 'pino';
+
 import type { RealtimeBus, Topic } from '../realtime/pubsub';
 
 /** Channel the outbox trigger notifies on commit (see the migration that creates it). */

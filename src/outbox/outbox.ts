@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { Topic } from '../realtime/pubsub';
 import { OutboxEvent } from './outbox-event.entity';
 

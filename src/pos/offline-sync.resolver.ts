@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+
 import type { Context } from '../shared/context';
 import { Access } from '../tenancy/roles';
 import { OfflineSyncService } from './offline-sync.service';
@@ -10,7 +11,8 @@ export class OfflineSyncResolver {
 
   @Authorized(Access.recordPurchase)
   @Mutation(() => OfflineSyncResult, {
-    description: 'Operations a till queued offline, applied in order, each under its own idempotency key with its own result; resending the batch books nothing twice.',
+    description:
+      'Operations a till queued offline, applied in order, each under its own idempotency key with its own result; resending the batch books nothing twice.',
   })
   syncOfflineOperations(
     @Arg('storeId', () => ID) storeId: string,

@@ -1,16 +1,17 @@
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
+
+import type { PurchaseService } from '../earning/purchase.service';
+import type { RewardService } from '../rewards/reward.service';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { AppError, accessError, AccessErrorCode, inputError, InputErrorCode, PublicErrorCode } from '../shared/errors';
+import { accessError, AccessErrorCode, AppError, inputError, InputErrorCode, PublicErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
-import type { PurchaseService } from '../earning/purchase.service';
-import type { RewardService } from '../rewards/reward.service';
 import {
-  OfflineOperationType,
-  OfflineOutcome,
   type OfflineOperationInput,
   type OfflineOperationResult,
+  OfflineOperationType,
+  OfflineOutcome,
   type OfflineSyncResult,
   type OperationError,
 } from './offline-sync.types';
@@ -39,7 +40,12 @@ export function operationError(error: unknown, index: number, type: OfflineOpera
     return { code: String(error.publicCode), reason: error.reason, field: at(error.field), message: error.message };
   }
   if (error instanceof DeadlockException || error instanceof LockWaitTimeoutException) {
-    return { code: PublicErrorCode.CONFLICT, reason: 'CONCURRENT_UPDATE', field: at(undefined), message: 'Another request held the same rows; nothing was applied: send the batch again' };
+    return {
+      code: PublicErrorCode.CONFLICT,
+      reason: 'CONCURRENT_UPDATE',
+      field: at(undefined),
+      message: 'Another request held the same rows; nothing was applied: send the batch again',
+    };
   }
   return null;
 }
@@ -63,7 +69,7 @@ export class OfflineSyncService {
     requireTenant(ctx);
     const caller = requireCaller(ctx);
     if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== storeId) {
-      throw accessError(AccessErrorCode.ROLE_FORBIDDEN, 'A POS key sends its own store\'s operations only');
+      throw accessError(AccessErrorCode.ROLE_FORBIDDEN, "A POS key sends its own store's operations only");
     }
     const store = isUuid(storeId) ? await ctx.loaders.storeById.load(storeId) : null;
     if (!store) throw inputError(InputErrorCode.NOT_FOUND, `No store ${storeId}`, 'storeId');
@@ -79,17 +85,34 @@ export class OfflineSyncService {
         const reported = operationError(error, index, operation.type);
         if (!reported) {
           ctx.log.error({ err: error, index }, 'offline operation failed unexpectedly');
-          results.push({ ...base, outcome: OfflineOutcome.REJECTED, error: { code: PublicErrorCode.INTERNAL_SERVER_ERROR, field: `operations.${index}`, message: 'Unexpected error; send the batch again later' } });
+          results.push({
+            ...base,
+            outcome: OfflineOutcome.REJECTED,
+            error: {
+              code: PublicErrorCode.INTERNAL_SERVER_ERROR,
+              field: `operations.${index}`,
+              message: 'Unexpected error; send the batch again later',
+            },
+          });
           continue;
         }
         results.push({ ...base, outcome: OfflineOutcome.REJECTED, error: reported });
       }
     }
     const count = (outcome: OfflineOutcome) => results.filter((result) => result.outcome === outcome).length;
-    return { applied: count(OfflineOutcome.APPLIED), alreadyApplied: count(OfflineOutcome.ALREADY_APPLIED), rejected: count(OfflineOutcome.REJECTED), results };
+    return {
+      applied: count(OfflineOutcome.APPLIED),
+      alreadyApplied: count(OfflineOutcome.ALREADY_APPLIED),
+      rejected: count(OfflineOutcome.REJECTED),
+      results,
+    };
   }
 
-  private async apply(ctx: Context, storeId: string, operation: OfflineOperationInput): Promise<Pick<OfflineOperationResult, 'outcome' | 'purchase' | 'voucher'>> {
+  private async apply(
+    ctx: Context,
+    storeId: string,
+    operation: OfflineOperationInput,
+  ): Promise<Pick<OfflineOperationResult, 'outcome' | 'purchase' | 'voucher'>> {
     const outcome = (replayed: boolean) => (replayed ? OfflineOutcome.ALREADY_APPLIED : OfflineOutcome.APPLIED);
     switch (operation.type) {
       case OfflineOperationType.PURCHASE: {
@@ -97,8 +120,13 @@ export class OfflineSyncService {
         if (!operation.orderId) throw missing(operation.type, 'orderId');
         if (!operation.lines?.length) throw missing(operation.type, 'lines');
         const purchase = await this.purchases.record(ctx, {
-          customerId: operation.customerId, storeId, channel: Channel.POS, orderId: operation.orderId, lines: operation.lines,
-          occurredAt: operation.occurredAt, idempotencyKey: operation.idempotencyKey,
+          customerId: operation.customerId,
+          storeId,
+          channel: Channel.POS,
+          orderId: operation.orderId,
+          lines: operation.lines,
+          occurredAt: operation.occurredAt,
+          idempotencyKey: operation.idempotencyKey,
         });
         return { outcome: outcome(purchase.replayed), purchase };
       }
@@ -106,13 +134,20 @@ export class OfflineSyncService {
         if (!operation.customerId) throw missing(operation.type, 'customerId');
         if (!operation.rewardId) throw missing(operation.type, 'rewardId');
         const redeemed = await this.rewards.redeem(ctx, {
-          customerId: operation.customerId, rewardId: operation.rewardId, channel: Channel.POS, idempotencyKey: operation.idempotencyKey,
+          customerId: operation.customerId,
+          rewardId: operation.rewardId,
+          channel: Channel.POS,
+          idempotencyKey: operation.idempotencyKey,
         });
         return { outcome: outcome(redeemed.replayed), voucher: redeemed.voucher };
       }
       case OfflineOperationType.CONSUME_VOUCHER: {
         if (!operation.voucherCode) throw missing(operation.type, 'voucherCode');
-        const consumed = await this.rewards.consumeWithOutcome(ctx, { code: operation.voucherCode, storeId, idempotencyKey: operation.idempotencyKey });
+        const consumed = await this.rewards.consumeWithOutcome(ctx, {
+          code: operation.voucherCode,
+          storeId,
+          idempotencyKey: operation.idempotencyKey,
+        });
         return { outcome: outcome(consumed.replayed), voucher: consumed.voucher };
       }
     }

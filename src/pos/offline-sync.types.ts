@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { PurchaseLineInput, PurchaseResult } from '../earning/earning.types';
 import { VoucherView } from '../rewards/reward.types';
 
@@ -18,15 +19,22 @@ export enum OfflineOutcome {
 registerEnumType(OfflineOperationType, { name: 'OfflineOperationType' });
 registerEnumType(OfflineOutcome, { name: 'OfflineOutcome' });
 
-@InputType({ description: 'One operation a till queued while offline. Fields by type: PURCHASE customerId, orderId, lines; REDEEM_REWARD customerId, rewardId; CONSUME_VOUCHER voucherCode.' })
+@InputType({
+  description:
+    'One operation a till queued while offline. Fields by type: PURCHASE customerId, orderId, lines; REDEEM_REWARD customerId, rewardId; CONSUME_VOUCHER voucherCode.',
+})
 export class OfflineOperationInput {
   @Field(() => OfflineOperationType)
   type!: OfflineOperationType;
 
-  @Field({ description: 'The key the till gave the operation when it queued it; a resend with it books nothing twice.' })
+  @Field({
+    description: 'The key the till gave the operation when it queued it; a resend with it books nothing twice.',
+  })
   idempotencyKey!: string;
 
-  @Field({ description: 'When it happened at the till. Purchases are evaluated as of then (rules, dates, pending period).' })
+  @Field({
+    description: 'When it happened at the till. Purchases are evaluated as of then (rules, dates, pending period).',
+  })
   occurredAt!: Date;
 
   @Field(() => ID, { nullable: true })
@@ -80,7 +88,10 @@ export class OfflineOperationResult {
   @Field(() => PurchaseResult, { nullable: true })
   purchase?: PurchaseResult;
 
-  @Field(() => VoucherView, { nullable: true, description: 'The voucher issued (REDEEM_REWARD) or used (CONSUME_VOUCHER).' })
+  @Field(() => VoucherView, {
+    nullable: true,
+    description: 'The voucher issued (REDEEM_REWARD) or used (CONSUME_VOUCHER).',
+  })
   voucher?: VoucherView;
 }
 

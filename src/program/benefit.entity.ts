@@ -1,5 +1,6 @@
 import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
@@ -44,7 +45,9 @@ export class Benefit extends TenantOwnedEntity<'value' | 'active' | 'texts'> {
   @Enum({ items: () => BenefitKind, nativeEnumName: 'benefit_kind' })
   kind!: BenefitKind;
 
-  @Field(() => Int, { description: 'Multiplier in percent (150 = 1.5x) or discount in percent; 0 for non-monetary benefits.' })
+  @Field(() => Int, {
+    description: 'Multiplier in percent (150 = 1.5x) or discount in percent; 0 for non-monetary benefits.',
+  })
   @Property({ type: 'integer', default: 0 })
   value: number = 0;
 

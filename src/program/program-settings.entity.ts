@@ -1,5 +1,6 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
 /** How a purchase's base points are rounded to whole points. */
@@ -19,7 +20,14 @@ registerEnumType(PointsRounding, { name: 'PointsRounding' });
 @Entity()
 @Unique({ properties: ['tenant'] })
 export class ProgramSettings extends TenantOwnedEntity<
-  'earnPoints' | 'earnPerMinor' | 'rounding' | 'pendingDays' | 'pointValuePerThousand' | 'maxRewardCostPerThousand' | 'voucherValidityDays' | 'version'
+  | 'earnPoints'
+  | 'earnPerMinor'
+  | 'rounding'
+  | 'pendingDays'
+  | 'pointValuePerThousand'
+  | 'maxRewardCostPerThousand'
+  | 'voucherValidityDays'
+  | 'version'
 > {
   @Field(() => Int, { description: 'Base earn: this many points for every `earnPerMinor` minor units spent.' })
   @Property({ type: 'integer', default: 1 })
@@ -33,22 +41,30 @@ export class ProgramSettings extends TenantOwnedEntity<
   @Enum({ items: () => PointsRounding, nativeEnumName: 'points_rounding', default: PointsRounding.DOWN })
   rounding: PointsRounding = PointsRounding.DOWN;
 
-  @Field(() => Int, { description: 'Purchase points stay pending this many days after the purchase (the return window); 0 = spendable at once.' })
+  @Field(() => Int, {
+    description:
+      'Purchase points stay pending this many days after the purchase (the return window); 0 = spendable at once.',
+  })
   @Property({ type: 'integer', default: 0 })
   pendingDays: number = 0;
 
-  @Field(() => Int, { description: 'What 1,000 points are worth to the business, in minor units (cost and liability).' })
+  @Field(() => Int, {
+    description: 'What 1,000 points are worth to the business, in minor units (cost and liability).',
+  })
   @Property({ type: 'integer', default: 1000 })
   pointValuePerThousand: number = 1000;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Margin guardrail: the most a reward may cost the business per 1,000 points it is redeemed for, in minor units. Null: no guardrail.',
+    description:
+      'Margin guardrail: the most a reward may cost the business per 1,000 points it is redeemed for, in minor units. Null: no guardrail.',
   })
   @Property({ type: 'integer', nullable: true, default: 1000 })
   maxRewardCostPerThousand?: number | null = 1000;
 
-  @Field(() => Int, { description: 'A reward voucher is valid this many days after it is issued (or until the reward ends, if sooner).' })
+  @Field(() => Int, {
+    description: 'A reward voucher is valid this many days after it is issued (or until the reward ends, if sooner).',
+  })
   @Property({ type: 'integer', default: 30 })
   voucherValidityDays: number = 30;
 

@@ -1,10 +1,11 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
 import { pgArray } from '../shared/db/sql';
+import { bind } from '../shared/db/sql';
 import { Benefit } from './benefit.entity';
 import { ProgramSettings } from './program-settings.entity';
 import { Tier } from './tier.entity';
-import { bind } from '../shared/db/sql';
 import { STATUS_SQL } from './tier.sql';
 
 /** A member's tier row and the activity totals that progress and downgrade risk are read from. */
@@ -16,8 +17,15 @@ export interface TierStatusRow {
   granted_tier_id: string | null;
   granted_since: Date | null;
   granted_until: Date | null;
-  spend_cy: string; spend_r12: string; points_cy: string; points_r12: string; visits_cy: string; visits_r12: string;
-  spend_keep: string; points_keep: string; visits_keep: string;
+  spend_cy: string;
+  spend_r12: string;
+  points_cy: string;
+  points_r12: string;
+  visits_cy: string;
+  visits_r12: string;
+  spend_keep: string;
+  points_keep: string;
+  visits_keep: string;
 }
 
 /** Per-request, per-tenant program data: the tier ladder and benefits are read once per request. */
@@ -28,16 +36,20 @@ export function createProgramLoaders(em: EntityManager) {
       Promise.all(tenantIds.map((tenantId) => em.find(Tier, { tenant: tenantId }, { orderBy: { rank: 'asc' } }))),
     ),
     benefitsByTenant: new DataLoader<string, Benefit[]>(async (tenantIds) =>
-      Promise.all(tenantIds.map((tenantId) => em.find(Benefit, { tenant: tenantId, active: true }, { orderBy: { code: 'asc' } }))),
+      Promise.all(
+        tenantIds.map((tenantId) => em.find(Benefit, { tenant: tenantId, active: true }, { orderBy: { code: 'asc' } })),
+      ),
     ),
     settingsByTenant: new DataLoader<string, ProgramSettings | null>(async (tenantIds) =>
       Promise.all(tenantIds.map((tenantId) => em.findOne(ProgramSettings, { tenant: tenantId }))),
     ),
     /** Keys are `tenantId:customerId`, so one batch query serves a list of customers. */
     tierStatusByCustomer: new DataLoader<string, TierStatusRow>(async (keys) => {
-      const tenantId = keys[0]!.split(':')[0]!;
-      const customerIds = keys.map((key) => key.split(':')[1]!);
-      const rows = (await em.execute(...bind(STATUS_SQL, { tenantId, customerIds: pgArray(customerIds) }))) as TierStatusRow[];
+      const tenantId = keys[0].split(':')[0];
+      const customerIds = keys.map((key) => key.split(':')[1]);
+      const rows = (await em.execute(
+        ...bind(STATUS_SQL, { tenantId, customerIds: pgArray(customerIds) }),
+      )) as TierStatusRow[];
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return customerIds.map((id) => byId.get(id)!);
     }),

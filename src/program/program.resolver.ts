@@ -1,15 +1,16 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import { Customer } from '../customers/customer.entity';
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
 import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
-import { programError, ProgramErrorCode } from './program.errors';
 import { Benefit } from './benefit.entity';
+import { programError, ProgramErrorCode } from './program.errors';
 import { ProgramService } from './program.service';
-import { ProgramSettings } from './program-settings.entity';
 import {
   BenefitInput,
   GrantTierStatusInput,
@@ -20,9 +21,9 @@ import {
   TierStatus,
   UpdateProgramSettingsInput,
 } from './program.types';
+import { ProgramSettings } from './program-settings.entity';
 import { Tier } from './tier.entity';
 import { TierService } from './tier.service';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 @Resolver()
 export class ProgramResolver {
@@ -39,7 +40,10 @@ export class ProgramResolver {
 
   @Authorized(Access.manageProgram)
   @Mutation(() => ProgramSettings)
-  updateProgramSettings(@Arg('input') input: UpdateProgramSettingsInput, @Ctx() ctx: Context): Promise<ProgramSettings> {
+  updateProgramSettings(
+    @Arg('input') input: UpdateProgramSettingsInput,
+    @Ctx() ctx: Context,
+  ): Promise<ProgramSettings> {
     return this.program.updateSettings(ctx, input);
   }
 
@@ -74,15 +78,24 @@ export class ProgramResolver {
   }
 
   @Authorized(Access.readCustomer)
-  @Query(() => [RecognisedBenefit], { description: 'What the member is entitled to on this channel: the same answer for every caller.' })
-  async benefits(@Arg('customerId', () => ID) customerId: string, @Arg('channel', () => Channel) channel: Channel, @Ctx() ctx: Context): Promise<RecognisedBenefit[]> {
+  @Query(() => [RecognisedBenefit], {
+    description: 'What the member is entitled to on this channel: the same answer for every caller.',
+  })
+  async benefits(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('channel', () => Channel) channel: Channel,
+    @Ctx() ctx: Context,
+  ): Promise<RecognisedBenefit[]> {
     assertMayActOnCustomer(ctx, customerId);
     await customerOrNotFound(ctx, customerId, 'customerId');
     return this.tierService.benefits(ctx, customerId, channel);
   }
 
   @Authorized(Access.grantStatus)
-  @Mutation(() => TierStatus, { nullable: true, description: 'Limited-time status; the grant and its note are recorded in the tier history.' })
+  @Mutation(() => TierStatus, {
+    nullable: true,
+    description: 'Limited-time status; the grant and its note are recorded in the tier history.',
+  })
   grantTierStatus(@Arg('input') input: GrantTierStatusInput, @Ctx() ctx: Context): Promise<TierStatus | null> {
     return this.tierService.grant(ctx, input);
   }
@@ -91,7 +104,11 @@ export class ProgramResolver {
   @Mutation(() => TierEvaluation, { description: 'What `npm run evaluate-tiers` does, for this tenant, now.' })
   async evaluateTiers(@Ctx() ctx: Context): Promise<TierEvaluation> {
     const evaluation = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
-    if (!evaluation) throw programError(ProgramErrorCode.EVALUATION_RUNNING, 'Another evaluation of this program is running; try again shortly');
+    if (!evaluation)
+      throw programError(
+        ProgramErrorCode.EVALUATION_RUNNING,
+        'Another evaluation of this program is running; try again shortly',
+      );
     return evaluation;
   }
 }
@@ -132,7 +149,11 @@ export class CustomerTierResolver {
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => [TierChangeView], { description: 'Newest first.' })
-  tierHistory(@Root() customer: Customer, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true }) first?: number): Promise<TierChangeView[]> {
+  tierHistory(
+    @Root() customer: Customer,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ): Promise<TierChangeView[]> {
     return this.tiers.history(ctx, customer.id, pageSize(first));
   }
 }

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { BenefitKind } from './benefit.entity';
 import { PointsRounding } from './program-settings.entity';
@@ -31,7 +32,10 @@ export class UpdateProgramSettingsInput {
   @Field(() => Int, { nullable: true })
   voucherValidityDays?: number;
 
-  @Field(() => Int, { nullable: true, description: 'Refused with CONFLICT unless the settings are still at this version.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Refused with CONFLICT unless the settings are still at this version.',
+  })
   expectedVersion?: number;
 }
 
@@ -79,7 +83,10 @@ export class BenefitInput {
   @Field(() => BenefitKind)
   kind!: BenefitKind;
 
-  @Field(() => Int, { nullable: true, description: 'Multiplier percent above 100, or discount percent 1-100; omit for non-monetary benefits.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Multiplier percent above 100, or discount percent 1-100; omit for non-monetary benefits.',
+  })
   value?: number;
 
   @Field()
@@ -151,7 +158,11 @@ export class TierStatus {
   @Field()
   since!: Date;
 
-  @Field({ nullable: true, description: 'When the current status ends unless renewed: the end of a limited-time grant, or of the status period.' })
+  @Field({
+    nullable: true,
+    description:
+      'When the current status ends unless renewed: the end of a limited-time grant, or of the status period.',
+  })
   expiresAt?: Date;
 
   @Field({ description: 'True while limited-time status outranks the tier the member qualified for.' })

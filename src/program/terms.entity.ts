@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
 

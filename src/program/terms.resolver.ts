@@ -1,8 +1,20 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  type SubscribeResolverData,
+  Subscription,
+} from 'type-graphql';
+
+import { Topic } from '../realtime/pubsub';
 import { assertRole, requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { Topic } from '../realtime/pubsub';
 import { Access } from '../tenancy/roles';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
 import { canonicalLocale, termsRoutingKey, TermsService } from './terms.service';
@@ -21,8 +33,11 @@ function subscribeToTerms({ args, context }: SubscribeResolverData<unknown, Term
   const tenantId = requireTenant(context);
   const locale = canonicalLocale(String(args.locale), 'locale');
   // A regional locale shows its language's text until it has its own, so it hears both.
-  const locales = [...new Set([locale, locale.split('-')[0]!])];
-  return context.bus.subscribe(Topic.PROGRAM_TERMS_PUBLISHED, locales.map((each) => termsRoutingKey(tenantId, kind, args.channel, each)));
+  const locales = [...new Set([locale, locale.split('-')[0]])];
+  return context.bus.subscribe(
+    Topic.PROGRAM_TERMS_PUBLISHED,
+    locales.map((each) => termsRoutingKey(tenantId, kind, args.channel, each)),
+  );
 }
 
 @Resolver(() => ProgramTerms)
@@ -30,13 +45,18 @@ export class TermsResolver {
   constructor(private readonly terms: TermsService) {}
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => PublishTermsResult, { description: 'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers.' })
+  @Mutation(() => PublishTermsResult, {
+    description:
+      'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers.',
+  })
   publishProgramTerms(@Arg('input') input: PublishTermsInput, @Ctx() ctx: Context): Promise<PublishTermsResult> {
     return this.terms.publish(ctx, input);
   }
 
   @Authorized(Access.readProgram)
-  @Query(() => ProgramTerms, { description: 'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr".' })
+  @Query(() => ProgramTerms, {
+    description: 'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr".',
+  })
   programTerms(
     @Arg('channel', () => Channel) channel: Channel,
     @Arg('locale') locale: string,
@@ -58,20 +78,26 @@ export class TermsResolver {
   }
 
   @Authorized(Access.acknowledgeScripts)
-  @Mutation(() => ScriptAcknowledgement, { description: 'Records that the calling agent read this script version (once; again changes nothing).' })
+  @Mutation(() => ScriptAcknowledgement, {
+    description: 'Records that the calling agent read this script version (once; again changes nothing).',
+  })
   acknowledgeScript(@Arg('termsId', () => ID) termsId: string, @Ctx() ctx: Context): Promise<ScriptAcknowledgement> {
     return this.terms.acknowledge(ctx, termsId);
   }
 
   @Authorized(Access.manageProgram.concat(Access.grantStatus))
   @Query(() => [ScriptAcknowledgement], { description: 'Who acknowledged a script version, first first.' })
-  scriptAcknowledgements(@Arg('termsId', () => ID) termsId: string, @Ctx() ctx: Context): Promise<ScriptAcknowledgement[]> {
+  scriptAcknowledgements(
+    @Arg('termsId', () => ID) termsId: string,
+    @Ctx() ctx: Context,
+  ): Promise<ScriptAcknowledgement[]> {
     return this.terms.acknowledgements(ctx, termsId);
   }
 
   @Subscription(() => ProgramTerms, {
     subscribe: subscribeToTerms,
-    description: 'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Agent scripts: staff only.',
+    description:
+      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Agent scripts: staff only.',
   })
   programTermsPublished(
     @Arg('channel', () => Channel) _channel: Channel,
@@ -79,6 +105,10 @@ export class TermsResolver {
     @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) _kind: TermsKind,
     @Root() event: TermsPublished,
   ): ProgramTerms {
-    return Object.assign(new ProgramTerms(), { ...event, effectiveFrom: new Date(event.effectiveFrom), createdAt: new Date(event.createdAt) });
+    return Object.assign(new ProgramTerms(), {
+      ...event,
+      effectiveFrom: new Date(event.effectiveFrom),
+      createdAt: new Date(event.createdAt),
+    });
   }
 }

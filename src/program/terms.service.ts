@@ -1,13 +1,14 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { requestHash } from '../ledger/ledger.logic';
+import { recordEvent } from '../outbox/outbox';
+import { Topic } from '../realtime/pubsub';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
-import { requestHash } from '../ledger/ledger.logic';
-import { recordEvent } from '../outbox/outbox';
-import { Topic } from '../realtime/pubsub';
 import { programError, ProgramErrorCode } from './program.errors';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
 import type { PublishTermsInput, PublishTermsResult, TermsPublished } from './terms.types';
@@ -34,8 +35,16 @@ export function termsRoutingKey(tenantId: string, kind: TermsKind, channel: Chan
 
 function published(terms: ProgramTerms): TermsPublished {
   return {
-    id: terms.id, kind: terms.kind, channel: terms.channel, locale: terms.locale, version: terms.version, title: terms.title, body: terms.body,
-    effectiveFrom: terms.effectiveFrom.toISOString(), publishedBy: terms.publishedBy, createdAt: terms.createdAt.toISOString(),
+    id: terms.id,
+    kind: terms.kind,
+    channel: terms.channel,
+    locale: terms.locale,
+    version: terms.version,
+    title: terms.title,
+    body: terms.body,
+    effectiveFrom: terms.effectiveFrom.toISOString(),
+    publishedBy: terms.publishedBy,
+    createdAt: terms.createdAt.toISOString(),
   };
 }
 
@@ -44,7 +53,9 @@ export class TermsService {
   async publish(ctx: Context, input: PublishTermsInput): Promise<PublishTermsResult> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) => programError(ProgramErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) =>
+      programError(ProgramErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
+    );
     const hash = requestHash('publishProgramTerms', input);
     const earlier = await this.replay(ctx.em, key, hash);
     if (earlier) return earlier;
@@ -54,7 +65,11 @@ export class TermsService {
     const now = Date.now();
     const effectiveFrom = input.effectiveFrom ?? new Date(now);
     if (Number.isNaN(effectiveFrom.getTime()) || effectiveFrom.getTime() < now - CLOCK_SKEW_MS) {
-      throw programError(ProgramErrorCode.TERMS_INVALID, 'input.effectiveFrom cannot be in the past: published versions are what members were shown', 'input.effectiveFrom');
+      throw programError(
+        ProgramErrorCode.TERMS_INVALID,
+        'input.effectiveFrom cannot be in the past: published versions are what members were shown',
+        'input.effectiveFrom',
+      );
     }
     const kind = input.kind ?? TermsKind.PROGRAM_TERMS;
     let terms: ProgramTerms | null;
@@ -71,24 +86,52 @@ export class TermsService {
 
   private async insert(
     ctx: Context,
-    args: { tenantId: string; kind: TermsKind; input: PublishTermsInput; locale: string; title: string; body: string; effectiveFrom: Date; actor: string; key: string; hash: string },
+    args: {
+      tenantId: string;
+      kind: TermsKind;
+      input: PublishTermsInput;
+      locale: string;
+      title: string;
+      body: string;
+      effectiveFrom: Date;
+      actor: string;
+      key: string;
+      hash: string;
+    },
   ): Promise<ProgramTerms | null> {
     const { tenantId, kind, input, locale, title, body, effectiveFrom, actor, key, hash } = args;
     return ctx.em.transactional(async (tx) => {
       // One publisher at a time per text, so versions are 1, 2, 3... with no gap and no clash.
-      await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [termsRoutingKey(tenantId, kind, input.channel, locale)]);
-      const [taken] = (await tx.execute(`select id from program_terms where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as { id: string }[];
+      await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
+        termsRoutingKey(tenantId, kind, input.channel, locale),
+      ]);
+      const [taken] = (await tx.execute(`select id from program_terms where tenant_id = ? and idempotency_key = ?`, [
+        tenantId,
+        key,
+      ])) as { id: string }[];
       if (taken) return null;
       const [{ next }] = (await tx.execute(
         `select coalesce(max(version), 0) + 1 as next from program_terms where tenant_id = ? and kind = ? and channel = ? and locale = ?`,
         [tenantId, kind, input.channel, locale],
       )) as { next: number }[];
       const created = tx.create(ProgramTerms, {
-        tenant: tenantId, kind, channel: input.channel, locale, version: next, title, body, effectiveFrom, publishedBy: actor, idempotencyKey: key, requestHash: hash,
+        tenant: tenantId,
+        kind,
+        channel: input.channel,
+        locale,
+        version: next,
+        title,
+        body,
+        effectiveFrom,
+        publishedBy: actor,
+        idempotencyKey: key,
+        requestHash: hash,
       });
       // Pushed to every channel after commit, through the outbox: never for a publication that rolled back.
       recordEvent(tx, {
-        tenantId, topic: Topic.PROGRAM_TERMS_PUBLISHED, routingKey: termsRoutingKey(tenantId, kind, input.channel, locale),
+        tenantId,
+        topic: Topic.PROGRAM_TERMS_PUBLISHED,
+        routingKey: termsRoutingKey(tenantId, kind, input.channel, locale),
         payload: { ...published(created) },
       });
       return created;
@@ -102,14 +145,19 @@ export class TermsService {
   async current(ctx: Context, kind: TermsKind, channel: Channel, rawLocale: string): Promise<ProgramTerms> {
     requireTenant(ctx);
     const locale = canonicalLocale(rawLocale, 'locale');
-    const language = locale.split('-')[0]!;
+    const language = locale.split('-')[0];
     const found = await ctx.em.find(
       ProgramTerms,
       { kind, channel, locale: { $in: [locale, language] }, effectiveFrom: { $lte: new Date() } },
       { orderBy: { version: 'desc' } },
     );
     const terms = found.find((candidate) => candidate.locale === locale) ?? found[0];
-    if (!terms) throw programError(ProgramErrorCode.TERMS_NOT_FOUND, `No ${kind} published for ${channel} in ${locale}`, 'locale');
+    if (!terms)
+      throw programError(
+        ProgramErrorCode.TERMS_NOT_FOUND,
+        `No ${kind} published for ${channel} in ${locale}`,
+        'locale',
+      );
     return terms;
   }
 
@@ -126,7 +174,8 @@ export class TermsService {
     const actor = callerLabel(requireCaller(ctx));
     const terms = isUuid(termsId) ? await ctx.em.findOne(ProgramTerms, { id: termsId }) : null;
     if (!terms) throw programError(ProgramErrorCode.TERMS_NOT_FOUND, `No published text ${termsId}`, 'termsId');
-    if (terms.kind !== TermsKind.AGENT_SCRIPT) throw programError(ProgramErrorCode.TERMS_INVALID, 'Only agent scripts are acknowledged', 'termsId');
+    if (terms.kind !== TermsKind.AGENT_SCRIPT)
+      throw programError(ProgramErrorCode.TERMS_INVALID, 'Only agent scripts are acknowledged', 'termsId');
     await ctx.em.execute(
       `insert into script_acknowledgement (id, created_at, tenant_id, terms_id, version, actor) values (gen_random_uuid(), now(), ?, ?, ?, ?)
        on conflict (terms_id, actor) do nothing`,
@@ -145,7 +194,11 @@ export class TermsService {
     const terms = await em.findOne(ProgramTerms, { idempotencyKey: key }, { refresh: true });
     if (!terms) return null;
     if (terms.requestHash !== hash) {
-      throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for another publication', 'input.idempotencyKey');
+      throw programError(
+        ProgramErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for another publication',
+        'input.idempotencyKey',
+      );
     }
     return { terms, replayed: true };
   }

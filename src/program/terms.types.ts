@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { ProgramTerms, TermsKind } from './terms.entity';
 

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
 import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
 
 /** What a tier's threshold counts. Only purchases qualify (see README, "Tiers"). */
@@ -51,7 +52,9 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Enum({ items: () => TierMetric, nativeEnumName: 'tier_metric' })
   metric!: TierMetric;
 
-  @Field(() => SafeIntResolver, { description: 'Reached when the metric over the window is at least this (spend in minor units).' })
+  @Field(() => SafeIntResolver, {
+    description: 'Reached when the metric over the window is at least this (spend in minor units).',
+  })
   @Property({ type: 'bigint', runtimeType: 'number' })
   threshold!: number;
 
@@ -59,7 +62,9 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Enum({ items: () => TierWindow, nativeEnumName: 'tier_window' })
   window!: TierWindow;
 
-  @Field(() => Int, { description: 'Days after the status period ends before a member who did not requalify drops one tier.' })
+  @Field(() => Int, {
+    description: 'Days after the status period ends before a member who did not requalify drops one tier.',
+  })
   @Property({ type: 'integer', default: 30 })
   graceDays: number = 30;
 }
@@ -123,7 +128,10 @@ export class TierChange extends BaseEntity {
   @Enum({ items: () => TierChangeReason, nativeEnumName: 'tier_change_reason' })
   reason!: TierChangeReason;
 
-  @Field(() => String, { nullable: true, description: 'Free text: the status match, challenge or service recovery behind a grant.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Free text: the status match, challenge or service recovery behind a grant.',
+  })
   @Property({ type: 'text', nullable: true })
   note?: string | null;
 

@@ -1,20 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { customerOrNotFound } from '../customers/customer.lookup';
+import { requestHash } from '../ledger/ledger.logic';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
+import { BATCH_JOBS_LOCK_SQL, bind } from '../shared/db/sql';
 import { requiredText } from '../shared/validation';
-import { requestHash } from '../ledger/ledger.logic';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
-import { BenefitKind, type Benefit } from './benefit.entity';
-import type { TierStatusRow } from './program.loaders';
+import { type Benefit, BenefitKind } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
-import type { GrantTierStatusInput, RecognisedBenefit, TierChangeView, TierEvaluation, TierStatus } from './program.types';
+import type { TierStatusRow } from './program.loaders';
+import type {
+  GrantTierStatusInput,
+  RecognisedBenefit,
+  TierChangeView,
+  TierEvaluation,
+  TierStatus,
+} from './program.types';
 import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
-import { BATCH_JOBS_LOCK_SQL, bind } from '../shared/db/sql';
 import { DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 export interface TierMove {
   customer_id: string;
@@ -49,13 +56,25 @@ function keepValue(tier: Tier, row: TierStatusRow): number {
 }
 
 /** The tier a member holds now: limited-time status while it lasts and outranks the qualified tier. */
-export function effectiveTier(tiers: Tier[], row: Pick<TierStatusRow, 'tier_id' | 'granted_tier_id' | 'granted_until'> | undefined, now = new Date()) {
+export function effectiveTier(
+  tiers: Tier[],
+  row: Pick<TierStatusRow, 'tier_id' | 'granted_tier_id' | 'granted_until'> | undefined,
+  now = new Date(),
+) {
   const base = tiers.find((tier) => tier.rank === 0) ?? tiers[0];
   if (!base) return null;
   const qualified = tiers.find((tier) => tier.id === row?.tier_id) ?? base;
-  const granted = row?.granted_until && new Date(row.granted_until) > now ? tiers.find((tier) => tier.id === row.granted_tier_id) : undefined;
+  const granted =
+    row?.granted_until && new Date(row.granted_until) > now
+      ? tiers.find((tier) => tier.id === row.granted_tier_id)
+      : undefined;
   const current = granted && granted.rank > qualified.rank ? granted : qualified;
-  return { current, qualified, limitedTime: current !== qualified, grantedUntil: current !== qualified ? new Date(row!.granted_until!) : undefined };
+  return {
+    current,
+    qualified,
+    limitedTime: current !== qualified,
+    grantedUntil: current !== qualified ? new Date(row!.granted_until!) : undefined,
+  };
 }
 
 /** A member's status row (customer_tier) as stored. */
@@ -75,25 +94,42 @@ const time = (value: Date | string | null | undefined) => (value ? new Date(valu
  * period end), and the higher limited-time status still running (on a tie, the later end). Undefined when
  * neither had a row (both in the base tier).
  */
-export function combinedStatus(tiers: Tier[], survivor: StatusRow | undefined, merged: StatusRow | undefined, now = new Date()): StatusRow | undefined {
+export function combinedStatus(
+  tiers: Tier[],
+  survivor: StatusRow | undefined,
+  merged: StatusRow | undefined,
+  now = new Date(),
+): StatusRow | undefined {
   if (!merged) return survivor;
   if (!survivor) return merged;
   const rank = (id: string | null) => tiers.find((tier) => tier.id === id)?.rank ?? 0;
-  const mergedQualifies = rank(merged.tier_id) > rank(survivor.tier_id)
-    || (rank(merged.tier_id) === rank(survivor.tier_id) && time(merged.period_end) > time(survivor.period_end));
+  const mergedQualifies =
+    rank(merged.tier_id) > rank(survivor.tier_id) ||
+    (rank(merged.tier_id) === rank(survivor.tier_id) && time(merged.period_end) > time(survivor.period_end));
   const qualified = mergedQualifies ? merged : survivor;
   const live = [survivor, merged].filter((row) => row.granted_tier_id && time(row.granted_until) > now.getTime());
-  live.sort((a, b) => rank(b.granted_tier_id) - rank(a.granted_tier_id) || time(b.granted_until) - time(a.granted_until));
+  live.sort(
+    (a, b) => rank(b.granted_tier_id) - rank(a.granted_tier_id) || time(b.granted_until) - time(a.granted_until),
+  );
   const grant = live[0] ?? survivor;
   return {
-    tier_id: qualified.tier_id, since: qualified.since, period_end: qualified.period_end,
-    granted_tier_id: grant.granted_tier_id, granted_since: grant.granted_since, granted_until: grant.granted_until,
+    tier_id: qualified.tier_id,
+    since: qualified.since,
+    period_end: qualified.period_end,
+    granted_tier_id: grant.granted_tier_id,
+    granted_since: grant.granted_since,
+    granted_until: grant.granted_until,
   };
 }
 
 const sameStatus = (a: StatusRow | undefined, b: StatusRow | undefined) =>
-  a === b || (!!a && !!b && a.tier_id === b.tier_id && time(a.period_end) === time(b.period_end)
-    && a.granted_tier_id === b.granted_tier_id && time(a.granted_until) === time(b.granted_until));
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.tier_id === b.tier_id &&
+    time(a.period_end) === time(b.period_end) &&
+    a.granted_tier_id === b.granted_tier_id &&
+    time(a.granted_until) === time(b.granted_until));
 
 /** Tier status, qualification, limited-time status and the benefits a member holds. */
 export class TierService {
@@ -112,7 +148,14 @@ export class TierService {
       [merge.survivorId, merge.mergedId],
     )) as (StatusRow & { customer_id: string; version: number })[];
     const strip = (row: (typeof rows)[number] | undefined): StatusRow | undefined =>
-      row && { tier_id: row.tier_id, since: row.since, period_end: row.period_end, granted_tier_id: row.granted_tier_id, granted_since: row.granted_since, granted_until: row.granted_until };
+      row && {
+        tier_id: row.tier_id,
+        since: row.since,
+        period_end: row.period_end,
+        granted_tier_id: row.granted_tier_id,
+        granted_since: row.granted_since,
+        granted_until: row.granted_until,
+      };
     const before = strip(rows.find((row) => row.customer_id === merge.survivorId));
     const tiers = await this.tiersOf(tx, merge.tenantId);
     const after = combinedStatus(tiers, before, strip(rows.find((row) => row.customer_id === merge.mergedId)));
@@ -124,7 +167,16 @@ export class TierService {
          granted_tier_id = excluded.granted_tier_id, granted_since = excluded.granted_since, granted_until = excluded.granted_until,
          version = customer_tier.version + 1
        returning version`,
-      [merge.survivorId, merge.tenantId, after.tier_id, after.since, after.period_end, after.granted_tier_id, after.granted_since, after.granted_until],
+      [
+        merge.survivorId,
+        merge.tenantId,
+        after.tier_id,
+        after.since,
+        after.period_end,
+        after.granted_tier_id,
+        after.granted_since,
+        after.granted_until,
+      ],
     )) as { version: number }[];
     await this.recordMove(tx, tiers, merge, before, after, TierChangeReason.MERGED);
     return { before: before ?? null, versionAfter: version };
@@ -136,7 +188,15 @@ export class TierService {
    */
   async restoreStatus(
     tx: EntityManager,
-    merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; actor: string; before: StatusRow | null; versionAfter: number | null },
+    merge: {
+      tenantId: string;
+      survivorId: string;
+      mergedId: string;
+      mergeId: string;
+      actor: string;
+      before: StatusRow | null;
+      versionAfter: number | null;
+    },
   ): Promise<boolean> {
     if (merge.versionAfter === null) return true;
     const [current] = (await tx.execute(
@@ -149,12 +209,27 @@ export class TierService {
       await tx.execute(
         `update customer_tier set tier_id = ?, since = ?, period_end = ?, granted_tier_id = ?, granted_since = ?, granted_until = ?, version = version + 1
           where customer_id = ?`,
-        [before.tier_id, before.since, before.period_end, before.granted_tier_id, before.granted_since, before.granted_until, merge.survivorId],
+        [
+          before.tier_id,
+          before.since,
+          before.period_end,
+          before.granted_tier_id,
+          before.granted_since,
+          before.granted_until,
+          merge.survivorId,
+        ],
       );
     } else {
       await tx.execute(`delete from customer_tier where customer_id = ?`, [merge.survivorId]);
     }
-    await this.recordMove(tx, await this.tiersOf(tx, merge.tenantId), merge, current, before, TierChangeReason.UNMERGED);
+    await this.recordMove(
+      tx,
+      await this.tiersOf(tx, merge.tenantId),
+      merge,
+      current,
+      before,
+      TierChangeReason.UNMERGED,
+    );
     return true;
   }
 
@@ -167,7 +242,15 @@ export class TierService {
     to: StatusRow | undefined,
     reason: TierChangeReason,
   ): Promise<void> {
-    const held = (row: StatusRow | undefined) => effectiveTier(tiers, row && { tier_id: row.tier_id, granted_tier_id: row.granted_tier_id, granted_until: row.granted_until ? new Date(row.granted_until) : null })?.current;
+    const held = (row: StatusRow | undefined) =>
+      effectiveTier(
+        tiers,
+        row && {
+          tier_id: row.tier_id,
+          granted_tier_id: row.granted_tier_id,
+          granted_until: row.granted_until ? new Date(row.granted_until) : null,
+        },
+      )?.current;
     const was = held(from);
     const now = held(to);
     if (!now || was?.id === now.id) return;
@@ -178,8 +261,13 @@ export class TierService {
       [merge.tenantId, merge.survivorId, was?.id ?? null, now.id, reason, note, merge.actor],
     )) as { id: string }[];
     await recordTimeline(tx, {
-      tenantId: merge.tenantId, customerId: merge.survivorId, kind: TimelineKind.TIER_CHANGED, actor: merge.actor,
-      summary: `Tier ${reason.toLowerCase()}: ${was?.code ?? '-'} to ${now.code}`, refType: 'tier_change', refId: change!.id,
+      tenantId: merge.tenantId,
+      customerId: merge.survivorId,
+      kind: TimelineKind.TIER_CHANGED,
+      actor: merge.actor,
+      summary: `Tier ${reason.toLowerCase()}: ${was?.code ?? '-'} to ${now.code}`,
+      refType: 'tier_change',
+      refId: change.id,
       data: { from: was?.code ?? null, to: now.code, reason, mergeId: merge.mergeId },
     });
   }
@@ -199,13 +287,19 @@ export class TierService {
       current: held.current,
       qualifiedTier: held.qualified,
       limitedTime: held.limitedTime,
-      since: held.limitedTime ? new Date(row!.granted_since!) : row?.since ? new Date(row.since) : (await ctx.loaders.customerById.load(customerId))!.createdAt,
+      since: held.limitedTime
+        ? new Date(row.granted_since!)
+        : row?.since
+          ? new Date(row.since)
+          : (await ctx.loaders.customerById.load(customerId))!.createdAt,
       expiresAt: held.grantedUntil ?? (row?.period_end ? new Date(row.period_end) : undefined),
     };
     if (next) {
       const value = tierValue(next, row);
       status.progress = {
-        metric: next.metric, value, nextTier: next,
+        metric: next.metric,
+        value,
+        nextTier: next,
         remaining: Math.max(0, next.threshold - value),
         percent: Math.min(100, Math.floor((value * 100) / next.threshold)),
       };
@@ -243,15 +337,25 @@ export class TierService {
    * has ended, upgrades and requalifications, then downgrades of one tier for periods past their grace.
    * Null when another instance is evaluating the tenant right now (it does the same work).
    */
-  async evaluate(em: EntityManager, tenantId: string, at: Date, actor = 'job:evaluate-tiers'): Promise<TierEvaluation | null> {
+  async evaluate(
+    em: EntityManager,
+    tenantId: string,
+    at: Date,
+    actor = 'job:evaluate-tiers',
+  ): Promise<TierEvaluation | null> {
     const started = performance.now();
     const result = await em.transactional(async (tx) => {
       // One evaluation of a tenant at a time: two would both drop the same member.
-      const [{ locked }] = (await tx.execute(`select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`, [tenantId])) as { locked: boolean }[];
+      const [{ locked }] = (await tx.execute(
+        `select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`,
+        [tenantId],
+      )) as { locked: boolean }[];
       if (!locked) return null;
       await tx.execute(BATCH_JOBS_LOCK_SQL);
       const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
-      const upgraded = (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }))) as TierMove[];
+      const upgraded = (await tx.execute(
+        ...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }),
+      )) as TierMove[];
       const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
       return { grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length, durationMs: 0 };
     });
@@ -260,7 +364,11 @@ export class TierService {
   }
 
   /** Every tenant that has tiers, one after the other (the gateway's hourly job and `npm run evaluate-tiers`). */
-  async evaluateAll(fork: () => EntityManager, at: Date, onTenant: (tenantId: string, result: TierEvaluation | null) => void): Promise<void> {
+  async evaluateAll(
+    fork: () => EntityManager,
+    at: Date,
+    onTenant: (tenantId: string, result: TierEvaluation | null) => void,
+  ): Promise<void> {
     const tenants = (await fork().execute(`select distinct tenant_id from tier`)) as { tenant_id: string }[];
     for (const { tenant_id: tenantId } of tenants) onTenant(tenantId, await this.evaluate(fork(), tenantId, at));
   }
@@ -291,8 +399,14 @@ export class TierService {
       )) as { id: string }[];
       if (!change) return false;
       await recordTimeline(tx, {
-        tenantId, customerId: customer.id, kind: TimelineKind.TIER_CHANGED, actor, summary: `Tier granted: ${tier.code} until ${input.until.toISOString().slice(0, 10)} (${note})`,
-        refType: 'tier_change', refId: change.id, data: { to: tier.code, reason: 'GRANTED', until: input.until.toISOString(), note },
+        tenantId,
+        customerId: customer.id,
+        kind: TimelineKind.TIER_CHANGED,
+        actor,
+        summary: `Tier granted: ${tier.code} until ${input.until.toISOString().slice(0, 10)} (${note})`,
+        refType: 'tier_change',
+        refId: change.id,
+        data: { to: tier.code, reason: 'GRANTED', until: input.until.toISOString(), note },
       });
       const base = tiers.find((candidate) => candidate.rank === 0) ?? tier;
       await tx.execute(
@@ -311,12 +425,19 @@ export class TierService {
 
   /** Whether a grant with this key was made; CONFLICT if it was made for other input. */
   private async grantedBefore(ctx: Context, tenantId: string, key: string, hash: string): Promise<boolean> {
-    const [first] = (await ctx.em.execute(`select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`, [tenantId, key])) as {
+    const [first] = (await ctx.em.execute(
+      `select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`,
+      [tenantId, key],
+    )) as {
       request_hash: string;
     }[];
     if (!first) return false;
     if (first.request_hash !== hash) {
-      throw programError(ProgramErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      throw programError(
+        ProgramErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different request',
+        'input.idempotencyKey',
+      );
     }
     return true;
   }
@@ -330,10 +451,23 @@ export class TierService {
       `select id, from_tier_id, to_tier_id, reason, note, actor, created_at from tier_change
         where tenant_id = ? and customer_id = ? order by created_at desc, id desc limit ?`,
       [tenantId, customerId, limit],
-    )) as { id: string; from_tier_id: string | null; to_tier_id: string | null; reason: string; note: string | null; actor: string; created_at: Date }[];
+    )) as {
+      id: string;
+      from_tier_id: string | null;
+      to_tier_id: string | null;
+      reason: string;
+      note: string | null;
+      actor: string;
+      created_at: Date;
+    }[];
     return rows.map((row) => ({
-      id: row.id, from: byId.get(row.from_tier_id ?? ''), to: byId.get(row.to_tier_id ?? ''), reason: row.reason,
-      note: row.note ?? undefined, actor: row.actor, at: new Date(row.created_at),
+      id: row.id,
+      from: byId.get(row.from_tier_id ?? ''),
+      to: byId.get(row.to_tier_id ?? ''),
+      reason: row.reason,
+      note: row.note ?? undefined,
+      actor: row.actor,
+      at: new Date(row.created_at),
     }));
   }
 }
@@ -342,7 +476,12 @@ export class TierService {
 export function heldBenefits(tiers: Tier[], benefits: Benefit[], tier: Tier, channel: Channel): RecognisedBenefit[] {
   const rankOf = new Map(tiers.map((candidate) => [candidate.id, candidate]));
   return benefits
-    .filter((benefit) => benefit.active && benefit.channels.includes(channel) && (rankOf.get(benefit.tierId)?.rank ?? Infinity) <= tier.rank)
+    .filter(
+      (benefit) =>
+        benefit.active &&
+        benefit.channels.includes(channel) &&
+        (rankOf.get(benefit.tierId)?.rank ?? Infinity) <= tier.rank,
+    )
     .map((benefit) => ({
       benefitId: benefit.id,
       code: benefit.code,
@@ -356,6 +495,8 @@ export function heldBenefits(tiers: Tier[], benefits: Benefit[], tier: Tier, cha
 
 /** The strongest points multiplier a member holds on a channel, for purchase evaluation. */
 export function pointsMultiplier(benefits: RecognisedBenefit[]) {
-  const best = benefits.filter((benefit) => benefit.kind === BenefitKind.POINTS_MULTIPLIER).sort((a, b) => b.value - a.value)[0];
+  const best = benefits
+    .filter((benefit) => benefit.kind === BenefitKind.POINTS_MULTIPLIER)
+    .sort((a, b) => b.value - a.value)[0];
   return best ? { benefitId: best.benefitId, code: best.code, title: best.text, percent: best.value } : null;
 }

@@ -1,11 +1,23 @@
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  ID,
+  Int,
+  Query,
+  Resolver,
+  Root,
+  type SubscribeResolverData,
+  Subscription,
+} from 'type-graphql';
+
+import { customerError, CustomerErrorCode } from '../customers/customer.errors';
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
-import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import { Access } from '../tenancy/roles';
 import { LoyaltyStateService, toLoyaltyState } from './loyalty-state.service';
 import { LoyaltyState, StateSource } from './loyalty-state.types';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 /** The customer a caller may follow: staff of the tenant any, a customer token itself; an old merged id follows to the survivor. */
 async function followable(ctx: Context, customerId: string): Promise<{ tenantId: string; customerId: string }> {
@@ -27,11 +39,18 @@ export class LoyaltyStateResolver {
   }
 
   @Subscription(() => LoyaltyState, {
-    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { customerId: string; sinceVersion?: number | null }, Context>) => {
+    subscribe: async ({
+      args,
+      context,
+    }: SubscribeResolverData<unknown, { customerId: string; sinceVersion?: number | null }, Context>) => {
       assertRole(context, Access.readCustomer);
       const since = args.sinceVersion ?? null;
       if (since !== null && (!Number.isInteger(since) || since < 0)) {
-        throw customerError(CustomerErrorCode.REPORT_INVALID, 'sinceVersion must be a version this client received (0 or more)', 'sinceVersion');
+        throw customerError(
+          CustomerErrorCode.REPORT_INVALID,
+          'sinceVersion must be a version this client received (0 or more)',
+          'sinceVersion',
+        );
       }
       const target = await followable(context, String(args.customerId));
       // A merged profile's id follows to its survivor, whose versions are its own: the client starts over.

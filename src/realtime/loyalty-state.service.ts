@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { formatVoucherCode } from '../rewards/voucher-code';
-import { Topic, type RealtimeBus } from './pubsub';
+import { type LoyaltyState, type StatePayload, StateSource } from './loyalty-state.types';
+import { type RealtimeBus, Topic } from './pubsub';
 import { endingSourceFirst } from './streams';
-import { StateSource, type LoyaltyState, type StatePayload } from './loyalty-state.types';
 
 export function loyaltyRoutingKey(tenantId: string, customerId: string): string {
   return `${tenantId}:${customerId}`;
@@ -27,7 +28,11 @@ export function toLoyaltyState(payload: StatePayload, source: StateSource): Loya
     tier: payload.tier ? { ...payload.tier, expiresAt: date(payload.tier.expiresAt) } : null,
     benefits: payload.benefits,
     // Grouped as everywhere else in the API (XXXX-XXXX-XXXX), so every channel shows the same code.
-    activeVouchers: payload.activeVouchers.map((voucher) => ({ ...voucher, code: formatVoucherCode(voucher.code), expiresAt: new Date(voucher.expiresAt) })),
+    activeVouchers: payload.activeVouchers.map((voucher) => ({
+      ...voucher,
+      code: formatVoucherCode(voucher.code),
+      expiresAt: new Date(voucher.expiresAt),
+    })),
     source,
   };
 }
@@ -60,7 +65,12 @@ export class LoyaltyStateService {
       [customerId, tenantId],
     )) as { version: number; changed_at: Date | null; state: Omit<StatePayload, 'customerId' | 'version'> }[];
     if (!row) throw new Error(`customer ${customerId} vanished`);
-    return { ...row.state, customerId, version: row.version, changedAt: row.changed_at ? new Date(row.changed_at).toISOString() : null };
+    return {
+      ...row.state,
+      customerId,
+      version: row.version,
+      changedAt: row.changed_at ? new Date(row.changed_at).toISOString() : null,
+    };
   }
 
   /**
@@ -85,7 +95,12 @@ export class LoyaltyStateService {
    * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
    * The live stream is opened before the history is read, so nothing committed in between is lost.
    */
-  stream(em: EntityManager, tenantId: string, customerId: string, sinceVersion: number | null): AsyncIterableIterator<LoyaltyState> {
+  stream(
+    em: EntityManager,
+    tenantId: string,
+    customerId: string,
+    sinceVersion: number | null,
+  ): AsyncIterableIterator<LoyaltyState> {
     const live = this.bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId));
     const service = this;
     async function* run(): AsyncGenerator<LoyaltyState> {
@@ -101,7 +116,8 @@ export class LoyaltyStateService {
         // No version to start from, or one this customer never had (another profile's, before a merge).
         yield* sendCurrent();
       } else {
-        const missed = sinceVersion === now.version ? [] : await service.missed(em, customerId, sinceVersion!, now.version);
+        const missed =
+          sinceVersion === now.version ? [] : await service.missed(em, customerId, sinceVersion!, now.version);
         if (missed === null) {
           yield* sendCurrent();
         } else {

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Channel } from '../shared/channel';
+
 import { BenefitKind } from '../program/benefit.entity';
+import { Channel } from '../shared/channel';
 
 export enum StateSource {
   /** The state at subscription (no sinceVersion), or instead of missed versions older than the retention window. */
@@ -75,12 +76,17 @@ export class StateVoucher {
   expiresAt!: Date;
 }
 
-@ObjectType({ description: "Everything a channel shows of a member's loyalty, at one version: every channel renders the same state." })
+@ObjectType({
+  description:
+    "Everything a channel shows of a member's loyalty, at one version: every channel renders the same state.",
+})
 export class LoyaltyState {
   @Field(() => ID)
   customerId!: string;
 
-  @Field(() => Int, { description: '1, 2, 3... one step per committed change to balance, tier or vouchers; 0 before the first.' })
+  @Field(() => Int, {
+    description: '1, 2, 3... one step per committed change to balance, tier or vouchers; 0 before the first.',
+  })
   version!: number;
 
   @Field(() => Date, { nullable: true })

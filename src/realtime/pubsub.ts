@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PubSub } from 'type-graphql';
+
 import { settleWithin } from '../shared/timeout';
 
 /** Logical topics; the channel on the wire is `<prefix>:<topic>:<routing key>`. */
@@ -15,7 +16,9 @@ export enum Topic {
 /** A subscriber that fell this far behind is cut off, so it never holds memory or delays anyone else. */
 export class SubscriberTooSlow extends Error {
   constructor(limit: number) {
-    super(`The subscriber fell more than ${limit} events behind and was disconnected; subscribe again (with sinceVersion to catch up)`);
+    super(
+      `The subscriber fell more than ${limit} events behind and was disconnected; subscribe again (with sinceVersion to catch up)`,
+    );
   }
 }
 
@@ -52,7 +55,10 @@ class Hub {
   private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void> }>();
   dropped = 0;
 
-  constructor(private readonly subscriber: Redis | null, private readonly log: Logger) {
+  constructor(
+    private readonly subscriber: Redis | null,
+    private readonly log: Logger,
+  ) {
     subscriber?.on('message', (channel: string, message: string) => {
       let payload: unknown;
       try {
@@ -151,7 +157,9 @@ class Hub {
     let entry = this.listeners.get(channel);
     if (!entry) {
       const ready = this.subscriber ? this.subscriber.subscribe(channel).then(() => undefined) : Promise.resolve();
-      ready.catch((error: unknown) => this.log.warn({ err: error, channel }, 'redis SUBSCRIBE failed; it is retried on reconnect'));
+      ready.catch((error: unknown) =>
+        this.log.warn({ err: error, channel }, 'redis SUBSCRIBE failed; it is retried on reconnect'),
+      );
       entry = { set: new Set(), ready };
       this.listeners.set(channel, entry);
     }
@@ -173,15 +181,25 @@ class Hub {
  * With a Redis URL every instance publishes to and listens on Redis, so a change made through one
  * gateway reaches subscribers of all of them; without one, events stay in this process.
  */
-export function createRealtimeBus(redisUrl: string | undefined, prefix: string, log: Logger, defaultLimit = 1000): RealtimeBus {
+export function createRealtimeBus(
+  redisUrl: string | undefined,
+  prefix: string,
+  log: Logger,
+  defaultLimit = 1000,
+): RealtimeBus {
   const channel = (topic: Topic) => `${prefix}:${topic}`;
   const wire = (topic: Topic, routingKey: string) => `${channel(topic)}:${routingKey}`;
   // Publishing fails fast while Redis is away (no offline queue), so the outbox relay keeps the rows and
   // sends them when it is back, instead of a queue that a crash would lose.
   const publishClient = redisUrl ? new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 }) : null;
   // A connection in subscriber mode may only send subscriber commands, so no ready check (INFO).
-  const subscribeClient = redisUrl ? new Redis(redisUrl, { enableReadyCheck: false, maxRetriesPerRequest: null }) : null;
-  for (const [name, client] of [['publish', publishClient], ['subscribe', subscribeClient]] as const) {
+  const subscribeClient = redisUrl
+    ? new Redis(redisUrl, { enableReadyCheck: false, maxRetriesPerRequest: null })
+    : null;
+  for (const [name, client] of [
+    ['publish', publishClient],
+    ['subscribe', subscribeClient],
+  ] as const) {
     client?.on('error', (error: Error) => log.warn({ err: error, client: name }, 'redis connection error'));
   }
   let connectedBefore = false;
@@ -207,7 +225,10 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
     channel,
     redis: publishClient,
     subscribe: <T>(topic: Topic, routingKey: string | string[], limit = defaultLimit) =>
-      hub.stream<T>((Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)), limit),
+      hub.stream<T>(
+        (Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)),
+        limit,
+      ),
     publish,
     pubSub: {
       publish: () => undefined,
@@ -220,7 +241,15 @@ export function createRealtimeBus(redisUrl: string | undefined, prefix: string, 
       // QUIT waits for Redis to answer; a client that is not connected is just dropped.
       await Promise.all(
         [publishClient, subscribeClient].map((client) =>
-          !client ? undefined : client.status === 'ready' ? settleWithin(client.quit().then(() => undefined), 2000, undefined) : client.disconnect(),
+          !client
+            ? undefined
+            : client.status === 'ready'
+              ? settleWithin(
+                  client.quit().then(() => undefined),
+                  2000,
+                  undefined,
+                )
+              : client.disconnect(),
         ),
       );
     },

@@ -1,15 +1,16 @@
-import { Arg, ID, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } from 'type-graphql';
+
+import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertRole, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
-import { StaffRole, Access } from '../tenancy/roles';
+import { Access, StaffRole } from '../tenancy/roles';
 import { TimelineEventView } from '../timeline/timeline.types';
+import { appliesToStore } from './program-change.logic';
 import { Topic } from './pubsub';
 import { ProgramChange, type ProgramChangePayload } from './realtime.types';
-import { appliesToStore } from './program-change.logic';
 import { mapStream } from './streams';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 interface TimelinePayload extends Omit<TimelineEventView, 'occurredAt'> {
   occurredAt: string;
@@ -27,9 +28,13 @@ export class RealtimeResolver {
       const stream = context.bus.subscribe<TimelinePayload>(Topic.TIMELINE_EVENT_ADDED, `${tenantId}:${customer.id}`);
       return mapStream(stream, (event) => ({ ...event, occurredAt: new Date(event.occurredAt) }));
     },
-    description: "Each event added to the customer's timeline (and to profiles merged into it), as it is committed. Staff only.",
+    description:
+      "Each event added to the customer's timeline (and to profiles merged into it), as it is committed. Staff only.",
   })
-  timelineEventAdded(@Arg('customerId', () => ID) _customerId: string, @Root() event: TimelineEventView): TimelineEventView {
+  timelineEventAdded(
+    @Arg('customerId', () => ID) _customerId: string,
+    @Root() event: TimelineEventView,
+  ): TimelineEventView {
     return event;
   }
 
@@ -46,10 +51,19 @@ export class RealtimeResolver {
       if (!store) throw inputError(InputErrorCode.NOT_FOUND, `No store ${storeId}`, 'storeId');
       const stream = context.bus.subscribe<ProgramChangePayload>(Topic.PROGRAM_CHANGED, tenantId);
       return mapStream(stream, (change) =>
-        appliesToStore(change, store) ? { kind: change.kind, id: change.id, code: change.code ?? undefined, operation: change.operation, changedAt: new Date(change.changedAt) } : undefined,
+        appliesToStore(change, store)
+          ? {
+              kind: change.kind,
+              id: change.id,
+              code: change.code ?? undefined,
+              operation: change.operation,
+              changedAt: new Date(change.changedAt),
+            }
+          : undefined,
       );
     },
-    description: 'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
+    description:
+      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
   })
   benefitsChanged(@Arg('storeId', () => ID) _storeId: string, @Root() change: ProgramChange): ProgramChange {
     return change;

@@ -9,7 +9,9 @@ export enum ProgramChangeKind {
 
 registerEnumType(ProgramChangeKind, { name: 'ProgramChangeKind' });
 
-@ObjectType({ description: 'Something a till shows changed: fetch it again (tiers, tierBenefits, rewards, earningRules).' })
+@ObjectType({
+  description: 'Something a till shows changed: fetch it again (tiers, tierBenefits, rewards, earningRules).',
+})
 export class ProgramChange {
   @Field(() => ProgramChangeKind)
   kind!: ProgramChangeKind;

@@ -1,4 +1,4 @@
-import { createSourceEventStream, execute, print, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -14,9 +14,11 @@ const resultsByEvent = new WeakMap<object, Map<string, Result>>();
  * thousand times. Safe because subscription payload types resolve from the event alone: authorization is
  * decided when the subscription starts, never per event.
  */
-export async function subscribeSharingExecution(args: ExecutionArgs): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+export async function subscribeSharingExecution(
+  args: ExecutionArgs,
+): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source as ExecutionResult;
+  if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncIterableIterator<unknown>;
   const key = `${args.operationName ?? ''}\u0000${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   const resultFor = (event: unknown): Result => {

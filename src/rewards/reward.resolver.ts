@@ -1,9 +1,17 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import type { Context } from '../shared/context';
 import { Access } from '../tenancy/roles';
 import { Reward, RewardGuardrailOverride } from './reward.entity';
 import { costPerThousandPoints, RewardService } from './reward.service';
-import { CancelVoucherInput, ConsumeVoucherInput, RedeemRewardInput, RedeemRewardResult, RewardInput, VoucherView } from './reward.types';
+import {
+  CancelVoucherInput,
+  ConsumeVoucherInput,
+  RedeemRewardInput,
+  RedeemRewardResult,
+  RewardInput,
+  VoucherView,
+} from './reward.types';
 
 @Resolver(() => Reward)
 export class RewardResolver {
@@ -23,13 +31,23 @@ export class RewardResolver {
 
   @Authorized(Access.manageProgram)
   @Mutation(() => Reward, { description: 'Only while DRAFT or INACTIVE; clears any guardrail override.' })
-  updateReward(@Arg('id', () => ID) id: string, @Arg('input') input: RewardInput, @Ctx() ctx: Context): Promise<Reward> {
+  updateReward(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: RewardInput,
+    @Ctx() ctx: Context,
+  ): Promise<Reward> {
     return this.service.update(ctx, id, input);
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => Reward, { description: 'Over the margin guardrail, only the OWNER can activate, with `overrideReason` (recorded).' })
-  activateReward(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Arg('overrideReason', { nullable: true }) overrideReason?: string): Promise<Reward> {
+  @Mutation(() => Reward, {
+    description: 'Over the margin guardrail, only the OWNER can activate, with `overrideReason` (recorded).',
+  })
+  activateReward(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: Context,
+    @Arg('overrideReason', { nullable: true }) overrideReason?: string,
+  ): Promise<Reward> {
     return this.service.activate(ctx, id, overrideReason);
   }
 
@@ -40,19 +58,27 @@ export class RewardResolver {
   }
 
   @Authorized(Access.redeemReward)
-  @Mutation(() => RedeemRewardResult, { description: 'Debits the points and the stock and issues a single-use voucher, all or nothing.' })
+  @Mutation(() => RedeemRewardResult, {
+    description: 'Debits the points and the stock and issues a single-use voucher, all or nothing.',
+  })
   redeemReward(@Arg('input') input: RedeemRewardInput, @Ctx() ctx: Context): Promise<RedeemRewardResult> {
     return this.service.redeem(ctx, input);
   }
 
   @Authorized(Access.readVoucher)
-  @Query(() => VoucherView, { nullable: true, description: 'For the till: whether the code can be accepted, and for what.' })
+  @Query(() => VoucherView, {
+    nullable: true,
+    description: 'For the till: whether the code can be accepted, and for what.',
+  })
   voucher(@Arg('code') code: string, @Ctx() ctx: Context): Promise<VoucherView | null> {
     return this.service.voucher(ctx, code);
   }
 
   @Authorized(Access.consumeVoucher)
-  @Mutation(() => VoucherView, { description: 'Single use: a second consumption fails with VOUCHER_ALREADY_USED (a retry with the same key replays).' })
+  @Mutation(() => VoucherView, {
+    description:
+      'Single use: a second consumption fails with VOUCHER_ALREADY_USED (a retry with the same key replays).',
+  })
   consumeVoucher(@Arg('input') input: ConsumeVoucherInput, @Ctx() ctx: Context): Promise<VoucherView> {
     return this.service.consume(ctx, input);
   }
@@ -63,7 +89,9 @@ export class RewardResolver {
     return this.service.cancel(ctx, input);
   }
 
-  @FieldResolver(() => Int, { description: 'What the business pays per 1,000 points redeemed, minor units: compared with the guardrail.' })
+  @FieldResolver(() => Int, {
+    description: 'What the business pays per 1,000 points redeemed, minor units: compared with the guardrail.',
+  })
   costPerThousandPoints(@Root() reward: Reward): number {
     return costPerThousandPoints(reward);
   }

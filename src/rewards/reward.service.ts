@@ -1,23 +1,31 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { pointsHolder } from '../accounts/points-holder';
+import { customerOrNotFound } from '../customers/customer.lookup';
+import { requestHash } from '../ledger/ledger.logic';
+import type { LedgerService } from '../ledger/ledger.service';
+import type { ProgramService } from '../program/program.service';
+import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
-import { pointsHolder } from '../accounts/points-holder';
-import type { LedgerService } from '../ledger/ledger.service';
-import { requestHash } from '../ledger/ledger.logic';
+import { Access } from '../tenancy/roles';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
-import type { ProgramService } from '../program/program.service';
-import { effectiveTier } from '../program/tier.service';
-import { Access } from '../tenancy/roles';
 import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './reward.entity';
 import { rewardError, RewardErrorCode } from './reward.errors';
-import type { CancelVoucherInput, ConsumeVoucherInput, RedeemRewardInput, RedeemRewardResult, RewardInput, VoucherView } from './reward.types';
+import type {
+  CancelVoucherInput,
+  ConsumeVoucherInput,
+  RedeemRewardInput,
+  RedeemRewardResult,
+  RewardInput,
+  VoucherView,
+} from './reward.types';
 import { formatVoucherCode, newVoucherCode, normalizeVoucherCode } from './voucher-code';
-import { customerOrNotFound } from '../customers/customer.lookup';
 
 interface VoucherRow {
   id: string;
@@ -38,12 +46,15 @@ interface VoucherRow {
 }
 
 function key(value: string): string {
-  return idempotencyKeyOf(value, (message, field) => rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, message, field));
+  return idempotencyKeyOf(value, (message, field) =>
+    rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
+  );
 }
 
 function wholeNumber(value: number | undefined | null, field: string, min: number, max: number): number | null {
   if (value === undefined || value === null) return null;
-  if (!Number.isSafeInteger(value) || value < min || value > max) throw rewardError(RewardErrorCode.REWARD_INVALID, `${field} must be a whole number from ${min} to ${max}`, field);
+  if (!Number.isSafeInteger(value) || value < min || value > max)
+    throw rewardError(RewardErrorCode.REWARD_INVALID, `${field} must be a whole number from ${min} to ${max}`, field);
   return value;
 }
 
@@ -69,7 +80,8 @@ export class RewardService {
         return reward;
       });
     } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) throw rewardError(RewardErrorCode.REWARD_TAKEN, `Another reward has code ${fields.code}`, 'input.code');
+      if (error instanceof UniqueConstraintViolationException)
+        throw rewardError(RewardErrorCode.REWARD_TAKEN, `Another reward has code ${fields.code}`, 'input.code');
       throw error;
     }
   }
@@ -80,12 +92,20 @@ export class RewardService {
     const fields = this.fields(input);
     return ctx.em.transactional(async (tx) => {
       const reward = await this.find(tx, id, 'id', true);
-      if (reward.status === RewardStatus.ACTIVE) throw rewardError(RewardErrorCode.REWARD_ACTIVE, 'Deactivate the reward before changing it', 'id');
-      const [{ issued }] = (await tx.execute(`select count(*)::int as issued from voucher where reward_id = ? and status <> 'CANCELLED'`, [reward.id])) as {
+      if (reward.status === RewardStatus.ACTIVE)
+        throw rewardError(RewardErrorCode.REWARD_ACTIVE, 'Deactivate the reward before changing it', 'id');
+      const [{ issued }] = (await tx.execute(
+        `select count(*)::int as issued from voucher where reward_id = ? and status <> 'CANCELLED'`,
+        [reward.id],
+      )) as {
         issued: number;
       }[];
-      if (fields.stock !== null && fields.stock < issued) throw rewardError(RewardErrorCode.REWARD_INVALID, `${issued} vouchers are already out`, 'input.stock');
-      Object.assign(reward, fields, { stockRemaining: fields.stock === null ? null : fields.stock - issued, version: reward.version + 1 });
+      if (fields.stock !== null && fields.stock < issued)
+        throw rewardError(RewardErrorCode.REWARD_INVALID, `${issued} vouchers are already out`, 'input.stock');
+      Object.assign(reward, fields, {
+        stockRemaining: fields.stock === null ? null : fields.stock - issued,
+        version: reward.version + 1,
+      });
       reward.guardrailOverrideId = null;
       return reward;
     });
@@ -105,13 +125,26 @@ export class RewardService {
       const limit = settings.maxRewardCostPerThousand;
       if (limit !== null && limit !== undefined && cost > limit && !reward.guardrailOverrideId) {
         if (!overrideReason?.trim()) {
-          throw rewardError(RewardErrorCode.GUARDRAIL_EXCEEDED, `The reward costs ${cost} per 1,000 points, over the guardrail of ${limit}; the owner can override it with a reason`, 'overrideReason');
+          throw rewardError(
+            RewardErrorCode.GUARDRAIL_EXCEEDED,
+            `The reward costs ${cost} per 1,000 points, over the guardrail of ${limit}; the owner can override it with a reason`,
+            'overrideReason',
+          );
         }
         if (!Access.overrideGuardrail.includes(callerRole(caller))) {
-          throw rewardError(RewardErrorCode.GUARDRAIL_OVERRIDE_FORBIDDEN, 'Only the OWNER may let a reward over the margin guardrail go live', 'overrideReason');
+          throw rewardError(
+            RewardErrorCode.GUARDRAIL_OVERRIDE_FORBIDDEN,
+            'Only the OWNER may let a reward over the margin guardrail go live',
+            'overrideReason',
+          );
         }
         const override = tx.create(RewardGuardrailOverride, {
-          tenantId, rewardId: reward.id, actor: callerLabel(caller), reason: requiredText(overrideReason, 'overrideReason', 500), costPerThousand: cost, limitPerThousand: limit,
+          tenantId,
+          rewardId: reward.id,
+          actor: callerLabel(caller),
+          reason: requiredText(overrideReason, 'overrideReason', 500),
+          costPerThousand: cost,
+          limitPerThousand: limit,
         });
         reward.guardrailOverrideId = override.id;
       }
@@ -133,7 +166,9 @@ export class RewardService {
 
   list(ctx: Context, activeOnly: boolean): Promise<Reward[]> {
     requireTenant(ctx);
-    return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, { orderBy: { pointsCost: 'asc', code: 'asc' } });
+    return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, {
+      orderBy: { pointsCost: 'asc', code: 'asc' },
+    });
   }
 
   async guardrailOverride(ctx: Context, reward: Reward): Promise<RewardGuardrailOverride | null> {
@@ -162,12 +197,19 @@ export class RewardService {
     const now = new Date();
     const unavailable = (why: string) => rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, why, 'input.rewardId');
     if (reward.status !== RewardStatus.ACTIVE) throw unavailable('The reward is not active');
-    if ((reward.validFrom && reward.validFrom > now) || (reward.validUntil && reward.validUntil <= now)) throw unavailable('The reward is outside its validity window');
-    if (reward.channels.length > 0 && !reward.channels.includes(channel)) throw rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, `The reward is not offered on ${channel}`, 'input.channel');
+    if ((reward.validFrom && reward.validFrom > now) || (reward.validUntil && reward.validUntil <= now))
+      throw unavailable('The reward is outside its validity window');
+    if (reward.channels.length > 0 && !reward.channels.includes(channel))
+      throw rewardError(
+        RewardErrorCode.REWARD_NOT_AVAILABLE,
+        `The reward is not offered on ${channel}`,
+        'input.channel',
+      );
     if (reward.eligibleTierIds.length > 0) {
       const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
       const held = effectiveTier(tiers, await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`));
-      if (!held || !reward.eligibleTierIds.includes(held.current.id)) throw unavailable(`The reward is for other tiers than ${held?.current.code ?? 'none'}`);
+      if (!held || !reward.eligibleTierIds.includes(held.current.id))
+        throw unavailable(`The reward is for other tiers than ${held?.current.code ?? 'none'}`);
     }
     const settings = await this.program.settings(ctx.em, tenantId);
     const validity = now.getTime() + settings.voucherValidityDays * 86_400_000;
@@ -179,13 +221,29 @@ export class RewardService {
         `insert into voucher (id, tenant_id, code, reward_id, customer_id, status, points_cost, channel, expires_at, idempotency_key, request_hash, actor, created_at)
          values (gen_random_uuid(), ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, now())
          on conflict (tenant_id, idempotency_key) do nothing returning *`,
-        [tenantId, newVoucherCode(), reward.id, customer.id, reward.pointsCost, channel, expiresAt, idempotencyKey, hash, actor],
+        [
+          tenantId,
+          newVoucherCode(),
+          reward.id,
+          customer.id,
+          reward.pointsCost,
+          channel,
+          expiresAt,
+          idempotencyKey,
+          hash,
+          actor,
+        ],
       )) as VoucherRow[];
       if (!voucher) return null;
       // The reward as read above must still be live, at that price, when the points go: limited stock is
       // taken by one conditional update (concurrent redemptions queue on it, none oversells); unlimited
       // stock takes a share lock, which an edit or deactivation (an exclusive lock) waits behind.
-      const changed = () => rewardError(RewardErrorCode.REWARD_NOT_AVAILABLE, 'The reward changed or closed just now; look it up again', 'input.rewardId');
+      const changed = () =>
+        rewardError(
+          RewardErrorCode.REWARD_NOT_AVAILABLE,
+          'The reward changed or closed just now; look it up again',
+          'input.rewardId',
+        );
       if (reward.stock !== null && reward.stock !== undefined) {
         const taken = await tx.execute(
           `update reward set stock_remaining = stock_remaining - 1
@@ -193,23 +251,43 @@ export class RewardService {
           [reward.id, reward.pointsCost],
         );
         if (taken.length === 0) {
-          const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ?`, [reward.id])) as {
-            status: RewardStatus; points_cost: number; stock_remaining: number | null;
+          const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ?`, [
+            reward.id,
+          ])) as {
+            status: RewardStatus;
+            points_cost: number;
+            stock_remaining: number | null;
           }[];
-          if (now!.status === RewardStatus.ACTIVE && now!.points_cost === reward.pointsCost && now!.stock_remaining === 0) {
+          if (
+            now.status === RewardStatus.ACTIVE &&
+            now.points_cost === reward.pointsCost &&
+            now.stock_remaining === 0
+          ) {
             throw rewardError(RewardErrorCode.OUT_OF_STOCK, `${reward.name} is out of stock`, 'input.rewardId');
           }
           throw changed();
         }
       } else {
-        const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ? for share`, [reward.id])) as {
-          status: RewardStatus; points_cost: number; stock_remaining: number | null;
+        const [now] = (await tx.execute(
+          `select status, points_cost, stock_remaining from reward where id = ? for share`,
+          [reward.id],
+        )) as {
+          status: RewardStatus;
+          points_cost: number;
+          stock_remaining: number | null;
         }[];
-        if (now!.status !== RewardStatus.ACTIVE || now!.points_cost !== reward.pointsCost || now!.stock_remaining !== null) throw changed();
+        if (now.status !== RewardStatus.ACTIVE || now.points_cost !== reward.pointsCost || now.stock_remaining !== null)
+          throw changed();
       }
       // A member of a pooling business account spends from the pool.
       const booked = await this.ledger.redeemWithin(tx, {
-        tenantId, customerId: await pointsHolder(tx, customer), points: reward.pointsCost, reason: `reward ${reward.code}`, channel, actor, key: `voucher:${voucher.id}`,
+        tenantId,
+        customerId: await pointsHolder(tx, customer),
+        points: reward.pointsCost,
+        reason: `reward ${reward.code}`,
+        channel,
+        actor,
+        key: `voucher:${voucher.id}`,
       });
       if (reward.perCustomerLimit !== null && reward.perCustomerLimit !== undefined) {
         const [{ held }] = (await tx.execute(
@@ -217,15 +295,37 @@ export class RewardService {
           [reward.id, customer.id, voucher.id],
         )) as { held: number }[];
         if (held >= reward.perCustomerLimit) {
-          throw rewardError(RewardErrorCode.CUSTOMER_LIMIT_REACHED, `At most ${reward.perCustomerLimit} per customer`, 'input.rewardId');
+          throw rewardError(
+            RewardErrorCode.CUSTOMER_LIMIT_REACHED,
+            `At most ${reward.perCustomerLimit} per customer`,
+            'input.rewardId',
+          );
         }
       }
-      await tx.execute(`update voucher set redemption_transaction_id = ? where id = ?`, [booked.transaction.id, voucher.id]);
+      await tx.execute(`update voucher set redemption_transaction_id = ? where id = ?`, [
+        booked.transaction.id,
+        voucher.id,
+      ]);
       await recordTimeline(tx, {
-        tenantId, customerId: customer.id, kind: TimelineKind.REWARD_REDEEMED, channel, actor, summary: `${reward.name} for ${reward.pointsCost} points`,
-        refType: 'voucher', refId: voucher.id, data: { rewardId: reward.id, reward: reward.code, points: reward.pointsCost, voucher: formatVoucherCode(voucher.code) },
+        tenantId,
+        customerId: customer.id,
+        kind: TimelineKind.REWARD_REDEEMED,
+        channel,
+        actor,
+        summary: `${reward.name} for ${reward.pointsCost} points`,
+        refType: 'voucher',
+        refId: voucher.id,
+        data: {
+          rewardId: reward.id,
+          reward: reward.code,
+          points: reward.pointsCost,
+          voucher: formatVoucherCode(voucher.code),
+        },
       });
-      return { voucher: { ...voucher, redemption_transaction_id: booked.transaction.id }, transaction: booked.transaction };
+      return {
+        voucher: { ...voucher, redemption_transaction_id: booked.transaction.id },
+        transaction: booked.transaction,
+      };
     });
     ctx.loaders.balanceByCustomerId.clear(customer.id);
     if (issued) return { voucher: this.view(issued.voucher, reward), transaction: issued.transaction, replayed: false };
@@ -233,14 +333,30 @@ export class RewardService {
     return (await this.replayRedemption(ctx, tenantId, idempotencyKey, hash))!;
   }
 
-  private async replayRedemption(ctx: Context, tenantId: string, idempotencyKey: string, hash: string): Promise<RedeemRewardResult | null> {
-    const [first] = (await ctx.em.execute(`select * from voucher where tenant_id = ? and idempotency_key = ?`, [tenantId, idempotencyKey])) as VoucherRow[];
+  private async replayRedemption(
+    ctx: Context,
+    tenantId: string,
+    idempotencyKey: string,
+    hash: string,
+  ): Promise<RedeemRewardResult | null> {
+    const [first] = (await ctx.em.execute(`select * from voucher where tenant_id = ? and idempotency_key = ?`, [
+      tenantId,
+      idempotencyKey,
+    ])) as VoucherRow[];
     if (!first) return null;
     if (first.request_hash !== hash) {
-      throw rewardError(RewardErrorCode.IDEMPOTENCY_KEY_REUSED, 'This idempotency key was used for a different request', 'input.idempotencyKey');
+      throw rewardError(
+        RewardErrorCode.IDEMPOTENCY_KEY_REUSED,
+        'This idempotency key was used for a different request',
+        'input.idempotencyKey',
+      );
     }
     const transaction = await ctx.loaders.transactionById.load(first.redemption_transaction_id!);
-    return { voucher: this.view(first, await this.find(ctx.em, first.reward_id, 'input.rewardId')), transaction: transaction!, replayed: true };
+    return {
+      voucher: this.view(first, await this.find(ctx.em, first.reward_id, 'input.rewardId')),
+      transaction: transaction!,
+      replayed: true,
+    };
   }
 
   async voucher(ctx: Context, code: string): Promise<VoucherView | null> {
@@ -256,12 +372,19 @@ export class RewardService {
   }
 
   /** `consume`, also saying whether this was a retry of a consumption already made (offline sync reports it). */
-  async consumeWithOutcome(ctx: Context, input: ConsumeVoucherInput): Promise<{ voucher: VoucherView; replayed: boolean }> {
+  async consumeWithOutcome(
+    ctx: Context,
+    input: ConsumeVoucherInput,
+  ): Promise<{ voucher: VoucherView; replayed: boolean }> {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     const consumeKey = key(input.idempotencyKey);
     if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== input.storeId) {
-      throw rewardError(RewardErrorCode.NOT_OWN_STORE, 'A POS key consumes vouchers at its own store only', 'input.storeId');
+      throw rewardError(
+        RewardErrorCode.NOT_OWN_STORE,
+        'A POS key consumes vouchers at its own store only',
+        'input.storeId',
+      );
     }
     const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
     if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
@@ -283,7 +406,8 @@ export class RewardService {
     const row = consumed ?? (await this.findVoucher(ctx.em, tenantId, code));
     if (!row) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
     if (!consumed) {
-      const replay = row.status === VoucherStatus.CONSUMED && row.consume_key === consumeKey && row.consumed_store_id === store.id;
+      const replay =
+        row.status === VoucherStatus.CONSUMED && row.consume_key === consumeKey && row.consumed_store_id === store.id;
       if (!replay) throw this.notUsable(row, 'input.code');
     }
     return { voucher: this.view(row, await this.find(ctx.em, row.reward_id, 'input.code')), replayed: !consumed };
@@ -304,21 +428,38 @@ export class RewardService {
       )) as VoucherRow[];
       if (!cancelled) return null;
       // Stock before points: voucher, reward, balance is the order a redemption locks them in.
-      await tx.execute(`update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`, [cancelled.reward_id]);
+      await tx.execute(
+        `update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`,
+        [cancelled.reward_id],
+      );
       const refund = await this.ledger.reverseWithin(tx, {
-        tenantId, transactionId: cancelled.redemption_transaction_id!, points: cancelled.points_cost, reason: `voucher ${formatVoucherCode(cancelled.code)} cancelled`,
-        actor, key: `voucher-cancel:${cancelled.id}`,
+        tenantId,
+        transactionId: cancelled.redemption_transaction_id!,
+        points: cancelled.points_cost,
+        reason: `voucher ${formatVoucherCode(cancelled.code)} cancelled`,
+        actor,
+        key: `voucher-cancel:${cancelled.id}`,
       });
-      await tx.execute(`update voucher set refund_transaction_id = ? where id = ?`, [refund.transaction.id, cancelled.id]);
+      await tx.execute(`update voucher set refund_transaction_id = ? where id = ?`, [
+        refund.transaction.id,
+        cancelled.id,
+      ]);
       await recordTimeline(tx, {
-        tenantId, customerId: cancelled.customer_id, kind: TimelineKind.VOUCHER_CANCELLED, actor, summary: `Voucher cancelled: ${cancelled.points_cost} points returned`,
-        refType: 'voucher', refId: cancelled.id, data: { points: cancelled.points_cost, rewardId: cancelled.reward_id },
+        tenantId,
+        customerId: cancelled.customer_id,
+        kind: TimelineKind.VOUCHER_CANCELLED,
+        actor,
+        summary: `Voucher cancelled: ${cancelled.points_cost} points returned`,
+        refType: 'voucher',
+        refId: cancelled.id,
+        data: { points: cancelled.points_cost, rewardId: cancelled.reward_id },
       });
       return cancelled;
     });
     if (!row) {
       const current = (await this.findVoucher(ctx.em, tenantId, input.code))!;
-      if (!(current.status === VoucherStatus.CANCELLED && current.cancel_key === cancelKey)) throw this.notUsable(current, 'input.code');
+      if (!(current.status === VoucherStatus.CANCELLED && current.cancel_key === cancelKey))
+        throw this.notUsable(current, 'input.code');
       return this.view(current, await this.find(ctx.em, current.reward_id, 'input.code'));
     }
     ctx.loaders.balanceByCustomerId.clear(row.customer_id);
@@ -327,18 +468,33 @@ export class RewardService {
 
   private notUsable(row: VoucherRow, field: string) {
     const code = formatVoucherCode(row.code);
-    if (row.status === VoucherStatus.CONSUMED) return rewardError(RewardErrorCode.VOUCHER_ALREADY_USED, `Voucher ${code} was used at ${new Date(row.consumed_at!).toISOString()}`, field);
-    if (row.status === VoucherStatus.CANCELLED) return rewardError(RewardErrorCode.VOUCHER_CANCELLED, `Voucher ${code} was cancelled`, field);
-    return rewardError(RewardErrorCode.VOUCHER_EXPIRED, `Voucher ${code} expired at ${new Date(row.expires_at).toISOString()}`, field);
+    if (row.status === VoucherStatus.CONSUMED)
+      return rewardError(
+        RewardErrorCode.VOUCHER_ALREADY_USED,
+        `Voucher ${code} was used at ${new Date(row.consumed_at!).toISOString()}`,
+        field,
+      );
+    if (row.status === VoucherStatus.CANCELLED)
+      return rewardError(RewardErrorCode.VOUCHER_CANCELLED, `Voucher ${code} was cancelled`, field);
+    return rewardError(
+      RewardErrorCode.VOUCHER_EXPIRED,
+      `Voucher ${code} expired at ${new Date(row.expires_at).toISOString()}`,
+      field,
+    );
   }
 
   private async findVoucher(em: EntityManager, tenantId: string, code: string): Promise<VoucherRow | undefined> {
-    const rows = (await em.execute(`select * from voucher where tenant_id = ? and code = ?`, [tenantId, normalizeVoucherCode(code)])) as VoucherRow[];
+    const rows = (await em.execute(`select * from voucher where tenant_id = ? and code = ?`, [
+      tenantId,
+      normalizeVoucherCode(code),
+    ])) as VoucherRow[];
     return rows[0];
   }
 
   private async find(em: EntityManager, id: string, field: string, lock = false): Promise<Reward> {
-    const reward = isUuid(id) ? await em.findOne(Reward, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {}) : null;
+    const reward = isUuid(id)
+      ? await em.findOne(Reward, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } : {})
+      : null;
     if (!reward) throw rewardError(RewardErrorCode.REWARD_NOT_FOUND, `No reward ${id}`, field);
     return reward;
   }
@@ -348,21 +504,43 @@ export class RewardService {
     const expired = expiresAt <= new Date();
     const valid = row.status === VoucherStatus.ISSUED && !expired;
     return {
-      code: formatVoucherCode(row.code), status: row.status, reward, customerId: row.customer_id, pointsCost: row.points_cost, expiresAt, valid,
+      code: formatVoucherCode(row.code),
+      status: row.status,
+      reward,
+      customerId: row.customer_id,
+      pointsCost: row.points_cost,
+      expiresAt,
+      valid,
       invalidReason: valid ? undefined : row.status !== VoucherStatus.ISSUED ? row.status : 'EXPIRED',
-      issuedAt: new Date(row.created_at), consumedAt: row.consumed_at ? new Date(row.consumed_at) : undefined,
-      consumedStoreId: row.consumed_store_id ?? undefined, cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : undefined,
+      issuedAt: new Date(row.created_at),
+      consumedAt: row.consumed_at ? new Date(row.consumed_at) : undefined,
+      consumedStoreId: row.consumed_store_id ?? undefined,
+      cancelledAt: row.cancelled_at ? new Date(row.cancelled_at) : undefined,
     };
   }
 
   private fields(input: RewardInput) {
     const code = requiredText(input.code, 'input.code', 50).toUpperCase();
-    if (!/^[A-Z0-9_-]+$/.test(code)) throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.code may hold letters, digits, - and _ only', 'input.code');
+    if (!/^[A-Z0-9_-]+$/.test(code))
+      throw rewardError(
+        RewardErrorCode.REWARD_INVALID,
+        'input.code may hold letters, digits, - and _ only',
+        'input.code',
+      );
     if (input.validFrom && input.validUntil && input.validUntil <= input.validFrom) {
-      throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.validUntil must be after input.validFrom', 'input.validUntil');
+      throw rewardError(
+        RewardErrorCode.REWARD_INVALID,
+        'input.validUntil must be after input.validFrom',
+        'input.validUntil',
+      );
     }
     const tierIds = [...new Set(input.eligibleTierIds ?? [])];
-    if (tierIds.some((id) => !isUuid(id))) throw rewardError(RewardErrorCode.REWARD_INVALID, 'input.eligibleTierIds must be tier ids', 'input.eligibleTierIds');
+    if (tierIds.some((id) => !isUuid(id)))
+      throw rewardError(
+        RewardErrorCode.REWARD_INVALID,
+        'input.eligibleTierIds must be tier ids',
+        'input.eligibleTierIds',
+      );
     return {
       code,
       name: requiredText(input.name, 'input.name', 200),

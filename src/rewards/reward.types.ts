@@ -1,7 +1,8 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Channel } from '../shared/channel';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { TransactionView } from '../ledger/ledger.types';
+import { Channel } from '../shared/channel';
 import { Reward, VoucherStatus } from './reward.entity';
 
 @InputType()

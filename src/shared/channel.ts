@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+
 import { StaffRole } from '../tenancy/roles';
 import type { Caller } from './auth/caller';
 

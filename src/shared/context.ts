@@ -1,9 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+
 import { TENANT_FILTER, type TenantFilterParams } from '../mikro-orm.config';
-import { createLoaders, type Loaders } from './loaders';
-import type { Caller } from './auth/caller';
 import type { RealtimeBus } from '../realtime/pubsub';
+import type { Caller } from './auth/caller';
+import { createLoaders, type Loaders } from './loaders';
 
 /** Per-request (or per-subscription-operation) state. Nothing here outlives the operation. */
 export interface Context {

@@ -1,14 +1,15 @@
-import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName, FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
 import { BusinessAccount } from '../accounts/business-account.entity';
 import { Customer } from '../customers/customer.entity';
 import type { IdentifierKind } from '../customers/identifier.logic';
 import type { Identifier } from '../customers/identifier.types';
 import { createLedgerLoaders } from '../ledger/ledger.loaders';
 import { createProgramLoaders } from '../program/program.loaders';
-import { createTimelineLoaders } from '../timeline/timeline.loaders';
 import { Store } from '../stores/store.entity';
+import { createTimelineLoaders } from '../timeline/timeline.loaders';
 
 /** Loads rows by id in one `where id in (...)` per tick, one value per key in key order. */
 export function entityByIdLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
@@ -48,7 +49,12 @@ function identifiersByCustomerLoader(em: EntityManager) {
     const byCustomer = new Map<string, Identifier[]>();
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];
-      list.push({ kind: row.kind, value: row.value, source: row.source ?? undefined, createdAt: new Date(row.created_at) });
+      list.push({
+        kind: row.kind,
+        value: row.value,
+        source: row.source ?? undefined,
+        createdAt: new Date(row.created_at),
+      });
       byCustomer.set(row.customer_id, list);
     }
     return customerIds.map((id) => byCustomer.get(id) ?? []);

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import type { Context } from './context';
 
 /** Tarn pool behind knex; read-only use for the pool gauges. */
@@ -43,8 +44,7 @@ export class Metrics {
 
   constructor(orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
-    const pool = (): PoolStats | undefined =>
-      (orm.em.getConnection().getKnex().client as { pool?: PoolStats }).pool;
+    const pool = (): PoolStats | undefined => (orm.em.getConnection().getKnex().client as { pool?: PoolStats }).pool;
     new Gauge({
       name: 'db_pool_connections',
       help: 'Database pool connections by state',

@@ -3,7 +3,13 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+    });
     formatters.set(timeZone, format);
   }
   return format;
@@ -13,8 +19,17 @@ const ISO_WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fr
 
 /** The calendar date and ISO weekday (1 = Monday) of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): { year: number; month: number; day: number; weekday: number } {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(at).map((part) => [part.type, part.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), weekday: ISO_WEEKDAY[parts.weekday!]! };
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  );
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    weekday: ISO_WEEKDAY[parts.weekday],
+  };
 }
 
 /** `YYYY-MM-DD` of a local calendar date, shifted by whole days. */

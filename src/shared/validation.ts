@@ -6,7 +6,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function requiredText(value: string, field: string, maxLength = 200): string {
   const trimmed = value.trim();
   if (trimmed === '') throw inputError(InputErrorCode.INVALID, `${field} must not be empty`, field);
-  if (trimmed.length > maxLength) throw inputError(InputErrorCode.INVALID, `${field} must be at most ${maxLength} characters`, field);
+  if (trimmed.length > maxLength)
+    throw inputError(InputErrorCode.INVALID, `${field} must be at most ${maxLength} characters`, field);
   return trimmed;
 }
 
@@ -26,6 +27,7 @@ export function isUuid(value: string): boolean {
  */
 export function idempotencyKeyOf(value: string, invalid: (message: string, field: string) => Error): string {
   const key = value.trim();
-  if (key.length < 1 || key.length > 200) throw invalid('input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
+  if (key.length < 1 || key.length > 200)
+    throw invalid('input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
   return key;
 }

@@ -1,5 +1,6 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 
 @ObjectType({ description: 'A physical or online store where customers earn and redeem.' })

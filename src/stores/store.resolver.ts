@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
 import type { Context } from '../shared/context';
 import { Access } from '../tenancy/roles';
 import { Store } from './store.entity';

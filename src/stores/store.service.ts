@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';

@@ -1,5 +1,6 @@
-import { Entity, Enum, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+
 import { TenantOwnedEntity } from '../shared/db/base.entity';
 import { Store } from '../stores/store.entity';
 import { StaffRole } from './roles';

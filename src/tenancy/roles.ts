@@ -20,45 +20,175 @@ export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';
 
 /** Who may act on what, in one place, so resolvers name intent rather than role lists. */
 export const Access: Record<
-  | 'platform' | 'manageKeys' | 'manageStores' | 'readTenant' | 'readStores' | 'writeCustomers' | 'searchCustomers'
-  | 'readCustomer' | 'updateCustomer' | 'issueCustomerTokens' | 'anyCaller'
-  | 'earnPoints' | 'redeemPoints' | 'adjustPoints' | 'reversePoints' | 'transferPoints' | 'managePolicy' | 'verifyLedger'
-  | 'manageProgram' | 'readProgram' | 'grantStatus' | 'recordPurchase' | 'refundPurchase' | 'redeemReward' | 'readVoucher'
-  | 'consumeVoucher' | 'cancelVoucher' | 'overrideGuardrail' | 'rotateSecrets'
-  | 'mergeCustomers' | 'readMerges' | 'customerHygiene' | 'manageAccounts' | 'readAccounts' | 'acknowledgeScripts',
+  | 'platform'
+  | 'manageKeys'
+  | 'manageStores'
+  | 'readTenant'
+  | 'readStores'
+  | 'writeCustomers'
+  | 'searchCustomers'
+  | 'readCustomer'
+  | 'updateCustomer'
+  | 'issueCustomerTokens'
+  | 'anyCaller'
+  | 'earnPoints'
+  | 'redeemPoints'
+  | 'adjustPoints'
+  | 'reversePoints'
+  | 'transferPoints'
+  | 'managePolicy'
+  | 'verifyLedger'
+  | 'manageProgram'
+  | 'readProgram'
+  | 'grantStatus'
+  | 'recordPurchase'
+  | 'refundPurchase'
+  | 'redeemReward'
+  | 'readVoucher'
+  | 'consumeVoucher'
+  | 'cancelVoucher'
+  | 'overrideGuardrail'
+  | 'rotateSecrets'
+  | 'mergeCustomers'
+  | 'readMerges'
+  | 'customerHygiene'
+  | 'manageAccounts'
+  | 'readAccounts'
+  | 'acknowledgeScripts',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
   manageKeys: [StaffRole.OWNER, StaffRole.ADMIN],
   manageStores: [StaffRole.OWNER, StaffRole.ADMIN],
-  readTenant: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
-  readStores: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
-  writeCustomers: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
-  searchCustomers: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  readTenant: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  readStores: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  writeCustomers: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  searchCustomers: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
   /** Reading one customer also admits the customer themself; the service checks it is their own record. */
-  readCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
-  updateCustomer: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  readCustomer: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
+  updateCustomer: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
   issueCustomerTokens: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SERVICE],
-  earnPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  earnPoints: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
   /** A customer redeems their own points from the web site or app. */
-  redeemPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  redeemPoints: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
   adjustPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
   /** Refunds happen at the till and in e-commerce back ends; an agent asks a supervisor. */
   reversePoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
-  transferPoints: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
+  transferPoints: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
   managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
   verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
   manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
-  readProgram: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
+  readProgram: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
   /** Status matches and service recovery: a supervisor's call, not an agent's. */
   grantStatus: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
   recordPurchase: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
   refundPurchase: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
-  redeemReward: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER'],
-  readVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
+  redeemReward: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
+  readVoucher: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
   consumeVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
-  cancelVoucher: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.SERVICE, 'CUSTOMER'],
+  cancelVoucher: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
   /** Letting a reward over the margin guardrail go live is the owner's decision alone. */
   overrideGuardrail: [StaffRole.OWNER],
   rotateSecrets: [StaffRole.OWNER],
@@ -71,6 +201,24 @@ export const Access: Record<
   manageAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.SERVICE],
   /** Scripts are for the people who talk to members: agents, their supervisors, store staff. */
   acknowledgeScripts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS],
-  readAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE],
-  anyCaller: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS, StaffRole.SERVICE, 'CUSTOMER', 'PLATFORM'],
+  readAccounts: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  anyCaller: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+    'PLATFORM',
+  ],
 };

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
 import { callerRole } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
@@ -20,7 +22,9 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.rotateSecrets)
-  @Mutation(() => String, { description: 'OWNER only. A new HMAC secret for /ingest/:source, shown once; the old one stops working at once.' })
+  @Mutation(() => String, {
+    description: 'OWNER only. A new HMAC secret for /ingest/:source, shown once; the old one stops working at once.',
+  })
   async rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     await ctx.em.execute(`update tenant set ingest_secret = ? where id = ?`, [secret, requireTenant(ctx)]);
@@ -53,7 +57,9 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.manageKeys)
-  @Mutation(() => ApiKey, { description: 'Takes effect on the next request made with the key. Revoking twice is harmless.' })
+  @Mutation(() => ApiKey, {
+    description: 'Takes effect on the next request made with the key. Revoking twice is harmless.',
+  })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
     return this.tenancy.revokeApiKey(ctx, id);
   }

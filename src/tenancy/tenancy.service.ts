@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { requireTenant } from '../shared/auth/guards';
 import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
 import type { Context } from '../shared/context';
-import { requireTenant } from '../shared/auth/guards';
-import { requiredText, isUuid } from '../shared/validation';
+import { isUuid, requiredText } from '../shared/validation';
 import { ApiKey } from './api-key.entity';
 import { StaffRole } from './roles';
 import { tenancyError, TenancyErrorCode } from './tenancy.errors';
@@ -28,11 +29,19 @@ export class TenancyService {
     const name = requiredText(input.name, 'input.name');
     const currency = input.currency.trim().toUpperCase();
     if (!CURRENCIES.has(currency)) {
-      throw tenancyError(TenancyErrorCode.CURRENCY_INVALID, `"${input.currency}" is not an ISO 4217 currency code`, 'input.currency');
+      throw tenancyError(
+        TenancyErrorCode.CURRENCY_INVALID,
+        `"${input.currency}" is not an ISO 4217 currency code`,
+        'input.currency',
+      );
     }
     const timezone = input.timezone.trim();
     if (!isTimeZone(timezone)) {
-      throw tenancyError(TenancyErrorCode.TIMEZONE_INVALID, `"${input.timezone}" is not an IANA time zone`, 'input.timezone');
+      throw tenancyError(
+        TenancyErrorCode.TIMEZONE_INVALID,
+        `"${input.timezone}" is not an IANA time zone`,
+        'input.timezone',
+      );
     }
     return em.transactional(async (tx) => {
       const tenant = tx.create(Tenant, { name, currency, timezone });
@@ -51,7 +60,8 @@ export class TenancyService {
     }
     let storeId: string | undefined;
     if (input.role === StaffRole.POS) {
-      if (!input.storeId) throw tenancyError(TenancyErrorCode.STORE_REQUIRED, 'A POS key must be bound to a store', 'input.storeId');
+      if (!input.storeId)
+        throw tenancyError(TenancyErrorCode.STORE_REQUIRED, 'A POS key must be bound to a store', 'input.storeId');
       const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
       if (!store) throw tenancyError(TenancyErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
       storeId = store.id;
@@ -67,18 +77,20 @@ export class TenancyService {
 
   async revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
     requireTenant(ctx);
-    return ctx.em.transactional(async (tx) => {
-      const key = isUuid(id) ? await tx.findOne(ApiKey, { id }) : null;
-      if (!key) throw tenancyError(TenancyErrorCode.API_KEY_NOT_FOUND, `No API key ${id}`, 'id');
-      if (key.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
-        throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
-      }
-      key.revokedAt ??= new Date();
-      return key;
-    }).then((key) => {
-      this.onKeyRevoked(key.id);
-      return key;
-    });
+    return ctx.em
+      .transactional(async (tx) => {
+        const key = isUuid(id) ? await tx.findOne(ApiKey, { id }) : null;
+        if (!key) throw tenancyError(TenancyErrorCode.API_KEY_NOT_FOUND, `No API key ${id}`, 'id');
+        if (key.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
+          throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
+        }
+        key.revokedAt ??= new Date();
+        return key;
+      })
+      .then((key) => {
+        this.onKeyRevoked(key.id);
+        return key;
+      });
   }
 
   async listApiKeys(ctx: Context): Promise<ApiKey[]> {
@@ -91,7 +103,11 @@ export class TenancyService {
     return ctx.em.findOneOrFail(Tenant, { id: tenantId });
   }
 
-  private newKey(em: EntityManager, tenantId: string, key: { role: StaffRole; name: string; storeId?: string }): CreatedApiKey {
+  private newKey(
+    em: EntityManager,
+    tenantId: string,
+    key: { role: StaffRole; name: string; storeId?: string },
+  ): CreatedApiKey {
     const secret = generateApiKeySecret();
     const apiKey = em.create(ApiKey, {
       tenant: tenantId,

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+
 import { ApiKey } from './api-key.entity';
 import { StaffRole } from './roles';
 import { Tenant } from './tenant.entity';
@@ -44,10 +45,15 @@ export class CreatedTenant {
   @Field(() => CreatedApiKey, { description: 'The first OWNER key of the tenant.' })
   ownerKey!: CreatedApiKey;
 
-  @Field({ description: 'HS256 secret with which the business signs customer tokens (claims: sub, tid, exp). Shown once.' })
+  @Field({
+    description: 'HS256 secret with which the business signs customer tokens (claims: sub, tid, exp). Shown once.',
+  })
   customerJwtSecret!: string;
 
-  @Field({ description: 'HMAC-SHA256 key with which other systems (CRM, support, billing, POS) sign what they post to /ingest/:source. Shown once.' })
+  @Field({
+    description:
+      'HMAC-SHA256 key with which other systems (CRM, support, billing, POS) sign what they post to /ingest/:source. Shown once.',
+  })
   ingestSecret!: string;
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
@@ -14,7 +15,8 @@ registerEnumType(PointsExpiryPolicy, { name: 'PointsExpiryPolicy' });
 @ObjectType({ description: 'A business running its loyalty program on this gateway.' })
 @Entity()
 export class Tenant {
-  [OptionalProps]?: 'id' | 'createdAt' | 'customerJwtSecret' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
+  [OptionalProps]?:
+    'id' | 'createdAt' | 'customerJwtSecret' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

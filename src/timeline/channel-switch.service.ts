@@ -50,16 +50,28 @@ export class ChannelSwitchService {
         order by switches desc, from_channel, to_channel`,
       [tenantId, since, hours, since, hours],
     )) as { from_channel: Channel; to_channel: Channel; switches: number; customers: number }[];
-    return rows.map((row) => ({ from: row.from_channel, to: row.to_channel, switches: row.switches, customers: row.customers }));
+    return rows.map((row) => ({
+      from: row.from_channel,
+      to: row.to_channel,
+      switches: row.switches,
+      customers: row.customers,
+    }));
   }
 
   private hours(value: number): number {
-    if (!Number.isInteger(value) || value < 1 || value > 24 * 90) throw inputError(InputErrorCode.INVALID, 'withinHours must be from 1 to 2160', 'withinHours');
+    if (!Number.isInteger(value) || value < 1 || value > 24 * 90)
+      throw inputError(InputErrorCode.INVALID, 'withinHours must be from 1 to 2160', 'withinHours');
     return value;
   }
 }
 
 interface SwitchRow {
-  from_channel: Channel; from_kind: string; from_at: Date; from_summary: string;
-  to_channel: Channel; to_kind: string; to_at: Date; to_summary: string;
+  from_channel: Channel;
+  from_kind: string;
+  from_at: Date;
+  from_summary: string;
+  to_channel: Channel;
+  to_kind: string;
+  to_at: Date;
+  to_summary: string;
 }

@@ -1,8 +1,16 @@
-import express, { Router } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { Router } from 'express';
 import type { Logger } from 'pino';
+
 import { isUuid } from '../shared/validation';
-import { ingestEvents, INGEST_SOURCES, MAX_BATCH, signatureMatches, type IngestEvent, type IngestSource } from './ingest.service';
+import {
+  INGEST_SOURCES,
+  type IngestEvent,
+  ingestEvents,
+  type IngestSource,
+  MAX_BATCH,
+  signatureMatches,
+} from './ingest.service';
 
 /** A batch of 500 events with their data fits comfortably; GraphQL requests keep BODY_LIMIT. */
 const INGEST_BODY_LIMIT = '2mb';
@@ -14,15 +22,28 @@ const INGEST_BODY_LIMIT = '2mb';
 export function ingestRouter(orm: MikroORM, log: Logger): Router {
   const router = Router();
   router.post('/:source', express.raw({ type: () => true, limit: INGEST_BODY_LIMIT }), async (req, res) => {
-    const fail = (status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+    const fail = (status: number, code: string, message: string) =>
+      res.status(status).json({ error: { code, message } });
     const source = req.params.source as IngestSource;
-    if (!INGEST_SOURCES.includes(source)) return fail(404, 'NOT_FOUND', `Unknown source; post to one of /ingest/${INGEST_SOURCES.join(', /ingest/')}`);
+    if (!INGEST_SOURCES.includes(source))
+      return fail(404, 'NOT_FOUND', `Unknown source; post to one of /ingest/${INGEST_SOURCES.join(', /ingest/')}`);
     const tenantId = req.header('x-loyalty-tenant') ?? '';
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const [tenant] = isUuid(tenantId)
-      ? ((await orm.em.fork().execute(`select ingest_secret from tenant where id = ?`, [tenantId])) as { ingest_secret: string }[])
+      ? ((await orm.em.fork().execute(`select ingest_secret from tenant where id = ?`, [tenantId])) as {
+          ingest_secret: string;
+        }[])
       : [];
-    if (!tenant || !signatureMatches(tenant.ingest_secret, source, req.header('x-loyalty-timestamp'), body, req.header('x-loyalty-signature'))) {
+    if (
+      !tenant ||
+      !signatureMatches(
+        tenant.ingest_secret,
+        source,
+        req.header('x-loyalty-timestamp'),
+        body,
+        req.header('x-loyalty-signature'),
+      )
+    ) {
       return fail(
         401,
         'UNAUTHENTICATED',
@@ -41,7 +62,12 @@ export function ingestRouter(orm: MikroORM, log: Logger): Router {
     try {
       const results = await ingestEvents(orm.em.fork(), tenantId, source, parsed.events as IngestEvent[]);
       const count = (status: string) => results.filter((result) => result.status === status).length;
-      return res.json({ stored: count('STORED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED'), results });
+      return res.json({
+        stored: count('STORED'),
+        duplicates: count('DUPLICATE'),
+        rejected: count('REJECTED'),
+        results,
+      });
     } catch (error) {
       log.error({ err: error, source, tenantId }, 'ingestion failed');
       return fail(500, 'INTERNAL_SERVER_ERROR', 'Nothing was stored; send the batch again');

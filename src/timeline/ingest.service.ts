@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import { IdentifierKind, normalizeIdentifier } from '../customers/identifier.logic';
 import { Channel } from '../shared/channel';
 import { isUuid } from '../shared/validation';
@@ -12,7 +14,11 @@ export type IngestSource = (typeof INGEST_SOURCES)[number];
 
 /** What other systems may report. Points, tiers and vouchers happen here and are recorded here, never ingested. */
 export const EXTERNAL_KINDS: ReadonlySet<TimelineKind> = new Set([
-  TimelineKind.SUPPORT_CASE, TimelineKind.SURVEY_RESPONSE, TimelineKind.INTERACTION, TimelineKind.NOTE, TimelineKind.BILLING,
+  TimelineKind.SUPPORT_CASE,
+  TimelineKind.SURVEY_RESPONSE,
+  TimelineKind.INTERACTION,
+  TimelineKind.NOTE,
+  TimelineKind.BILLING,
 ]);
 
 export const MAX_BATCH = 500;
@@ -42,7 +48,14 @@ export const SIGNATURE_TOLERANCE_SECONDS = 300;
  * compared in constant time. Signing the source and a fresh timestamp means a captured batch can be
  * replayed neither to another source nor later than the tolerance.
  */
-export function signatureMatches(secret: string, source: string, timestamp: string | undefined, body: Buffer, header: string | undefined, now = Date.now()): boolean {
+export function signatureMatches(
+  secret: string,
+  source: string,
+  timestamp: string | undefined,
+  body: Buffer,
+  header: string | undefined,
+  now = Date.now(),
+): boolean {
   const sent = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '')?.[1];
   const seconds = /^\d{1,12}$/.test(timestamp ?? '') ? Number(timestamp) : Number.NaN;
   if (!sent || Number.isNaN(seconds) || Math.abs(now / 1000 - seconds) > SIGNATURE_TOLERANCE_SECONDS) return false;
@@ -75,23 +88,54 @@ function text(value: unknown, max: number): string | null {
 }
 
 /** Checks one event; a problem names the field in the batch (`events.3.kind`). */
-function validate(event: IngestEvent, index: number, now: number): Valid | { field: string; code: string; message: string } {
+function validate(
+  event: IngestEvent,
+  index: number,
+  now: number,
+): Valid | { field: string; code: string; message: string } {
   const at = (field: string) => `events.${index}.${field}`;
   const id = text(event.id, 200);
-  if (!id) return { field: at('id'), code: 'INVALID', message: 'id is required: the event\'s id in the source system (1 to 200 characters)' };
+  if (!id)
+    return {
+      field: at('id'),
+      code: 'INVALID',
+      message: "id is required: the event's id in the source system (1 to 200 characters)",
+    };
   if (typeof event.kind !== 'string' || !EXTERNAL_KINDS.has(event.kind as TimelineKind)) {
     return { field: at('kind'), code: 'INVALID', message: `kind must be one of ${[...EXTERNAL_KINDS].join(', ')}` };
   }
-  if (event.channel !== undefined && event.channel !== null && !Object.values(Channel).includes(event.channel as Channel)) {
-    return { field: at('channel'), code: 'INVALID', message: `channel must be one of ${Object.values(Channel).join(', ')}` };
+  if (
+    event.channel !== undefined &&
+    event.channel !== null &&
+    !Object.values(Channel).includes(event.channel as Channel)
+  ) {
+    return {
+      field: at('channel'),
+      code: 'INVALID',
+      message: `channel must be one of ${Object.values(Channel).join(', ')}`,
+    };
   }
   const occurredAt = typeof event.occurredAt === 'string' ? new Date(event.occurredAt) : new Date(Number.NaN);
-  if (Number.isNaN(occurredAt.getTime()) || occurredAt.getTime() > now + 5 * 60_000 || occurredAt.getTime() < EARLIEST) {
-    return { field: at('occurredAt'), code: 'INVALID', message: 'occurredAt must be an ISO 8601 time from 2000 on, not in the future' };
+  if (
+    Number.isNaN(occurredAt.getTime()) ||
+    occurredAt.getTime() > now + 5 * 60_000 ||
+    occurredAt.getTime() < EARLIEST
+  ) {
+    return {
+      field: at('occurredAt'),
+      code: 'INVALID',
+      message: 'occurredAt must be an ISO 8601 time from 2000 on, not in the future',
+    };
   }
   const summary = text(event.summary, 1000);
   if (!summary) return { field: at('summary'), code: 'INVALID', message: 'summary is required (1 to 1000 characters)' };
-  if (event.data !== undefined && (typeof event.data !== 'object' || event.data === null || Array.isArray(event.data) || JSON.stringify(event.data).includes('\\u0000'))) {
+  if (
+    event.data !== undefined &&
+    (typeof event.data !== 'object' ||
+      event.data === null ||
+      Array.isArray(event.data) ||
+      JSON.stringify(event.data).includes('\\u0000'))
+  ) {
     return { field: at('data'), code: 'INVALID', message: 'data must be a JSON object (without NUL characters)' };
   }
   if (event.customer !== undefined && (typeof event.customer !== 'object' || event.customer === null)) {
@@ -107,19 +151,40 @@ function validate(event: IngestEvent, index: number, now: number): Valid | { fie
     }
     identifiers = [];
     for (const [i, identifier] of given.entries()) {
-      if (typeof identifier !== 'object' || identifier === null) return { field: at(`customer.identifiers.${i}`), code: 'INVALID', message: 'an identifier is {kind, value}' };
+      if (typeof identifier !== 'object' || identifier === null)
+        return { field: at(`customer.identifiers.${i}`), code: 'INVALID', message: 'an identifier is {kind, value}' };
       const kind = identifier.kind as IdentifierKind;
-      const normalized = Object.values(IdentifierKind).includes(kind) && typeof identifier.value === 'string' ? normalizeIdentifier(kind, identifier.value) : null;
-      if (!normalized?.ok) return { field: at(`customer.identifiers.${i}`), code: 'INVALID', message: normalized && !normalized.ok ? normalized.reason : 'kind and value are required' };
+      const normalized =
+        Object.values(IdentifierKind).includes(kind) && typeof identifier.value === 'string'
+          ? normalizeIdentifier(kind, identifier.value)
+          : null;
+      if (!normalized?.ok)
+        return {
+          field: at(`customer.identifiers.${i}`),
+          code: 'INVALID',
+          message: normalized && !normalized.ok ? normalized.reason : 'kind and value are required',
+        };
       identifiers.push({ kind, value: normalized.value });
     }
   } else if (typeof customerId !== 'string' || !isUuid(customerId)) {
-    return { field: at('customer.id'), code: 'CUSTOMER_NOT_FOUND', message: 'customer.id is not a customer of this tenant' };
+    return {
+      field: at('customer.id'),
+      code: 'CUSTOMER_NOT_FOUND',
+      message: 'customer.id is not a customer of this tenant',
+    };
   }
   return {
-    index, id, customerId: customerId as string | undefined, identifiers, kind: event.kind as TimelineKind,
-    channel: (event.channel as Channel | undefined) ?? null, occurredAt, actor: text(event.actor, 200) ?? 'unknown',
-    summary, data: (event.data as Record<string, unknown> | undefined) ?? {}, ref: text(event.ref, 200),
+    index,
+    id,
+    customerId: customerId,
+    identifiers,
+    kind: event.kind as TimelineKind,
+    channel: (event.channel as Channel | undefined) ?? null,
+    occurredAt,
+    actor: text(event.actor, 200) ?? 'unknown',
+    summary,
+    data: (event.data as Record<string, unknown> | undefined) ?? {},
+    ref: text(event.ref, 200),
   };
 }
 
@@ -128,11 +193,19 @@ function validate(event: IngestEvent, index: number, now: number): Valid | { fie
  * good ones are stored), customers are found by id or by identifiers (never created: ingestion reports,
  * it does not enrol), and (source, event id) makes a resend store nothing twice.
  */
-export async function ingestEvents(em: EntityManager, tenantId: string, source: string, events: IngestEvent[]): Promise<IngestOutcome[]> {
+export async function ingestEvents(
+  em: EntityManager,
+  tenantId: string,
+  source: string,
+  events: IngestEvent[],
+): Promise<IngestOutcome[]> {
   const now = Date.now();
-  const outcomes: IngestOutcome[] = events.map((event) => ({ id: typeof event?.id === 'string' ? event.id : null, status: 'DUPLICATE' }));
+  const outcomes: IngestOutcome[] = events.map((event) => ({
+    id: typeof event?.id === 'string' ? event.id : null,
+    status: 'DUPLICATE',
+  }));
   const reject = (index: number, error: { field: string; code: string; message: string }) => {
-    outcomes[index] = { id: outcomes[index]!.id, status: 'REJECTED', error };
+    outcomes[index] = { id: outcomes[index].id, status: 'REJECTED', error };
   };
   const valid: Valid[] = [];
   events.forEach((event, index) => {
@@ -144,7 +217,13 @@ export async function ingestEvents(em: EntityManager, tenantId: string, source: 
   // Customers, in two statements for the whole batch: by id (within the tenant), then by identifier.
   const ids = [...new Set(valid.flatMap((event) => (event.customerId ? [event.customerId] : [])))];
   const known = new Set(
-    ids.length === 0 ? [] : ((await em.execute(`select id from customer where tenant_id = ? and id in (?)`, [tenantId, ids])) as { id: string }[]).map((row) => row.id),
+    ids.length === 0
+      ? []
+      : (
+          (await em.execute(`select id from customer where tenant_id = ? and id in (?)`, [tenantId, ids])) as {
+            id: string;
+          }[]
+        ).map((row) => row.id),
   );
   const wanted = valid.flatMap((event) => event.identifiers ?? []);
   const owners = new Map<string, string>();
@@ -159,13 +238,30 @@ export async function ingestEvents(em: EntityManager, tenantId: string, source: 
   for (const event of valid) {
     if (event.customerId) {
       if (known.has(event.customerId)) rows.push({ ...event, customer: event.customerId });
-      else reject(event.index, { field: `events.${event.index}.customer.id`, code: 'CUSTOMER_NOT_FOUND', message: 'customer.id is not a customer of this tenant' });
+      else
+        reject(event.index, {
+          field: `events.${event.index}.customer.id`,
+          code: 'CUSTOMER_NOT_FOUND',
+          message: 'customer.id is not a customer of this tenant',
+        });
       continue;
     }
-    const matches = new Set(event.identifiers!.flatMap((identifier) => owners.get(`${identifier.kind}:${identifier.value}`) ?? []));
-    if (matches.size === 1) rows.push({ ...event, customer: [...matches][0]! });
-    else if (matches.size === 0) reject(event.index, { field: `events.${event.index}.customer`, code: 'CUSTOMER_NOT_FOUND', message: 'No customer holds these identifiers' });
-    else reject(event.index, { field: `events.${event.index}.customer`, code: 'AMBIGUOUS_CUSTOMER', message: 'These identifiers belong to more than one customer' });
+    const matches = new Set(
+      event.identifiers!.flatMap((identifier) => owners.get(`${identifier.kind}:${identifier.value}`) ?? []),
+    );
+    if (matches.size === 1) rows.push({ ...event, customer: [...matches][0] });
+    else if (matches.size === 0)
+      reject(event.index, {
+        field: `events.${event.index}.customer`,
+        code: 'CUSTOMER_NOT_FOUND',
+        message: 'No customer holds these identifiers',
+      });
+    else
+      reject(event.index, {
+        field: `events.${event.index}.customer`,
+        code: 'AMBIGUOUS_CUSTOMER',
+        message: 'These identifiers belong to more than one customer',
+      });
   }
   if (rows.length === 0) return outcomes;
 
@@ -176,7 +272,18 @@ export async function ingestEvents(em: EntityManager, tenantId: string, source: 
      on conflict (tenant_id, source, source_event_id) do nothing
      returning id, source_event_id`,
     rows.flatMap((row) => [
-      tenantId, row.customer, row.kind, source, row.id, row.channel, row.actor, row.occurredAt, row.summary, JSON.stringify(row.data), row.ref ? 'source' : null, row.ref,
+      tenantId,
+      row.customer,
+      row.kind,
+      source,
+      row.id,
+      row.channel,
+      row.actor,
+      row.occurredAt,
+      row.summary,
+      JSON.stringify(row.data),
+      row.ref ? 'source' : null,
+      row.ref,
     ]),
   )) as { id: string; source_event_id: string }[];
   const storedIds = new Map(stored.map((row) => [row.source_event_id, row.id]));

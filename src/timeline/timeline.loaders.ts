@@ -1,5 +1,6 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
 import type { TimelineKind } from './timeline.entity';
@@ -87,8 +88,16 @@ export function createTimelineLoaders(em: EntityManager) {
           for (const row of rows) {
             const list = byCustomer.get(row.for_customer) ?? [];
             list.push({
-              id: row.id, kind: row.kind, source: row.source, sourceEventId: row.source_event_id ?? undefined, channel: row.channel ?? undefined,
-              actor: row.actor, occurredAt: new Date(row.occurred_at), summary: row.summary, data: row.data, refType: row.ref_type ?? undefined,
+              id: row.id,
+              kind: row.kind,
+              source: row.source,
+              sourceEventId: row.source_event_id ?? undefined,
+              channel: row.channel ?? undefined,
+              actor: row.actor,
+              occurredAt: new Date(row.occurred_at),
+              summary: row.summary,
+              data: row.data,
+              refType: row.ref_type ?? undefined,
               refId: row.ref_id ?? undefined,
             });
             byCustomer.set(row.for_customer, list);

@@ -1,22 +1,32 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+
 import { Customer } from '../customers/customer.entity';
-import { requireTenant } from '../shared/auth/guards';
-import type { Context } from '../shared/context';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
 import { callerLabel } from '../shared/auth/caller';
+import { requireTenant } from '../shared/auth/guards';
 import { requireCaller } from '../shared/auth/guards';
 import { defaultChannel } from '../shared/channel';
+import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
+import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
+import { Access } from '../tenancy/roles';
 import { ChannelSwitchService } from './channel-switch.service';
 import { ingestEvents } from './ingest.service';
-import { ChannelSwitch, ChannelSwitchCount, RecordInteractionInput, TimelineConnection, TimelineEventView, TimelineFilter } from './timeline.types';
+import {
+  ChannelSwitch,
+  ChannelSwitchCount,
+  RecordInteractionInput,
+  TimelineConnection,
+  TimelineEventView,
+  TimelineFilter,
+} from './timeline.types';
 
 @Resolver(() => Customer)
 export class CustomerTimelineResolver {
   @Authorized(Access.searchCustomers)
-  @FieldResolver(() => TimelineConnection, { description: 'Everything that happened to the customer, newest first, from every channel and system. Staff only.' })
+  @FieldResolver(() => TimelineConnection, {
+    description: 'Everything that happened to the customer, newest first, from every channel and system. Staff only.',
+  })
   async timeline(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
@@ -28,8 +38,13 @@ export class CustomerTimelineResolver {
     const cursor = decodeCursor(after);
     const rows = await ctx.loaders
       .timelinePage({
-        tenantId: requireTenant(ctx), limit: limit + 1, after: cursor ?? undefined,
-        kinds: filter?.kinds, channels: filter?.channels, since: filter?.since, until: filter?.until,
+        tenantId: requireTenant(ctx),
+        limit: limit + 1,
+        after: cursor ?? undefined,
+        kinds: filter?.kinds,
+        channels: filter?.channels,
+        since: filter?.since,
+        until: filter?.until,
       })
       .load(customer.id);
     return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }));
@@ -41,7 +56,10 @@ export class TimelineResolver {
   constructor(private readonly switches: ChannelSwitchService) {}
 
   @Authorized(Access.searchCustomers)
-  @Query(() => [ChannelSwitch], { description: 'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.' })
+  @Query(() => [ChannelSwitch], {
+    description:
+      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.',
+  })
   async channelSwitches(
     @Arg('customerId', () => ID) customerId: string,
     @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
@@ -54,7 +72,9 @@ export class TimelineResolver {
   }
 
   @Authorized(Access.searchCustomers)
-  @Query(() => [ChannelSwitchCount], { description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.' })
+  @Query(() => [ChannelSwitchCount], {
+    description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.',
+  })
   channelSwitchSummary(
     @Arg('since') since: Date,
     @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
@@ -64,18 +84,33 @@ export class TimelineResolver {
   }
 
   @Authorized(Access.writeCustomers)
-  @Mutation(() => TimelineEventView, { description: 'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.' })
-  async recordInteraction(@Arg('input') input: RecordInteractionInput, @Ctx() ctx: Context): Promise<TimelineEventView> {
+  @Mutation(() => TimelineEventView, {
+    description:
+      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.',
+  })
+  async recordInteraction(
+    @Arg('input') input: RecordInteractionInput,
+    @Ctx() ctx: Context,
+  ): Promise<TimelineEventView> {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     const [outcome] = await ingestEvents(ctx.em, tenantId, 'gateway', [
       {
-        id: input.idempotencyKey, customer: { id: input.customerId }, kind: input.kind, channel: input.channel ?? defaultChannel(caller),
-        occurredAt: (input.occurredAt ?? new Date()).toISOString(), actor: callerLabel(caller), summary: input.summary, data: input.data ?? {},
+        id: input.idempotencyKey,
+        customer: { id: input.customerId },
+        kind: input.kind,
+        channel: input.channel ?? defaultChannel(caller),
+        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+        actor: callerLabel(caller),
+        summary: input.summary,
+        data: input.data ?? {},
       },
     ]);
-    if (outcome!.status === 'REJECTED') {
-      const field = outcome.error.field.replace(/^events\.0\./, 'input.').replace('input.id', 'input.idempotencyKey').replace('input.customer.id', 'input.customerId');
+    if (outcome.status === 'REJECTED') {
+      const field = outcome.error.field
+        .replace(/^events\.0\./, 'input.')
+        .replace('input.id', 'input.idempotencyKey')
+        .replace('input.customer.id', 'input.customerId');
       throw outcome.error.code === 'CUSTOMER_NOT_FOUND'
         ? inputError(InputErrorCode.NOT_FOUND, outcome.error.message, field)
         : inputError(InputErrorCode.INVALID, outcome.error.message, field);
@@ -84,13 +119,23 @@ export class TimelineResolver {
       `select * from timeline_event where tenant_id = ? and source = 'gateway' and source_event_id = ?`,
       [tenantId, input.idempotencyKey.trim()],
     )) as Record<string, unknown>[];
-    if (event!.customer_id !== input.customerId.toLowerCase()) {
-      throw inputError(InputErrorCode.TAKEN, 'This idempotency key was used for another customer', 'input.idempotencyKey');
+    if (event.customer_id !== input.customerId.toLowerCase()) {
+      throw inputError(
+        InputErrorCode.TAKEN,
+        'This idempotency key was used for another customer',
+        'input.idempotencyKey',
+      );
     }
     return {
-      id: event!.id as string, kind: event!.kind as TimelineEventView['kind'], source: 'gateway', sourceEventId: event!.source_event_id as string,
-      channel: (event!.channel as TimelineEventView['channel']) ?? undefined, actor: event!.actor as string, occurredAt: new Date(event!.occurred_at as string),
-      summary: event!.summary as string, data: event!.data as Record<string, unknown>,
+      id: event.id as string,
+      kind: event.kind as TimelineEventView['kind'],
+      source: 'gateway',
+      sourceEventId: event.source_event_id as string,
+      channel: (event.channel as TimelineEventView['channel']) ?? undefined,
+      actor: event.actor as string,
+      occurredAt: new Date(event.occurred_at as string),
+      summary: event.summary as string,
+      data: event.data as Record<string, unknown>,
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { TimelineKind } from './timeline.entity';
 
 export interface NewTimelineEvent {
@@ -28,8 +29,18 @@ export async function recordTimeline(em: EntityManager, event: NewTimelineEvent)
     `insert into timeline_event ${TIMELINE_COLUMNS}
      values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, coalesce(?::timestamptz, date_trunc('milliseconds', now())), ?, ?, ?, ?, now())`,
     [
-      event.tenantId, event.customerId, event.kind, event.source ?? 'gateway', event.sourceEventId ?? null, event.channel ?? null, event.actor,
-      event.occurredAt ?? null, event.summary, JSON.stringify(event.data ?? {}), event.refType ?? null, event.refId ?? null,
+      event.tenantId,
+      event.customerId,
+      event.kind,
+      event.source ?? 'gateway',
+      event.sourceEventId ?? null,
+      event.channel ?? null,
+      event.actor,
+      event.occurredAt ?? null,
+      event.summary,
+      JSON.stringify(event.data ?? {}),
+      event.refType ?? null,
+      event.refId ?? null,
     ],
   );
 }

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
 import { Channel } from '../shared/channel';
 import { ConnectionType } from '../shared/graphql/connection';
 import { TimelineKind } from './timeline.entity';
@@ -12,7 +13,9 @@ export class TimelineEventView {
   @Field(() => TimelineKind)
   kind!: TimelineKind;
 
-  @Field({ description: '`gateway` for what happened here; crm, support, billing or pos for what those systems reported.' })
+  @Field({
+    description: '`gateway` for what happened here; crm, support, billing or pos for what those systems reported.',
+  })
   source!: string;
 
   @Field({ nullable: true, description: "The event's id in its source system." })
@@ -33,7 +36,11 @@ export class TimelineEventView {
   @Field(() => GraphQLJSONObject)
   data!: Record<string, unknown>;
 
-  @Field({ nullable: true, description: "The kind of the original record: ledger_transaction, purchase, voucher, tier_change, or the source system's own." })
+  @Field({
+    nullable: true,
+    description:
+      "The kind of the original record: ledger_transaction, purchase, voucher, tier_change, or the source system's own.",
+  })
   refType?: string;
 
   @Field({ nullable: true })

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client, type FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
+
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { type Client, createClient, type FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
 import request from 'supertest';
 import WebSocket from 'ws';
+
 import { createApp, type Gateway } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/shared/logger';
@@ -21,7 +24,9 @@ export interface TestGateway {
  * A real gateway on a free port, against the test PostgreSQL. With `redisPrefix`, it uses the test Redis
  * under that prefix, so gateways of one test share events and other test files do not see them.
  */
-export async function startGateway(options: { redisPrefix?: string; env?: Record<string, string> } = {}): Promise<TestGateway> {
+export async function startGateway(
+  options: { redisPrefix?: string; env?: Record<string, string> } = {},
+): Promise<TestGateway> {
   const config = loadConfig({
     NODE_ENV: 'test',
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
@@ -47,7 +52,10 @@ export async function startGateway(options: { redisPrefix?: string; env?: Record
 export async function untilRedisListening(gw: TestGateway, topic: string): Promise<void> {
   const redis = gw.gateway.bus.redis!;
   for (let i = 0; i < 200; i += 1) {
-    const channels = redis.status === 'ready' ? ((await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel(topic as never)}:*`)) as string[]) : [];
+    const channels =
+      redis.status === 'ready'
+        ? ((await redis.call('PUBSUB', 'CHANNELS', `${gw.gateway.bus.channel(topic as never)}:*`)) as string[])
+        : [];
     if (channels.length > 0) return;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -61,7 +69,11 @@ export function uniquePrefix(name: string): string {
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; reason?: string } & Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; reason?: string } & Record<string, unknown>;
+  }[];
 }
 
 /** One GraphQL request over HTTP, the way a client sends it. */
@@ -111,7 +123,11 @@ export interface Collected<T> {
   stop(): void;
 }
 
-export function collect<T = Record<string, any>>(client: Client, query: string, variables: Record<string, unknown> = {}): Collected<T> {
+export function collect<T = Record<string, any>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Collected<T> {
   const events: ExecutionResult<T, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let stop = () => undefined as void;

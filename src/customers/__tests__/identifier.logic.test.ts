@@ -9,7 +9,8 @@ describe('normalizeIdentifier', () => {
       [IdentifierKind.LOYALTY_CARD, 'ab12-3456 78cd', 'AB12345678CD'],
       [IdentifierKind.CRM_ID, '  0031U00001abcDEF ', '0031U00001abcDEF'],
     ];
-    for (const [kind, raw, expected] of cases) expect([kind, normalizeIdentifier(kind, raw)]).toEqual([kind, { ok: true, value: expected }]);
+    for (const [kind, raw, expected] of cases)
+      expect([kind, normalizeIdentifier(kind, raw)]).toEqual([kind, { ok: true, value: expected }]);
   });
 
   it('refuses what cannot be an identifier of its kind', () => {

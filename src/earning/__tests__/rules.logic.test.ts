@@ -1,23 +1,58 @@
 import { PointsRounding } from '../../program/program-settings.entity';
 import { Channel } from '../../shared/channel';
 import { CapPeriod, RuleEffect, RuleStacking } from '../earning-rule.entity';
-import { allocate, basePoints, capPeriodStart, ContributionOutcome, evaluatePurchase, orderRules, type PurchaseFacts, type RuleForEvaluation } from '../rules.logic';
+import {
+  allocate,
+  basePoints,
+  capPeriodStart,
+  ContributionOutcome,
+  evaluatePurchase,
+  orderRules,
+  type PurchaseFacts,
+  type RuleForEvaluation,
+} from '../rules.logic';
 
 const RATE = { earnPoints: 1, earnPerMinor: 100, rounding: PointsRounding.DOWN };
 
 function rule(overrides: Partial<RuleForEvaluation>): RuleForEvaluation {
   return {
-    id: overrides.code ?? 'r', code: 'R', name: 'rule', priority: 0, stacking: RuleStacking.STACKABLE, effect: RuleEffect.FIXED_BONUS, value: 10,
-    channels: [], storeIds: [], regions: [], skus: [], categories: [], tierIds: [], segments: [], daysOfWeek: [], minSpend: null,
-    startsAt: null, endsAt: null, capPerPurchase: null, capPerCustomer: null, customerCapPeriod: null, customerUsed: 0, budget: null, budgetUsed: 0,
+    id: overrides.code ?? 'r',
+    code: 'R',
+    name: 'rule',
+    priority: 0,
+    stacking: RuleStacking.STACKABLE,
+    effect: RuleEffect.FIXED_BONUS,
+    value: 10,
+    channels: [],
+    storeIds: [],
+    regions: [],
+    skus: [],
+    categories: [],
+    tierIds: [],
+    segments: [],
+    daysOfWeek: [],
+    minSpend: null,
+    startsAt: null,
+    endsAt: null,
+    capPerPurchase: null,
+    capPerCustomer: null,
+    customerCapPeriod: null,
+    customerUsed: 0,
+    budget: null,
+    budgetUsed: 0,
     ...overrides,
   };
 }
 
 // Wednesday 2026-11-18, 12:00 in Paris.
 const facts = (overrides: Partial<PurchaseFacts> = {}): PurchaseFacts => ({
-  channel: Channel.POS, storeId: 'store-n', region: 'north', occurredAt: new Date('2026-11-18T11:00:00Z'), timeZone: 'Europe/Paris',
-  tierId: null, segments: [],
+  channel: Channel.POS,
+  storeId: 'store-n',
+  region: 'north',
+  occurredAt: new Date('2026-11-18T11:00:00Z'),
+  timeZone: 'Europe/Paris',
+  tierId: null,
+  segments: [],
   lines: [
     { sku: 'A', category: 'food', quantity: 2, unitPrice: 1050 },
     { sku: 'B', category: 'drink', quantity: 1, unitPrice: 399 },
@@ -42,8 +77,8 @@ describe('base points and allocation', () => {
     expect(parts.reduce((a, b) => a + b, 0)).toBe(1_000_003);
     // Past 2^53 the split goes through BigInt, and is still exact.
     const huge = allocate(900_000_000, [30_000_000_000, 10_000_000_001]);
-    expect(huge[0]! + huge[1]!).toBe(900_000_000);
-    expect(Math.abs(huge[0]! - 675_000_000)).toBeLessThanOrEqual(1);
+    expect(huge[0] + huge[1]).toBe(900_000_000);
+    expect(Math.abs(huge[0] - 675_000_000)).toBeLessThanOrEqual(1);
   });
 });
 
@@ -83,7 +118,14 @@ describe('rule order and stacking', () => {
 
   it('lets an exhausted exclusive rule give way to the next ones', () => {
     const result = evaluatePurchase(facts(), RATE, null, [
-      rule({ code: 'SPENT', priority: 20, stacking: RuleStacking.EXCLUSIVE, value: 100, budget: 1000, budgetUsed: 1000 }),
+      rule({
+        code: 'SPENT',
+        priority: 20,
+        stacking: RuleStacking.EXCLUSIVE,
+        value: 100,
+        budget: 1000,
+        budgetUsed: 1000,
+      }),
       rule({ code: 'NEXT', priority: 1, value: 7 }),
     ]);
     expect(result.contributions.map((entry) => [entry.code, entry.outcome])).toEqual([
@@ -123,11 +165,20 @@ describe('conditions and effects', () => {
       const result = evaluatePurchase(facts(), RATE, null, [rule({ code: 'X', ...condition })]);
       expect([condition, result.totalPoints]).toEqual([condition, applies ? 34 : 24]);
     }
-    expect(evaluatePurchase(facts({ segments: ['students'], tierId: 'gold' }), RATE, null, [rule({ segments: ['students'], tierIds: ['gold'] })]).totalPoints).toBe(34);
+    expect(
+      evaluatePurchase(facts({ segments: ['students'], tierId: 'gold' }), RATE, null, [
+        rule({ segments: ['students'], tierIds: ['gold'] }),
+      ]).totalPoints,
+    ).toBe(34);
   });
 
   it('adds the tier multiplier on base points', () => {
-    const result = evaluatePurchase(facts(), RATE, { benefitId: 'b', code: 'GOLD_X', title: 'Gold 1.5x', percent: 150 }, []);
+    const result = evaluatePurchase(
+      facts(),
+      RATE,
+      { benefitId: 'b', code: 'GOLD_X', title: 'Gold 1.5x', percent: 150 },
+      [],
+    );
     expect(result.totalPoints).toBe(36);
   });
 });
@@ -135,12 +186,18 @@ describe('conditions and effects', () => {
 describe('caps', () => {
   it('cuts to the per-purchase cap, the customer cap left and the budget left, saying which', () => {
     const perPurchase = evaluatePurchase(facts(), RATE, null, [rule({ value: 100, capPerPurchase: 30 })]);
-    expect(perPurchase.contributions[1]).toMatchObject({ points: 30, requestedPoints: 100, outcome: ContributionOutcome.CAPPED });
-    const customer = evaluatePurchase(facts(), RATE, null, [rule({ value: 100, capPerCustomer: 150, customerCapPeriod: CapPeriod.DAY, customerUsed: 120 })]);
+    expect(perPurchase.contributions[1]).toMatchObject({
+      points: 30,
+      requestedPoints: 100,
+      outcome: ContributionOutcome.CAPPED,
+    });
+    const customer = evaluatePurchase(facts(), RATE, null, [
+      rule({ value: 100, capPerCustomer: 150, customerCapPeriod: CapPeriod.DAY, customerUsed: 120 }),
+    ]);
     expect(customer.contributions[1]).toMatchObject({ points: 30, outcome: ContributionOutcome.CAPPED });
     const budget = evaluatePurchase(facts(), RATE, null, [rule({ value: 100, budget: 1000, budgetUsed: 990 })]);
     expect(budget.contributions[1]).toMatchObject({ points: 10, outcome: ContributionOutcome.CAPPED });
-    expect(budget.contributions[1]!.note).toContain('budget');
+    expect(budget.contributions[1].note).toContain('budget');
   });
 
   it('starts cap periods on local dates of the tenant', () => {

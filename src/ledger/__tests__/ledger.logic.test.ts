@@ -14,11 +14,18 @@ describe('planConsumption', () => {
       { lotId: 'soon', points: 10, expiresAt: day(5) },
       { lotId: 'late', points: 25, expiresAt: day(20) },
     ]);
-    expect(planConsumption(lots, 90).map((t) => [t.lotId, t.points])).toEqual([['soon', 10], ['late', 30], ['never', 50]]);
+    expect(planConsumption(lots, 90).map((t) => [t.lotId, t.points])).toEqual([
+      ['soon', 10],
+      ['late', 30],
+      ['never', 50],
+    ]);
   });
 
   it('can start with a preferred lot (a clawback takes from the refunded earn first)', () => {
-    expect(planConsumption(lots, 55, 'never').map((t) => [t.lotId, t.points])).toEqual([['never', 50], ['soon', 5]]);
+    expect(planConsumption(lots, 55, 'never').map((t) => [t.lotId, t.points])).toEqual([
+      ['never', 50],
+      ['soon', 5],
+    ]);
   });
 
   it('refuses to invent points', () => {
@@ -35,6 +42,8 @@ describe('requestHash', () => {
   });
 
   it('writes dates as ISO strings and drops absent fields', () => {
-    expect(canonicalJson({ b: day(1), a: undefined, c: null, d: [1, { y: 2, x: 1 }] })).toBe('{"b":"2026-01-01T00:00:00.000Z","d":[1,{"x":1,"y":2}]}');
+    expect(canonicalJson({ b: day(1), a: undefined, c: null, d: [1, { y: 2, x: 1 }] })).toBe(
+      '{"b":"2026-01-01T00:00:00.000Z","d":[1,{"x":1,"y":2}]}',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
+
 import type { CallerRole } from '../../tenancy/roles';
 import type { Context } from '../context';
 import { assertRole } from './guards';

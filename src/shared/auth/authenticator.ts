@@ -1,5 +1,6 @@
-import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+
 import type { StaffRole } from '../../tenancy/roles';
 import { Tenant } from '../../tenancy/tenant.entity';
 import { accessError, AccessErrorCode } from '../errors';
@@ -46,7 +47,11 @@ export class Authenticator {
   }
 
   /** Signs a customer token the way an integrating sign-in service would, with the tenant's secret. */
-  async signCustomerToken(tenant: Tenant, customerId: string, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+  async signCustomerToken(
+    tenant: Tenant,
+    customerId: string,
+    ttlSeconds: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
     const token = await new SignJWT({ [TENANT_CLAIM]: tenant.id })
       .setProtectedHeader({ alg: 'HS256' })
@@ -63,16 +68,27 @@ export class Authenticator {
     const cached = this.keys.get(hash);
     if (cached && cached.until > Date.now()) return cached.caller;
     // The tenant is not known yet: the key is what tells it, so this one lookup is not tenant-scoped.
-    const [key] = (await this.orm.em.getConnection().execute(
-      `select id, tenant_id, role, store_id, revoked_at from api_key where secret_hash = ?`,
-      [hash],
-    )) as { id: string; tenant_id: string; role: StaffRole; store_id: string | null; revoked_at: Date | null }[];
+    const [key] = (await this.orm.em
+      .getConnection()
+      .execute(`select id, tenant_id, role, store_id, revoked_at from api_key where secret_hash = ?`, [hash])) as {
+      id: string;
+      tenant_id: string;
+      role: StaffRole;
+      store_id: string | null;
+      revoked_at: Date | null;
+    }[];
     if (!key) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The API key is not valid');
     if (key.revoked_at) {
       this.keys.delete(hash);
       throw accessError(AccessErrorCode.KEY_REVOKED, 'The API key was revoked');
     }
-    const caller: Caller = { kind: 'apiKey', tenantId: key.tenant_id, keyId: key.id, role: key.role, storeId: key.store_id ?? undefined };
+    const caller: Caller = {
+      kind: 'apiKey',
+      tenantId: key.tenant_id,
+      keyId: key.id,
+      role: key.role,
+      storeId: key.store_id ?? undefined,
+    };
     if (this.keys.size >= API_KEY_CACHE_MAX) this.keys.delete(this.keys.keys().next().value!);
     this.keys.set(hash, { caller, until: Date.now() + API_KEY_CACHE_MS });
     return caller;
@@ -106,7 +122,8 @@ export class Authenticator {
     const tenant = await this.orm.em.fork().findOne(Tenant, { id: tenantId });
     if (!tenant) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token names an unknown tenant');
     const secret = Buffer.from(tenant.customerJwtSecret);
-    if (this.tenantSecrets.size >= API_KEY_CACHE_MAX) this.tenantSecrets.delete(this.tenantSecrets.keys().next().value!);
+    if (this.tenantSecrets.size >= API_KEY_CACHE_MAX)
+      this.tenantSecrets.delete(this.tenantSecrets.keys().next().value!);
     this.tenantSecrets.set(tenantId, { secret, until: Date.now() + API_KEY_CACHE_MS });
     return secret;
   }

@@ -1,16 +1,18 @@
-import { accessError, AccessErrorCode } from '../errors';
-import type { Context } from '../context';
 import type { CallerRole } from '../../tenancy/roles';
-import { callerRole, type Caller } from './caller';
+import type { Context } from '../context';
+import { accessError, AccessErrorCode } from '../errors';
+import { type Caller, callerRole } from './caller';
 
 /** The tenant of a caller that must have one (everything but the platform operator). */
 export function requireTenant(ctx: Context): string {
-  if (!ctx.tenantId) throw accessError(AccessErrorCode.ROLE_FORBIDDEN, 'This operation needs a tenant API key or customer token');
+  if (!ctx.tenantId)
+    throw accessError(AccessErrorCode.ROLE_FORBIDDEN, 'This operation needs a tenant API key or customer token');
   return ctx.tenantId;
 }
 
 export function requireCaller(ctx: Context): Caller {
-  if (!ctx.caller) throw accessError(AccessErrorCode.UNAUTHENTICATED, 'Send "Authorization: Bearer <API key or customer token>"');
+  if (!ctx.caller)
+    throw accessError(AccessErrorCode.UNAUTHENTICATED, 'Send "Authorization: Bearer <API key or customer token>"');
   return ctx.caller;
 }
 

@@ -26,5 +26,5 @@ export function bearerToken(header: string | undefined): string | undefined {
   const trimmed = header.trim();
   if (trimmed === '') return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(trimmed);
-  return match ? match[1]!.trim() : trimmed;
+  return match ? match[1].trim() : trimmed;
 }

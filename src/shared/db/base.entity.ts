@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+
 import { Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
+
 import { Tenant } from '../../tenancy/tenant.entity';
 
 /** `Defaulted` names the subclass's own properties that have defaults, so `em.create` need not set them. */

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import type { Logger } from 'pino';
 
 export interface EmbeddedDatabase {
@@ -29,7 +30,8 @@ async function stopStalePostmaster(dataDir: string, log: Logger): Promise<void> 
   if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
     log.warn({ pid }, 'stopping a PostgreSQL left running by an earlier gateway');
     process.kill(pid, 'SIGINT'); // fast shutdown: rolls back open transactions, keeps data
-    for (let waited = 0; processAlive(pid) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (let waited = 0; processAlive(pid) && waited < 15_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
   }
   rmSync(pidFile, { force: true });
 }

@@ -1,4 +1,5 @@
-import { Field, ObjectType, type ClassType } from 'type-graphql';
+import { type ClassType, Field, ObjectType } from 'type-graphql';
+
 import { inputError, InputErrorCode } from '../errors';
 import { isUuid } from '../validation';
 
@@ -68,7 +69,13 @@ export function decodeCursor(value: string | undefined | null, field = 'after'):
   if (value === undefined || value === null) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string' && isUuid(parsed[1])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string' &&
+      isUuid(parsed[1])
+    ) {
       const at = new Date(parsed[0]);
       if (!Number.isNaN(at.getTime())) return { at, id: parsed[1] };
     }

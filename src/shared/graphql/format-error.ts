@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
+import type { GraphQLFormattedError } from 'graphql';
+
 import { PublicErrorCode } from '../errors';
 
 /** Codes raised by Apollo and graphql-js before execution; they describe the request, so they pass. */
@@ -36,7 +37,8 @@ export function formatError(includeStacktrace: boolean) {
     const code = formatted.extensions?.code;
     const known =
       typeof code === 'string' &&
-      (REQUEST_CODES.has(code) || (PUBLIC_CODES.has(code) && code !== PublicErrorCode.INTERNAL_SERVER_ERROR && isAppError(original)));
+      (REQUEST_CODES.has(code) ||
+        (PUBLIC_CODES.has(code) && code !== PublicErrorCode.INTERNAL_SERVER_ERROR && isAppError(original)));
     if (!known) {
       return {
         message: 'Internal server error',
@@ -52,5 +54,10 @@ export function formatError(includeStacktrace: boolean) {
 
 function isAppError(error: unknown): boolean {
   // Checked by shape, not class: graphql-ws and Apollo may hand over a re-wrapped GraphQLError.
-  return typeof error === 'object' && error !== null && 'extensions' in error && typeof (error as { extensions: { reason?: unknown } }).extensions.reason === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'extensions' in error &&
+    typeof (error as { extensions: { reason?: unknown } }).extensions.reason === 'string'
+  );
 }

@@ -1,20 +1,26 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+
 import { BusinessAccountResolver, CustomerAccountResolver } from '../../accounts/account.resolver';
 import { CustomerResolver } from '../../customers/customer.resolver';
-import { CustomerMergeResolver } from '../../customers/merge.resolver';
 import { HygieneResolver } from '../../customers/hygiene.resolver';
-import { BalanceResolver, CustomerPointsResolver, LedgerResolver, TransactionEntriesResolver } from '../../ledger/ledger.resolver';
+import { CustomerMergeResolver } from '../../customers/merge.resolver';
 import { EarningResolver } from '../../earning/earning.resolver';
+import {
+  BalanceResolver,
+  CustomerPointsResolver,
+  LedgerResolver,
+  TransactionEntriesResolver,
+} from '../../ledger/ledger.resolver';
+import { OfflineSyncResolver } from '../../pos/offline-sync.resolver';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from '../../program/program.resolver';
 import { TermsResolver } from '../../program/terms.resolver';
 import { LoyaltyStateResolver } from '../../realtime/loyalty-state.resolver';
 import { RealtimeResolver } from '../../realtime/realtime.resolver';
-import { OfflineSyncResolver } from '../../pos/offline-sync.resolver';
-import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { RewardResolver } from '../../rewards/reward.resolver';
 import { StoreResolver } from '../../stores/store.resolver';
 import { TenancyResolver } from '../../tenancy/tenancy.resolver';
+import { CustomerTimelineResolver, TimelineResolver } from '../../timeline/timeline.resolver';
 import { authChecker } from '../auth/auth-checker';
 
 export const RESOLVERS = [

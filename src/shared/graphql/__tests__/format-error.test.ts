@@ -1,5 +1,6 @@
 import { DeadlockException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
+
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../../errors';
 import { formatError } from '../format-error';
 
@@ -23,7 +24,9 @@ describe('formatError', () => {
   });
 
   it('turns a deadlock into a retryable CONFLICT, without the database detail', () => {
-    const deadlock = new DeadlockException(Object.assign(new Error('deadlock detected on relation "points_balance"'), { code: '40P01' }));
+    const deadlock = new DeadlockException(
+      Object.assign(new Error('deadlock detected on relation "points_balance"'), { code: '40P01' }),
+    );
     const formatted = format({ message: deadlock.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, deadlock);
     expect(formatted.extensions).toEqual({ code: 'CONFLICT', reason: 'CONCURRENT_UPDATE' });
     expect(formatted.message).not.toContain('points_balance');
