@@ -116,7 +116,8 @@ describe('database code: src/<domain>/sql is what the migrated database runs', (
 
   it('applies every file to a database that records none, a changed file again, and forgets deleted files', async () => {
     await rolledBack(async (em) => {
-      // A database migrated before the files existed: each applies once, over the migrations' copies.
+      // A database migrated before the files existed records none: each file applies once, and changes nothing
+      // when the database already runs it (a file is idempotent).
       await em.execute(`drop table ${DATABASE_CODE_TABLE}`);
       const before = await definitions(em);
       expect(await applyDatabaseCode(em, files)).toEqual(files.map((file) => file.name));
