@@ -65,6 +65,7 @@ import { Metrics } from './shared/metrics';
 import { settleWithin } from './shared/timeout';
 import { StoreResolver } from './stores/store.resolver';
 import { StoreService } from './stores/store.service';
+import { TenantCredentialStore } from './tenancy/credentials.store';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
 import { TenancyService } from './tenancy/tenancy.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -107,7 +108,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(orm, config.adminToken);
+  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken);
 
   const identifiers = new IdentifierService();
   const ledger = new LedgerService();

@@ -23,6 +23,7 @@ import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
+import { TENANT_FILTER, type TenantFilterParams } from './shared/db/tenant-filter';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
@@ -41,12 +42,6 @@ export const TENANT_OWNED = [
   BusinessAccount,
   ProgramTerms,
 ];
-
-export const TENANT_FILTER = 'tenant';
-
-export interface TenantFilterParams {
-  tenantId: string;
-}
 
 /**
  * `snapshot` is on only for `npm run migration:create`: applying migrations would otherwise rewrite the

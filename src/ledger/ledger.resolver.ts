@@ -3,9 +3,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { LedgerService, toTransactionView, type TransactionRow } from './ledger.service';

@@ -3,10 +3,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Customer } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { Benefit } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';

@@ -14,8 +14,8 @@ import {
 import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { LoyaltyStateService, toLoyaltyState } from './loyalty-state.service';
 import { LoyaltyState, StateSource } from './loyalty-state.types';
 

@@ -1,9 +1,9 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
-import { TENANT_FILTER, type TenantFilterParams } from '../mikro-orm.config';
 import type { RealtimeBus } from '../realtime/pubsub';
 import type { Caller } from './auth/caller';
+import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
 import { createLoaders, type Loaders } from './loaders';
 
 /** Per-request (or per-subscription-operation) state. Nothing here outlives the operation. */

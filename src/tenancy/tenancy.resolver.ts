@@ -4,9 +4,9 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 
 import { callerRole } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { ApiKey } from './api-key.entity';
-import { Access } from './roles';
 import { TenancyService } from './tenancy.service';
 import { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput, Viewer } from './tenancy.types';
 import { Tenant } from './tenant.entity';

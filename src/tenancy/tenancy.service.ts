@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { requireTenant } from '../shared/auth/guards';
+import { StaffRole } from '../shared/auth/roles';
 import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
 import { ApiKey } from './api-key.entity';
-import { StaffRole } from './roles';
 import { tenancyError, TenancyErrorCode } from './tenancy.errors';
 import type { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput } from './tenancy.types';
 import { Tenant } from './tenant.entity';

@@ -4,12 +4,12 @@ import { Customer } from '../customers/customer.entity';
 import { callerLabel } from '../shared/auth/caller';
 import { requireTenant } from '../shared/auth/guards';
 import { requireCaller } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
-import { Access } from '../tenancy/roles';
 import { ChannelSwitchService } from './channel-switch.service';
 import { ingestEvents } from './ingest.service';
 import {
