@@ -38,6 +38,7 @@ import {
   TransactionEntriesResolver,
 } from './ledger/ledger.resolver';
 import { LedgerService } from './ledger/ledger.service';
+import { createLoaders } from './loaders';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
@@ -49,7 +50,6 @@ import { TermsService } from './program/terms.service';
 import { TierService } from './program/tier.service';
 import { CLOSE_TOO_MANY_CONNECTIONS, keepAlive } from './realtime/keep-alive';
 import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
-import { LoyaltyStateService } from './realtime/loyalty-state.service';
 import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
 import { RealtimeResolver } from './realtime/realtime.resolver';
 import { subscribeSharingExecution } from './realtime/shared-execution';
@@ -133,7 +133,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     [ProgramSettingsResolver, new ProgramSettingsResolver()],
     [CustomerTierResolver, new CustomerTierResolver(tiers)],
     [TermsResolver, new TermsResolver(new TermsService())],
-    [LoyaltyStateResolver, new LoyaltyStateResolver(new LoyaltyStateService(bus))],
+    [LoyaltyStateResolver, new LoyaltyStateResolver()],
     [RealtimeResolver, new RealtimeResolver()],
     [EarningResolver, new EarningResolver(earningRules, purchases)],
     [RewardResolver, new RewardResolver(rewards)],
@@ -155,7 +155,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   ];
   const includeStacktrace = config.nodeEnv === 'development';
   const formatErrorFn = formatError(includeStacktrace);
-  const contextDeps = { orm, bus };
+  const contextDeps = { orm, bus, createLoaders };
 
   const app = express();
   app.disable('x-powered-by');
