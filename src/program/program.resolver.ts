@@ -116,6 +116,8 @@ export class ProgramResolver {
 /** The parts of the program's economics that live on the tenant, shown with the rest. */
 @Resolver(() => ProgramSettings)
 export class ProgramSettingsResolver {
+  constructor(private readonly program: ProgramService) {}
+
   @FieldResolver(() => String, { description: 'ISO 4217; every money figure is in its minor unit.' })
   async currency(@Root() settings: ProgramSettings, @Ctx() ctx: Context): Promise<string> {
     return (await this.tenant(settings, ctx)).currency;
@@ -132,8 +134,7 @@ export class ProgramSettingsResolver {
   }
 
   private tenant(settings: ProgramSettings, ctx: Context): Promise<Tenant> {
-    // The identity map answers the second and third field without another query.
-    return ctx.em.findOneOrFail(Tenant, { id: settings.tenant.id });
+    return this.program.tenantOf(ctx.em, settings);
   }
 }
 
