@@ -24,13 +24,21 @@ function customerByIdLoader(em: EntityManager) {
   });
 }
 
+interface IdentifierRow {
+  customer_id: string;
+  kind: IdentifierKind;
+  value: string;
+  source: string | null;
+  created_at: Date;
+}
+
 /** A customer's identifiers, oldest first, one query per batch of customers. */
 function identifiersByCustomerLoader(em: EntityManager) {
   return new DataLoader<string, Identifier[]>(async (customerIds) => {
-    const rows = (await em.execute(
+    const rows = await em.execute<IdentifierRow[]>(
       `select customer_id, kind, value, source, created_at from customer_identifier where customer_id in (?) order by created_at, kind`,
       [[...customerIds]],
-    )) as { customer_id: string; kind: IdentifierKind; value: string; source: string | null; created_at: Date }[];
+    );
     const byCustomer = new Map<string, Identifier[]>();
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];

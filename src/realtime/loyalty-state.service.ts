@@ -55,20 +55,26 @@ export function planDelivery(last: number, incoming: number): 'skip' | 'deliver'
  * its context.
  */
 
+interface StateRow {
+  version: number;
+  changed_at: Date | null;
+  state: Omit<StatePayload, 'customerId' | 'version'>;
+}
+
 /** The state now, with its version, read in one statement so the two agree. */
 export async function currentLoyaltyState(
   em: EntityManager,
   tenantId: string,
   customerId: string,
 ): Promise<StatePayload> {
-  const [row] = (await em.execute(
+  const [row] = await em.execute<StateRow[]>(
     `select coalesce(s.version, 0)::int as version, s.changed_at, loyalty_snapshot(c.id) as state
          from customer c
          left join lateral (select v.version, (select max(o.created_at) from outbox_event o where o.customer_id = c.id and o.version = v.version) as changed_at
                               from loyalty_state_version v where v.customer_id = c.id) s on true
         where c.id = ? and c.tenant_id = ?`,
     [customerId, tenantId],
-  )) as { version: number; changed_at: Date | null; state: Omit<StatePayload, 'customerId' | 'version'> }[];
+  );
   if (!row) throw new Error(`customer ${customerId} vanished`);
   return {
     ...row.state,
@@ -88,12 +94,12 @@ export async function missedLoyaltyStates(
   after: number,
   upTo?: number,
 ): Promise<StatePayload[] | null> {
-  const rows = (await em.execute(
+  const rows = await em.execute<{ version: number; payload: StatePayload }[]>(
     `select version::int as version, payload from outbox_event
         where customer_id = ? and topic = 'LOYALTY_STATE_CHANGED' and version > ? and (?::bigint is null or version <= ?::bigint)
         order by version`,
     [customerId, after, upTo ?? null, upTo ?? null],
-  )) as { version: number; payload: StatePayload }[];
+  );
   // Every version from after + 1 on, none missing (a pruned one in the middle counts as too old too).
   if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
   if (upTo !== undefined && rows.length !== upTo - after) return null;
