@@ -112,6 +112,7 @@ export async function buildGatewaySchema(services: Services | null, pubSub: PubS
       return instance;
     },
   };
+  // Spread back into a tuple: type-graphql's signature asks for a non-empty one.
   const [first, ...rest] = RESOLVERS.map(([type]) => type);
   return buildSchema({
     resolvers: [first, ...rest],
