@@ -24,6 +24,7 @@ import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
 import { jsonErrorHandler, probeRoutes, requestIdOf } from './http';
 import { startJobs } from './jobs';
+import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerReadService } from './ledger/ledger-reads.service';
 import { createLoaders } from './loaders';
@@ -65,17 +66,18 @@ export interface Gateway {
 function createServices(authenticator: Authenticator): Services {
   const identifiers = new IdentifierService();
   const ledger = new LedgerService();
+  const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
-  const purchases = new PurchaseService(ledger, program, tiers, earningRules);
-  const rewards = new RewardService(ledger, program);
+  const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
+  const rewards = new RewardService(ledgerBookings, program);
   return {
     tenancy: new TenancyService((keyId) => authenticator.forgetApiKey(keyId)),
     stores: new StoreService(),
     customers: new CustomerService(authenticator, identifiers),
     identifiers,
-    merges: new MergeService(ledger, tiers),
+    merges: new MergeService(ledgerBookings, tiers),
     hygiene: new HygieneService(),
     accounts: new AccountService(),
     ledger,

@@ -1,7 +1,8 @@
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { toTransactionView, type TransactionRow } from './ledger.service';
+import { toTransactionView } from './ledger.mapping';
+import type { TransactionRow } from './ledger.model';
 import type { PointsTransactionConnection } from './ledger.types';
 
 /** What the API reads of a customer's points beyond the balance row: history pages and what expires soon. */
