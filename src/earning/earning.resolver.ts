@@ -26,14 +26,19 @@ export class EarningResolver {
   @Query(() => [EarningRule], { description: 'By priority, then code. The full evaluation order is in the README.' })
   earningRules(
     @Ctx() ctx: Context,
-    @Arg('activeOnly', { defaultValue: true }) activeOnly: boolean,
+    @Arg('activeOnly', { defaultValue: true, description: 'False lists inactive rules too.' }) activeOnly: boolean,
   ): Promise<EarningRule[]> {
     return this.rules.list(ctx, activeOnly);
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => EarningRule)
-  createEarningRule(@Arg('input') input: EarningRuleInput, @Ctx() ctx: Context): Promise<EarningRule> {
+  @Mutation(() => EarningRule, {
+    description: 'Creates an earning rule or promotion; it applies to purchases from then on. OWNER or ADMIN.',
+  })
+  createEarningRule(
+    @Arg('input', { description: 'The rule.' }) input: EarningRuleInput,
+    @Ctx() ctx: Context,
+  ): Promise<EarningRule> {
     return this.rules.create(ctx, input);
   }
 
@@ -42,8 +47,8 @@ export class EarningResolver {
     description: 'Replaces the definition; the budget used and customer usage so far stay.',
   })
   updateEarningRule(
-    @Arg('id', () => ID) id: string,
-    @Arg('input') input: EarningRuleInput,
+    @Arg('id', () => ID, { description: 'The rule to change.' }) id: string,
+    @Arg('input', { description: 'The whole new definition.' }) input: EarningRuleInput,
     @Ctx() ctx: Context,
   ): Promise<EarningRule> {
     return this.rules.update(ctx, id, input);
@@ -53,7 +58,10 @@ export class EarningResolver {
   @Mutation(() => PurchaseResult, {
     description: 'Evaluates the rules and books the points in one transaction, with the breakdown.',
   })
-  recordPurchase(@Arg('input') input: RecordPurchaseInput, @Ctx() ctx: Context): Promise<PurchaseResult> {
+  recordPurchase(
+    @Arg('input', { description: 'The purchase, with its order id and idempotency key.' }) input: RecordPurchaseInput,
+    @Ctx() ctx: Context,
+  ): Promise<PurchaseResult> {
     return this.purchases.record(ctx, input);
   }
 
@@ -61,7 +69,10 @@ export class EarningResolver {
   @Query(() => PurchaseEvaluation, {
     description: 'What recordPurchase would give now, booking nothing (for the POS screen).',
   })
-  previewPurchase(@Arg('input') input: PreviewPurchaseInput, @Ctx() ctx: Context): Promise<PurchaseEvaluation> {
+  previewPurchase(
+    @Arg('input', { description: 'The purchase as it would be recorded.' }) input: PreviewPurchaseInput,
+    @Ctx() ctx: Context,
+  ): Promise<PurchaseEvaluation> {
     return this.purchases.preview(ctx, input);
   }
 
@@ -69,7 +80,10 @@ export class EarningResolver {
   @Mutation(() => RefundResult, {
     description: 'Claws back the points the refunded lines earned, pro rata, through the ledger.',
   })
-  refundPurchase(@Arg('input') input: RefundPurchaseInput, @Ctx() ctx: Context): Promise<RefundResult> {
+  refundPurchase(
+    @Arg('input', { description: 'The order and the lines refunded.' }) input: RefundPurchaseInput,
+    @Ctx() ctx: Context,
+  ): Promise<RefundResult> {
     return this.purchases.refund(ctx, input);
   }
 
@@ -78,7 +92,11 @@ export class EarningResolver {
     nullable: true,
     description: 'A recorded purchase with the breakdown it was answered with.',
   })
-  purchase(@Arg('orderId') orderId: string, @Ctx() ctx: Context): Promise<PurchaseResult | null> {
+  purchase(
+    @Arg('orderId', { description: 'The order id the purchase was recorded with; null when there is none.' })
+    orderId: string,
+    @Ctx() ctx: Context,
+  ): Promise<PurchaseResult | null> {
     return this.purchases.byOrderId(ctx, orderId);
   }
 }

@@ -29,20 +29,33 @@ export class LedgerResolver {
   constructor(private readonly ledger: LedgerService) {}
 
   @Authorized(Access.earnPoints)
-  @Mutation(() => PointsResult)
-  earnPoints(@Arg('input') input: EarnPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'Credits points outside a purchase (a gesture, a partner, a campaign). Staff other than ANALYST.',
+  })
+  earnPoints(
+    @Arg('input', { description: 'Who earns how many points, and why.' }) input: EarnPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.earn(ctx, input);
   }
 
   @Authorized(Access.redeemPoints)
   @Mutation(() => PointsResult, { description: 'INSUFFICIENT_POINTS when the available balance does not cover it.' })
-  redeemPoints(@Arg('input') input: RedeemPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  redeemPoints(
+    @Arg('input', { description: 'Who spends how many points, and why.' }) input: RedeemPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.redeem(ctx, input);
   }
 
   @Authorized(Access.adjustPoints)
-  @Mutation(() => PointsResult)
-  adjustPoints(@Arg('input') input: AdjustPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'A manual correction, up or down, with a reason code for reporting. OWNER, ADMIN or SUPERVISOR.',
+  })
+  adjustPoints(
+    @Arg('input', { description: 'The customer, the signed points and the reason.' }) input: AdjustPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.adjust(ctx, input);
   }
 
@@ -50,7 +63,10 @@ export class LedgerResolver {
   @Mutation(() => PointsResult, {
     description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.',
   })
-  reverseTransaction(@Arg('input') input: ReverseTransactionInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  reverseTransaction(
+    @Arg('input', { description: 'The transaction to reverse, and how much of it.' }) input: ReverseTransactionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.reverse(ctx, input);
   }
 
@@ -58,7 +74,10 @@ export class LedgerResolver {
   @Mutation(() => PointsResult, {
     description: "The points keep their expiry dates. The balance returned is the sender's.",
   })
-  transferPoints(@Arg('input') input: TransferPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  transferPoints(
+    @Arg('input', { description: 'From whom to whom, how many points.' }) input: TransferPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.transfer(ctx, input);
   }
 
@@ -67,8 +86,10 @@ export class LedgerResolver {
     description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
   })
   async setPointsExpiryPolicy(
-    @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
-    @Arg('months', () => Int) months: number,
+    @Arg('policy', () => PointsExpiryPolicy, { description: 'When points expire from now on.' })
+    policy: PointsExpiryPolicy,
+    @Arg('months', () => Int, { description: 'Months for FIXED_MONTHS and INACTIVITY_MONTHS, 1 to 120.' })
+    months: number,
     @Ctx() ctx: Context,
   ): Promise<Tenant> {
     if (!Number.isInteger(months) || months < 1 || months > 120) {
@@ -95,7 +116,7 @@ export class LedgerResolver {
 @Resolver(() => Customer)
 export class CustomerPointsResolver {
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => Balance)
+  @FieldResolver(() => Balance, { description: "The customer's points now." })
   balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
     return ctx.loaders.balanceByCustomerId.load(customer.id);
   }
@@ -105,8 +126,12 @@ export class CustomerPointsResolver {
   async pointsTransactions(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
   ): Promise<PointsTransactionConnection> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
@@ -132,7 +157,7 @@ export class BalanceResolver {
   })
   async expiringPoints(
     @Root() balance: Balance,
-    @Arg('withinDays', () => Int) withinDays: number,
+    @Arg('withinDays', () => Int, { description: 'Days from now, 0 to 3660.' }) withinDays: number,
     @Ctx() ctx: Context,
   ): Promise<number> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {

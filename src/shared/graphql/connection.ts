@@ -3,12 +3,15 @@ import { type ClassType, Field, ObjectType } from 'type-graphql';
 import { inputError, InputErrorCode } from '../errors';
 import { isUuid } from '../validation';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when more edges follow this page; pass `endCursor` as `after` to fetch them.' })
   hasNextPage!: boolean;
 
-  @Field({ nullable: true })
+  @Field({
+    nullable: true,
+    description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty.",
+  })
   endCursor?: string;
 }
 
@@ -24,21 +27,21 @@ export interface Connection<T> {
 
 /** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for a node type. */
 export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with the cursor that marks its place.` })
   class EdgeType implements Edge<T> {
-    @Field()
+    @Field({ description: 'Opaque; pass it as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} results (Relay cursor connection).` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The page, in the order of the list.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;
