@@ -146,7 +146,7 @@ export class CustomerPointsResolver {
        order by created_at desc, id desc limit ?`,
       [tenantId, customer.id, ...pageParams, limit + 1, tenantId, customer.id, ...pageParams, limit + 1, limit + 1],
     )) as TransactionRow[];
-    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
+    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }), cursor);
   }
 }
 

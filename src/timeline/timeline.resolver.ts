@@ -55,7 +55,7 @@ export class CustomerTimelineResolver {
         until: filter?.until,
       })
       .load(customer.id);
-    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }));
+    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }), cursor);
   }
 }
 

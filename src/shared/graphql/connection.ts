@@ -5,8 +5,14 @@ import { isUuid } from '../validation';
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
+  @Field({ description: 'True when this page was asked for with `after`: the cursor names an edge before this page.' })
+  hasPreviousPage!: boolean;
+
   @Field({ description: 'True when more edges follow this page; pass `endCursor` as `after` to fetch them.' })
   hasNextPage!: boolean;
+
+  @Field({ nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  startCursor?: string;
 
   @Field({
     nullable: true,
@@ -88,9 +94,26 @@ export function decodeCursor(value: string | undefined | null, field = 'after'):
   throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
 }
 
-/** Builds a connection from `limit + 1` rows fetched in order: the extra row only says there is more. */
-export function toConnection<T>(rows: T[], limit: number, keyOf: (row: T) => KeysetCursor): Connection<T> {
+/**
+ * Builds a connection from `limit + 1` rows fetched in order after `after`: the extra row only says there is more.
+ * `hasPreviousPage` is true when `after` was given: a cursor names an edge this API returned before this page, so
+ * the answer costs no second query (Relay lets forward pagination answer it only as far as that is cheap).
+ */
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => KeysetCursor,
+  after: KeysetCursor | undefined,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor } };
+  return {
+    edges,
+    pageInfo: {
+      hasPreviousPage: after !== undefined,
+      hasNextPage: rows.length > limit,
+      startCursor: edges.at(0)?.cursor,
+      endCursor: edges.at(-1)?.cursor,
+    },
+  };
 }
