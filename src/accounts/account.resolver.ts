@@ -41,7 +41,9 @@ export class BusinessAccountResolver {
   }
 
   @Authorized(Access.manageAccounts)
-  @Mutation(() => Customer, { description: 'Setting the account a customer already has changes nothing.' })
+  @Mutation(() => Customer, {
+    description: 'Setting the account a customer already has changes nothing. OWNER, ADMIN, SUPERVISOR or SERVICE.',
+  })
   setAccountMembership(
     @Arg('input', { description: 'The customer and the account to put them in, or none.' })
     input: SetAccountMembershipInput,

@@ -58,7 +58,10 @@ export class CustomerResolver {
   }
 
   @Authorized(Access.updateCustomer)
-  @Mutation(() => Customer, { description: 'A customer token may update only its own profile.' })
+  @Mutation(() => Customer, {
+    description:
+      'A customer token may update only its own profile. Staff other than ANALYST, or the customer themself.',
+  })
   updateCustomer(
     @Arg('input', { description: 'The customer and the fields to change.' }) input: UpdateCustomerInput,
     @Ctx() ctx: Context,
@@ -102,7 +105,8 @@ export class CustomerResolver {
 
   @Authorized(Access.issueCustomerTokens)
   @Mutation(() => CustomerToken, {
-    description: "Signs a customer token with the tenant's secret, for back ends that do not sign their own.",
+    description:
+      "Signs a customer token with the tenant's secret, for back ends that do not sign their own. OWNER, ADMIN or SERVICE.",
   })
   issueCustomerToken(
     @Arg('customerId', () => ID, { description: 'The customer the token is for.' }) customerId: string,
@@ -119,7 +123,7 @@ export class CustomerResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => ResolveCustomerResult, {
     description:
-      'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several.',
+      'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several. Staff other than ANALYST.',
   })
   resolveCustomer(
     @Arg('input', { description: 'The identifiers a channel or system knows the customer by.' })
@@ -131,7 +135,8 @@ export class CustomerResolver {
 
   @Authorized(Access.updateCustomer)
   @Mutation(() => Customer, {
-    description: 'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT.',
+    description:
+      'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT. Staff other than ANALYST, or the customer themself.',
   })
   addCustomerIdentifier(
     @Arg('input', { description: 'The customer and the identifier to add.' }) input: AddIdentifierInput,

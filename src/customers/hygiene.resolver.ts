@@ -11,7 +11,8 @@ export class HygieneResolver {
 
   @Authorized(Access.customerHygiene)
   @Query(() => [DuplicateCandidate], {
-    description: 'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers.',
+    description:
+      'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers. OWNER, ADMIN, ANALYST or SUPERVISOR.',
   })
   duplicateCandidates(
     @Ctx() ctx: Context,
@@ -25,7 +26,7 @@ export class HygieneResolver {
   @Authorized(Access.customerHygiene)
   @Query(() => DataQualityReport, {
     description:
-      'Missing or invalid contact data, invalid identifiers and inactive profiles: counts and first examples.',
+      'Missing or invalid contact data, invalid identifiers and inactive profiles: counts and first examples. OWNER, ADMIN, ANALYST or SUPERVISOR.',
   })
   dataQualityReport(
     @Ctx() ctx: Context,

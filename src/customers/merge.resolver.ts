@@ -20,7 +20,7 @@ export class CustomerMergeResolver {
   @Authorized(Access.mergeCustomers)
   @Mutation(() => MergeCustomersResult, {
     description:
-      "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor.",
+      "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor. OWNER, ADMIN or SUPERVISOR.",
   })
   mergeCustomers(
     @Arg('input', { description: 'The survivor, the duplicate and why.' }) input: MergeCustomersInput,
@@ -32,7 +32,7 @@ export class CustomerMergeResolver {
   @Authorized(Access.mergeCustomers)
   @Mutation(() => UnmergeCustomersResult, {
     description:
-      'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not.',
+      'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not. OWNER, ADMIN or SUPERVISOR.',
   })
   unmergeCustomers(
     @Arg('input', { description: 'The merge to undo.' }) input: UnmergeCustomersInput,
@@ -42,7 +42,10 @@ export class CustomerMergeResolver {
   }
 
   @Authorized(Access.readMerges)
-  @Query(() => CustomerMerge, { description: 'One merge, with what it moved and, once undone, its unmerge report.' })
+  @Query(() => CustomerMerge, {
+    description:
+      'One merge, with what it moved and, once undone, its unmerge report. OWNER, ADMIN, ANALYST, SUPERVISOR or AGENT.',
+  })
   customerMerge(
     @Arg('id', () => ID, { description: "The merge's id." }) id: string,
     @Ctx() ctx: Context,

@@ -23,7 +23,9 @@ export class EarningResolver {
   ) {}
 
   @Authorized(Access.readProgram)
-  @Query(() => [EarningRule], { description: 'By priority, then code. The full evaluation order is in the README.' })
+  @Query(() => [EarningRule], {
+    description: 'By priority, then code. The full evaluation order is in the README. Any caller of the tenant.',
+  })
   earningRules(
     @Ctx() ctx: Context,
     @Arg('activeOnly', { defaultValue: true, description: 'False lists inactive rules too.' }) activeOnly: boolean,
@@ -44,7 +46,7 @@ export class EarningResolver {
 
   @Authorized(Access.manageProgram)
   @Mutation(() => EarningRule, {
-    description: 'Replaces the definition; the budget used and customer usage so far stay.',
+    description: 'Replaces the definition; the budget used and customer usage so far stay. OWNER or ADMIN.',
   })
   updateEarningRule(
     @Arg('id', () => ID, { description: 'The rule to change.' }) id: string,
@@ -56,7 +58,8 @@ export class EarningResolver {
 
   @Authorized(Access.recordPurchase)
   @Mutation(() => PurchaseResult, {
-    description: 'Evaluates the rules and books the points in one transaction, with the breakdown.',
+    description:
+      'Evaluates the rules and books the points in one transaction, with the breakdown. OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
   recordPurchase(
     @Arg('input', { description: 'The purchase, with its order id and idempotency key.' }) input: RecordPurchaseInput,
@@ -67,7 +70,8 @@ export class EarningResolver {
 
   @Authorized(Access.readCustomer)
   @Query(() => PurchaseEvaluation, {
-    description: 'What recordPurchase would give now, booking nothing (for the POS screen).',
+    description:
+      'What recordPurchase would give now, booking nothing (for the POS screen). Staff, or the customer themself.',
   })
   previewPurchase(
     @Arg('input', { description: 'The purchase as it would be recorded.' }) input: PreviewPurchaseInput,
@@ -78,7 +82,8 @@ export class EarningResolver {
 
   @Authorized(Access.refundPurchase)
   @Mutation(() => RefundResult, {
-    description: 'Claws back the points the refunded lines earned, pro rata, through the ledger.',
+    description:
+      'Claws back the points the refunded lines earned, pro rata, through the ledger. OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
   refundPurchase(
     @Arg('input', { description: 'The order and the lines refunded.' }) input: RefundPurchaseInput,
@@ -90,7 +95,7 @@ export class EarningResolver {
   @Authorized(Access.readCustomer)
   @Query(() => PurchaseResult, {
     nullable: true,
-    description: 'A recorded purchase with the breakdown it was answered with.',
+    description: 'A recorded purchase with the breakdown it was answered with. Staff, or the customer themself.',
   })
   purchase(
     @Arg('orderId', { description: 'The order id the purchase was recorded with; null when there is none.' })

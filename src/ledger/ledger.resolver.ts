@@ -40,7 +40,10 @@ export class LedgerResolver {
   }
 
   @Authorized(Access.redeemPoints)
-  @Mutation(() => PointsResult, { description: 'INSUFFICIENT_POINTS when the available balance does not cover it.' })
+  @Mutation(() => PointsResult, {
+    description:
+      'INSUFFICIENT_POINTS when the available balance does not cover it. Staff other than ANALYST, or the customer themself.',
+  })
   redeemPoints(
     @Arg('input', { description: 'Who spends how many points, and why.' }) input: RedeemPointsInput,
     @Ctx() ctx: Context,
@@ -61,7 +64,8 @@ export class LedgerResolver {
 
   @Authorized(Access.reversePoints)
   @Mutation(() => PointsResult, {
-    description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.',
+    description:
+      'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction. OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
   reverseTransaction(
     @Arg('input', { description: 'The transaction to reverse, and how much of it.' }) input: ReverseTransactionInput,
@@ -72,7 +76,8 @@ export class LedgerResolver {
 
   @Authorized(Access.transferPoints)
   @Mutation(() => PointsResult, {
-    description: "The points keep their expiry dates. The balance returned is the sender's.",
+    description:
+      "The points keep their expiry dates. The balance returned is the sender's. OWNER, ADMIN, SUPERVISOR, AGENT, SERVICE, or the customer themself (from their own points).",
   })
   transferPoints(
     @Arg('input', { description: 'From whom to whom, how many points.' }) input: TransferPointsInput,
@@ -83,7 +88,8 @@ export class LedgerResolver {
 
   @Authorized(Access.managePolicy)
   @Mutation(() => Tenant, {
-    description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
+    description:
+      'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS). OWNER or ADMIN.',
   })
   async setPointsExpiryPolicy(
     @Arg('policy', () => PointsExpiryPolicy, { description: 'When points expire from now on.' })
@@ -105,7 +111,7 @@ export class LedgerResolver {
 
   @Authorized(Access.verifyLedger)
   @Query(() => LedgerIntegrity, {
-    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`).",
+    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER or ADMIN.",
   })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));

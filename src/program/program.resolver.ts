@@ -53,7 +53,7 @@ export class ProgramResolver {
   }
 
   @Authorized(Access.readProgram)
-  @Query(() => [Tier], { description: 'Lowest rank first.' })
+  @Query(() => [Tier], { description: 'Lowest rank first. Any caller of the tenant.' })
   tiers(@Ctx() ctx: Context): Promise<Tier[]> {
     return ctx.loaders.tiersByTenant.load(requireTenant(ctx));
   }
@@ -67,7 +67,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => Tier, { description: 'Takes effect at the next purchase or evaluation; nobody moves at once.' })
+  @Mutation(() => Tier, {
+    description: 'Takes effect at the next purchase or evaluation; nobody moves at once. OWNER or ADMIN.',
+  })
   updateTier(
     @Arg('id', () => ID, { description: 'The tier to change.' }) id: string,
     @Arg('input', { description: 'The whole new definition.' }) input: TierInput,
@@ -77,13 +79,15 @@ export class ProgramResolver {
   }
 
   @Authorized(Access.readProgram)
-  @Query(() => [Benefit], { description: 'Every active tier benefit as configured.' })
+  @Query(() => [Benefit], { description: 'Every active tier benefit as configured. Any caller of the tenant.' })
   tierBenefits(@Ctx() ctx: Context): Promise<Benefit[]> {
     return ctx.loaders.benefitsByTenant.load(requireTenant(ctx));
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => Benefit, { description: 'Creates the benefit, or replaces the one with the same code.' })
+  @Mutation(() => Benefit, {
+    description: 'Creates the benefit, or replaces the one with the same code. OWNER or ADMIN.',
+  })
   upsertBenefit(
     @Arg('input', { description: 'The benefit, identified by its code.' }) input: BenefitInput,
     @Ctx() ctx: Context,
@@ -93,7 +97,8 @@ export class ProgramResolver {
 
   @Authorized(Access.readCustomer)
   @Query(() => [RecognisedBenefit], {
-    description: 'What the member is entitled to on this channel: the same answer for every caller.',
+    description:
+      'What the member is entitled to on this channel: the same answer for every caller. Staff, or the customer themself.',
   })
   async benefits(
     @Arg('customerId', () => ID, { description: 'The member.' }) customerId: string,
@@ -108,7 +113,8 @@ export class ProgramResolver {
   @Authorized(Access.grantStatus)
   @Mutation(() => TierStatus, {
     nullable: true,
-    description: 'Limited-time status; the grant and its note are recorded in the tier history.',
+    description:
+      'Limited-time status; the grant and its note are recorded in the tier history. OWNER, ADMIN or SUPERVISOR.',
   })
   grantTierStatus(
     @Arg('input', { description: 'The member, the tier, until when and why.' }) input: GrantTierStatusInput,
@@ -118,7 +124,9 @@ export class ProgramResolver {
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => TierEvaluation, { description: 'What `npm run evaluate-tiers` does, for this tenant, now.' })
+  @Mutation(() => TierEvaluation, {
+    description: 'What `npm run evaluate-tiers` does, for this tenant, now. OWNER or ADMIN.',
+  })
   async evaluateTiers(@Ctx() ctx: Context): Promise<TierEvaluation> {
     const evaluation = await this.tierService.evaluate(ctx.em, requireTenant(ctx), new Date());
     if (!evaluation)

@@ -47,7 +47,7 @@ export class TermsResolver {
   @Authorized(Access.manageProgram)
   @Mutation(() => PublishTermsResult, {
     description:
-      'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers.',
+      'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers. OWNER or ADMIN.',
   })
   publishProgramTerms(
     @Arg('input', { description: 'The text and where it applies.' }) input: PublishTermsInput,
@@ -58,7 +58,8 @@ export class TermsResolver {
 
   @Authorized(Access.readProgram)
   @Query(() => ProgramTerms, {
-    description: 'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr".',
+    description:
+      'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr". Any caller of the tenant.',
   })
   programTerms(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
@@ -74,7 +75,10 @@ export class TermsResolver {
   }
 
   @Authorized(Access.readProgram)
-  @Query(() => [ProgramTerms], { description: 'Every version, newest first, including those not in effect yet.' })
+  @Query(() => [ProgramTerms], {
+    description:
+      'Every version, newest first, including those not in effect yet. At most 100. Any caller of the tenant.',
+  })
   programTermsHistory(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
     @Arg('locale', { description: 'BCP 47 tag, e.g. "fr-CA"; matched exactly, with no language fallback.' })
@@ -91,7 +95,8 @@ export class TermsResolver {
 
   @Authorized(Access.acknowledgeScripts)
   @Mutation(() => ScriptAcknowledgement, {
-    description: 'Records that the calling agent read this script version (once; again changes nothing).',
+    description:
+      'Records that the calling agent read this script version (once; again changes nothing). OWNER, ADMIN, SUPERVISOR, AGENT or POS.',
   })
   acknowledgeScript(
     @Arg('termsId', () => ID, { description: 'The script version read.' }) termsId: string,
@@ -101,7 +106,9 @@ export class TermsResolver {
   }
 
   @Authorized(Access.manageProgram.concat(Access.grantStatus))
-  @Query(() => [ScriptAcknowledgement], { description: 'Who acknowledged a script version, first first.' })
+  @Query(() => [ScriptAcknowledgement], {
+    description: 'Who acknowledged a script version, first first. OWNER, ADMIN or SUPERVISOR.',
+  })
   scriptAcknowledgements(
     @Arg('termsId', () => ID, { description: 'The script version.' }) termsId: string,
     @Ctx() ctx: Context,
@@ -112,7 +119,7 @@ export class TermsResolver {
   @Subscription(() => ProgramTerms, {
     subscribe: subscribeToTerms,
     description:
-      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Agent scripts: staff only.',
+      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Program terms: any caller of the tenant; agent scripts: OWNER, ADMIN, SUPERVISOR, AGENT or POS.',
   })
   programTermsPublished(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) _channel: Channel,

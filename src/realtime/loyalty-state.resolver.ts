@@ -32,7 +32,9 @@ export class LoyaltyStateResolver {
   constructor(private readonly states: LoyaltyStateService) {}
 
   @Authorized(Access.readCustomer)
-  @Query(() => LoyaltyState, { description: 'The state every channel renders now, with its version.' })
+  @Query(() => LoyaltyState, {
+    description: 'The state every channel renders now, with its version. Staff, or the customer themself.',
+  })
   async loyaltyState(
     @Arg('customerId', () => ID, { description: 'The member.' }) customerId: string,
     @Ctx() ctx: Context,
@@ -62,7 +64,7 @@ export class LoyaltyStateResolver {
       return new LoyaltyStateService(context.bus).stream(context.em, target.tenantId, target.customerId, from);
     },
     description:
-      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones.',
+      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones. Staff, or the customer themself.',
   })
   loyaltyStateChanged(
     @Arg('customerId', () => ID, { description: 'The member to follow.' }) _customerId: string,

@@ -63,7 +63,7 @@ export class RealtimeResolver {
       );
     },
     description:
-      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
+      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only. Any staff key.',
   })
   benefitsChanged(
     @Arg('storeId', () => ID, { description: "The till's store." }) _storeId: string,

@@ -18,7 +18,7 @@ export class RewardResolver {
   constructor(private readonly service: RewardService) {}
 
   @Authorized(Access.readProgram)
-  @Query(() => [Reward], { description: 'Cheapest first.' })
+  @Query(() => [Reward], { description: 'Cheapest first. Any caller of the tenant.' })
   rewards(
     @Ctx() ctx: Context,
     @Arg('activeOnly', { defaultValue: true, description: 'False lists drafts and inactive rewards too.' })
@@ -28,13 +28,15 @@ export class RewardResolver {
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => Reward, { description: 'Created as DRAFT; activateReward puts it live.' })
+  @Mutation(() => Reward, { description: 'Created as DRAFT; activateReward puts it live. OWNER or ADMIN.' })
   createReward(@Arg('input', { description: 'The reward.' }) input: RewardInput, @Ctx() ctx: Context): Promise<Reward> {
     return this.service.create(ctx, input);
   }
 
   @Authorized(Access.manageProgram)
-  @Mutation(() => Reward, { description: 'Only while DRAFT or INACTIVE; clears any guardrail override.' })
+  @Mutation(() => Reward, {
+    description: 'Only while DRAFT or INACTIVE; clears any guardrail override. OWNER or ADMIN.',
+  })
   updateReward(
     @Arg('id', () => ID, { description: 'The reward to change.' }) id: string,
     @Arg('input', { description: 'The whole new definition.' }) input: RewardInput,
@@ -45,7 +47,8 @@ export class RewardResolver {
 
   @Authorized(Access.manageProgram)
   @Mutation(() => Reward, {
-    description: 'Over the margin guardrail, only the OWNER can activate, with `overrideReason` (recorded).',
+    description:
+      'Over the margin guardrail, only the OWNER can activate, with `overrideReason` (recorded). OWNER or ADMIN.',
   })
   activateReward(
     @Arg('id', () => ID, { description: 'The reward to put live.' }) id: string,
@@ -73,7 +76,8 @@ export class RewardResolver {
 
   @Authorized(Access.redeemReward)
   @Mutation(() => RedeemRewardResult, {
-    description: 'Debits the points and the stock and issues a single-use voucher, all or nothing.',
+    description:
+      'Debits the points and the stock and issues a single-use voucher, all or nothing. Staff other than ANALYST, or the customer themself.',
   })
   redeemReward(
     @Arg('input', { description: 'The member, the reward and the idempotency key.' }) input: RedeemRewardInput,
@@ -85,7 +89,7 @@ export class RewardResolver {
   @Authorized(Access.readVoucher)
   @Query(() => VoucherView, {
     nullable: true,
-    description: 'For the till: whether the code can be accepted, and for what.',
+    description: 'For the till: whether the code can be accepted, and for what. Staff other than ANALYST.',
   })
   voucher(
     @Arg('code', { description: 'As printed; case and dashes do not matter. Null when no voucher has this code.' })
@@ -98,7 +102,7 @@ export class RewardResolver {
   @Authorized(Access.consumeVoucher)
   @Mutation(() => VoucherView, {
     description:
-      'Single use: a second consumption fails with VOUCHER_ALREADY_USED (a retry with the same key replays).',
+      'Single use: a second consumption fails with VOUCHER_ALREADY_USED (a retry with the same key replays). OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
   consumeVoucher(
     @Arg('input', { description: 'The voucher code and the store where it is used.' }) input: ConsumeVoucherInput,
@@ -108,7 +112,10 @@ export class RewardResolver {
   }
 
   @Authorized(Access.cancelVoucher)
-  @Mutation(() => VoucherView, { description: 'An unused, unexpired voucher: the points and the stock come back.' })
+  @Mutation(() => VoucherView, {
+    description:
+      'An unused, unexpired voucher: the points and the stock come back. OWNER, ADMIN, SUPERVISOR, AGENT, SERVICE, or the customer themself.',
+  })
   cancelVoucher(
     @Arg('input', { description: 'The voucher code.' }) input: CancelVoucherInput,
     @Ctx() ctx: Context,

@@ -35,7 +35,7 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.readTenant)
-  @Query(() => Tenant, { description: "The caller's tenant." })
+  @Query(() => Tenant, { description: "The caller's tenant. Any staff key." })
   tenant(@Ctx() ctx: Context): Promise<Tenant> {
     return this.tenancy.currentTenant(ctx);
   }
@@ -66,7 +66,7 @@ export class TenancyResolver {
 
   @Authorized(Access.manageKeys)
   @Mutation(() => ApiKey, {
-    description: 'Takes effect on the next request made with the key. Revoking twice is harmless.',
+    description: 'Takes effect on the next request made with the key. Revoking twice is harmless. OWNER or ADMIN.',
   })
   revokeApiKey(
     @Arg('id', () => ID, { description: 'The key to revoke.' }) id: string,

@@ -66,7 +66,7 @@ export class TimelineResolver {
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitch], {
     description:
-      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.',
+      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event. Any staff key.',
   })
   async channelSwitches(
     @Arg('customerId', () => ID, { description: 'The customer.' }) customerId: string,
@@ -86,7 +86,8 @@ export class TimelineResolver {
 
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitchCount], {
-    description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.',
+    description:
+      'Switches across the tenant since a date, by pair of channels: a friction signal to watch. Any staff key.',
   })
   channelSwitchSummary(
     @Arg('since', { description: 'Counts events from then on.' }) since: Date,
@@ -103,7 +104,7 @@ export class TimelineResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => TimelineEventView, {
     description:
-      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.',
+      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event. Staff other than ANALYST.',
   })
   async recordInteraction(
     @Arg('input', { description: 'The customer and what happened.' }) input: RecordInteractionInput,
