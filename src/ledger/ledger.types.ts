@@ -13,7 +13,7 @@ registerEnumType(TransactionKind, {
     REDEEM: { description: 'Points spent, e.g. on a reward.' },
     ADJUST: { description: 'A manual correction, up or down, with a reason code.' },
     REVERSAL: { description: 'Undoes part or all of an earlier earn or redemption.' },
-    TRANSFER: { description: 'Points moved from one customer to another (also merges and pools).' },
+    TRANSFER: { description: 'Points moved from one customer to another, by a transfer, a merge or an unmerge.' },
     SETTLEMENT: { description: 'Pending points that became available at the end of their return window.' },
     EXPIRY: { description: 'Points that expired unspent.' },
     IMPORT: { description: 'Balances brought over from a previous loyalty system.' },
@@ -29,7 +29,7 @@ registerEnumType(Account, {
     PROGRAM_REDEEMED: { description: 'Points members spent.' },
     PROGRAM_EXPIRED: { description: 'Points that expired unspent.' },
     PROGRAM_ADJUSTMENTS: { description: 'Manual corrections.' },
-    PROGRAM_PARTNER: { description: 'Points exchanged with partners.' },
+    PROGRAM_PARTNER: { description: 'Reserved for points exchanged with partner programs.' },
     PROGRAM_MIGRATION: { description: 'Balances imported from a previous system.' },
   },
 });
@@ -187,7 +187,7 @@ export class TransactionView {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'The customer it is about (the sender, for a transfer); null for program-only bookings.',
+    description: 'The customer it is about (the sender, for a transfer).',
   })
   customerId?: string;
 
