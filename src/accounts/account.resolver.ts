@@ -66,7 +66,8 @@ export class BusinessAccountResolver {
   members(
     @Root() account: BusinessAccount,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 50, description: 'How many members at most.' }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many members at most; at most 200 are returned.' })
+    first: number,
   ): Promise<Customer[]> {
     return this.accounts.members(ctx, account, first);
   }
