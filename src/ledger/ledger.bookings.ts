@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
-import { pgArray } from '../shared/db/sql';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
@@ -20,6 +19,7 @@ import {
   lockBalancePair,
   recordBalanceAfter,
   recordConsumption,
+  relocateLots,
 } from './ledger.store';
 import type { PointsResult } from './ledger.types';
 
@@ -315,18 +315,11 @@ async function moveLots(
     { actor: move.actor, idempotencyKey: move.key },
   );
   if (!header) throw new Error(`ledger key ${move.key} already used`);
-  const lotIds = pgArray(lots.map((lot) => lot.id));
-  await tx.execute(
-    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, source_lot_id, created_at)
-     select uuid_generate_v7(), l.tenant_id, ?, ?, l.remaining, l.remaining, l.pending_until, l.expires_at, l.id, now()
-       from points_lot l where l.id = any(?::uuid[]) order by l.id`,
-    [toId, header.id, lotIds],
-  );
-  await tx.execute(
-    `with taken as (select id, remaining from points_lot where id = any(?::uuid[])),
-          emptied as (update points_lot l set remaining = 0 from taken where l.id = taken.id)
-     insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, id, remaining from taken`,
-    [lotIds, header.id],
+  await relocateLots(
+    tx,
+    lots.map((lot) => lot.id),
+    toId,
+    header.id,
   );
   const balance = await debit(tx, fromId, { available, pending });
   await credit(tx, tenantId, toId, { available, pending });
