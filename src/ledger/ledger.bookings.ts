@@ -164,21 +164,21 @@ export class LedgerBookings {
    * earn, then the balance row (the order `reverse` takes them in), so the answer holds until commit.
    */
   async reversibleNow(tx: EntityManager, earnId: string): Promise<number> {
-    const [earn] = (await tx.execute(`select points, customer_id from ledger_transaction where id = ? for update`, [
-      earnId,
-    ])) as { points: string; customer_id: string }[];
+    const [earn] = await tx.execute<{ points: string; customer_id: string }[]>(
+      `select points, customer_id from ledger_transaction where id = ? for update`,
+      [earnId],
+    );
     // The earn's holder (a business account's pool when the purchase earned into it), or its survivor since a merge.
     const customerId = earn ? await holderNow(tx, earn.customer_id) : null;
-    const [{ reversed }] = (await tx.execute(
+    const [{ reversed }] = await tx.execute<{ reversed: string }[]>(
       `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`,
       [earnId],
-    )) as {
-      reversed: string;
-    }[];
-    const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [
-      customerId,
-    ])) as { available: string }[];
-    const [lot] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { remaining: string; pending_until: Date | null }[];
+    );
+    const [balance] = await tx.execute<{ available: string }[]>(
+      `select available from points_balance where customer_id = ? for update`,
+      [customerId],
+    );
+    const [lot] = await tx.execute<{ remaining: string; pending_until: Date | null }[]>(LIVE_LOT_OF_EARN, [earnId]);
     const left = Number(earn?.points ?? 0) - Number(reversed);
     return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
@@ -196,10 +196,10 @@ export async function reverseWork(
   await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
   // Points of a profile merged since are held by its survivor now: take them back (or give them back) there.
   const customerId = await holderNow(tx, original.customer_id!);
-  const [{ reversed }] = (await tx.execute(
+  const [{ reversed }] = await tx.execute<{ reversed: string }[]>(
     `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
     [original.id, txnId],
-  )) as { reversed: string }[];
+  );
   const left = Number(original.points) - Number(reversed);
   const amount = requested ?? left;
   if (amount <= 0 || amount > left) {
@@ -227,12 +227,14 @@ async function clawBack(
   // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
   // available between our reading it and our debit.
   await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
-  const [found] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as {
-    id: string;
-    customer_id: string;
-    remaining: string;
-    pending_until: Date | null;
-  }[];
+  const [found] = await tx.execute<
+    {
+      id: string;
+      customer_id: string;
+      remaining: string;
+      pending_until: Date | null;
+    }[]
+  >(LIVE_LOT_OF_EARN, [earnId]);
   const lot = found?.customer_id === customerId ? found : undefined;
   if (lot?.pending_until) {
     const balance = await debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
@@ -271,11 +273,11 @@ async function refundRedemption(
   txnId: string,
   amount: number,
 ): Promise<BalanceRow> {
-  const [{ expires_at: expiresAt, never }] = (await tx.execute(
+  const [{ expires_at: expiresAt, never }] = await tx.execute<{ expires_at: Date | null; never: boolean | null }[]>(
     `select max(l.expires_at) as expires_at, bool_or(l.expires_at is null) as never
        from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?`,
     [redeemId],
-  )) as { expires_at: Date | null; never: boolean | null }[];
+  );
   const balance = await credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
   await createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
   await entries(tx, tenantId, txnId, [
@@ -295,10 +297,10 @@ async function moveLots(
   const { tenantId, fromId, toId } = move;
   // Balance rows in id order, then lots: the order every debit takes them in, so no deadlock.
   await lockBalancePair(tx, tenantId, fromId, toId);
-  const lots = (await tx.execute(
+  const lots = await tx.execute<{ id: string; remaining: string; pending_until: Date | null }[]>(
     `select id, remaining, pending_until from points_lot where ${lotCondition} and remaining > 0 order by id for update`,
     lotParams,
-  )) as { id: string; remaining: string; pending_until: Date | null }[];
+  );
   if (lots.length === 0) return null;
   const available = lots.filter((lot) => !lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
   const pending = lots.filter((lot) => lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);

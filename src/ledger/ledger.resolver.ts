@@ -116,13 +116,13 @@ export class CustomerPointsResolver {
     const page = cursor ? 'and (created_at, id) < (?, ?)' : '';
     const pageParams = cursor ? [cursor.at, cursor.id] : [];
     // Two index-ordered halves (sent or booked for the customer; received), each limited, then merged.
-    const rows = (await ctx.em.execute(
+    const rows = await ctx.em.execute<TransactionRow[]>(
       `(select * from ledger_transaction where tenant_id = ? and customer_id = ? ${page} order by created_at desc, id desc limit ?)
        union all
        (select * from ledger_transaction where tenant_id = ? and counterparty_id = ? ${page} order by created_at desc, id desc limit ?)
        order by created_at desc, id desc limit ?`,
       [tenantId, customer.id, ...pageParams, limit + 1, tenantId, customer.id, ...pageParams, limit + 1, limit + 1],
-    )) as TransactionRow[];
+    );
     return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
   }
 }
@@ -140,12 +140,12 @@ export class BalanceResolver {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
     }
-    const [row] = (await ctx.em.execute(
+    const [row] = await ctx.em.execute<{ points: string }[]>(
       `select coalesce(sum(remaining), 0)::bigint as points from points_lot
         where tenant_id = ? and customer_id = ? and remaining > 0 and pending_until is null
           and expires_at <= now() + make_interval(days => ?)`,
       [requireTenant(ctx), balance.customerId, withinDays],
-    )) as { points: string }[];
+    );
     return Number(row.points);
   }
 }

@@ -57,10 +57,10 @@ export async function insertHeader(
     reverses_id: header.reversesId ?? null,
     import_id: header.importId ?? null,
   });
-  return (await tx.execute(
+  return await tx.execute<TransactionRow[]>(
     `${row.sql} on conflict (tenant_id, idempotency_key) do nothing returning *`,
     row.params,
-  )) as TransactionRow[];
+  );
 }
 
 export async function recordBalanceAfter(
@@ -68,10 +68,10 @@ export async function recordBalanceAfter(
   txnId: string,
   balance: BalanceRow,
 ): Promise<TransactionRow> {
-  const [row] = (await tx.execute(
+  const [row] = await tx.execute<TransactionRow[]>(
     `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
     [balance.available, balance.pending, balance.version, txnId],
-  )) as TransactionRow[];
+  );
   return row;
 }
 
@@ -81,10 +81,10 @@ export async function findTransaction(
   tenantId: string,
   id: string,
 ): Promise<TransactionRow | undefined> {
-  const rows = (await em.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
+  const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
     id,
     tenantId,
-  ])) as TransactionRow[];
+  ]);
   return rows[0];
 }
 
@@ -95,14 +95,14 @@ export async function credit(
   customerId: string,
   delta: Delta,
 ): Promise<BalanceRow> {
-  const rows = (await tx.execute(creditSql('?, ?, ?, ?, ?, ?'), [
+  const rows = await tx.execute<BalanceRow[]>(creditSql('?, ?, ?, ?, ?, ?'), [
     customerId,
     tenantId,
     delta.available ?? 0,
     delta.pending ?? 0,
     delta.lifetimeEarned ?? 0,
     delta.lifetimeRedeemed ?? 0,
-  ])) as BalanceRow[];
+  ]);
   return rows[0];
 }
 
@@ -115,9 +115,10 @@ export async function credit(
 export async function debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
   const balance = await debitOrNull(tx, customerId, delta);
   if (balance) return balance;
-  const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [
-    customerId,
-  ])) as BalanceRow[];
+  const [current] = await tx.execute<BalanceRow[]>(
+    `select available, pending from points_balance where customer_id = ?`,
+    [customerId],
+  );
   const pending = delta.pending ?? 0;
   const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
   throw ledgerError(
@@ -130,7 +131,7 @@ export async function debit(tx: EntityManager, customerId: string, delta: Delta)
 export async function debitOrNull(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow | null> {
   const available = delta.available ?? 0;
   const pending = delta.pending ?? 0;
-  const rows = (await tx.execute(
+  const rows = await tx.execute<BalanceRow[]>(
     `update points_balance set
        available = available - ?, pending = pending - ?,
        lifetime_earned = lifetime_earned - ?, lifetime_redeemed = lifetime_redeemed + ?,
@@ -147,7 +148,7 @@ export async function debitOrNull(tx: EntityManager, customerId: string, delta: 
       available,
       pending,
     ],
-  )) as BalanceRow[];
+  );
   return rows[0] ?? null;
 }
 
@@ -207,12 +208,12 @@ export async function consumeLots(
   amount: number,
   preferLotId?: string,
 ): Promise<LotTake[]> {
-  const lots = (await tx.execute(
+  const lots = await tx.execute<{ id: string; remaining: string; expires_at: Date | null }[]>(
     `select id, remaining, expires_at from points_lot
       where customer_id = ? and remaining > 0 and pending_until is null
       order by expires_at asc nulls last, created_at, id for update`,
     [customerId],
-  )) as { id: string; remaining: string; expires_at: Date | null }[];
+  );
   const takes = planConsumption(
     lots.map((lot) => ({
       id: lot.id,
@@ -319,7 +320,7 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
-  return (await em.execute(
+  return await em.execute<TransactionRow[]>(
     `with balance as (${balance}),
        header as (${header} returning *),
        lot as (${lot}),
@@ -345,14 +346,14 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
       earn.pendingUntil,
       earn.timeline,
     ],
-  )) as TransactionRow[];
+  );
 }
 
 export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
-  const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [
-    tenantId,
-    key,
-  ])) as TransactionRow[];
+  const rows = await em.execute<TransactionRow[]>(
+    `select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`,
+    [tenantId, key],
+  );
   return rows[0];
 }
 
@@ -373,9 +374,10 @@ export function replay(row: TransactionRow, hash: string): PointsResult {
  */
 export async function assertNotMerged(tx: EntityManager, ids: (string | undefined)[]): Promise<void> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
-  const rows = (await tx.execute(`select id, merged_into_id from customer where id in (?) order by id for key share`, [
-    wanted,
-  ])) as { id: string; merged_into_id: string | null }[];
+  const rows = await tx.execute<{ id: string; merged_into_id: string | null }[]>(
+    `select id, merged_into_id from customer where id in (?) order by id for key share`,
+    [wanted],
+  );
   const merged = rows.find((row) => row.merged_into_id);
   if (merged) {
     throw ledgerError(
@@ -388,9 +390,9 @@ export async function assertNotMerged(tx: EntityManager, ids: (string | undefine
 
 /** Who holds a customer's points now: its survivor when it was merged. Read under a key-share lock, so a merge waits. */
 export async function holderNow(tx: EntityManager, customerId: string): Promise<string> {
-  const [row] = (await tx.execute(
+  const [row] = await tx.execute<{ id: string }[]>(
     `select coalesce(merged_into_id, id) as id from customer where id = ? for key share`,
     [customerId],
-  )) as { id: string }[];
+  );
   return row?.id ?? customerId;
 }

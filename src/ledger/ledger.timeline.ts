@@ -28,10 +28,10 @@ export async function onTimeline(tx: EntityManager, row: TransactionRow): Promis
       });
     case TransactionKind.ADJUST: {
       // The header holds the size of an adjustment; its direction is in the customer's entry.
-      const [entry] = (await tx.execute(
+      const [entry] = await tx.execute<{ amount: string }[]>(
         `select amount from ledger_entry where transaction_id = ? and customer_id is not null`,
         [row.id],
-      )) as { amount: string }[];
+      );
       const signed = Number(entry?.amount ?? points);
       return recordTimeline(tx, {
         ...event,
