@@ -14,8 +14,6 @@ export function stampSql(at: string): string {
   return `date_trunc('milliseconds', ${at})`;
 }
 
-export const CREATED_AT_SQL = stampSql('now()');
-
 /** Largest single movement: far above any real basket, far below 2^53 once summed. */
 export const MAX_POINTS = 1_000_000_000;
 

@@ -277,16 +277,8 @@ export async function entries(tx: EntityManager, tenantId: string, txnId: string
   );
 }
 
-/**
- * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
- * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
- * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
- * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
- * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
- * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
- */
-export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
-  const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
+/** The earn's statement, built once: the hot path pays only for its parameters. */
+const EARN_SQL = ((): string => {
   const balance = creditSql(
     'coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 0',
     'from customer c where c.id = ? and c.tenant_id = ? for key share of c',
@@ -320,33 +312,43 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
-  return await em.execute<TransactionRow[]>(
-    `with balance as (${balance}),
+  return `with balance as (${balance}),
        header as (${header} returning *),
        lot as (${lot}),
        legs as (${entriesOfEachSql('header', `(?, h.points), ('PROGRAM_ISSUED', -h.points)`)}),
        timeline as (${earnedOnTimelineSql('header')} where ?::boolean)
-     select * from header`,
-    [
-      available,
-      pendingPoints,
-      earn.points,
-      earn.customerId,
-      earn.tenantId,
-      earn.tenantId,
-      earn.points,
-      earn.reason,
-      earn.channel,
-      earn.actor,
-      earn.key,
-      earn.hash,
-      earn.pendingUntil,
-      earn.expiresAt,
-      earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
-      earn.pendingUntil,
-      earn.timeline,
-    ],
-  );
+     select * from header`;
+})();
+
+/**
+ * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
+ * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
+ * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
+ * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
+ * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
+ * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
+ */
+export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
+  const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
+  return await em.execute<TransactionRow[]>(EARN_SQL, [
+    available,
+    pendingPoints,
+    earn.points,
+    earn.customerId,
+    earn.tenantId,
+    earn.tenantId,
+    earn.points,
+    earn.reason,
+    earn.channel,
+    earn.actor,
+    earn.key,
+    earn.hash,
+    earn.pendingUntil,
+    earn.expiresAt,
+    earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
+    earn.pendingUntil,
+    earn.timeline,
+  ]);
 }
 
 export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
