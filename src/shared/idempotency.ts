@@ -25,8 +25,9 @@ import { defineErrors, PublicErrorCode } from './errors';
  * 4. A hot path that is a single statement folds the claim in as a CTE (`CLAIM_CTE`) and, when the statement
  *    returns nothing, asks `findIdempotentResult` whether the key was taken (see the ledger's earn).
  *
- * Scopes are the namespaces keys live in: one key can be used once per scope. Keys belong to the tenant;
- * scoping them to the caller's principal as well is one more column in the key of `idempotency_key`.
+ * Scopes are the namespaces keys live in: one key can be used once per scope and tenant. To bind keys to
+ * the caller's principal as well, store it in one more column of `idempotency_key` and compare it where
+ * the hash is compared (`findIdempotentResult`): another principal's reuse is then a CONFLICT, never a replay.
  */
 export enum IdempotencyScope {
   /** Every direct ledger operation (earn, redeem, adjust, transfer, reverse) shares one namespace. */
