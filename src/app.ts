@@ -30,6 +30,7 @@ import { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
+import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerJobs } from './ledger/ledger.jobs';
 import {
   BalanceResolver,
@@ -111,16 +112,17 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
 
   const identifiers = new IdentifierService();
   const ledger = new LedgerService();
+  const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
-  const purchases = new PurchaseService(ledger, program, tiers, earningRules);
-  const rewards = new RewardService(ledger, program);
+  const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
+  const rewards = new RewardService(ledgerBookings, program);
   const resolvers: ResolverInstances = new Map<Function, object>([
     [TenancyResolver, new TenancyResolver(new TenancyService((keyId) => authenticator.forgetApiKey(keyId)))],
     [StoreResolver, new StoreResolver(new StoreService())],
     [CustomerResolver, new CustomerResolver(new CustomerService(authenticator, identifiers), identifiers)],
-    [CustomerMergeResolver, new CustomerMergeResolver(new MergeService(ledger, tiers))],
+    [CustomerMergeResolver, new CustomerMergeResolver(new MergeService(ledgerBookings, tiers))],
     [HygieneResolver, new HygieneResolver(new HygieneService())],
     [BusinessAccountResolver, new BusinessAccountResolver(new AccountService())],
     [CustomerAccountResolver, new CustomerAccountResolver()],

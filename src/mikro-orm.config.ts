@@ -55,7 +55,7 @@ export interface TenantFilterParams {
 export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: string) => void, snapshot = false): Options {
   return defineConfig({
     clientUrl,
-    // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
+    // Ledger tables are written in SQL by the ledger (src/ledger), which scopes every statement by tenant itself.
     entities: [
       Tenant,
       OutboxEvent,

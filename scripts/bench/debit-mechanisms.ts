@@ -3,7 +3,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 /**
  * `npm run bench:debit [-- --clients 32 --seconds 5 --accounts 1,100]`
  *
- * The measurement behind the ledger's choice of debit mechanism (LedgerService.debit). Each variant
+ * The measurement behind the ledger's choice of debit mechanism (debit in src/ledger/ledger.store.ts). Each variant
  * takes 1 point from a balance that must not go negative, from N concurrent clients, on one hot account
  * and on many accounts, against a scratch table of the same PostgreSQL:
  *   conditional   UPDATE ... SET available = available - 1 WHERE id = $1 AND available >= 1 (READ COMMITTED)

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { StatusRow, TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
@@ -47,7 +47,7 @@ interface LockedCustomer {
  */
 export class MergeService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly tiers: TierService,
   ) {}
 

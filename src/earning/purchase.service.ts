@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
@@ -89,7 +89,7 @@ interface Prepared {
 /** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
 export class PurchaseService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly program: ProgramService,
     private readonly tiers: TierService,
     private readonly rules: EarningRuleService,

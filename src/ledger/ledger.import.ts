@@ -4,7 +4,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 
 import { normalizeEmail } from '../customers/contact';
-import type { LedgerService } from './ledger.service';
+import { Account, TransactionKind } from './ledger.entity';
+import {
+  createLot,
+  credit,
+  debitOrNull,
+  entries,
+  insertHeader,
+  recordBalanceAfter,
+  recordConsumption,
+} from './ledger.store';
 
 /** One legacy balance, validated. */
 export interface ImportRow {
@@ -92,7 +101,7 @@ export function fileHash(content: string): string {
  */
 export async function importBalances(
   em: EntityManager,
-  ledger: LedgerService,
+  ledger: ImportBookings,
   tenantId: string,
   rows: ImportRow[],
   file: { name: string; hash: string },
@@ -185,4 +194,105 @@ export async function reconcile(em: EntityManager, importId: string): Promise<Om
     customersCreated: row.customers_created,
     differences: pointsRead - pointsBooked,
   };
+}
+
+/** The ledger side of a balance import: its bookings from the program's migration account, and their undoing. */
+export class ImportBookings {
+  /**
+   * A legacy balance brought over by a migration (scripts/import-balances): the points come from the
+   * program's migration account. Runs in the importer's transaction; the file, not a key, is idempotent.
+   */
+  async bookImport(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    amount: number,
+    expiresAt: Date | null,
+    importId: string,
+    reason: string,
+  ): Promise<void> {
+    const [row] = await insertHeader(
+      tx,
+      tenantId,
+      { kind: TransactionKind.IMPORT, customerId, points: amount, reason, importId },
+      { actor: 'job:import-balances' },
+    );
+    const balance = await credit(tx, tenantId, customerId, { available: amount });
+    await createLot(tx, tenantId, customerId, row.id, amount, null, expiresAt);
+    await entries(tx, tenantId, row.id, [
+      [Account.CUSTOMER_AVAILABLE, customerId, amount],
+      [Account.PROGRAM_MIGRATION, null, -amount],
+    ]);
+    await recordBalanceAfter(tx, row.id, balance);
+  }
+
+  /**
+   * Undoes an import with one reversal per imported balance, all or none: a lot that has been spent from
+   * (even in part) makes the whole rollback fail, naming the customers, with nothing applied.
+   */
+  async rollbackImport(
+    em: EntityManager,
+    tenantId: string,
+    importId: string,
+  ): Promise<{ reversed: number; points: number }> {
+    return em.transactional(async (tx) => {
+      const [found] = (await tx.execute(
+        `select rolled_back_at from points_import where id = ? and tenant_id = ? for update`,
+        [importId, tenantId],
+      )) as {
+        rolled_back_at: Date | null;
+      }[];
+      if (!found) throw new Error(`no import ${importId} in tenant ${tenantId}`);
+      if (found.rolled_back_at)
+        throw new Error(
+          `import ${importId} was already rolled back at ${new Date(found.rolled_back_at).toISOString()}`,
+        );
+      const imported = (await tx.execute(
+        `select t.id, t.customer_id, t.points, l.id as lot_id from ledger_transaction t join points_lot l on l.transaction_id = t.id
+          where t.import_id = ? and t.kind = 'IMPORT' order by t.customer_id`,
+        [importId],
+      )) as { id: string; customer_id: string; points: string; lot_id: string }[];
+      const spent: string[] = [];
+      let points = 0;
+      for (const row of imported) {
+        const amount = Number(row.points);
+        const [header] = await insertHeader(
+          tx,
+          tenantId,
+          {
+            kind: TransactionKind.REVERSAL,
+            customerId: row.customer_id,
+            points: amount,
+            reason: `rollback of import ${importId}`,
+            reversesId: row.id,
+            importId,
+          },
+          { actor: 'job:import-balances' },
+        );
+        const balance = await debitOrNull(tx, row.customer_id, { available: amount });
+        const untouched = await tx.execute(
+          `update points_lot set remaining = 0 where id = ? and remaining = points returning id`,
+          [row.lot_id],
+        );
+        if (!balance || untouched.length === 0) {
+          spent.push(row.customer_id);
+          continue;
+        }
+        await recordConsumption(tx, header.id, row.lot_id, amount);
+        await entries(tx, tenantId, header.id, [
+          [Account.CUSTOMER_AVAILABLE, row.customer_id, -amount],
+          [Account.PROGRAM_MIGRATION, null, amount],
+        ]);
+        await recordBalanceAfter(tx, header.id, balance);
+        points += amount;
+      }
+      if (spent.length > 0) {
+        throw new Error(
+          `${spent.length} imported balances have been spent from, so nothing was rolled back; customers: ${spent.slice(0, 10).join(', ')}${spent.length > 10 ? ', ...' : ''}`,
+        );
+      }
+      await tx.execute(`update points_import set rolled_back_at = now() where id = ?`, [importId]);
+      return { reversed: imported.length, points };
+    });
+  }
 }

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import type { Account } from './ledger.entity';
-import { toTransactionView, type TransactionRow } from './ledger.service';
+import { toTransactionView } from './ledger.mapping';
+import type { TransactionRow } from './ledger.model';
 import type { Balance, EntryView, TransactionView } from './ledger.types';
 
 interface BalanceRow {

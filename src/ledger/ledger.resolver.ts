@@ -8,7 +8,9 @@ import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connecti
 import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { LedgerService, toTransactionView, type TransactionRow } from './ledger.service';
+import { toTransactionView } from './ledger.mapping';
+import type { TransactionRow } from './ledger.model';
+import { LedgerService } from './ledger.service';
 import {
   AdjustPointsInput,
   Balance,

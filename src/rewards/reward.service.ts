@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
@@ -66,7 +66,7 @@ export function costPerThousandPoints(reward: Pick<Reward, 'costToBusiness' | 'p
 /** The reward catalogue, redemptions and the vouchers they issue. */
 export class RewardService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly program: ProgramService,
   ) {}
 
