@@ -53,7 +53,7 @@ export class LedgerBookings {
     },
   ): Promise<PointsResult> {
     points(booking.points, 'points');
-    const rows = await earnStatement(tx, { ...booking, hash: null, expiresAt: null, timeline: false });
+    const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });
     if (rows.length === 0)
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return toPointsResult(rows[0], false);

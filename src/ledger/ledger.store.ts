@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
+import { claimCte, claimParams, type IdempotentRequest } from '../shared/idempotency';
 import { TIMELINE_COLUMNS } from '../timeline/timeline';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { type LotTake, planConsumption } from './ledger.logic';
-import { toPointsResult } from './ledger.mapping';
 import {
   type BalanceRow,
   CREATED_AT_SQL,
@@ -14,7 +14,6 @@ import {
   LOT_EXPIRY_SQL,
   type TransactionRow,
 } from './ledger.model';
-import type { PointsResult } from './ledger.types';
 
 /**
  * The double-entry SQL every booking is made of: header, balance (credit, conditional debit), lots and
@@ -24,21 +23,25 @@ import type { PointsResult } from './ledger.types';
 /** One entry: the account, the customer it belongs to (null for a program account), the signed amount. */
 export type Leg = [Account, string | null, number];
 
-/** Inserts a header; with an idempotency key, returns no row when that key is already taken. */
+/**
+ * Inserts a header (as `meta.id` when the idempotency claim chose it); with a key, returns no row when the
+ * key is on another header already, which guards the keys derived for other domains' bookings.
+ */
 export async function insertHeader(
   tx: EntityManager,
   tenantId: string,
   header: Header,
-  meta: { actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+  meta: { id?: string; actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
 ): Promise<TransactionRow[]> {
   return (await tx.execute(
     `insert into ledger_transaction
        (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
         idempotency_key, request_hash, reverses_id, import_id, created_at)
-     values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${CREATED_AT_SQL})
+     values (coalesce(?::uuid, uuid_generate_v7()), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${CREATED_AT_SQL})
      on conflict (tenant_id, idempotency_key) do nothing
      returning *`,
     [
+      meta.id ?? null,
       tenantId,
       header.kind,
       header.customerId,
@@ -243,7 +246,7 @@ export async function entries(tx: EntityManager, tenantId: string, txnId: string
   );
 }
 
-/** What an earn books; `hash` is null for an earn inside another domain's record. */
+/** What an earn books; `claim` is null for an earn inside another domain's record, whose key is derived. */
 export interface EarnBooking {
   tenantId: string;
   customerId: string;
@@ -252,7 +255,7 @@ export interface EarnBooking {
   channel: Channel;
   actor: string;
   key: string;
-  hash: string | null;
+  claim: IdempotentRequest | null;
   pendingUntil: Date | null;
   expiresAt: Date | null;
   /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
@@ -260,19 +263,23 @@ export interface EarnBooking {
 }
 
 /**
- * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
- * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
- * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
- * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
- * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
- * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
+ * The hot path of the product, so one statement (atomic even in autocommit): idempotency claim, balance,
+ * header with the balance after, lot, entries. The lot reads no other row, so the statement's single
+ * snapshot is safe here. Nothing is returned when the key is taken (a retry waits for the first to commit,
+ * then books nothing; `findIdempotentResult` says what to answer) or when the customer is unknown (or of
+ * another tenant); the id of a merged profile books to its survivor. The key-share lock waits for a merge
+ * of the customer under way (which locks the row FOR UPDATE) and then reads the row as the merge left it.
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
   const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
   return (await em.execute(
-    `with balance as (
+    `with target as (
+       select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
+        where c.id = ? and c.tenant_id = ? for key share of c
+     ), ${earn.claim ? claimCte('target') : 'claim as (select uuid_generate_v7() as result_id from target)'},
+     balance as (
        insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
-       select coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ? for key share of c
+       select t.holder, t.tenant_id, ?, ?, ?, 1, now(), now() from target t cross join claim
        on conflict (customer_id) do update set
          available = b.available + excluded.available, pending = b.pending + excluded.pending,
          lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
@@ -281,7 +288,8 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
      ), header as (
        insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
                                        request_hash, available_after, pending_after, version_after, created_at)
-       select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL} from balance
+       select claim.result_id, ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL}
+         from balance cross join claim
        returning *
      ), lot as (
        insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
@@ -300,18 +308,19 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
      )
      select * from header`,
     [
+      earn.customerId,
+      earn.tenantId,
+      ...(earn.claim ? claimParams(earn.claim) : []),
       available,
       pendingPoints,
       earn.points,
-      earn.customerId,
-      earn.tenantId,
       earn.tenantId,
       earn.points,
       earn.reason,
       earn.channel,
       earn.actor,
       earn.key,
-      earn.hash,
+      earn.claim?.hash ?? null,
       earn.pendingUntil,
       earn.expiresAt,
       earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
@@ -321,25 +330,6 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
       earn.timeline,
     ],
   )) as TransactionRow[];
-}
-
-export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
-  const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [
-    tenantId,
-    key,
-  ])) as TransactionRow[];
-  return rows[0];
-}
-
-export function replay(row: TransactionRow, hash: string): PointsResult {
-  if (row.request_hash !== hash) {
-    throw ledgerError(
-      LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'This idempotency key was used for a different request',
-      'input.idempotencyKey',
-    );
-  }
-  return toPointsResult(row, true);
 }
 
 /**
