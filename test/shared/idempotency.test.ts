@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { Migration20261202020000 } from '../../migrations/Migration20261202020000';
 import { AppError } from '../../src/shared/errors';
 import {
   claimIdempotencyKey,
@@ -11,8 +12,8 @@ import {
   type IdempotentRequest,
   requestHash,
 } from '../../src/shared/idempotency';
-import { createTenant, type TenantFixture } from '../helpers/factories';
-import { startGateway, type TestGateway } from '../helpers/gateway';
+import { createCustomer, createStore, createTenant, type TenantFixture } from '../helpers/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../helpers/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -167,5 +168,110 @@ describe('claimIdempotencyKey against PostgreSQL', () => {
     );
     expect(row.consume).toBe(requestHash('consumeVoucher', { code: 'ABCD1234EFGH', storeId }));
     expect(row.cancel).toBe(requestHash('cancelVoucher', { code: 'ABCD1234EFGH' }));
+  });
+});
+
+describe("keys used before the upgrade (the migration's backfill)", () => {
+  const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { replayed transaction { id } } }`;
+  const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } } }`;
+  const CONSUME = `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status consumedStoreId } }`;
+  const CANCEL = `mutation ($input: CancelVoucherInput!) { cancelVoucher(input: $input) { status } }`;
+  const MERGE = `mutation ($input: MergeCustomersInput!) { mergeCustomers(input: $input) { replayed merge { id } } }`;
+
+  interface Redeemed {
+    redeemReward: { voucher: { code: string } };
+  }
+
+  /** Runs the migration's backfill statements again (they skip keys already there). */
+  async function backfill(): Promise<void> {
+    const orm = gw.gateway.orm;
+    const migration = new Migration20261202020000(orm.em.getDriver(), orm.config);
+    await migration.up();
+    for (const query of migration.getQueries()) {
+      if (typeof query === 'string' && query.startsWith('insert into "idempotency_key"')) await em().execute(query);
+    }
+  }
+
+  it('replay and conflict as they did once the keys are read from the tables that held them', async () => {
+    const own = await createTenant(gw);
+    const owner = own.ownerKey;
+    const store = await createStore(gw, owner);
+    const customer = await createCustomer(gw, owner);
+    const duplicate = await createCustomer(gw, owner);
+    const earn = { customerId: customer.id, points: 1000, reason: 'welcome', idempotencyKey: randomUUID() };
+    const earned = (await gqlOk<{ earnPoints: object }>(gw, EARN, { input: earn }, owner)).earnPoints;
+    const rewardId = (
+      await gqlOk<{ createReward: { id: string } }>(
+        gw,
+        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
+        {
+          input: {
+            code: `R${randomUUID().slice(0, 6)}`,
+            name: 'Mug',
+            pointsCost: 100,
+            costToBusiness: 50,
+            retailValue: 300,
+          },
+        },
+        owner,
+      )
+    ).createReward.id;
+    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId }, owner);
+    const redeem = (idempotencyKey: string) => ({ customerId: customer.id, rewardId, idempotencyKey });
+    const used = redeem(randomUUID());
+    const usedCode = (await gqlOk<Redeemed>(gw, REDEEM, { input: used }, owner)).redeemReward.voucher.code;
+    const handedBack = redeem(randomUUID());
+    const handedBackCode = (await gqlOk<Redeemed>(gw, REDEEM, { input: handedBack }, owner)).redeemReward.voucher.code;
+    const consume = { code: usedCode, storeId: store.id, idempotencyKey: randomUUID() };
+    await gqlOk(gw, CONSUME, { input: consume }, owner);
+    const cancel = { code: handedBackCode, idempotencyKey: randomUUID() };
+    await gqlOk(gw, CANCEL, { input: cancel }, owner);
+    const merge = {
+      survivorId: customer.id,
+      mergedId: duplicate.id,
+      reason: 'same person',
+      idempotencyKey: randomUUID(),
+    };
+    const merged = (await gqlOk<{ mergeCustomers: object }>(gw, MERGE, { input: merge }, owner)).mergeCustomers;
+
+    // As before the upgrade: the keys are only in the tables of their records.
+    await em().execute(`delete from idempotency_key where tenant_id = ?`, [own.tenantId]);
+    await backfill();
+    const scopes = await em().execute<{ scope: string }[]>(
+      `select scope from idempotency_key where tenant_id = ? order by scope`,
+      [own.tenantId],
+    );
+    expect(scopes.map((row) => row.scope)).toEqual([
+      'customer-merge',
+      'ledger',
+      'reward-redemption',
+      'reward-redemption',
+      'voucher-cancel',
+      'voucher-consume',
+    ]);
+
+    expect((await gqlOk(gw, EARN, { input: earn }, owner)).earnPoints).toEqual({ ...earned, replayed: true });
+    const reused = await gql(gw, EARN, { input: { ...earn, points: 999 } }, owner);
+    expect(reused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
+    expect((await gqlOk(gw, REDEEM, { input: used }, owner)).redeemReward).toEqual({
+      replayed: true,
+      voucher: { code: usedCode },
+    });
+    expect((await gqlOk(gw, CONSUME, { input: consume }, owner)).consumeVoucher).toEqual({
+      status: 'CONSUMED',
+      consumedStoreId: store.id,
+    });
+    expect((await gqlOk(gw, CANCEL, { input: cancel }, owner)).cancelVoucher).toEqual({ status: 'CANCELLED' });
+    expect((await gqlOk(gw, MERGE, { input: merge }, owner)).mergeCustomers).toEqual({ ...merged, replayed: true });
+    // Nothing was booked twice: 1000 earned, two vouchers of 100, one handed back.
+    const [balance] = await em().execute<{ available: string }[]>(
+      `select available from points_balance where customer_id = ?`,
+      [customer.id],
+    );
+    expect(Number(balance.available)).toBe(900);
   });
 });
