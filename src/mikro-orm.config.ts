@@ -23,6 +23,7 @@ import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
+import { DATABASE_CODE_TABLE } from './shared/db/database-code';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
@@ -82,6 +83,8 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       LoyaltyStateVersion,
     ],
     extensions: [Migrator],
+    // Written by migrate() for the database code it applied; no entity maps it, and no schema diff may drop it.
+    schemaGenerator: { skipTables: [DATABASE_CODE_TABLE] },
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -108,7 +108,10 @@ export class LoyaltyState {
   source!: StateSource;
 }
 
-/** The state as the database writes it (loyalty_snapshot) into the outbox and onto the wire. */
+/**
+ * The state as the database writes it into the outbox and onto the wire (realtime/sql/loyalty-snapshot.sql and
+ * loyalty-state-touch.sql); test/shared/database-code.test.ts fails when the two disagree.
+ */
 export interface StatePayload {
   customerId: string;
   version: number;

@@ -29,7 +29,7 @@ export class ProgramChange {
   changedAt!: Date;
 }
 
-/** PROGRAM_CHANGED as the trigger `program_change_outbox` writes it. */
+/** PROGRAM_CHANGED as the trigger `program_change_outbox` (program/sql/program-change-outbox.sql) writes it. */
 export interface ProgramChangePayload {
   kind: ProgramChangeKind;
   id: string;
