@@ -35,7 +35,8 @@ interface Move {
 
 /**
  * Bookings inside another domain's unit of work (a purchase, a reward redemption, a refund, a merge). That
- * domain's own idempotency key decides replays before it calls here, so `key` is derived from its record and unique.
+ * domain claims its client's idempotency key (shared/idempotency) before it calls here, so `key` is derived
+ * from its record and unique.
  */
 export class LedgerBookings {
   /** Books a purchase's points in the caller's transaction. */

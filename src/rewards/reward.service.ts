@@ -177,7 +177,7 @@ export class RewardService {
   }
 
   /**
-   * Points, stock and voucher in one transaction: the voucher row (idempotency) first, then the stock
+   * Points, stock and voucher in one transaction: the idempotency claim and the voucher row first, then the stock
    * (a conditional UPDATE, so concurrent redemptions queue on the reward row and never oversell), then the
    * ledger debit (which locks the member's balance row), then the per-customer limit, read under that lock.
    */
