@@ -24,6 +24,7 @@ import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
 import { DATABASE_CODE_TABLE } from './shared/db/database-code';
+import { TENANT_FILTER, type TenantFilterParams } from './shared/db/tenant-filter';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
@@ -42,12 +43,6 @@ export const TENANT_OWNED = [
   BusinessAccount,
   ProgramTerms,
 ];
-
-export const TENANT_FILTER = 'tenant';
-
-export interface TenantFilterParams {
-  tenantId: string;
-}
 
 /**
  * `snapshot` is on only for `npm run migration:create`: applying migrations would otherwise rewrite the

@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 
 import { Customer } from '../customers/customer.entity';
 import { Balance } from '../ledger/ledger.types';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { AccountService } from './account.service';
 import {
   BusinessAccountResult,

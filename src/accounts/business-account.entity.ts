@@ -1,7 +1,7 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 /**
  * A company whose employees or branches are members. With `poolPoints`, what members earn on purchases

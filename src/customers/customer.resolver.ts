@@ -15,8 +15,8 @@ import {
 
 import { Topic } from '../realtime/pubsub';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { customerOrNotFound } from './customer.lookup';
 import { customerRoutingKey, CustomerService } from './customer.service';

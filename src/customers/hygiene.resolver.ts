@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { HygieneService } from './hygiene.service';
 import { DataQualityReport, DuplicateCandidate } from './hygiene.types';
 

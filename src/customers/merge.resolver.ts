@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 import { MergeService } from './merge.service';

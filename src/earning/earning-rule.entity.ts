@@ -3,7 +3,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum RuleEffect {
   /** Extra points on the matching lines' base points: `value`/100 times base in total (200 = double points). */

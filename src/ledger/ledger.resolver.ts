@@ -3,13 +3,11 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { toTransactionView } from './ledger.mapping';
-import type { TransactionRow } from './ledger.model';
 import { LedgerService } from './ledger.service';
 import {
   AdjustPointsInput,
@@ -25,10 +23,14 @@ import {
   TransferPointsInput,
 } from './ledger.types';
 import { verifyLedger } from './ledger.verifier';
+import { LedgerReadService } from './ledger-reads.service';
 
 @Resolver()
 export class LedgerResolver {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly tenancy: TenancyService,
+  ) {}
 
   @Authorized(Access.earnPoints)
   @Mutation(() => PointsResult)
@@ -68,7 +70,7 @@ export class LedgerResolver {
   @Mutation(() => Tenant, {
     description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
   })
-  async setPointsExpiryPolicy(
+  setPointsExpiryPolicy(
     @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
     @Arg('months', () => Int) months: number,
     @Ctx() ctx: Context,
@@ -76,12 +78,7 @@ export class LedgerResolver {
     if (!Number.isInteger(months) || months < 1 || months > 120) {
       throw ledgerError(LedgerErrorCode.POLICY_INVALID, 'months must be from 1 to 120', 'months');
     }
-    return ctx.em.transactional(async (tx) => {
-      const tenant = await tx.findOneOrFail(Tenant, { id: requireTenant(ctx) });
-      tenant.pointsExpiryPolicy = policy;
-      tenant.pointsExpiryMonths = months;
-      return tenant;
-    });
+    return this.tenancy.setPointsExpiryPolicy(ctx, policy, months);
   }
 
   @Authorized(Access.verifyLedger)
@@ -96,6 +93,8 @@ export class LedgerResolver {
 /** Points on the customer: one indexed row for the balance, a keyset page for the history. */
 @Resolver(() => Customer)
 export class CustomerPointsResolver {
+  constructor(private readonly reads: LedgerReadService) {}
+
   @Authorized(Access.readCustomer)
   @FieldResolver(() => Balance)
   balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
@@ -104,35 +103,24 @@ export class CustomerPointsResolver {
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => PointsTransactionConnection, { description: 'Newest first, including transfers received.' })
-  async pointsTransactions(
+  pointsTransactions(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<PointsTransactionConnection> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
-    const tenantId = requireTenant(ctx);
-    const page = cursor ? 'and (created_at, id) < (?, ?)' : '';
-    const pageParams = cursor ? [cursor.at, cursor.id] : [];
-    // Two index-ordered halves (sent or booked for the customer; received), each limited, then merged.
-    const rows = (await ctx.em.execute(
-      `(select * from ledger_transaction where tenant_id = ? and customer_id = ? ${page} order by created_at desc, id desc limit ?)
-       union all
-       (select * from ledger_transaction where tenant_id = ? and counterparty_id = ? ${page} order by created_at desc, id desc limit ?)
-       order by created_at desc, id desc limit ?`,
-      [tenantId, customer.id, ...pageParams, limit + 1, tenantId, customer.id, ...pageParams, limit + 1, limit + 1],
-    )) as TransactionRow[];
-    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
+    return this.reads.transactions(ctx, customer.id, first, after);
   }
 }
 
 @Resolver(() => Balance)
 export class BalanceResolver {
+  constructor(private readonly reads: LedgerReadService) {}
+
   @FieldResolver(() => SafeIntResolver, {
     description: 'Spendable points that expire within the given number of days.',
   })
-  async expiringPoints(
+  expiringPoints(
     @Root() balance: Balance,
     @Arg('withinDays', () => Int) withinDays: number,
     @Ctx() ctx: Context,
@@ -140,13 +128,7 @@ export class BalanceResolver {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
     }
-    const [row] = (await ctx.em.execute(
-      `select coalesce(sum(remaining), 0)::bigint as points from points_lot
-        where tenant_id = ? and customer_id = ? and remaining > 0 and pending_until is null
-          and expires_at <= now() + make_interval(days => ?)`,
-      [requireTenant(ctx), balance.customerId, withinDays],
-    )) as { points: string }[];
-    return Number(row.points);
+    return this.reads.expiringPoints(ctx, balance.customerId, withinDays);
   }
 }
 

@@ -2,7 +2,7 @@ import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/cor
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum BenefitKind {
   /** Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x). */

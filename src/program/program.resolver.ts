@@ -3,10 +3,10 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Customer } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { Benefit } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
@@ -116,6 +116,8 @@ export class ProgramResolver {
 /** The parts of the program's economics that live on the tenant, shown with the rest. */
 @Resolver(() => ProgramSettings)
 export class ProgramSettingsResolver {
+  constructor(private readonly program: ProgramService) {}
+
   @FieldResolver(() => String, { description: 'ISO 4217; every money figure is in its minor unit.' })
   async currency(@Root() settings: ProgramSettings, @Ctx() ctx: Context): Promise<string> {
     return (await this.tenant(settings, ctx)).currency;
@@ -132,8 +134,7 @@ export class ProgramSettingsResolver {
   }
 
   private tenant(settings: ProgramSettings, ctx: Context): Promise<Tenant> {
-    // The identity map answers the second and third field without another query.
-    return ctx.em.findOneOrFail(Tenant, { id: settings.tenant.id });
+    return this.program.tenantOf(ctx.em, settings);
   }
 }
 

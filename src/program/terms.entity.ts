@@ -2,7 +2,8 @@ import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
+import { BaseEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum TermsKind {
   /** The program's terms and conditions as a channel shows them to members. */

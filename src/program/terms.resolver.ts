@@ -13,9 +13,9 @@ import {
 
 import { Topic } from '../realtime/pubsub';
 import { assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
 import { canonicalLocale, termsRoutingKey, TermsService } from './terms.service';
 import { PublishTermsInput, PublishTermsResult, type TermsPublished } from './terms.types';

@@ -2,7 +2,8 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
+import { BaseEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 /** What a tier's threshold counts. Only purchases qualify (see README, "Tiers"). */
 export enum TierMetric {

@@ -2,10 +2,10 @@ import { Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } fro
 
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertRole, requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access, StaffRole } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
-import { Access, StaffRole } from '../tenancy/roles';
 import { TimelineEventView } from '../timeline/timeline.types';
 import { appliesToStore } from './program-change.logic';
 import { Topic } from './pubsub';

@@ -5,7 +5,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum RewardStatus {
   /** Being set up; cost fields can change. */

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { Reward, RewardGuardrailOverride } from './reward.entity';
 import { costPerThousandPoints, RewardService } from './reward.service';
 import {

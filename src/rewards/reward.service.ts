@@ -8,6 +8,7 @@ import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import {
@@ -19,7 +20,6 @@ import {
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, requiredText } from '../shared/validation';
-import { Access } from '../tenancy/roles';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './reward.entity';

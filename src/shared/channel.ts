@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-import { StaffRole } from '../tenancy/roles';
 import type { Caller } from './auth/caller';
+import { StaffRole } from './auth/roles';
 
 /** Where an interaction happened. */
 export enum Channel {

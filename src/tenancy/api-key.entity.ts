@@ -1,9 +1,9 @@
 import { Entity, Enum, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { StaffRole } from '../shared/auth/roles';
 import { Store } from '../stores/store.entity';
-import { StaffRole } from './roles';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 @ObjectType({ description: 'An API key. Its secret is shown once, at creation; only a hash is stored.' })
 @Entity()

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import { callerRole } from '../shared/auth/caller';
-import { requireCaller, requireTenant } from '../shared/auth/guards';
+import { requireCaller } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { ApiKey } from './api-key.entity';
-import { Access } from './roles';
 import { TenancyService } from './tenancy.service';
 import { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput, Viewer } from './tenancy.types';
 import { Tenant } from './tenant.entity';
@@ -25,10 +23,8 @@ export class TenancyResolver {
   @Mutation(() => String, {
     description: 'OWNER only. A new HMAC secret for /ingest/:source, shown once; the old one stops working at once.',
   })
-  async rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
-    const secret = randomBytes(32).toString('base64url');
-    await ctx.em.execute(`update tenant set ingest_secret = ? where id = ?`, [secret, requireTenant(ctx)]);
-    return secret;
+  rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
+    return this.tenancy.rotateIngestSecret(ctx);
   }
 
   @Authorized(Access.readTenant)

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
+import { StaffRole } from '../shared/auth/roles';
 import { ApiKey } from './api-key.entity';
-import { StaffRole } from './roles';
 import { Tenant } from './tenant.entity';
 
 @InputType()

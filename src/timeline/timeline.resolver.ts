@@ -1,17 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { Customer } from '../customers/customer.entity';
-import { callerLabel } from '../shared/auth/caller';
 import { requireTenant } from '../shared/auth/guards';
-import { requireCaller } from '../shared/auth/guards';
-import { defaultChannel } from '../shared/channel';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
-import { Access } from '../tenancy/roles';
 import { ChannelSwitchService } from './channel-switch.service';
-import { ingestEvents } from './ingest.service';
+import { TimelineService } from './timeline.service';
 import {
   ChannelSwitch,
   ChannelSwitchCount,
@@ -53,7 +50,10 @@ export class CustomerTimelineResolver {
 
 @Resolver()
 export class TimelineResolver {
-  constructor(private readonly switches: ChannelSwitchService) {}
+  constructor(
+    private readonly switches: ChannelSwitchService,
+    private readonly timeline: TimelineService,
+  ) {}
 
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitch], {
@@ -88,54 +88,7 @@ export class TimelineResolver {
     description:
       'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.',
   })
-  async recordInteraction(
-    @Arg('input') input: RecordInteractionInput,
-    @Ctx() ctx: Context,
-  ): Promise<TimelineEventView> {
-    const tenantId = requireTenant(ctx);
-    const caller = requireCaller(ctx);
-    const [outcome] = await ingestEvents(ctx.em, tenantId, 'gateway', [
-      {
-        id: input.idempotencyKey,
-        customer: { id: input.customerId },
-        kind: input.kind,
-        channel: input.channel ?? defaultChannel(caller),
-        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
-        actor: callerLabel(caller),
-        summary: input.summary,
-        data: input.data ?? {},
-      },
-    ]);
-    if (outcome.status === 'REJECTED') {
-      const field = outcome.error.field
-        .replace(/^events\.0\./, 'input.')
-        .replace('input.id', 'input.idempotencyKey')
-        .replace('input.customer.id', 'input.customerId');
-      throw outcome.error.code === 'CUSTOMER_NOT_FOUND'
-        ? inputError(InputErrorCode.NOT_FOUND, outcome.error.message, field)
-        : inputError(InputErrorCode.INVALID, outcome.error.message, field);
-    }
-    const [event] = (await ctx.em.execute(
-      `select * from timeline_event where tenant_id = ? and source = 'gateway' and source_event_id = ?`,
-      [tenantId, input.idempotencyKey.trim()],
-    )) as Record<string, unknown>[];
-    if (event.customer_id !== input.customerId.toLowerCase()) {
-      throw inputError(
-        InputErrorCode.TAKEN,
-        'This idempotency key was used for another customer',
-        'input.idempotencyKey',
-      );
-    }
-    return {
-      id: event.id as string,
-      kind: event.kind as TimelineEventView['kind'],
-      source: 'gateway',
-      sourceEventId: event.source_event_id as string,
-      channel: (event.channel as TimelineEventView['channel']) ?? undefined,
-      actor: event.actor as string,
-      occurredAt: new Date(event.occurred_at as string),
-      summary: event.summary as string,
-      data: event.data as Record<string, unknown>,
-    };
+  recordInteraction(@Arg('input') input: RecordInteractionInput, @Ctx() ctx: Context): Promise<TimelineEventView> {
+    return this.timeline.recordInteraction(ctx, input);
   }
 }
