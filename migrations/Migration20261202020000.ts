@@ -4,6 +4,8 @@ import { Migration } from '@mikro-orm/migrations';
  * One table for every idempotency key (src/shared/idempotency.ts), filled from the tables that held keys
  * until now, so a key used before the upgrade replays (or conflicts) exactly as it did. Those tables keep
  * their columns: the key of a ledger transaction is part of the API, and the rest keep the history.
+ * No foreign key to tenant, like the ledger's tables: every earn writes a key, and a foreign key would make
+ * all of a tenant's concurrent earns share a lock on its one tenant row.
  */
 export class Migration20261202020000 extends Migration {
   override async up(): Promise<void> {
@@ -11,8 +13,6 @@ export class Migration20261202020000 extends Migration {
       "tenant_id" uuid not null, "scope" text not null, "key" text not null, "request_hash" char(64) not null,
       "result_id" uuid not null, "created_at" timestamptz not null default now(),
       constraint "idempotency_key_pkey" primary key ("tenant_id", "scope", "key"));`);
-    this.addSql(`alter table "idempotency_key" add constraint "idempotency_key_tenant_id_foreign"
-      foreign key ("tenant_id") references "tenant" ("id") on update restrict on delete restrict;`);
     const backfill = (scope: string, select: string) =>
       this.addSql(`insert into "idempotency_key" ("tenant_id", "scope", "key", "request_hash", "result_id", "created_at")
         select tenant_id, '${scope}', ${select} order by created_at on conflict do nothing;`);
