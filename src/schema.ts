@@ -114,7 +114,7 @@ export async function buildGatewaySchema(services: Services | null, pubSub: PubS
   };
   // Spread back into a tuple: type-graphql's signature asks for a non-empty one.
   const [first, ...rest] = RESOLVERS.map(([type]) => type);
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [first, ...rest],
     container,
     authChecker,
@@ -122,7 +122,18 @@ export async function buildGatewaySchema(services: Services | null, pubSub: PubS
     // Inputs are validated by the services, which name the offending field; no class-validator pass.
     validate: false,
   });
+  // type-graphql has no option for the root types' descriptions, and the schema is the API's documentation.
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name];
+  }
+  return schema;
 }
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: "Reads, always within the caller's tenant. Points are whole numbers; money is in minor units.",
+  Mutation: 'Changes, each in one transaction. Those that take an idempotencyKey can be retried safely with it.',
+  Subscription: 'Pushes over WebSocket (graphql-ws), authorised when the connection opens and again on subscribe.',
+};
 
 /** The SDL committed as schema/schema.graphql: sorted, so it changes only when the API does. */
 export function printGatewaySchema(schema: GraphQLSchema): string {

@@ -18,7 +18,7 @@ export class BusinessAccount extends TenantOwnedEntity<'poolPoints' | 'version'>
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: "The company's name." })
   @Property({ type: 'text' })
   name!: string;
 
@@ -30,7 +30,7 @@ export class BusinessAccount extends TenantOwnedEntity<'poolPoints' | 'version'>
   @Property({ type: 'uuid', nullable: true })
   poolCustomerId?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change to the account.' })
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 }

@@ -27,7 +27,7 @@ export class LedgerReadService {
        order by created_at desc, id desc limit ?`,
       [tenantId, customerId, ...pageParams, limit + 1, tenantId, customerId, ...pageParams, limit + 1, limit + 1],
     );
-    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
+    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }), cursor);
   }
 
   /** Spendable points that expire within `withinDays` (checked by the caller). */

@@ -33,46 +33,73 @@ export class LedgerResolver {
   ) {}
 
   @Authorized(Access.earnPoints)
-  @Mutation(() => PointsResult)
-  earnPoints(@Arg('input') input: EarnPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'Credits points outside a purchase (a gesture, a partner, a campaign). Staff other than ANALYST.',
+  })
+  earnPoints(
+    @Arg('input', { description: 'Who earns how many points, and why.' }) input: EarnPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.earn(ctx, input);
   }
 
   @Authorized(Access.redeemPoints)
-  @Mutation(() => PointsResult, { description: 'INSUFFICIENT_POINTS when the available balance does not cover it.' })
-  redeemPoints(@Arg('input') input: RedeemPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description:
+      'INSUFFICIENT_POINTS when the available balance does not cover it. Staff other than ANALYST, or the customer themself.',
+  })
+  redeemPoints(
+    @Arg('input', { description: 'Who spends how many points, and why.' }) input: RedeemPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.redeem(ctx, input);
   }
 
   @Authorized(Access.adjustPoints)
-  @Mutation(() => PointsResult)
-  adjustPoints(@Arg('input') input: AdjustPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'A manual correction, up or down, with a reason code for reporting. OWNER, ADMIN or SUPERVISOR.',
+  })
+  adjustPoints(
+    @Arg('input', { description: 'The customer, the signed points and the reason.' }) input: AdjustPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.adjust(ctx, input);
   }
 
   @Authorized(Access.reversePoints)
   @Mutation(() => PointsResult, {
-    description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.',
+    description:
+      'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction. OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
-  reverseTransaction(@Arg('input') input: ReverseTransactionInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  reverseTransaction(
+    @Arg('input', { description: 'The transaction to reverse, and how much of it.' }) input: ReverseTransactionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.reverse(ctx, input);
   }
 
   @Authorized(Access.transferPoints)
   @Mutation(() => PointsResult, {
-    description: "The points keep their expiry dates. The balance returned is the sender's.",
+    description:
+      "The points keep their expiry dates. The balance returned is the sender's. OWNER, ADMIN, SUPERVISOR, AGENT, SERVICE, or the customer themself (from their own points).",
   })
-  transferPoints(@Arg('input') input: TransferPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  transferPoints(
+    @Arg('input', { description: 'From whom to whom, how many points.' }) input: TransferPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.transfer(ctx, input);
   }
 
   @Authorized(Access.managePolicy)
   @Mutation(() => Tenant, {
-    description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
+    description:
+      'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS). OWNER or ADMIN.',
   })
   setPointsExpiryPolicy(
-    @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
-    @Arg('months', () => Int) months: number,
+    @Arg('policy', () => PointsExpiryPolicy, { description: 'When points expire from now on.' })
+    policy: PointsExpiryPolicy,
+    @Arg('months', () => Int, { description: 'Months for FIXED_MONTHS and INACTIVITY_MONTHS, 1 to 120.' })
+    months: number,
     @Ctx() ctx: Context,
   ): Promise<Tenant> {
     if (!Number.isInteger(months) || months < 1 || months > 120) {
@@ -83,7 +110,7 @@ export class LedgerResolver {
 
   @Authorized(Access.verifyLedger)
   @Query(() => LedgerIntegrity, {
-    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`).",
+    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER or ADMIN.",
   })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));
@@ -96,7 +123,7 @@ export class CustomerPointsResolver {
   constructor(private readonly reads: LedgerReadService) {}
 
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => Balance)
+  @FieldResolver(() => Balance, { description: "The customer's points now." })
   balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
     return ctx.loaders.balanceByCustomerId.load(customer.id);
   }
@@ -106,8 +133,12 @@ export class CustomerPointsResolver {
   pointsTransactions(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
   ): Promise<PointsTransactionConnection> {
     return this.reads.transactions(ctx, customer.id, first, after);
   }
@@ -122,7 +153,7 @@ export class BalanceResolver {
   })
   expiringPoints(
     @Root() balance: Balance,
-    @Arg('withinDays', () => Int) withinDays: number,
+    @Arg('withinDays', () => Int, { description: 'Days from now, 0 to 3660.' }) withinDays: number,
     @Ctx() ctx: Context,
   ): Promise<number> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {

@@ -28,8 +28,23 @@ export enum TierChangeReason {
   UNMERGED = 'UNMERGED',
 }
 
-registerEnumType(TierMetric, { name: 'TierMetric' });
-registerEnumType(TierWindow, { name: 'TierWindow' });
+registerEnumType(TierMetric, {
+  name: 'TierMetric',
+  description: "What a tier's threshold counts; only purchases qualify.",
+  valuesConfig: {
+    POINTS_EARNED: { description: 'Points earned on purchases.' },
+    SPEND: { description: 'Money spent, in minor units.' },
+    VISITS: { description: 'Purchases made.' },
+  },
+});
+registerEnumType(TierWindow, {
+  name: 'TierWindow',
+  description: "The period a tier's metric is counted over.",
+  valuesConfig: {
+    CALENDAR_YEAR: { description: 'From 1 January, in the tenant time zone.' },
+    ROLLING_12_MONTHS: { description: 'The last 12 months.' },
+  },
+});
 registerEnumType(TierChangeReason, { name: 'TierChangeReason' });
 
 @ObjectType({ description: 'A status level. Rank 0 is the base tier every member starts in.' })
@@ -37,11 +52,11 @@ registerEnumType(TierChangeReason, { name: 'TierChangeReason' });
 @Unique({ properties: ['tenant', 'code'] })
 @Unique({ properties: ['tenant', 'rank'] })
 export class Tier extends TenantOwnedEntity<'graceDays'> {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant.' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name members see.' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -49,7 +64,7 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Property({ type: 'integer' })
   rank!: number;
 
-  @Field(() => TierMetric)
+  @Field(() => TierMetric, { description: 'What the threshold counts.' })
   @Enum({ items: () => TierMetric, nativeEnumName: 'tier_metric' })
   metric!: TierMetric;
 
@@ -59,7 +74,7 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Property({ type: 'bigint', runtimeType: 'number' })
   threshold!: number;
 
-  @Field(() => TierWindow)
+  @Field(() => TierWindow, { description: 'The period the metric is counted over.' })
   @Enum({ items: () => TierWindow, nativeEnumName: 'tier_window' })
   window!: TierWindow;
 

@@ -30,8 +30,13 @@ async function followable(ctx: Context, customerId: string): Promise<{ tenantId:
 @Resolver(() => LoyaltyState)
 export class LoyaltyStateResolver {
   @Authorized(Access.readCustomer)
-  @Query(() => LoyaltyState, { description: 'The state every channel renders now, with its version.' })
-  async loyaltyState(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<LoyaltyState> {
+  @Query(() => LoyaltyState, {
+    description: 'The state every channel renders now, with its version. Staff, or the customer themself.',
+  })
+  async loyaltyState(
+    @Arg('customerId', () => ID, { description: 'The member.' }) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoyaltyState> {
     const target = await followable(ctx, customerId);
     return toLoyaltyState(await currentLoyaltyState(ctx.em, target.tenantId, target.customerId), StateSource.CURRENT);
   }
@@ -56,11 +61,15 @@ export class LoyaltyStateResolver {
       return streamLoyaltyState(context.bus, context.em, target.tenantId, target.customerId, from);
     },
     description:
-      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones.',
+      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones. Staff, or the customer themself.',
   })
   loyaltyStateChanged(
-    @Arg('customerId', () => ID) _customerId: string,
-    @Arg('sinceVersion', () => Int, { nullable: true }) _sinceVersion: number | undefined,
+    @Arg('customerId', () => ID, { description: 'The member to follow.' }) _customerId: string,
+    @Arg('sinceVersion', () => Int, {
+      nullable: true,
+      description: 'The last version the client has; versions after it come first.',
+    })
+    _sinceVersion: number | undefined,
     @Root() state: LoyaltyState,
   ): LoyaltyState {
     return state;

@@ -32,7 +32,7 @@ export class RealtimeResolver {
       "Each event added to the customer's timeline (and to profiles merged into it), as it is committed. Staff only.",
   })
   timelineEventAdded(
-    @Arg('customerId', () => ID) _customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer to follow.' }) _customerId: string,
     @Root() event: TimelineEventView,
   ): TimelineEventView {
     return event;
@@ -63,9 +63,12 @@ export class RealtimeResolver {
       );
     },
     description:
-      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
+      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only. Any staff key.',
   })
-  benefitsChanged(@Arg('storeId', () => ID) _storeId: string, @Root() change: ProgramChange): ProgramChange {
+  benefitsChanged(
+    @Arg('storeId', () => ID, { description: "The till's store." }) _storeId: string,
+    @Root() change: ProgramChange,
+  ): ProgramChange {
     return change;
   }
 }

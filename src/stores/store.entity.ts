@@ -7,7 +7,7 @@ import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 export class Store extends TenantOwnedEntity {
-  @Field()
+  @Field({ description: "The store's name." })
   @Property({ type: 'text' })
   name!: string;
 

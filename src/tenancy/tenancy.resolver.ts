@@ -15,7 +15,10 @@ export class TenancyResolver {
 
   @Authorized(Access.platform)
   @Mutation(() => CreatedTenant, { description: 'Platform operator only (ADMIN_TOKEN).' })
-  createTenant(@Arg('input') input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreatedTenant> {
+  createTenant(
+    @Arg('input', { description: 'The business.' }) input: CreateTenantInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedTenant> {
     return this.tenancy.createTenant(ctx.em, input);
   }
 
@@ -28,13 +31,13 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.readTenant)
-  @Query(() => Tenant, { description: "The caller's tenant." })
+  @Query(() => Tenant, { description: "The caller's tenant. Any staff key." })
   tenant(@Ctx() ctx: Context): Promise<Tenant> {
     return this.tenancy.currentTenant(ctx);
   }
 
   @Authorized(Access.anyCaller)
-  @Query(() => Viewer)
+  @Query(() => Viewer, { description: 'Who the caller is: role, tenant, key, store or customer. Any caller.' })
   viewer(@Ctx() ctx: Context): Viewer {
     const caller = requireCaller(ctx);
     return {
@@ -47,21 +50,31 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.manageKeys)
-  @Mutation(() => CreatedApiKey)
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+  @Mutation(() => CreatedApiKey, {
+    description: 'Creates an API key; its secret is in the answer, once. OWNER or ADMIN.',
+  })
+  createApiKey(
+    @Arg('input', { description: "The key's name, role and, for POS, store." }) input: CreateApiKeyInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKey> {
     return this.tenancy.createApiKey(ctx, input);
   }
 
   @Authorized(Access.manageKeys)
   @Mutation(() => ApiKey, {
-    description: 'Takes effect on the next request made with the key. Revoking twice is harmless.',
+    description: 'Takes effect on the next request made with the key. Revoking twice is harmless. OWNER or ADMIN.',
   })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+  revokeApiKey(
+    @Arg('id', () => ID, { description: 'The key to revoke.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApiKey> {
     return this.tenancy.revokeApiKey(ctx, id);
   }
 
   @Authorized(Access.manageKeys)
-  @Query(() => [ApiKey])
+  @Query(() => [ApiKey], {
+    description: 'Every API key of the tenant, revoked ones included; never their secrets. OWNER or ADMIN.',
+  })
   apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
     return this.tenancy.listApiKeys(ctx);
   }

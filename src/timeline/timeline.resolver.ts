@@ -27,9 +27,17 @@ export class CustomerTimelineResolver {
   async timeline(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('filter', () => TimelineFilter, { nullable: true }) filter?: TimelineFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
+    @Arg('filter', () => TimelineFilter, {
+      nullable: true,
+      description: 'Only the events that match every condition given.',
+    })
+    filter?: TimelineFilter,
   ): Promise<TimelineConnection> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
@@ -44,7 +52,7 @@ export class CustomerTimelineResolver {
         until: filter?.until,
       })
       .load(customer.id);
-    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }));
+    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }), cursor);
   }
 }
 
@@ -58,13 +66,18 @@ export class TimelineResolver {
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitch], {
     description:
-      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.',
+      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event. Any staff key.',
   })
   async channelSwitches(
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Arg('customerId', () => ID, { description: 'The customer.' }) customerId: string,
+    @Arg('withinHours', () => Int, {
+      defaultValue: 24,
+      description: 'The longest gap between two events that still counts as a switch, 1 to 2160 hours.',
+    })
+    withinHours: number,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'How many switches at most, 1 to 100; default 20.' })
+    first?: number,
   ): Promise<ChannelSwitch[]> {
     const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
     if (!customer) throw inputError(InputErrorCode.NOT_FOUND, `No customer ${customerId}`, 'customerId');
@@ -73,11 +86,16 @@ export class TimelineResolver {
 
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitchCount], {
-    description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.',
+    description:
+      'Switches across the tenant since a date, by pair of channels: a friction signal to watch. Any staff key.',
   })
   channelSwitchSummary(
-    @Arg('since') since: Date,
-    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Arg('since', { description: 'Counts events from then on.' }) since: Date,
+    @Arg('withinHours', () => Int, {
+      defaultValue: 24,
+      description: 'The longest gap between two events that still counts as a switch, 1 to 2160 hours.',
+    })
+    withinHours: number,
     @Ctx() ctx: Context,
   ): Promise<ChannelSwitchCount[]> {
     return this.switches.summary(ctx, withinHours, since);
@@ -86,9 +104,12 @@ export class TimelineResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => TimelineEventView, {
     description:
-      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.',
+      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event. Staff other than ANALYST.',
   })
-  recordInteraction(@Arg('input') input: RecordInteractionInput, @Ctx() ctx: Context): Promise<TimelineEventView> {
+  recordInteraction(
+    @Arg('input', { description: 'The customer and what happened.' }) input: RecordInteractionInput,
+    @Ctx() ctx: Context,
+  ): Promise<TimelineEventView> {
     return this.timeline.recordInteraction(ctx, input);
   }
 }

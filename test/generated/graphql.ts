@@ -5,37 +5,53 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** A postal address; duplicate detection compares names at the same address. */
 export type AddressInput = {
+  /** The city. */
   city?: string | null | undefined;
   /** Street and number. */
   line?: string | null | undefined;
+  /** Stored upper-cased, spaces removed. */
   postalCode?: string | null | undefined;
 };
 
+/** A new member profile. */
 export type CreateCustomerInput = {
+  /** The postal address. */
   address?: AddressInput | null | undefined;
+  /** The name to greet the customer by. */
   displayName?: string | null | undefined;
   /** At least one of email and phone is required. */
   email?: string | null | undefined;
   /** International format, e.g. +33 6 12 34 56 78. */
   phone?: string | null | undefined;
+  /** Marketing segments, e.g. "students"; matched by earning rules. */
   segments?: Array<string> | null | undefined;
 };
 
+/** A new business. */
 export type CreateTenantInput = {
   /** ISO 4217 code, e.g. EUR. */
   currency: string;
+  /** The business's name. */
   name: string;
   /** IANA time zone, e.g. Europe/Paris. */
   timezone: string;
 };
 
+/** Roles an API key can hold; each query and mutation says which may call it. */
 export type StaffRole =
+  /** Configures the program, stores and keys. */
   | 'ADMIN'
+  /** Contact-center agent: serves customers. */
   | 'AGENT'
+  /** Reads customers, program and reports; changes nothing. */
   | 'ANALYST'
+  /** Everything, including secrets and margin guardrail overrides. */
   | 'OWNER'
+  /** A point-of-sale terminal, bound to one store. */
   | 'POS'
+  /** A back-end integration (CRM, e-commerce, the business's own sign-in service). */
   | 'SERVICE'
+  /** Customer service lead: adjustments, status grants, merges. */
   | 'SUPERVISOR';
 
 export type CreateTenantMutationVariables = Exact<{

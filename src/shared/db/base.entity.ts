@@ -9,11 +9,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 export abstract class BaseEntity<Defaulted extends string = never> {
   [OptionalProps]?: 'id' | 'createdAt' | Defaulted;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Unique id, stable for the life of the record.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field()
+  @Field({ description: 'When it was created.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }
