@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
-import { pgArray } from '../shared/db/sql';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
@@ -20,6 +19,7 @@ import {
   lockBalancePair,
   recordBalanceAfter,
   recordConsumption,
+  relocateLots,
 } from './ledger.store';
 import type { PointsResult } from './ledger.types';
 
@@ -35,7 +35,8 @@ interface Move {
 
 /**
  * Bookings inside another domain's unit of work (a purchase, a reward redemption, a refund, a merge). That
- * domain's own idempotency key decides replays before it calls here, so `key` is derived from its record and unique.
+ * domain claims its client's idempotency key (shared/idempotency) before it calls here, so `key` is derived
+ * from its record and unique.
  */
 export class LedgerBookings {
   /** Books a purchase's points in the caller's transaction. */
@@ -53,7 +54,7 @@ export class LedgerBookings {
     },
   ): Promise<PointsResult> {
     points(booking.points, 'points');
-    const rows = await earnStatement(tx, { ...booking, hash: null, expiresAt: null, timeline: false });
+    const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });
     if (rows.length === 0)
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return toPointsResult(rows[0], false);
@@ -164,21 +165,21 @@ export class LedgerBookings {
    * earn, then the balance row (the order `reverse` takes them in), so the answer holds until commit.
    */
   async reversibleNow(tx: EntityManager, earnId: string): Promise<number> {
-    const [earn] = (await tx.execute(`select points, customer_id from ledger_transaction where id = ? for update`, [
-      earnId,
-    ])) as { points: string; customer_id: string }[];
+    const [earn] = await tx.execute<{ points: string; customer_id: string }[]>(
+      `select points, customer_id from ledger_transaction where id = ? for update`,
+      [earnId],
+    );
     // The earn's holder (a business account's pool when the purchase earned into it), or its survivor since a merge.
     const customerId = earn ? await holderNow(tx, earn.customer_id) : null;
-    const [{ reversed }] = (await tx.execute(
+    const [{ reversed }] = await tx.execute<{ reversed: string }[]>(
       `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ?`,
       [earnId],
-    )) as {
-      reversed: string;
-    }[];
-    const [balance] = (await tx.execute(`select available from points_balance where customer_id = ? for update`, [
-      customerId,
-    ])) as { available: string }[];
-    const [lot] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as { remaining: string; pending_until: Date | null }[];
+    );
+    const [balance] = await tx.execute<{ available: string }[]>(
+      `select available from points_balance where customer_id = ? for update`,
+      [customerId],
+    );
+    const [lot] = await tx.execute<{ remaining: string; pending_until: Date | null }[]>(LIVE_LOT_OF_EARN, [earnId]);
     const left = Number(earn?.points ?? 0) - Number(reversed);
     return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
@@ -196,10 +197,10 @@ export async function reverseWork(
   await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
   // Points of a profile merged since are held by its survivor now: take them back (or give them back) there.
   const customerId = await holderNow(tx, original.customer_id!);
-  const [{ reversed }] = (await tx.execute(
+  const [{ reversed }] = await tx.execute<{ reversed: string }[]>(
     `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
     [original.id, txnId],
-  )) as { reversed: string }[];
+  );
   const left = Number(original.points) - Number(reversed);
   const amount = requested ?? left;
   if (amount <= 0 || amount > left) {
@@ -227,12 +228,14 @@ async function clawBack(
   // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
   // available between our reading it and our debit.
   await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
-  const [found] = (await tx.execute(LIVE_LOT_OF_EARN, [earnId])) as {
-    id: string;
-    customer_id: string;
-    remaining: string;
-    pending_until: Date | null;
-  }[];
+  const [found] = await tx.execute<
+    {
+      id: string;
+      customer_id: string;
+      remaining: string;
+      pending_until: Date | null;
+    }[]
+  >(LIVE_LOT_OF_EARN, [earnId]);
   const lot = found?.customer_id === customerId ? found : undefined;
   if (lot?.pending_until) {
     const balance = await debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
@@ -271,11 +274,11 @@ async function refundRedemption(
   txnId: string,
   amount: number,
 ): Promise<BalanceRow> {
-  const [{ expires_at: expiresAt, never }] = (await tx.execute(
+  const [{ expires_at: expiresAt, never }] = await tx.execute<{ expires_at: Date | null; never: boolean | null }[]>(
     `select max(l.expires_at) as expires_at, bool_or(l.expires_at is null) as never
        from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?`,
     [redeemId],
-  )) as { expires_at: Date | null; never: boolean | null }[];
+  );
   const balance = await credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
   await createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
   await entries(tx, tenantId, txnId, [
@@ -295,10 +298,10 @@ async function moveLots(
   const { tenantId, fromId, toId } = move;
   // Balance rows in id order, then lots: the order every debit takes them in, so no deadlock.
   await lockBalancePair(tx, tenantId, fromId, toId);
-  const lots = (await tx.execute(
+  const lots = await tx.execute<{ id: string; remaining: string; pending_until: Date | null }[]>(
     `select id, remaining, pending_until from points_lot where ${lotCondition} and remaining > 0 order by id for update`,
     lotParams,
-  )) as { id: string; remaining: string; pending_until: Date | null }[];
+  );
   if (lots.length === 0) return null;
   const available = lots.filter((lot) => !lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
   const pending = lots.filter((lot) => lot.pending_until).reduce((sum, lot) => sum + Number(lot.remaining), 0);
@@ -315,18 +318,11 @@ async function moveLots(
     { actor: move.actor, idempotencyKey: move.key },
   );
   if (!header) throw new Error(`ledger key ${move.key} already used`);
-  const lotIds = pgArray(lots.map((lot) => lot.id));
-  await tx.execute(
-    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, source_lot_id, created_at)
-     select uuid_generate_v7(), l.tenant_id, ?, ?, l.remaining, l.remaining, l.pending_until, l.expires_at, l.id, now()
-       from points_lot l where l.id = any(?::uuid[]) order by l.id`,
-    [toId, header.id, lotIds],
-  );
-  await tx.execute(
-    `with taken as (select id, remaining from points_lot where id = any(?::uuid[])),
-          emptied as (update points_lot l set remaining = 0 from taken where l.id = taken.id)
-     insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, id, remaining from taken`,
-    [lotIds, header.id],
+  await relocateLots(
+    tx,
+    lots.map((lot) => lot.id),
+    toId,
+    header.id,
   );
   const balance = await debit(tx, fromId, { available, pending });
   await credit(tx, tenantId, toId, { available, pending });

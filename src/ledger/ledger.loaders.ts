@@ -23,9 +23,7 @@ interface BalanceRow {
 export function createLedgerLoaders(em: EntityManager) {
   return {
     balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
-      const rows = (await em.execute(`select * from points_balance where customer_id in (?)`, [
-        [...ids],
-      ])) as BalanceRow[];
+      const rows = await em.execute<BalanceRow[]>(`select * from points_balance where customer_id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return ids.map((id) => {
         const row = byId.get(id);
@@ -41,17 +39,17 @@ export function createLedgerLoaders(em: EntityManager) {
       });
     }),
     transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
-      const rows = (await em.execute(`select * from ledger_transaction where id in (?)`, [
-        [...ids],
-      ])) as TransactionRow[];
+      const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.id, toTransactionView(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     entriesByTransactionId: new DataLoader<string, EntryView[]>(async (ids) => {
-      const rows = (await em.execute(
+      const rows = await em.execute<
+        { transaction_id: string; account: Account; customer_id: string | null; amount: string }[]
+      >(
         `select transaction_id, account, customer_id, amount from ledger_entry where transaction_id in (?) order by id`,
         [[...ids]],
-      )) as { transaction_id: string; account: Account; customer_id: string | null; amount: string }[];
+      );
       const byId = new Map<string, EntryView[]>();
       for (const row of rows) {
         const list = byId.get(row.transaction_id) ?? [];

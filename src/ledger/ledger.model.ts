@@ -1,4 +1,5 @@
 import type { Channel } from '../shared/channel';
+import type { IdempotentRequest } from '../shared/idempotency';
 import type { TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 
@@ -10,7 +11,9 @@ export const LOT_EXPIRY_SQL = `coalesce(?::timestamptz, case when t.points_expir
   then now() + make_interval(months => t.points_expiry_months) end)`;
 
 /** Headers are stamped to the millisecond, the precision of the history cursors that page over them. */
-export const CREATED_AT_SQL = `date_trunc('milliseconds', now())`;
+export function stampSql(at: string): string {
+  return `date_trunc('milliseconds', ${at})`;
+}
 
 /** Largest single movement: far above any real basket, far below 2^53 once summed. */
 export const MAX_POINTS = 1_000_000_000;
@@ -67,6 +70,23 @@ export interface TransactionRow {
   pending_after: string | null;
   version_after: number | null;
   created_at: Date;
+}
+
+/** What an earn books; `hash` is null for an earn inside another domain's record. */
+export interface EarnBooking {
+  tenantId: string;
+  customerId: string;
+  points: number;
+  reason: string;
+  channel: Channel;
+  actor: string;
+  key: string;
+  /** The client's idempotency claim; null for an earn inside another domain's record, whose key is derived. */
+  claim: IdempotentRequest | null;
+  pendingUntil: Date | null;
+  expiresAt: Date | null;
+  /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
+  timeline: boolean;
 }
 
 /** Points a merge (or its undoing) moved between two customers. */

@@ -1,24 +1,34 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
-import { TIMELINE_COLUMNS } from '../timeline/timeline';
+import { pgArray } from '../shared/db/sql';
+import { claimCte, claimParams } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { type LotTake, planConsumption } from './ledger.logic';
-import { toPointsResult } from './ledger.mapping';
 import {
   type BalanceRow,
-  CREATED_AT_SQL,
   type Delta,
+  type EarnBooking,
   type Header,
   LOT_EXPIRY_SQL,
   type TransactionRow,
 } from './ledger.model';
-import type { PointsResult } from './ledger.types';
+import {
+  boundHeaderSql,
+  CONSUMPTION_SQL,
+  creditSql,
+  entriesOfEachSql,
+  ENTRY_SQL,
+  headerSql,
+  lotSql,
+} from './ledger.rows';
+import { earnedOnTimelineSql } from './ledger.timeline';
 
 /**
  * The double-entry SQL every booking is made of: header, balance (credit, conditional debit), lots and
  * balanced entries. Each function runs in the caller's transaction; none commits or decides a replay.
+ * The rows themselves are written by the builders of ledger.rows, like the set-based jobs write them.
  */
 
 /** One entry: the account, the customer it belongs to (null for a program account), the signed amount. */
@@ -29,31 +39,28 @@ export async function insertHeader(
   tx: EntityManager,
   tenantId: string,
   header: Header,
-  meta: { actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+  meta: { id?: string; actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
 ): Promise<TransactionRow[]> {
-  return (await tx.execute(
-    `insert into ledger_transaction
-       (id, tenant_id, kind, customer_id, counterparty_id, points, reason, reason_code, channel, actor,
-        idempotency_key, request_hash, reverses_id, import_id, created_at)
-     values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${CREATED_AT_SQL})
-     on conflict (tenant_id, idempotency_key) do nothing
-     returning *`,
-    [
-      tenantId,
-      header.kind,
-      header.customerId,
-      header.counterpartyId ?? null,
-      header.points,
-      header.reason,
-      header.reasonCode ?? null,
-      meta.channel ?? null,
-      meta.actor,
-      meta.idempotencyKey ?? null,
-      meta.requestHash ?? null,
-      header.reversesId ?? null,
-      header.importId ?? null,
-    ],
-  )) as TransactionRow[];
+  const row = boundHeaderSql({
+    ...(meta.id ? { id: meta.id } : {}),
+    tenant_id: tenantId,
+    kind: header.kind,
+    customer_id: header.customerId,
+    counterparty_id: header.counterpartyId ?? null,
+    points: header.points,
+    reason: header.reason,
+    reason_code: header.reasonCode ?? null,
+    channel: meta.channel ?? null,
+    actor: meta.actor,
+    idempotency_key: meta.idempotencyKey ?? null,
+    request_hash: meta.requestHash ?? null,
+    reverses_id: header.reversesId ?? null,
+    import_id: header.importId ?? null,
+  });
+  return await tx.execute<TransactionRow[]>(
+    `${row.sql} on conflict (tenant_id, idempotency_key) do nothing returning *`,
+    row.params,
+  );
 }
 
 export async function recordBalanceAfter(
@@ -61,10 +68,10 @@ export async function recordBalanceAfter(
   txnId: string,
   balance: BalanceRow,
 ): Promise<TransactionRow> {
-  const [row] = (await tx.execute(
+  const [row] = await tx.execute<TransactionRow[]>(
     `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
     [balance.available, balance.pending, balance.version, txnId],
-  )) as TransactionRow[];
+  );
   return row;
 }
 
@@ -74,42 +81,28 @@ export async function findTransaction(
   tenantId: string,
   id: string,
 ): Promise<TransactionRow | undefined> {
-  const rows = (await em.execute(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
+  const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
     id,
     tenantId,
-  ])) as TransactionRow[];
+  ]);
   return rows[0];
 }
 
-/** Adds to a balance, creating the row on a customer's first points. */
+/** Adds to a balance, creating the row on a customer's first points; see creditSql. */
 export async function credit(
   tx: EntityManager,
   tenantId: string,
   customerId: string,
   delta: Delta,
 ): Promise<BalanceRow> {
-  const rows = (await tx.execute(
-    `insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, lifetime_redeemed, version, last_activity_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, 1, now(), now())
-     on conflict (customer_id) do update set
-       available = b.available + excluded.available,
-       pending = b.pending + excluded.pending,
-       lifetime_earned = b.lifetime_earned + excluded.lifetime_earned,
-       lifetime_redeemed = b.lifetime_redeemed + excluded.lifetime_redeemed,
-       version = b.version + 1,
-       last_activity_at = now(),
-       updated_at = now()
-     returning available, pending, version`,
-    // Every credit restarts the inactivity clock: points just given must not expire as "inactive" at once.
-    [
-      customerId,
-      tenantId,
-      delta.available ?? 0,
-      delta.pending ?? 0,
-      delta.lifetimeEarned ?? 0,
-      delta.lifetimeRedeemed ?? 0,
-    ],
-  )) as BalanceRow[];
+  const rows = await tx.execute<BalanceRow[]>(creditSql('?, ?, ?, ?, ?, ?'), [
+    customerId,
+    tenantId,
+    delta.available ?? 0,
+    delta.pending ?? 0,
+    delta.lifetimeEarned ?? 0,
+    delta.lifetimeRedeemed ?? 0,
+  ]);
   return rows[0];
 }
 
@@ -122,9 +115,10 @@ export async function credit(
 export async function debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
   const balance = await debitOrNull(tx, customerId, delta);
   if (balance) return balance;
-  const [current] = (await tx.execute(`select available, pending from points_balance where customer_id = ?`, [
-    customerId,
-  ])) as BalanceRow[];
+  const [current] = await tx.execute<BalanceRow[]>(
+    `select available, pending from points_balance where customer_id = ?`,
+    [customerId],
+  );
   const pending = delta.pending ?? 0;
   const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
   throw ledgerError(
@@ -137,7 +131,7 @@ export async function debit(tx: EntityManager, customerId: string, delta: Delta)
 export async function debitOrNull(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow | null> {
   const available = delta.available ?? 0;
   const pending = delta.pending ?? 0;
-  const rows = (await tx.execute(
+  const rows = await tx.execute<BalanceRow[]>(
     `update points_balance set
        available = available - ?, pending = pending - ?,
        lifetime_earned = lifetime_earned - ?, lifetime_redeemed = lifetime_redeemed + ?,
@@ -154,7 +148,7 @@ export async function debitOrNull(tx: EntityManager, customerId: string, delta: 
       available,
       pending,
     ],
-  )) as BalanceRow[];
+  );
   return rows[0] ?? null;
 }
 
@@ -183,11 +177,27 @@ export async function createLot(
   pendingUntil: Date | null,
   expiresAt: Date | null | 'policy',
 ) {
-  await tx.execute(
-    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-     select uuid_generate_v7(), t.id, ?, ?, ?, ?, ?, ${expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz'}, now() from tenant t where t.id = ?`,
-    [customerId, txnId, amount, amount, pendingUntil, expiresAt === 'policy' ? null : expiresAt, tenantId],
+  const lot = lotSql(
+    {
+      tenant_id: 't.id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: '?',
+      remaining: '?',
+      pending_until: '?',
+      expires_at: expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz',
+    },
+    'from tenant t where t.id = ?',
   );
+  await tx.execute(lot, [
+    customerId,
+    txnId,
+    amount,
+    amount,
+    pendingUntil,
+    expiresAt === 'policy' ? null : expiresAt,
+    tenantId,
+  ]);
 }
 
 /** Consumes spendable lots first-to-expire first. The balance row is already locked by the debit. */
@@ -198,12 +208,12 @@ export async function consumeLots(
   amount: number,
   preferLotId?: string,
 ): Promise<LotTake[]> {
-  const lots = (await tx.execute(
+  const lots = await tx.execute<{ id: string; remaining: string; expires_at: Date | null }[]>(
     `select id, remaining, expires_at from points_lot
       where customer_id = ? and remaining > 0 and pending_until is null
       order by expires_at asc nulls last, created_at, id for update`,
     [customerId],
-  )) as { id: string; remaining: string; expires_at: Date | null }[];
+  );
   const takes = planConsumption(
     lots.map((lot) => ({
       id: lot.id,
@@ -219,127 +229,134 @@ export async function consumeLots(
     `update points_lot l set remaining = l.remaining - v.take from (values ${values}) as v(id, take) where l.id = v.id`,
     params,
   );
-  await tx.execute(
-    `insert into points_lot_consumption (transaction_id, lot_id, points) select ?::uuid, v.id, v.take from (values ${values}) as v(id, take)`,
-    [txnId, ...params],
-  );
+  await tx.execute(`${CONSUMPTION_SQL} select ?::uuid, v.id, v.take from (values ${values}) as v(id, take)`, [
+    txnId,
+    ...params,
+  ]);
   return takes;
+}
+
+/**
+ * Empties the given (locked) lots into new lots of `toId`, one each, with the same points, pending date
+ * and expiry date, each pointing back at its source; `txnId` consumed them.
+ */
+export async function relocateLots(tx: EntityManager, lotIds: string[], toId: string, txnId: string) {
+  const ids = pgArray(lotIds);
+  const lot = lotSql(
+    {
+      tenant_id: 'l.tenant_id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: 'l.remaining',
+      remaining: 'l.remaining',
+      pending_until: 'l.pending_until',
+      expires_at: 'l.expires_at',
+      source_lot_id: 'l.id',
+    },
+    'from points_lot l where l.id = any(?::uuid[]) order by l.id',
+  );
+  await tx.execute(lot, [toId, txnId, ids]);
+  await tx.execute(
+    `with taken as (select id, remaining from points_lot where id = any(?::uuid[])),
+          emptied as (update points_lot l set remaining = 0 from taken where l.id = taken.id)
+     ${CONSUMPTION_SQL} select ?::uuid, id, remaining from taken`,
+    [ids, txnId],
+  );
 }
 
 /** Records that a transaction took `amount` points from one lot. */
 export async function recordConsumption(tx: EntityManager, txnId: string, lotId: string, amount: number) {
-  await tx.execute(`insert into points_lot_consumption (transaction_id, lot_id, points) values (?, ?, ?)`, [
-    txnId,
-    lotId,
-    amount,
-  ]);
+  await tx.execute(`${CONSUMPTION_SQL} values (?, ?, ?)`, [txnId, lotId, amount]);
 }
 
 export async function entries(tx: EntityManager, tenantId: string, txnId: string, legs: Leg[]) {
   const values = legs.map(() => '(?, ?, ?, ?, ?)').join(', ');
   await tx.execute(
-    `insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount) values ${values}`,
+    `${ENTRY_SQL} values ${values}`,
     legs.flatMap(([account, customerId, amount]) => [tenantId, txnId, account, customerId, amount]),
   );
 }
 
-/** What an earn books; `hash` is null for an earn inside another domain's record. */
-export interface EarnBooking {
-  tenantId: string;
-  customerId: string;
-  points: number;
-  reason: string;
-  channel: Channel;
-  actor: string;
-  key: string;
-  hash: string | null;
-  pendingUntil: Date | null;
-  expiresAt: Date | null;
-  /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
-  timeline: boolean;
-}
+/**
+ * The earn's statement, built once per variant: the hot path pays only for its parameters. With a client's
+ * key the idempotency claim is part of the statement; an earn inside another domain's record has a derived
+ * key (guarded by the header's unique index) and claims nothing.
+ */
+const earnSql = (claimed: boolean): string => {
+  const balance = creditSql('t.holder, t.tenant_id, ?, ?, ?, 0', 'from target t cross join claim');
+  const header = headerSql(
+    {
+      id: 'claim.result_id',
+      tenant_id: '?',
+      kind: `'EARN'`,
+      customer_id: 'customer_id',
+      points: '?',
+      reason: '?',
+      channel: '?',
+      actor: '?',
+      idempotency_key: '?',
+      request_hash: '?',
+      available_after: 'available',
+      pending_after: 'pending',
+      version_after: 'version',
+    },
+    'from balance cross join claim',
+  );
+  const lot = lotSql(
+    {
+      tenant_id: 'h.tenant_id',
+      customer_id: 'h.customer_id',
+      transaction_id: 'h.id',
+      points: 'h.points',
+      remaining: 'h.points',
+      pending_until: '?::timestamptz',
+      expires_at: LOT_EXPIRY_SQL,
+    },
+    'from header h join tenant t on t.id = h.tenant_id',
+  );
+  return `with target as (
+         select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
+          where c.id = ? and c.tenant_id = ? for key share of c),
+       ${claimed ? claimCte('target') : 'claim as (select uuid_generate_v7() as result_id from target)'},
+       balance as (${balance}),
+       header as (${header} returning *),
+       lot as (${lot}),
+       legs as (${entriesOfEachSql('header', `(?, h.points), ('PROGRAM_ISSUED', -h.points)`)}),
+       timeline as (${earnedOnTimelineSql('header')} where ?::boolean)
+     select * from header`;
+};
+const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
 
 /**
- * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
- * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
- * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
- * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
- * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
- * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
+ * The hot path of the product, so one statement (atomic even in autocommit): idempotency claim, balance,
+ * header with the balance after, lot, entries. The lot reads no other row, so the statement's single
+ * snapshot is safe here. Nothing is returned when the key is taken (a retry waits for the first to commit,
+ * then books nothing; `findIdempotentResult` says what to answer) or when the customer is unknown (or of
+ * another tenant); the id of a merged profile books to its survivor. The key-share lock waits for a merge
+ * of the customer under way (which locks the row FOR UPDATE) and then reads the row as the merge left it.
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
   const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
-  return (await em.execute(
-    `with balance as (
-       insert into points_balance as b (customer_id, tenant_id, available, pending, lifetime_earned, version, last_activity_at, updated_at)
-       select coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 1, now(), now() from customer c where c.id = ? and c.tenant_id = ? for key share of c
-       on conflict (customer_id) do update set
-         available = b.available + excluded.available, pending = b.pending + excluded.pending,
-         lifetime_earned = b.lifetime_earned + excluded.lifetime_earned, version = b.version + 1,
-         last_activity_at = excluded.last_activity_at, updated_at = now()
-       returning customer_id, available, pending, version
-     ), header as (
-       insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, channel, actor, idempotency_key,
-                                       request_hash, available_after, pending_after, version_after, created_at)
-       select uuid_generate_v7(), ?, 'EARN', customer_id, ?, ?, ?, ?, ?, ?, available, pending, version, ${CREATED_AT_SQL} from balance
-       returning *
-     ), lot as (
-       insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, pending_until, expires_at, created_at)
-       select uuid_generate_v7(), h.tenant_id, h.customer_id, h.id, h.points, h.points, ?::timestamptz, ${LOT_EXPIRY_SQL}, now()
-         from header h join tenant t on t.id = h.tenant_id
-     ), legs as (
-       insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-       select h.tenant_id, h.id, leg.account::ledger_account, case when leg.holder then h.customer_id end, leg.amount
-         from header h cross join (values (?, true, ?::bigint), ('PROGRAM_ISSUED', false, ?::bigint)) as leg(account, holder, amount)
-     ), timeline as (
-       insert into timeline_event ${TIMELINE_COLUMNS}
-       select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
-              h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', ?::timestamptz is not null),
-              'ledger_transaction', h.id::text, now()
-         from header h where ?::boolean
-     )
-     select * from header`,
-    [
-      available,
-      pendingPoints,
-      earn.points,
-      earn.customerId,
-      earn.tenantId,
-      earn.tenantId,
-      earn.points,
-      earn.reason,
-      earn.channel,
-      earn.actor,
-      earn.key,
-      earn.hash,
-      earn.pendingUntil,
-      earn.expiresAt,
-      earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
-      earn.points,
-      -earn.points,
-      earn.pendingUntil,
-      earn.timeline,
-    ],
-  )) as TransactionRow[];
-}
-
-export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
-  const rows = (await em.execute(`select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`, [
-    tenantId,
-    key,
-  ])) as TransactionRow[];
-  return rows[0];
-}
-
-export function replay(row: TransactionRow, hash: string): PointsResult {
-  if (row.request_hash !== hash) {
-    throw ledgerError(
-      LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'This idempotency key was used for a different request',
-      'input.idempotencyKey',
-    );
-  }
-  return toPointsResult(row, true);
+  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, [
+    earn.customerId,
+    earn.tenantId,
+    ...(earn.claim ? claimParams(earn.claim) : []),
+    available,
+    pendingPoints,
+    earn.points,
+    earn.tenantId,
+    earn.points,
+    earn.reason,
+    earn.channel,
+    earn.actor,
+    earn.key,
+    earn.claim?.hash ?? null,
+    earn.pendingUntil,
+    earn.expiresAt,
+    earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
+    earn.pendingUntil,
+    earn.timeline,
+  ]);
 }
 
 /**
@@ -348,9 +365,10 @@ export function replay(row: TransactionRow, hash: string): PointsResult {
  */
 export async function assertNotMerged(tx: EntityManager, ids: (string | undefined)[]): Promise<void> {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
-  const rows = (await tx.execute(`select id, merged_into_id from customer where id in (?) order by id for key share`, [
-    wanted,
-  ])) as { id: string; merged_into_id: string | null }[];
+  const rows = await tx.execute<{ id: string; merged_into_id: string | null }[]>(
+    `select id, merged_into_id from customer where id in (?) order by id for key share`,
+    [wanted],
+  );
   const merged = rows.find((row) => row.merged_into_id);
   if (merged) {
     throw ledgerError(
@@ -363,9 +381,9 @@ export async function assertNotMerged(tx: EntityManager, ids: (string | undefine
 
 /** Who holds a customer's points now: its survivor when it was merged. Read under a key-share lock, so a merge waits. */
 export async function holderNow(tx: EntityManager, customerId: string): Promise<string> {
-  const [row] = (await tx.execute(
+  const [row] = await tx.execute<{ id: string }[]>(
     `select coalesce(merged_into_id, id) as id from customer where id = ? for key share`,
     [customerId],
-  )) as { id: string }[];
+  );
   return row?.id ?? customerId;
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { recordTimeline } from '../timeline/timeline';
+import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { TransactionKind } from './ledger.entity';
 import type { TransactionRow } from './ledger.model';
@@ -28,10 +28,10 @@ export async function onTimeline(tx: EntityManager, row: TransactionRow): Promis
       });
     case TransactionKind.ADJUST: {
       // The header holds the size of an adjustment; its direction is in the customer's entry.
-      const [entry] = (await tx.execute(
+      const [entry] = await tx.execute<{ amount: string }[]>(
         `select amount from ledger_entry where transaction_id = ? and customer_id is not null`,
         [row.id],
-      )) as { amount: string }[];
+      );
       const signed = Number(entry?.amount ?? points);
       return recordTimeline(tx, {
         ...event,
@@ -67,4 +67,16 @@ export async function onTimeline(tx: EntityManager, row: TransactionRow): Promis
     default:
       return undefined;
   }
+}
+
+/**
+ * The POINTS_EARNED event of every earn header in `header` (seen as `h`), as SQL for the earn's single
+ * statement; its one `?` says whether the points are pending (a timestamptz, null when not).
+ */
+export function earnedOnTimelineSql(header: string): string {
+  return `insert into timeline_event ${TIMELINE_COLUMNS}
+    select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
+           h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', ?::timestamptz is not null),
+           'ledger_transaction', h.id::text, now()
+      from ${header} h`;
 }
