@@ -18,7 +18,7 @@ module.exports = {
   // jose 6 ships ESM only; Node 20 can require() it, Jest's module loader cannot, so Jest compiles it.
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   maxWorkers: 2,
   testTimeout: 30000,
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../src/ledger/ledger.verifier';
-import { TierService } from '../src/program/tier.service';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import { TierService } from '../../src/program/tier.service';
 import {
   createApiKey,
   createCustomer,
@@ -9,8 +9,8 @@ import {
   createTenant,
   customerToken,
   type TenantFixture,
-} from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+} from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 

@@ -2,8 +2,8 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import request from 'supertest';
 
-import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 
-import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
+import { errorCode, gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

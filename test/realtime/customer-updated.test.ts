@@ -5,7 +5,7 @@ import {
   createTenant,
   customerToken,
   type TenantFixture,
-} from './helpers/factories';
+} from '../support/factories';
 import {
   collect,
   gql,
@@ -15,7 +15,7 @@ import {
   uniquePrefix,
   untilRedisListening,
   wsClient,
-} from './helpers/gateway';
+} from '../support/gateway';
 
 const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
 const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;

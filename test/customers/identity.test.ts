@@ -8,8 +8,8 @@ import {
   customerToken,
   type TenantFixture,
   uniquePhone,
-} from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+} from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

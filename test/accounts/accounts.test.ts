@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../src/ledger/ledger.verifier';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
 import {
   createApiKey,
   createCustomer,
@@ -8,8 +8,8 @@ import {
   createTenant,
   customerToken,
   type TenantFixture,
-} from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+} from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

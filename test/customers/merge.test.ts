@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 
-import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { collect, startGateway, type TestGateway, wsClient } from './helpers/gateway';
+import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
+import { collect, startGateway, type TestGateway, wsClient } from '../support/gateway';
 
 // Gateways of one test database share its outbox: each describe runs its own, one at a time, so no other
 // in-process gateway relays (and so swallows) the events under test.

@@ -1,7 +1,7 @@
-import { API_KEY_CACHE_MS } from '../src/shared/auth/authenticator';
-import { TEST_ADMIN_TOKEN } from './helpers/env';
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
-import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { API_KEY_CACHE_MS } from '../../src/shared/auth/authenticator';
+import { TEST_ADMIN_TOKEN } from '../support/env';
+import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
+import { errorCode, gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 const CREATE_TENANT = `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } ownerKey { secret } } }`;
 const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id role storeId prefix } } }`;

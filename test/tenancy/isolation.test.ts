@@ -7,8 +7,8 @@ import {
   createTenant,
   customerToken,
   type TenantFixture,
-} from './helpers/factories';
-import { errorCode, gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+} from '../support/factories';
+import { errorCode, gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let a: TenantFixture;

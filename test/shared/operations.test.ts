@@ -1,7 +1,7 @@
 import request from 'supertest';
 
-import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { collect, gql, gqlOk, startGateway, type TestGateway, uniquePrefix, wsClient } from './helpers/gateway';
+import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
+import { collect, gql, gqlOk, startGateway, type TestGateway, uniquePrefix, wsClient } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { TEST_REDIS_URL } from './helpers/env';
+import { TEST_REDIS_URL } from '../support/env';
 import {
   createApiKey,
   createCustomer,
@@ -8,7 +8,7 @@ import {
   createTenant,
   customerToken,
   type TenantFixture,
-} from './helpers/factories';
+} from '../support/factories';
 import {
   collect,
   gql,
@@ -18,8 +18,8 @@ import {
   uniquePrefix,
   untilRedisListening,
   wsClient,
-} from './helpers/gateway';
-import { TcpProxy } from './helpers/tcp-proxy';
+} from '../support/gateway';
+import { TcpProxy } from '../support/tcp-proxy';
 
 const STATE = `version source balance { available pending } tier { code limitedTime } benefits { code } activeVouchers { code }`;
 const SUBSCRIBE = `subscription ($id: ID!, $since: Int) { loyaltyStateChanged(customerId: $id, sinceVersion: $since) { customerId ${STATE} } }`;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 
 import { createPubSub } from '@graphql-yoga/subscription';
 
-import { buildGatewaySchema, printGatewaySchema } from '../src/shared/graphql/schema';
+import { buildGatewaySchema, printGatewaySchema } from '../../src/shared/graphql/schema';
 
 describe('schema/schema.graphql', () => {
   it('is what the code emits (run `npm run schema` after changing the API)', async () => {

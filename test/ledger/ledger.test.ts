@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
-import { LedgerJobs } from '../src/ledger/ledger.jobs';
-import { verifyLedger } from '../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { LedgerJobs } from '../../src/ledger/ledger.jobs';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

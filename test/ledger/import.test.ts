@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 
-import { fileHash, importBalances, parseImportFile } from '../src/ledger/ledger.import';
-import { LedgerService } from '../src/ledger/ledger.service';
-import { verifyLedger } from '../src/ledger/ledger.verifier';
-import { createCustomer, createTenant, type TenantFixture } from './helpers/factories';
-import { gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { fileHash, importBalances, parseImportFile } from '../../src/ledger/ledger.import';
+import { LedgerService } from '../../src/ledger/ledger.service';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
+import { gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

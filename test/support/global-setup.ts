@@ -1,7 +1,7 @@
 import type { Config } from '@jest/types';
 import { Client } from 'pg';
 
-import { testDatabaseUrl } from './helpers/env';
+import { testDatabaseUrl } from './env';
 
 /**
  * Fresh test databases per run, one per worker: every test then makes its own tenant, so none truncates.

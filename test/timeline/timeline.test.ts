@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from './helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from './helpers/gateway';
+import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
+import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

@@ -1,6 +1,6 @@
-import { CustomersDocument } from './generated/graphql';
-import { createCustomer, createTenant, type TenantFixture, uniquePhone } from './helpers/factories';
-import { errorCode, gql, gqlOk, gqlTyped, startGateway, type TestGateway } from './helpers/gateway';
+import { CustomersDocument } from '../generated/graphql';
+import { createCustomer, createTenant, type TenantFixture, uniquePhone } from '../support/factories';
+import { errorCode, gql, gqlOk, gqlTyped, startGateway, type TestGateway } from '../support/gateway';
 
 let gw: TestGateway;
 let tenant: TenantFixture;

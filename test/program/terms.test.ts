@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from './helpers/factories';
+import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from '../support/factories';
 import {
   collect,
   gql,
@@ -10,7 +10,7 @@ import {
   uniquePrefix,
   untilRedisListening,
   wsClient,
-} from './helpers/gateway';
+} from '../support/gateway';
 
 let gwA: TestGateway;
 let gwB: TestGateway;
