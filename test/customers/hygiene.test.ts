@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { createApiKey, createCustomer, createTenant, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 
@@ -18,12 +17,9 @@ const sql = (text: string, params: unknown[]) => gw.gateway.orm.em.fork().execut
 
 async function person(tenant: TenantFixture, input: Record<string, unknown>) {
   return (
-    await gqlOk(
-      gw,
-      `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
-      { input },
-      tenant.ownerKey,
-    )
+    await tenant.owner.data(`mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`, {
+      input,
+    })
   ).createCustomer.id as string;
 }
 
@@ -67,7 +63,7 @@ describe('duplicateCandidates', () => {
       address: { ...home, postalCode: 'E1 6AN' },
     });
 
-    const found = (await gqlOk(gw, DUPLICATES, { min: 0 }, tenant.ownerKey)).duplicateCandidates;
+    const found = (await tenant.owner.data(DUPLICATES, { min: 0 })).duplicateCandidates;
     expect(pairOf(found, gmailA, gmailB)).toMatchObject({ score: 90, reasons: [{ kind: 'SAME_EMAIL', weight: 90 }] });
     expect(pairOf(found, plusA, plusB)?.reasons[0].kind).toBe('SAME_EMAIL');
     expect(pairOf(found, phoneA, phoneB)).toMatchObject({ score: 60, reasons: [{ kind: 'SAME_PHONE_NUMBER' }] });
@@ -92,15 +88,13 @@ describe('duplicateCandidates', () => {
     expect(pairOf(found, gmailA, gmailB)!.customers.map((c: { id: string }) => c.id)).toEqual([gmailA, gmailB]);
 
     // Once merged, a pair is no longer a candidate.
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: MergeCustomersInput!) { mergeCustomers(input: $input) { merge { id } } }`,
       {
         input: { survivorId: gmailA, mergedId: gmailB, reason: 'duplicate sign-up', idempotencyKey: randomUUID() },
       },
-      tenant.ownerKey,
     );
-    const after = (await gqlOk(gw, DUPLICATES, { min: 0 }, tenant.ownerKey)).duplicateCandidates;
+    const after = (await tenant.owner.data(DUPLICATES, { min: 0 })).duplicateCandidates;
     expect(pairOf(after, gmailA, gmailB)).toBeUndefined();
     expect(after).toHaveLength(3);
   });
@@ -110,10 +104,10 @@ describe('duplicateCandidates', () => {
     const tag = randomUUID().slice(0, 6);
     await person(one, { email: `twin.${tag}@gmail.com` });
     await person(two, { email: `t.w.i.n.${tag}@gmail.com` });
-    expect((await gqlOk(gw, DUPLICATES, { min: 0 }, one.ownerKey)).duplicateCandidates).toEqual([]);
-    const agent = await createApiKey(gw, one.ownerKey, 'AGENT');
-    expect((await gql(gw, DUPLICATES, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await gql(gw, DUPLICATES, { min: 101 }, one.ownerKey)).errors?.[0]?.extensions).toMatchObject({
+    expect((await one.owner.data(DUPLICATES, { min: 0 })).duplicateCandidates).toEqual([]);
+    const agent = await one.agent();
+    expect((await agent.gql(DUPLICATES)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await one.owner.gql(DUPLICATES, { min: 101 })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'minScore',
     });
@@ -124,26 +118,22 @@ describe('dataQualityReport', () => {
   it('counts missing and invalid contact data, invalid identifiers and inactive profiles, with the first examples', async () => {
     const tenant = await createTenant(gw);
     const tag = randomUUID().slice(0, 6);
-    const unnamed = await createCustomer(gw, tenant.ownerKey);
+    const unnamed = await createCustomer(tenant.owner);
     const named = await person(tenant, { email: `fine.${tag}@example.com`, displayName: 'Fine' });
     // Known by a CRM id only: a customer nobody can contact. An anonymous app profile is not counted.
     const crmOnly = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`,
         {
           input: { identifiers: [{ kind: 'CRM_ID', value: `CRM-${tag}` }], displayName: 'Crm Only' },
         },
-        tenant.ownerKey,
       )
     ).resolveCustomer.customer.id;
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { customer { id } } }`,
       {
         input: { identifiers: [{ kind: 'DEVICE_ID', value: `dev-${tag}` }] },
       },
-      tenant.ownerKey,
     );
     // Legacy rows written before validation (as an old import would have): the report must catch them.
     const legacyEmail = await person(tenant, { email: `legacy.${tag}@example.com`, displayName: 'Legacy' });
@@ -154,16 +144,14 @@ describe('dataQualityReport', () => {
     );
     // Created two years ago with no activity since; another as old but earning last week is active.
     await sql(`update customer set created_at = now() - interval '2 years' where id in (?, ?)`, [unnamed.id, named]);
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
       {
         input: { customerId: named, points: 10, reason: 'visit', idempotencyKey: randomUUID() },
       },
-      tenant.ownerKey,
     );
 
-    const report = (await gqlOk(gw, REPORT, { months: 12, examples: 5 }, tenant.ownerKey)).dataQualityReport;
+    const report = (await tenant.owner.data(REPORT, { months: 12, examples: 5 })).dataQualityReport;
     const check = (issue: string) => report.checks.find((entry: { issue: string }) => entry.issue === issue);
     expect(report.customers).toBe(5);
     expect(check('NO_CONTACT')).toMatchObject({
@@ -178,10 +166,10 @@ describe('dataQualityReport', () => {
     expect(check('INACTIVE')).toMatchObject({ count: 1, examples: [{ customerId: unnamed.id }] });
     expect(check('INACTIVE').examples[0].detail).toBe('last activity never');
 
-    const noExamples = (await gqlOk(gw, REPORT, { months: 12, examples: 0 }, tenant.ownerKey)).dataQualityReport;
+    const noExamples = (await tenant.owner.data(REPORT, { months: 12, examples: 0 })).dataQualityReport;
     expect(noExamples.checks.every((entry: { examples: unknown[] }) => entry.examples.length === 0)).toBe(true);
     expect(noExamples.checks.find((entry: { issue: string }) => entry.issue === 'NO_CONTACT').count).toBe(1);
-    expect((await gql(gw, REPORT, { months: 0 }, tenant.ownerKey)).errors?.[0]?.extensions).toMatchObject({
+    expect((await tenant.owner.gql(REPORT, { months: 0 })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'inactiveMonths',
     });

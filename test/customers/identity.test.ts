@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import {
-  createApiKey,
+  type ApiClient,
   createCustomer,
   createStore,
   createTenant,
-  customerToken,
+  startGateway,
   type TenantFixture,
+  type TestGateway,
   uniquePhone,
-} from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -29,23 +29,20 @@ const unique = () => randomUUID().slice(0, 8);
 async function resolve(
   identifiers: { kind: string; value: string }[],
   extra: Record<string, unknown> = {},
-  token = tenant.ownerKey,
+  token: ApiClient = tenant.owner,
 ) {
-  return (await gqlOk(gw, RESOLVE, { input: { identifiers, ...extra } }, token)).resolveCustomer;
+  return (await token.data(RESOLVE, { input: { identifiers, ...extra } })).resolveCustomer;
 }
 
 describe('identifiers', () => {
   it("keeps a profile's email and phone as identifiers, normalised, and follows their changes", async () => {
     const email = `Ada.${unique()}@Example.com`;
-    const customer = await createCustomer(gw, tenant.ownerKey, { email, phone: uniquePhone() });
+    const customer = await createCustomer(tenant.owner, { email, phone: uniquePhone() });
     const read = async () =>
       (
-        await gqlOk(
-          gw,
-          `query ($id: ID!) { customer(id: $id) { identifiers { kind value source } } }`,
-          { id: customer.id },
-          tenant.ownerKey,
-        )
+        await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { identifiers { kind value source } } }`, {
+          id: customer.id,
+        })
       ).customer.identifiers;
     expect(await read()).toEqual(
       expect.arrayContaining([
@@ -54,12 +51,9 @@ describe('identifiers', () => {
       ]),
     );
     const newEmail = `ada.new.${unique()}@example.com`;
-    await gqlOk(
-      gw,
-      `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`,
-      { input: { id: customer.id, email: newEmail } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(`mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`, {
+      input: { id: customer.id, email: newEmail },
+    });
     const emails = (await read()).filter((identifier: { kind: string }) => identifier.kind === 'EMAIL');
     expect(emails).toEqual([{ kind: 'EMAIL', value: newEmail, source: 'profile' }]);
     // The old email is free again: it now resolves to nobody.
@@ -67,40 +61,23 @@ describe('identifiers', () => {
   });
 
   it('holds each identifier for one customer of the tenant only, whatever its spelling', async () => {
-    const [a, b] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
+    const [a, b] = [await createCustomer(tenant.owner), await createCustomer(tenant.owner)];
     const card = `LG${unique().toUpperCase()}`;
-    await gqlOk(
-      gw,
-      ADD,
-      { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' } },
-      tenant.ownerKey,
-    );
-    await gqlOk(
-      gw,
-      ADD,
-      { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() } },
-      tenant.ownerKey,
-    );
-    const taken = await gql(
-      gw,
-      ADD,
-      {
-        input: { customerId: b.id, kind: 'LOYALTY_CARD', value: `${card.slice(0, 4)}-${card.slice(4).toLowerCase()}` },
-      },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' } });
+    await tenant.owner.data(ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() } });
+    const taken = await tenant.owner.gql(ADD, {
+      input: { customerId: b.id, kind: 'LOYALTY_CARD', value: `${card.slice(0, 4)}-${card.slice(4).toLowerCase()}` },
+    });
     expect(taken.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'IDENTIFIER_TAKEN',
       field: 'input.value',
     });
-    const bad = await gql(gw, ADD, { input: { customerId: b.id, kind: 'PHONE', value: '06 12' } }, tenant.ownerKey);
+    const bad = await tenant.owner.gql(ADD, { input: { customerId: b.id, kind: 'PHONE', value: '06 12' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.0.value' });
-    const emailOfA = await gql(
-      gw,
+    const emailOfA = await tenant.owner.gql(
       `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`,
       { input: { id: b.id, email: a.email } },
-      tenant.ownerKey,
     );
     expect(emailOfA.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
   });
@@ -142,8 +119,7 @@ describe('resolveCustomer', () => {
     const device = `device-${randomUUID()}`;
     const anonymous = await resolve([{ kind: 'DEVICE_ID', value: device }], { source: 'mobile' });
     expect(anonymous).toMatchObject({ outcome: 'CREATED', customer: { anonymous: true, email: null } });
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
       {
         input: {
@@ -153,7 +129,6 @@ describe('resolveCustomer', () => {
           idempotencyKey: randomUUID(),
         },
       },
-      tenant.ownerKey,
     );
     const email = `signed.${unique()}@example.com`;
     const signedIn = await resolve([
@@ -165,18 +140,15 @@ describe('resolveCustomer', () => {
       customer: { id: anonymous.customer.id, anonymous: false, email },
     });
     const balance = (
-      await gqlOk(
-        gw,
-        `query ($id: ID!) { customer(id: $id) { balance { available } } }`,
-        { id: signedIn.customer.id },
-        tenant.ownerKey,
-      )
+      await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { balance { available } } }`, {
+        id: signedIn.customer.id,
+      })
     ).customer.balance;
     expect(balance.available).toBe(25);
   });
 
   it('says so when the identifiers belong to different customers, and changes nothing', async () => {
-    const [a, b] = [await createCustomer(gw, tenant.ownerKey), await createCustomer(gw, tenant.ownerKey)];
+    const [a, b] = [await createCustomer(tenant.owner), await createCustomer(tenant.owner)];
     const device = `device-${randomUUID()}`;
     const result = await resolve([
       { kind: 'EMAIL', value: a.email! },
@@ -195,15 +167,12 @@ describe('resolveCustomer', () => {
     const other = await createTenant(gw);
     const email = `shared.${unique()}@example.com`;
     const mine = await resolve([{ kind: 'EMAIL', value: email }]);
-    const theirs = await resolve([{ kind: 'EMAIL', value: email }], {}, other.ownerKey);
+    const theirs = await resolve([{ kind: 'EMAIL', value: email }], {}, other.owner);
     expect(theirs.outcome).toBe('CREATED');
     expect(theirs.customer.id).not.toBe(mine.customer.id);
-    const ambiguous = await gql(
-      gw,
-      ADD,
-      { input: { customerId: mine.customer.id, kind: 'CRM_ID', value: 'x' } },
-      other.ownerKey,
-    );
+    const ambiguous = await other.owner.gql(ADD, {
+      input: { customerId: mine.customer.id, kind: 'CRM_ID', value: 'x' },
+    });
     expect(ambiguous.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
@@ -215,43 +184,35 @@ describe('resolveCustomer', () => {
   });
 
   it('lets a customer add their own device, but not an email, card or account number', async () => {
-    const someone = await createCustomer(gw, tenant.ownerKey);
-    const token = await customerToken(gw, tenant.ownerKey, someone.id);
-    const claim = await gql(
-      gw,
-      ADD,
-      { input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` } },
-      token,
-    );
+    const someone = await createCustomer(tenant.owner);
+    const token = await tenant.customer(someone.id);
+    const claim = await token.gql(ADD, {
+      input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` },
+    });
     expect(claim.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const device = await gqlOk(
-      gw,
-      ADD,
-      { input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` } },
-      token,
-    );
+    const device = await token.data(ADD, {
+      input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` },
+    });
     expect(device.addCustomerIdentifier.identifiers.map((i: { kind: string }) => i.kind)).toContain('DEVICE_ID');
   });
 
   it('lets staff update a profile known only by a CRM id', async () => {
     const created = await resolve([{ kind: 'CRM_ID', value: `CRM-${unique()}` }], { displayName: 'Old' });
-    const updated = await gqlOk(
-      gw,
+    const updated = await tenant.owner.data(
       `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName } }`,
       { input: { id: created.customer.id, displayName: 'New' } },
-      tenant.ownerKey,
     );
     expect(updated.updateCustomer.displayName).toBe('New');
   });
 
   it('is for staff and integrations; a POS resolves at its till, a customer token cannot', async () => {
-    const store = await createStore(gw, tenant.ownerKey);
-    const pos = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
+    const store = await createStore(tenant.owner);
+    const pos = await tenant.pos(store.id);
     const card = `${unique()}pos`.toUpperCase();
-    expect((await resolve([{ kind: 'LOYALTY_CARD', value: card }], {}, pos.secret)).outcome).toBe('CREATED');
-    const someone = await createCustomer(gw, tenant.ownerKey);
-    const token = await customerToken(gw, tenant.ownerKey, someone.id);
-    const res = await gql(gw, RESOLVE, { input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }] } }, token);
+    expect((await resolve([{ kind: 'LOYALTY_CARD', value: card }], {}, pos)).outcome).toBe('CREATED');
+    const someone = await createCustomer(tenant.owner);
+    const token = await tenant.customer(someone.id);
+    const res = await token.gql(RESOLVE, { input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }] } });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

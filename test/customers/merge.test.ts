@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import {
+  type ApiClient,
+  createCustomer,
+  createStore,
+  createTenant,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -17,14 +24,9 @@ beforeAll(async () => {
     ['SILVER', 1, 10_000],
     ['GOLD', 2, 50_000],
   ] as const) {
-    const created = await gqlOk(
-      gw,
-      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-      {
-        input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
-      },
-      tenant.ownerKey,
-    );
+    const created = await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
+    });
     tiers[code] = created.createTier.id;
   }
 });
@@ -41,8 +43,7 @@ const VIEW = `query ($id: ID!) { customer(id: $id) {
 const unique = () => randomUUID().slice(0, 8);
 
 async function earn(customerId: string, points: number, expiresAt?: string) {
-  return gqlOk(
-    gw,
+  return tenant.owner.data(
     `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
     {
       input: {
@@ -53,24 +54,20 @@ async function earn(customerId: string, points: number, expiresAt?: string) {
         ...(expiresAt ? { expiresAt } : {}),
       },
     },
-    tenant.ownerKey,
   );
 }
 
 async function redeem(customerId: string, points: number) {
-  return gqlOk(
-    gw,
+  return tenant.owner.data(
     `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
     {
       input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
     },
-    tenant.ownerKey,
   );
 }
 
 async function grant(customerId: string, tier: string) {
-  await gqlOk(
-    gw,
+  await tenant.owner.data(
     `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } } }`,
     {
       input: {
@@ -81,21 +78,20 @@ async function grant(customerId: string, tier: string) {
         idempotencyKey: randomUUID(),
       },
     },
-    tenant.ownerKey,
   );
 }
 
-async function merge(survivorId: string, mergedId: string, idempotencyKey = randomUUID(), token = tenant.ownerKey) {
-  return gql(
-    gw,
-    MERGE,
-    { input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey } },
-    token,
-  );
+async function merge(
+  survivorId: string,
+  mergedId: string,
+  idempotencyKey = randomUUID(),
+  token: ApiClient = tenant.owner,
+) {
+  return token.gql(MERGE, { input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey } });
 }
 
 async function view(id: string) {
-  return (await gqlOk(gw, VIEW, { id }, tenant.ownerKey)).customer;
+  return (await tenant.owner.data(VIEW, { id })).customer;
 }
 
 /** Open lots of a customer as (points, expiry) pairs, sorted, straight from the ledger tables. */
@@ -118,17 +114,12 @@ async function expectLedgerClean() {
 
 describe('mergeCustomers', () => {
   it('moves identifiers, points with their expiry dates, the timeline and the higher tier; the merged id then resolves to the survivor', async () => {
-    const survivor = await createCustomer(gw, tenant.ownerKey);
-    const duplicate = await createCustomer(gw, tenant.ownerKey, { email: `dup.${unique()}@example.com` });
+    const survivor = await createCustomer(tenant.owner);
+    const duplicate = await createCustomer(tenant.owner, { email: `dup.${unique()}@example.com` });
     const card = `CARD${unique()}`.toUpperCase();
-    await gqlOk(
-      gw,
-      `mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id } }`,
-      {
-        input: { customerId: duplicate.id, kind: 'LOYALTY_CARD', value: card },
-      },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(`mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id } }`, {
+      input: { customerId: duplicate.id, kind: 'LOYALTY_CARD', value: card },
+    });
     await earn(survivor.id, 100);
     await earn(duplicate.id, 40, '2031-06-30T00:00:00Z');
     await earn(duplicate.id, 60);
@@ -158,13 +149,11 @@ describe('mergeCustomers', () => {
         { kind: 'LOYALTY_CARD', value: card },
       ]),
     );
-    const resolved = await gqlOk(
-      gw,
+    const resolved = await tenant.owner.data(
       `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id } } }`,
       {
         input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }], createIfMissing: false },
       },
-      tenant.ownerKey,
     );
     expect(resolved.resolveCustomer).toEqual({ outcome: 'MATCHED', customer: { id: survivor.id } });
     // The duplicate's history shows on the survivor's timeline, next to the merge itself.
@@ -185,11 +174,9 @@ describe('mergeCustomers', () => {
     await expectLedgerClean();
 
     // Read back, from either side.
-    const merges = await gqlOk(
-      gw,
+    const merges = await tenant.owner.data(
       `query ($id: ID!, $m: ID!) { customer(id: $id) { merges { id } } customerMerge(id: $m) { id mergedId } }`,
       { id: survivor.id, m: made.id },
-      tenant.ownerKey,
     );
     expect(merges.customer.merges).toEqual([{ id: made.id }]);
     expect(merges.customerMerge).toEqual({ id: made.id, mergedId: duplicate.id });
@@ -197,9 +184,9 @@ describe('mergeCustomers', () => {
 
   it('replays a retry with the same key, refuses the key for another merge, and takes one merge under concurrent retries', async () => {
     const [a, b, c] = [
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
     ];
     await earn(b.id, 30);
     const key = randomUUID();
@@ -219,9 +206,9 @@ describe('mergeCustomers', () => {
 
   it('refuses what cannot be merged, naming the field, with nothing applied', async () => {
     const [a, b, c] = [
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
     ];
     expect((await merge(a.id, a.id)).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -233,13 +220,13 @@ describe('mergeCustomers', () => {
       field: 'input.mergedId',
     });
     const other = await createTenant(gw);
-    const foreign = await createCustomer(gw, other.ownerKey);
+    const foreign = await createCustomer(other.owner);
     expect((await merge(a.id, foreign.id)).errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       field: 'input.mergedId',
     });
-    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await merge(a.id, b.id, randomUUID(), agent.secret)).errors?.[0]?.extensions).toMatchObject({
+    const agent = await tenant.agent();
+    expect((await merge(a.id, b.id, randomUUID(), agent)).errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
     });
     expect((await merge(a.id, b.id)).errors).toBeUndefined();
@@ -257,11 +244,11 @@ describe('mergeCustomers', () => {
   });
 
   it('lets an anonymous app profile that turns out to be a known customer be merged into them', async () => {
-    const known = await createCustomer(gw, tenant.ownerKey, { email: `known.${unique()}@example.com` });
+    const known = await createCustomer(tenant.owner, { email: `known.${unique()}@example.com` });
     const device = `device-${randomUUID()}`;
     const RESOLVE = `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id anonymous } candidates { id } } }`;
     const anonymous = (
-      await gqlOk(gw, RESOLVE, { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] } }, tenant.ownerKey)
+      await tenant.owner.data(RESOLVE, { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] } })
     ).resolveCustomer;
     await earn(anonymous.customer.id, 15);
     const signIn = {
@@ -272,10 +259,10 @@ describe('mergeCustomers', () => {
         ],
       },
     };
-    const ambiguous = (await gqlOk(gw, RESOLVE, signIn, tenant.ownerKey)).resolveCustomer;
+    const ambiguous = (await tenant.owner.data(RESOLVE, signIn)).resolveCustomer;
     expect(ambiguous.outcome).toBe('AMBIGUOUS');
     expect((await merge(known.id, anonymous.customer.id)).errors).toBeUndefined();
-    const after = (await gqlOk(gw, RESOLVE, signIn, tenant.ownerKey)).resolveCustomer;
+    const after = (await tenant.owner.data(RESOLVE, signIn)).resolveCustomer;
     expect(after).toMatchObject({ outcome: 'MATCHED', customer: { id: known.id, anonymous: false } });
     expect((await view(known.id)).balance.available).toBe(15);
   });
@@ -286,29 +273,24 @@ describe('after a merge', () => {
   async function buy(storeId: string, customerId: string, amount: number) {
     const orderId = `O-${randomUUID().slice(0, 8)}`;
     const booked = (
-      await gqlOk(
-        gw,
-        RECORD,
-        {
-          input: {
-            customerId,
-            storeId,
-            channel: 'POS',
-            orderId,
-            lines: [{ sku: 'BAG', quantity: 1, unitPrice: amount }],
-            idempotencyKey: randomUUID(),
-          },
+      await tenant.owner.data(RECORD, {
+        input: {
+          customerId,
+          storeId,
+          channel: 'POS',
+          orderId,
+          lines: [{ sku: 'BAG', quantity: 1, unitPrice: amount }],
+          idempotencyKey: randomUUID(),
         },
-        tenant.ownerKey,
-      )
+      })
     ).recordPurchase;
     return { ...booked, orderId };
   }
 
   it("counts the merged profile's purchases for status, and refunds them from the survivor's points", async () => {
-    const store = await createStore(gw, tenant.ownerKey);
-    const survivor = await createCustomer(gw, tenant.ownerKey);
-    const duplicate = await createCustomer(gw, tenant.ownerKey);
+    const store = await createStore(tenant.owner);
+    const survivor = await createCustomer(tenant.owner);
+    const duplicate = await createCustomer(tenant.owner);
     const old = await buy(store.id, duplicate.id, 8_000);
     await buy(store.id, survivor.id, 3_000);
     await merge(survivor.id, duplicate.id);
@@ -317,13 +299,11 @@ describe('after a merge', () => {
     expect((await buy(store.id, survivor.id, 500)).tierChange).toEqual({ to: { code: 'SILVER' } });
     expect((await view(survivor.id)).balance.available).toBe(115);
     const refund = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `mutation ($input: RefundPurchaseInput!) { refundPurchase(input: $input) { pointsClawedBack pointsUncollected } }`,
         {
           input: { orderId: old.orderId, lines: [{ sku: 'BAG', quantity: 1 }], idempotencyKey: randomUUID() },
         },
-        tenant.ownerKey,
       )
     ).refundPurchase;
     expect(refund).toEqual({ pointsClawedBack: 80, pointsUncollected: 0 });
@@ -332,57 +312,46 @@ describe('after a merge', () => {
   });
 
   it("shows the duplicate's unused vouchers among the survivor's, still valid at the till", async () => {
-    const survivor = await createCustomer(gw, tenant.ownerKey);
-    const duplicate = await createCustomer(gw, tenant.ownerKey);
+    const survivor = await createCustomer(tenant.owner);
+    const duplicate = await createCustomer(tenant.owner);
     await earn(duplicate.id, 100);
     const reward = (
-      await gqlOk(
-        gw,
-        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-        {
-          input: {
-            code: `PEN${randomUUID().slice(0, 4)}`,
-            name: 'Pen',
-            pointsCost: 40,
-            costToBusiness: 10,
-            retailValue: 300,
-          },
+      await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        input: {
+          code: `PEN${randomUUID().slice(0, 4)}`,
+          name: 'Pen',
+          pointsCost: 40,
+          costToBusiness: 10,
+          retailValue: 300,
         },
-        tenant.ownerKey,
-      )
+      })
     ).createReward;
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
+    await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
     const code = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
         {
           input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
         },
-        tenant.ownerKey,
       )
     ).redeemReward.voucher.code;
     await merge(survivor.id, duplicate.id);
     const state = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `query ($id: ID!) { loyaltyState(customerId: $id) { balance { available } activeVouchers { code } } }`,
         { id: survivor.id },
-        tenant.ownerKey,
       )
     ).loyaltyState;
     expect(state).toEqual({ balance: { available: 60 }, activeVouchers: [{ code }] });
   });
 
   it("keeps the keys the gateway derives (merge:, unmerge:, purchase: ...) out of clients' reach", async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    const res = await gql(
-      gw,
+    const customer = await createCustomer(tenant.owner);
+    const res = await tenant.owner.gql(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
       {
         input: { customerId: customer.id, points: 5, reason: 'x', idempotencyKey: `unmerge:${randomUUID()}` },
       },
-      tenant.ownerKey,
     );
     expect(res.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -394,8 +363,8 @@ describe('after a merge', () => {
 
 describe('unmergeCustomers', () => {
   it('gives back identifiers, timeline, tier and the unspent points with their lots, and reports what stays spent', async () => {
-    const survivor = await createCustomer(gw, tenant.ownerKey);
-    const duplicate = await createCustomer(gw, tenant.ownerKey, { email: `back.${unique()}@example.com` });
+    const survivor = await createCustomer(tenant.owner);
+    const duplicate = await createCustomer(tenant.owner, { email: `back.${unique()}@example.com` });
     await earn(duplicate.id, 50, '2030-01-31T00:00:00Z');
     await earn(duplicate.id, 70);
     await grant(duplicate.id, 'SILVER');
@@ -404,7 +373,7 @@ describe('unmergeCustomers', () => {
     // The survivor spends 30: first to expire first, so from the 50 that came over expiring in January 2030.
     await redeem(survivor.id, 30);
 
-    const res = await gqlOk(gw, UNMERGE, { input: { mergeId: made.id, reason: 'different people' } }, tenant.ownerKey);
+    const res = await tenant.owner.data(UNMERGE, { input: { mergeId: made.id, reason: 'different people' } });
     const { merge: undone, restored } = res.unmergeCustomers;
     expect(undone.status).toBe('UNDONE');
     expect(undone.unmergeReport).toMatchObject({
@@ -439,33 +408,33 @@ describe('unmergeCustomers', () => {
     ).toHaveLength(2);
     await expectLedgerClean();
 
-    const again = await gqlOk(gw, UNMERGE, { input: { mergeId: made.id } }, tenant.ownerKey);
+    const again = await tenant.owner.data(UNMERGE, { input: { mergeId: made.id } });
     expect(again.unmergeCustomers.replayed).toBe(true);
     expect((await view(duplicate.id)).balance.available).toBe(90);
   });
 
   it('keeps chains one hop deep and undoes them latest first', async () => {
     const [a, b, c] = [
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
-      await createCustomer(gw, tenant.ownerKey),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
+      await createCustomer(tenant.owner),
     ];
     await earn(a.id, 10);
     const first = (await merge(b.id, a.id)).data!.mergeCustomers.merge;
     const second = (await merge(c.id, b.id)).data!.mergeCustomers.merge;
     expect((await view(a.id)).id).toBe(c.id);
     expect((await view(c.id)).balance.available).toBe(10);
-    const early = await gql(gw, UNMERGE, { input: { mergeId: first.id } }, tenant.ownerKey);
+    const early = await tenant.owner.gql(UNMERGE, { input: { mergeId: first.id } });
     expect(early.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'MERGE_NOT_LATEST',
       field: 'input.mergeId',
     });
     expect(early.errors?.[0]?.message).toContain(second.id);
-    await gqlOk(gw, UNMERGE, { input: { mergeId: second.id } }, tenant.ownerKey);
+    await tenant.owner.data(UNMERGE, { input: { mergeId: second.id } });
     expect((await view(a.id)).id).toBe(b.id);
     expect((await view(b.id)).balance.available).toBe(10);
-    await gqlOk(gw, UNMERGE, { input: { mergeId: first.id } }, tenant.ownerKey);
+    await tenant.owner.data(UNMERGE, { input: { mergeId: first.id } });
     expect((await view(a.id)).id).toBe(a.id);
     expect((await view(a.id)).balance.available).toBe(10);
     await expectLedgerClean();

@@ -3,8 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileHash, importBalances, parseImportFile } from '../../src/ledger/ledger.import';
 import { LedgerService } from '../../src/ledger/ledger.service';
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
-import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
-import { gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -35,7 +34,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 
 describe('balance import', () => {
   it('books a good file, matching customers by email, and reconciles to zero differences', async () => {
-    const existing = await createCustomer(gw, tenant.ownerKey, {
+    const existing = await createCustomer(tenant.owner, {
       email: `known-${randomUUID().slice(0, 6)}@example.com`,
     });
     const tag = randomUUID().slice(0, 6);
@@ -55,11 +54,9 @@ describe('balance import', () => {
       differences: 0,
     });
 
-    const known = await gqlOk(
-      gw,
+    const known = await tenant.owner.data(
       `query ($id: ID!) { customer(id: $id) { externalId importedTier balance { available expiringPoints(withinDays: 100) } } }`,
       { id: existing.id },
-      tenant.ownerKey,
     );
     expect(known.customer).toEqual({
       externalId: `L-${tag}-1`,
@@ -69,13 +66,11 @@ describe('balance import', () => {
     expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).ok).toBe(true);
 
     // A customer the import created is found by its email like any other.
-    const resolved = await gqlOk(
-      gw,
+    const resolved = await tenant.owner.data(
       `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { externalId } } }`,
       {
         input: { identifiers: [{ kind: 'EMAIL', value: `NEW-${tag}@example.com` }] },
       },
-      tenant.ownerKey,
     );
     expect(resolved.resolveCustomer).toEqual({ outcome: 'MATCHED', customer: { externalId: `L-${tag}-2` } });
 
@@ -158,11 +153,9 @@ describe('balance import', () => {
     const [spender] = await gw.gateway.orm.em
       .fork()
       .execute(`select id from customer where tenant_id = ? and external_id = ?`, [own.tenantId, `S-${tag}-2`]);
-    await gqlOk(
-      gw,
+    await own.owner.data(
       `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
       { input: { customerId: spender.id, points: 1, reason: 'x', idempotencyKey: randomUUID() } },
-      own.ownerKey,
     );
     await expect(ledger.rollbackImport(gw.gateway.orm.em.fork(), own.tenantId, second.importId)).rejects.toThrow(
       /1 imported balances have been spent from/,

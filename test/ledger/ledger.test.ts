@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { LedgerJobs } from '../../src/ledger/ledger.jobs';
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -27,17 +26,14 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 async function earn(customerId: string, points: number, extra: Record<string, unknown> = {}) {
   return (
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra } },
-      tenant.ownerKey,
-    )
+    await tenant.owner.data(EARN, {
+      input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra },
+    })
   ).earnPoints;
 }
 
 async function balance(customerId: string, days = 30) {
-  return (await gqlOk(gw, BALANCE, { id: customerId, days }, tenant.ownerKey)).customer.balance;
+  return (await tenant.owner.data(BALANCE, { id: customerId, days })).customer.balance;
 }
 
 async function expectLedgerClean(tenantId = tenant.tenantId) {
@@ -47,7 +43,7 @@ async function expectLedgerClean(tenantId = tenant.tenantId) {
 
 describe('double entry', () => {
   it('books an earn as balanced entries and keeps the balance row in step', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const result = await earn(customer.id, 120);
     expect(result.transaction).toMatchObject({ kind: 'EARN', points: 120, channel: 'API' });
     expect(result.replayed).toBe(false);
@@ -56,12 +52,9 @@ describe('double entry', () => {
       { account: 'PROGRAM_ISSUED', customerId: null, amount: -120 },
     ]);
     expect(result.balance).toEqual({ available: 120, pending: 0, version: 1 });
-    await gqlOk(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(REDEEM, {
+      input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() },
+    });
     expect(await balance(customer.id)).toMatchObject({
       available: 100,
       lifetimeEarned: 120,
@@ -72,20 +65,17 @@ describe('double entry', () => {
   });
 
   it('refuses a redemption the balance does not cover, with INSUFFICIENT_POINTS, booking nothing', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     await earn(customer.id, 30);
-    const res = await gql(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const res = await tenant.owner.gql(REDEEM, {
+      input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() },
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS', field: 'input.points' });
     expect(await balance(customer.id)).toMatchObject({ available: 30, version: 1 });
   });
 
   it('validates input, naming the field', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const cases: [Record<string, unknown>, string, string][] = [
       [{ points: 0 }, 'BAD_USER_INPUT', 'input.points'],
       [{ points: -5 }, 'BAD_USER_INPUT', 'input.points'],
@@ -95,12 +85,9 @@ describe('double entry', () => {
       [{ customerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.customerId'],
     ];
     for (const [override, code, field] of cases) {
-      const res = await gql(
-        gw,
-        EARN,
-        { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override } },
-        tenant.ownerKey,
-      );
+      const res = await tenant.owner.gql(EARN, {
+        input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override },
+      });
       expect([field, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field]).toEqual([
         field,
         code,
@@ -112,9 +99,9 @@ describe('double entry', () => {
 
 describe('idempotency', () => {
   it('50 concurrent retries of one earn book one transaction and give 50 identical answers', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const input = { customerId: customer.id, points: 75, reason: 'order 1001', idempotencyKey: key() };
-    const answers = await Promise.all(Array.from({ length: 50 }, () => gqlOk(gw, EARN, { input }, tenant.ownerKey)));
+    const answers = await Promise.all(Array.from({ length: 50 }, () => tenant.owner.data(EARN, { input })));
     const transactions = new Set(answers.map((a) => a.earnPoints.transaction.id));
     expect(transactions.size).toBe(1);
     const stripped = answers.map(({ earnPoints }) => ({ ...earnPoints, replayed: undefined }));
@@ -124,43 +111,32 @@ describe('idempotency', () => {
   });
 
   it('a retried redemption or transfer replays its first answer and books nothing more', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    const friend = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
+    const friend = await createCustomer(tenant.owner);
     await earn(customer.id, 100);
     const redeem = { customerId: customer.id, points: 30, reason: 'gift card', idempotencyKey: key() };
-    const first = (await gqlOk(gw, REDEEM, { input: redeem }, tenant.ownerKey)).redeemPoints;
-    const again = (await gqlOk(gw, REDEEM, { input: redeem }, tenant.ownerKey)).redeemPoints;
+    const first = (await tenant.owner.data(REDEEM, { input: redeem })).redeemPoints;
+    const again = (await tenant.owner.data(REDEEM, { input: redeem })).redeemPoints;
     expect({ ...again, replayed: false }).toEqual(first);
     expect(again.replayed).toBe(true);
     const transfer = { fromCustomerId: customer.id, toCustomerId: friend.id, points: 20, idempotencyKey: key() };
-    const sent = await Promise.all([1, 2, 3].map(() => gqlOk(gw, TRANSFER, { input: transfer }, tenant.ownerKey)));
+    const sent = await Promise.all([1, 2, 3].map(() => tenant.owner.data(TRANSFER, { input: transfer })));
     expect(new Set(sent.map((s) => s.transferPoints.transaction.id)).size).toBe(1);
     expect(await balance(customer.id)).toMatchObject({ available: 50, version: 3 });
     expect((await balance(friend.id)).available).toBe(20);
   });
 
   it('the same key with another input is a CONFLICT', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const idempotencyKey = key();
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } },
-      tenant.ownerKey,
-    );
-    const res = await gql(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } });
+    const res = await tenant.owner.gql(EARN, {
+      input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey },
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
-    const other = await gql(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } },
-      tenant.ownerKey,
-    );
+    const other = await tenant.owner.gql(REDEEM, {
+      input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey },
+    });
     expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await balance(customer.id)).toMatchObject({ available: 10 });
   });
@@ -168,16 +144,13 @@ describe('idempotency', () => {
 
 describe('concurrency', () => {
   it('100 concurrent redemptions of 10 against 100 points: exactly 10 succeed, the balance ends at 0', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     await earn(customer.id, 100);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        gql(
-          gw,
-          REDEEM,
-          { input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() } },
-          tenant.ownerKey,
-        ),
+        tenant.owner.gql(REDEEM, {
+          input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() },
+        }),
       ),
     );
     const ok = results.filter((r) => !r.errors);
@@ -191,14 +164,9 @@ describe('concurrency', () => {
 
   it('random concurrent transfers among 20 customers conserve every point, without deadlock', async () => {
     const own = await createTenant(gw);
-    const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(gw, own.ownerKey)));
+    const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(own.owner)));
     for (const c of customers) {
-      await gqlOk(
-        gw,
-        EARN,
-        { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } },
-        own.ownerKey,
-      );
+      await own.owner.data(EARN, { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } });
     }
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -213,11 +181,11 @@ describe('concurrency', () => {
         idempotencyKey: key(),
       };
     });
-    const results = await Promise.all(transfers.map((input) => gql(gw, TRANSFER, { input }, own.ownerKey)));
+    const results = await Promise.all(transfers.map((input) => own.owner.gql(TRANSFER, { input })));
     const codes = new Set(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'));
     expect([...codes].every((c) => c === 'OK' || c === 'INSUFFICIENT_POINTS')).toBe(true);
     expect(results.filter((r) => !r.errors).length).toBeGreaterThan(100);
-    const balances = await Promise.all(customers.map((c) => gqlOk(gw, BALANCE, { id: c.id, days: 1 }, own.ownerKey)));
+    const balances = await Promise.all(customers.map((c) => own.owner.data(BALANCE, { id: c.id, days: 1 })));
     const total = balances.reduce((sum, b) => sum + b.customer.balance.available, 0);
     expect(total).toBe(2000);
     await expectLedgerClean(own.tenantId);
@@ -226,18 +194,15 @@ describe('concurrency', () => {
 
 describe('lots, expiry and pending points', () => {
   it('redemption consumes the first-to-expire lot first, and expiry takes only what is due', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     await earn(customer.id, 50, { expiresAt: inDays(30).toISOString() });
     await earn(customer.id, 40, { expiresAt: inDays(3).toISOString() });
     await earn(customer.id, 10); // tenant policy NONE: never expires
     expect((await balance(customer.id, 5)).expiringPoints).toBe(40);
 
-    await gqlOk(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(REDEEM, {
+      input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() },
+    });
     // The 30 came out of the lot expiring in 3 days: 10 of it remain, and all 50 of the later lot.
     expect((await balance(customer.id, 5)).expiringPoints).toBe(10);
     expect((await balance(customer.id, 40)).expiringPoints).toBe(60);
@@ -253,16 +218,13 @@ describe('lots, expiry and pending points', () => {
   });
 
   it('pending points are not spendable until their date, then settle into the available balance', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const result = await earn(customer.id, 80, { pendingUntil: inDays(14).toISOString() });
     expect(result.transaction.entries[0]).toEqual({ account: 'CUSTOMER_PENDING', customerId: customer.id, amount: 80 });
     expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
-    const early = await gql(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const early = await tenant.owner.gql(REDEEM, {
+      input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() },
+    });
     expect(early.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
 
     const jobs = new LedgerJobs();
@@ -270,48 +232,34 @@ describe('lots, expiry and pending points', () => {
     expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(15));
     expect(await balance(customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
-    await gqlOk(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(REDEEM, {
+      input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() },
+    });
     await expectLedgerClean();
   });
 
   it('inactivity: any credit restarts the clock, and expiry books the program leg without a customer', async () => {
     const own = await createTenant(gw);
-    await gqlOk(
-      gw,
+    await own.owner.data(
       `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 1) { pointsExpiryPolicy } }`,
-      {},
-      own.ownerKey,
     );
-    const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
+    const customer = await createCustomer(own.owner);
+    await own.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } });
     const em = gw.gateway.orm.em.fork();
     await em.execute(`update points_balance set last_activity_at = now() - interval '40 days' where customer_id = ?`, [
       customer.id,
     ]);
     // A goodwill credit today is activity: nothing may expire now.
-    await gqlOk(
-      gw,
-      ADJUST,
-      { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
+    await own.owner.data(ADJUST, {
+      input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() },
+    });
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), new Date());
-    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+    expect((await own.owner.data(BALANCE, { id: customer.id, days: 1 })).customer.balance).toMatchObject({
       available: 15,
       expired: 0,
     });
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), inDays(40));
-    expect((await gqlOk(gw, BALANCE, { id: customer.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+    expect((await own.owner.data(BALANCE, { id: customer.id, days: 1 })).customer.balance).toMatchObject({
       available: 0,
       expired: 15,
     });
@@ -328,64 +276,40 @@ describe('lots, expiry and pending points', () => {
 
   it('dates lots by the fixed-months policy when the earn gives no expiry', async () => {
     const own = await createTenant(gw);
-    await gqlOk(
-      gw,
+    await own.owner.data(
       `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`,
-      {},
-      own.ownerKey,
     );
-    const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
-    await gqlOk(
-      gw,
-      ADJUST,
-      { input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
-    await gqlOk(
-      gw,
-      EARN,
-      {
-        input: {
-          customerId: customer.id,
-          points: 7,
-          reason: 'x',
-          expiresAt: inDays(20).toISOString(),
-          idempotencyKey: key(),
-        },
+    const customer = await createCustomer(own.owner);
+    await own.owner.data(EARN, { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } });
+    await own.owner.data(ADJUST, {
+      input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() },
+    });
+    await own.owner.data(EARN, {
+      input: {
+        customerId: customer.id,
+        points: 7,
+        reason: 'x',
+        expiresAt: inDays(20).toISOString(),
+        idempotencyKey: key(),
       },
-      own.ownerKey,
-    );
+    });
     const within = async (days: number) =>
-      (await gqlOk(gw, BALANCE, { id: customer.id, days }, own.ownerKey)).customer.balance.expiringPoints;
+      (await own.owner.data(BALANCE, { id: customer.id, days })).customer.balance.expiringPoints;
     expect([await within(30), await within(360), await within(370)]).toEqual([7, 7, 42]);
   });
 
   it('inactivity expiry takes every lot of a customer idle for the policy months', async () => {
     const own = await createTenant(gw);
-    await gqlOk(
-      gw,
+    await own.owner.data(
       `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`,
-      {},
-      own.ownerKey,
     );
-    const idle = await createCustomer(gw, own.ownerKey);
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
+    const idle = await createCustomer(own.owner);
+    await own.owner.data(EARN, { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } });
     const jobs = new LedgerJobs();
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(200));
-    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance.available).toBe(25);
+    expect((await own.owner.data(BALANCE, { id: idle.id, days: 1 })).customer.balance.available).toBe(25);
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(370));
-    expect((await gqlOk(gw, BALANCE, { id: idle.id, days: 1 }, own.ownerKey)).customer.balance).toMatchObject({
+    expect((await own.owner.data(BALANCE, { id: idle.id, days: 1 })).customer.balance).toMatchObject({
       available: 0,
       expired: 25,
     });
@@ -395,62 +319,44 @@ describe('lots, expiry and pending points', () => {
 
 describe('reversals, adjustments, transfers', () => {
   it('reverses a partly redeemed earn: the clawback takes the earn’s own lot first, then others', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const purchase = await earn(customer.id, 100, { expiresAt: inDays(300).toISOString() });
     await earn(customer.id, 50, { expiresAt: inDays(10).toISOString() });
-    await gqlOk(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(REDEEM, {
+      input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() },
+    });
     // FEFO took 50 from the 10-day lot and 20 from the purchase: 80 of the purchase remain.
-    const part = await gqlOk(
-      gw,
-      REVERSE,
-      { input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const part = await tenant.owner.data(REVERSE, {
+      input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() },
+    });
     expect(part.reverseTransaction.transaction).toMatchObject({
       kind: 'REVERSAL',
       points: 60,
       reversesId: purchase.transaction.id,
     });
     expect(part.reverseTransaction.balance.available).toBe(20);
-    const tooMuch = await gql(
-      gw,
-      REVERSE,
-      { input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const tooMuch = await tenant.owner.gql(REVERSE, {
+      input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() },
+    });
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.points' });
     // 40 of the purchase are left to reverse, but only 20 points are left to take.
-    const rest = await gql(
-      gw,
-      REVERSE,
-      { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const rest = await tenant.owner.gql(REVERSE, {
+      input: { transactionId: purchase.transaction.id, idempotencyKey: key() },
+    });
     expect(rest.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
     expect(await balance(customer.id)).toMatchObject({ available: 20, lifetimeEarned: 90 });
     await expectLedgerClean();
   });
 
   it('reverses a redemption by giving the points back', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     await earn(customer.id, 60);
-    const redemption = await gqlOk(
-      gw,
-      REDEEM,
-      { input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
-    const back = await gqlOk(
-      gw,
-      REVERSE,
-      { input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    const redemption = await tenant.owner.data(REDEEM, {
+      input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() },
+    });
+    const back = await tenant.owner.data(REVERSE, {
+      input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() },
+    });
     expect(back.reverseTransaction.transaction.entries).toEqual([
       { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 50 },
       { account: 'PROGRAM_REDEEMED', customerId: null, amount: -50 },
@@ -460,9 +366,9 @@ describe('reversals, adjustments, transfers', () => {
   });
 
   it('adjustments need a supervisor or admin and a reason code, and go both ways', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    const supervisor = await createApiKey(gw, tenant.ownerKey, 'SUPERVISOR');
+    const customer = await createCustomer(tenant.owner);
+    const agent = await tenant.agent();
+    const supervisor = await tenant.key('SUPERVISOR');
     const input = {
       customerId: customer.id,
       points: 15,
@@ -470,90 +376,70 @@ describe('reversals, adjustments, transfers', () => {
       reason: 'late delivery',
       idempotencyKey: key(),
     };
-    expect((await gql(gw, ADJUST, { input }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const up = await gqlOk(gw, ADJUST, { input }, supervisor.secret);
+    expect((await agent.gql(ADJUST, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const up = await supervisor.data(ADJUST, { input });
     expect(up.adjustPoints.transaction).toMatchObject({
       kind: 'ADJUST',
       actor: `key:${supervisor.id}`,
       channel: 'AGENT',
     });
-    const down = await gqlOk(gw, ADJUST, { input: { ...input, points: -5, idempotencyKey: key() } }, supervisor.secret);
+    const down = await supervisor.data(ADJUST, { input: { ...input, points: -5, idempotencyKey: key() } });
     expect(down.adjustPoints.balance.available).toBe(10);
-    const noCode = await gql(
-      gw,
-      ADJUST,
-      { input: { ...input, reasonCode: ' ', idempotencyKey: key() } },
-      supervisor.secret,
-    );
+    const noCode = await supervisor.gql(ADJUST, { input: { ...input, reasonCode: ' ', idempotencyKey: key() } });
     expect(noCode.errors?.[0]?.extensions?.field).toBe('input.reasonCode');
     await expectLedgerClean();
   });
 
   it('a customer can spend and send only their own points', async () => {
-    const me = await createCustomer(gw, tenant.ownerKey);
-    const friend = await createCustomer(gw, tenant.ownerKey);
+    const me = await createCustomer(tenant.owner);
+    const friend = await createCustomer(tenant.owner);
     await earn(me.id, 40);
     await earn(friend.id, 40);
-    const token = await customerToken(gw, tenant.ownerKey, me.id);
-    const sent = await gqlOk(
-      gw,
-      TRANSFER,
-      { input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() } },
-      token,
-    );
+    const token = await tenant.customer(me.id);
+    const sent = await token.data(TRANSFER, {
+      input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() },
+    });
     expect(sent.transferPoints.transaction).toMatchObject({
       kind: 'TRANSFER',
       channel: 'WEB',
       actor: `customer:${me.id}`,
     });
-    const steal = await gql(
-      gw,
-      TRANSFER,
-      { input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() } },
-      token,
-    );
+    const steal = await token.gql(TRANSFER, {
+      input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() },
+    });
     expect(steal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const spendOther = await gql(
-      gw,
-      REDEEM,
-      { input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() } },
-      token,
-    );
+    const spendOther = await token.gql(REDEEM, {
+      input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() },
+    });
     expect(spendOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await balance(friend.id)).available).toBe(55);
   });
 
   it('another tenant’s key cannot touch these points', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const purchase = await earn(customer.id, 10);
     const stranger = await createTenant(gw);
-    const earnThere = await gql(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
-      stranger.ownerKey,
-    );
+    const earnThere = await stranger.owner.gql(EARN, {
+      input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() },
+    });
     expect(earnThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const reverseThere = await gql(
-      gw,
-      REVERSE,
-      { input: { transactionId: purchase.transaction.id, idempotencyKey: key() } },
-      stranger.ownerKey,
-    );
+    const reverseThere = await stranger.owner.gql(REVERSE, {
+      input: { transactionId: purchase.transaction.id, idempotencyKey: key() },
+    });
     expect(reverseThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 
 describe('history and integrity', () => {
   it('pages a customer’s transactions newest first with their entries', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     for (const points of [1, 2, 3, 4, 5]) await earn(customer.id, points);
     const query = `query ($id: ID!, $after: String) { customer(id: $id) { pointsTransactions(first: 2, after: $after) {
       edges { node { points idempotencyKey entries { amount } } } pageInfo { hasNextPage endCursor } } } }`;
     const seen: number[] = [];
     let after: string | undefined;
     do {
-      const page = (await gqlOk(gw, query, { id: customer.id, after }, tenant.ownerKey)).customer.pointsTransactions;
+      const page = (await tenant.owner.data(query, { id: customer.id, after })).customer.pointsTransactions;
       for (const edge of page.edges) {
         seen.push(edge.node.points);
         expect(
@@ -567,23 +453,18 @@ describe('history and integrity', () => {
   });
 
   it('shows transfers received in the receiver’s history, merged in time order', async () => {
-    const sender = await createCustomer(gw, tenant.ownerKey);
-    const receiver = await createCustomer(gw, tenant.ownerKey);
+    const sender = await createCustomer(tenant.owner);
+    const receiver = await createCustomer(tenant.owner);
     await earn(sender.id, 50);
     await earn(receiver.id, 1);
-    await gqlOk(
-      gw,
-      TRANSFER,
-      { input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() } },
-      tenant.ownerKey,
-    );
+    await tenant.owner.data(TRANSFER, {
+      input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() },
+    });
     await earn(receiver.id, 2);
     const history = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`,
         { id: receiver.id },
-        tenant.ownerKey,
       )
     ).customer.pointsTransactions.edges.map((e: { node: unknown }) => e.node);
     expect(history).toEqual([
@@ -595,15 +476,10 @@ describe('history and integrity', () => {
 
   it('ledgerIntegrity reports the first discrepancy when a row is tampered with', async () => {
     const own = await createTenant(gw);
-    const customer = await createCustomer(gw, own.ownerKey);
-    await gqlOk(
-      gw,
-      EARN,
-      { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } },
-      own.ownerKey,
-    );
+    const customer = await createCustomer(own.owner);
+    await own.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } });
     const check = `{ ledgerIntegrity { ok transactionsChecked balancesChecked discrepancies { check detail } } }`;
-    expect((await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity).toEqual({
+    expect((await own.owner.data(check)).ledgerIntegrity).toEqual({
       ok: true,
       transactionsChecked: 1,
       balancesChecked: 1,
@@ -612,7 +488,7 @@ describe('history and integrity', () => {
     await gw.gateway.orm.em
       .fork()
       .execute(`update points_balance set available = available + 5 where customer_id = ?`, [customer.id]);
-    const broken = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
+    const broken = (await own.owner.data(check)).ledgerIntegrity;
     expect(broken.ok).toBe(false);
     expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual([
       'balance equals the sum of its entries',
@@ -626,12 +502,12 @@ describe('history and integrity', () => {
     await gw.gateway.orm.em
       .fork()
       .execute(`update points_lot set remaining = remaining - 3 where customer_id = ?`, [customer.id]);
-    const lot = (await gqlOk(gw, check, {}, own.ownerKey)).ledgerIntegrity;
+    const lot = (await own.owner.data(check)).ledgerIntegrity;
     expect(lot.discrepancies.map((d: { check: string }) => d.check)).toEqual([
       'lots cover the balance',
       'every point taken from a lot is accounted for',
     ]);
-    const agent = await createApiKey(gw, own.ownerKey, 'AGENT');
-    expect((await gql(gw, check, {}, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const agent = await own.agent();
+    expect((await agent.gql(check)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,38 +1,40 @@
 import { randomUUID } from 'node:crypto';
 
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import {
+  createCustomer,
+  createStore,
+  createTenant,
+  type KeyClient,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
 let store: { id: string };
-let till: { secret: string };
+let till: KeyClient;
 let rewardId: string;
 
 beforeAll(async () => {
   gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' } });
   tenant = await createTenant(gw);
-  store = await createStore(gw, tenant.ownerKey);
-  till = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
+  store = await createStore(tenant.owner);
+  till = await tenant.pos(store.id);
   rewardId = (
-    await gqlOk(
-      gw,
-      `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-      {
-        input: {
-          code: `MUG${randomUUID().slice(0, 4)}`,
-          name: 'Mug',
-          pointsCost: 200,
-          costToBusiness: 100,
-          retailValue: 900,
-          stock: 10,
-        },
+    await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      input: {
+        code: `MUG${randomUUID().slice(0, 4)}`,
+        name: 'Mug',
+        pointsCost: 200,
+        costToBusiness: 100,
+        retailValue: 900,
+        stock: 10,
       },
-      tenant.ownerKey,
-    )
+    })
   ).createReward.id;
-  await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId }, tenant.ownerKey);
+  await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId });
 });
 afterAll(() => gw.close());
 
@@ -41,24 +43,17 @@ const SYNC = `mutation ($store: ID!, $ops: [OfflineOperationInput!]!) { syncOffl
 
 async function balanceOf(customerId: string) {
   return (
-    await gqlOk(
-      gw,
-      `query ($id: ID!) { customer(id: $id) { balance { available } } }`,
-      { id: customerId },
-      tenant.ownerKey,
-    )
+    await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { balance { available } } }`, { id: customerId })
   ).customer.balance.available as number;
 }
 
 async function customerWith(points: number) {
-  const customer = await createCustomer(gw, tenant.ownerKey);
-  await gqlOk(
-    gw,
+  const customer = await createCustomer(tenant.owner);
+  await tenant.owner.data(
     `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
     {
       input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: randomUUID() },
     },
-    tenant.ownerKey,
   );
   return customer;
 }
@@ -69,13 +64,11 @@ describe('syncOfflineOperations', () => {
     // A voucher issued online (in the app) before the till went offline, presented at the till meanwhile.
     const extra = await customerWith(300);
     const issued = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
         {
           input: { customerId: extra.id, rewardId, idempotencyKey: randomUUID() },
         },
-        tenant.ownerKey,
       )
     ).redeemReward.voucher.code;
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
@@ -99,7 +92,7 @@ describe('syncOfflineOperations', () => {
         orderId: 'OFF-NOLINES',
       },
     ];
-    const first = (await gqlOk(gw, SYNC, { store: store.id, ops }, till.secret)).syncOfflineOperations;
+    const first = (await till.data(SYNC, { store: store.id, ops })).syncOfflineOperations;
     expect(first).toMatchObject({ applied: 3, alreadyApplied: 0, rejected: 2 });
     expect(first.results.map((r: { outcome: string }) => r.outcome)).toEqual([
       'APPLIED',
@@ -122,8 +115,8 @@ describe('syncOfflineOperations', () => {
 
     // The till never saw the answer and sends the whole batch again, twice at once.
     const again = await Promise.all([
-      gqlOk(gw, SYNC, { store: store.id, ops }, till.secret),
-      gqlOk(gw, SYNC, { store: store.id, ops }, till.secret),
+      till.data(SYNC, { store: store.id, ops }),
+      till.data(SYNC, { store: store.id, ops }),
     ]);
     for (const { syncOfflineOperations: result } of again) {
       expect(result.results.map((r: { outcome: string }) => r.outcome)).toEqual([
@@ -144,7 +137,7 @@ describe('syncOfflineOperations', () => {
   });
 
   it('recognises as already applied a purchase the till sent online whose answer it never got', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const op = {
       type: 'PURCHASE',
       idempotencyKey: randomUUID(),
@@ -154,48 +147,39 @@ describe('syncOfflineOperations', () => {
       lines: [{ sku: 'LAMP', quantity: 1, unitPrice: 4_000 }],
     };
     // Online, the till's key implies its store and channel; offline, the batch names them.
-    await gqlOk(
-      gw,
-      `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`,
-      {
-        input: {
-          customerId: op.customerId,
-          orderId: op.orderId,
-          lines: op.lines,
-          occurredAt: op.occurredAt,
-          idempotencyKey: op.idempotencyKey,
-        },
+    await till.data(`mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
+      input: {
+        customerId: op.customerId,
+        orderId: op.orderId,
+        lines: op.lines,
+        occurredAt: op.occurredAt,
+        idempotencyKey: op.idempotencyKey,
       },
-      till.secret,
-    );
-    const resent = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
+    });
+    const resent = (await till.data(SYNC, { store: store.id, ops: [op] })).syncOfflineOperations;
     expect(resent.results[0]).toMatchObject({ outcome: 'ALREADY_APPLIED', purchase: { totalPoints: 40 } });
     expect(await balanceOf(customer.id)).toBe(40);
   });
 
   it("takes a till's own store only, and refuses empty or oversized batches naming the field", async () => {
-    const otherStore = await createStore(gw, tenant.ownerKey);
+    const otherStore = await createStore(tenant.owner);
     const op = {
       type: 'CONSUME_VOUCHER',
       idempotencyKey: randomUUID(),
       occurredAt: new Date().toISOString(),
       voucherCode: 'AAAA-BBBB-CCCC',
     };
-    expect((await gql(gw, SYNC, { store: otherStore.id, ops: [op] }, till.secret)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await gql(gw, SYNC, { store: store.id, ops: [] }, till.secret)).errors?.[0]?.extensions).toMatchObject({
+    expect((await till.gql(SYNC, { store: otherStore.id, ops: [op] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await till.gql(SYNC, { store: store.id, ops: [] })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'operations',
     });
-    const unknown = (await gqlOk(gw, SYNC, { store: store.id, ops: [op] }, till.secret)).syncOfflineOperations;
+    const unknown = (await till.data(SYNC, { store: store.id, ops: [op] })).syncOfflineOperations;
     expect(unknown.results[0]).toMatchObject({
       outcome: 'REJECTED',
       error: { code: 'NOT_FOUND', field: 'operations.0.voucherCode' },
     });
-    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await gql(gw, SYNC, { store: store.id, ops: [op] }, agent.secret)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    const agent = await tenant.agent();
+    expect((await agent.gql(SYNC, { store: store.id, ops: [op] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

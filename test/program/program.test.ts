@@ -3,14 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
 import { TierService } from '../../src/program/tier.service';
 import {
-  createApiKey,
+  type ApiClient,
   createCustomer,
   createStore,
   createTenant,
-  customerToken,
+  startGateway,
   type TenantFixture,
-} from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 
@@ -48,29 +48,21 @@ async function program(window = 'CALENDAR_YEAR'): Promise<Program> {
     ['SILVER', 1, 10_000],
     ['GOLD', 2, 50_000],
   ] as const) {
-    const created = await gqlOk(
-      gw,
-      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-      {
-        input: { code, name: code, rank, metric: 'SPEND', threshold, window, graceDays: 30 },
-      },
-      tenant.ownerKey,
-    );
+    const created = await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      input: { code, name: code, rank, metric: 'SPEND', threshold, window, graceDays: 30 },
+    });
     tiers[code] = created.createTier.id;
   }
-  const north = await createStore(gw, tenant.ownerKey, `N${randomUUID().slice(0, 5)}`, 'north');
-  const south = await createStore(gw, tenant.ownerKey, `S${randomUUID().slice(0, 5)}`, 'south');
+  const north = await createStore(tenant.owner, `N${randomUUID().slice(0, 5)}`, 'north');
+  const south = await createStore(tenant.owner, `S${randomUUID().slice(0, 5)}`, 'south');
   return { tenant, tiers, north, south };
 }
 
 async function rule(p: Program, input: Record<string, unknown>) {
   return (
-    await gqlOk(
-      gw,
-      `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id code } }`,
-      { input },
-      p.tenant.ownerKey,
-    )
+    await p.tenant.owner.data(`mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id code } }`, {
+      input,
+    })
   ).createEarningRule;
 }
 
@@ -91,12 +83,12 @@ function purchase(
   };
 }
 
-async function record(p: Program, input: Record<string, unknown>, token = p.tenant.ownerKey) {
-  return (await gqlOk(gw, RECORD, { input }, token)).recordPurchase;
+async function record(p: Program, input: Record<string, unknown>, token: ApiClient = p.tenant.owner) {
+  return (await token.data(RECORD, { input })).recordPurchase;
 }
 
 async function tierOf(p: Program, customerId: string) {
-  return (await gqlOk(gw, TIER, { id: customerId }, p.tenant.ownerKey)).customer;
+  return (await p.tenant.owner.data(TIER, { id: customerId })).customer;
 }
 
 async function expectLedgerClean(tenantId: string) {
@@ -107,7 +99,7 @@ describe('settings', () => {
   it('starts from the defaults, shows the tenant-level terms with them, and validates updates', async () => {
     const tenant = await createTenant(gw);
     const SETTINGS = `{ programSettings { earnPoints earnPerMinor rounding pendingDays pointValuePerThousand maxRewardCostPerThousand voucherValidityDays currency pointsExpiryPolicy version } }`;
-    expect((await gqlOk(gw, SETTINGS, {}, tenant.ownerKey)).programSettings).toEqual({
+    expect((await tenant.owner.data(SETTINGS)).programSettings).toEqual({
       earnPoints: 1,
       earnPerMinor: 100,
       rounding: 'DOWN',
@@ -122,12 +114,9 @@ describe('settings', () => {
     const UPDATE = `mutation ($input: UpdateProgramSettingsInput!) { updateProgramSettings(input: $input) { earnPoints rounding maxRewardCostPerThousand version } }`;
     expect(
       (
-        await gqlOk(
-          gw,
-          UPDATE,
-          { input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 } },
-          tenant.ownerKey,
-        )
+        await tenant.owner.data(UPDATE, {
+          input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 },
+        })
       ).updateProgramSettings,
     ).toEqual({
       earnPoints: 2,
@@ -135,21 +124,19 @@ describe('settings', () => {
       maxRewardCostPerThousand: null,
       version: 2,
     });
-    const stale = await gql(gw, UPDATE, { input: { earnPoints: 3, expectedVersion: 1 } }, tenant.ownerKey);
+    const stale = await tenant.owner.gql(UPDATE, { input: { earnPoints: 3, expectedVersion: 1 } });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
-    const bad = await gql(gw, UPDATE, { input: { earnPerMinor: 0 } }, tenant.ownerKey);
+    const bad = await tenant.owner.gql(UPDATE, { input: { earnPerMinor: 0 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.earnPerMinor' });
-    const agent = await createApiKey(gw, tenant.ownerKey, 'AGENT');
-    expect((await gql(gw, UPDATE, { input: { earnPoints: 5 } }, agent.secret)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
+    const agent = await tenant.agent();
+    expect((await agent.gql(UPDATE, { input: { earnPoints: 5 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 
 describe('tiers', () => {
   it('upgrades the moment a purchase crosses the threshold, and records why', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const below = await record(p, purchase(customer.id, p.north.id, [{ sku: 'TV', quantity: 1, unitPrice: 9_999 }]));
     expect(below.tierChange).toBeNull();
     let status = (await tierOf(p, customer.id)).tier;
@@ -185,33 +172,28 @@ describe('tiers', () => {
       ['BASE', 0, 0],
       ['REGULAR', 1, 3],
     ] as const) {
-      await gqlOk(
-        gw,
-        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-        {
-          input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
-        },
-        tenant.ownerKey,
-      );
+      await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+        input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
+      });
     }
-    const store = await createStore(gw, tenant.ownerKey);
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const store = await createStore(tenant.owner);
+    const customer = await createCustomer(tenant.owner);
     // Three visits on three different days, each too small to earn a point, recorded at the same moment.
     const visits = [1, 2, 3].map((daysAgo) =>
       purchase(customer.id, store.id, [{ sku: 'GUM', quantity: 1, unitPrice: 50 }], {
         occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
       }),
     );
-    const results = await Promise.all(visits.map((input) => gqlOk(gw, RECORD, { input }, tenant.ownerKey)));
+    const results = await Promise.all(visits.map((input) => tenant.owner.data(RECORD, { input })));
     expect(results.map((r) => r.recordPurchase.totalPoints)).toEqual([0, 0, 0]);
-    const status = (await gqlOk(gw, TIER, { id: customer.id }, tenant.ownerKey)).customer;
+    const status = (await tenant.owner.data(TIER, { id: customer.id })).customer;
     expect(status.tier.current.code).toBe('REGULAR');
     expect(status.tierHistory).toHaveLength(1);
   });
 
   it('jumps straight to the highest tier reached', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const result = await record(
       p,
       purchase(customer.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]),
@@ -221,8 +203,8 @@ describe('tiers', () => {
 
   it('downgrades only after the period and its grace, and by one tier at a time (set-based evaluation)', async () => {
     const p = await program('ROLLING_12_MONTHS');
-    const gold = await createCustomer(gw, p.tenant.ownerKey);
-    const base = await createCustomer(gw, p.tenant.ownerKey);
+    const gold = await createCustomer(p.tenant.owner);
+    const base = await createCustomer(p.tenant.owner);
     await record(p, purchase(gold.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]));
     await record(p, purchase(base.id, p.north.id, [{ sku: 'PEN', quantity: 1, unitPrice: 100 }]));
     const periodEnd = new Date((await tierOf(p, gold.id)).tier.expiresAt);
@@ -253,7 +235,7 @@ describe('tiers', () => {
 
   it('moves the period on when a member reaches their tier again before it ends', async () => {
     const p = await program('ROLLING_12_MONTHS');
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     await record(
       p,
       purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 12_000 }], {
@@ -278,9 +260,9 @@ describe('tiers', () => {
 
   it('grants limited-time status that ends on its date, then the qualified tier applies again', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const supervisor = await createApiKey(gw, p.tenant.ownerKey, 'SUPERVISOR');
-    const agent = await createApiKey(gw, p.tenant.ownerKey, 'AGENT');
+    const customer = await createCustomer(p.tenant.owner);
+    const supervisor = await p.tenant.key('SUPERVISOR');
+    const agent = await p.tenant.agent();
     const input = {
       customerId: customer.id,
       tierId: p.tiers.GOLD,
@@ -289,12 +271,12 @@ describe('tiers', () => {
       idempotencyKey: key(),
     };
     const GRANT = `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } limitedTime expiresAt } }`;
-    expect((await gql(gw, GRANT, { input }, agent.secret)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const granted = (await gqlOk(gw, GRANT, { input }, supervisor.secret)).grantTierStatus;
+    expect((await agent.gql(GRANT, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const granted = (await supervisor.data(GRANT, { input })).grantTierStatus;
     expect(granted).toMatchObject({ current: { code: 'GOLD' }, limitedTime: true, expiresAt: input.until });
     // A retry books nothing more; the same key for another grant is a conflict.
-    await gqlOk(gw, GRANT, { input }, supervisor.secret);
-    const reused = await gql(gw, GRANT, { input: { ...input, tierId: p.tiers.SILVER } }, supervisor.secret);
+    await supervisor.data(GRANT, { input });
+    const reused = await supervisor.gql(GRANT, { input: { ...input, tierId: p.tiers.SILVER } });
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
 
     const during = await tierOf(p, customer.id);
@@ -343,7 +325,7 @@ describe('earning rules and promotions', () => {
       regions: ['south'],
       categories: ['snacks'],
     });
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const lines = [
       { sku: 'CHIPS', category: 'snacks', quantity: 3, unitPrice: 250 },
       { sku: 'SODA', category: 'drinks', quantity: 1, unitPrice: 1_250 },
@@ -396,7 +378,7 @@ describe('earning rules and promotions', () => {
       value: 40,
       budget: 100,
     });
-    const [alice, bob] = [await createCustomer(gw, p.tenant.ownerKey), await createCustomer(gw, p.tenant.ownerKey)];
+    const [alice, bob] = [await createCustomer(p.tenant.owner), await createCustomer(p.tenant.owner)];
     const lines = [{ sku: 'X', quantity: 3, unitPrice: 100 }];
     const points = (result: { contributions: { code: string; points: number; outcome: string }[] }) =>
       Object.fromEntries(
@@ -420,7 +402,7 @@ describe('earning rules and promotions', () => {
       CAPPED: [250, 'CAPPED'],
       BUDGET: [0, 'EXHAUSTED'],
     });
-    const rules = (await gqlOk(gw, `{ earningRules { code budget budgetUsed } }`, {}, p.tenant.ownerKey)).earningRules;
+    const rules = (await p.tenant.owner.data(`{ earningRules { code budget budgetUsed } }`)).earningRules;
     expect(rules.find((r: { code: string }) => r.code === 'BUDGET')).toMatchObject({ budget: 100, budgetUsed: 100 });
   });
 
@@ -435,7 +417,7 @@ describe('earning rules and promotions', () => {
       value: 30,
       budget: 100,
     });
-    const customers = await Promise.all(Array.from({ length: 8 }, () => createCustomer(gw, p.tenant.ownerKey)));
+    const customers = await Promise.all(Array.from({ length: 8 }, () => createCustomer(p.tenant.owner)));
     const results = await Promise.all(
       customers.map((c) => record(p, purchase(c.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }]))),
     );
@@ -455,7 +437,7 @@ describe('earning rules and promotions', () => {
       capPerCustomer: 100,
       customerCapPeriod: 'DAY',
     });
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
         record(p, purchase(customer.id, p.north.id, [{ sku: 'X', quantity: 1, unitPrice: 100 }])),
@@ -488,13 +470,13 @@ describe('earning rules and promotions', () => {
       capPerCustomer: 20,
       customerCapPeriod: 'WEEK',
     });
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const input = purchase(customer.id, p.north.id, [
       { sku: 'COFFEE', quantity: 4, unitPrice: 320 },
       { sku: 'CAKE', quantity: 1, unitPrice: 1_115 },
     ]);
     const { orderId: _orderId, idempotencyKey: _key, ...previewInput } = input;
-    const preview = (await gqlOk(gw, PREVIEW, { input: previewInput }, p.tenant.ownerKey)).previewPurchase;
+    const preview = (await p.tenant.owner.data(PREVIEW, { input: previewInput })).previewPurchase;
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
     const booked = await record(p, input);
     expect({
@@ -518,13 +500,13 @@ describe('earning rules and promotions', () => {
 
   it('books a purchase once however often it is retried, and refuses the same order under another key', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const input = purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 5_000 }]);
     const results = await Promise.all([record(p, input), record(p, input), record(p, input)]);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
     expect(new Set(results.map((r) => r.transaction.id)).size).toBe(1);
     expect((await tierOf(p, customer.id)).balance.available).toBe(50);
-    const other = await gql(gw, RECORD, { input: { ...input, idempotencyKey: key() } }, p.tenant.ownerKey);
+    const other = await p.tenant.owner.gql(RECORD, { input: { ...input, idempotencyKey: key() } });
     expect(other.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ORDER_ALREADY_RECORDED',
@@ -534,19 +516,16 @@ describe('earning rules and promotions', () => {
 
   it('keeps a POS terminal to its own store and rejects bad input naming the field', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
-    const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
-    const res = await gql(
-      gw,
-      RECORD,
-      { input: purchase(customer.id, p.south.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]) },
-      pos.secret,
-    );
+    const customer = await createCustomer(p.tenant.owner);
+    const pos = await p.tenant.pos(p.north.id);
+    const res = await pos.gql(RECORD, {
+      input: purchase(customer.id, p.south.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]),
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.storeId' });
     const own = await record(
       p,
       { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), storeId: undefined },
-      pos.secret,
+      pos,
     );
     expect(own.totalPoints).toBe(1);
     const cases: [Record<string, unknown>, string][] = [
@@ -559,43 +538,33 @@ describe('earning rules and promotions', () => {
       [{ idempotencyKey: '' }, 'input.idempotencyKey'],
     ];
     for (const [override, field] of cases) {
-      const bad = await gql(
-        gw,
-        RECORD,
-        { input: { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), ...override } },
-        p.tenant.ownerKey,
-      );
+      const bad = await p.tenant.owner.gql(RECORD, {
+        input: { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), ...override },
+      });
       expect([field, bad.errors?.[0]?.extensions?.field]).toEqual([field, field]);
     }
-    const ruleRes = await gql(
-      gw,
+    const ruleRes = await p.tenant.owner.gql(
       `mutation ($input: EarningRuleInput!) { createEarningRule(input: $input) { id } }`,
       {
         input: { code: 'BAD', name: 'bad', priority: 0, stacking: 'STACKABLE', effect: 'MULTIPLIER', value: 90 },
       },
-      p.tenant.ownerKey,
     );
     expect(ruleRes.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.value' });
   });
 
   it('applies the tier multiplier benefit on the channels where it is honoured', async () => {
     const p = await program();
-    await gqlOk(
-      gw,
-      `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`,
-      {
-        input: {
-          code: 'SILVER_X',
-          tierId: p.tiers.SILVER,
-          kind: 'POINTS_MULTIPLIER',
-          value: 150,
-          title: 'Silver earns 1.5x',
-          channels: ['POS'],
-        },
+    await p.tenant.owner.data(`mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`, {
+      input: {
+        code: 'SILVER_X',
+        tierId: p.tiers.SILVER,
+        kind: 'POINTS_MULTIPLIER',
+        value: 150,
+        title: 'Silver earns 1.5x',
+        channels: ['POS'],
       },
-      p.tenant.ownerKey,
-    );
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    });
+    const customer = await createCustomer(p.tenant.owner);
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 10_000 }]));
     const pos = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 1_000 }]));
     expect(pos.contributions.map((c: { code: string; points: number }) => [c.code, c.points])).toEqual([
@@ -621,7 +590,7 @@ describe('refunds', () => {
       effect: 'FIXED_BONUS',
       value: 33,
     });
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const input = purchase(customer.id, p.north.id, [
       { sku: 'SHOE', quantity: 3, unitPrice: 4_000 },
       { sku: 'SOCK', quantity: 2, unitPrice: 500 },
@@ -631,12 +600,9 @@ describe('refunds', () => {
     const shoePoints = booked.lines[0].points;
 
     const partial = (
-      await gqlOk(
-        gw,
-        REFUND,
-        { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 1 }], idempotencyKey: key() } },
-        p.tenant.ownerKey,
-      )
+      await p.tenant.owner.data(REFUND, {
+        input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 1 }], idempotencyKey: key() },
+      })
     ).refundPurchase;
     expect(partial).toMatchObject({
       amount: 4_000,
@@ -645,12 +611,9 @@ describe('refunds', () => {
       pointsUncollected: 0,
       transaction: { kind: 'REVERSAL' },
     });
-    const tooMany = await gql(
-      gw,
-      REFUND,
-      { input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 3 }], idempotencyKey: key() } },
-      p.tenant.ownerKey,
-    );
+    const tooMany = await p.tenant.owner.gql(REFUND, {
+      input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 3 }], idempotencyKey: key() },
+    });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.0.quantity' });
 
     const rest = {
@@ -661,9 +624,9 @@ describe('refunds', () => {
       ],
       idempotencyKey: key(),
     };
-    const full = (await gqlOk(gw, REFUND, { input: rest }, p.tenant.ownerKey)).refundPurchase;
+    const full = (await p.tenant.owner.data(REFUND, { input: rest })).refundPurchase;
     expect(partial.points + full.points).toBe(booked.totalPoints);
-    const replay = (await gqlOk(gw, REFUND, { input: rest }, p.tenant.ownerKey)).refundPurchase;
+    const replay = (await p.tenant.owner.data(REFUND, { input: rest })).refundPurchase;
     expect(replay).toMatchObject({ refundId: full.refundId, replayed: true });
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
     await expectLedgerClean(p.tenant.tenantId);
@@ -671,24 +634,19 @@ describe('refunds', () => {
 
   it('takes back what is left when the points were already spent, and reports the rest', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const input = purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 10_000 }]);
     await record(p, input);
-    await gqlOk(
-      gw,
+    await p.tenant.owner.data(
       `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
       {
         input: { customerId: customer.id, points: 70, reason: 'coffee', idempotencyKey: key() },
       },
-      p.tenant.ownerKey,
     );
     const refund = (
-      await gqlOk(
-        gw,
-        REFUND,
-        { input: { orderId: input.orderId, lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: key() } },
-        p.tenant.ownerKey,
-      )
+      await p.tenant.owner.data(REFUND, {
+        input: { orderId: input.orderId, lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: key() },
+      })
     ).refundPurchase;
     expect(refund).toMatchObject({ points: 100, pointsClawedBack: 30, pointsUncollected: 70 });
     // The refund also takes the spend out of tier qualification.
@@ -700,71 +658,45 @@ describe('refunds', () => {
 describe('keeping purchases and vouchers in step with the ledger', () => {
   it('sends reversals of purchase and voucher points to refundPurchase and cancelVoucher', async () => {
     const p = await program();
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    const customer = await createCustomer(p.tenant.owner);
     const booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 30_000 }]));
     const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { transaction { id } } }`;
-    const purchaseReversal = await gql(
-      gw,
-      REVERSE,
-      { input: { transactionId: booked.transaction.id, idempotencyKey: key() } },
-      p.tenant.ownerKey,
-    );
+    const purchaseReversal = await p.tenant.owner.gql(REVERSE, {
+      input: { transactionId: booked.transaction.id, idempotencyKey: key() },
+    });
     expect(purchaseReversal.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'NOT_REVERSIBLE',
       field: 'input.transactionId',
     });
     const created = (
-      await gqlOk(
-        gw,
-        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-        {
-          input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
-        },
-        p.tenant.ownerKey,
-      )
+      await p.tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
+      })
     ).createReward;
-    await gqlOk(
-      gw,
-      `mutation ($id: ID!) { activateReward(id: $id) { status } }`,
-      { id: created.id },
-      p.tenant.ownerKey,
-    );
+    await p.tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: created.id });
     const redeemInput = { customerId: customer.id, rewardId: created.id, idempotencyKey: key() };
     const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } transaction { id } } }`;
-    const redeemed = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
-    const voucherReversal = await gql(
-      gw,
-      REVERSE,
-      { input: { transactionId: redeemed.transaction.id, idempotencyKey: key() } },
-      p.tenant.ownerKey,
-    );
+    const redeemed = (await p.tenant.owner.data(REDEEM, { input: redeemInput })).redeemReward;
+    const voucherReversal = await p.tenant.owner.gql(REVERSE, {
+      input: { transactionId: redeemed.transaction.id, idempotencyKey: key() },
+    });
     expect(voucherReversal.errors?.[0]?.extensions?.reason).toBe('NOT_REVERSIBLE');
 
     // A retry of the redemption answers as the first time, even after the reward was withdrawn.
-    await gqlOk(
-      gw,
-      `mutation ($id: ID!) { deactivateReward(id: $id) { status } }`,
-      { id: created.id },
-      p.tenant.ownerKey,
-    );
-    const retried = (await gqlOk(gw, REDEEM, { input: redeemInput }, p.tenant.ownerKey)).redeemReward;
+    await p.tenant.owner.data(`mutation ($id: ID!) { deactivateReward(id: $id) { status } }`, { id: created.id });
+    const retried = (await p.tenant.owner.data(REDEEM, { input: redeemInput })).redeemReward;
     expect(retried).toEqual({ ...redeemed, replayed: true });
-    const fresh = await gql(gw, REDEEM, { input: { ...redeemInput, idempotencyKey: key() } }, p.tenant.ownerKey);
+    const fresh = await p.tenant.owner.gql(REDEEM, { input: { ...redeemInput, idempotencyKey: key() } });
     expect(fresh.errors?.[0]?.extensions?.reason).toBe('REWARD_NOT_AVAILABLE');
     expect((await tierOf(p, customer.id)).balance.available).toBe(300 - 100);
   });
 
   it('needs the base tier before any other', async () => {
     const tenant = await createTenant(gw);
-    const res = await gql(
-      gw,
-      `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-      {
-        input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
-      },
-      tenant.ownerKey,
-    );
+    const res = await tenant.owner.gql(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
+    });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rank' });
   });
 });
@@ -775,40 +707,33 @@ describe('rewards and vouchers', () => {
 
   async function reward(p: Program, input: Record<string, unknown>) {
     const created = (
-      await gqlOk(
-        gw,
-        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-        {
-          input: {
-            code: `R${randomUUID().slice(0, 6)}`,
-            name: 'Tote bag',
-            pointsCost: 100,
-            costToBusiness: 80,
-            retailValue: 500,
-            ...input,
-          },
+      await p.tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        input: {
+          code: `R${randomUUID().slice(0, 6)}`,
+          name: 'Tote bag',
+          pointsCost: 100,
+          costToBusiness: 80,
+          retailValue: 500,
+          ...input,
         },
-        p.tenant.ownerKey,
-      )
+      })
     ).createReward;
     return created.id as string;
   }
 
   async function activeReward(p: Program, input: Record<string, unknown>) {
     const id = await reward(p, input);
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id }, p.tenant.ownerKey);
+    await p.tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id });
     return id;
   }
 
   async function funded(p: Program, points: number) {
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
-    await gqlOk(
-      gw,
+    const customer = await createCustomer(p.tenant.owner);
+    await p.tenant.owner.data(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
       {
         input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: key() },
       },
-      p.tenant.ownerKey,
     );
     return customer;
   }
@@ -819,7 +744,7 @@ describe('rewards and vouchers', () => {
     const customer = await funded(p, 10_000);
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        gql(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, p.tenant.ownerKey),
+        p.tenant.owner.gql(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }),
       ),
     );
     const issued = results.filter((r) => r.data?.redeemReward);
@@ -827,7 +752,7 @@ describe('rewards and vouchers', () => {
     expect(new Set(issued.map((r) => r.data!.redeemReward.voucher.code)).size).toBe(5);
     expect(results.filter((r) => r.errors?.[0]?.extensions?.reason === 'OUT_OF_STOCK')).toHaveLength(15);
     expect((await tierOf(p, customer.id)).balance.available).toBe(10_000 - 5 * 100);
-    const rewards = (await gqlOk(gw, `{ rewards { id stockRemaining } }`, {}, p.tenant.ownerKey)).rewards;
+    const rewards = (await p.tenant.owner.data(`{ rewards { id stockRemaining } }`)).rewards;
     expect(rewards.find((r: { id: string }) => r.id === rewardId).stockRemaining).toBe(0);
     await expectLedgerClean(p.tenant.tenantId);
   });
@@ -836,40 +761,34 @@ describe('rewards and vouchers', () => {
     const p = await program();
     const rewardId = await activeReward(p, {});
     const customer = await funded(p, 500);
-    const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
+    const pos = await p.tenant.pos(p.north.id);
     const { voucher } = (
-      await gqlOk(
-        gw,
-        REDEEM,
-        { input: { customerId: customer.id, rewardId, channel: 'WEB', idempotencyKey: key() } },
-        p.tenant.ownerKey,
-      )
+      await p.tenant.owner.data(REDEEM, {
+        input: { customerId: customer.id, rewardId, channel: 'WEB', idempotencyKey: key() },
+      })
     ).redeemReward;
     expect(voucher).toMatchObject({ status: 'ISSUED', valid: true });
     expect(voucher.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
     const scanned = (
-      await gqlOk(
-        gw,
-        `query ($code: String!) { voucher(code: $code) { valid status reward { id } pointsCost } }`,
-        { code: voucher.code.toLowerCase() },
-        pos.secret,
-      )
+      await pos.data(`query ($code: String!) { voucher(code: $code) { valid status reward { id } pointsCost } }`, {
+        code: voucher.code.toLowerCase(),
+      })
     ).voucher;
     expect(scanned).toEqual({ valid: true, status: 'ISSUED', reward: { id: rewardId }, pointsCost: 100 });
     const consumeInput = { code: voucher.code, storeId: p.north.id, idempotencyKey: key() };
-    expect((await gqlOk(gw, CONSUME, { input: consumeInput }, pos.secret)).consumeVoucher).toMatchObject({
+    expect((await pos.data(CONSUME, { input: consumeInput })).consumeVoucher).toMatchObject({
       status: 'CONSUMED',
       consumedStoreId: p.north.id,
     });
-    expect((await gqlOk(gw, CONSUME, { input: consumeInput }, pos.secret)).consumeVoucher.status).toBe('CONSUMED');
-    const second = await gql(gw, CONSUME, { input: { ...consumeInput, idempotencyKey: key() } }, pos.secret);
+    expect((await pos.data(CONSUME, { input: consumeInput })).consumeVoucher.status).toBe('CONSUMED');
+    const second = await pos.gql(CONSUME, { input: { ...consumeInput, idempotencyKey: key() } });
     expect(second.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'VOUCHER_ALREADY_USED',
       field: 'input.code',
     });
-    const elsewhere = await gql(gw, CONSUME, { input: { ...consumeInput, storeId: p.south.id } }, pos.secret);
+    const elsewhere = await pos.gql(CONSUME, { input: { ...consumeInput, storeId: p.south.id } });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -878,21 +797,11 @@ describe('rewards and vouchers', () => {
     const rewardId = await activeReward(p, {});
     const customer = await funded(p, 500);
     const { voucher } = (
-      await gqlOk(
-        gw,
-        REDEEM,
-        { input: { customerId: customer.id, rewardId, idempotencyKey: key() } },
-        p.tenant.ownerKey,
-      )
+      await p.tenant.owner.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } })
     ).redeemReward;
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        gql(
-          gw,
-          CONSUME,
-          { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } },
-          p.tenant.ownerKey,
-        ),
+        p.tenant.owner.gql(CONSUME, { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } }),
       ),
     );
     expect(results.filter((r) => r.data?.consumeVoucher)).toHaveLength(1);
@@ -902,25 +811,22 @@ describe('rewards and vouchers', () => {
     const p = await program();
     const rewardId = await activeReward(p, { stock: 1 });
     const customer = await funded(p, 300);
-    const token = await customerToken(gw, p.tenant.ownerKey, customer.id);
+    const token = await p.tenant.customer(customer.id);
     const { voucher } = (
-      await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, token)
+      await token.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } })
     ).redeemReward;
     expect((await tierOf(p, customer.id)).balance.available).toBe(200);
     const CANCEL = `mutation ($input: CancelVoucherInput!) { cancelVoucher(input: $input) { status valid } }`;
     const input = { code: voucher.code, idempotencyKey: key() };
-    expect((await gqlOk(gw, CANCEL, { input }, token)).cancelVoucher).toEqual({ status: 'CANCELLED', valid: false });
-    expect((await gqlOk(gw, CANCEL, { input }, token)).cancelVoucher.status).toBe('CANCELLED');
+    expect((await token.data(CANCEL, { input })).cancelVoucher).toEqual({ status: 'CANCELLED', valid: false });
+    expect((await token.data(CANCEL, { input })).cancelVoucher.status).toBe('CANCELLED');
     expect((await tierOf(p, customer.id)).balance.available).toBe(300);
-    const consume = await gql(
-      gw,
-      CONSUME,
-      { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } },
-      p.tenant.ownerKey,
-    );
+    const consume = await p.tenant.owner.gql(CONSUME, {
+      input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() },
+    });
     expect(consume.errors?.[0]?.extensions?.reason).toBe('VOUCHER_CANCELLED');
     // The stock came back: the reward can be redeemed again.
-    await gqlOk(gw, REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }, token);
+    await token.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } });
     await expectLedgerClean(p.tenant.tenantId);
   });
 
@@ -933,12 +839,9 @@ describe('rewards and vouchers', () => {
     const pricey = await activeReward(p, { pointsCost: 1_000, costToBusiness: 500 });
     const attempt = async (rewardId: string, channel = 'POS') =>
       (
-        await gql(
-          gw,
-          REDEEM,
-          { input: { customerId: customer.id, rewardId, channel, idempotencyKey: key() } },
-          p.tenant.ownerKey,
-        )
+        await p.tenant.owner.gql(REDEEM, {
+          input: { customerId: customer.id, rewardId, channel, idempotencyKey: key() },
+        })
       ).errors?.[0]?.extensions;
     expect(await attempt(goldOnly)).toMatchObject({ reason: 'REWARD_NOT_AVAILABLE' });
     expect(await attempt(webOnly)).toMatchObject({ reason: 'REWARD_NOT_AVAILABLE', field: 'input.channel' });
@@ -951,24 +854,23 @@ describe('rewards and vouchers', () => {
 
   it('blocks a reward over the margin guardrail unless the owner overrides it, and records the override', async () => {
     const p = await program();
-    const admin = await createApiKey(gw, p.tenant.ownerKey, 'ADMIN');
+    const admin = await p.tenant.key('ADMIN');
     // 1,000 points for something that costs the business 15.00: 15,000 per 1,000 points, over the default 1,000.
     const id = await reward(p, { pointsCost: 1_000, costToBusiness: 1_500 });
     const ACTIVATE = `mutation ($id: ID!, $reason: String) { activateReward(id: $id, overrideReason: $reason) {
       status costPerThousandPoints guardrailOverride { actor reason costPerThousand limitPerThousand } } }`;
-    expect((await gql(gw, ACTIVATE, { id }, admin.secret)).errors?.[0]?.extensions).toMatchObject({
+    expect((await admin.gql(ACTIVATE, { id })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'GUARDRAIL_EXCEEDED',
     });
-    expect((await gql(gw, ACTIVATE, { id, reason: 'launch' }, admin.secret)).errors?.[0]?.extensions).toMatchObject({
+    expect((await admin.gql(ACTIVATE, { id, reason: 'launch' })).errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'GUARDRAIL_OVERRIDE_FORBIDDEN',
     });
-    const rewards = (await gqlOk(gw, `{ rewards(activeOnly: false) { id status } }`, {}, p.tenant.ownerKey)).rewards;
+    const rewards = (await p.tenant.owner.data(`{ rewards(activeOnly: false) { id status } }`)).rewards;
     expect(rewards.find((r: { id: string }) => r.id === id).status).toBe('DRAFT');
-    const activated = (
-      await gqlOk(gw, ACTIVATE, { id, reason: 'flagship launch, approved by finance' }, p.tenant.ownerKey)
-    ).activateReward;
+    const activated = (await p.tenant.owner.data(ACTIVATE, { id, reason: 'flagship launch, approved by finance' }))
+      .activateReward;
     expect(activated).toMatchObject({
       status: 'ACTIVE',
       costPerThousandPoints: 1_500,
@@ -981,7 +883,7 @@ describe('rewards and vouchers', () => {
     expect(activated.guardrailOverride.actor).toMatch(/^key:/);
     // Within the guardrail, anyone who manages the program can activate.
     const cheap = await reward(p, { pointsCost: 1_000, costToBusiness: 900 });
-    expect((await gqlOk(gw, ACTIVATE, { id: cheap }, admin.secret)).activateReward.status).toBe('ACTIVE');
+    expect((await admin.data(ACTIVATE, { id: cheap })).activateReward.status).toBe('ACTIVE');
   });
 });
 
@@ -989,70 +891,55 @@ describe('benefits', () => {
   it('gives every channel the same recognised benefits, with the text for that channel', async () => {
     const p = await program();
     const UPSERT = `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`;
-    await gqlOk(
-      gw,
-      UPSERT,
-      {
-        input: {
-          code: 'FREE_SHIP',
-          tierId: p.tiers.SILVER,
-          kind: 'FREE_SHIPPING',
-          title: 'Free shipping on every order',
-          channels: ['WEB', 'MOBILE', 'AGENT'],
-        },
+    await p.tenant.owner.data(UPSERT, {
+      input: {
+        code: 'FREE_SHIP',
+        tierId: p.tiers.SILVER,
+        kind: 'FREE_SHIPPING',
+        title: 'Free shipping on every order',
+        channels: ['WEB', 'MOBILE', 'AGENT'],
       },
-      p.tenant.ownerKey,
-    );
-    await gqlOk(
-      gw,
-      UPSERT,
-      {
-        input: {
-          code: 'GOLD_10',
-          tierId: p.tiers.GOLD,
-          kind: 'PERCENT_DISCOUNT',
-          value: 10,
-          title: '10% off for Gold members',
-          channels: ['POS', 'WEB', 'MOBILE', 'AGENT'],
-          texts: [{ channel: 'POS', text: 'GOLD -10%' }],
-        },
+    });
+    await p.tenant.owner.data(UPSERT, {
+      input: {
+        code: 'GOLD_10',
+        tierId: p.tiers.GOLD,
+        kind: 'PERCENT_DISCOUNT',
+        value: 10,
+        title: '10% off for Gold members',
+        channels: ['POS', 'WEB', 'MOBILE', 'AGENT'],
+        texts: [{ channel: 'POS', text: 'GOLD -10%' }],
       },
-      p.tenant.ownerKey,
-    );
-    await gqlOk(
-      gw,
-      UPSERT,
-      {
-        input: {
-          code: 'LOUNGE',
-          tierId: p.tiers.GOLD,
-          kind: 'LOUNGE_ACCESS',
-          title: 'Lounge',
-          channels: ['POS'],
-          active: false,
-        },
+    });
+    await p.tenant.owner.data(UPSERT, {
+      input: {
+        code: 'LOUNGE',
+        tierId: p.tiers.GOLD,
+        kind: 'LOUNGE_ACCESS',
+        title: 'Lounge',
+        channels: ['POS'],
+        active: false,
       },
-      p.tenant.ownerKey,
-    );
-    const customer = await createCustomer(gw, p.tenant.ownerKey);
+    });
+    const customer = await createCustomer(p.tenant.owner);
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]));
-    const pos = await createApiKey(gw, p.tenant.ownerKey, 'POS', p.north.id);
-    const agent = await createApiKey(gw, p.tenant.ownerKey, 'AGENT');
-    const token = await customerToken(gw, p.tenant.ownerKey, customer.id);
+    const pos = await p.tenant.pos(p.north.id);
+    const agent = await p.tenant.agent();
+    const token = await p.tenant.customer(customer.id);
     const BENEFITS = `query ($id: ID!, $channel: Channel!) { benefits(customerId: $id, channel: $channel) { code kind value tierCode text } }`;
-    const ask = async (channel: string, as: string) =>
-      (await gqlOk(gw, BENEFITS, { id: customer.id, channel }, as)).benefits;
-    expect(await ask('POS', pos.secret)).toEqual([
+    const ask = async (channel: string, as: ApiClient) =>
+      (await as.data(BENEFITS, { id: customer.id, channel })).benefits;
+    expect(await ask('POS', pos)).toEqual([
       { code: 'GOLD_10', kind: 'PERCENT_DISCOUNT', value: 10, tierCode: 'GOLD', text: 'GOLD -10%' },
     ]);
     const web = await ask('WEB', token);
     expect(web.map((b: { code: string }) => b.code)).toEqual(['FREE_SHIP', 'GOLD_10']);
-    expect(await ask('WEB', agent.secret)).toEqual(web);
+    expect(await ask('WEB', agent)).toEqual(web);
     expect(web.find((b: { code: string }) => b.code === 'GOLD_10').text).toBe('10% off for Gold members');
-    const other = await createCustomer(gw, p.tenant.ownerKey);
-    expect((await gql(gw, BENEFITS, { id: other.id, channel: 'WEB' }, token)).errors?.[0]?.extensions?.code).toBe(
+    const other = await createCustomer(p.tenant.owner);
+    expect((await token.gql(BENEFITS, { id: other.id, channel: 'WEB' })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
-    expect(await ask('WEB', await customerToken(gw, p.tenant.ownerKey, other.id)).catch(() => null)).toBeNull();
+    expect(await ask('WEB', await p.tenant.customer(other.id)).catch(() => null)).toBeNull();
   });
 });

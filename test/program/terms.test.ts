@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { createApiKey, createCustomer, createTenant, customerToken, type TenantFixture } from '../support/factories';
 import {
+  type ApiClient,
   collect,
-  gql,
-  gqlOk,
+  createCustomer,
+  createTenant,
   startGateway,
+  type TenantFixture,
   type TestGateway,
   uniquePrefix,
   untilRedisListening,
-  wsClient,
-} from '../support/gateway';
+} from '../support';
 
 let gwA: TestGateway;
 let gwB: TestGateway;
@@ -31,21 +31,16 @@ const CURRENT = `query ($channel: Channel!, $locale: String!, $kind: TermsKind) 
 const HISTORY = `query ($channel: Channel!, $locale: String!) { programTermsHistory(channel: $channel, locale: $locale) { version } }`;
 const PUSHED = `subscription ($channel: Channel!, $locale: String!, $kind: TermsKind) { programTermsPublished(channel: $channel, locale: $locale, kind: $kind) { version title locale channel } }`;
 
-function publish(input: Record<string, unknown>, token = tenant.ownerKey, gw = gwA) {
-  return gql(
-    gw,
-    PUBLISH,
-    {
-      input: {
-        kind: 'PROGRAM_TERMS',
-        title: 'Terms',
-        body: 'Points expire after 24 months.',
-        idempotencyKey: randomUUID(),
-        ...input,
-      },
+function publish(input: Record<string, unknown>, token: ApiClient = tenant.owner, gw = gwA) {
+  return token.on(gw).gql(PUBLISH, {
+    input: {
+      kind: 'PROGRAM_TERMS',
+      title: 'Terms',
+      body: 'Points expire after 24 months.',
+      idempotencyKey: randomUUID(),
+      ...input,
     },
-    token,
-  );
+  });
 }
 
 describe('program terms', () => {
@@ -60,27 +55,29 @@ describe('program terms', () => {
       title: 'Terms v2',
       effectiveFrom: new Date(Date.now() + 30 * 86_400_000).toISOString(),
     });
-    const customer = await createCustomer(gwA, tenant.ownerKey);
-    const token = await customerToken(gwA, tenant.ownerKey, customer.id);
+    const customer = await createCustomer(tenant.owner);
+    const token = await tenant.customer(customer.id);
     for (const [gw, caller] of [
-      [gwA, tenant.ownerKey],
+      [gwA, tenant.owner],
       [gwB, token],
     ] as const) {
-      expect((await gqlOk(gw, CURRENT, { channel: 'WEB', locale: 'en-GB' }, caller)).programTerms).toEqual({
+      expect((await caller.on(gw).data(CURRENT, { channel: 'WEB', locale: 'en-GB' })).programTerms).toEqual({
         version: 1,
         locale: 'en-GB',
         title: 'Terms v1',
       });
     }
-    expect(
-      (await gqlOk(gwA, HISTORY, { channel: 'WEB', locale: 'en-GB' }, tenant.ownerKey)).programTermsHistory,
-    ).toEqual([{ version: 2 }, { version: 1 }]);
+    expect((await tenant.owner.data(HISTORY, { channel: 'WEB', locale: 'en-GB' })).programTermsHistory).toEqual([
+      { version: 2 },
+      { version: 1 },
+    ]);
 
     await publish({ channel: 'MOBILE', locale: 'fr', title: 'Conditions' });
-    expect(
-      (await gqlOk(gwA, CURRENT, { channel: 'MOBILE', locale: 'fr-CA' }, tenant.ownerKey)).programTerms,
-    ).toMatchObject({ locale: 'fr', title: 'Conditions' });
-    const missing = await gql(gwA, CURRENT, { channel: 'POS', locale: 'de' }, tenant.ownerKey);
+    expect((await tenant.owner.data(CURRENT, { channel: 'MOBILE', locale: 'fr-CA' })).programTerms).toMatchObject({
+      locale: 'fr',
+      title: 'Conditions',
+    });
+    const missing = await tenant.owner.gql(CURRENT, { channel: 'POS', locale: 'de' });
     expect(missing.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       reason: 'TERMS_NOT_FOUND',
@@ -88,9 +85,9 @@ describe('program terms', () => {
     });
     // Another tenant has its own texts.
     const other = await createTenant(gwA);
-    expect(
-      (await gql(gwA, CURRENT, { channel: 'WEB', locale: 'en-GB' }, other.ownerKey)).errors?.[0]?.extensions?.code,
-    ).toBe('NOT_FOUND');
+    expect((await other.owner.gql(CURRENT, { channel: 'WEB', locale: 'en-GB' })).errors?.[0]?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('replays a retried publication, validates input naming the field, and lets only owners and admins publish', async () => {
@@ -110,18 +107,16 @@ describe('program terms', () => {
     expect(
       (await publish({ channel: 'POS', locale: 'nl', effectiveFrom: '2020-01-01T00:00:00Z' })).errors?.[0]?.extensions,
     ).toMatchObject({ field: 'input.effectiveFrom' });
-    const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
-    expect((await publish({ channel: 'POS', locale: 'nl' }, agent.secret)).errors?.[0]?.extensions?.code).toBe(
-      'FORBIDDEN',
-    );
-    expect((await gqlOk(gwA, HISTORY, { channel: 'POS', locale: 'nl' }, tenant.ownerKey)).programTermsHistory).toEqual([
+    const agent = await tenant.agent();
+    expect((await publish({ channel: 'POS', locale: 'nl' }, agent)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await tenant.owner.data(HISTORY, { channel: 'POS', locale: 'nl' })).programTermsHistory).toEqual([
       { version: 1 },
     ]);
   });
 
   it('pushes a publication made on one instance to subscribers of that channel and locale on another, and to no other tenant', async () => {
     const other = await createTenant(gwA);
-    const [mine, theirs] = [wsClient(gwB, tenant.ownerKey), wsClient(gwB, other.ownerKey)];
+    const [mine, theirs] = [tenant.owner.on(gwB).ws(), other.owner.on(gwB).ws()];
     try {
       const sub = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es' });
       const foreign = collect(theirs, PUSHED, { channel: 'MOBILE', locale: 'es' });
@@ -154,29 +149,24 @@ describe('agent scripts', () => {
   it('are acknowledged once per agent and version, listed for supervisors, and hidden from customers', async () => {
     const script = (await publish({ kind: 'AGENT_SCRIPT', channel: 'AGENT', locale: 'en', title: 'Explaining expiry' }))
       .data!.publishProgramTerms.terms;
-    const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
+    const agent = await tenant.agent();
     const ACK = `mutation ($id: ID!) { acknowledgeScript(termsId: $id) { termsId version actor createdAt } }`;
-    const first = (await gqlOk(gwA, ACK, { id: script.id }, agent.secret)).acknowledgeScript;
-    const again = (await gqlOk(gwB, ACK, { id: script.id }, agent.secret)).acknowledgeScript;
+    const first = (await agent.data(ACK, { id: script.id })).acknowledgeScript;
+    const again = (await agent.on(gwB).data(ACK, { id: script.id })).acknowledgeScript;
     expect(again).toEqual(first);
     expect(first).toMatchObject({ termsId: script.id, version: 1, actor: `key:${agent.id}` });
     const listed = (
-      await gqlOk(
-        gwA,
-        `query ($id: ID!) { scriptAcknowledgements(termsId: $id) { actor } }`,
-        { id: script.id },
-        tenant.ownerKey,
-      )
+      await tenant.owner.data(`query ($id: ID!) { scriptAcknowledgements(termsId: $id) { actor } }`, { id: script.id })
     ).scriptAcknowledgements;
     expect(listed).toEqual([{ actor: `key:${agent.id}` }]);
     const terms = (await publish({ channel: 'AGENT', locale: 'en' })).data!.publishProgramTerms.terms;
-    expect((await gql(gwA, ACK, { id: terms.id }, agent.secret)).errors?.[0]?.extensions).toMatchObject({
+    expect((await agent.gql(ACK, { id: terms.id })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'termsId',
     });
-    const customer = await createCustomer(gwA, tenant.ownerKey);
-    const token = await customerToken(gwA, tenant.ownerKey, customer.id);
-    const client = wsClient(gwA, token);
+    const customer = await createCustomer(tenant.owner);
+    const token = await tenant.customer(customer.id);
+    const client = token.ws();
     try {
       const denied = collect(client, PUSHED, { channel: 'AGENT', locale: 'en', kind: 'AGENT_SCRIPT' });
       await denied.done;

@@ -1,7 +1,14 @@
 import WebSocket from 'ws';
 
-import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
-import { collect, startGateway, type TestGateway, wsClient } from '../support/gateway';
+import {
+  collect,
+  createCustomer,
+  createTenant,
+  type KeyClient,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 // Gateways of one test database share its outbox: each describe runs its own, one at a time, so no other
 // in-process gateway relays (and so swallows) the events under test.
@@ -11,10 +18,10 @@ let tenant: TenantFixture;
 const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { version displayName } }`;
 
 /** A graphql-ws client by hand, so the test can stop it reading (a stalled phone or till). */
-async function rawSubscriber(token: string, customerId: string, target = gw): Promise<WebSocket> {
+async function rawSubscriber(caller: KeyClient, customerId: string, target = caller.gw): Promise<WebSocket> {
   const socket = new WebSocket(target.wsUrl, 'graphql-transport-ws');
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+  socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${caller.secret}` } }));
   await new Promise<void>((resolve) => socket.once('message', () => resolve()));
   socket.send(
     JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE, variables: { id: customerId } } }),
@@ -39,9 +46,9 @@ describe('a slow subscriber', () => {
     // Pings off here: the stalled socket must be cut by its full buffer, not by the keep-alive.
     const quiet = await startGateway({ env: { WS_PING_INTERVAL_MS: '0', SUBSCRIPTION_BUFFER_LIMIT: '50' } });
     tenant = await createTenant(quiet);
-    const customer = await createCustomer(quiet, tenant.ownerKey);
-    const stalled = await rawSubscriber(tenant.ownerKey, customer.id, quiet);
-    const healthyClient = wsClient(quiet, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
+    const stalled = await rawSubscriber(tenant.owner, customer.id, quiet);
+    const healthyClient = tenant.owner.ws();
     try {
       const healthy = collect(healthyClient, SUBSCRIBE, { id: customer.id });
       await until(async () => (await openSubscriptions(quiet)) >= 2);
@@ -81,23 +88,23 @@ describe('connection limits and keep-alive', () => {
   afterAll(() => gw.close());
 
   it('limits open connections per key, and frees the place when one closes', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const other = await createTenant(gw);
-    const clients = [wsClient(gw, other.ownerKey), wsClient(gw, other.ownerKey), wsClient(gw, other.ownerKey)];
-    const otherCustomer = await createCustomer(gw, other.ownerKey);
+    const clients = [other.owner.ws(), other.owner.ws(), other.owner.ws()];
+    const otherCustomer = await createCustomer(other.owner);
     try {
       const subs = clients.map((client) => collect(client, SUBSCRIBE, { id: otherCustomer.id }));
       await until(async () => (await openSubscriptions()) >= 2);
       await expect(subs[2].done).rejects.toMatchObject({ code: 4429 });
       // Another key is not affected.
-      const ownerClient = wsClient(gw, tenant.ownerKey);
+      const ownerClient = tenant.owner.ws();
       const own = collect(ownerClient, SUBSCRIBE, { id: customer.id });
       await new Promise((r) => setTimeout(r, 100));
       expect(own.events).toEqual([]);
       await ownerClient.dispose();
       await clients[0].dispose();
       await until(async () => (await openSubscriptions()) <= 1);
-      const again = wsClient(gw, other.ownerKey);
+      const again = other.owner.ws();
       const connected = new Promise((resolve) => again.on('connected', resolve));
       const late = collect(again, SUBSCRIBE, { id: otherCustomer.id });
       await connected;
@@ -109,9 +116,9 @@ describe('connection limits and keep-alive', () => {
   });
 
   it('closes a socket that stopped answering pings', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const before = await openSubscriptions();
-    const dead = await rawSubscriber(tenant.ownerKey, customer.id);
+    const dead = await rawSubscriber(tenant.owner, customer.id);
     await until(async () => (await openSubscriptions()) === before + 1);
     // A vanished client: nothing it receives is read, so no pong ever comes back.
     (dead as unknown as { _socket: { pause(): void } })._socket.pause();

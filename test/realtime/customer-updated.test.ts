@@ -1,21 +1,15 @@
 import {
-  createApiKey,
+  ApiClient,
+  collect,
   createCustomer,
   createStore,
   createTenant,
-  customerToken,
-  type TenantFixture,
-} from '../support/factories';
-import {
-  collect,
-  gql,
-  gqlOk,
   startGateway,
+  type TenantFixture,
   type TestGateway,
   uniquePrefix,
   untilRedisListening,
-  wsClient,
-} from '../support/gateway';
+} from '../support';
 
 const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
 const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
@@ -36,13 +30,13 @@ afterAll(async () => {
 
 describe('customerUpdated across instances', () => {
   it('a change made through instance A reaches a subscriber on instance B, in version order', async () => {
-    const customer = await createCustomer(gwA, tenant.ownerKey, { displayName: 'v1' });
-    const client = wsClient(gwB, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner, { displayName: 'v1' });
+    const client = tenant.owner.on(gwB).ws();
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       for (const name of ['v2', 'v3', 'v4']) {
-        await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: name } }, tenant.ownerKey);
+        await tenant.owner.data(UPDATE, { input: { id: customer.id, displayName: name } });
       }
       const events = await sub.next(3);
       expect(events.map((e) => e.data?.customerUpdated)).toEqual([
@@ -57,21 +51,18 @@ describe('customerUpdated across instances', () => {
   });
 
   it('a rolled-back change publishes nothing', async () => {
-    const taken = await createCustomer(gwA, tenant.ownerKey);
-    const customer = await createCustomer(gwA, tenant.ownerKey);
-    const client = wsClient(gwB, tenant.ownerKey);
+    const taken = await createCustomer(tenant.owner);
+    const customer = await createCustomer(tenant.owner);
+    const client = tenant.owner.on(gwB).ws();
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-      const failed = await gql(
-        gwA,
-        UPDATE,
-        { input: { id: customer.id, displayName: 'never', email: taken.email } },
-        tenant.ownerKey,
-      );
+      const failed = await tenant.owner.gql(UPDATE, {
+        input: { id: customer.id, displayName: 'never', email: taken.email },
+      });
       expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
-      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'committed' } }, tenant.ownerKey);
+      await tenant.owner.data(UPDATE, { input: { id: customer.id, displayName: 'committed' } });
       const [first] = await sub.next(1);
       expect(first.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
       await new Promise((r) => setTimeout(r, 200));
@@ -84,8 +75,8 @@ describe('customerUpdated across instances', () => {
 
 describe('outbox relay', () => {
   it('delivers an event committed by a writer that never published it, even with LISTEN cut', async () => {
-    const customer = await createCustomer(gwA, tenant.ownerKey);
-    const client = wsClient(gwB, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
+    const client = tenant.owner.on(gwB).ws();
     const em = gwA.gateway.orm.em.fork();
     try {
       const sub = collect(client, SUBSCRIBE, { id: customer.id });
@@ -135,8 +126,8 @@ describe('outbox relay', () => {
 
 describe('subscription authorization', () => {
   it('refuses a connection without a valid token', async () => {
-    for (const token of [undefined, 'lgk_not-a-key']) {
-      const client = wsClient(gwB, token);
+    for (const caller of [gwB.anonymous, new ApiClient(gwB, 'lgk_not-a-key')]) {
+      const client = caller.ws();
       const sub = collect(client, SUBSCRIBE, { id: '00000000-0000-4000-8000-000000000000' });
       await expect(sub.done).rejects.toMatchObject({ code: 4403 });
       await client.dispose();
@@ -144,16 +135,16 @@ describe('subscription authorization', () => {
   });
 
   it('lets a customer subscribe to itself only, and no key to another tenant', async () => {
-    const me = await createCustomer(gwA, tenant.ownerKey);
-    const other = await createCustomer(gwA, tenant.ownerKey);
-    const token = await customerToken(gwA, tenant.ownerKey, me.id);
+    const me = await createCustomer(tenant.owner);
+    const other = await createCustomer(tenant.owner);
+    const token = await tenant.customer(me.id);
     const stranger = await createTenant(gwA);
-    const analystOfStranger = await createApiKey(gwA, stranger.ownerKey, 'AGENT');
-    const store = await createStore(gwA, tenant.ownerKey);
-    const pos = await createApiKey(gwA, tenant.ownerKey, 'POS', store.id);
+    const analystOfStranger = await stranger.agent();
+    const store = await createStore(tenant.owner);
+    const pos = await tenant.pos(store.id);
 
-    const firstError = async (authToken: string, customerId: string) => {
-      const client = wsClient(gwB, authToken);
+    const firstError = async (caller: ApiClient, customerId: string) => {
+      const client = caller.on(gwB).ws();
       try {
         const sub = collect(client, SUBSCRIBE, { id: customerId });
         await sub.next(1);
@@ -163,20 +154,17 @@ describe('subscription authorization', () => {
       }
     };
     expect(await firstError(token, other.id)).toBe('FORBIDDEN');
-    expect(await firstError(analystOfStranger.secret, me.id)).toBe('NOT_FOUND');
+    expect(await firstError(analystOfStranger, me.id)).toBe('NOT_FOUND');
 
     // Allowed: the customer itself and a POS of the tenant receive the next change.
-    for (const allowed of [token, pos.secret]) {
-      const client = wsClient(gwB, allowed);
+    for (const allowed of [token, pos]) {
+      const client = allowed.on(gwB).ws();
       try {
         const sub = collect(client, SUBSCRIBE, { id: me.id });
         await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-        const { updateCustomer } = await gqlOk(
-          gwA,
-          UPDATE,
-          { input: { id: me.id, displayName: `seen by ${allowed.slice(0, 6)}` } },
-          tenant.ownerKey,
-        );
+        const { updateCustomer } = await tenant.owner.data(UPDATE, {
+          input: { id: me.id, displayName: `seen by ${allowed.token?.slice(0, 6)}` },
+        });
         const [event] = await sub.next(1);
         expect(event.errors).toBeUndefined();
         expect(event.data?.customerUpdated.version).toBe(updateCustomer.version);

@@ -1,7 +1,14 @@
 import request from 'supertest';
 
-import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
-import { collect, gql, gqlOk, startGateway, type TestGateway, uniquePrefix, wsClient } from '../support/gateway';
+import {
+  collect,
+  createCustomer,
+  createTenant,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+  uniquePrefix,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -35,11 +42,11 @@ describe('health endpoints', () => {
 
 describe('/metrics', () => {
   it('counts operations by root field and outcome (never by client-chosen names), and reports pool and subscriptions', async () => {
-    await gqlOk(gw, `query MetricsProbe { viewer { role } }`, {}, tenant.ownerKey);
-    await gqlOk(gw, `query AnyNameAtAll { v: viewer { role } }`, {}, tenant.ownerKey);
-    await gql(gw, `query MetricsProbe { customer(id: "nope") { id } }`, {}, tenant.ownerKey);
-    const client = wsClient(gw, tenant.ownerKey);
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    await tenant.owner.data(`query MetricsProbe { viewer { role } }`);
+    await tenant.owner.data(`query AnyNameAtAll { v: viewer { role } }`);
+    await tenant.owner.gql(`query MetricsProbe { customer(id: "nope") { id } }`);
+    const client = tenant.owner.ws();
+    const customer = await createCustomer(tenant.owner);
     const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
     try {
       let text = '';
@@ -80,9 +87,9 @@ describe('requests', () => {
   it('refuse introspection when it is turned off', async () => {
     const closed = await startGateway({ env: { INTROSPECTION: 'false' } });
     try {
-      const res = await gql(closed, `{ __schema { types { name } } }`, {}, tenant.ownerKey);
+      const res = await tenant.owner.on(closed).gql(`{ __schema { types { name } } }`);
       expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect((await gql(gw, `{ __schema { queryType { name } } }`, {}, tenant.ownerKey)).data).toEqual({
+      expect((await tenant.owner.gql(`{ __schema { queryType { name } } }`)).data).toEqual({
         __schema: { queryType: { name: 'Query' } },
       });
     } finally {
@@ -95,14 +102,14 @@ describe('graceful shutdown', () => {
   it('finishes the request in flight, closes subscriptions, then refuses new connections', async () => {
     const doomed = await startGateway({ redisPrefix: uniquePrefix('shutdown') });
     const own = await createTenant(doomed);
-    const customer = await createCustomer(doomed, own.ownerKey);
-    const client = wsClient(doomed, own.ownerKey);
+    const customer = await createCustomer(own.owner.on(doomed));
+    const client = own.owner.on(doomed).ws();
     const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
     await new Promise((r) => setTimeout(r, 100));
 
     // Start closing only once the server holds the request, so it is truly in flight.
     const received = new Promise((resolve) => doomed.gateway.httpServer.once('request', resolve));
-    const inFlight = gql(doomed, `query ($id: ID!) { customer(id: $id) { id } }`, { id: customer.id }, own.ownerKey);
+    const inFlight = own.owner.on(doomed).gql(`query ($id: ID!) { customer(id: $id) { id } }`, { id: customer.id });
     await received;
     const closing = doomed.close();
     const [res] = await Promise.all([inFlight, closing]);

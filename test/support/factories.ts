@@ -1,72 +1,31 @@
 import { randomUUID } from 'node:crypto';
 
-import { TEST_ADMIN_TOKEN } from './env';
-import { gqlOk, type TestGateway } from './gateway';
+import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import {
+  ActivateRewardDocument,
+  CreateCustomerDocument,
+  type CreateCustomerInput,
+  CreateRewardDocument,
+  CreateStoreDocument,
+  CustomerBalanceDocument,
+  EarnPointsDocument,
+  type EarnPointsInput,
+  RedeemPointsDocument,
+  type RedeemPointsInput,
+  type RewardInput,
+} from '../generated/graphql';
+import type { ApiClient } from './client';
+import type { TestGateway } from './gateway';
 
-export interface TenantFixture {
-  tenantId: string;
-  ownerKey: string;
-  customerJwtSecret: string;
-  ingestSecret: string;
-}
+/** A fresh idempotency key. */
+export const key = (): string => randomUUID();
 
-/** A fresh tenant with its OWNER key: every test works in its own, so tests never see each other's rows. */
-export async function createTenant(
-  gw: TestGateway,
-  name = `Tenant ${randomUUID().slice(0, 8)}`,
-): Promise<TenantFixture> {
-  const data = await gqlOk<{
-    createTenant: {
-      tenant: { id: string };
-      ownerKey: { secret: string };
-      customerJwtSecret: string;
-      ingestSecret: string;
-    };
-  }>(
-    gw,
-    `mutation ($input: CreateTenantInput!) {
-      createTenant(input: $input) { tenant { id } ownerKey { secret } customerJwtSecret ingestSecret }
-    }`,
-    { input: { name, currency: 'EUR', timezone: 'Europe/Paris' } },
-    TEST_ADMIN_TOKEN,
-  );
-  return {
-    tenantId: data.createTenant.tenant.id,
-    ownerKey: data.createTenant.ownerKey.secret,
-    customerJwtSecret: data.createTenant.customerJwtSecret,
-    ingestSecret: data.createTenant.ingestSecret,
-  };
-}
+/** A short random suffix for codes and emails that must be unique. */
+export const unique = (): string => randomUUID().slice(0, 8);
 
-export async function createApiKey(
-  gw: TestGateway,
-  token: string,
-  role: string,
-  storeId?: string,
-): Promise<{ id: string; secret: string }> {
-  const data = await gqlOk<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
-    gw,
-    `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }`,
-    { input: { role, name: `${role} key`, storeId } },
-    token,
-  );
-  return { id: data.createApiKey.apiKey.id, secret: data.createApiKey.secret };
-}
+export const DAY_MS = 86_400_000;
 
-export async function createStore(
-  gw: TestGateway,
-  token: string,
-  code = `S${randomUUID().slice(0, 6)}`,
-  region = 'north',
-): Promise<{ id: string; code: string }> {
-  const data = await gqlOk<{ createStore: { id: string; code: string } }>(
-    gw,
-    `mutation ($input: CreateStoreInput!) { createStore(input: $input) { id code } }`,
-    { input: { name: `Store ${code}`, code, region } },
-    token,
-  );
-  return data.createStore;
-}
+export const inDays = (days: number): Date => new Date(Date.now() + days * DAY_MS);
 
 let phoneCounter = 0;
 
@@ -79,28 +38,71 @@ export function uniquePhone(): string {
   return `+336${digits}`;
 }
 
-export async function createCustomer(
-  gw: TestGateway,
-  token: string,
-  input: { email?: string; phone?: string; displayName?: string } = {},
-): Promise<{ id: string; email: string | null; phone: string | null; version: number }> {
-  const data = await gqlOk<{
-    createCustomer: { id: string; email: string | null; phone: string | null; version: number };
-  }>(
-    gw,
-    `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id email phone version } }`,
-    { input: { email: `c-${randomUUID().slice(0, 8)}@example.com`, ...input } },
-    token,
-  );
-  return data.createCustomer;
+export async function createStore(
+  by: ApiClient,
+  code = `S${randomUUID().slice(0, 6)}`,
+  region = 'north',
+): Promise<{ id: string; code: string }> {
+  return (await by.data(CreateStoreDocument, { input: { name: `Store ${code}`, code, region } })).createStore;
 }
 
-export async function customerToken(gw: TestGateway, token: string, customerId: string): Promise<string> {
-  const data = await gqlOk<{ issueCustomerToken: { token: string } }>(
-    gw,
-    `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`,
-    { id: customerId },
-    token,
-  );
-  return data.issueCustomerToken.token;
+export async function createCustomer(
+  by: ApiClient,
+  input: CreateCustomerInput = {},
+): Promise<{ id: string; email: string | null; phone: string | null; version: number }> {
+  const { createCustomer: created } = await by.data(CreateCustomerDocument, {
+    input: { email: `c-${unique()}@example.com`, ...input },
+  });
+  return { id: created.id, email: created.email ?? null, phone: created.phone ?? null, version: created.version };
+}
+
+/** Books an earn through the ledger and returns its result (transaction, balance after, replayed). */
+export async function earn(by: ApiClient, customerId: string, points: number, extra: Partial<EarnPointsInput> = {}) {
+  const input = { customerId, points, reason: 'welcome', idempotencyKey: key(), ...extra };
+  return (await by.data(EarnPointsDocument, { input })).earnPoints;
+}
+
+/** The customer's balance, with the points expiring within `days`. */
+export async function balance(by: ApiClient, customerId: string, days = 30) {
+  const { customer } = await by.data(CustomerBalanceDocument, { id: customerId, days });
+  return customer.balance;
+}
+
+/** A reward created by `by` (DRAFT); the defaults are overridden by `input`. */
+export async function createReward(by: ApiClient, input: Partial<RewardInput> = {}): Promise<string> {
+  const { createReward: created } = await by.data(CreateRewardDocument, {
+    input: {
+      code: `R${randomUUID().slice(0, 6)}`,
+      name: 'Tote bag',
+      pointsCost: 100,
+      costToBusiness: 80,
+      retailValue: 500,
+      ...input,
+    },
+  });
+  return created.id;
+}
+
+/** A reward created and put live. */
+export async function activeReward(by: ApiClient, input: Partial<RewardInput> = {}): Promise<string> {
+  const id = await createReward(by, input);
+  await by.data(ActivateRewardDocument, { id });
+  return id;
+}
+
+/** The ledger of a tenant reconciles: balances match entries, every transaction balances. */
+export async function expectLedgerClean(gw: TestGateway, tenantId: string): Promise<void> {
+  const integrity = await verifyLedger(gw.gateway.orm.em.fork(), tenantId);
+  expect(integrity.discrepancies).toEqual([]);
+}
+
+/** Spends points through the ledger and returns its result. */
+export async function redeem(
+  by: ApiClient,
+  customerId: string,
+  points: number,
+  extra: Partial<RedeemPointsInput> = {},
+) {
+  const input = { customerId, points, reason: 'gift', idempotencyKey: key(), ...extra };
+  return (await by.data(RedeemPointsDocument, { input })).redeemPoints;
 }

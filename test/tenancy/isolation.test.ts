@@ -1,14 +1,15 @@
 import { SignJWT } from 'jose';
 
 import {
-  createApiKey,
+  ApiClient,
   createCustomer,
   createStore,
   createTenant,
-  customerToken,
+  errorCode,
+  startGateway,
   type TenantFixture,
-} from '../support/factories';
-import { errorCode, gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let a: TenantFixture;
@@ -24,73 +25,57 @@ const CUSTOMER = `query ($id: ID!) { customer(id: $id) { id email } }`;
 
 describe('tenant isolation', () => {
   it('a key of tenant A can neither read nor write anything of tenant B', async () => {
-    const bCustomer = await createCustomer(gw, b.ownerKey, { displayName: 'Bea' });
-    const bStore = await createStore(gw, b.ownerKey);
-    const aAgent = await createApiKey(gw, a.ownerKey, 'AGENT');
+    const bCustomer = await createCustomer(b.owner, { displayName: 'Bea' });
+    const bStore = await createStore(b.owner);
+    const aAgent = await a.agent();
 
-    for (const token of [a.ownerKey, aAgent.secret]) {
-      const read = await gql(gw, CUSTOMER, { id: bCustomer.id }, token);
+    for (const token of [a.owner, aAgent]) {
+      const read = await token.gql(CUSTOMER, { id: bCustomer.id });
       expect(errorCode(read)).toBe('NOT_FOUND');
       expect(read.errors?.[0]?.extensions?.field).toBe('id');
 
-      const search = await gqlOk(
-        gw,
-        `query ($s: String) { customers(search: $s) { edges { node { id } } } }`,
-        { s: 'Bea' },
-        token,
-      );
+      const search = await token.data(`query ($s: String) { customers(search: $s) { edges { node { id } } } }`, {
+        s: 'Bea',
+      });
       expect(search.customers.edges).toEqual([]);
 
-      const write = await gql(
-        gw,
+      const write = await token.gql(
         `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "pwned" }) { id } }`,
         { id: bCustomer.id },
-        token,
       );
       expect(errorCode(write)).toBe('NOT_FOUND');
 
-      expect(errorCode(await gql(gw, `query ($id: ID!) { store(id: $id) { id } }`, { id: bStore.id }, token))).toBe(
+      expect(errorCode(await token.gql(`query ($id: ID!) { store(id: $id) { id } }`, { id: bStore.id }))).toBe(
         'NOT_FOUND',
       );
-      expect((await gqlOk(gw, `{ stores { id } }`, {}, token)).stores).toEqual([]);
+      expect((await token.data(`{ stores { id } }`)).stores).toEqual([]);
     }
     // B's record is untouched by A's attempts.
-    const still = await gqlOk(
-      gw,
-      `query ($id: ID!) { customer(id: $id) { displayName version } }`,
-      { id: bCustomer.id },
-      b.ownerKey,
-    );
+    const still = await b.owner.data(`query ($id: ID!) { customer(id: $id) { displayName version } }`, {
+      id: bCustomer.id,
+    });
     expect(still.customer).toEqual({ displayName: 'Bea', version: 1 });
 
-    const posKey = await gql(
-      gw,
+    const posKey = await a.owner.gql(
       `mutation ($s: ID!) { createApiKey(input: { role: POS, name: "x", storeId: $s }) { secret } }`,
       { s: bStore.id },
-      a.ownerKey,
     );
     expect(errorCode(posKey)).toBe('NOT_FOUND');
-    const revoke = await gql(
-      gw,
-      `mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`,
-      { id: (await createApiKey(gw, b.ownerKey, 'AGENT')).id },
-      a.ownerKey,
-    );
+    const revoke = await a.owner.gql(`mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, {
+      id: (await b.agent()).id,
+    });
     expect(errorCode(revoke)).toBe('NOT_FOUND');
-    expect((await gqlOk(gw, `{ tenant { id } }`, {}, a.ownerKey)).tenant.id).toBe(a.tenantId);
+    expect((await a.owner.data(`{ tenant { id } }`)).tenant.id).toBe(a.tenantId);
   });
 
   it('treats the same email in two tenants as two customers', async () => {
     const email = `shared-${Date.now()}@example.com`;
-    const inA = await createCustomer(gw, a.ownerKey, { email });
-    const inB = await createCustomer(gw, b.ownerKey, { email });
+    const inA = await createCustomer(a.owner, { email });
+    const inB = await createCustomer(b.owner, { email });
     expect(inA.id).not.toBe(inB.id);
-    const dup = await gql(
-      gw,
-      `mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`,
-      { e: email.toUpperCase() },
-      a.ownerKey,
-    );
+    const dup = await a.owner.gql(`mutation ($e: String) { createCustomer(input: { email: $e }) { id } }`, {
+      e: email.toUpperCase(),
+    });
     expect(errorCode(dup)).toBe('CONFLICT');
     expect(dup.errors?.[0]?.extensions?.field).toBe('input.email');
   });
@@ -98,35 +83,31 @@ describe('tenant isolation', () => {
 
 describe('customer tokens', () => {
   it('read only their own customer', async () => {
-    const me = await createCustomer(gw, a.ownerKey, { displayName: 'Me' });
-    const other = await createCustomer(gw, a.ownerKey, { displayName: 'Other' });
-    const token = await customerToken(gw, a.ownerKey, me.id);
+    const me = await createCustomer(a.owner, { displayName: 'Me' });
+    const other = await createCustomer(a.owner, { displayName: 'Other' });
+    const token = await a.customer(me.id);
 
-    expect((await gqlOk(gw, CUSTOMER, { id: me.id }, token)).customer.id).toBe(me.id);
-    expect(errorCode(await gql(gw, CUSTOMER, { id: other.id }, token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(gw, `{ customers { edges { node { id } } } }`, {}, token))).toBe('FORBIDDEN');
-    expect(errorCode(await gql(gw, `{ stores { id } }`, {}, token))).toBe('FORBIDDEN');
-    expect(
-      errorCode(await gql(gw, `mutation { createCustomer(input: { email: "x@example.com" }) { id } }`, {}, token)),
-    ).toBe('FORBIDDEN');
-    const renamed = await gqlOk(
-      gw,
+    expect((await token.data(CUSTOMER, { id: me.id })).customer.id).toBe(me.id);
+    expect(errorCode(await token.gql(CUSTOMER, { id: other.id }))).toBe('FORBIDDEN');
+    expect(errorCode(await token.gql(`{ customers { edges { node { id } } } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await token.gql(`{ stores { id } }`))).toBe('FORBIDDEN');
+    expect(errorCode(await token.gql(`mutation { createCustomer(input: { email: "x@example.com" }) { id } }`))).toBe(
+      'FORBIDDEN',
+    );
+    const renamed = await token.data(
       `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "Renamed" }) { displayName version } }`,
       { id: me.id },
-      token,
     );
     expect(renamed.updateCustomer).toEqual({ displayName: 'Renamed', version: 2 });
-    const otherUpdate = await gql(
-      gw,
+    const otherUpdate = await token.gql(
       `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "x" }) { id } }`,
       { id: other.id },
-      token,
     );
     expect(errorCode(otherUpdate)).toBe('FORBIDDEN');
   });
 
   it('are accepted when the business signs them with the tenant secret, and refused otherwise', async () => {
-    const me = await createCustomer(gw, a.ownerKey);
+    const me = await createCustomer(a.owner);
     const sign = (secret: string, claims: { tid: string; sub: string }, exp: string | number = '1h') =>
       new SignJWT({ tid: claims.tid })
         .setProtectedHeader({ alg: 'HS256' })
@@ -136,7 +117,8 @@ describe('customer tokens', () => {
         .sign(Buffer.from(secret));
 
     const good = await sign(a.customerJwtSecret, { tid: a.tenantId, sub: me.id });
-    expect((await gqlOk(gw, `{ viewer { role customerId tenantId } }`, {}, good)).viewer).toEqual({
+    // Tokens the business signs itself: the credential under test is the point here.
+    expect((await new ApiClient(gw, good).data(`{ viewer { role customerId tenantId } }`)).viewer).toEqual({
       role: 'CUSTOMER',
       customerId: me.id,
       tenantId: a.tenantId,
@@ -150,7 +132,7 @@ describe('customer tokens', () => {
       await sign(a.customerJwtSecret, { tid: '-'.repeat(36), sub: me.id }), // a tenant claim that is no id
     ];
     for (const token of cases) {
-      const res = await gql(gw, CUSTOMER, { id: me.id }, token);
+      const res = await new ApiClient(gw, token).gql(CUSTOMER, { id: me.id });
       expect(res.status).toBe(401);
       expect(errorCode(res)).toBe('UNAUTHENTICATED');
     }

@@ -2,8 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import request from 'supertest';
 
-import { createCustomer, createTenant, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -36,18 +35,16 @@ function post(
 
 async function timelineOf(customerId: string) {
   return (
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `query ($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind source sourceEventId channel actor summary data refType refId } } } } }`,
       { id: customerId },
-      tenant.ownerKey,
     )
   ).customer.timeline.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
 }
 
 describe('POST /ingest/:source', () => {
   it('stores the good events of a batch, gives each bad one its own error, and stores nothing twice on a resend', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const caseId = `CASE-${randomUUID().slice(0, 8)}`;
     const batch = {
       events: [
@@ -121,7 +118,7 @@ describe('POST /ingest/:source', () => {
   });
 
   it('stores nothing when the signature does not match the bytes, the secret, or the tenant', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const other = await createTenant(gw);
     const batch = {
       events: [
@@ -144,7 +141,7 @@ describe('POST /ingest/:source', () => {
     ).toBe('CUSTOMER_NOT_FOUND');
     expect((await post('erp', batch)).status).toBe(404);
     expect(await timelineOf(customer.id)).toEqual([]);
-    const rotated = (await gqlOk(gw, `mutation { rotateIngestSecret }`, {}, tenant.ownerKey)).rotateIngestSecret;
+    const rotated = (await tenant.owner.data(`mutation { rotateIngestSecret }`)).rotateIngestSecret;
     expect((await post('crm', batch)).status).toBe(401);
     expect((await post('crm', batch, { secret: rotated })).body.stored).toBe(1);
     tenant.ingestSecret = rotated;
@@ -153,7 +150,7 @@ describe('POST /ingest/:source', () => {
 
 describe('ingestion of malformed events', () => {
   it('rejects each odd event on its own and still stores the good ones', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const good = {
       customer: { id: customer.id.toUpperCase() },
       kind: 'NOTE',
@@ -196,7 +193,7 @@ describe('recordInteraction', () => {
   const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id kind channel actor summary data } }`;
 
   it("puts an agent's call on the timeline once, however often it is sent", async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const input = {
       customerId: customer.id,
       kind: 'INTERACTION',
@@ -205,8 +202,8 @@ describe('recordInteraction', () => {
       data: { type: 'call', durationSeconds: 240 },
       idempotencyKey: randomUUID(),
     };
-    const first = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
-    const again = (await gqlOk(gw, RECORD, { input }, tenant.ownerKey)).recordInteraction;
+    const first = (await tenant.owner.data(RECORD, { input })).recordInteraction;
+    const again = (await tenant.owner.data(RECORD, { input })).recordInteraction;
     expect(again).toEqual(first);
     expect(first).toMatchObject({
       kind: 'INTERACTION',
@@ -214,19 +211,13 @@ describe('recordInteraction', () => {
       data: { type: 'call', durationSeconds: 240 },
     });
     expect(await timelineOf(customer.id)).toHaveLength(1);
-    const forged = await gql(
-      gw,
-      RECORD,
-      { input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() } },
-      tenant.ownerKey,
-    );
+    const forged = await tenant.owner.gql(RECORD, {
+      input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() },
+    });
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const unknown = await gql(
-      gw,
-      RECORD,
-      { input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() } },
-      tenant.ownerKey,
-    );
+    const unknown = await tenant.owner.gql(RECORD, {
+      input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() },
+    });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
   });
 });
@@ -234,7 +225,7 @@ describe('recordInteraction', () => {
 describe('channel switches', () => {
   it('finds a customer going from the web to the phone within the window, and counts such switches across the tenant', async () => {
     const own = await createTenant(gw);
-    const [ada, bob] = [await createCustomer(gw, own.ownerKey), await createCustomer(gw, own.ownerKey)];
+    const [ada, bob] = [await createCustomer(own.owner), await createCustomer(own.owner)];
     const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
     const event = (id: string, customerId: string, channel: string, at: string, summary: string) => ({
       id,
@@ -257,7 +248,7 @@ describe('channel switches', () => {
     };
     expect((await post('crm', batch, { secret: own.ingestSecret, tenantId: own.tenantId })).body.stored).toBe(7);
     const SWITCHES = `query ($id: ID!, $h: Int!) { channelSwitches(customerId: $id, withinHours: $h) { from { channel summary } to { channel summary } minutesBetween } }`;
-    const ada24 = (await gqlOk(gw, SWITCHES, { id: ada.id, h: 24 }, own.ownerKey)).channelSwitches;
+    const ada24 = (await own.owner.data(SWITCHES, { id: ada.id, h: 24 })).channelSwitches;
     expect(ada24).toEqual([
       {
         from: { channel: 'WEB', summary: 'Started a return' },
@@ -265,17 +256,15 @@ describe('channel switches', () => {
         minutesBetween: 120,
       },
     ]);
-    expect((await gqlOk(gw, SWITCHES, { id: ada.id, h: 48 }, own.ownerKey)).channelSwitches).toHaveLength(2);
+    expect((await own.owner.data(SWITCHES, { id: ada.id, h: 48 })).channelSwitches).toHaveLength(2);
     const summary = (
-      await gqlOk(
-        gw,
+      await own.owner.data(
         `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`,
         { since: hoursAgo(48) },
-        own.ownerKey,
       )
     ).channelSwitchSummary;
     expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
-    const bad = await gql(gw, SWITCHES, { id: ada.id, h: 0 }, own.ownerKey);
+    const bad = await own.owner.gql(SWITCHES, { id: ada.id, h: 0 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });
   });
 });

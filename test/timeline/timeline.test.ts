@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { createApiKey, createCustomer, createStore, createTenant, type TenantFixture } from '../support/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../support/gateway';
+import {
+  createCustomer,
+  createStore,
+  createTenant,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -16,86 +22,66 @@ const key = () => randomUUID();
 const TIMELINE = `query ($id: ID!, $first: Int, $after: String, $filter: TimelineFilter) { customer(id: $id) {
   timeline(first: $first, after: $after, filter: $filter) { edges { cursor node { id kind source channel actor summary data refType refId occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
 
-async function timeline(customerId: string, variables: Record<string, unknown> = {}, token = tenant.ownerKey) {
-  return (await gqlOk(gw, TIMELINE, { id: customerId, ...variables }, token)).customer.timeline;
+async function timeline(customerId: string, variables: Record<string, unknown> = {}, token = tenant.owner) {
+  return (await token.data(TIMELINE, { id: customerId, ...variables })).customer.timeline;
 }
 
 async function earn(customerId: string, points: number) {
   return (
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`,
       {
         input: { customerId, points, reason: 'welcome', idempotencyKey: key() },
       },
-      tenant.ownerKey,
     )
   ).earnPoints.transaction.id as string;
 }
 
 describe('unified timeline', () => {
   it('shows points, purchases, tier changes and redemptions as they happen, newest first, each with its source and reference', async () => {
-    const store = await createStore(gw, tenant.ownerKey);
+    const store = await createStore(tenant.owner);
     for (const [code, rank, threshold] of [
       ['MEMBER', 0, 0],
       ['GOLD', 1, 5_000],
     ] as const) {
-      await gqlOk(
-        gw,
-        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-        { input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' } },
-        tenant.ownerKey,
-      );
+      await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+        input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' },
+      });
     }
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const earnId = await earn(customer.id, 200);
-    const pos = await createApiKey(gw, tenant.ownerKey, 'POS', store.id);
-    await gqlOk(
-      gw,
-      `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`,
-      {
-        input: {
-          customerId: customer.id,
-          orderId: `O-${key()}`,
-          idempotencyKey: key(),
-          lines: [{ sku: 'COAT', quantity: 1, unitPrice: 6_000 }],
-        },
+    const pos = await tenant.pos(store.id);
+    await pos.data(`mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
+      input: {
+        customerId: customer.id,
+        orderId: `O-${key()}`,
+        idempotencyKey: key(),
+        lines: [{ sku: 'COAT', quantity: 1, unitPrice: 6_000 }],
       },
-      pos.secret,
-    );
+    });
     const reward = (
-      await gqlOk(
-        gw,
-        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-        {
-          input: {
-            code: `R${key().slice(0, 6)}`,
-            name: 'Scarf',
-            pointsCost: 100,
-            costToBusiness: 90,
-            retailValue: 2_000,
-          },
+      await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        input: {
+          code: `R${key().slice(0, 6)}`,
+          name: 'Scarf',
+          pointsCost: 100,
+          costToBusiness: 90,
+          retailValue: 2_000,
         },
-        tenant.ownerKey,
-      )
+      })
     ).createReward;
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id }, tenant.ownerKey);
+    await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
     const { voucher } = (
-      await gqlOk(
-        gw,
+      await tenant.owner.data(
         `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
         {
           input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
         },
-        tenant.ownerKey,
       )
     ).redeemReward;
-    await gqlOk(
-      gw,
-      `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`,
-      { input: { code: voucher.code, storeId: store.id, idempotencyKey: key() } },
-      pos.secret,
-    );
+    await pos.data(`mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`, {
+      input: { code: voucher.code, storeId: store.id, idempotencyKey: key() },
+    });
 
     const events = (await timeline(customer.id)).edges.map((edge: { node: Record<string, unknown> }) => edge.node);
     expect(events.map((event: { kind: string }) => event.kind)).toEqual([
@@ -138,7 +124,7 @@ describe('unified timeline', () => {
   });
 
   it('pages through every event exactly once while new ones keep arriving', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     for (let i = 0; i < 23; i += 1) await earn(customer.id, i + 1);
     const before = new Set<string>();
     const seen: string[] = [];
@@ -167,7 +153,7 @@ describe('unified timeline', () => {
   it('loads twenty customers with their timelines in a fixed number of statements', async () => {
     const customers = [] as string[];
     for (let i = 0; i < 20; i += 1) {
-      const customer = await createCustomer(gw, tenant.ownerKey);
+      const customer = await createCustomer(tenant.owner);
       await earn(customer.id, 10 + i);
       customers.push(customer.id);
     }
@@ -181,7 +167,7 @@ describe('unified timeline', () => {
     knex.on('query', onQuery);
     let res;
     try {
-      res = await gqlOk(gw, query, {}, tenant.ownerKey);
+      res = await tenant.owner.data(query);
     } finally {
       knex.off('query', onQuery);
     }
@@ -191,9 +177,8 @@ describe('unified timeline', () => {
   });
 
   it('records the direction of an adjustment and whether this earn is pending', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    await gqlOk(
-      gw,
+    const customer = await createCustomer(tenant.owner);
+    await tenant.owner.data(
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`,
       {
         input: {
@@ -204,11 +189,9 @@ describe('unified timeline', () => {
           idempotencyKey: key(),
         },
       },
-      tenant.ownerKey,
     );
     await earn(customer.id, 50);
-    await gqlOk(
-      gw,
+    await tenant.owner.data(
       `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { transaction { id } } }`,
       {
         input: {
@@ -219,7 +202,6 @@ describe('unified timeline', () => {
           idempotencyKey: key(),
         },
       },
-      tenant.ownerKey,
     );
     const events = (await timeline(customer.id)).edges.map(
       (edge: { node: { kind: string; data: Record<string, unknown>; summary: string } }) => edge.node,
@@ -239,24 +221,17 @@ describe('unified timeline', () => {
   });
 
   it('refuses a cursor it did not hand out, naming the argument', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const forged = Buffer.from(JSON.stringify([new Date().toISOString(), 'not-a-uuid'])).toString('base64url');
-    const res = await gql(gw, TIMELINE, { id: customer.id, after: forged }, tenant.ownerKey);
+    const res = await tenant.owner.gql(TIMELINE, { id: customer.id, after: forged });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('is for staff: a customer token cannot read it, bad arguments name the field', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    const token = (
-      await gqlOk(
-        gw,
-        `mutation ($id: ID!) { issueCustomerToken(customerId: $id) { token } }`,
-        { id: customer.id },
-        tenant.ownerKey,
-      )
-    ).issueCustomerToken.token;
-    expect((await gql(gw, TIMELINE, { id: customer.id }, token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await gql(gw, TIMELINE, { id: customer.id, first: 1000 }, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
+    const token = await tenant.customer(customer.id);
+    expect((await token.gql(TIMELINE, { id: customer.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const bad = await tenant.owner.gql(TIMELINE, { id: customer.id, first: 1000 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });
