@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import {
+  AccountMemberDocument,
+  BusinessAccountDocument,
+  CreateBusinessAccountDocument,
+  RecordMemberPurchaseDocument,
+  SetAccountMembershipDocument,
+} from '../generated/graphql';
 import {
   createCustomer,
   createStore,
   createTenant,
+  expectLedgerClean,
   startGateway,
   type TenantFixture,
   type TestGateway,
@@ -21,27 +28,21 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const CREATE = `mutation ($input: CreateBusinessAccountInput!) { createBusinessAccount(input: $input) { replayed account { id code name poolPoints poolCustomerId version } } }`;
-const JOIN = `mutation ($input: SetAccountMembershipInput!) { setAccountMembership(input: $input) { id businessAccountId } }`;
-const ACCOUNT = `query ($id: ID!) { businessAccount(id: $id) { name poolPoints poolBalance { available pending } members { id } } }`;
-const MEMBER = `query ($id: ID!) { customer(id: $id) { balance { available } businessAccount { code poolBalance { available } } } }`;
-const RECORD = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints transaction { id } } }`;
-
 async function account(poolPoints: boolean, code = `ACME-${randomUUID().slice(0, 6)}`) {
-  return (await tenant.owner.data(CREATE, { input: { code, name: 'Acme Ltd', poolPoints } })).createBusinessAccount
-    .account;
+  return (await tenant.owner.data(CreateBusinessAccountDocument, { input: { code, name: 'Acme Ltd', poolPoints } }))
+    .createBusinessAccount.account;
 }
 
 async function member(accountId: string) {
   const customer = await createCustomer(tenant.owner);
-  await tenant.owner.data(JOIN, { input: { customerId: customer.id, accountId } });
+  await tenant.owner.data(SetAccountMembershipDocument, { input: { customerId: customer.id, accountId } });
   return customer;
 }
 
 async function buy(customerId: string, amount: number) {
   const orderId = `O-${randomUUID().slice(0, 8)}`;
   const booked = (
-    await tenant.owner.data(RECORD, {
+    await tenant.owner.data(RecordMemberPurchaseDocument, {
       input: {
         customerId,
         storeId: store.id,
@@ -58,24 +59,31 @@ async function buy(customerId: string, amount: number) {
 describe('business accounts', () => {
   it('is created once per code: the same details replay, other details are a conflict naming the code', async () => {
     const code = `CRM-${randomUUID().slice(0, 6)}`;
-    const first = (await tenant.owner.data(CREATE, { input: { code, name: 'Acme Ltd', poolPoints: true } }))
-      .createBusinessAccount;
+    const first = (
+      await tenant.owner.data(CreateBusinessAccountDocument, { input: { code, name: 'Acme Ltd', poolPoints: true } })
+    ).createBusinessAccount;
     expect(first).toMatchObject({ replayed: false, account: { code, poolPoints: true, version: 1 } });
     expect(first.account.poolCustomerId).toEqual(expect.any(String));
-    const again = (await tenant.owner.data(CREATE, { input: { code, name: 'Acme Ltd', poolPoints: true } }))
-      .createBusinessAccount;
+    const again = (
+      await tenant.owner.data(CreateBusinessAccountDocument, { input: { code, name: 'Acme Ltd', poolPoints: true } })
+    ).createBusinessAccount;
     expect(again).toMatchObject({ replayed: true, account: { id: first.account.id } });
-    const other = await tenant.owner.gql(CREATE, { input: { code, name: 'Other Corp', poolPoints: true } });
+    const other = await tenant.owner.gql(CreateBusinessAccountDocument, {
+      input: { code, name: 'Other Corp', poolPoints: true },
+    });
     expect(other.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ACCOUNT_CODE_TAKEN',
       field: 'input.code',
     });
-    const bad = await tenant.owner.gql(CREATE, { input: { code: 'has spaces', name: 'X', poolPoints: false } });
+    const bad = await tenant.owner.gql(CreateBusinessAccountDocument, {
+      input: { code: 'has spaces', name: 'X', poolPoints: false },
+    });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.code' });
     const pos = await tenant.pos(store.id);
     expect(
-      (await pos.gql(CREATE, { input: { code: 'X1', name: 'X', poolPoints: false } })).errors?.[0]?.extensions?.code,
+      (await pos.gql(CreateBusinessAccountDocument, { input: { code: 'X1', name: 'X', poolPoints: false } }))
+        .errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
   });
 
@@ -84,12 +92,12 @@ describe('business accounts', () => {
     const [alice, bob] = [await member(acme.id), await member(acme.id)];
     const bought = await buy(alice.id, 30_000);
     expect(bought.totalPoints).toBe(300);
-    const aliceView = (await tenant.owner.data(MEMBER, { id: alice.id })).customer;
+    const aliceView = (await tenant.owner.data(AccountMemberDocument, { id: alice.id })).customer;
     expect(aliceView).toEqual({
       balance: { available: 0 },
       businessAccount: { code: acme.code, poolBalance: { available: 300 } },
     });
-    const view = (await tenant.owner.data(ACCOUNT, { id: acme.id })).businessAccount;
+    const view = (await tenant.owner.data(BusinessAccountDocument, { id: acme.id })).businessAccount;
     expect(view.members.map((m: { id: string }) => m.id).sort()).toEqual([alice.id, bob.id].sort());
 
     const reward = (
@@ -109,7 +117,9 @@ describe('business accounts', () => {
     await bobToken.data(`mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
       input: { customerId: bob.id, rewardId: reward.id, idempotencyKey: randomUUID() },
     });
-    expect((await tenant.owner.data(ACCOUNT, { id: acme.id })).businessAccount.poolBalance.available).toBe(100);
+    expect(
+      (await tenant.owner.data(BusinessAccountDocument, { id: acme.id })).businessAccount.poolBalance?.available,
+    ).toBe(100);
 
     // Alice's refund takes back what the pool still has: 100 of her 300.
     const refund = (
@@ -121,15 +131,17 @@ describe('business accounts', () => {
       )
     ).refundPurchase;
     expect(refund).toEqual({ pointsClawedBack: 100, pointsUncollected: 200 });
-    expect((await tenant.owner.data(ACCOUNT, { id: acme.id })).businessAccount.poolBalance.available).toBe(0);
-    expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).discrepancies).toEqual([]);
+    expect(
+      (await tenant.owner.data(BusinessAccountDocument, { id: acme.id })).businessAccount.poolBalance?.available,
+    ).toBe(0);
+    await expectLedgerClean(tenant);
   });
 
   it('leaves points with the member when the account does not pool, and pools from the moment it starts to', async () => {
     const plain = await account(false);
     const carol = await member(plain.id);
     await buy(carol.id, 5_000);
-    expect((await tenant.owner.data(MEMBER, { id: carol.id })).customer).toEqual({
+    expect((await tenant.owner.data(AccountMemberDocument, { id: carol.id })).customer).toEqual({
       balance: { available: 50 },
       businessAccount: { code: plain.code, poolBalance: null },
     });
@@ -143,7 +155,7 @@ describe('business accounts', () => {
     ).updateBusinessAccount;
     expect(updated).toMatchObject({ poolPoints: true, version: 2 });
     await buy(carol.id, 2_000);
-    expect((await tenant.owner.data(MEMBER, { id: carol.id })).customer).toEqual({
+    expect((await tenant.owner.data(AccountMemberDocument, { id: carol.id })).customer).toEqual({
       balance: { available: 50 },
       businessAccount: { code: plain.code, poolBalance: { available: 20 } },
     });
@@ -168,12 +180,14 @@ describe('business accounts', () => {
   it('never shows another tenant an account or lets it add members', async () => {
     const acme = await account(true);
     const other = await createTenant(gw);
-    expect((await other.owner.gql(ACCOUNT, { id: acme.id })).errors?.[0]?.extensions).toMatchObject({
+    expect((await other.owner.gql(BusinessAccountDocument, { id: acme.id })).errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       field: 'id',
     });
     const stranger = await createCustomer(other.owner);
-    const join = await other.owner.gql(JOIN, { input: { customerId: stranger.id, accountId: acme.id } });
+    const join = await other.owner.gql(SetAccountMembershipDocument, {
+      input: { customerId: stranger.id, accountId: acme.id },
+    });
     expect(join.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.accountId' });
   });
 });

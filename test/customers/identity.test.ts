@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  AddCustomerIdentifierDocument,
+  type IdentifierInput,
+  ResolveCustomerDocument,
+  type ResolveCustomerInput,
+} from '../generated/graphql';
+import {
   type ApiClient,
   createCustomer,
   createStore,
@@ -8,6 +14,7 @@ import {
   startGateway,
   type TenantFixture,
   type TestGateway,
+  unique,
   uniquePhone,
 } from '../support';
 
@@ -20,18 +27,12 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const RESOLVE = `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) {
-  outcome customer { id email phone anonymous displayName identifiers { kind value source } } candidates { id } matchedBy { kind value } added { kind value } } }`;
-const ADD = `mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id anonymous identifiers { kind value } } }`;
-
-const unique = () => randomUUID().slice(0, 8);
-
 async function resolve(
-  identifiers: { kind: string; value: string }[],
-  extra: Record<string, unknown> = {},
+  identifiers: IdentifierInput[],
+  extra: Partial<ResolveCustomerInput> = {},
   token: ApiClient = tenant.owner,
 ) {
-  return (await token.data(RESOLVE, { input: { identifiers, ...extra } })).resolveCustomer;
+  return (await token.data(ResolveCustomerDocument, { input: { identifiers, ...extra } })).resolveCustomer;
 }
 
 describe('identifiers', () => {
@@ -63,9 +64,13 @@ describe('identifiers', () => {
   it('holds each identifier for one customer of the tenant only, whatever its spelling', async () => {
     const [a, b] = [await createCustomer(tenant.owner), await createCustomer(tenant.owner)];
     const card = `LG${unique().toUpperCase()}`;
-    await tenant.owner.data(ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' } });
-    await tenant.owner.data(ADD, { input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() } });
-    const taken = await tenant.owner.gql(ADD, {
+    await tenant.owner.data(AddCustomerIdentifierDocument, {
+      input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card, source: 'pos' },
+    });
+    await tenant.owner.data(AddCustomerIdentifierDocument, {
+      input: { customerId: a.id, kind: 'LOYALTY_CARD', value: card.toLowerCase() },
+    });
+    const taken = await tenant.owner.gql(AddCustomerIdentifierDocument, {
       input: { customerId: b.id, kind: 'LOYALTY_CARD', value: `${card.slice(0, 4)}-${card.slice(4).toLowerCase()}` },
     });
     expect(taken.errors?.[0]?.extensions).toMatchObject({
@@ -73,7 +78,9 @@ describe('identifiers', () => {
       reason: 'IDENTIFIER_TAKEN',
       field: 'input.value',
     });
-    const bad = await tenant.owner.gql(ADD, { input: { customerId: b.id, kind: 'PHONE', value: '06 12' } });
+    const bad = await tenant.owner.gql(AddCustomerIdentifierDocument, {
+      input: { customerId: b.id, kind: 'PHONE', value: '06 12' },
+    });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.0.value' });
     const emailOfA = await tenant.owner.gql(
       `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { id } }`,
@@ -96,7 +103,7 @@ describe('resolveCustomer', () => {
     );
     expect(created).toMatchObject({ outcome: 'CREATED', customer: { email, anonymous: false, displayName: 'Grace' } });
     const again = await resolve([{ kind: 'CRM_ID', value: ` ${crm} ` }]);
-    expect(again).toMatchObject({ outcome: 'MATCHED', customer: { id: created.customer.id }, added: [] });
+    expect(again).toMatchObject({ outcome: 'MATCHED', customer: { id: created.customer!.id }, added: [] });
     const card = `${unique()}card`.toUpperCase();
     const linked = await resolve(
       [
@@ -107,10 +114,10 @@ describe('resolveCustomer', () => {
     );
     expect(linked).toMatchObject({
       outcome: 'LINKED',
-      customer: { id: created.customer.id },
+      customer: { id: created.customer!.id },
       added: [{ kind: 'LOYALTY_CARD', value: card }],
     });
-    expect(linked.customer.identifiers).toEqual(
+    expect(linked.customer!.identifiers).toEqual(
       expect.arrayContaining([{ kind: 'LOYALTY_CARD', value: card, source: 'pos' }]),
     );
   });
@@ -123,7 +130,7 @@ describe('resolveCustomer', () => {
       `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
       {
         input: {
-          customerId: anonymous.customer.id,
+          customerId: anonymous.customer!.id,
           points: 25,
           reason: 'app install bonus',
           idempotencyKey: randomUUID(),
@@ -137,11 +144,11 @@ describe('resolveCustomer', () => {
     ]);
     expect(signedIn).toMatchObject({
       outcome: 'LINKED',
-      customer: { id: anonymous.customer.id, anonymous: false, email },
+      customer: { id: anonymous.customer!.id, anonymous: false, email },
     });
     const balance = (
       await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { balance { available } } }`, {
-        id: signedIn.customer.id,
+        id: signedIn.customer!.id,
       })
     ).customer.balance;
     expect(balance.available).toBe(25);
@@ -169,9 +176,9 @@ describe('resolveCustomer', () => {
     const mine = await resolve([{ kind: 'EMAIL', value: email }]);
     const theirs = await resolve([{ kind: 'EMAIL', value: email }], {}, other.owner);
     expect(theirs.outcome).toBe('CREATED');
-    expect(theirs.customer.id).not.toBe(mine.customer.id);
-    const ambiguous = await other.owner.gql(ADD, {
-      input: { customerId: mine.customer.id, kind: 'CRM_ID', value: 'x' },
+    expect(theirs.customer!.id).not.toBe(mine.customer!.id);
+    const ambiguous = await other.owner.gql(AddCustomerIdentifierDocument, {
+      input: { customerId: mine.customer!.id, kind: 'CRM_ID', value: 'x' },
     });
     expect(ambiguous.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -179,18 +186,18 @@ describe('resolveCustomer', () => {
   it('creates one customer when the same new identifiers arrive at once from several channels', async () => {
     const email = `burst.${unique()}@example.com`;
     const results = await Promise.all(Array.from({ length: 6 }, () => resolve([{ kind: 'EMAIL', value: email }])));
-    expect(new Set(results.map((r) => r.customer.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.customer!.id)).size).toBe(1);
     expect(results.filter((r) => r.outcome === 'CREATED')).toHaveLength(1);
   });
 
   it('lets a customer add their own device, but not an email, card or account number', async () => {
     const someone = await createCustomer(tenant.owner);
     const token = await tenant.customer(someone.id);
-    const claim = await token.gql(ADD, {
+    const claim = await token.gql(AddCustomerIdentifierDocument, {
       input: { customerId: someone.id, kind: 'BILLING_ID', value: `ACME-${unique()}` },
     });
     expect(claim.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const device = await token.data(ADD, {
+    const device = await token.data(AddCustomerIdentifierDocument, {
       input: { customerId: someone.id, kind: 'DEVICE_ID', value: `dev-${unique()}` },
     });
     expect(device.addCustomerIdentifier.identifiers.map((i: { kind: string }) => i.kind)).toContain('DEVICE_ID');
@@ -200,7 +207,7 @@ describe('resolveCustomer', () => {
     const created = await resolve([{ kind: 'CRM_ID', value: `CRM-${unique()}` }], { displayName: 'Old' });
     const updated = await tenant.owner.data(
       `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName } }`,
-      { input: { id: created.customer.id, displayName: 'New' } },
+      { input: { id: created.customer!.id, displayName: 'New' } },
     );
     expect(updated.updateCustomer.displayName).toBe('New');
   });
@@ -212,7 +219,9 @@ describe('resolveCustomer', () => {
     expect((await resolve([{ kind: 'LOYALTY_CARD', value: card }], {}, pos)).outcome).toBe('CREATED');
     const someone = await createCustomer(tenant.owner);
     const token = await tenant.customer(someone.id);
-    const res = await token.gql(RESOLVE, { input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }] } });
+    const res = await token.gql(ResolveCustomerDocument, {
+      input: { identifiers: [{ kind: 'LOYALTY_CARD', value: card }] },
+    });
     expect(res.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import {
+  MergeCustomersDocument,
+  MergedCustomerViewDocument,
+  RecordPurchaseTierChangeDocument,
+  ResolveCustomerOutcomeDocument,
+  type ResolveCustomerOutcomeMutationVariables,
+  UnmergeCustomersDocument,
+} from '../generated/graphql';
 import {
   type ApiClient,
   createCustomer,
   createStore,
   createTenant,
+  earn,
+  expectLedgerClean,
+  redeem,
   startGateway,
   type TenantFixture,
   type TestGateway,
+  unique,
 } from '../support';
 
 let gw: TestGateway;
@@ -32,40 +43,6 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const MERGE = `mutation ($input: MergeCustomersInput!) { mergeCustomers(input: $input) {
-  replayed survivor { id email phone anonymous } merge { id survivorId mergedId reason actor status pointsMoved transactionId } } }`;
-const UNMERGE = `mutation ($input: UnmergeCustomersInput!) { unmergeCustomers(input: $input) {
-  replayed restored { id email } merge { id status undoneBy unmergeReport { pointsReturned pointsNotReturned identifiersReturned identifiersNotReturned tierRestored notes } } } }`;
-const VIEW = `query ($id: ID!) { customer(id: $id) {
-  id email tier { current { code } } balance { available pending }
-  identifiers { kind value } timeline(first: 50) { edges { node { kind summary } } } } }`;
-
-const unique = () => randomUUID().slice(0, 8);
-
-async function earn(customerId: string, points: number, expiresAt?: string) {
-  return tenant.owner.data(
-    `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
-    {
-      input: {
-        customerId,
-        points,
-        reason: 'welcome',
-        idempotencyKey: randomUUID(),
-        ...(expiresAt ? { expiresAt } : {}),
-      },
-    },
-  );
-}
-
-async function redeem(customerId: string, points: number) {
-  return tenant.owner.data(
-    `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { balance { available } } }`,
-    {
-      input: { customerId, points, reason: 'gift', idempotencyKey: randomUUID() },
-    },
-  );
-}
-
 async function grant(customerId: string, tier: string) {
   await tenant.owner.data(
     `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } } }`,
@@ -87,11 +64,13 @@ async function merge(
   idempotencyKey = randomUUID(),
   token: ApiClient = tenant.owner,
 ) {
-  return token.gql(MERGE, { input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey } });
+  return token.gql(MergeCustomersDocument, {
+    input: { survivorId, mergedId, reason: 'same person, two sign-ups', idempotencyKey },
+  });
 }
 
 async function view(id: string) {
-  return (await tenant.owner.data(VIEW, { id })).customer;
+  return (await tenant.owner.data(MergedCustomerViewDocument, { id })).customer;
 }
 
 /** Open lots of a customer as (points, expiry) pairs, sorted, straight from the ledger tables. */
@@ -108,10 +87,6 @@ async function lotsOf(customerId: string) {
   ]);
 }
 
-async function expectLedgerClean() {
-  expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).discrepancies).toEqual([]);
-}
-
 describe('mergeCustomers', () => {
   it('moves identifiers, points with their expiry dates, the timeline and the higher tier; the merged id then resolves to the survivor', async () => {
     const survivor = await createCustomer(tenant.owner);
@@ -120,9 +95,9 @@ describe('mergeCustomers', () => {
     await tenant.owner.data(`mutation ($input: AddIdentifierInput!) { addCustomerIdentifier(input: $input) { id } }`, {
       input: { customerId: duplicate.id, kind: 'LOYALTY_CARD', value: card },
     });
-    await earn(survivor.id, 100);
-    await earn(duplicate.id, 40, '2031-06-30T00:00:00Z');
-    await earn(duplicate.id, 60);
+    await earn(tenant.owner, survivor.id, 100);
+    await earn(tenant.owner, duplicate.id, 40, { expiresAt: '2031-06-30T00:00:00Z' });
+    await earn(tenant.owner, duplicate.id, 60);
     await grant(duplicate.id, 'GOLD');
 
     const res = await merge(survivor.id, duplicate.id);
@@ -142,7 +117,7 @@ describe('mergeCustomers', () => {
     const viaOldId = await view(duplicate.id);
     expect(viaOldId.id).toBe(survivor.id);
     expect(viaOldId.balance).toEqual({ available: 200, pending: 0 });
-    expect(viaOldId.tier.current.code).toBe('GOLD');
+    expect(viaOldId.tier?.current.code).toBe('GOLD');
     expect(viaOldId.identifiers).toEqual(
       expect.arrayContaining([
         { kind: 'EMAIL', value: duplicate.email },
@@ -169,9 +144,9 @@ describe('mergeCustomers', () => {
       [100, null],
     ]);
     expect(await lotsOf(duplicate.id)).toEqual([]);
-    await earn(duplicate.id, 5);
+    await earn(tenant.owner, duplicate.id, 5);
     expect((await view(survivor.id)).balance.available).toBe(205);
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
 
     // Read back, from either side.
     const merges = await tenant.owner.data(
@@ -188,7 +163,7 @@ describe('mergeCustomers', () => {
       await createCustomer(tenant.owner),
       await createCustomer(tenant.owner),
     ];
-    await earn(b.id, 30);
+    await earn(tenant.owner, b.id, 30);
     const key = randomUUID();
     const results = await Promise.all([merge(a.id, b.id, key), merge(a.id, b.id, key), merge(a.id, b.id, key)]);
     const merges = results.map((res) => res.data!.mergeCustomers);
@@ -201,7 +176,7 @@ describe('mergeCustomers', () => {
       reason: 'IDEMPOTENCY_KEY_REUSED',
       field: 'input.idempotencyKey',
     });
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 
   it('refuses what cannot be merged, naming the field, with nothing applied', async () => {
@@ -246,34 +221,34 @@ describe('mergeCustomers', () => {
   it('lets an anonymous app profile that turns out to be a known customer be merged into them', async () => {
     const known = await createCustomer(tenant.owner, { email: `known.${unique()}@example.com` });
     const device = `device-${randomUUID()}`;
-    const RESOLVE = `mutation ($input: ResolveCustomerInput!) { resolveCustomer(input: $input) { outcome customer { id anonymous } candidates { id } } }`;
     const anonymous = (
-      await tenant.owner.data(RESOLVE, { input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] } })
+      await tenant.owner.data(ResolveCustomerOutcomeDocument, {
+        input: { identifiers: [{ kind: 'DEVICE_ID', value: device }] },
+      })
     ).resolveCustomer;
-    await earn(anonymous.customer.id, 15);
-    const signIn = {
+    await earn(tenant.owner, anonymous.customer!.id, 15);
+    const signIn: ResolveCustomerOutcomeMutationVariables = {
       input: {
         identifiers: [
           { kind: 'DEVICE_ID', value: device },
-          { kind: 'EMAIL', value: known.email },
+          { kind: 'EMAIL', value: known.email! },
         ],
       },
     };
-    const ambiguous = (await tenant.owner.data(RESOLVE, signIn)).resolveCustomer;
+    const ambiguous = (await tenant.owner.data(ResolveCustomerOutcomeDocument, signIn)).resolveCustomer;
     expect(ambiguous.outcome).toBe('AMBIGUOUS');
-    expect((await merge(known.id, anonymous.customer.id)).errors).toBeUndefined();
-    const after = (await tenant.owner.data(RESOLVE, signIn)).resolveCustomer;
+    expect((await merge(known.id, anonymous.customer!.id)).errors).toBeUndefined();
+    const after = (await tenant.owner.data(ResolveCustomerOutcomeDocument, signIn)).resolveCustomer;
     expect(after).toMatchObject({ outcome: 'MATCHED', customer: { id: known.id, anonymous: false } });
     expect((await view(known.id)).balance.available).toBe(15);
   });
 });
 
 describe('after a merge', () => {
-  const RECORD = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints tierChange { to { code } } } }`;
   async function buy(storeId: string, customerId: string, amount: number) {
     const orderId = `O-${randomUUID().slice(0, 8)}`;
     const booked = (
-      await tenant.owner.data(RECORD, {
+      await tenant.owner.data(RecordPurchaseTierChangeDocument, {
         input: {
           customerId,
           storeId,
@@ -294,7 +269,7 @@ describe('after a merge', () => {
     const old = await buy(store.id, duplicate.id, 8_000);
     await buy(store.id, survivor.id, 3_000);
     await merge(survivor.id, duplicate.id);
-    expect((await view(survivor.id)).tier.current.code).toBe('BASE');
+    expect((await view(survivor.id)).tier?.current.code).toBe('BASE');
     // 8,000 + 3,000 + 500 crosses Silver's 10,000 only if the duplicate's spend counts.
     expect((await buy(store.id, survivor.id, 500)).tierChange).toEqual({ to: { code: 'SILVER' } });
     expect((await view(survivor.id)).balance.available).toBe(115);
@@ -308,13 +283,13 @@ describe('after a merge', () => {
     ).refundPurchase;
     expect(refund).toEqual({ pointsClawedBack: 80, pointsUncollected: 0 });
     expect((await view(survivor.id)).balance.available).toBe(35);
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 
   it("shows the duplicate's unused vouchers among the survivor's, still valid at the till", async () => {
     const survivor = await createCustomer(tenant.owner);
     const duplicate = await createCustomer(tenant.owner);
-    await earn(duplicate.id, 100);
+    await earn(tenant.owner, duplicate.id, 100);
     const reward = (
       await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
         input: {
@@ -365,15 +340,17 @@ describe('unmergeCustomers', () => {
   it('gives back identifiers, timeline, tier and the unspent points with their lots, and reports what stays spent', async () => {
     const survivor = await createCustomer(tenant.owner);
     const duplicate = await createCustomer(tenant.owner, { email: `back.${unique()}@example.com` });
-    await earn(duplicate.id, 50, '2030-01-31T00:00:00Z');
-    await earn(duplicate.id, 70);
+    await earn(tenant.owner, duplicate.id, 50, { expiresAt: '2030-01-31T00:00:00Z' });
+    await earn(tenant.owner, duplicate.id, 70);
     await grant(duplicate.id, 'SILVER');
     const made = (await merge(survivor.id, duplicate.id)).data!.mergeCustomers.merge;
-    expect((await view(survivor.id)).tier.current.code).toBe('SILVER');
+    expect((await view(survivor.id)).tier?.current.code).toBe('SILVER');
     // The survivor spends 30: first to expire first, so from the 50 that came over expiring in January 2030.
-    await redeem(survivor.id, 30);
+    await redeem(tenant.owner, survivor.id, 30);
 
-    const res = await tenant.owner.data(UNMERGE, { input: { mergeId: made.id, reason: 'different people' } });
+    const res = await tenant.owner.data(UnmergeCustomersDocument, {
+      input: { mergeId: made.id, reason: 'different people' },
+    });
     const { merge: undone, restored } = res.unmergeCustomers;
     expect(undone.status).toBe('UNDONE');
     expect(undone.unmergeReport).toMatchObject({
@@ -383,20 +360,20 @@ describe('unmergeCustomers', () => {
       identifiersNotReturned: 0,
       tierRestored: true,
     });
-    expect(undone.unmergeReport.notes.join(' ')).toContain('30 of the 120 points');
+    expect(undone.unmergeReport?.notes.join(' ')).toContain('30 of the 120 points');
     expect(restored).toEqual({ id: duplicate.id, email: duplicate.email });
 
     const back = await view(duplicate.id);
     expect(back.id).toBe(duplicate.id);
     expect(back.balance.available).toBe(90);
     expect(back.identifiers).toEqual([{ kind: 'EMAIL', value: duplicate.email }]);
-    expect(back.tier.current.code).toBe('SILVER');
+    expect(back.tier?.current.code).toBe('SILVER');
     expect(await lotsOf(duplicate.id)).toEqual([
       [20, '2030-01-31'],
       [70, null],
     ]);
     const kept = await view(survivor.id);
-    expect(kept.tier.current.code).toBe('BASE');
+    expect(kept.tier?.current.code).toBe('BASE');
     expect(kept.balance.available).toBe(0);
     expect(kept.identifiers.map((identifier: { value: string }) => identifier.value)).not.toContain(duplicate.email);
     // Each profile sees its own history again; the survivor keeps its own record of the merge.
@@ -406,9 +383,9 @@ describe('unmergeCustomers', () => {
     expect(
       back.timeline.edges.filter((edge: { node: { kind: string } }) => edge.node.kind === 'POINTS_EARNED'),
     ).toHaveLength(2);
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
 
-    const again = await tenant.owner.data(UNMERGE, { input: { mergeId: made.id } });
+    const again = await tenant.owner.data(UnmergeCustomersDocument, { input: { mergeId: made.id } });
     expect(again.unmergeCustomers.replayed).toBe(true);
     expect((await view(duplicate.id)).balance.available).toBe(90);
   });
@@ -419,24 +396,24 @@ describe('unmergeCustomers', () => {
       await createCustomer(tenant.owner),
       await createCustomer(tenant.owner),
     ];
-    await earn(a.id, 10);
+    await earn(tenant.owner, a.id, 10);
     const first = (await merge(b.id, a.id)).data!.mergeCustomers.merge;
     const second = (await merge(c.id, b.id)).data!.mergeCustomers.merge;
     expect((await view(a.id)).id).toBe(c.id);
     expect((await view(c.id)).balance.available).toBe(10);
-    const early = await tenant.owner.gql(UNMERGE, { input: { mergeId: first.id } });
+    const early = await tenant.owner.gql(UnmergeCustomersDocument, { input: { mergeId: first.id } });
     expect(early.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'MERGE_NOT_LATEST',
       field: 'input.mergeId',
     });
     expect(early.errors?.[0]?.message).toContain(second.id);
-    await tenant.owner.data(UNMERGE, { input: { mergeId: second.id } });
+    await tenant.owner.data(UnmergeCustomersDocument, { input: { mergeId: second.id } });
     expect((await view(a.id)).id).toBe(b.id);
     expect((await view(b.id)).balance.available).toBe(10);
-    await tenant.owner.data(UNMERGE, { input: { mergeId: first.id } });
+    await tenant.owner.data(UnmergeCustomersDocument, { input: { mergeId: first.id } });
     expect((await view(a.id)).id).toBe(a.id);
     expect((await view(a.id)).balance.available).toBe(10);
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 });

@@ -1,8 +1,24 @@
-import { randomUUID } from 'node:crypto';
-
 import { LedgerJobs } from '../../src/ledger/ledger.jobs';
-import { verifyLedger } from '../../src/ledger/ledger.verifier';
-import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
+import {
+  AdjustPointsDocument,
+  CustomerBalanceDocument,
+  EarnPointsDocument,
+  RedeemPointsDocument,
+  ReverseTransactionDocument,
+  TransferPointsDocument,
+} from '../generated/graphql';
+import {
+  balance,
+  createCustomer,
+  createTenant,
+  earn,
+  expectLedgerClean,
+  inDays,
+  key,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -12,39 +28,10 @@ beforeAll(async () => {
   tenant = await createTenant(gw);
 });
 afterAll(() => gw.close());
-
-const RESULT = `transaction { id kind points reason actor channel idempotencyKey reversesId entries { account customerId amount } } balance { available pending version } replayed`;
-const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { ${RESULT} } }`;
-const REDEEM = `mutation ($input: RedeemPointsInput!) { redeemPoints(input: $input) { ${RESULT} } }`;
-const TRANSFER = `mutation ($input: TransferPointsInput!) { transferPoints(input: $input) { ${RESULT} } }`;
-const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { ${RESULT} } }`;
-const ADJUST = `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { ${RESULT} } }`;
-const BALANCE = `query ($id: ID!, $days: Int!) { customer(id: $id) { balance { available pending lifetimeEarned lifetimeRedeemed expired version expiringPoints(withinDays: $days) } } }`;
-
-const key = () => randomUUID();
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
-
-async function earn(customerId: string, points: number, extra: Record<string, unknown> = {}) {
-  return (
-    await tenant.owner.data(EARN, {
-      input: { customerId, points, reason: 'purchase', idempotencyKey: key(), ...extra },
-    })
-  ).earnPoints;
-}
-
-async function balance(customerId: string, days = 30) {
-  return (await tenant.owner.data(BALANCE, { id: customerId, days })).customer.balance;
-}
-
-async function expectLedgerClean(tenantId = tenant.tenantId) {
-  const integrity = await verifyLedger(gw.gateway.orm.em.fork(), tenantId);
-  expect(integrity.discrepancies).toEqual([]);
-}
-
 describe('double entry', () => {
   it('books an earn as balanced entries and keeps the balance row in step', async () => {
     const customer = await createCustomer(tenant.owner);
-    const result = await earn(customer.id, 120);
+    const result = await earn(tenant.owner, customer.id, 120);
     expect(result.transaction).toMatchObject({ kind: 'EARN', points: 120, channel: 'API' });
     expect(result.replayed).toBe(false);
     expect(result.transaction.entries).toEqual([
@@ -52,26 +39,26 @@ describe('double entry', () => {
       { account: 'PROGRAM_ISSUED', customerId: null, amount: -120 },
     ]);
     expect(result.balance).toEqual({ available: 120, pending: 0, version: 1 });
-    await tenant.owner.data(REDEEM, {
+    await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() },
     });
-    expect(await balance(customer.id)).toMatchObject({
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({
       available: 100,
       lifetimeEarned: 120,
       lifetimeRedeemed: 20,
       version: 2,
     });
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 
   it('refuses a redemption the balance does not cover, with INSUFFICIENT_POINTS, booking nothing', async () => {
     const customer = await createCustomer(tenant.owner);
-    await earn(customer.id, 30);
-    const res = await tenant.owner.gql(REDEEM, {
+    await earn(tenant.owner, customer.id, 30);
+    const res = await tenant.owner.gql(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS', field: 'input.points' });
-    expect(await balance(customer.id)).toMatchObject({ available: 30, version: 1 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 30, version: 1 });
   });
 
   it('validates input, naming the field', async () => {
@@ -85,7 +72,7 @@ describe('double entry', () => {
       [{ customerId: '00000000-0000-4000-8000-000000000000' }, 'NOT_FOUND', 'input.customerId'],
     ];
     for (const [override, code, field] of cases) {
-      const res = await tenant.owner.gql(EARN, {
+      const res = await tenant.owner.gql(EarnPointsDocument, {
         input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key(), ...override },
       });
       expect([field, res.errors?.[0]?.extensions?.code, res.errors?.[0]?.extensions?.field]).toEqual([
@@ -101,54 +88,58 @@ describe('idempotency', () => {
   it('50 concurrent retries of one earn book one transaction and give 50 identical answers', async () => {
     const customer = await createCustomer(tenant.owner);
     const input = { customerId: customer.id, points: 75, reason: 'order 1001', idempotencyKey: key() };
-    const answers = await Promise.all(Array.from({ length: 50 }, () => tenant.owner.data(EARN, { input })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => tenant.owner.data(EarnPointsDocument, { input })),
+    );
     const transactions = new Set(answers.map((a) => a.earnPoints.transaction.id));
     expect(transactions.size).toBe(1);
     const stripped = answers.map(({ earnPoints }) => ({ ...earnPoints, replayed: undefined }));
     expect(new Set(stripped.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers.filter((a) => !a.earnPoints.replayed)).toHaveLength(1);
-    expect(await balance(customer.id)).toMatchObject({ available: 75, version: 1 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 75, version: 1 });
   });
 
   it('a retried redemption or transfer replays its first answer and books nothing more', async () => {
     const customer = await createCustomer(tenant.owner);
     const friend = await createCustomer(tenant.owner);
-    await earn(customer.id, 100);
+    await earn(tenant.owner, customer.id, 100);
     const redeem = { customerId: customer.id, points: 30, reason: 'gift card', idempotencyKey: key() };
-    const first = (await tenant.owner.data(REDEEM, { input: redeem })).redeemPoints;
-    const again = (await tenant.owner.data(REDEEM, { input: redeem })).redeemPoints;
+    const first = (await tenant.owner.data(RedeemPointsDocument, { input: redeem })).redeemPoints;
+    const again = (await tenant.owner.data(RedeemPointsDocument, { input: redeem })).redeemPoints;
     expect({ ...again, replayed: false }).toEqual(first);
     expect(again.replayed).toBe(true);
     const transfer = { fromCustomerId: customer.id, toCustomerId: friend.id, points: 20, idempotencyKey: key() };
-    const sent = await Promise.all([1, 2, 3].map(() => tenant.owner.data(TRANSFER, { input: transfer })));
+    const sent = await Promise.all([1, 2, 3].map(() => tenant.owner.data(TransferPointsDocument, { input: transfer })));
     expect(new Set(sent.map((s) => s.transferPoints.transaction.id)).size).toBe(1);
-    expect(await balance(customer.id)).toMatchObject({ available: 50, version: 3 });
-    expect((await balance(friend.id)).available).toBe(20);
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 50, version: 3 });
+    expect((await balance(tenant.owner, friend.id)).available).toBe(20);
   });
 
   it('the same key with another input is a CONFLICT', async () => {
     const customer = await createCustomer(tenant.owner);
     const idempotencyKey = key();
-    await tenant.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey } });
-    const res = await tenant.owner.gql(EARN, {
+    await tenant.owner.data(EarnPointsDocument, {
+      input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey },
+    });
+    const res = await tenant.owner.gql(EarnPointsDocument, {
       input: { customerId: customer.id, points: 11, reason: 'a', idempotencyKey },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
-    const other = await tenant.owner.gql(REDEEM, {
+    const other = await tenant.owner.gql(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 10, reason: 'a', idempotencyKey },
     });
     expect(other.errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    expect(await balance(customer.id)).toMatchObject({ available: 10 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 10 });
   });
 });
 
 describe('concurrency', () => {
   it('100 concurrent redemptions of 10 against 100 points: exactly 10 succeed, the balance ends at 0', async () => {
     const customer = await createCustomer(tenant.owner);
-    await earn(customer.id, 100);
+    await earn(tenant.owner, customer.id, 100);
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        tenant.owner.gql(REDEEM, {
+        tenant.owner.gql(RedeemPointsDocument, {
           input: { customerId: customer.id, points: 10, reason: `r${i}`, idempotencyKey: key() },
         }),
       ),
@@ -158,15 +149,21 @@ describe('concurrency', () => {
     expect([ok.length, refused.length]).toEqual([10, 90]);
     // Every successful answer saw a distinct version and balance: no two spent the same points.
     expect(new Set(ok.map((r) => r.data!.redeemPoints.balance.available)).size).toBe(10);
-    expect(await balance(customer.id)).toMatchObject({ available: 0, lifetimeRedeemed: 100, version: 11 });
-    await expectLedgerClean();
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({
+      available: 0,
+      lifetimeRedeemed: 100,
+      version: 11,
+    });
+    await expectLedgerClean(tenant);
   });
 
   it('random concurrent transfers among 20 customers conserve every point, without deadlock', async () => {
     const own = await createTenant(gw);
     const customers = await Promise.all(Array.from({ length: 20 }, () => createCustomer(own.owner)));
     for (const c of customers) {
-      await own.owner.data(EARN, { input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() } });
+      await own.owner.data(EarnPointsDocument, {
+        input: { customerId: c.id, points: 100, reason: 'seed', idempotencyKey: key() },
+      });
     }
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -181,61 +178,67 @@ describe('concurrency', () => {
         idempotencyKey: key(),
       };
     });
-    const results = await Promise.all(transfers.map((input) => own.owner.gql(TRANSFER, { input })));
+    const results = await Promise.all(transfers.map((input) => own.owner.gql(TransferPointsDocument, { input })));
     const codes = new Set(results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK'));
     expect([...codes].every((c) => c === 'OK' || c === 'INSUFFICIENT_POINTS')).toBe(true);
     expect(results.filter((r) => !r.errors).length).toBeGreaterThan(100);
-    const balances = await Promise.all(customers.map((c) => own.owner.data(BALANCE, { id: c.id, days: 1 })));
+    const balances = await Promise.all(
+      customers.map((c) => own.owner.data(CustomerBalanceDocument, { id: c.id, days: 1 })),
+    );
     const total = balances.reduce((sum, b) => sum + b.customer.balance.available, 0);
     expect(total).toBe(2000);
-    await expectLedgerClean(own.tenantId);
+    await expectLedgerClean(own);
   });
 });
 
 describe('lots, expiry and pending points', () => {
   it('redemption consumes the first-to-expire lot first, and expiry takes only what is due', async () => {
     const customer = await createCustomer(tenant.owner);
-    await earn(customer.id, 50, { expiresAt: inDays(30).toISOString() });
-    await earn(customer.id, 40, { expiresAt: inDays(3).toISOString() });
-    await earn(customer.id, 10); // tenant policy NONE: never expires
-    expect((await balance(customer.id, 5)).expiringPoints).toBe(40);
+    await earn(tenant.owner, customer.id, 50, { expiresAt: inDays(30).toISOString() });
+    await earn(tenant.owner, customer.id, 40, { expiresAt: inDays(3).toISOString() });
+    await earn(tenant.owner, customer.id, 10); // tenant policy NONE: never expires
+    expect((await balance(tenant.owner, customer.id, 5)).expiringPoints).toBe(40);
 
-    await tenant.owner.data(REDEEM, {
+    await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 30, reason: 'gift', idempotencyKey: key() },
     });
     // The 30 came out of the lot expiring in 3 days: 10 of it remain, and all 50 of the later lot.
-    expect((await balance(customer.id, 5)).expiringPoints).toBe(10);
-    expect((await balance(customer.id, 40)).expiringPoints).toBe(60);
+    expect((await balance(tenant.owner, customer.id, 5)).expiringPoints).toBe(10);
+    expect((await balance(tenant.owner, customer.id, 40)).expiringPoints).toBe(60);
 
     const jobs = new LedgerJobs();
     const run = await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(10));
     expect(run.points).toBeGreaterThanOrEqual(10);
-    expect(await balance(customer.id, 40)).toMatchObject({ available: 60, expired: 10, expiringPoints: 50 });
+    expect(await balance(tenant.owner, customer.id, 40)).toMatchObject({
+      available: 60,
+      expired: 10,
+      expiringPoints: 50,
+    });
     // Running again books nothing more for this customer.
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(10));
-    expect(await balance(customer.id)).toMatchObject({ available: 60, expired: 10 });
-    await expectLedgerClean();
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 60, expired: 10 });
+    await expectLedgerClean(tenant);
   });
 
   it('pending points are not spendable until their date, then settle into the available balance', async () => {
     const customer = await createCustomer(tenant.owner);
-    const result = await earn(customer.id, 80, { pendingUntil: inDays(14).toISOString() });
+    const result = await earn(tenant.owner, customer.id, 80, { pendingUntil: inDays(14).toISOString() });
     expect(result.transaction.entries[0]).toEqual({ account: 'CUSTOMER_PENDING', customerId: customer.id, amount: 80 });
-    expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
-    const early = await tenant.owner.gql(REDEEM, {
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 0, pending: 80 });
+    const early = await tenant.owner.gql(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 1, reason: 'x', idempotencyKey: key() },
     });
     expect(early.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
 
     const jobs = new LedgerJobs();
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(13));
-    expect(await balance(customer.id)).toMatchObject({ available: 0, pending: 80 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 0, pending: 80 });
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(15));
-    expect(await balance(customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
-    await tenant.owner.data(REDEEM, {
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
+    await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() },
     });
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 
   it('inactivity: any credit restarts the clock, and expiry books the program leg without a customer', async () => {
@@ -244,22 +247,28 @@ describe('lots, expiry and pending points', () => {
       `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 1) { pointsExpiryPolicy } }`,
     );
     const customer = await createCustomer(own.owner);
-    await own.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } });
+    await own.owner.data(EarnPointsDocument, {
+      input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() },
+    });
     const em = gw.gateway.orm.em.fork();
     await em.execute(`update points_balance set last_activity_at = now() - interval '40 days' where customer_id = ?`, [
       customer.id,
     ]);
     // A goodwill credit today is activity: nothing may expire now.
-    await own.owner.data(ADJUST, {
+    await own.owner.data(AdjustPointsDocument, {
       input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() },
     });
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), new Date());
-    expect((await own.owner.data(BALANCE, { id: customer.id, days: 1 })).customer.balance).toMatchObject({
+    expect(
+      (await own.owner.data(CustomerBalanceDocument, { id: customer.id, days: 1 })).customer.balance,
+    ).toMatchObject({
       available: 15,
       expired: 0,
     });
     await new LedgerJobs().expireDue(gw.gateway.orm.em.fork(), inDays(40));
-    expect((await own.owner.data(BALANCE, { id: customer.id, days: 1 })).customer.balance).toMatchObject({
+    expect(
+      (await own.owner.data(CustomerBalanceDocument, { id: customer.id, days: 1 })).customer.balance,
+    ).toMatchObject({
       available: 0,
       expired: 15,
     });
@@ -271,7 +280,7 @@ describe('lots, expiry and pending points', () => {
       { account: 'CUSTOMER_AVAILABLE', customer_id: customer.id },
       { account: 'PROGRAM_EXPIRED', customer_id: null },
     ]);
-    await expectLedgerClean(own.tenantId);
+    await expectLedgerClean(own);
   });
 
   it('dates lots by the fixed-months policy when the earn gives no expiry', async () => {
@@ -280,11 +289,13 @@ describe('lots, expiry and pending points', () => {
       `mutation { setPointsExpiryPolicy(policy: FIXED_MONTHS, months: 12) { pointsExpiryPolicy pointsExpiryMonths } }`,
     );
     const customer = await createCustomer(own.owner);
-    await own.owner.data(EARN, { input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() } });
-    await own.owner.data(ADJUST, {
+    await own.owner.data(EarnPointsDocument, {
+      input: { customerId: customer.id, points: 30, reason: 'x', idempotencyKey: key() },
+    });
+    await own.owner.data(AdjustPointsDocument, {
       input: { customerId: customer.id, points: 5, reasonCode: 'GOODWILL', reason: 'x', idempotencyKey: key() },
     });
-    await own.owner.data(EARN, {
+    await own.owner.data(EarnPointsDocument, {
       input: {
         customerId: customer.id,
         points: 7,
@@ -294,7 +305,7 @@ describe('lots, expiry and pending points', () => {
       },
     });
     const within = async (days: number) =>
-      (await own.owner.data(BALANCE, { id: customer.id, days })).customer.balance.expiringPoints;
+      (await own.owner.data(CustomerBalanceDocument, { id: customer.id, days })).customer.balance.expiringPoints;
     expect([await within(30), await within(360), await within(370)]).toEqual([7, 7, 42]);
   });
 
@@ -304,29 +315,33 @@ describe('lots, expiry and pending points', () => {
       `mutation { setPointsExpiryPolicy(policy: INACTIVITY_MONTHS, months: 12) { pointsExpiryPolicy } }`,
     );
     const idle = await createCustomer(own.owner);
-    await own.owner.data(EARN, { input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() } });
+    await own.owner.data(EarnPointsDocument, {
+      input: { customerId: idle.id, points: 25, reason: 'x', idempotencyKey: key() },
+    });
     const jobs = new LedgerJobs();
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(200));
-    expect((await own.owner.data(BALANCE, { id: idle.id, days: 1 })).customer.balance.available).toBe(25);
+    expect((await own.owner.data(CustomerBalanceDocument, { id: idle.id, days: 1 })).customer.balance.available).toBe(
+      25,
+    );
     await jobs.expireDue(gw.gateway.orm.em.fork(), inDays(370));
-    expect((await own.owner.data(BALANCE, { id: idle.id, days: 1 })).customer.balance).toMatchObject({
+    expect((await own.owner.data(CustomerBalanceDocument, { id: idle.id, days: 1 })).customer.balance).toMatchObject({
       available: 0,
       expired: 25,
     });
-    await expectLedgerClean(own.tenantId);
+    await expectLedgerClean(own);
   });
 });
 
 describe('reversals, adjustments, transfers', () => {
   it('reverses a partly redeemed earn: the clawback takes the earn’s own lot first, then others', async () => {
     const customer = await createCustomer(tenant.owner);
-    const purchase = await earn(customer.id, 100, { expiresAt: inDays(300).toISOString() });
-    await earn(customer.id, 50, { expiresAt: inDays(10).toISOString() });
-    await tenant.owner.data(REDEEM, {
+    const purchase = await earn(tenant.owner, customer.id, 100, { expiresAt: inDays(300).toISOString() });
+    await earn(tenant.owner, customer.id, 50, { expiresAt: inDays(10).toISOString() });
+    await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 70, reason: 'x', idempotencyKey: key() },
     });
     // FEFO took 50 from the 10-day lot and 20 from the purchase: 80 of the purchase remain.
-    const part = await tenant.owner.data(REVERSE, {
+    const part = await tenant.owner.data(ReverseTransactionDocument, {
       input: { transactionId: purchase.transaction.id, points: 60, idempotencyKey: key() },
     });
     expect(part.reverseTransaction.transaction).toMatchObject({
@@ -335,34 +350,34 @@ describe('reversals, adjustments, transfers', () => {
       reversesId: purchase.transaction.id,
     });
     expect(part.reverseTransaction.balance.available).toBe(20);
-    const tooMuch = await tenant.owner.gql(REVERSE, {
+    const tooMuch = await tenant.owner.gql(ReverseTransactionDocument, {
       input: { transactionId: purchase.transaction.id, points: 41, idempotencyKey: key() },
     });
     expect(tooMuch.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.points' });
     // 40 of the purchase are left to reverse, but only 20 points are left to take.
-    const rest = await tenant.owner.gql(REVERSE, {
+    const rest = await tenant.owner.gql(ReverseTransactionDocument, {
       input: { transactionId: purchase.transaction.id, idempotencyKey: key() },
     });
     expect(rest.errors?.[0]?.extensions?.code).toBe('INSUFFICIENT_POINTS');
-    expect(await balance(customer.id)).toMatchObject({ available: 20, lifetimeEarned: 90 });
-    await expectLedgerClean();
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 20, lifetimeEarned: 90 });
+    await expectLedgerClean(tenant);
   });
 
   it('reverses a redemption by giving the points back', async () => {
     const customer = await createCustomer(tenant.owner);
-    await earn(customer.id, 60);
-    const redemption = await tenant.owner.data(REDEEM, {
+    await earn(tenant.owner, customer.id, 60);
+    const redemption = await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 50, reason: 'x', idempotencyKey: key() },
     });
-    const back = await tenant.owner.data(REVERSE, {
+    const back = await tenant.owner.data(ReverseTransactionDocument, {
       input: { transactionId: redemption.redeemPoints.transaction.id, idempotencyKey: key() },
     });
     expect(back.reverseTransaction.transaction.entries).toEqual([
       { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 50 },
       { account: 'PROGRAM_REDEEMED', customerId: null, amount: -50 },
     ]);
-    expect(await balance(customer.id)).toMatchObject({ available: 60, lifetimeRedeemed: 0 });
-    await expectLedgerClean();
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 60, lifetimeRedeemed: 0 });
+    await expectLedgerClean(tenant);
   });
 
   it('adjustments need a supervisor or admin and a reason code, and go both ways', async () => {
@@ -376,27 +391,31 @@ describe('reversals, adjustments, transfers', () => {
       reason: 'late delivery',
       idempotencyKey: key(),
     };
-    expect((await agent.gql(ADJUST, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const up = await supervisor.data(ADJUST, { input });
+    expect((await agent.gql(AdjustPointsDocument, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const up = await supervisor.data(AdjustPointsDocument, { input });
     expect(up.adjustPoints.transaction).toMatchObject({
       kind: 'ADJUST',
       actor: `key:${supervisor.id}`,
       channel: 'AGENT',
     });
-    const down = await supervisor.data(ADJUST, { input: { ...input, points: -5, idempotencyKey: key() } });
+    const down = await supervisor.data(AdjustPointsDocument, {
+      input: { ...input, points: -5, idempotencyKey: key() },
+    });
     expect(down.adjustPoints.balance.available).toBe(10);
-    const noCode = await supervisor.gql(ADJUST, { input: { ...input, reasonCode: ' ', idempotencyKey: key() } });
+    const noCode = await supervisor.gql(AdjustPointsDocument, {
+      input: { ...input, reasonCode: ' ', idempotencyKey: key() },
+    });
     expect(noCode.errors?.[0]?.extensions?.field).toBe('input.reasonCode');
-    await expectLedgerClean();
+    await expectLedgerClean(tenant);
   });
 
   it('a customer can spend and send only their own points', async () => {
     const me = await createCustomer(tenant.owner);
     const friend = await createCustomer(tenant.owner);
-    await earn(me.id, 40);
-    await earn(friend.id, 40);
+    await earn(tenant.owner, me.id, 40);
+    await earn(tenant.owner, friend.id, 40);
     const token = await tenant.customer(me.id);
-    const sent = await token.data(TRANSFER, {
+    const sent = await token.data(TransferPointsDocument, {
       input: { fromCustomerId: me.id, toCustomerId: friend.id, points: 15, idempotencyKey: key() },
     });
     expect(sent.transferPoints.transaction).toMatchObject({
@@ -404,26 +423,26 @@ describe('reversals, adjustments, transfers', () => {
       channel: 'WEB',
       actor: `customer:${me.id}`,
     });
-    const steal = await token.gql(TRANSFER, {
+    const steal = await token.gql(TransferPointsDocument, {
       input: { fromCustomerId: friend.id, toCustomerId: me.id, points: 15, idempotencyKey: key() },
     });
     expect(steal.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const spendOther = await token.gql(REDEEM, {
+    const spendOther = await token.gql(RedeemPointsDocument, {
       input: { customerId: friend.id, points: 1, reason: 'x', idempotencyKey: key() },
     });
     expect(spendOther.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await balance(friend.id)).available).toBe(55);
+    expect((await balance(tenant.owner, friend.id)).available).toBe(55);
   });
 
   it('another tenant’s key cannot touch these points', async () => {
     const customer = await createCustomer(tenant.owner);
-    const purchase = await earn(customer.id, 10);
+    const purchase = await earn(tenant.owner, customer.id, 10);
     const stranger = await createTenant(gw);
-    const earnThere = await stranger.owner.gql(EARN, {
+    const earnThere = await stranger.owner.gql(EarnPointsDocument, {
       input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() },
     });
     expect(earnThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const reverseThere = await stranger.owner.gql(REVERSE, {
+    const reverseThere = await stranger.owner.gql(ReverseTransactionDocument, {
       input: { transactionId: purchase.transaction.id, idempotencyKey: key() },
     });
     expect(reverseThere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -433,7 +452,7 @@ describe('reversals, adjustments, transfers', () => {
 describe('history and integrity', () => {
   it('pages a customer’s transactions newest first with their entries', async () => {
     const customer = await createCustomer(tenant.owner);
-    for (const points of [1, 2, 3, 4, 5]) await earn(customer.id, points);
+    for (const points of [1, 2, 3, 4, 5]) await earn(tenant.owner, customer.id, points);
     const query = `query ($id: ID!, $after: String) { customer(id: $id) { pointsTransactions(first: 2, after: $after) {
       edges { node { points idempotencyKey entries { amount } } } pageInfo { hasNextPage endCursor } } } }`;
     const seen: number[] = [];
@@ -455,12 +474,12 @@ describe('history and integrity', () => {
   it('shows transfers received in the receiver’s history, merged in time order', async () => {
     const sender = await createCustomer(tenant.owner);
     const receiver = await createCustomer(tenant.owner);
-    await earn(sender.id, 50);
-    await earn(receiver.id, 1);
-    await tenant.owner.data(TRANSFER, {
+    await earn(tenant.owner, sender.id, 50);
+    await earn(tenant.owner, receiver.id, 1);
+    await tenant.owner.data(TransferPointsDocument, {
       input: { fromCustomerId: sender.id, toCustomerId: receiver.id, points: 20, idempotencyKey: key() },
     });
-    await earn(receiver.id, 2);
+    await earn(tenant.owner, receiver.id, 2);
     const history = (
       await tenant.owner.data(
         `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`,
@@ -477,7 +496,9 @@ describe('history and integrity', () => {
   it('ledgerIntegrity reports the first discrepancy when a row is tampered with', async () => {
     const own = await createTenant(gw);
     const customer = await createCustomer(own.owner);
-    await own.owner.data(EARN, { input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() } });
+    await own.owner.data(EarnPointsDocument, {
+      input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() },
+    });
     const check = `{ ledgerIntegrity { ok transactionsChecked balancesChecked discrepancies { check detail } } }`;
     expect((await own.owner.data(check)).ledgerIntegrity).toEqual({
       ok: true,

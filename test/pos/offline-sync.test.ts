@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../../src/ledger/ledger.verifier';
+import { type OfflineOperationInput, SyncOfflineOperationsDocument } from '../generated/graphql';
 import {
+  balance,
   createCustomer,
   createStore,
   createTenant,
+  earn,
+  expectLedgerClean,
   type KeyClient,
   startGateway,
   type TenantFixture,
@@ -38,23 +41,13 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const SYNC = `mutation ($store: ID!, $ops: [OfflineOperationInput!]!) { syncOfflineOperations(storeId: $store, operations: $ops) {
-  applied alreadyApplied rejected results { index type outcome error { code reason field } purchase { totalPoints orderId } voucher { code status } } } }`;
-
 async function balanceOf(customerId: string) {
-  return (
-    await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { balance { available } } }`, { id: customerId })
-  ).customer.balance.available as number;
+  return (await balance(tenant.owner, customerId)).available;
 }
 
 async function customerWith(points: number) {
   const customer = await createCustomer(tenant.owner);
-  await tenant.owner.data(
-    `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
-    {
-      input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: randomUUID() },
-    },
-  );
+  await earn(tenant.owner, customer.id, points);
   return customer;
 }
 
@@ -72,7 +65,7 @@ describe('syncOfflineOperations', () => {
       )
     ).redeemReward.voucher.code;
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-    const ops = [
+    const ops: OfflineOperationInput[] = [
       {
         type: 'PURCHASE',
         idempotencyKey: randomUUID(),
@@ -92,7 +85,7 @@ describe('syncOfflineOperations', () => {
         orderId: 'OFF-NOLINES',
       },
     ];
-    const first = (await till.data(SYNC, { store: store.id, ops })).syncOfflineOperations;
+    const first = (await till.data(SyncOfflineOperationsDocument, { store: store.id, ops })).syncOfflineOperations;
     expect(first).toMatchObject({ applied: 3, alreadyApplied: 0, rejected: 2 });
     expect(first.results.map((r: { outcome: string }) => r.outcome)).toEqual([
       'APPLIED',
@@ -115,8 +108,8 @@ describe('syncOfflineOperations', () => {
 
     // The till never saw the answer and sends the whole batch again, twice at once.
     const again = await Promise.all([
-      till.data(SYNC, { store: store.id, ops }),
-      till.data(SYNC, { store: store.id, ops }),
+      till.data(SyncOfflineOperationsDocument, { store: store.id, ops }),
+      till.data(SyncOfflineOperationsDocument, { store: store.id, ops }),
     ]);
     for (const { syncOfflineOperations: result } of again) {
       expect(result.results.map((r: { outcome: string }) => r.outcome)).toEqual([
@@ -126,19 +119,19 @@ describe('syncOfflineOperations', () => {
         'REJECTED',
         'REJECTED',
       ]);
-      expect(result.results[1].voucher.code).toBe(first.results[1].voucher.code);
+      expect(result.results[1]?.voucher?.code).toBe(first.results[1]?.voucher?.code);
     }
     expect(await balanceOf(customer.id)).toBe(50);
     const vouchers = await gw.gateway.orm.em
       .fork()
       .execute(`select count(*)::int as n from voucher where customer_id = ?`, [customer.id]);
     expect(vouchers[0].n).toBe(1);
-    expect((await verifyLedger(gw.gateway.orm.em.fork(), tenant.tenantId)).discrepancies).toEqual([]);
+    await expectLedgerClean(tenant);
   });
 
   it('recognises as already applied a purchase the till sent online whose answer it never got', async () => {
     const customer = await createCustomer(tenant.owner);
-    const op = {
+    const op: OfflineOperationInput = {
       type: 'PURCHASE',
       idempotencyKey: randomUUID(),
       occurredAt: new Date(Date.now() - 60_000).toISOString(),
@@ -156,30 +149,39 @@ describe('syncOfflineOperations', () => {
         idempotencyKey: op.idempotencyKey,
       },
     });
-    const resent = (await till.data(SYNC, { store: store.id, ops: [op] })).syncOfflineOperations;
+    const resent = (await till.data(SyncOfflineOperationsDocument, { store: store.id, ops: [op] }))
+      .syncOfflineOperations;
     expect(resent.results[0]).toMatchObject({ outcome: 'ALREADY_APPLIED', purchase: { totalPoints: 40 } });
     expect(await balanceOf(customer.id)).toBe(40);
   });
 
   it("takes a till's own store only, and refuses empty or oversized batches naming the field", async () => {
     const otherStore = await createStore(tenant.owner);
-    const op = {
+    const op: OfflineOperationInput = {
       type: 'CONSUME_VOUCHER',
       idempotencyKey: randomUUID(),
       occurredAt: new Date().toISOString(),
       voucherCode: 'AAAA-BBBB-CCCC',
     };
-    expect((await till.gql(SYNC, { store: otherStore.id, ops: [op] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await till.gql(SYNC, { store: store.id, ops: [] })).errors?.[0]?.extensions).toMatchObject({
+    expect(
+      (await till.gql(SyncOfflineOperationsDocument, { store: otherStore.id, ops: [op] })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await till.gql(SyncOfflineOperationsDocument, { store: store.id, ops: [] })).errors?.[0]?.extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'operations',
     });
-    const unknown = (await till.data(SYNC, { store: store.id, ops: [op] })).syncOfflineOperations;
+    const unknown = (await till.data(SyncOfflineOperationsDocument, { store: store.id, ops: [op] }))
+      .syncOfflineOperations;
     expect(unknown.results[0]).toMatchObject({
       outcome: 'REJECTED',
       error: { code: 'NOT_FOUND', field: 'operations.0.voucherCode' },
     });
     const agent = await tenant.agent();
-    expect((await agent.gql(SYNC, { store: store.id, ops: [op] })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await agent.gql(SyncOfflineOperationsDocument, { store: store.id, ops: [op] })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -1,12 +1,35 @@
 import { randomUUID } from 'node:crypto';
 
-import { verifyLedger } from '../../src/ledger/ledger.verifier';
 import { TierService } from '../../src/program/tier.service';
 import {
+  ActivateRewardWithOverrideDocument,
+  BenefitsDocument,
+  CancelVoucherDocument,
+  type Channel,
+  ConsumeVoucherDocument,
+  CustomerTierDocument,
+  GrantTierStatusDocument,
+  PreviewPurchaseDocument,
+  ProgramSettingsDocument,
+  RecordPurchaseBreakdownDocument,
+  type RecordPurchaseInput,
+  RedeemRewardDetailsDocument,
+  RedeemRewardVoucherDocument,
+  RefundPurchaseDocument,
+  ReverseTransactionIdDocument,
+  UpdateProgramSettingsDocument,
+  UpsertBenefitDocument,
+} from '../generated/graphql';
+import {
+  activeReward,
   type ApiClient,
   createCustomer,
+  createReward,
   createStore,
   createTenant,
+  earn,
+  expectLedgerClean,
+  key,
   startGateway,
   type TenantFixture,
   type TestGateway,
@@ -19,18 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const key = () => randomUUID();
 const DAY = 86_400_000;
-
-const BREAKDOWN = `amount basePoints totalPoints pendingUntil contributions { source code points requestedPoints outcome note } lines { sku quantity amount points }`;
-const RECORD = `mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) {
-  purchaseId orderId replayed ${BREAKDOWN} transaction { id points } tierChange { from { code } to { code } } } }`;
-const PREVIEW = `query ($input: PreviewPurchaseInput!) { previewPurchase(input: $input) { ${BREAKDOWN} } }`;
-const REFUND = `mutation ($input: RefundPurchaseInput!) { refundPurchase(input: $input) {
-  refundId amount points pointsClawedBack pointsUncollected replayed transaction { kind points } } }`;
-const TIER = `query ($id: ID!) { customer(id: $id) { tier { current { code } qualifiedTier { code } since expiresAt limitedTime
-  progress { metric value nextTier { code } remaining percent } downgradeRisk { atPeriodEnd projectedTier { code } remainingToKeep } }
-  tierHistory { reason from { code } to { code } note actor } balance { available pending } } }`;
 
 interface Program {
   tenant: TenantFixture;
@@ -70,8 +82,8 @@ function purchase(
   customerId: string,
   storeId: string,
   lines: { sku: string; category?: string; quantity: number; unitPrice: number }[],
-  extra: Record<string, unknown> = {},
-) {
+  extra: Partial<RecordPurchaseInput> = {},
+): RecordPurchaseInput {
   return {
     customerId,
     storeId,
@@ -83,23 +95,20 @@ function purchase(
   };
 }
 
-async function record(p: Program, input: Record<string, unknown>, token: ApiClient = p.tenant.owner) {
-  return (await token.data(RECORD, { input })).recordPurchase;
+async function record(p: Program, input: RecordPurchaseInput, token: ApiClient = p.tenant.owner) {
+  return (await token.data(RecordPurchaseBreakdownDocument, { input })).recordPurchase;
 }
 
 async function tierOf(p: Program, customerId: string) {
-  return (await p.tenant.owner.data(TIER, { id: customerId })).customer;
-}
-
-async function expectLedgerClean(tenantId: string) {
-  expect((await verifyLedger(gw.gateway.orm.em.fork(), tenantId)).discrepancies).toEqual([]);
+  const { customer } = await p.tenant.owner.data(CustomerTierDocument, { id: customerId });
+  // Every member of these programs holds a tier: the base one at least.
+  return { ...customer, tier: customer.tier! };
 }
 
 describe('settings', () => {
   it('starts from the defaults, shows the tenant-level terms with them, and validates updates', async () => {
     const tenant = await createTenant(gw);
-    const SETTINGS = `{ programSettings { earnPoints earnPerMinor rounding pendingDays pointValuePerThousand maxRewardCostPerThousand voucherValidityDays currency pointsExpiryPolicy version } }`;
-    expect((await tenant.owner.data(SETTINGS)).programSettings).toEqual({
+    expect((await tenant.owner.data(ProgramSettingsDocument)).programSettings).toEqual({
       earnPoints: 1,
       earnPerMinor: 100,
       rounding: 'DOWN',
@@ -111,10 +120,9 @@ describe('settings', () => {
       pointsExpiryPolicy: 'NONE',
       version: 1,
     });
-    const UPDATE = `mutation ($input: UpdateProgramSettingsInput!) { updateProgramSettings(input: $input) { earnPoints rounding maxRewardCostPerThousand version } }`;
     expect(
       (
-        await tenant.owner.data(UPDATE, {
+        await tenant.owner.data(UpdateProgramSettingsDocument, {
           input: { earnPoints: 2, rounding: 'NEAREST', clearGuardrail: true, expectedVersion: 1 },
         })
       ).updateProgramSettings,
@@ -124,12 +132,16 @@ describe('settings', () => {
       maxRewardCostPerThousand: null,
       version: 2,
     });
-    const stale = await tenant.owner.gql(UPDATE, { input: { earnPoints: 3, expectedVersion: 1 } });
+    const stale = await tenant.owner.gql(UpdateProgramSettingsDocument, {
+      input: { earnPoints: 3, expectedVersion: 1 },
+    });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
-    const bad = await tenant.owner.gql(UPDATE, { input: { earnPerMinor: 0 } });
+    const bad = await tenant.owner.gql(UpdateProgramSettingsDocument, { input: { earnPerMinor: 0 } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.earnPerMinor' });
     const agent = await tenant.agent();
-    expect((await agent.gql(UPDATE, { input: { earnPoints: 5 } })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await agent.gql(UpdateProgramSettingsDocument, { input: { earnPoints: 5 } })).errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });
 
@@ -159,8 +171,8 @@ describe('tiers', () => {
     });
     // Silver reached in this calendar year is held to the end of the next one.
     const nextYearEnd = new Date(Date.UTC(new Date().getUTCFullYear() + 2, 0, 1));
-    expect(Math.abs(new Date(status.expiresAt).getTime() - nextYearEnd.getTime())).toBeLessThan(2 * DAY);
-    expect(status.downgradeRisk.projectedTier.code).toBe('BASE');
+    expect(Math.abs(new Date(status.expiresAt!).getTime() - nextYearEnd.getTime())).toBeLessThan(2 * DAY);
+    expect(status.downgradeRisk!.projectedTier.code).toBe('BASE');
     expect(after.tierHistory).toEqual([
       expect.objectContaining({ reason: 'QUALIFIED', from: { code: 'BASE' }, to: { code: 'SILVER' } }),
     ]);
@@ -184,10 +196,12 @@ describe('tiers', () => {
         occurredAt: new Date(Date.now() - daysAgo * DAY).toISOString(),
       }),
     );
-    const results = await Promise.all(visits.map((input) => tenant.owner.data(RECORD, { input })));
+    const results = await Promise.all(
+      visits.map((input) => tenant.owner.data(RecordPurchaseBreakdownDocument, { input })),
+    );
     expect(results.map((r) => r.recordPurchase.totalPoints)).toEqual([0, 0, 0]);
-    const status = (await tenant.owner.data(TIER, { id: customer.id })).customer;
-    expect(status.tier.current.code).toBe('REGULAR');
+    const status = (await tenant.owner.data(CustomerTierDocument, { id: customer.id })).customer;
+    expect(status.tier!.current.code).toBe('REGULAR');
     expect(status.tierHistory).toHaveLength(1);
   });
 
@@ -207,7 +221,7 @@ describe('tiers', () => {
     const base = await createCustomer(p.tenant.owner);
     await record(p, purchase(gold.id, p.north.id, [{ sku: 'SOFA', quantity: 1, unitPrice: 60_000 }]));
     await record(p, purchase(base.id, p.north.id, [{ sku: 'PEN', quantity: 1, unitPrice: 100 }]));
-    const periodEnd = new Date((await tierOf(p, gold.id)).tier.expiresAt);
+    const periodEnd = new Date((await tierOf(p, gold.id)).tier.expiresAt!);
     expect(Math.abs(periodEnd.getTime() - (Date.now() + 365 * DAY))).toBeLessThan(2 * DAY);
 
     const tiers = new TierService();
@@ -253,7 +267,7 @@ describe('tiers', () => {
     await record(p, purchase(customer.id, p.north.id, [{ sku: 'B', quantity: 1, unitPrice: 100 }]));
     const status = (await tierOf(p, customer.id)).tier;
     expect(status.current.code).toBe('SILVER');
-    expect(Math.abs(new Date(status.expiresAt).getTime() - (Date.now() + 365 * DAY))).toBeLessThan(2 * DAY);
+    expect(Math.abs(new Date(status.expiresAt!).getTime() - (Date.now() + 365 * DAY))).toBeLessThan(2 * DAY);
     // Requalifying is not a tier change: the history holds the one upgrade.
     expect((await tierOf(p, customer.id)).tierHistory).toHaveLength(1);
   });
@@ -270,13 +284,12 @@ describe('tiers', () => {
       note: 'status match: airline gold',
       idempotencyKey: key(),
     };
-    const GRANT = `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } limitedTime expiresAt } }`;
-    expect((await agent.gql(GRANT, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const granted = (await supervisor.data(GRANT, { input })).grantTierStatus;
+    expect((await agent.gql(GrantTierStatusDocument, { input })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const granted = (await supervisor.data(GrantTierStatusDocument, { input })).grantTierStatus;
     expect(granted).toMatchObject({ current: { code: 'GOLD' }, limitedTime: true, expiresAt: input.until });
     // A retry books nothing more; the same key for another grant is a conflict.
-    await supervisor.data(GRANT, { input });
-    const reused = await supervisor.gql(GRANT, { input: { ...input, tierId: p.tiers.SILVER } });
+    await supervisor.data(GrantTierStatusDocument, { input });
+    const reused = await supervisor.gql(GrantTierStatusDocument, { input: { ...input, tierId: p.tiers.SILVER } });
     expect(reused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.idempotencyKey' });
 
     const during = await tierOf(p, customer.id);
@@ -351,9 +364,9 @@ describe('earning rules and promotions', () => {
       ['GLOBAL_DOUBLE', 'APPLIED', 20],
       ['SOUTH_SNACKS', 'APPLIED', 30],
     ]);
-    expect(south.transaction.points).toBe(70);
+    expect(south.transaction!.points).toBe(70);
     expect((await tierOf(p, customer.id)).balance.available).toBe(590);
-    await expectLedgerClean(p.tenant.tenantId);
+    await expectLedgerClean(p.tenant);
   });
 
   it('stops at the per-purchase cap, the per-customer cap and the total budget', async () => {
@@ -476,7 +489,7 @@ describe('earning rules and promotions', () => {
       { sku: 'CAKE', quantity: 1, unitPrice: 1_115 },
     ]);
     const { orderId: _orderId, idempotencyKey: _key, ...previewInput } = input;
-    const preview = (await p.tenant.owner.data(PREVIEW, { input: previewInput })).previewPurchase;
+    const preview = (await p.tenant.owner.data(PreviewPurchaseDocument, { input: previewInput })).previewPurchase;
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
     const booked = await record(p, input);
     expect({
@@ -504,9 +517,11 @@ describe('earning rules and promotions', () => {
     const input = purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 5_000 }]);
     const results = await Promise.all([record(p, input), record(p, input), record(p, input)]);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.transaction.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.transaction!.id)).size).toBe(1);
     expect((await tierOf(p, customer.id)).balance.available).toBe(50);
-    const other = await p.tenant.owner.gql(RECORD, { input: { ...input, idempotencyKey: key() } });
+    const other = await p.tenant.owner.gql(RecordPurchaseBreakdownDocument, {
+      input: { ...input, idempotencyKey: key() },
+    });
     expect(other.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'ORDER_ALREADY_RECORDED',
@@ -518,7 +533,7 @@ describe('earning rules and promotions', () => {
     const p = await program();
     const customer = await createCustomer(p.tenant.owner);
     const pos = await p.tenant.pos(p.north.id);
-    const res = await pos.gql(RECORD, {
+    const res = await pos.gql(RecordPurchaseBreakdownDocument, {
       input: purchase(customer.id, p.south.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]),
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'input.storeId' });
@@ -538,7 +553,7 @@ describe('earning rules and promotions', () => {
       [{ idempotencyKey: '' }, 'input.idempotencyKey'],
     ];
     for (const [override, field] of cases) {
-      const bad = await p.tenant.owner.gql(RECORD, {
+      const bad = await p.tenant.owner.gql(RecordPurchaseBreakdownDocument, {
         input: { ...purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 100 }]), ...override },
       });
       expect([field, bad.errors?.[0]?.extensions?.field]).toEqual([field, field]);
@@ -600,7 +615,7 @@ describe('refunds', () => {
     const shoePoints = booked.lines[0].points;
 
     const partial = (
-      await p.tenant.owner.data(REFUND, {
+      await p.tenant.owner.data(RefundPurchaseDocument, {
         input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 1 }], idempotencyKey: key() },
       })
     ).refundPurchase;
@@ -611,7 +626,7 @@ describe('refunds', () => {
       pointsUncollected: 0,
       transaction: { kind: 'REVERSAL' },
     });
-    const tooMany = await p.tenant.owner.gql(REFUND, {
+    const tooMany = await p.tenant.owner.gql(RefundPurchaseDocument, {
       input: { orderId: input.orderId, lines: [{ sku: 'SHOE', quantity: 3 }], idempotencyKey: key() },
     });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.lines.0.quantity' });
@@ -624,12 +639,12 @@ describe('refunds', () => {
       ],
       idempotencyKey: key(),
     };
-    const full = (await p.tenant.owner.data(REFUND, { input: rest })).refundPurchase;
+    const full = (await p.tenant.owner.data(RefundPurchaseDocument, { input: rest })).refundPurchase;
     expect(partial.points + full.points).toBe(booked.totalPoints);
-    const replay = (await p.tenant.owner.data(REFUND, { input: rest })).refundPurchase;
+    const replay = (await p.tenant.owner.data(RefundPurchaseDocument, { input: rest })).refundPurchase;
     expect(replay).toMatchObject({ refundId: full.refundId, replayed: true });
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
-    await expectLedgerClean(p.tenant.tenantId);
+    await expectLedgerClean(p.tenant);
   });
 
   it('takes back what is left when the points were already spent, and reports the rest', async () => {
@@ -644,14 +659,14 @@ describe('refunds', () => {
       },
     );
     const refund = (
-      await p.tenant.owner.data(REFUND, {
+      await p.tenant.owner.data(RefundPurchaseDocument, {
         input: { orderId: input.orderId, lines: [{ sku: 'A', quantity: 1 }], idempotencyKey: key() },
       })
     ).refundPurchase;
     expect(refund).toMatchObject({ points: 100, pointsClawedBack: 30, pointsUncollected: 70 });
     // The refund also takes the spend out of tier qualification.
-    expect((await tierOf(p, customer.id)).tier.progress.value).toBe(0);
-    await expectLedgerClean(p.tenant.tenantId);
+    expect((await tierOf(p, customer.id)).tier.progress?.value).toBe(0);
+    await expectLedgerClean(p.tenant);
   });
 });
 
@@ -660,9 +675,8 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
     const p = await program();
     const customer = await createCustomer(p.tenant.owner);
     const booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 30_000 }]));
-    const REVERSE = `mutation ($input: ReverseTransactionInput!) { reverseTransaction(input: $input) { transaction { id } } }`;
-    const purchaseReversal = await p.tenant.owner.gql(REVERSE, {
-      input: { transactionId: booked.transaction.id, idempotencyKey: key() },
+    const purchaseReversal = await p.tenant.owner.gql(ReverseTransactionIdDocument, {
+      input: { transactionId: booked.transaction!.id, idempotencyKey: key() },
     });
     expect(purchaseReversal.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -676,18 +690,19 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
     ).createReward;
     await p.tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: created.id });
     const redeemInput = { customerId: customer.id, rewardId: created.id, idempotencyKey: key() };
-    const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } transaction { id } } }`;
-    const redeemed = (await p.tenant.owner.data(REDEEM, { input: redeemInput })).redeemReward;
-    const voucherReversal = await p.tenant.owner.gql(REVERSE, {
+    const redeemed = (await p.tenant.owner.data(RedeemRewardVoucherDocument, { input: redeemInput })).redeemReward;
+    const voucherReversal = await p.tenant.owner.gql(ReverseTransactionIdDocument, {
       input: { transactionId: redeemed.transaction.id, idempotencyKey: key() },
     });
     expect(voucherReversal.errors?.[0]?.extensions?.reason).toBe('NOT_REVERSIBLE');
 
     // A retry of the redemption answers as the first time, even after the reward was withdrawn.
     await p.tenant.owner.data(`mutation ($id: ID!) { deactivateReward(id: $id) { status } }`, { id: created.id });
-    const retried = (await p.tenant.owner.data(REDEEM, { input: redeemInput })).redeemReward;
+    const retried = (await p.tenant.owner.data(RedeemRewardVoucherDocument, { input: redeemInput })).redeemReward;
     expect(retried).toEqual({ ...redeemed, replayed: true });
-    const fresh = await p.tenant.owner.gql(REDEEM, { input: { ...redeemInput, idempotencyKey: key() } });
+    const fresh = await p.tenant.owner.gql(RedeemRewardVoucherDocument, {
+      input: { ...redeemInput, idempotencyKey: key() },
+    });
     expect(fresh.errors?.[0]?.extensions?.reason).toBe('REWARD_NOT_AVAILABLE');
     expect((await tierOf(p, customer.id)).balance.available).toBe(300 - 100);
   });
@@ -702,49 +717,21 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
 });
 
 describe('rewards and vouchers', () => {
-  const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code status valid expiresAt } transaction { points } } }`;
-  const CONSUME = `mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { code status consumedStoreId } }`;
-
-  async function reward(p: Program, input: Record<string, unknown>) {
-    const created = (
-      await p.tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
-        input: {
-          code: `R${randomUUID().slice(0, 6)}`,
-          name: 'Tote bag',
-          pointsCost: 100,
-          costToBusiness: 80,
-          retailValue: 500,
-          ...input,
-        },
-      })
-    ).createReward;
-    return created.id as string;
-  }
-
-  async function activeReward(p: Program, input: Record<string, unknown>) {
-    const id = await reward(p, input);
-    await p.tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id });
-    return id;
-  }
-
   async function funded(p: Program, points: number) {
     const customer = await createCustomer(p.tenant.owner);
-    await p.tenant.owner.data(
-      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
-      {
-        input: { customerId: customer.id, points, reason: 'welcome', idempotencyKey: key() },
-      },
-    );
+    await earn(p.tenant.owner, customer.id, points);
     return customer;
   }
 
   it('gives exactly 5 vouchers for a stock of 5 under 20 concurrent redemptions', async () => {
     const p = await program();
-    const rewardId = await activeReward(p, { stock: 5 });
+    const rewardId = await activeReward(p.tenant.owner, { stock: 5 });
     const customer = await funded(p, 10_000);
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        p.tenant.owner.gql(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } }),
+        p.tenant.owner.gql(RedeemRewardDetailsDocument, {
+          input: { customerId: customer.id, rewardId, idempotencyKey: key() },
+        }),
       ),
     );
     const issued = results.filter((r) => r.data?.redeemReward);
@@ -754,16 +741,16 @@ describe('rewards and vouchers', () => {
     expect((await tierOf(p, customer.id)).balance.available).toBe(10_000 - 5 * 100);
     const rewards = (await p.tenant.owner.data(`{ rewards { id stockRemaining } }`)).rewards;
     expect(rewards.find((r: { id: string }) => r.id === rewardId).stockRemaining).toBe(0);
-    await expectLedgerClean(p.tenant.tenantId);
+    await expectLedgerClean(p.tenant);
   });
 
   it('lets a voucher be consumed once at a till; the second scan fails, a retry of the first replays', async () => {
     const p = await program();
-    const rewardId = await activeReward(p, {});
+    const rewardId = await activeReward(p.tenant.owner, {});
     const customer = await funded(p, 500);
     const pos = await p.tenant.pos(p.north.id);
     const { voucher } = (
-      await p.tenant.owner.data(REDEEM, {
+      await p.tenant.owner.data(RedeemRewardDetailsDocument, {
         input: { customerId: customer.id, rewardId, channel: 'WEB', idempotencyKey: key() },
       })
     ).redeemReward;
@@ -777,31 +764,35 @@ describe('rewards and vouchers', () => {
     ).voucher;
     expect(scanned).toEqual({ valid: true, status: 'ISSUED', reward: { id: rewardId }, pointsCost: 100 });
     const consumeInput = { code: voucher.code, storeId: p.north.id, idempotencyKey: key() };
-    expect((await pos.data(CONSUME, { input: consumeInput })).consumeVoucher).toMatchObject({
+    expect((await pos.data(ConsumeVoucherDocument, { input: consumeInput })).consumeVoucher).toMatchObject({
       status: 'CONSUMED',
       consumedStoreId: p.north.id,
     });
-    expect((await pos.data(CONSUME, { input: consumeInput })).consumeVoucher.status).toBe('CONSUMED');
-    const second = await pos.gql(CONSUME, { input: { ...consumeInput, idempotencyKey: key() } });
+    expect((await pos.data(ConsumeVoucherDocument, { input: consumeInput })).consumeVoucher.status).toBe('CONSUMED');
+    const second = await pos.gql(ConsumeVoucherDocument, { input: { ...consumeInput, idempotencyKey: key() } });
     expect(second.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'VOUCHER_ALREADY_USED',
       field: 'input.code',
     });
-    const elsewhere = await pos.gql(CONSUME, { input: { ...consumeInput, storeId: p.south.id } });
+    const elsewhere = await pos.gql(ConsumeVoucherDocument, { input: { ...consumeInput, storeId: p.south.id } });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('two tills scanning one voucher at once: exactly one accepts it', async () => {
     const p = await program();
-    const rewardId = await activeReward(p, {});
+    const rewardId = await activeReward(p.tenant.owner, {});
     const customer = await funded(p, 500);
     const { voucher } = (
-      await p.tenant.owner.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } })
+      await p.tenant.owner.data(RedeemRewardDetailsDocument, {
+        input: { customerId: customer.id, rewardId, idempotencyKey: key() },
+      })
     ).redeemReward;
     const results = await Promise.all(
       Array.from({ length: 6 }, () =>
-        p.tenant.owner.gql(CONSUME, { input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() } }),
+        p.tenant.owner.gql(ConsumeVoucherDocument, {
+          input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() },
+        }),
       ),
     );
     expect(results.filter((r) => r.data?.consumeVoucher)).toHaveLength(1);
@@ -809,37 +800,43 @@ describe('rewards and vouchers', () => {
 
   it('cancels an unused voucher: points and stock come back, once', async () => {
     const p = await program();
-    const rewardId = await activeReward(p, { stock: 1 });
+    const rewardId = await activeReward(p.tenant.owner, { stock: 1 });
     const customer = await funded(p, 300);
     const token = await p.tenant.customer(customer.id);
     const { voucher } = (
-      await token.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } })
+      await token.data(RedeemRewardDetailsDocument, {
+        input: { customerId: customer.id, rewardId, idempotencyKey: key() },
+      })
     ).redeemReward;
     expect((await tierOf(p, customer.id)).balance.available).toBe(200);
-    const CANCEL = `mutation ($input: CancelVoucherInput!) { cancelVoucher(input: $input) { status valid } }`;
     const input = { code: voucher.code, idempotencyKey: key() };
-    expect((await token.data(CANCEL, { input })).cancelVoucher).toEqual({ status: 'CANCELLED', valid: false });
-    expect((await token.data(CANCEL, { input })).cancelVoucher.status).toBe('CANCELLED');
+    expect((await token.data(CancelVoucherDocument, { input })).cancelVoucher).toEqual({
+      status: 'CANCELLED',
+      valid: false,
+    });
+    expect((await token.data(CancelVoucherDocument, { input })).cancelVoucher.status).toBe('CANCELLED');
     expect((await tierOf(p, customer.id)).balance.available).toBe(300);
-    const consume = await p.tenant.owner.gql(CONSUME, {
+    const consume = await p.tenant.owner.gql(ConsumeVoucherDocument, {
       input: { code: voucher.code, storeId: p.north.id, idempotencyKey: key() },
     });
     expect(consume.errors?.[0]?.extensions?.reason).toBe('VOUCHER_CANCELLED');
     // The stock came back: the reward can be redeemed again.
-    await token.data(REDEEM, { input: { customerId: customer.id, rewardId, idempotencyKey: key() } });
-    await expectLedgerClean(p.tenant.tenantId);
+    await token.data(RedeemRewardDetailsDocument, {
+      input: { customerId: customer.id, rewardId, idempotencyKey: key() },
+    });
+    await expectLedgerClean(p.tenant);
   });
 
   it('refuses redemptions the member cannot have: points, tier, channel, per-customer limit', async () => {
     const p = await program();
     const customer = await funded(p, 250);
-    const goldOnly = await activeReward(p, { eligibleTierIds: [p.tiers.GOLD] });
-    const webOnly = await activeReward(p, { channels: ['WEB'] });
-    const limited = await activeReward(p, { perCustomerLimit: 1 });
-    const pricey = await activeReward(p, { pointsCost: 1_000, costToBusiness: 500 });
-    const attempt = async (rewardId: string, channel = 'POS') =>
+    const goldOnly = await activeReward(p.tenant.owner, { eligibleTierIds: [p.tiers.GOLD] });
+    const webOnly = await activeReward(p.tenant.owner, { channels: ['WEB'] });
+    const limited = await activeReward(p.tenant.owner, { perCustomerLimit: 1 });
+    const pricey = await activeReward(p.tenant.owner, { pointsCost: 1_000, costToBusiness: 500 });
+    const attempt = async (rewardId: string, channel: Channel = 'POS') =>
       (
-        await p.tenant.owner.gql(REDEEM, {
+        await p.tenant.owner.gql(RedeemRewardDetailsDocument, {
           input: { customerId: customer.id, rewardId, channel, idempotencyKey: key() },
         })
       ).errors?.[0]?.extensions;
@@ -856,21 +853,25 @@ describe('rewards and vouchers', () => {
     const p = await program();
     const admin = await p.tenant.key('ADMIN');
     // 1,000 points for something that costs the business 15.00: 15,000 per 1,000 points, over the default 1,000.
-    const id = await reward(p, { pointsCost: 1_000, costToBusiness: 1_500 });
-    const ACTIVATE = `mutation ($id: ID!, $reason: String) { activateReward(id: $id, overrideReason: $reason) {
-      status costPerThousandPoints guardrailOverride { actor reason costPerThousand limitPerThousand } } }`;
-    expect((await admin.gql(ACTIVATE, { id })).errors?.[0]?.extensions).toMatchObject({
+    const id = await createReward(p.tenant.owner, { pointsCost: 1_000, costToBusiness: 1_500 });
+    expect((await admin.gql(ActivateRewardWithOverrideDocument, { id })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'GUARDRAIL_EXCEEDED',
     });
-    expect((await admin.gql(ACTIVATE, { id, reason: 'launch' })).errors?.[0]?.extensions).toMatchObject({
+    expect(
+      (await admin.gql(ActivateRewardWithOverrideDocument, { id, reason: 'launch' })).errors?.[0]?.extensions,
+    ).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'GUARDRAIL_OVERRIDE_FORBIDDEN',
     });
     const rewards = (await p.tenant.owner.data(`{ rewards(activeOnly: false) { id status } }`)).rewards;
     expect(rewards.find((r: { id: string }) => r.id === id).status).toBe('DRAFT');
-    const activated = (await p.tenant.owner.data(ACTIVATE, { id, reason: 'flagship launch, approved by finance' }))
-      .activateReward;
+    const activated = (
+      await p.tenant.owner.data(ActivateRewardWithOverrideDocument, {
+        id,
+        reason: 'flagship launch, approved by finance',
+      })
+    ).activateReward;
     expect(activated).toMatchObject({
       status: 'ACTIVE',
       costPerThousandPoints: 1_500,
@@ -880,18 +881,17 @@ describe('rewards and vouchers', () => {
         limitPerThousand: 1_000,
       },
     });
-    expect(activated.guardrailOverride.actor).toMatch(/^key:/);
+    expect(activated.guardrailOverride!.actor).toMatch(/^key:/);
     // Within the guardrail, anyone who manages the program can activate.
-    const cheap = await reward(p, { pointsCost: 1_000, costToBusiness: 900 });
-    expect((await admin.data(ACTIVATE, { id: cheap })).activateReward.status).toBe('ACTIVE');
+    const cheap = await createReward(p.tenant.owner, { pointsCost: 1_000, costToBusiness: 900 });
+    expect((await admin.data(ActivateRewardWithOverrideDocument, { id: cheap })).activateReward.status).toBe('ACTIVE');
   });
 });
 
 describe('benefits', () => {
   it('gives every channel the same recognised benefits, with the text for that channel', async () => {
     const p = await program();
-    const UPSERT = `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`;
-    await p.tenant.owner.data(UPSERT, {
+    await p.tenant.owner.data(UpsertBenefitDocument, {
       input: {
         code: 'FREE_SHIP',
         tierId: p.tiers.SILVER,
@@ -900,7 +900,7 @@ describe('benefits', () => {
         channels: ['WEB', 'MOBILE', 'AGENT'],
       },
     });
-    await p.tenant.owner.data(UPSERT, {
+    await p.tenant.owner.data(UpsertBenefitDocument, {
       input: {
         code: 'GOLD_10',
         tierId: p.tiers.GOLD,
@@ -911,7 +911,7 @@ describe('benefits', () => {
         texts: [{ channel: 'POS', text: 'GOLD -10%' }],
       },
     });
-    await p.tenant.owner.data(UPSERT, {
+    await p.tenant.owner.data(UpsertBenefitDocument, {
       input: {
         code: 'LOUNGE',
         tierId: p.tiers.GOLD,
@@ -926,18 +926,17 @@ describe('benefits', () => {
     const pos = await p.tenant.pos(p.north.id);
     const agent = await p.tenant.agent();
     const token = await p.tenant.customer(customer.id);
-    const BENEFITS = `query ($id: ID!, $channel: Channel!) { benefits(customerId: $id, channel: $channel) { code kind value tierCode text } }`;
-    const ask = async (channel: string, as: ApiClient) =>
-      (await as.data(BENEFITS, { id: customer.id, channel })).benefits;
+    const ask = async (channel: Channel, as: ApiClient) =>
+      (await as.data(BenefitsDocument, { id: customer.id, channel })).benefits;
     expect(await ask('POS', pos)).toEqual([
       { code: 'GOLD_10', kind: 'PERCENT_DISCOUNT', value: 10, tierCode: 'GOLD', text: 'GOLD -10%' },
     ]);
     const web = await ask('WEB', token);
     expect(web.map((b: { code: string }) => b.code)).toEqual(['FREE_SHIP', 'GOLD_10']);
     expect(await ask('WEB', agent)).toEqual(web);
-    expect(web.find((b: { code: string }) => b.code === 'GOLD_10').text).toBe('10% off for Gold members');
+    expect(web.find((b) => b.code === 'GOLD_10')?.text).toBe('10% off for Gold members');
     const other = await createCustomer(p.tenant.owner);
-    expect((await token.gql(BENEFITS, { id: other.id, channel: 'WEB' })).errors?.[0]?.extensions?.code).toBe(
+    expect((await token.gql(BenefitsDocument, { id: other.id, channel: 'WEB' })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
     );
     expect(await ask('WEB', await p.tenant.customer(other.id)).catch(() => null)).toBeNull();

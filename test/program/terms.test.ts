@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  AcknowledgeScriptDocument,
+  ProgramTermsDocument,
+  ProgramTermsHistoryDocument,
+  ProgramTermsPublishedDocument,
+  PublishProgramTermsDocument,
+  type PublishTermsInput,
+} from '../generated/graphql';
+import {
   type ApiClient,
   collect,
   createCustomer,
@@ -26,13 +34,12 @@ afterAll(async () => {
   await Promise.all([gwA.close(), gwB.close()]);
 });
 
-const PUBLISH = `mutation ($input: PublishTermsInput!) { publishProgramTerms(input: $input) { replayed terms { id kind channel locale version title effectiveFrom publishedBy } } }`;
-const CURRENT = `query ($channel: Channel!, $locale: String!, $kind: TermsKind) { programTerms(channel: $channel, locale: $locale, kind: $kind) { version locale title } }`;
-const HISTORY = `query ($channel: Channel!, $locale: String!) { programTermsHistory(channel: $channel, locale: $locale) { version } }`;
-const PUSHED = `subscription ($channel: Channel!, $locale: String!, $kind: TermsKind) { programTermsPublished(channel: $channel, locale: $locale, kind: $kind) { version title locale channel } }`;
-
-function publish(input: Record<string, unknown>, token: ApiClient = tenant.owner, gw = gwA) {
-  return token.on(gw).gql(PUBLISH, {
+function publish(
+  input: Pick<PublishTermsInput, 'channel' | 'locale'> & Partial<PublishTermsInput>,
+  token: ApiClient = tenant.owner,
+  gw = gwA,
+) {
+  return token.on(gw).gql(PublishProgramTermsDocument, {
     input: {
       kind: 'PROGRAM_TERMS',
       title: 'Terms',
@@ -61,23 +68,26 @@ describe('program terms', () => {
       [gwA, tenant.owner],
       [gwB, token],
     ] as const) {
-      expect((await caller.on(gw).data(CURRENT, { channel: 'WEB', locale: 'en-GB' })).programTerms).toEqual({
+      expect(
+        (await caller.on(gw).data(ProgramTermsDocument, { channel: 'WEB', locale: 'en-GB' })).programTerms,
+      ).toEqual({
         version: 1,
         locale: 'en-GB',
         title: 'Terms v1',
       });
     }
-    expect((await tenant.owner.data(HISTORY, { channel: 'WEB', locale: 'en-GB' })).programTermsHistory).toEqual([
-      { version: 2 },
-      { version: 1 },
-    ]);
+    expect(
+      (await tenant.owner.data(ProgramTermsHistoryDocument, { channel: 'WEB', locale: 'en-GB' })).programTermsHistory,
+    ).toEqual([{ version: 2 }, { version: 1 }]);
 
     await publish({ channel: 'MOBILE', locale: 'fr', title: 'Conditions' });
-    expect((await tenant.owner.data(CURRENT, { channel: 'MOBILE', locale: 'fr-CA' })).programTerms).toMatchObject({
+    expect(
+      (await tenant.owner.data(ProgramTermsDocument, { channel: 'MOBILE', locale: 'fr-CA' })).programTerms,
+    ).toMatchObject({
       locale: 'fr',
       title: 'Conditions',
     });
-    const missing = await tenant.owner.gql(CURRENT, { channel: 'POS', locale: 'de' });
+    const missing = await tenant.owner.gql(ProgramTermsDocument, { channel: 'POS', locale: 'de' });
     expect(missing.errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       reason: 'TERMS_NOT_FOUND',
@@ -85,14 +95,14 @@ describe('program terms', () => {
     });
     // Another tenant has its own texts.
     const other = await createTenant(gwA);
-    expect((await other.owner.gql(CURRENT, { channel: 'WEB', locale: 'en-GB' })).errors?.[0]?.extensions?.code).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (await other.owner.gql(ProgramTermsDocument, { channel: 'WEB', locale: 'en-GB' })).errors?.[0]?.extensions?.code,
+    ).toBe('NOT_FOUND');
   });
 
   it('replays a retried publication, validates input naming the field, and lets only owners and admins publish', async () => {
     const key = randomUUID();
-    const input = { channel: 'POS', locale: 'nl', title: 'Voorwaarden', idempotencyKey: key };
+    const input = { channel: 'POS' as const, locale: 'nl', title: 'Voorwaarden', idempotencyKey: key };
     const once = (await publish(input)).data!.publishProgramTerms;
     const twice = (await publish(input)).data!.publishProgramTerms;
     expect(twice).toEqual({ ...once, replayed: true });
@@ -109,20 +119,20 @@ describe('program terms', () => {
     ).toMatchObject({ field: 'input.effectiveFrom' });
     const agent = await tenant.agent();
     expect((await publish({ channel: 'POS', locale: 'nl' }, agent)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await tenant.owner.data(HISTORY, { channel: 'POS', locale: 'nl' })).programTermsHistory).toEqual([
-      { version: 1 },
-    ]);
+    expect(
+      (await tenant.owner.data(ProgramTermsHistoryDocument, { channel: 'POS', locale: 'nl' })).programTermsHistory,
+    ).toEqual([{ version: 1 }]);
   });
 
   it('pushes a publication made on one instance to subscribers of that channel and locale on another, and to no other tenant', async () => {
     const other = await createTenant(gwA);
     const [mine, theirs] = [tenant.owner.on(gwB).ws(), other.owner.on(gwB).ws()];
     try {
-      const sub = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es' });
-      const foreign = collect(theirs, PUSHED, { channel: 'MOBILE', locale: 'es' });
-      const otherLocale = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'pt' });
+      const sub = collect(mine, ProgramTermsPublishedDocument, { channel: 'MOBILE', locale: 'es' });
+      const foreign = collect(theirs, ProgramTermsPublishedDocument, { channel: 'MOBILE', locale: 'es' });
+      const otherLocale = collect(mine, ProgramTermsPublishedDocument, { channel: 'MOBILE', locale: 'pt' });
       // A regional screen shows its language's text (the fallback), so it hears those publications too.
-      const regional = collect(mine, PUSHED, { channel: 'MOBILE', locale: 'es-MX' });
+      const regional = collect(mine, ProgramTermsPublishedDocument, { channel: 'MOBILE', locale: 'es-MX' });
       await untilRedisListening(gwB, 'PROGRAM_TERMS_PUBLISHED');
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v1' });
       await publish({ channel: 'MOBILE', locale: 'es', title: 'Términos v2' });
@@ -150,9 +160,8 @@ describe('agent scripts', () => {
     const script = (await publish({ kind: 'AGENT_SCRIPT', channel: 'AGENT', locale: 'en', title: 'Explaining expiry' }))
       .data!.publishProgramTerms.terms;
     const agent = await tenant.agent();
-    const ACK = `mutation ($id: ID!) { acknowledgeScript(termsId: $id) { termsId version actor createdAt } }`;
-    const first = (await agent.data(ACK, { id: script.id })).acknowledgeScript;
-    const again = (await agent.on(gwB).data(ACK, { id: script.id })).acknowledgeScript;
+    const first = (await agent.data(AcknowledgeScriptDocument, { id: script.id })).acknowledgeScript;
+    const again = (await agent.on(gwB).data(AcknowledgeScriptDocument, { id: script.id })).acknowledgeScript;
     expect(again).toEqual(first);
     expect(first).toMatchObject({ termsId: script.id, version: 1, actor: `key:${agent.id}` });
     const listed = (
@@ -160,7 +169,7 @@ describe('agent scripts', () => {
     ).scriptAcknowledgements;
     expect(listed).toEqual([{ actor: `key:${agent.id}` }]);
     const terms = (await publish({ channel: 'AGENT', locale: 'en' })).data!.publishProgramTerms.terms;
-    expect((await agent.gql(ACK, { id: terms.id })).errors?.[0]?.extensions).toMatchObject({
+    expect((await agent.gql(AcknowledgeScriptDocument, { id: terms.id })).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'termsId',
     });
@@ -168,7 +177,11 @@ describe('agent scripts', () => {
     const token = await tenant.customer(customer.id);
     const client = token.ws();
     try {
-      const denied = collect(client, PUSHED, { channel: 'AGENT', locale: 'en', kind: 'AGENT_SCRIPT' });
+      const denied = collect(client, ProgramTermsPublishedDocument, {
+        channel: 'AGENT',
+        locale: 'en',
+        kind: 'AGENT_SCRIPT',
+      });
       await denied.done;
       expect(denied.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     } finally {

@@ -1,5 +1,7 @@
+import { print } from 'graphql';
 import WebSocket from 'ws';
 
+import { CustomerUpdatedVersionDocument } from '../generated/graphql';
 import {
   collect,
   createCustomer,
@@ -15,8 +17,6 @@ import {
 let gw: TestGateway;
 let tenant: TenantFixture;
 
-const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { version displayName } }`;
-
 /** A graphql-ws client by hand, so the test can stop it reading (a stalled phone or till). */
 async function rawSubscriber(caller: KeyClient, customerId: string, target = caller.gw): Promise<WebSocket> {
   const socket = new WebSocket(target.wsUrl, 'graphql-transport-ws');
@@ -24,7 +24,11 @@ async function rawSubscriber(caller: KeyClient, customerId: string, target = cal
   socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${caller.secret}` } }));
   await new Promise<void>((resolve) => socket.once('message', () => resolve()));
   socket.send(
-    JSON.stringify({ id: '1', type: 'subscribe', payload: { query: SUBSCRIBE, variables: { id: customerId } } }),
+    JSON.stringify({
+      id: '1',
+      type: 'subscribe',
+      payload: { query: print(CustomerUpdatedVersionDocument), variables: { id: customerId } },
+    }),
   );
   return socket;
 }
@@ -50,7 +54,7 @@ describe('a slow subscriber', () => {
     const stalled = await rawSubscriber(tenant.owner, customer.id, quiet);
     const healthyClient = tenant.owner.ws();
     try {
-      const healthy = collect(healthyClient, SUBSCRIBE, { id: customer.id });
+      const healthy = collect(healthyClient, CustomerUpdatedVersionDocument, { id: customer.id });
       await until(async () => (await openSubscriptions(quiet)) >= 2);
       // Stop reading: the server's writes to this socket back up in TCP, then in its (bounded) queue.
       (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
@@ -93,12 +97,12 @@ describe('connection limits and keep-alive', () => {
     const clients = [other.owner.ws(), other.owner.ws(), other.owner.ws()];
     const otherCustomer = await createCustomer(other.owner);
     try {
-      const subs = clients.map((client) => collect(client, SUBSCRIBE, { id: otherCustomer.id }));
+      const subs = clients.map((client) => collect(client, CustomerUpdatedVersionDocument, { id: otherCustomer.id }));
       await until(async () => (await openSubscriptions()) >= 2);
       await expect(subs[2].done).rejects.toMatchObject({ code: 4429 });
       // Another key is not affected.
       const ownerClient = tenant.owner.ws();
-      const own = collect(ownerClient, SUBSCRIBE, { id: customer.id });
+      const own = collect(ownerClient, CustomerUpdatedVersionDocument, { id: customer.id });
       await new Promise((r) => setTimeout(r, 100));
       expect(own.events).toEqual([]);
       await ownerClient.dispose();
@@ -106,7 +110,7 @@ describe('connection limits and keep-alive', () => {
       await until(async () => (await openSubscriptions()) <= 1);
       const again = other.owner.ws();
       const connected = new Promise((resolve) => again.on('connected', resolve));
-      const late = collect(again, SUBSCRIBE, { id: otherCustomer.id });
+      const late = collect(again, CustomerUpdatedVersionDocument, { id: otherCustomer.id });
       await connected;
       late.stop();
       await again.dispose();

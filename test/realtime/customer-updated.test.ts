@@ -1,3 +1,4 @@
+import { CustomerUpdatedDocument, UpdateCustomerVersionDocument } from '../generated/graphql';
 import {
   ApiClient,
   collect,
@@ -10,9 +11,6 @@ import {
   uniquePrefix,
   untilRedisListening,
 } from '../support';
-
-const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { customerId version displayName } }`;
-const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
 
 let gwA: TestGateway;
 let gwB: TestGateway;
@@ -33,10 +31,10 @@ describe('customerUpdated across instances', () => {
     const customer = await createCustomer(tenant.owner, { displayName: 'v1' });
     const client = tenant.owner.on(gwB).ws();
     try {
-      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, CustomerUpdatedDocument, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       for (const name of ['v2', 'v3', 'v4']) {
-        await tenant.owner.data(UPDATE, { input: { id: customer.id, displayName: name } });
+        await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: name } });
       }
       const events = await sub.next(3);
       expect(events.map((e) => e.data?.customerUpdated)).toEqual([
@@ -55,14 +53,14 @@ describe('customerUpdated across instances', () => {
     const customer = await createCustomer(tenant.owner);
     const client = tenant.owner.on(gwB).ws();
     try {
-      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, CustomerUpdatedDocument, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-      const failed = await tenant.owner.gql(UPDATE, {
+      const failed = await tenant.owner.gql(UpdateCustomerVersionDocument, {
         input: { id: customer.id, displayName: 'never', email: taken.email },
       });
       expect(failed.errors?.[0]?.extensions?.code).toBe('CONFLICT');
       // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
-      await tenant.owner.data(UPDATE, { input: { id: customer.id, displayName: 'committed' } });
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'committed' } });
       const [first] = await sub.next(1);
       expect(first.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
       await new Promise((r) => setTimeout(r, 200));
@@ -79,7 +77,7 @@ describe('outbox relay', () => {
     const client = tenant.owner.on(gwB).ws();
     const em = gwA.gateway.orm.em.fork();
     try {
-      const sub = collect(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, CustomerUpdatedDocument, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       // Cut every relay's LISTEN connection: only the poll (or a re-LISTEN) can pick the row up now.
       const listeners = `select pid from pg_stat_activity where query like 'LISTEN %' and datname = current_database() and pid <> pg_backend_pid()`;
@@ -128,7 +126,7 @@ describe('subscription authorization', () => {
   it('refuses a connection without a valid token', async () => {
     for (const caller of [gwB.anonymous, new ApiClient(gwB, 'lgk_not-a-key')]) {
       const client = caller.ws();
-      const sub = collect(client, SUBSCRIBE, { id: '00000000-0000-4000-8000-000000000000' });
+      const sub = collect(client, CustomerUpdatedDocument, { id: '00000000-0000-4000-8000-000000000000' });
       await expect(sub.done).rejects.toMatchObject({ code: 4403 });
       await client.dispose();
     }
@@ -146,7 +144,7 @@ describe('subscription authorization', () => {
     const firstError = async (caller: ApiClient, customerId: string) => {
       const client = caller.on(gwB).ws();
       try {
-        const sub = collect(client, SUBSCRIBE, { id: customerId });
+        const sub = collect(client, CustomerUpdatedDocument, { id: customerId });
         await sub.next(1);
         return sub.events[0].errors?.[0]?.extensions?.code ?? 'NO_ERROR';
       } finally {
@@ -160,9 +158,9 @@ describe('subscription authorization', () => {
     for (const allowed of [token, pos]) {
       const client = allowed.on(gwB).ws();
       try {
-        const sub = collect(client, SUBSCRIBE, { id: me.id });
+        const sub = collect(client, CustomerUpdatedDocument, { id: me.id });
         await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-        const { updateCustomer } = await tenant.owner.data(UPDATE, {
+        const { updateCustomer } = await tenant.owner.data(UpdateCustomerVersionDocument, {
           input: { id: me.id, displayName: `seen by ${allowed.token?.slice(0, 6)}` },
         });
         const [event] = await sub.next(1);

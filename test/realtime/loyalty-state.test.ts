@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { RedeemPointsDocument } from '../generated/graphql';
+import { LoyaltyStateChangedDocument } from '../generated/graphql';
 import {
   type ApiClient,
   collect,
@@ -20,17 +21,6 @@ import {
 } from '../support';
 
 const STATE = `version source balance { available pending } tier { code limitedTime } benefits { code } activeVouchers { code }`;
-const SUBSCRIBE = `subscription ($id: ID!, $since: Int) { loyaltyStateChanged(customerId: $id, sinceVersion: $since) { customerId ${STATE} } }`;
-
-interface StateEvent {
-  customerId: string;
-  version: number;
-  source: string;
-  balance: { available: number; pending: number };
-  tier: { code: string; limitedTime: boolean } | null;
-  benefits: { code: string }[];
-  activeVouchers: { code: string }[];
-}
 
 describe('loyaltyStateChanged across two instances', () => {
   let gwA: TestGateway;
@@ -74,7 +64,9 @@ describe('loyaltyStateChanged across two instances', () => {
     await earn(tenant.owner.on(gwA), customer.id, 100, { reason: 'visit' });
     const client = tenant.owner.on(gwB).ws();
     try {
-      const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, LoyaltyStateChangedDocument, {
+        id: customer.id,
+      });
       const [first] = await sub.next(1);
       expect(first.data!.loyaltyStateChanged).toMatchObject({
         customerId: customer.id,
@@ -132,7 +124,10 @@ describe('loyaltyStateChanged across two instances', () => {
     for (const points of [1, 2, 3, 4, 5]) await earn(tenant.owner.on(gwA), customer.id, points, { reason: 'visit' });
     const client = tenant.owner.on(gwB).ws();
     try {
-      const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since: 1 });
+      const sub = collect(client, LoyaltyStateChangedDocument, {
+        id: customer.id,
+        since: 1,
+      });
       const missed = await sub.next(5);
       expect(
         missed.map((event) => [
@@ -172,7 +167,10 @@ describe('loyaltyStateChanged across two instances', () => {
     const client = tenant.owner.on(gwB).ws();
     try {
       for (const since of [1, 9]) {
-        const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since });
+        const sub = collect(client, LoyaltyStateChangedDocument, {
+          id: customer.id,
+          since,
+        });
         const [first] = await sub.next(1);
         expect(first.data!.loyaltyStateChanged).toMatchObject({
           version: 3,
@@ -181,7 +179,10 @@ describe('loyaltyStateChanged across two instances', () => {
         });
         sub.stop();
       }
-      const upToDate = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id, since: 3 });
+      const upToDate = collect(client, LoyaltyStateChangedDocument, {
+        id: customer.id,
+        since: 3,
+      });
       await new Promise((r) => setTimeout(r, 300));
       expect(upToDate.events).toEqual([]);
       upToDate.stop();
@@ -195,7 +196,9 @@ describe('loyaltyStateChanged across two instances', () => {
     const customer = await createCustomer(tenant.owner);
     const client = tenant.owner.on(gwB).ws();
     try {
-      const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, LoyaltyStateChangedDocument, {
+        id: customer.id,
+      });
       await sub.next(1);
       await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       const refused = await tenant.owner.on(gwA).gql(RedeemPointsDocument, {
@@ -360,7 +363,9 @@ describe('loyaltyStateChanged across two instances', () => {
     const firstOf = async (caller: ApiClient, customerId: string) => {
       const client = caller.on(gwB).ws();
       try {
-        const sub = collect<{ loyaltyStateChanged: StateEvent }>(client, SUBSCRIBE, { id: customerId });
+        const sub = collect(client, LoyaltyStateChangedDocument, {
+          id: customerId,
+        });
         await sub.next(1);
         return sub.events[0];
       } finally {
@@ -394,7 +399,9 @@ describe('a Redis outage', () => {
       const tenant = await createTenant(gwA);
       const customer = await createCustomer(tenant.owner);
       const subscriber = tenant.owner.on(gwB).ws();
-      const sub = collect<{ loyaltyStateChanged: StateEvent }>(subscriber, SUBSCRIBE, { id: customer.id });
+      const sub = collect(subscriber, LoyaltyStateChangedDocument, {
+        id: customer.id,
+      });
       await sub.next(1);
       await untilRedisListening(gwB, 'LOYALTY_STATE_CHANGED');
       await earn(tenant.owner.on(gwA), customer.id, 1, { reason: 'visit' });

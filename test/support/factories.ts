@@ -15,7 +15,6 @@ import {
   type RewardInput,
 } from '../generated/graphql';
 import type { ApiClient } from './client';
-import type { TestGateway } from './gateway';
 
 /** A fresh idempotency key. */
 export const key = (): string => randomUUID();
@@ -91,8 +90,8 @@ export async function activeReward(by: ApiClient, input: Partial<RewardInput> = 
 }
 
 /** The ledger of a tenant reconciles: balances match entries, every transaction balances. */
-export async function expectLedgerClean(gw: TestGateway, tenantId: string): Promise<void> {
-  const integrity = await verifyLedger(gw.gateway.orm.em.fork(), tenantId);
+export async function expectLedgerClean(tenant: { tenantId: string; owner: ApiClient }): Promise<void> {
+  const integrity = await verifyLedger(tenant.owner.gw.gateway.orm.em.fork(), tenant.tenantId);
   expect(integrity.discrepancies).toEqual([]);
 }
 

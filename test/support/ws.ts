@@ -1,3 +1,5 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import type { Client, FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
 
 import type { Untyped, Variables } from './client';
@@ -10,13 +12,18 @@ export interface Collected<T> {
   stop(): void;
 }
 
-export function collect<T = Untyped>(client: Client, query: string, variables: Variables = {}): Collected<T> {
+export function collect<T = Untyped, V extends Variables = Variables>(
+  client: Client,
+  subscription: string | TypedDocumentNode<T, V>,
+  variables?: V,
+): Collected<T> {
+  const query = typeof subscription === 'string' ? subscription : print(subscription);
   const events: ExecutionResult<T, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let stop = () => undefined as void;
   const done = new Promise<void>((resolve, reject) => {
     stop = client.subscribe<T>(
-      { query, variables },
+      { query, variables: variables ?? {} },
       {
         next: (event) => {
           events.push(event);

@@ -1,5 +1,6 @@
 import { API_KEY_CACHE_MS } from '../../src/shared/auth/authenticator';
 import { CreateTenantDocument } from '../generated/graphql';
+import { CreateApiKeyDocument, CreateTenantOwnerSecretDocument } from '../generated/graphql';
 import {
   ApiClient,
   createCustomer,
@@ -10,9 +11,6 @@ import {
   type TenantFixture,
   type TestGateway,
 } from '../support';
-
-const CREATE_TENANT = `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } ownerKey { secret } } }`;
-const CREATE_KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id role storeId prefix } } }`;
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -27,11 +25,11 @@ describe('createTenant', () => {
   const input = { name: 'Bakery', currency: 'eur', timezone: 'Europe/Paris' };
 
   it('needs the platform token', async () => {
-    expect(errorCode(await gw.anonymous.gql(CREATE_TENANT, { input }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await tenant.owner.gql(CREATE_TENANT, { input }))).toBe('FORBIDDEN');
-    expect(errorCode(await new ApiClient(gw, 'not-the-admin-token').gql(CREATE_TENANT, { input }))).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(errorCode(await gw.anonymous.gql(CreateTenantOwnerSecretDocument, { input }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await tenant.owner.gql(CreateTenantOwnerSecretDocument, { input }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await new ApiClient(gw, 'not-the-admin-token').gql(CreateTenantOwnerSecretDocument, { input })),
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('returns a working OWNER key and normalises the currency', async () => {
@@ -48,7 +46,7 @@ describe('createTenant', () => {
     [{ ...input, timezone: 'Mars/Olympus' }, 'input.timezone'],
     [{ ...input, name: '   ' }, 'input.name'],
   ])('rejects bad input %#, naming the field', async (bad, field) => {
-    const res = await gw.platform.gql(CREATE_TENANT, { input: bad });
+    const res = await gw.platform.gql(CreateTenantOwnerSecretDocument, { input: bad });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions?.field).toBe(field);
   });
@@ -56,7 +54,7 @@ describe('createTenant', () => {
 
 describe('API keys', () => {
   it('shows the secret once and stores only a hash', async () => {
-    const created = await tenant.owner.data(CREATE_KEY, { input: { role: 'AGENT', name: 'Desk 1' } });
+    const created = await tenant.owner.data(CreateApiKeyDocument, { input: { role: 'AGENT', name: 'Desk 1' } });
     const { secret, apiKey } = created.createApiKey;
     expect(secret).toMatch(/^lgk_/);
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
@@ -100,16 +98,20 @@ describe('API keys', () => {
 
   it('binds POS keys to a store of the tenant, and only POS keys', async () => {
     const store = await createStore(tenant.owner);
-    const pos = await tenant.owner.data(CREATE_KEY, { input: { role: 'POS', name: 'Till 1', storeId: store.id } });
+    const pos = await tenant.owner.data(CreateApiKeyDocument, {
+      input: { role: 'POS', name: 'Till 1', storeId: store.id },
+    });
     expect(pos.createApiKey.apiKey.storeId).toBe(store.id);
-    const missing = await tenant.owner.gql(CREATE_KEY, { input: { role: 'POS', name: 'Till 2' } });
+    const missing = await tenant.owner.gql(CreateApiKeyDocument, { input: { role: 'POS', name: 'Till 2' } });
     expect(errorCode(missing)).toBe('BAD_USER_INPUT');
     expect(missing.errors?.[0]?.extensions?.field).toBe('input.storeId');
-    const unknown = await tenant.owner.gql(CREATE_KEY, {
+    const unknown = await tenant.owner.gql(CreateApiKeyDocument, {
       input: { role: 'POS', name: 'Till 3', storeId: '00000000-0000-4000-8000-000000000000' },
     });
     expect(errorCode(unknown)).toBe('NOT_FOUND');
-    const agent = await tenant.owner.gql(CREATE_KEY, { input: { role: 'AGENT', name: 'Desk', storeId: store.id } });
+    const agent = await tenant.owner.gql(CreateApiKeyDocument, {
+      input: { role: 'AGENT', name: 'Desk', storeId: store.id },
+    });
     expect(errorCode(agent)).toBe('BAD_USER_INPUT');
   });
 
@@ -118,14 +120,16 @@ describe('API keys', () => {
     const pos = await tenant.pos(store.id);
     for (const role of ['POS', 'AGENT', 'ANALYST', 'SUPERVISOR', 'SERVICE'] as const) {
       const key = role === 'POS' ? pos : await tenant.key(role);
-      const res = await key.gql(CREATE_KEY, { input: { role: 'ADMIN', name: 'escalate' } });
+      const res = await key.gql(CreateApiKeyDocument, { input: { role: 'ADMIN', name: 'escalate' } });
       expect([role, errorCode(res)]).toEqual([role, 'FORBIDDEN']);
     }
     const admin = await tenant.key('ADMIN');
-    expect(errorCode(await admin.gql(CREATE_KEY, { input: { role: 'OWNER', name: 'escalate' } }))).toBe('FORBIDDEN');
-    expect((await admin.data(CREATE_KEY, { input: { role: 'AGENT', name: 'ok' } })).createApiKey.apiKey.role).toBe(
-      'AGENT',
+    expect(errorCode(await admin.gql(CreateApiKeyDocument, { input: { role: 'OWNER', name: 'escalate' } }))).toBe(
+      'FORBIDDEN',
     );
+    expect(
+      (await admin.data(CreateApiKeyDocument, { input: { role: 'AGENT', name: 'ok' } })).createApiKey.apiKey.role,
+    ).toBe('AGENT');
   });
 
   it('lets a POS key create and read customers but not stores', async () => {

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 
 import request from 'supertest';
 
+import { ChannelSwitchesDocument, RecordInteractionDocument, type RecordInteractionInput } from '../generated/graphql';
 import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
@@ -190,11 +191,9 @@ describe('ingestion of malformed events', () => {
 });
 
 describe('recordInteraction', () => {
-  const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id kind channel actor summary data } }`;
-
   it("puts an agent's call on the timeline once, however often it is sent", async () => {
     const customer = await createCustomer(tenant.owner);
-    const input = {
+    const input: RecordInteractionInput = {
       customerId: customer.id,
       kind: 'INTERACTION',
       channel: 'AGENT',
@@ -202,8 +201,8 @@ describe('recordInteraction', () => {
       data: { type: 'call', durationSeconds: 240 },
       idempotencyKey: randomUUID(),
     };
-    const first = (await tenant.owner.data(RECORD, { input })).recordInteraction;
-    const again = (await tenant.owner.data(RECORD, { input })).recordInteraction;
+    const first = (await tenant.owner.data(RecordInteractionDocument, { input })).recordInteraction;
+    const again = (await tenant.owner.data(RecordInteractionDocument, { input })).recordInteraction;
     expect(again).toEqual(first);
     expect(first).toMatchObject({
       kind: 'INTERACTION',
@@ -211,11 +210,11 @@ describe('recordInteraction', () => {
       data: { type: 'call', durationSeconds: 240 },
     });
     expect(await timelineOf(customer.id)).toHaveLength(1);
-    const forged = await tenant.owner.gql(RECORD, {
+    const forged = await tenant.owner.gql(RecordInteractionDocument, {
       input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() },
     });
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
-    const unknown = await tenant.owner.gql(RECORD, {
+    const unknown = await tenant.owner.gql(RecordInteractionDocument, {
       input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() },
     });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
@@ -247,8 +246,7 @@ describe('channel switches', () => {
       ],
     };
     expect((await post('crm', batch, { secret: own.ingestSecret, tenantId: own.tenantId })).body.stored).toBe(7);
-    const SWITCHES = `query ($id: ID!, $h: Int!) { channelSwitches(customerId: $id, withinHours: $h) { from { channel summary } to { channel summary } minutesBetween } }`;
-    const ada24 = (await own.owner.data(SWITCHES, { id: ada.id, h: 24 })).channelSwitches;
+    const ada24 = (await own.owner.data(ChannelSwitchesDocument, { id: ada.id, h: 24 })).channelSwitches;
     expect(ada24).toEqual([
       {
         from: { channel: 'WEB', summary: 'Started a return' },
@@ -256,7 +254,7 @@ describe('channel switches', () => {
         minutesBetween: 120,
       },
     ]);
-    expect((await own.owner.data(SWITCHES, { id: ada.id, h: 48 })).channelSwitches).toHaveLength(2);
+    expect((await own.owner.data(ChannelSwitchesDocument, { id: ada.id, h: 48 })).channelSwitches).toHaveLength(2);
     const summary = (
       await own.owner.data(
         `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`,
@@ -264,7 +262,7 @@ describe('channel switches', () => {
       )
     ).channelSwitchSummary;
     expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
-    const bad = await own.owner.gql(SWITCHES, { id: ada.id, h: 0 });
+    const bad = await own.owner.gql(ChannelSwitchesDocument, { id: ada.id, h: 0 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });
   });
 });

@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
-
+import { CustomerTimelineDocument, type CustomerTimelineQueryVariables } from '../generated/graphql';
 import {
+  type ApiClient,
   createCustomer,
   createStore,
   createTenant,
+  earn,
+  key,
   startGateway,
   type TenantFixture,
   type TestGateway,
@@ -18,23 +20,12 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-const key = () => randomUUID();
-const TIMELINE = `query ($id: ID!, $first: Int, $after: String, $filter: TimelineFilter) { customer(id: $id) {
-  timeline(first: $first, after: $after, filter: $filter) { edges { cursor node { id kind source channel actor summary data refType refId occurredAt } } pageInfo { hasNextPage endCursor } } } }`;
-
-async function timeline(customerId: string, variables: Record<string, unknown> = {}, token = tenant.owner) {
-  return (await token.data(TIMELINE, { id: customerId, ...variables })).customer.timeline;
-}
-
-async function earn(customerId: string, points: number) {
-  return (
-    await tenant.owner.data(
-      `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { transaction { id } } }`,
-      {
-        input: { customerId, points, reason: 'welcome', idempotencyKey: key() },
-      },
-    )
-  ).earnPoints.transaction.id as string;
+async function timeline(
+  customerId: string,
+  variables: Omit<CustomerTimelineQueryVariables, 'id'> = {},
+  token: ApiClient = tenant.owner,
+) {
+  return (await token.data(CustomerTimelineDocument, { id: customerId, ...variables })).customer.timeline;
 }
 
 describe('unified timeline', () => {
@@ -49,7 +40,7 @@ describe('unified timeline', () => {
       });
     }
     const customer = await createCustomer(tenant.owner);
-    const earnId = await earn(customer.id, 200);
+    const earnId = (await earn(tenant.owner, customer.id, 200)).transaction.id;
     const pos = await tenant.pos(store.id);
     await pos.data(`mutation ($input: RecordPurchaseInput!) { recordPurchase(input: $input) { totalPoints } }`, {
       input: {
@@ -83,15 +74,15 @@ describe('unified timeline', () => {
       input: { code: voucher.code, storeId: store.id, idempotencyKey: key() },
     });
 
-    const events = (await timeline(customer.id)).edges.map((edge: { node: Record<string, unknown> }) => edge.node);
-    expect(events.map((event: { kind: string }) => event.kind)).toEqual([
+    const events = (await timeline(customer.id)).edges.map((edge) => edge.node);
+    expect(events.map((event) => event.kind)).toEqual([
       'VOUCHER_CONSUMED',
       'REWARD_REDEEMED',
       'TIER_CHANGED',
       'PURCHASE',
       'POINTS_EARNED',
     ]);
-    expect(events.every((event: { source: string }) => event.source === 'gateway')).toBe(true);
+    expect(events.every((event) => event.source === 'gateway')).toBe(true);
     expect(events[4]).toMatchObject({
       kind: 'POINTS_EARNED',
       refType: 'ledger_transaction',
@@ -125,7 +116,7 @@ describe('unified timeline', () => {
 
   it('pages through every event exactly once while new ones keep arriving', async () => {
     const customer = await createCustomer(tenant.owner);
-    for (let i = 0; i < 23; i += 1) await earn(customer.id, i + 1);
+    for (let i = 0; i < 23; i += 1) await earn(tenant.owner, customer.id, i + 1);
     const before = new Set<string>();
     const seen: string[] = [];
     let after: string | null = null;
@@ -133,7 +124,7 @@ describe('unified timeline', () => {
       const result = await timeline(customer.id, { first: 5, after });
       for (const edge of result.edges) seen.push(edge.node.id);
       // New events land at the head of the timeline while the client pages on.
-      await Promise.all([earn(customer.id, 1000), earn(customer.id, 1001)]);
+      await Promise.all([earn(tenant.owner, customer.id, 1000), earn(tenant.owner, customer.id, 1001)]);
       if (!result.pageInfo.hasNextPage) break;
       after = result.pageInfo.endCursor;
     }
@@ -141,8 +132,8 @@ describe('unified timeline', () => {
     for (const id of seen) before.add(id);
     expect(before.size).toBe(seen.length);
     const firstPageFresh = await timeline(customer.id, { first: 100 });
-    const oldest23 = firstPageFresh.edges.slice(-23).map((edge: { node: { id: string; data: { points: number } } }) => {
-      points.push(edge.node.data.points);
+    const oldest23 = firstPageFresh.edges.slice(-23).map((edge) => {
+      points.push(edge.node.data.points as number);
       return edge.node.id;
     });
     // The first page was taken before any new event: every one of the 23 original events was seen once, in order.
@@ -154,7 +145,7 @@ describe('unified timeline', () => {
     const customers = [] as string[];
     for (let i = 0; i < 20; i += 1) {
       const customer = await createCustomer(tenant.owner);
-      await earn(customer.id, 10 + i);
+      await earn(tenant.owner, customer.id, 10 + i);
       customers.push(customer.id);
     }
     const knex = gw.gateway.orm.em.getConnection().getKnex();
@@ -190,7 +181,7 @@ describe('unified timeline', () => {
         },
       },
     );
-    await earn(customer.id, 50);
+    await earn(tenant.owner, customer.id, 50);
     await tenant.owner.data(
       `mutation ($input: AdjustPointsInput!) { adjustPoints(input: $input) { transaction { id } } }`,
       {
@@ -223,15 +214,17 @@ describe('unified timeline', () => {
   it('refuses a cursor it did not hand out, naming the argument', async () => {
     const customer = await createCustomer(tenant.owner);
     const forged = Buffer.from(JSON.stringify([new Date().toISOString(), 'not-a-uuid'])).toString('base64url');
-    const res = await tenant.owner.gql(TIMELINE, { id: customer.id, after: forged });
+    const res = await tenant.owner.gql(CustomerTimelineDocument, { id: customer.id, after: forged });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('is for staff: a customer token cannot read it, bad arguments name the field', async () => {
     const customer = await createCustomer(tenant.owner);
     const token = await tenant.customer(customer.id);
-    expect((await token.gql(TIMELINE, { id: customer.id })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const bad = await tenant.owner.gql(TIMELINE, { id: customer.id, first: 1000 });
+    expect((await token.gql(CustomerTimelineDocument, { id: customer.id })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const bad = await tenant.owner.gql(CustomerTimelineDocument, { id: customer.id, first: 1000 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 });
