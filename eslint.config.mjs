@@ -1,4 +1,5 @@
 // @ts-check
+import graphqlPlugin from '@graphql-eslint/eslint-plugin';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import simpleImportSort from 'eslint-plugin-simple-import-sort';
@@ -18,16 +19,48 @@ export default tseslint.config(
       'jest.config.js',
     ],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
-  {
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+  // The JavaScript and TypeScript rules, kept off the GraphQL files, which have a parser of their own.
+  ...[
+    js.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+      languageOptions: {
+        parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      },
+      plugins: { 'simple-import-sort': simpleImportSort },
+      rules: {
+        'simple-import-sort/imports': 'error',
+        'simple-import-sort/exports': 'error',
+      },
     },
-    plugins: { 'simple-import-sort': simpleImportSort },
+  ].map((config) => ({ ...config, ignores: [...(config.ignores ?? []), '**/*.graphql'] })),
+  {
+    // The emitted schema is the API's documentation: linted here (never formatted, see .prettierignore).
+    files: ['schema/schema.graphql'],
+    languageOptions: {
+      parser: graphqlPlugin.parser,
+      parserOptions: { graphQLConfig: { schema: `${import.meta.dirname}/schema/schema.graphql` } },
+    },
+    plugins: { '@graphql-eslint': graphqlPlugin },
     rules: {
-      'simple-import-sort/imports': 'error',
-      'simple-import-sort/exports': 'error',
+      '@graphql-eslint/require-description': [
+        'error',
+        {
+          types: true,
+          rootField: true,
+          FieldDefinition: true,
+          InputValueDefinition: true,
+          EnumValueDefinition: true,
+          DirectiveDefinition: true,
+        },
+      ],
+      '@graphql-eslint/relay-connection-types': 'error',
+      // Plain lists (a customer's identifiers, a tier's benefits) are bounded and stay lists; ids are per type,
+      // with no Node interface.
+      '@graphql-eslint/relay-edge-types': ['error', { listTypeCanWrapOnlyEdgeType: false, shouldImplementNode: false }],
+      '@graphql-eslint/relay-page-info': 'error',
+      // Forward pagination only (first/after): no connection takes last/before.
+      '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
     },
   },
   prettier,

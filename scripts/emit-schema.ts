@@ -4,11 +4,11 @@ import { writeFileSync } from 'node:fs';
 
 import { createPubSub } from '@graphql-yoga/subscription';
 
-import { buildGatewaySchema, printGatewaySchema } from '../src/shared/graphql/schema';
+import { buildGatewaySchema, printGatewaySchema } from '../src/schema';
 
 // `npm run schema`: writes schema/schema.graphql from the code-first resolvers. No resolver runs here,
-// so an empty instance map is enough.
-void buildGatewaySchema(new Map(), createPubSub()).then((schema) => {
+// so no services are built.
+void buildGatewaySchema(null, createPubSub()).then((schema) => {
   writeFileSync('schema/schema.graphql', printGatewaySchema(schema));
   process.stdout.write('wrote schema/schema.graphql\n');
 });

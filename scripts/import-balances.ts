@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 
-import { fileHash, importBalances, parseImportFile } from '../src/ledger/ledger.import';
-import { LedgerService } from '../src/ledger/ledger.service';
+import { fileHash, importBalances, ImportBookings, parseImportFile } from '../src/ledger/ledger.import';
 import { runWithOrm } from './lib/database';
 
 const USAGE = `usage: npm run import-balances -- --tenant <tenant id> <file.csv>
@@ -24,7 +23,7 @@ void runWithOrm(async (orm) => {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const ledger = new LedgerService();
+  const ledger = new ImportBookings();
   if (rollbackId) {
     const undone = await ledger.rollbackImport(orm.em.fork(), tenantId, rollbackId);
     process.stdout.write(

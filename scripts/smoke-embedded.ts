@@ -13,15 +13,16 @@ const adminToken = 'smoke-test-admin-token';
 const dataDir = mkdtempSync(join(tmpdir(), 'lg-smoke-'));
 const base = `http://127.0.0.1:${port}`;
 
-async function graphql(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+/** `T` is the shape of the `data` the caller reads (not checked at run time). */
+async function graphql<T = unknown>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: any; errors?: unknown[] };
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
+  return body.data as T;
 }
 
 async function main(): Promise<void> {
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const readyMs = Date.now() - startedAt;
-    const { createTenant } = await graphql(
+    const { createTenant } = await graphql<{ createTenant: { ownerKey: { secret: string } } }>(
       `
         mutation {
           createTenant(input: { name: "Smoke", currency: "EUR", timezone: "UTC" }) {
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
       {},
       adminToken,
     );
-    const owner = createTenant.ownerKey.secret as string;
-    const { createCustomer } = await graphql(
+    const owner = createTenant.ownerKey.secret;
+    const { createCustomer } = await graphql<{ createCustomer: { id: string } }>(
       `
         mutation {
           createCustomer(input: { email: "smoke@example.com" }) {
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       {},
       owner,
     );
-    const { customer } = await graphql(
+    const { customer } = await graphql<{ customer: { email: string; version: number } }>(
       `
         query ($id: ID!) {
           customer(id: $id) {

@@ -23,6 +23,8 @@ import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
 import { LoyaltyStateVersion } from './realtime/loyalty-state.entity';
 import { Reward, RewardGuardrailOverride, Voucher } from './rewards/reward.entity';
+import { DATABASE_CODE_TABLE } from './shared/db/database-code';
+import { TENANT_FILTER, type TenantFilterParams } from './shared/db/tenant-filter';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
 import { Tenant } from './tenancy/tenant.entity';
@@ -42,12 +44,6 @@ export const TENANT_OWNED = [
   ProgramTerms,
 ];
 
-export const TENANT_FILTER = 'tenant';
-
-export interface TenantFilterParams {
-  tenantId: string;
-}
-
 /**
  * `snapshot` is on only for `npm run migration:create`: applying migrations would otherwise rewrite the
  * committed snapshot from the database on every start and test run.
@@ -55,7 +51,7 @@ export interface TenantFilterParams {
 export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: string) => void, snapshot = false): Options {
   return defineConfig({
     clientUrl,
-    // Ledger tables are written in SQL by LedgerService, which scopes every statement by tenant itself.
+    // Ledger tables are written in SQL by the ledger (src/ledger), which scopes every statement by tenant itself.
     entities: [
       Tenant,
       OutboxEvent,
@@ -82,6 +78,8 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       LoyaltyStateVersion,
     ],
     extensions: [Migrator],
+    // Written by migrate() for the database code it applied; no entity maps it, and no schema diff may drop it.
+    schemaGenerator: { skipTables: [DATABASE_CODE_TABLE] },
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.
     allowGlobalContext: false,
     forceUtcTimezone: true,

@@ -5,6 +5,8 @@
  */
 import { type WebSocket, WebSocketServer } from 'ws';
 
+import { wsText } from './ws-text';
+
 const port = Number(process.argv[2] ?? 4199);
 const server = new WebSocketServer({ port });
 const clients = new Set<WebSocket>();
@@ -12,7 +14,7 @@ const clients = new Set<WebSocket>();
 server.on('connection', (socket, request) => {
   if (request.url === '/control') {
     socket.on('message', (raw) => {
-      const { rate, seconds, padding } = JSON.parse(String(raw)) as { rate: number; seconds: number; padding: number };
+      const { rate, seconds, padding } = JSON.parse(wsText(raw)) as { rate: number; seconds: number; padding: number };
       let seq = 0;
       const filler = 'x'.repeat(padding);
       const timer = setInterval(() => {

@@ -3,7 +3,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 /**
  * `npm run bench:debit [-- --clients 32 --seconds 5 --accounts 1,100]`
  *
- * The measurement behind the ledger's choice of debit mechanism (LedgerService.debit). Each variant
+ * The measurement behind the ledger's choice of debit mechanism (debit in src/ledger/ledger.store.ts). Each variant
  * takes 1 point from a balance that must not go negative, from N concurrent clients, on one hot account
  * and on many accounts, against a scratch table of the same PostgreSQL:
  *   conditional   UPDATE ... SET available = available - 1 WHERE id = $1 AND available >= 1 (READ COMMITTED)
@@ -28,6 +28,8 @@ const PG = {
 const DB = process.env.BENCH_DATABASE ? `${process.env.BENCH_DATABASE}_debit` : 'loyalty_bench_debit';
 
 type Variant = (client: PoolClient, account: number) => Promise<number>;
+/** pg returns bigint columns as strings. */
+type Balance = { available: string };
 
 const variants: Record<string, Variant> = {
   async conditional(client, account) {
@@ -42,7 +44,7 @@ const variants: Record<string, Variant> = {
   },
   async 'select-lock'(client, account) {
     await client.query('begin');
-    const { rows } = await client.query('select available from balance where id = $1 for update', [account]);
+    const { rows } = await client.query<Balance>('select available from balance where id = $1 for update', [account]);
     if (Number(rows[0].available) < 1) {
       await client.query('rollback');
       throw new Error('insufficient');
@@ -55,7 +57,7 @@ const variants: Record<string, Variant> = {
     for (let retries = 0; ; retries += 1) {
       try {
         await client.query('begin isolation level serializable');
-        const { rows } = await client.query('select available from balance where id = $1', [account]);
+        const { rows } = await client.query<Balance>('select available from balance where id = $1', [account]);
         if (Number(rows[0].available) < 1) throw new Error('insufficient');
         await client.query('update balance set available = $2 where id = $1', [account, Number(rows[0].available) - 1]);
         await client.query('commit');
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
             }
           }),
         );
-        const { rows } = await pool.query(
+        const { rows } = await pool.query<{ taken: string; lowest: string }>(
           'select sum($1::bigint - available)::bigint as taken, min(available) as lowest from balance',
           [START_BALANCE],
         );

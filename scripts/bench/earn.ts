@@ -84,7 +84,7 @@ async function load(url: string, key: string, customers: string[], label: string
  */
 async function seedLedger(total: number): Promise<void> {
   await admin(BENCH_DB, async (client) => {
-    const [{ n }] = (await client.query(`select count(*)::int as n from ledger_transaction`)).rows as { n: number }[];
+    const [{ n }] = (await client.query<{ n: number }>(`select count(*)::int as n from ledger_transaction`)).rows;
     let missing = total - n;
     if (missing <= 0) return;
     const tenantId = randomUUID();
@@ -162,7 +162,7 @@ function print(f: Figures): void {
 async function main(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
-    const { createTenant } = await graphql(
+    const { createTenant } = await graphql<{ createTenant: { ownerKey: { secret: string } } }>(
       url,
       adminToken,
       `
@@ -176,10 +176,10 @@ async function main(): Promise<void> {
       `,
       {},
     );
-    const key = createTenant.ownerKey.secret as string;
+    const key = createTenant.ownerKey.secret;
     const customers: string[] = [];
     for (let i = 0; i < CUSTOMERS; i += 1) {
-      const { createCustomer } = await graphql(
+      const { createCustomer } = await graphql<{ createCustomer: { id: string } }>(
         url,
         key,
         `

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 
 import { admin, graphql, option, percentile, startBenchGateway } from './lib';
+import { wsText } from './ws-text';
 
 const SUBSCRIBERS = option('subscribers', 1000);
 const RATE = option('rate', 10);
@@ -74,7 +75,7 @@ async function gatewayRun(): Promise<{
   const { children, adminToken } = await gateways();
   const url = (i: number) => `http://127.0.0.1:${PORTS[i % 2]}/graphql`;
   const tenant = (
-    await graphql(
+    await graphql<{ createTenant: { ownerKey: { secret: string }; tenant: { id: string } } }>(
       url(0),
       adminToken,
       `
@@ -94,9 +95,9 @@ async function gatewayRun(): Promise<{
       },
     )
   ).createTenant;
-  const token: string = tenant.ownerKey.secret;
+  const token = tenant.ownerKey.secret;
   const customer = (
-    await graphql(
+    await graphql<{ createCustomer: { id: string } }>(
       url(0),
       token,
       `
@@ -149,7 +150,8 @@ async function gatewayRun(): Promise<{
       );
       socket.on('message', (raw) => {
         const now = Date.now();
-        const message = JSON.parse(String(raw)) as {
+        const text = wsText(raw);
+        const message = JSON.parse(text) as {
           type: string;
           payload?: { data?: { loyaltyStateChanged: { version: number; changedAt: string; source: string } } };
         };
@@ -160,7 +162,7 @@ async function gatewayRun(): Promise<{
           return;
         }
         if (message.type !== 'next') {
-          if (message.type === 'error') reject(new Error(String(raw)));
+          if (message.type === 'error') reject(new Error(text));
           return;
         }
         const state = message.payload!.data!.loyaltyStateChanged;
@@ -169,7 +171,7 @@ async function gatewayRun(): Promise<{
           if (initial === SUBSCRIBERS) resolve();
           return;
         }
-        if (payloadBytes === 0) payloadBytes = String(raw).length;
+        if (payloadBytes === 0) payloadBytes = text.length;
         const changedAt = Date.parse(state.changedAt);
         const entry = received.get(state.version) ?? { changedAt, count: 0, last: 0 };
         entry.count += 1;
@@ -219,9 +221,10 @@ async function gatewayRun(): Promise<{
   if (process.env.BENCH_DEBUG)
     console.log('last-subscriber latency by change:', complete.map((entry) => entry.last - entry.changedAt).join(' '));
   if (process.env.BENCH_DEBUG) {
+    // `ms` is numeric, which pg returns as a string.
     const relay = await admin(DATABASE, async (client) =>
       (
-        await client.query(
+        await client.query<{ ms: string }>(
           `select extract(epoch from (published_at - created_at)) * 1000 as ms from outbox_event where customer_id = $1 order by version`,
           [customer.id],
         )
@@ -255,7 +258,7 @@ async function bareRun(payloadBytes: number): Promise<Latencies> {
           socket.on('error', reject);
           socket.on('message', (raw) => {
             const now = Date.now();
-            const { seq, sentAt } = JSON.parse(String(raw)) as { seq: number; sentAt: number };
+            const { seq, sentAt } = JSON.parse(wsText(raw)) as { seq: number; sentAt: number };
             const entry = received.get(seq) ?? { sentAt, count: 0, last: 0 };
             entry.count += 1;
             entry.last = Math.max(entry.last, now);

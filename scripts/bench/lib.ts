@@ -42,20 +42,21 @@ export async function recreateDatabase(name: string): Promise<void> {
   });
 }
 
-export async function graphql(
+/** Posts one operation; `T` is the shape of the `data` the caller reads (not checked at run time). */
+export async function graphql<T = unknown>(
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown>,
-): Promise<any> {
+): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: any; errors?: { message: string }[] };
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors) throw new Error(body.errors[0].message);
-  return body.data;
+  return body.data as T;
 }
 
 /**

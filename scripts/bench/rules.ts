@@ -115,7 +115,7 @@ function evaluationAlone(): void {
 async function overHttp(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
-    const { createTenant } = await graphql(
+    const { createTenant } = await graphql<{ createTenant: { ownerKey: { secret: string } } }>(
       url,
       adminToken,
       `
@@ -129,8 +129,8 @@ async function overHttp(): Promise<void> {
       `,
       {},
     );
-    const key = createTenant.ownerKey.secret as string;
-    const { createStore } = await graphql(
+    const key = createTenant.ownerKey.secret;
+    const { createStore } = await graphql<{ createStore: { id: string } }>(
       url,
       key,
       `
@@ -158,7 +158,7 @@ async function overHttp(): Promise<void> {
     }
     const customers: string[] = [];
     for (let i = 0; i < 500; i += 1) {
-      const { createCustomer } = await graphql(
+      const { createCustomer } = await graphql<{ createCustomer: { id: string } }>(
         url,
         key,
         `

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, 10);
   let tenantId: string;
   try {
-    const { createTenant } = await graphql(
+    const { createTenant } = await graphql<{
+      createTenant: { tenant: { id: string }; ownerKey: { secret: string } };
+    }>(
       url,
       adminToken,
       `

@@ -47,7 +47,9 @@ async function main(): Promise<void> {
   const port = await gateway.listen(0);
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
-    const { createTenant } = await graphql(
+    const { createTenant } = await graphql<{
+      createTenant: { tenant: { id: string }; ownerKey: { secret: string }; ingestSecret: string };
+    }>(
       url,
       ADMIN,
       `
@@ -65,11 +67,11 @@ async function main(): Promise<void> {
       `,
       {},
     );
-    const tenantId = createTenant.tenant.id as string;
-    const key = createTenant.ownerKey.secret as string;
+    const tenantId = createTenant.tenant.id;
+    const key = createTenant.ownerKey.secret;
     const customers: string[] = [];
     for (let i = 0; i < 20; i += 1) {
-      const { createCustomer } = await graphql(
+      const { createCustomer } = await graphql<{ createCustomer: { id: string } }>(
         url,
         key,
         `
@@ -108,11 +110,15 @@ async function main(): Promise<void> {
     // Each seeded event also wrote an outbox row (timelineEventAdded): let the gateway relay them all first,
     // so the reads below are timed alone.
     const relayed = Date.now();
-    while (
-      (await admin(BENCH_DB, async (client) =>
-        Number((await client.query(`select count(*) as n from outbox_event where published_at is null`)).rows[0].n),
-      )) > 0
-    ) {
+    const unpublished = () =>
+      admin(BENCH_DB, async (client) => {
+        // count(*) is a bigint, which pg returns as a string.
+        const { rows } = await client.query<{ n: string }>(
+          `select count(*) as n from outbox_event where published_at is null`,
+        );
+        return Number(rows[0].n);
+      });
+    while ((await unpublished()) > 0) {
       await new Promise((r) => setTimeout(r, 200));
     }
     process.stdout.write(
@@ -125,11 +131,11 @@ async function main(): Promise<void> {
       BENCH_DB,
       async (client) =>
         (
-          await client.query(
+          await client.query<{ id: string; occurred_at: Date }>(
             `select id, occurred_at from timeline_event where tenant_id = $1 and customer_id = $2 order by occurred_at desc, id desc offset 90000 limit 1`,
             [tenantId, heavy],
           )
-        ).rows[0] as { id: string; occurred_at: Date },
+        ).rows[0],
     );
     const deepCursor = encodeCursor({ at: new Date(deepRow.occurred_at), id: deepRow.id });
     const deep = await timeIt(300, () => graphql(url, key, PAGE, { id: heavy, after: deepCursor }));
@@ -161,7 +167,7 @@ async function main(): Promise<void> {
       `SQL statements for 1 customer with its timeline: ${await count(customers.slice(0, 1))}; for 20 customers: ${await count(customers)}\n`,
     );
 
-    const secret = createTenant.ingestSecret as string;
+    const secret = createTenant.ingestSecret;
     const batch = (n: number) => {
       const body = JSON.stringify({
         events: Array.from({ length: 500 }, (_, i) => ({

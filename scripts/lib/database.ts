@@ -23,7 +23,7 @@ export async function runWithOrm(
   const orm = await MikroORM.init(
     ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false),
   );
-  let exitCode = 0;
+  let exitCode: number;
   try {
     exitCode = (await task(orm)) ?? 0;
   } catch (error) {

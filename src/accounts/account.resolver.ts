@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 
 import { Customer } from '../customers/customer.entity';
 import { Balance } from '../ledger/ledger.types';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { AccountService } from './account.service';
 import {
   BusinessAccountResult,
@@ -18,32 +18,46 @@ export class BusinessAccountResolver {
   constructor(private readonly accounts: AccountService) {}
 
   @Authorized(Access.manageAccounts)
-  @Mutation(() => BusinessAccountResult)
+  @Mutation(() => BusinessAccountResult, {
+    description:
+      'Creates a B2B account; the same code with the same details again is a replay. OWNER, ADMIN, SUPERVISOR or SERVICE.',
+  })
   createBusinessAccount(
-    @Arg('input') input: CreateBusinessAccountInput,
+    @Arg('input', { description: 'The account to create.' }) input: CreateBusinessAccountInput,
     @Ctx() ctx: Context,
   ): Promise<BusinessAccountResult> {
     return this.accounts.create(ctx, input);
   }
 
   @Authorized(Access.manageAccounts)
-  @Mutation(() => BusinessAccount)
+  @Mutation(() => BusinessAccount, {
+    description: 'Renames an account or turns pooling on or off. OWNER, ADMIN, SUPERVISOR or SERVICE.',
+  })
   updateBusinessAccount(
-    @Arg('input') input: UpdateBusinessAccountInput,
+    @Arg('input', { description: 'The account and the fields to change.' }) input: UpdateBusinessAccountInput,
     @Ctx() ctx: Context,
   ): Promise<BusinessAccount> {
     return this.accounts.update(ctx, input);
   }
 
   @Authorized(Access.manageAccounts)
-  @Mutation(() => Customer, { description: 'Setting the account a customer already has changes nothing.' })
-  setAccountMembership(@Arg('input') input: SetAccountMembershipInput, @Ctx() ctx: Context): Promise<Customer> {
+  @Mutation(() => Customer, {
+    description: 'Setting the account a customer already has changes nothing. OWNER, ADMIN, SUPERVISOR or SERVICE.',
+  })
+  setAccountMembership(
+    @Arg('input', { description: 'The customer and the account to put them in, or none.' })
+    input: SetAccountMembershipInput,
+    @Ctx() ctx: Context,
+  ): Promise<Customer> {
     return this.accounts.setMembership(ctx, input);
   }
 
   @Authorized(Access.readAccounts)
-  @Query(() => BusinessAccount)
-  businessAccount(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<BusinessAccount> {
+  @Query(() => BusinessAccount, { description: "A B2B account of the caller's tenant. Any staff key." })
+  businessAccount(
+    @Arg('id', () => ID, { description: "The account's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<BusinessAccount> {
     return this.accounts.get(ctx, id);
   }
 
@@ -52,7 +66,8 @@ export class BusinessAccountResolver {
   members(
     @Root() account: BusinessAccount,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('first', () => Int, { defaultValue: 50, description: 'How many members at most; at most 200 are returned.' })
+    first: number,
   ): Promise<Customer[]> {
     return this.accounts.members(ctx, account, first);
   }

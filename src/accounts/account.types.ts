@@ -2,7 +2,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 
 import { BusinessAccount } from './business-account.entity';
 
-@InputType()
+@InputType({ description: 'A new B2B account.' })
 export class CreateBusinessAccountInput {
   @Field({
     description:
@@ -10,7 +10,7 @@ export class CreateBusinessAccountInput {
   })
   code!: string;
 
-  @Field()
+  @Field({ description: "The company's name." })
   name!: string;
 
   @Field({ defaultValue: false, description: 'Members earn into, and redeem from, one shared pool.' })
@@ -19,10 +19,10 @@ export class CreateBusinessAccountInput {
 
 @InputType({ description: 'Omitted fields stay as they are.' })
 export class UpdateBusinessAccountInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The account to change.' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The new name.' })
   name?: string;
 
   @Field({
@@ -31,22 +31,25 @@ export class UpdateBusinessAccountInput {
   })
   poolPoints?: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'When given, the update is refused with CONFLICT unless the account is still at this version.',
+  })
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({ description: 'Puts a customer in a business account, or takes them out.' })
 export class SetAccountMembershipInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer.' })
   customerId!: string;
 
   @Field(() => ID, { nullable: true, description: 'Null takes the customer out of their account.' })
   accountId?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The account created, or the one that already had this code and these details.' })
 export class BusinessAccountResult {
-  @Field(() => BusinessAccount)
+  @Field(() => BusinessAccount, { description: 'The account.' })
   account!: BusinessAccount;
 
   @Field({ description: 'True when an account with this code and these details existed already.' })

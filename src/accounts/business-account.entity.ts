@@ -1,7 +1,7 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 /**
  * A company whose employees or branches are members. With `poolPoints`, what members earn on purchases
@@ -18,7 +18,7 @@ export class BusinessAccount extends TenantOwnedEntity<'poolPoints' | 'version'>
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: "The company's name." })
   @Property({ type: 'text' })
   name!: string;
 
@@ -30,7 +30,7 @@ export class BusinessAccount extends TenantOwnedEntity<'poolPoints' | 'version'>
   @Property({ type: 'uuid', nullable: true })
   poolCustomerId?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change to the account.' })
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 }

@@ -1,7 +1,7 @@
 import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum CustomerKind {
   PERSON = 'PERSON',
@@ -9,7 +9,16 @@ export enum CustomerKind {
   ACCOUNT_POOL = 'ACCOUNT_POOL',
 }
 
-registerEnumType(CustomerKind, { name: 'CustomerKind' });
+registerEnumType(CustomerKind, {
+  name: 'CustomerKind',
+  description: "Whether a customer row is a person or a business account's points pool.",
+  valuesConfig: {
+    PERSON: { description: 'A member: a person who earns and redeems.' },
+    ACCOUNT_POOL: {
+      description: 'Holds the pooled points of a business account; not a person, never merged or contacted.',
+    },
+  },
+});
 
 @ObjectType({ description: 'A loyalty member of one tenant.' })
 @Entity()
@@ -31,7 +40,7 @@ registerEnumType(CustomerKind, { name: 'CustomerKind' });
 })
 @Index({ properties: ['businessAccountId'] })
 export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segments' | 'anonymous' | 'kind'> {
-  @Field(() => CustomerKind)
+  @Field(() => CustomerKind, { description: "A person, or the holder of a business account's pooled points." })
   @Enum({ items: () => CustomerKind, nativeEnumName: 'customer_kind', default: CustomerKind.PERSON })
   kind: CustomerKind = CustomerKind.PERSON;
 
@@ -43,7 +52,7 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'text', nullable: true })
   phone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The name to greet the customer by.' })
   @Property({ type: 'text', nullable: true })
   displayName?: string;
 
@@ -86,7 +95,7 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'text', nullable: true })
   postalCode?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The city of the address.' })
   @Property({ type: 'text', nullable: true })
   city?: string | null;
 
@@ -102,7 +111,7 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'integer' })
   version: number = 1;
 
-  @Field()
+  @Field({ description: 'When the profile last changed.' })
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

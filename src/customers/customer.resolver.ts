@@ -15,8 +15,8 @@ import {
 
 import { Topic } from '../realtime/pubsub';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { customerOrNotFound } from './customer.lookup';
 import { customerRoutingKey, CustomerService } from './customer.service';
@@ -49,42 +49,73 @@ export class CustomerResolver {
   ) {}
 
   @Authorized(Access.writeCustomers)
-  @Mutation(() => Customer)
-  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: Context): Promise<Customer> {
+  @Mutation(() => Customer, { description: 'Creates a member profile. Staff other than ANALYST.' })
+  createCustomer(
+    @Arg('input', { description: 'The new profile; an email or a phone is required.' }) input: CreateCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<Customer> {
     return this.customerService.create(ctx, input);
   }
 
   @Authorized(Access.updateCustomer)
-  @Mutation(() => Customer, { description: 'A customer token may update only its own profile.' })
-  updateCustomer(@Arg('input') input: UpdateCustomerInput, @Ctx() ctx: Context): Promise<Customer> {
+  @Mutation(() => Customer, {
+    description:
+      'A customer token may update only its own profile. Staff other than ANALYST, or the customer themself.',
+  })
+  updateCustomer(
+    @Arg('input', { description: 'The customer and the fields to change.' }) input: UpdateCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<Customer> {
     return this.customerService.update(ctx, input);
   }
 
   @Authorized(Access.readCustomer)
-  @Query(() => Customer)
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Customer> {
+  @Query(() => Customer, {
+    description:
+      "One customer of the caller's tenant; a merged profile's id answers with its survivor. Staff, or the customer themself.",
+  })
+  customer(
+    @Arg('id', () => ID, { description: "The customer's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Customer> {
     return this.customerService.get(ctx, id);
   }
 
   @Authorized(Access.searchCustomers)
-  @Query(() => CustomerConnection)
+  @Query(() => CustomerConnection, {
+    description:
+      'Customers of the tenant, newest first; merged profiles and account pools are not listed. Any staff key.',
+  })
   customers(
     @Ctx() ctx: Context,
-    @Arg('search', () => String, { nullable: true }) search?: string,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('search', () => String, {
+      nullable: true,
+      description: 'An email prefix, a phone number, or part of the name.',
+    })
+    search?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
   ): Promise<CustomerConnection> {
     return this.customerService.search(ctx, { search, first, after });
   }
 
   @Authorized(Access.issueCustomerTokens)
   @Mutation(() => CustomerToken, {
-    description: "Signs a customer token with the tenant's secret, for back ends that do not sign their own.",
+    description:
+      "Signs a customer token with the tenant's secret, for back ends that do not sign their own. OWNER, ADMIN or SERVICE.",
   })
   issueCustomerToken(
-    @Arg('customerId', () => ID) customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer the token is for.' }) customerId: string,
     @Ctx() ctx: Context,
-    @Arg('ttlSeconds', () => Int, { defaultValue: 3600 }) ttlSeconds: number,
+    @Arg('ttlSeconds', () => Int, {
+      defaultValue: 3600,
+      description: 'How long the token is valid, 60 seconds to 30 days.',
+    })
+    ttlSeconds: number,
   ): Promise<CustomerToken> {
     return this.customerService.issueToken(ctx, customerId, ttlSeconds);
   }
@@ -92,22 +123,32 @@ export class CustomerResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => ResolveCustomerResult, {
     description:
-      'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several.',
+      'Finds the one customer the identifiers belong to (adding those it lacks), or creates one; AMBIGUOUS when they point at several. Staff other than ANALYST.',
   })
-  resolveCustomer(@Arg('input') input: ResolveCustomerInput, @Ctx() ctx: Context): Promise<ResolveCustomerResult> {
+  resolveCustomer(
+    @Arg('input', { description: 'The identifiers a channel or system knows the customer by.' })
+    input: ResolveCustomerInput,
+    @Ctx() ctx: Context,
+  ): Promise<ResolveCustomerResult> {
     return this.identifierService.resolve(ctx, input);
   }
 
   @Authorized(Access.updateCustomer)
   @Mutation(() => Customer, {
-    description: 'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT.',
+    description:
+      'Adding one the customer already holds changes nothing; one another customer holds is CONFLICT. Staff other than ANALYST, or the customer themself.',
   })
-  addCustomerIdentifier(@Arg('input') input: AddIdentifierInput, @Ctx() ctx: Context): Promise<Customer> {
+  addCustomerIdentifier(
+    @Arg('input', { description: 'The customer and the identifier to add.' }) input: AddIdentifierInput,
+    @Ctx() ctx: Context,
+  ): Promise<Customer> {
     return this.identifierService.add(ctx, input);
   }
 
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => [Identifier])
+  @FieldResolver(() => [Identifier], {
+    description: 'Every way other systems know the customer: email, phone, cards, CRM and POS ids, devices.',
+  })
   identifiers(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Identifier[]> {
     return ctx.loaders.identifiersByCustomer.load(customer.id);
   }
@@ -116,7 +157,10 @@ export class CustomerResolver {
     subscribe: subscribeToCustomer,
     description: "Every change to the customer's profile. Staff of the tenant, or the customer themself.",
   })
-  customerUpdated(@Arg('customerId', () => ID) _customerId: string, @Root() update: CustomerUpdate): CustomerUpdate {
+  customerUpdated(
+    @Arg('customerId', () => ID, { description: 'The customer to follow.' }) _customerId: string,
+    @Root() update: CustomerUpdate,
+  ): CustomerUpdate {
     return update;
   }
 }

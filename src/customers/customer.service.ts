@@ -204,7 +204,7 @@ export class CustomerService {
       { $and: conditions },
       { orderBy: { createdAt: 'desc', id: 'desc' }, limit: limit + 1 },
     );
-    return toConnection(rows, limit, (customer) => ({ at: customer.createdAt, id: customer.id }));
+    return toConnection(rows, limit, (customer) => ({ at: customer.createdAt, id: customer.id }), after);
   }
 
   /** Mints the token a signed-in customer uses, for back ends that do not sign their own. */

@@ -8,14 +8,14 @@ export class AddressInput {
   @Field({ nullable: true, description: 'Street and number.' })
   line?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Stored upper-cased, spaces removed.' })
   postalCode?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The city.' })
   city?: string;
 }
 
-@InputType()
+@InputType({ description: 'A new member profile.' })
 export class CreateCustomerInput {
   @Field({ nullable: true, description: 'At least one of email and phone is required.' })
   email?: string;
@@ -23,28 +23,31 @@ export class CreateCustomerInput {
   @Field({ nullable: true, description: 'International format, e.g. +33 6 12 34 56 78.' })
   phone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The name to greet the customer by.' })
   displayName?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Marketing segments, e.g. "students"; matched by earning rules.',
+  })
   segments?: string[];
 
-  @Field(() => AddressInput, { nullable: true })
+  @Field(() => AddressInput, { nullable: true, description: 'The postal address.' })
   address?: AddressInput;
 }
 
 @InputType({ description: 'Omitted fields stay as they are; an empty string clears phone or displayName.' })
 export class UpdateCustomerInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer to change.' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A new email; stored trimmed and lower-cased.' })
   email?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A new phone in international format; empty clears it.' })
   phone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'A new name; empty clears it.' })
   displayName?: string;
 
   @Field(() => [String], { nullable: true, description: 'Replaces the segments; staff only.' })
@@ -65,30 +68,30 @@ export type CustomerConnection = InstanceType<typeof CustomerConnection>;
 
 @ObjectType({ description: "A change to a customer's profile, pushed to subscribers." })
 export class CustomerUpdate {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer.' })
   customerId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The profile version after the change.' })
   version!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The email after the change.' })
   email?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The phone after the change.' })
   phone?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The name after the change.' })
   displayName?: string;
 
-  @Field()
+  @Field({ description: 'When the change was made, ISO 8601.' })
   updatedAt!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A signed token with which a customer calls the API as themself.' })
 export class CustomerToken {
   @Field({ description: 'Send as "Authorization: Bearer <token>" from the web or mobile app.' })
   token!: string;
 
-  @Field()
+  @Field({ description: 'After this the token is refused.' })
   expiresAt!: Date;
 }

@@ -11,7 +11,21 @@ export enum DuplicateReasonKind {
   SIMILAR_NAME_SAME_ADDRESS = 'SIMILAR_NAME_SAME_ADDRESS',
 }
 
-registerEnumType(DuplicateReasonKind, { name: 'DuplicateReasonKind' });
+registerEnumType(DuplicateReasonKind, {
+  name: 'DuplicateReasonKind',
+  description: 'What makes two profiles look like one person.',
+  valuesConfig: {
+    SAME_EMAIL: {
+      description:
+        'The same mailbox once dots and "+tags" are ignored (dots only where the provider ignores them: Gmail).',
+    },
+    SAME_PHONE_NUMBER: {
+      description:
+        'The same subscriber number (last nine digits) under different country codes: a number typed with the wrong prefix.',
+    },
+    SIMILAR_NAME_SAME_ADDRESS: { description: 'Close names at the same postal code and a close street address.' },
+  },
+});
 
 export enum DataQualityIssue {
   NO_CONTACT = 'NO_CONTACT',
@@ -22,11 +36,22 @@ export enum DataQualityIssue {
   INACTIVE = 'INACTIVE',
 }
 
-registerEnumType(DataQualityIssue, { name: 'DataQualityIssue' });
+registerEnumType(DataQualityIssue, {
+  name: 'DataQualityIssue',
+  description: 'A kind of customer data problem.',
+  valuesConfig: {
+    NO_CONTACT: { description: 'Known customers (not anonymous app profiles) with neither an email nor a phone.' },
+    MISSING_NAME: { description: 'Known customers without a display name.' },
+    INVALID_EMAIL: { description: 'Profile emails that fail validation or are not in their normal form.' },
+    INVALID_PHONE: { description: 'Profile phones that are not valid international numbers in E.164.' },
+    INVALID_IDENTIFIER: { description: 'Identifiers that fail the rules of their kind.' },
+    INACTIVE: { description: 'Profiles with no activity for the given number of months.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'One thing two profiles have in common.' })
 export class DuplicateReason {
-  @Field(() => DuplicateReasonKind)
+  @Field(() => DuplicateReasonKind, { description: 'What matched.' })
   kind!: DuplicateReasonKind;
 
   @Field({ description: 'What matched, e.g. the two email addresses.' })
@@ -46,45 +71,45 @@ export class DuplicateCandidate {
   })
   score!: number;
 
-  @Field(() => [DuplicateReason])
+  @Field(() => [DuplicateReason], { description: 'What the two profiles have in common, strongest first.' })
   reasons!: DuplicateReason[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'One profile with the issue.' })
 export class DataQualityExample {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The profile.' })
   customerId!: string;
 
-  @Field()
+  @Field({ description: 'What is wrong with it, e.g. the invalid value.' })
   detail!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How many profiles have one kind of issue, with the first few.' })
 export class DataQualityCheck {
-  @Field(() => DataQualityIssue)
+  @Field(() => DataQualityIssue, { description: 'The kind of issue.' })
   issue!: DataQualityIssue;
 
-  @Field()
+  @Field({ description: 'What the check looks for, in plain language.' })
   description!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Profiles (or identifiers, for INVALID_IDENTIFIER) with the issue.' })
   count!: number;
 
   @Field(() => [DataQualityExample], { description: 'The first few, oldest profiles first.' })
   examples!: DataQualityExample[];
 }
 
-@ObjectType()
+@ObjectType({ description: "The tenant's customer data problems, as counts with first examples." })
 export class DataQualityReport {
   @Field(() => Int, { description: 'Profiles checked: people, merged profiles excluded.' })
   customers!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Months without activity that made a profile INACTIVE.' })
   inactiveMonths!: number;
 
-  @Field()
+  @Field({ description: 'When the report was made.' })
   generatedAt!: Date;
 
-  @Field(() => [DataQualityCheck])
+  @Field(() => [DataQualityCheck], { description: 'One per kind of issue.' })
   checks!: DataQualityCheck[];
 }

@@ -8,10 +8,17 @@ export enum MergeStatus {
   UNDONE = 'UNDONE',
 }
 
-registerEnumType(MergeStatus, { name: 'MergeStatus' });
+registerEnumType(MergeStatus, {
+  name: 'MergeStatus',
+  description: 'Whether a merge still stands.',
+  valuesConfig: {
+    ACTIVE: { description: 'The merge stands.' },
+    UNDONE: { description: 'The merge was undone by unmergeCustomers.' },
+  },
+});
 
 /** What an unmerge could not give back, and why (points already spent, a contact taken since, ...). */
-@ObjectType()
+@ObjectType({ description: 'What an unmerge gave back, and what it could not, and why.' })
 export class UnmergeReport {
   @Field(() => Int, { description: 'Points that went back to the restored profile, with their lots and expiry dates.' })
   pointsReturned!: number;
@@ -21,7 +28,7 @@ export class UnmergeReport {
   })
   pointsNotReturned!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Identifiers that went back to the restored profile.' })
   identifiersReturned!: number;
 
   @Field(() => Int, { description: 'Identifiers that came over but are no longer on the survivor (removed since).' })
@@ -47,23 +54,23 @@ export class CustomerMerge extends BaseEntity<'status'> {
   @Property({ type: 'uuid' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The profile that stayed.' })
   @Property({ type: 'uuid' })
   survivorId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The duplicate merged into the survivor; its id now answers with the survivor.' })
   @Property({ type: 'uuid' })
   mergedId!: string;
 
-  @Field()
+  @Field({ description: 'Why, as given by whoever merged.' })
   @Property({ type: 'text' })
   reason!: string;
 
-  @Field()
+  @Field({ description: 'Who merged: key:<id>.' })
   @Property({ type: 'text' })
   actor!: string;
 
-  @Field(() => MergeStatus)
+  @Field(() => MergeStatus, { description: 'ACTIVE until undone.' })
   @Enum({ items: () => MergeStatus, nativeEnumName: 'merge_status', default: MergeStatus.ACTIVE })
   status: MergeStatus = MergeStatus.ACTIVE;
 
@@ -103,15 +110,18 @@ export class CustomerMerge extends BaseEntity<'status'> {
   @Property({ type: 'integer', nullable: true })
   survivorTierVersionAfter?: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the merge was undone; null while it stands.' })
   @Property({ type: 'timestamptz', nullable: true })
   undoneAt?: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who undid it: key:<id>.' })
   @Property({ type: 'text', nullable: true })
   undoneBy?: string | null;
 
-  @Field(() => UnmergeReport, { nullable: true })
+  @Field(() => UnmergeReport, {
+    nullable: true,
+    description: 'What the unmerge gave back and what it could not; null until undone.',
+  })
   @Property({ type: 'jsonb', nullable: true })
   unmergeReport?: UnmergeReport | null;
 }

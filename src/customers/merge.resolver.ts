@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { Customer } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 import { MergeService } from './merge.service';
@@ -20,24 +20,36 @@ export class CustomerMergeResolver {
   @Authorized(Access.mergeCustomers)
   @Mutation(() => MergeCustomersResult, {
     description:
-      "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor.",
+      "Merges a duplicate into a survivor: identifiers, points (a ledger transfer keeping every lot's dates), timeline and the higher tier. The duplicate's id then answers with the survivor. OWNER, ADMIN or SUPERVISOR.",
   })
-  mergeCustomers(@Arg('input') input: MergeCustomersInput, @Ctx() ctx: Context): Promise<MergeCustomersResult> {
+  mergeCustomers(
+    @Arg('input', { description: 'The survivor, the duplicate and why.' }) input: MergeCustomersInput,
+    @Ctx() ctx: Context,
+  ): Promise<MergeCustomersResult> {
     return this.mergeService.merge(ctx, input);
   }
 
   @Authorized(Access.mergeCustomers)
   @Mutation(() => UnmergeCustomersResult, {
     description:
-      'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not.',
+      'Undoes a merge: identifiers, timeline and the unspent part of the points that came over go back; the report says what could not. OWNER, ADMIN or SUPERVISOR.',
   })
-  unmergeCustomers(@Arg('input') input: UnmergeCustomersInput, @Ctx() ctx: Context): Promise<UnmergeCustomersResult> {
+  unmergeCustomers(
+    @Arg('input', { description: 'The merge to undo.' }) input: UnmergeCustomersInput,
+    @Ctx() ctx: Context,
+  ): Promise<UnmergeCustomersResult> {
     return this.mergeService.unmerge(ctx, input);
   }
 
   @Authorized(Access.readMerges)
-  @Query(() => CustomerMerge)
-  customerMerge(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CustomerMerge> {
+  @Query(() => CustomerMerge, {
+    description:
+      'One merge, with what it moved and, once undone, its unmerge report. OWNER, ADMIN, ANALYST, SUPERVISOR or AGENT.',
+  })
+  customerMerge(
+    @Arg('id', () => ID, { description: "The merge's id." }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerMerge> {
     return this.mergeService.get(ctx, id);
   }
 

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import { requestHash } from '../ledger/ledger.logic';
-import type { LedgerService } from '../ledger/ledger.service';
 import type { StatusRow, TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
@@ -43,7 +43,7 @@ class AlreadyMerged extends Error {}
  */
 export class MergeService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly tiers: TierService,
   ) {}
 

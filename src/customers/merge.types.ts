@@ -3,7 +3,7 @@ import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Customer } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 
-@InputType()
+@InputType({ description: 'Two profiles of one person: the duplicate goes into the survivor.' })
 export class MergeCustomersInput {
   @Field(() => ID, { description: 'The profile that stays.' })
   survivorId!: string;
@@ -21,28 +21,28 @@ export class MergeCustomersInput {
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The merge made (or replayed) and the survivor as it is now.' })
 export class MergeCustomersResult {
-  @Field(() => CustomerMerge)
+  @Field(() => CustomerMerge, { description: 'The merge record.' })
   merge!: CustomerMerge;
 
-  @Field(() => Customer)
+  @Field(() => Customer, { description: 'The profile that stayed, with what came over.' })
   survivor!: Customer;
 
   @Field({ description: 'True when this answers a retry of a merge already made.' })
   replayed!: boolean;
 }
 
-@InputType()
+@InputType({ description: 'A merge to undo.' })
 export class UnmergeCustomersInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The merge.' })
   mergeId!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why, for the audit trail.' })
   reason?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The undone merge and the profile it restored.' })
 export class UnmergeCustomersResult {
   @Field(() => CustomerMerge, { description: 'With its unmergeReport: what went back and what could not.' })
   merge!: CustomerMerge;

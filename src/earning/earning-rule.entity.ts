@@ -3,7 +3,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum RuleEffect {
   /** Extra points on the matching lines' base points: `value`/100 times base in total (200 = double points). */
@@ -29,9 +29,39 @@ export enum CapPeriod {
   EVER = 'EVER',
 }
 
-registerEnumType(RuleEffect, { name: 'RuleEffect' });
-registerEnumType(RuleStacking, { name: 'RuleStacking' });
-registerEnumType(CapPeriod, { name: 'CapPeriod' });
+registerEnumType(RuleEffect, {
+  name: 'RuleEffect',
+  description: "How an earning rule's `value` turns into points.",
+  valuesConfig: {
+    MULTIPLIER: {
+      description:
+        "Extra points on the matching lines' base points: `value`/100 times base in total (200 = double points).",
+    },
+    FIXED_BONUS: { description: '`value` points once per purchase.' },
+    POINTS_PER_UNIT: { description: '`value` points per unit bought of the matching lines.' },
+  },
+});
+registerEnumType(RuleStacking, {
+  name: 'RuleStacking',
+  description: 'Whether an earning rule combines with others on one purchase.',
+  valuesConfig: {
+    EXCLUSIVE: {
+      description: 'Applies alone, when it comes first in the order; skipped when another rule already applied.',
+    },
+    STACKABLE: { description: 'Adds to whatever other rules gave.' },
+  },
+});
+registerEnumType(CapPeriod, {
+  name: 'CapPeriod',
+  description: 'The period a per-customer cap counts over, in the tenant time zone.',
+  valuesConfig: {
+    DAY: { description: 'A calendar day.' },
+    WEEK: { description: 'An ISO week, Monday to Sunday.' },
+    MONTH: { description: 'A calendar month.' },
+    YEAR: { description: 'A calendar year.' },
+    EVER: { description: 'The whole life of the rule.' },
+  },
+});
 
 const numbers = new ArrayType<number>((item) => Number(item));
 
@@ -39,19 +69,22 @@ const numbers = new ArrayType<number>((item) => Number(item));
  * An earning rule or promotion. Every condition left empty matches everything; the ones set must all hold.
  * Rules are evaluated in one order (see `orderRules` in rules.logic.ts and the README).
  */
-@ObjectType()
+@ObjectType({
+  description:
+    'An earning rule or promotion: extra points on purchases that meet its conditions. Conditions left empty match everything; those set must all hold.',
+})
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 'version'> {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant; shown in purchase breakdowns.' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name shown to staff and in breakdowns.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field()
+  @Field({ description: 'Inactive rules are kept but never applied.' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 
@@ -59,35 +92,37 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: 'integer' })
   priority!: number;
 
-  @Field(() => RuleStacking)
+  @Field(() => RuleStacking, { description: 'Whether the rule combines with others.' })
   @Enum({ items: () => RuleStacking, nativeEnumName: 'rule_stacking' })
   stacking!: RuleStacking;
 
-  @Field(() => RuleEffect)
+  @Field(() => RuleEffect, { description: 'How `value` turns into points.' })
   @Enum({ items: () => RuleEffect, nativeEnumName: 'rule_effect' })
   effect!: RuleEffect;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'MULTIPLIER: percent above 100 (200 = double). FIXED_BONUS: points. POINTS_PER_UNIT: points per unit.',
+  })
   @Property({ type: 'integer' })
   value!: number;
 
-  @Field(() => [Channel])
+  @Field(() => [Channel], { description: 'Only purchases on these channels; empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   channels!: Channel[];
 
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'Only purchases in these stores; empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   storeIds!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Only purchases in stores of these regions; empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   regions!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Only these lines (by SKU); empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   skus!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Only lines of these categories; empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   categories!: string[];
 
@@ -95,7 +130,7 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: ArrayType, columnType: 'text[]' })
   tierIds!: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Only customers in one of these segments; empty: any.' })
   @Property({ type: ArrayType, columnType: 'text[]' })
   segments!: string[];
 
@@ -107,11 +142,11 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: 'bigint', runtimeType: 'number', nullable: true })
   minSpend?: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Applies to purchases from then on; null: no start.' })
   @Property({ type: 'timestamptz', nullable: true })
   startsAt?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Applies to purchases before then; null: no end.' })
   @Property({ type: 'timestamptz', nullable: true })
   endsAt?: Date | null;
 
@@ -126,7 +161,7 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: 'integer', nullable: true })
   capPerCustomer?: number | null;
 
-  @Field(() => CapPeriod, { nullable: true })
+  @Field(() => CapPeriod, { nullable: true, description: 'The period `capPerCustomer` counts over.' })
   @Enum({ items: () => CapPeriod, nativeEnumName: 'cap_period', nullable: true })
   customerCapPeriod?: CapPeriod | null;
 
@@ -134,11 +169,11 @@ export class EarningRule extends TenantOwnedEntity<'active' | 'budgetUsed' | 've
   @Property({ type: 'bigint', runtimeType: 'number', nullable: true })
   budget?: number | null;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Points the rule has given so far, counted against `budget`.' })
   @Property({ type: 'bigint', runtimeType: 'number', default: 0 })
   budgetUsed: number = 0;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change to the rule.' })
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 }

@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import { requestHash } from '../ledger/ledger.logic';
-import type { LedgerService } from '../ledger/ledger.service';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
@@ -24,6 +24,7 @@ import type {
   RefundResult,
 } from './earning.types';
 import type { EarningRuleService } from './earning-rule.service';
+import { allocateRefund } from './refund.logic';
 import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
 
 const MAX_LINES = 200;
@@ -90,7 +91,7 @@ interface Prepared {
 /** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
 export class PurchaseService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly program: ProgramService,
     private readonly tiers: TierService,
     private readonly rules: EarningRuleService,
@@ -302,7 +303,7 @@ export class PurchaseService {
     const wanted = input.lines.map((line, index) => {
       if (!Number.isInteger(line.quantity) || line.quantity < 1 || line.quantity > MAX_QUANTITY)
         invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
-      return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity, index };
+      return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity };
     });
     const hash = requestHash('refundPurchase', input);
     const actor = callerLabel(requireCaller(ctx));
@@ -337,37 +338,30 @@ export class PurchaseService {
         refunded_quantity: number;
         refunded_points: string;
       }[];
-      let amount = 0;
-      let points = 0;
-      for (const line of wanted) {
-        let left = line.quantity;
-        for (const bought of purchaseLines.filter((candidate) => candidate.sku === line.sku)) {
-          const open = bought.quantity - bought.refunded_quantity;
-          const take = Math.min(open, left);
-          if (take === 0) continue;
-          // The last units of a line take whatever points it has left, so a full refund returns exactly all.
-          const linePoints =
-            take === open
-              ? Number(bought.points) - Number(bought.refunded_points)
-              : Math.floor((Number(bought.points) * take) / bought.quantity);
-          bought.refunded_quantity += take;
-          bought.refunded_points = String(Number(bought.refunded_points) + linePoints);
-          amount += take * Number(bought.unit_price);
-          points += linePoints;
-          left -= take;
-        }
-        if (left > 0) {
-          throw earningError(
-            EarningErrorCode.REFUND_EXCEEDS_PURCHASE,
-            `Order ${orderId} has ${line.quantity - left} unrefunded units of ${line.sku}`,
-            `input.lines.${line.index}.quantity`,
-          );
-        }
+      const allocation = allocateRefund(
+        purchaseLines.map((line) => ({
+          lineNo: line.line_no,
+          sku: line.sku,
+          quantity: line.quantity,
+          unitPrice: Number(line.unit_price),
+          points: Number(line.points),
+          refundedQuantity: line.refunded_quantity,
+          refundedPoints: Number(line.refunded_points),
+        })),
+        wanted,
+      );
+      if (!allocation.ok) {
+        throw earningError(
+          EarningErrorCode.REFUND_EXCEEDS_PURCHASE,
+          `Order ${orderId} has ${allocation.unrefunded} unrefunded units of ${allocation.sku}`,
+          `input.lines.${allocation.index}.quantity`,
+        );
       }
-      for (const line of purchaseLines) {
+      const { amount, points } = allocation;
+      for (const line of allocation.lines) {
         await tx.execute(
           `update purchase_line set refunded_quantity = ?, refunded_points = ? where purchase_id = ? and line_no = ?`,
-          [line.refunded_quantity, line.refunded_points, found.id, line.line_no],
+          [line.refundedQuantity, line.refundedPoints, found.id, line.lineNo],
         );
       }
       // Qualification falls by the full points, even those the ledger cannot take back.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
-/** What a ledger transaction did. Every kind is booked through LedgerService and nothing else. */
+/** What a ledger transaction did. Every kind is booked through src/ledger and nothing else. */
 export enum TransactionKind {
   EARN = 'EARN',
   REDEEM = 'REDEEM',

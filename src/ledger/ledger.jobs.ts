@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { BATCH_JOBS_LOCK_SQL } from '../shared/db/sql';
+import { CONSUMPTION_SQL, entriesOfEachSql, headerSql } from './ledger.rows';
 
 export interface JobResult {
   transactions: number;
@@ -8,6 +9,35 @@ export interface JobResult {
 }
 
 const BATCH_CUSTOMERS = 500;
+
+/** One header per customer of `per_customer`, with the balance it leaves, stamped at the job's `?` time. */
+function jobHeaderSql(kind: string, reason: string, actor: string, after: { available: string; pending: string }) {
+  return headerSql(
+    {
+      tenant_id: 'tenant_id',
+      kind: `'${kind}'`,
+      customer_id: 'customer_id',
+      points: 'points',
+      reason: `'${reason}'`,
+      actor: `'${actor}'`,
+      available_after: after.available,
+      pending_after: after.pending,
+      version_after: 'version + 1',
+    },
+    'from per_customer',
+    '?::timestamptz',
+  );
+}
+
+const SETTLEMENT_HEADER = jobHeaderSql('SETTLEMENT', 'pending points became available', 'job:settle-points', {
+  available: 'available + points',
+  pending: 'pending - points',
+});
+
+const EXPIRY_HEADER = jobHeaderSql('EXPIRY', 'points expired', 'job:expire-points', {
+  available: 'available - points',
+  pending: 'pending',
+});
 
 /**
  * Whole-tenant ledger jobs, set-based: one statement per batch of customers books one transaction per
@@ -33,16 +63,8 @@ export class LedgerJobs {
          ), per_customer as (
            select k.customer_id, k.tenant_id, k.available, k.pending, k.version, sum(d.remaining)::bigint as points
              from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
-         ), header as (
-           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
-           select uuid_generate_v7(), tenant_id, 'SETTLEMENT', customer_id, points, 'pending points became available', 'job:settle-points',
-                  available + points, pending - points, version + 1, date_trunc('milliseconds', ?::timestamptz)
-             from per_customer
-           returning id, tenant_id, customer_id, points
-         ), legs as (
-           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-           select h.tenant_id, h.id, leg.account::ledger_account, h.customer_id, leg.amount
-             from header h cross join lateral (values ('CUSTOMER_PENDING', -h.points), ('CUSTOMER_AVAILABLE', h.points)) as leg(account, amount)
+         ), header as (${SETTLEMENT_HEADER} returning id, tenant_id, customer_id, points
+         ), legs as (${entriesOfEachSql('header', `('CUSTOMER_PENDING', -h.points), ('CUSTOMER_AVAILABLE', h.points)`)}
          ), lots as (
            update points_lot l set pending_until = null from due d where l.id = d.id
          )
@@ -84,20 +106,10 @@ export class LedgerJobs {
          ), per_customer as (
            select k.customer_id, k.tenant_id, k.available, k.pending, k.version, sum(d.remaining)::bigint as points
              from due d join locked k using (customer_id) group by 1, 2, 3, 4, 5
-         ), header as (
-           insert into ledger_transaction (id, tenant_id, kind, customer_id, points, reason, actor, available_after, pending_after, version_after, created_at)
-           select uuid_generate_v7(), tenant_id, 'EXPIRY', customer_id, points, 'points expired', 'job:expire-points',
-                  available - points, pending, version + 1, date_trunc('milliseconds', ?::timestamptz)
-             from per_customer
-           returning id, tenant_id, customer_id, points
-         ), legs as (
-           insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
-           select h.tenant_id, h.id, leg.account::ledger_account,
-                  case when leg.account like 'CUSTOMER_%' then h.customer_id end, leg.amount
-             from header h cross join lateral (values ('CUSTOMER_AVAILABLE', -h.points), ('PROGRAM_EXPIRED', h.points)) as leg(account, amount)
+         ), header as (${EXPIRY_HEADER} returning id, tenant_id, customer_id, points
+         ), legs as (${entriesOfEachSql('header', `('CUSTOMER_AVAILABLE', -h.points), ('PROGRAM_EXPIRED', h.points)`)}
          ), consumed as (
-           insert into points_lot_consumption (transaction_id, lot_id, points)
-           select h.id, d.id, d.remaining from due d join header h using (customer_id)
+           ${CONSUMPTION_SQL} select h.id, d.id, d.remaining from due d join header h using (customer_id)
          ), lots as (
            update points_lot l set remaining = 0 from due d where l.id = d.id
          )

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import type { Account } from './ledger.entity';
-import { toTransactionView, type TransactionRow } from './ledger.service';
+import { toTransactionView } from './ledger.mapping';
+import type { TransactionRow } from './ledger.model';
 import type { Balance, EntryView, TransactionView } from './ledger.types';
 
 interface BalanceRow {
@@ -22,9 +23,7 @@ interface BalanceRow {
 export function createLedgerLoaders(em: EntityManager) {
   return {
     balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
-      const rows = (await em.execute(`select * from points_balance where customer_id in (?)`, [
-        [...ids],
-      ])) as BalanceRow[];
+      const rows = await em.execute<BalanceRow[]>(`select * from points_balance where customer_id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return ids.map((id) => {
         const row = byId.get(id);
@@ -40,17 +39,17 @@ export function createLedgerLoaders(em: EntityManager) {
       });
     }),
     transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
-      const rows = (await em.execute(`select * from ledger_transaction where id in (?)`, [
-        [...ids],
-      ])) as TransactionRow[];
+      const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.id, toTransactionView(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     entriesByTransactionId: new DataLoader<string, EntryView[]>(async (ids) => {
-      const rows = (await em.execute(
+      const rows = await em.execute<
+        { transaction_id: string; account: Account; customer_id: string | null; amount: string }[]
+      >(
         `select transaction_id, account, customer_id, amount from ledger_entry where transaction_id in (?) order by id`,
         [[...ids]],
-      )) as { transaction_id: string; account: Account; customer_id: string | null; amount: string }[];
+      );
       const byId = new Map<string, EntryView[]>();
       for (const row of rows) {
         const list = byId.get(row.transaction_id) ?? [];
@@ -60,4 +59,9 @@ export function createLedgerLoaders(em: EntityManager) {
       return ids.map((id) => byId.get(id) ?? []);
     }),
   };
+}
+
+declare module '../shared/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this domain's loaders
+  interface Loaders extends ReturnType<typeof createLedgerLoaders> {}
 }

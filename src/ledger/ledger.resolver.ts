@@ -3,12 +3,12 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Ro
 
 import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
-import { Access } from '../tenancy/roles';
+import { TenancyService } from '../tenancy/tenancy.service';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { LedgerService, toTransactionView, type TransactionRow } from './ledger.service';
+import { LedgerService } from './ledger.service';
 import {
   AdjustPointsInput,
   Balance,
@@ -23,68 +23,94 @@ import {
   TransferPointsInput,
 } from './ledger.types';
 import { verifyLedger } from './ledger.verifier';
+import { LedgerReadService } from './ledger-reads.service';
 
 @Resolver()
 export class LedgerResolver {
-  constructor(private readonly ledger: LedgerService) {}
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly tenancy: TenancyService,
+  ) {}
 
   @Authorized(Access.earnPoints)
-  @Mutation(() => PointsResult)
-  earnPoints(@Arg('input') input: EarnPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'Credits points outside a purchase (a gesture, a partner, a campaign). Staff other than ANALYST.',
+  })
+  earnPoints(
+    @Arg('input', { description: 'Who earns how many points, and why.' }) input: EarnPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.earn(ctx, input);
   }
 
   @Authorized(Access.redeemPoints)
-  @Mutation(() => PointsResult, { description: 'INSUFFICIENT_POINTS when the available balance does not cover it.' })
-  redeemPoints(@Arg('input') input: RedeemPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description:
+      'INSUFFICIENT_POINTS when the available balance does not cover it. Staff other than ANALYST, or the customer themself.',
+  })
+  redeemPoints(
+    @Arg('input', { description: 'Who spends how many points, and why.' }) input: RedeemPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.redeem(ctx, input);
   }
 
   @Authorized(Access.adjustPoints)
-  @Mutation(() => PointsResult)
-  adjustPoints(@Arg('input') input: AdjustPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  @Mutation(() => PointsResult, {
+    description: 'A manual correction, up or down, with a reason code for reporting. OWNER, ADMIN or SUPERVISOR.',
+  })
+  adjustPoints(
+    @Arg('input', { description: 'The customer, the signed points and the reason.' }) input: AdjustPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.adjust(ctx, input);
   }
 
   @Authorized(Access.reversePoints)
   @Mutation(() => PointsResult, {
-    description: 'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction.',
+    description:
+      'Reverses an earn (clawback) or a redemption (refund), whole or in part, as a new transaction. OWNER, ADMIN, SUPERVISOR, POS or SERVICE.',
   })
-  reverseTransaction(@Arg('input') input: ReverseTransactionInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  reverseTransaction(
+    @Arg('input', { description: 'The transaction to reverse, and how much of it.' }) input: ReverseTransactionInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.reverse(ctx, input);
   }
 
   @Authorized(Access.transferPoints)
   @Mutation(() => PointsResult, {
-    description: "The points keep their expiry dates. The balance returned is the sender's.",
+    description:
+      "The points keep their expiry dates. The balance returned is the sender's. OWNER, ADMIN, SUPERVISOR, AGENT, SERVICE, or the customer themself (from their own points).",
   })
-  transferPoints(@Arg('input') input: TransferPointsInput, @Ctx() ctx: Context): Promise<PointsResult> {
+  transferPoints(
+    @Arg('input', { description: 'From whom to whom, how many points.' }) input: TransferPointsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PointsResult> {
     return this.ledger.transfer(ctx, input);
   }
 
   @Authorized(Access.managePolicy)
   @Mutation(() => Tenant, {
-    description: 'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS).',
+    description:
+      'Applies to points earned from now on (FIXED_MONTHS) or at the next expiry run (INACTIVITY_MONTHS). OWNER or ADMIN.',
   })
-  async setPointsExpiryPolicy(
-    @Arg('policy', () => PointsExpiryPolicy) policy: PointsExpiryPolicy,
-    @Arg('months', () => Int) months: number,
+  setPointsExpiryPolicy(
+    @Arg('policy', () => PointsExpiryPolicy, { description: 'When points expire from now on.' })
+    policy: PointsExpiryPolicy,
+    @Arg('months', () => Int, { description: 'Months for FIXED_MONTHS and INACTIVITY_MONTHS, 1 to 120.' })
+    months: number,
     @Ctx() ctx: Context,
   ): Promise<Tenant> {
     if (!Number.isInteger(months) || months < 1 || months > 120) {
       throw ledgerError(LedgerErrorCode.POLICY_INVALID, 'months must be from 1 to 120', 'months');
     }
-    return ctx.em.transactional(async (tx) => {
-      const tenant = await tx.findOneOrFail(Tenant, { id: requireTenant(ctx) });
-      tenant.pointsExpiryPolicy = policy;
-      tenant.pointsExpiryMonths = months;
-      return tenant;
-    });
+    return this.tenancy.setPointsExpiryPolicy(ctx, policy, months);
   }
 
   @Authorized(Access.verifyLedger)
   @Query(() => LedgerIntegrity, {
-    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`).",
+    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER or ADMIN.",
   })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));
@@ -94,57 +120,46 @@ export class LedgerResolver {
 /** Points on the customer: one indexed row for the balance, a keyset page for the history. */
 @Resolver(() => Customer)
 export class CustomerPointsResolver {
+  constructor(private readonly reads: LedgerReadService) {}
+
   @Authorized(Access.readCustomer)
-  @FieldResolver(() => Balance)
+  @FieldResolver(() => Balance, { description: "The customer's points now." })
   balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
     return ctx.loaders.balanceByCustomerId.load(customer.id);
   }
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => PointsTransactionConnection, { description: 'Newest first, including transfers received.' })
-  async pointsTransactions(
+  pointsTransactions(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
   ): Promise<PointsTransactionConnection> {
-    const limit = pageSize(first);
-    const cursor = decodeCursor(after);
-    const tenantId = requireTenant(ctx);
-    const page = cursor ? 'and (created_at, id) < (?, ?)' : '';
-    const pageParams = cursor ? [cursor.at, cursor.id] : [];
-    // Two index-ordered halves (sent or booked for the customer; received), each limited, then merged.
-    const rows = (await ctx.em.execute(
-      `(select * from ledger_transaction where tenant_id = ? and customer_id = ? ${page} order by created_at desc, id desc limit ?)
-       union all
-       (select * from ledger_transaction where tenant_id = ? and counterparty_id = ? ${page} order by created_at desc, id desc limit ?)
-       order by created_at desc, id desc limit ?`,
-      [tenantId, customer.id, ...pageParams, limit + 1, tenantId, customer.id, ...pageParams, limit + 1, limit + 1],
-    )) as TransactionRow[];
-    return toConnection(rows.map(toTransactionView), limit, (txn) => ({ at: txn.createdAt, id: txn.id }));
+    return this.reads.transactions(ctx, customer.id, first, after);
   }
 }
 
 @Resolver(() => Balance)
 export class BalanceResolver {
+  constructor(private readonly reads: LedgerReadService) {}
+
   @FieldResolver(() => SafeIntResolver, {
     description: 'Spendable points that expire within the given number of days.',
   })
-  async expiringPoints(
+  expiringPoints(
     @Root() balance: Balance,
-    @Arg('withinDays', () => Int) withinDays: number,
+    @Arg('withinDays', () => Int, { description: 'Days from now, 0 to 3660.' }) withinDays: number,
     @Ctx() ctx: Context,
   ): Promise<number> {
     if (!Number.isInteger(withinDays) || withinDays < 0 || withinDays > 3660) {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
     }
-    const [row] = (await ctx.em.execute(
-      `select coalesce(sum(remaining), 0)::bigint as points from points_lot
-        where tenant_id = ? and customer_id = ? and remaining > 0 and pending_until is null
-          and expires_at <= now() + make_interval(days => ?)`,
-      [requireTenant(ctx), balance.customerId, withinDays],
-    )) as { points: string }[];
-    return Number(row.points);
+    return this.reads.expiringPoints(ctx, balance.customerId, withinDays);
   }
 }
 

@@ -5,21 +5,47 @@ import { Channel } from '../shared/channel';
 import { ConnectionType } from '../shared/graphql/connection';
 import { Account, TransactionKind } from './ledger.entity';
 
-registerEnumType(TransactionKind, { name: 'PointsTransactionKind' });
-registerEnumType(Account, { name: 'LedgerAccount' });
+registerEnumType(TransactionKind, {
+  name: 'PointsTransactionKind',
+  description: 'What a points transaction did.',
+  valuesConfig: {
+    EARN: { description: 'Points credited, e.g. for a purchase.' },
+    REDEEM: { description: 'Points spent, e.g. on a reward.' },
+    ADJUST: { description: 'A manual correction, up or down, with a reason code.' },
+    REVERSAL: { description: 'Undoes part or all of an earlier earn or redemption.' },
+    TRANSFER: { description: 'Points moved from one customer to another, by a transfer, a merge or an unmerge.' },
+    SETTLEMENT: { description: 'Pending points that became available at the end of their return window.' },
+    EXPIRY: { description: 'Points that expired unspent.' },
+    IMPORT: { description: 'Balances brought over from a previous loyalty system.' },
+  },
+});
+registerEnumType(Account, {
+  name: 'LedgerAccount',
+  description: "The accounts points move between: two per customer, and the program's own.",
+  valuesConfig: {
+    CUSTOMER_AVAILABLE: { description: "The customer's spendable points." },
+    CUSTOMER_PENDING: { description: "The customer's points not yet spendable (return window)." },
+    PROGRAM_ISSUED: { description: 'Points the program gave out (earns).' },
+    PROGRAM_REDEEMED: { description: 'Points members spent.' },
+    PROGRAM_EXPIRED: { description: 'Points that expired unspent.' },
+    PROGRAM_ADJUSTMENTS: { description: 'Manual corrections.' },
+    PROGRAM_PARTNER: { description: 'Reserved for points exchanged with partner programs.' },
+    PROGRAM_MIGRATION: { description: 'Balances imported from a previous system.' },
+  },
+});
 
 const idempotencyKeyDoc =
   'Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT.';
 
-@InputType()
+@InputType({ description: 'Points to credit outside a purchase.' })
 export class EarnPointsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer who earns.' })
   customerId!: string;
 
   @Field(() => Int, { description: 'Positive whole points.' })
   points!: number;
 
-  @Field()
+  @Field({ description: 'Why, shown in the history.' })
   reason!: string;
 
   @Field({
@@ -31,34 +57,34 @@ export class EarnPointsInput {
   @Field({ nullable: true, description: "Defaults to the tenant's expiry policy." })
   expiresAt?: Date;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { nullable: true, description: "Defaults to the caller's channel." })
   channel?: Channel;
 
   @Field({ description: idempotencyKeyDoc })
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'Points to spend.' })
 export class RedeemPointsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer who spends.' })
   customerId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Positive whole points.' })
   points!: number;
 
-  @Field()
+  @Field({ description: 'What they were spent on, shown in the history.' })
   reason!: string;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { nullable: true, description: "Defaults to the caller's channel." })
   channel?: Channel;
 
   @Field({ description: idempotencyKeyDoc })
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: "A manual correction of a customer's points." })
 export class AdjustPointsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer.' })
   customerId!: string;
 
   @Field(() => Int, { description: 'Non-zero; negative takes points away.' })
@@ -67,16 +93,16 @@ export class AdjustPointsInput {
   @Field({ description: 'A short code for reporting, e.g. GOODWILL, CORRECTION, FRAUD.' })
   reasonCode!: string;
 
-  @Field()
+  @Field({ description: 'Why, in words, for the audit trail.' })
   reason!: string;
 
   @Field({ description: idempotencyKeyDoc })
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'An earn or a redemption to reverse.' })
 export class ReverseTransactionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The EARN or REDEEM transaction.' })
   transactionId!: string;
 
   @Field(() => Int, {
@@ -85,25 +111,25 @@ export class ReverseTransactionInput {
   })
   points?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why, shown in the history.' })
   reason?: string;
 
   @Field({ description: idempotencyKeyDoc })
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'Points to move from one customer to another.' })
 export class TransferPointsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The sender; a customer token may send only its own points.' })
   fromCustomerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The receiver.' })
   toCustomerId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Positive whole points.' })
   points!: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Why, shown in both histories.' })
   reason?: string;
 
   @Field({ description: idempotencyKeyDoc })
@@ -112,7 +138,7 @@ export class TransferPointsInput {
 
 @ObjectType({ description: "A customer's points. Integers; `version` goes up by one with every change." })
 export class Balance {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer whose points these are.' })
   customerId!: string;
 
   @Field(() => SafeIntResolver, { description: 'Spendable now.' })
@@ -121,88 +147,98 @@ export class Balance {
   @Field(() => SafeIntResolver, { description: 'Earned but not yet spendable (return window).' })
   pending!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Every point ever credited to the customer.' })
   lifetimeEarned!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Every point ever spent by the customer.' })
   lifetimeRedeemed!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Every point that expired unspent.' })
   expired!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change to the balance.' })
   version!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'One leg of a transaction: points into or out of one account.' })
 export class EntryView {
-  @Field(() => Account)
+  @Field(() => Account, { description: 'The account the leg books on.' })
   account!: Account;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer, for the customer accounts; null for program accounts.',
+  })
   customerId?: string;
 
   @Field(() => SafeIntResolver, { description: 'Signed: the entries of a transaction sum to zero.' })
   amount!: number;
 }
 
-@ObjectType('PointsTransaction')
+@ObjectType('PointsTransaction', {
+  description: 'One balanced movement of points, never changed once booked: a correction is a new transaction.',
+})
 export class TransactionView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The transaction's id." })
   id!: string;
 
-  @Field(() => TransactionKind)
+  @Field(() => TransactionKind, { description: 'What the transaction did.' })
   kind!: TransactionKind;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The customer it is about (the sender, for a transfer).',
+  })
   customerId?: string;
 
   @Field(() => ID, { nullable: true, description: 'The other customer of a transfer.' })
   counterpartyId?: string;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, {
+    description: 'The points moved, a positive whole number; the entries carry the signs.',
+  })
   points!: number;
 
-  @Field()
+  @Field({ description: 'Free text given when it was booked.' })
   reason!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The short reporting code of an adjustment, e.g. GOODWILL.' })
   reasonCode?: string;
 
-  @Field(() => Channel, { nullable: true })
+  @Field(() => Channel, { nullable: true, description: 'The channel it came through.' })
   channel?: Channel;
 
   @Field({ description: 'Who booked it: key:<id>, customer:<id>, platform, or job:<name>.' })
   actor!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The key it was booked with, if any.' })
   idempotencyKey?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The transaction this one reverses, for a REVERSAL.' })
   reversesId?: string;
 
-  @Field()
+  @Field({ description: 'When it was booked.' })
   createdAt!: Date;
 }
 
 @ObjectType({ description: 'The balance right after the transaction.' })
 export class BalanceAfter {
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Spendable points.' })
   available!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Points not yet spendable (return window).' })
   pending!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The balance version this transaction made.' })
   version!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A points transaction booked (or replayed) and the balance right after it.' })
 export class PointsResult {
-  @Field(() => TransactionView)
+  @Field(() => TransactionView, { description: 'The transaction.' })
   transaction!: TransactionView;
 
-  @Field(() => BalanceAfter)
+  @Field(() => BalanceAfter, { description: "The customer's balance right after it." })
   balance!: BalanceAfter;
 
   @Field({ description: 'True when this answer replays an earlier request with the same idempotency key.' })
@@ -212,24 +248,24 @@ export class PointsResult {
 export const PointsTransactionConnection = ConnectionType('PointsTransaction', TransactionView);
 export type PointsTransactionConnection = InstanceType<typeof PointsTransactionConnection>;
 
-@ObjectType()
+@ObjectType({ description: 'A ledger invariant that does not hold.' })
 export class LedgerDiscrepancy {
-  @Field()
+  @Field({ description: 'The invariant that failed.' })
   check!: string;
 
-  @Field()
+  @Field({ description: 'What was found, e.g. the transaction or customer and the amounts.' })
   detail!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: "The result of checking the tenant's ledger invariants." })
 export class LedgerIntegrity {
-  @Field()
+  @Field({ description: 'True when no check found a discrepancy.' })
   ok!: boolean;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Transactions whose entries were checked.' })
   transactionsChecked!: number;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Customer balances compared with their entries.' })
   balancesChecked!: number;
 
   @Field(() => [LedgerDiscrepancy], { description: 'The first discrepancies found, at most one per check.' })

@@ -76,14 +76,14 @@ export async function verifyLedger(em: EntityManager, tenantId: string | null): 
   const discrepancies: LedgerDiscrepancy[] = [];
   for (const check of CHECKS) {
     const params = Array.from({ length: (check.sql.match(/\?::uuid/g) ?? []).length }, () => tenantId);
-    const [row] = (await em.execute(check.sql, params)) as { ref: string; detail: string }[];
+    const [row] = await em.execute<{ ref: string; detail: string }[]>(check.sql, params);
     if (row) discrepancies.push({ check: check.name, detail: `${row.ref}: ${row.detail}` });
   }
-  const [counts] = (await em.execute(
+  const [counts] = await em.execute<{ transactions: string; balances: string }[]>(
     `select (select count(*) from ledger_transaction t where ${scoped('t')})::bigint as transactions,
             (select count(*) from points_balance b where ${scoped('b')})::bigint as balances`,
     [tenantId, tenantId, tenantId, tenantId],
-  )) as { transactions: string; balances: string }[];
+  );
   return {
     ok: discrepancies.length === 0,
     transactionsChecked: Number(counts.transactions),

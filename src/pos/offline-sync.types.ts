@@ -16,15 +16,34 @@ export enum OfflineOutcome {
   REJECTED = 'REJECTED',
 }
 
-registerEnumType(OfflineOperationType, { name: 'OfflineOperationType' });
-registerEnumType(OfflineOutcome, { name: 'OfflineOutcome' });
+registerEnumType(OfflineOperationType, {
+  name: 'OfflineOperationType',
+  description: 'What a till did while offline.',
+  valuesConfig: {
+    PURCHASE: { description: 'Recorded a purchase.' },
+    REDEEM_REWARD: { description: 'Redeemed a reward for a voucher.' },
+    CONSUME_VOUCHER: { description: 'Accepted a voucher.' },
+  },
+});
+registerEnumType(OfflineOutcome, {
+  name: 'OfflineOutcome',
+  description: 'What became of an offline operation.',
+  valuesConfig: {
+    APPLIED: { description: 'Applied now.' },
+    ALREADY_APPLIED: {
+      description:
+        'The same operation (same idempotency key and content) was applied before: nothing was booked again.',
+    },
+    REJECTED: { description: 'Refused; see `error`. The other operations still apply.' },
+  },
+});
 
 @InputType({
   description:
     'One operation a till queued while offline. Fields by type: PURCHASE customerId, orderId, lines; REDEEM_REWARD customerId, rewardId; CONSUME_VOUCHER voucherCode.',
 })
 export class OfflineOperationInput {
-  @Field(() => OfflineOperationType)
+  @Field(() => OfflineOperationType, { description: 'What the till did.' })
   type!: OfflineOperationType;
 
   @Field({
@@ -37,55 +56,55 @@ export class OfflineOperationInput {
   })
   occurredAt!: Date;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The member (PURCHASE, REDEEM_REWARD).' })
   customerId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The order id (PURCHASE).' })
   orderId?: string;
 
-  @Field(() => [PurchaseLineInput], { nullable: true })
+  @Field(() => [PurchaseLineInput], { nullable: true, description: 'What was bought (PURCHASE).' })
   lines?: PurchaseLineInput[];
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The reward redeemed (REDEEM_REWARD).' })
   rewardId?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The voucher accepted (CONSUME_VOUCHER).' })
   voucherCode?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Why one operation of a batch was refused, as a GraphQL error would say it.' })
 export class OperationError {
-  @Field()
+  @Field({ description: "The error's extensions.code, e.g. BAD_USER_INPUT or CONFLICT." })
   code!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The domain reason, e.g. INSUFFICIENT_POINTS.' })
   reason?: string;
 
   @Field({ nullable: true, description: 'e.g. operations.3.customerId' })
   field?: string;
 
-  @Field()
+  @Field({ description: 'For people to read.' })
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What one offline operation did.' })
 export class OfflineOperationResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its position in the batch, from 0.' })
   index!: number;
 
-  @Field()
+  @Field({ description: 'The key it was sent with.' })
   idempotencyKey!: string;
 
-  @Field(() => OfflineOperationType)
+  @Field(() => OfflineOperationType, { description: 'What it was.' })
   type!: OfflineOperationType;
 
-  @Field(() => OfflineOutcome)
+  @Field(() => OfflineOutcome, { description: 'Applied, already applied, or rejected.' })
   outcome!: OfflineOutcome;
 
-  @Field(() => OperationError, { nullable: true })
+  @Field(() => OperationError, { nullable: true, description: 'Why it was rejected; null otherwise.' })
   error?: OperationError;
 
-  @Field(() => PurchaseResult, { nullable: true })
+  @Field(() => PurchaseResult, { nullable: true, description: 'The purchase recorded (PURCHASE).' })
   purchase?: PurchaseResult;
 
   @Field(() => VoucherView, {
@@ -95,15 +114,15 @@ export class OfflineOperationResult {
   voucher?: VoucherView;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a batch of offline operations did.' })
 export class OfflineSyncResult {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Operations applied by this call.' })
   applied!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Operations applied before, by an earlier send.' })
   alreadyApplied!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Operations refused; their results carry the error.' })
   rejected!: number;
 
   @Field(() => [OfflineOperationResult], { description: 'One per operation, in the order sent.' })

@@ -2,7 +2,7 @@ import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/cor
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum BenefitKind {
   /** Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x). */
@@ -16,32 +16,44 @@ export enum BenefitKind {
   OTHER = 'OTHER',
 }
 
-registerEnumType(BenefitKind, { name: 'BenefitKind' });
+registerEnumType(BenefitKind, {
+  name: 'BenefitKind',
+  description: 'What a tier benefit gives.',
+  valuesConfig: {
+    POINTS_MULTIPLIER: { description: 'Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x).' },
+    PERCENT_DISCOUNT: { description: 'Monetary: `value` percent off, applied by the till or the shop.' },
+    EARLY_ACCESS: { description: 'Early access to sales or launches.' },
+    DEDICATED_SUPPORT: { description: 'A dedicated support line.' },
+    FREE_SHIPPING: { description: 'Free shipping.' },
+    LOUNGE_ACCESS: { description: 'Lounge access.' },
+    OTHER: { description: 'Anything else, described by its title.' },
+  },
+});
 
-@ObjectType()
+@ObjectType({ description: 'A text worded for one channel.' })
 export class ChannelText {
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel that shows it.' })
   channel!: Channel;
 
-  @Field()
+  @Field({ description: 'The wording.' })
   text!: string;
 }
 
 /** A benefit of a tier, held by that tier and every higher one. */
-@ObjectType()
+@ObjectType({ description: 'A benefit of a tier, held by that tier and every higher one.' })
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 @Index({ properties: ['tenant', 'tierId'] })
 export class Benefit extends TenantOwnedEntity<'value' | 'active' | 'texts'> {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant.' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The lowest tier that holds it.' })
   @Property({ type: 'uuid' })
   tierId!: string;
 
-  @Field(() => BenefitKind)
+  @Field(() => BenefitKind, { description: 'What the benefit gives.' })
   @Enum({ items: () => BenefitKind, nativeEnumName: 'benefit_kind' })
   kind!: BenefitKind;
 
@@ -63,7 +75,7 @@ export class Benefit extends TenantOwnedEntity<'value' | 'active' | 'texts'> {
   @Property({ type: 'json', default: '[]' })
   texts: ChannelText[] = [];
 
-  @Field()
+  @Field({ description: 'Inactive benefits are kept but not granted.' })
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 }

@@ -1,7 +1,7 @@
 import { Entity, Enum, Property, Unique } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 /** How a purchase's base points are rounded to whole points. */
 export enum PointsRounding {
@@ -10,7 +10,15 @@ export enum PointsRounding {
   UP = 'UP',
 }
 
-registerEnumType(PointsRounding, { name: 'PointsRounding' });
+registerEnumType(PointsRounding, {
+  name: 'PointsRounding',
+  description: "How a purchase's base points are rounded to whole points.",
+  valuesConfig: {
+    DOWN: { description: 'Fractions are dropped.' },
+    NEAREST: { description: 'To the nearest whole point, halves up.' },
+    UP: { description: 'Any fraction counts as a whole point.' },
+  },
+});
 
 /**
  * The program's economics, one row per tenant (created with defaults on first read). Rates that are
@@ -37,7 +45,7 @@ export class ProgramSettings extends TenantOwnedEntity<
   @Property({ type: 'integer', default: 100 })
   earnPerMinor: number = 100;
 
-  @Field(() => PointsRounding)
+  @Field(() => PointsRounding, { description: "How a purchase's base points are rounded to whole points." })
   @Enum({ items: () => PointsRounding, nativeEnumName: 'points_rounding', default: PointsRounding.DOWN })
   rounding: PointsRounding = PointsRounding.DOWN;
 
@@ -68,7 +76,7 @@ export class ProgramSettings extends TenantOwnedEntity<
   @Property({ type: 'integer', default: 30 })
   voucherValidityDays: number = 30;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change.' })
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 }

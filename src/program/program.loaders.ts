@@ -55,3 +55,8 @@ export function createProgramLoaders(em: EntityManager) {
     }),
   };
 }
+
+declare module '../shared/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this domain's loaders
+  interface Loaders extends ReturnType<typeof createProgramLoaders> {}
+}

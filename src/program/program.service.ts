@@ -5,6 +5,7 @@ import { requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
+import { Tenant } from '../tenancy/tenant.entity';
 import { Benefit, BenefitKind } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { BenefitInput, TierInput, UpdateProgramSettingsInput } from './program.types';
@@ -52,6 +53,12 @@ export class ProgramService {
       [tenantId],
     );
     return em.findOneOrFail(ProgramSettings, { tenant: tenantId });
+  }
+
+  /** The tenant the settings belong to, which holds the rest of the economics (currency, expiry policy). */
+  tenantOf(em: EntityManager, settings: ProgramSettings): Promise<Tenant> {
+    // The identity map answers repeated calls within a request without another query.
+    return em.findOneOrFail(Tenant, { id: settings.tenant.id });
   }
 
   /** What purchase evaluation needs, in one query: the earn rate, the return window, the tenant's time zone. */

@@ -8,28 +8,34 @@ import { Tier, TierMetric, TierWindow } from './tier.entity';
 
 @InputType({ description: 'Omitted fields stay as they are.' })
 export class UpdateProgramSettingsInput {
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Base earn: this many points for every `earnPerMinor` minor units spent.',
+  })
   earnPoints?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Minor units per `earnPoints` points, e.g. 100.' })
   earnPerMinor?: number;
 
-  @Field(() => PointsRounding, { nullable: true })
+  @Field(() => PointsRounding, { nullable: true, description: 'How base points are rounded to whole points.' })
   rounding?: PointsRounding;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days purchase points stay pending (the return window); 0 = spendable at once.',
+  })
   pendingDays?: number;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'What 1,000 points are worth to the business, in minor units.' })
   pointValuePerThousand?: number;
 
   @Field(() => Int, { nullable: true, description: 'Set `clearGuardrail` to remove it.' })
   maxRewardCostPerThousand?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'True removes the margin guardrail.' })
   clearGuardrail?: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Days a new voucher stays valid.' })
   voucherValidityDays?: number;
 
   @Field(() => Int, {
@@ -39,48 +45,50 @@ export class UpdateProgramSettingsInput {
   expectedVersion?: number;
 }
 
-@InputType()
+@InputType({ description: 'The definition of a tier.' })
 export class TierInput {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant.' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name members see.' })
   name!: string;
 
   @Field(() => Int, { description: '0 is the base tier (threshold 0); ranks are unique.' })
   rank!: number;
 
-  @Field(() => TierMetric)
+  @Field(() => TierMetric, { description: 'What the threshold counts.' })
   metric!: TierMetric;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, {
+    description: 'The metric over the window needed to reach the tier (spend in minor units).',
+  })
   threshold!: number;
 
-  @Field(() => TierWindow)
+  @Field(() => TierWindow, { description: 'The period the metric is counted over.' })
   window!: TierWindow;
 
   @Field(() => Int, { nullable: true, description: 'Default 30.' })
   graceDays?: number;
 }
 
-@InputType()
+@InputType({ description: 'A text worded for one channel.' })
 export class ChannelTextInput {
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel that shows it.' })
   channel!: Channel;
 
-  @Field()
+  @Field({ description: 'The wording.' })
   text!: string;
 }
 
-@InputType()
+@InputType({ description: 'The definition of a tier benefit.' })
 export class BenefitInput {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant; an existing code is replaced.' })
   code!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The lowest tier that holds it.' })
   tierId!: string;
 
-  @Field(() => BenefitKind)
+  @Field(() => BenefitKind, { description: 'What the benefit gives.' })
   kind!: BenefitKind;
 
   @Field(() => Int, {
@@ -89,56 +97,59 @@ export class BenefitInput {
   })
   value?: number;
 
-  @Field()
+  @Field({ description: 'Default text, shown where no channel text is set.' })
   title!: string;
 
-  @Field(() => [Channel])
+  @Field(() => [Channel], { description: 'Where the benefit is honoured.' })
   channels!: Channel[];
 
-  @Field(() => [ChannelTextInput], { nullable: true })
+  @Field(() => [ChannelTextInput], { nullable: true, description: 'Per-channel wording.' })
   texts?: ChannelTextInput[];
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Default true.' })
   active?: boolean;
 }
 
 @InputType({ description: 'Limited-time status: a status match, a challenge, a service recovery.' })
 export class GrantTierStatusInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The member.' })
   customerId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The tier granted.' })
   tierId!: string;
 
   @Field({ description: 'The status ends then; the tier the member qualified for applies again.' })
   until!: Date;
 
-  @Field()
+  @Field({ description: 'Why: the status match, challenge or service recovery; kept in the tier history.' })
   note!: string;
 
-  @Field()
+  @Field({
+    description:
+      'A retry with the same key and input returns the first result; the same key with other input is a CONFLICT.',
+  })
   idempotencyKey!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'How far the member is from the next tier.' })
 export class TierProgress {
-  @Field(() => TierMetric)
+  @Field(() => TierMetric, { description: 'What the next tier counts.' })
   metric!: TierMetric;
 
   @Field(() => SafeIntResolver, { description: "The metric over the next tier's window, as of now." })
   value!: number;
 
-  @Field(() => Tier)
+  @Field(() => Tier, { description: 'The tier one rank up.' })
   nextTier!: Tier;
 
-  @Field(() => SafeIntResolver)
+  @Field(() => SafeIntResolver, { description: 'Still needed to reach the next tier (spend in minor units).' })
   remaining!: number;
 
   @Field(() => Int, { description: 'Whole percent of the way, 0-100.' })
   percent!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What the member stands to lose at the end of the status period on the activity so far.' })
 export class DowngradeRisk {
   @Field({ description: 'When the status period ends; the drop comes after the grace days.' })
   atPeriodEnd!: Date;
@@ -150,12 +161,12 @@ export class DowngradeRisk {
   remainingToKeep!: number;
 }
 
-@ObjectType()
+@ObjectType({ description: "A member's status: the tier held, why, until when, and how far to the next." })
 export class TierStatus {
-  @Field(() => Tier)
+  @Field(() => Tier, { description: 'The tier the member holds now, limited-time status included.' })
   current!: Tier;
 
-  @Field()
+  @Field({ description: 'When the member reached the current tier.' })
   since!: Date;
 
   @Field({
@@ -178,42 +189,50 @@ export class TierStatus {
   downgradeRisk?: DowngradeRisk;
 }
 
-@ObjectType()
+@ObjectType({ description: "One change of a member's tier, and why." })
 export class TierChangeView {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The change's id." })
   id!: string;
 
-  @Field(() => Tier, { nullable: true })
+  @Field(() => Tier, {
+    nullable: true,
+    description: 'The tier before; null when the member had none recorded (the base tier).',
+  })
   from?: Tier;
 
-  @Field(() => Tier, { nullable: true })
+  @Field(() => Tier, {
+    nullable: true,
+    description: 'The tier after; null when the member went back to no recorded tier.',
+  })
   to?: Tier;
 
-  @Field()
+  @Field({ description: 'QUALIFIED, DOWNGRADED, GRANTED, GRANT_ENDED, MERGED or UNMERGED.' })
   reason!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The note given with a grant.' })
   note?: string;
 
-  @Field()
+  @Field({ description: 'Who or what made the change: key:<id>, or job:<name> for evaluations.' })
   actor!: string;
 
-  @Field()
+  @Field({ description: 'When it happened.' })
   at!: Date;
 }
 
 @ObjectType({ description: 'A benefit as a channel should present it.' })
 export class RecognisedBenefit {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The benefit's id." })
   benefitId!: string;
 
-  @Field()
+  @Field({ description: 'The benefit code.' })
   code!: string;
 
-  @Field(() => BenefitKind)
+  @Field(() => BenefitKind, { description: 'What the benefit gives.' })
   kind!: BenefitKind;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'Multiplier in percent (150 = 1.5x) or discount in percent; 0 for non-monetary benefits.',
+  })
   value!: number;
 
   @Field({ description: 'The tier that carries the benefit (the member may hold a higher one).' })
@@ -222,21 +241,21 @@ export class RecognisedBenefit {
   @Field({ description: "The channel's own wording, else the default title." })
   text!: string;
 
-  @Field(() => [Channel])
+  @Field(() => [Channel], { description: 'Where the benefit is honoured.' })
   channels!: Channel[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'What a tier evaluation changed.' })
 export class TierEvaluation {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Limited-time statuses that ended.' })
   grantsEnded!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Members moved up.' })
   upgraded!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Members moved down.' })
   downgraded!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How long the evaluation took, in milliseconds.' })
   durationMs!: number;
 }

@@ -2,7 +2,8 @@ import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
+import { BaseEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum TermsKind {
   /** The program's terms and conditions as a channel shows them to members. */
@@ -11,7 +12,14 @@ export enum TermsKind {
   AGENT_SCRIPT = 'AGENT_SCRIPT',
 }
 
-registerEnumType(TermsKind, { name: 'TermsKind' });
+registerEnumType(TermsKind, {
+  name: 'TermsKind',
+  description: 'The kind of text published per channel and locale.',
+  valuesConfig: {
+    PROGRAM_TERMS: { description: "The program's terms and conditions as a channel shows them to members." },
+    AGENT_SCRIPT: { description: 'What contact-center agents (or store staff) are to say about the program.' },
+  },
+});
 
 /**
  * One published version of a text, per kind, channel and locale. Versions are never edited: publishing
@@ -22,11 +30,11 @@ registerEnumType(TermsKind, { name: 'TermsKind' });
 @Unique({ properties: ['tenant', 'kind', 'channel', 'locale', 'version'] })
 @Unique({ properties: ['tenant', 'idempotencyKey'] })
 export class ProgramTerms extends TenantOwnedEntity {
-  @Field(() => TermsKind)
+  @Field(() => TermsKind, { description: 'Program terms or an agent script.' })
   @Enum({ items: () => TermsKind, nativeEnumName: 'terms_kind' })
   kind!: TermsKind;
 
-  @Field(() => Channel)
+  @Field(() => Channel, { description: 'The channel it is written for.' })
   @Enum({ items: () => Channel, nativeEnumName: 'terms_channel' })
   channel!: Channel;
 
@@ -38,11 +46,11 @@ export class ProgramTerms extends TenantOwnedEntity {
   @Property({ type: 'integer' })
   version!: number;
 
-  @Field()
+  @Field({ description: 'The title shown with it.' })
   @Property({ type: 'text' })
   title!: string;
 
-  @Field()
+  @Field({ description: 'The text itself.' })
   @Property({ type: 'text' })
   body!: string;
 
@@ -50,7 +58,7 @@ export class ProgramTerms extends TenantOwnedEntity {
   @Property({ type: 'timestamptz' })
   effectiveFrom!: Date;
 
-  @Field()
+  @Field({ description: 'Who published it: key:<id>.' })
   @Property({ type: 'text' })
   publishedBy!: string;
 
@@ -69,11 +77,11 @@ export class ScriptAcknowledgement extends BaseEntity {
   @Property({ type: 'uuid' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The script version acknowledged.' })
   @Property({ type: 'uuid' })
   termsId!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "That script's version number." })
   @Property({ type: 'integer' })
   version!: number;
 

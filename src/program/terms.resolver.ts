@@ -13,9 +13,9 @@ import {
 
 import { Topic } from '../realtime/pubsub';
 import { assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
 import { canonicalLocale, termsRoutingKey, TermsService } from './terms.service';
 import { PublishTermsInput, PublishTermsResult, type TermsPublished } from './terms.types';
@@ -47,48 +47,70 @@ export class TermsResolver {
   @Authorized(Access.manageProgram)
   @Mutation(() => PublishTermsResult, {
     description:
-      'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers.',
+      'Publishes the next version for its kind, channel and locale, and pushes it to programTermsPublished subscribers. OWNER or ADMIN.',
   })
-  publishProgramTerms(@Arg('input') input: PublishTermsInput, @Ctx() ctx: Context): Promise<PublishTermsResult> {
+  publishProgramTerms(
+    @Arg('input', { description: 'The text and where it applies.' }) input: PublishTermsInput,
+    @Ctx() ctx: Context,
+  ): Promise<PublishTermsResult> {
     return this.terms.publish(ctx, input);
   }
 
   @Authorized(Access.readProgram)
   @Query(() => ProgramTerms, {
-    description: 'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr".',
+    description:
+      'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr". Any caller of the tenant.',
   })
   programTerms(
-    @Arg('channel', () => Channel) channel: Channel,
-    @Arg('locale') locale: string,
+    @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
+    @Arg('locale', { description: 'BCP 47 tag, e.g. "fr-CA".' }) locale: string,
     @Ctx() ctx: Context,
-    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) kind: TermsKind,
+    @Arg('kind', () => TermsKind, {
+      defaultValue: TermsKind.PROGRAM_TERMS,
+      description: 'Program terms or an agent script.',
+    })
+    kind: TermsKind,
   ): Promise<ProgramTerms> {
     return this.terms.current(ctx, kind, channel, locale);
   }
 
   @Authorized(Access.readProgram)
-  @Query(() => [ProgramTerms], { description: 'Every version, newest first, including those not in effect yet.' })
+  @Query(() => [ProgramTerms], {
+    description:
+      'Every version, newest first, including those not in effect yet. At most 100. Any caller of the tenant.',
+  })
   programTermsHistory(
-    @Arg('channel', () => Channel) channel: Channel,
-    @Arg('locale') locale: string,
+    @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
+    @Arg('locale', { description: 'BCP 47 tag, e.g. "fr-CA"; matched exactly, with no language fallback.' })
+    locale: string,
     @Ctx() ctx: Context,
-    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) kind: TermsKind,
+    @Arg('kind', () => TermsKind, {
+      defaultValue: TermsKind.PROGRAM_TERMS,
+      description: 'Program terms or an agent script.',
+    })
+    kind: TermsKind,
   ): Promise<ProgramTerms[]> {
     return this.terms.history(ctx, kind, channel, locale);
   }
 
   @Authorized(Access.acknowledgeScripts)
   @Mutation(() => ScriptAcknowledgement, {
-    description: 'Records that the calling agent read this script version (once; again changes nothing).',
+    description:
+      'Records that the calling agent read this script version (once; again changes nothing). OWNER, ADMIN, SUPERVISOR, AGENT or POS.',
   })
-  acknowledgeScript(@Arg('termsId', () => ID) termsId: string, @Ctx() ctx: Context): Promise<ScriptAcknowledgement> {
+  acknowledgeScript(
+    @Arg('termsId', () => ID, { description: 'The script version read.' }) termsId: string,
+    @Ctx() ctx: Context,
+  ): Promise<ScriptAcknowledgement> {
     return this.terms.acknowledge(ctx, termsId);
   }
 
   @Authorized(Access.manageProgram.concat(Access.grantStatus))
-  @Query(() => [ScriptAcknowledgement], { description: 'Who acknowledged a script version, first first.' })
+  @Query(() => [ScriptAcknowledgement], {
+    description: 'Who acknowledged a script version, first first. OWNER, ADMIN or SUPERVISOR.',
+  })
   scriptAcknowledgements(
-    @Arg('termsId', () => ID) termsId: string,
+    @Arg('termsId', () => ID, { description: 'The script version.' }) termsId: string,
     @Ctx() ctx: Context,
   ): Promise<ScriptAcknowledgement[]> {
     return this.terms.acknowledgements(ctx, termsId);
@@ -97,12 +119,16 @@ export class TermsResolver {
   @Subscription(() => ProgramTerms, {
     subscribe: subscribeToTerms,
     description:
-      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Agent scripts: staff only.',
+      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Program terms: any caller of the tenant; agent scripts: OWNER, ADMIN, SUPERVISOR, AGENT or POS.',
   })
   programTermsPublished(
-    @Arg('channel', () => Channel) _channel: Channel,
-    @Arg('locale') _locale: string,
-    @Arg('kind', () => TermsKind, { defaultValue: TermsKind.PROGRAM_TERMS }) _kind: TermsKind,
+    @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) _channel: Channel,
+    @Arg('locale', { description: 'BCP 47 tag, e.g. "fr-CA".' }) _locale: string,
+    @Arg('kind', () => TermsKind, {
+      defaultValue: TermsKind.PROGRAM_TERMS,
+      description: 'Program terms or an agent script.',
+    })
+    _kind: TermsKind,
     @Root() event: TermsPublished,
   ): ProgramTerms {
     return Object.assign(new ProgramTerms(), {

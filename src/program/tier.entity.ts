@@ -2,7 +2,8 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { BaseEntity, TenantOwnedEntity } from '../shared/db/base.entity';
+import { BaseEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 /** What a tier's threshold counts. Only purchases qualify (see README, "Tiers"). */
 export enum TierMetric {
@@ -27,8 +28,23 @@ export enum TierChangeReason {
   UNMERGED = 'UNMERGED',
 }
 
-registerEnumType(TierMetric, { name: 'TierMetric' });
-registerEnumType(TierWindow, { name: 'TierWindow' });
+registerEnumType(TierMetric, {
+  name: 'TierMetric',
+  description: "What a tier's threshold counts; only purchases qualify.",
+  valuesConfig: {
+    POINTS_EARNED: { description: 'Points earned on purchases.' },
+    SPEND: { description: 'Money spent, in minor units.' },
+    VISITS: { description: 'Purchases made.' },
+  },
+});
+registerEnumType(TierWindow, {
+  name: 'TierWindow',
+  description: "The period a tier's metric is counted over.",
+  valuesConfig: {
+    CALENDAR_YEAR: { description: 'From 1 January, in the tenant time zone.' },
+    ROLLING_12_MONTHS: { description: 'The last 12 months.' },
+  },
+});
 registerEnumType(TierChangeReason, { name: 'TierChangeReason' });
 
 @ObjectType({ description: 'A status level. Rank 0 is the base tier every member starts in.' })
@@ -36,11 +52,11 @@ registerEnumType(TierChangeReason, { name: 'TierChangeReason' });
 @Unique({ properties: ['tenant', 'code'] })
 @Unique({ properties: ['tenant', 'rank'] })
 export class Tier extends TenantOwnedEntity<'graceDays'> {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant.' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name members see.' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -48,7 +64,7 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Property({ type: 'integer' })
   rank!: number;
 
-  @Field(() => TierMetric)
+  @Field(() => TierMetric, { description: 'What the threshold counts.' })
   @Enum({ items: () => TierMetric, nativeEnumName: 'tier_metric' })
   metric!: TierMetric;
 
@@ -58,7 +74,7 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   @Property({ type: 'bigint', runtimeType: 'number' })
   threshold!: number;
 
-  @Field(() => TierWindow)
+  @Field(() => TierWindow, { description: 'The period the metric is counted over.' })
   @Enum({ items: () => TierWindow, nativeEnumName: 'tier_window' })
   window!: TierWindow;
 

@@ -14,9 +14,9 @@ import {
 import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Access } from '../tenancy/roles';
-import { LoyaltyStateService, toLoyaltyState } from './loyalty-state.service';
+import { currentLoyaltyState, streamLoyaltyState, toLoyaltyState } from './loyalty-state.service';
 import { LoyaltyState, StateSource } from './loyalty-state.types';
 
 /** The customer a caller may follow: staff of the tenant any, a customer token itself; an old merged id follows to the survivor. */
@@ -29,13 +29,16 @@ async function followable(ctx: Context, customerId: string): Promise<{ tenantId:
 
 @Resolver(() => LoyaltyState)
 export class LoyaltyStateResolver {
-  constructor(private readonly states: LoyaltyStateService) {}
-
   @Authorized(Access.readCustomer)
-  @Query(() => LoyaltyState, { description: 'The state every channel renders now, with its version.' })
-  async loyaltyState(@Arg('customerId', () => ID) customerId: string, @Ctx() ctx: Context): Promise<LoyaltyState> {
+  @Query(() => LoyaltyState, {
+    description: 'The state every channel renders now, with its version. Staff, or the customer themself.',
+  })
+  async loyaltyState(
+    @Arg('customerId', () => ID, { description: 'The member.' }) customerId: string,
+    @Ctx() ctx: Context,
+  ): Promise<LoyaltyState> {
     const target = await followable(ctx, customerId);
-    return toLoyaltyState(await this.states.current(ctx.em, target.tenantId, target.customerId), StateSource.CURRENT);
+    return toLoyaltyState(await currentLoyaltyState(ctx.em, target.tenantId, target.customerId), StateSource.CURRENT);
   }
 
   @Subscription(() => LoyaltyState, {
@@ -55,15 +58,18 @@ export class LoyaltyStateResolver {
       const target = await followable(context, String(args.customerId));
       // A merged profile's id follows to its survivor, whose versions are its own: the client starts over.
       const from = target.customerId === String(args.customerId).toLowerCase() ? since : null;
-      // The service holds nothing but the bus, so the subscription builds its own from the context.
-      return new LoyaltyStateService(context.bus).stream(context.em, target.tenantId, target.customerId, from);
+      return streamLoyaltyState(context.bus, context.em, target.tenantId, target.customerId, from);
     },
     description:
-      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones.',
+      'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones. Staff, or the customer themself.',
   })
   loyaltyStateChanged(
-    @Arg('customerId', () => ID) _customerId: string,
-    @Arg('sinceVersion', () => Int, { nullable: true }) _sinceVersion: number | undefined,
+    @Arg('customerId', () => ID, { description: 'The member to follow.' }) _customerId: string,
+    @Arg('sinceVersion', () => Int, {
+      nullable: true,
+      description: 'The last version the client has; versions after it come first.',
+    })
+    _sinceVersion: number | undefined,
     @Root() state: LoyaltyState,
   ): LoyaltyState {
     return state;

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { formatVoucherCode } from '../rewards/voucher-code';
+import type { SubscriptionBus } from '../shared/context';
 import { type LoyaltyState, type StatePayload, StateSource } from './loyalty-state.types';
-import { type RealtimeBus, Topic } from './pubsub';
+import { Topic } from './pubsub';
 import { endingSourceFirst } from './streams';
 
 export function loyaltyRoutingKey(tenantId: string, customerId: string): string {
@@ -47,108 +48,122 @@ export function planDelivery(last: number, incoming: number): 'skip' | 'deliver'
   return incoming === last + 1 ? 'deliver' : 'fill-gap';
 }
 
-/**
+/*
  * One versioned loyalty state per customer. Versions and their states are written by the database at
- * commit (trigger `loyalty_state_touch`) into the outbox, which doubles as the catch-up history.
+ * commit (trigger `loyalty_state_touch`) into the outbox, which doubles as the catch-up history. Plain
+ * functions: they hold nothing, and a subscription (which has no resolver instance) takes the bus from
+ * its context.
  */
-export class LoyaltyStateService {
-  constructor(private readonly bus: RealtimeBus) {}
 
-  /** The state now, with its version, read in one statement so the two agree. */
-  async current(em: EntityManager, tenantId: string, customerId: string): Promise<StatePayload> {
-    const [row] = (await em.execute(
-      `select coalesce(s.version, 0)::int as version, s.changed_at, loyalty_snapshot(c.id) as state
+interface StateRow {
+  version: number;
+  changed_at: Date | null;
+  state: Omit<StatePayload, 'customerId' | 'version'>;
+}
+
+/** The state now, with its version, read in one statement so the two agree. */
+export async function currentLoyaltyState(
+  em: EntityManager,
+  tenantId: string,
+  customerId: string,
+): Promise<StatePayload> {
+  const [row] = await em.execute<StateRow[]>(
+    `select coalesce(s.version, 0)::int as version, s.changed_at, loyalty_snapshot(c.id) as state
          from customer c
          left join lateral (select v.version, (select max(o.created_at) from outbox_event o where o.customer_id = c.id and o.version = v.version) as changed_at
                               from loyalty_state_version v where v.customer_id = c.id) s on true
         where c.id = ? and c.tenant_id = ?`,
-      [customerId, tenantId],
-    )) as { version: number; changed_at: Date | null; state: Omit<StatePayload, 'customerId' | 'version'> }[];
-    if (!row) throw new Error(`customer ${customerId} vanished`);
-    return {
-      ...row.state,
-      customerId,
-      version: row.version,
-      changedAt: row.changed_at ? new Date(row.changed_at).toISOString() : null,
-    };
-  }
+    [customerId, tenantId],
+  );
+  if (!row) throw new Error(`customer ${customerId} vanished`);
+  return {
+    ...row.state,
+    customerId,
+    version: row.version,
+    changedAt: row.changed_at ? new Date(row.changed_at).toISOString() : null,
+  };
+}
 
-  /**
-   * Versions after `after` (up to `upTo`) from the outbox, in order; null when the first of them is no longer
-   * kept (older than the retention window), so the caller sends the current state instead.
-   */
-  async missed(em: EntityManager, customerId: string, after: number, upTo?: number): Promise<StatePayload[] | null> {
-    const rows = (await em.execute(
-      `select version::int as version, payload from outbox_event
+/**
+ * Versions after `after` (up to `upTo`) from the outbox, in order; null when the first of them is no longer
+ * kept (older than the retention window), so the caller sends the current state instead.
+ */
+export async function missedLoyaltyStates(
+  em: EntityManager,
+  customerId: string,
+  after: number,
+  upTo?: number,
+): Promise<StatePayload[] | null> {
+  const rows = await em.execute<{ version: number; payload: StatePayload }[]>(
+    `select version::int as version, payload from outbox_event
         where customer_id = ? and topic = 'LOYALTY_STATE_CHANGED' and version > ? and (?::bigint is null or version <= ?::bigint)
         order by version`,
-      [customerId, after, upTo ?? null, upTo ?? null],
-    )) as { version: number; payload: StatePayload }[];
-    // Every version from after + 1 on, none missing (a pruned one in the middle counts as too old too).
-    if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
-    if (upTo !== undefined && rows.length !== upTo - after) return null;
-    return rows.map((row) => ({ ...row.payload, version: row.version }));
-  }
+    [customerId, after, upTo ?? null, upTo ?? null],
+  );
+  // Every version from after + 1 on, none missing (a pruned one in the middle counts as too old too).
+  if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
+  if (upTo !== undefined && rows.length !== upTo - after) return null;
+  return rows.map((row) => ({ ...row.payload, version: row.version }));
+}
 
-  /**
-   * The subscription: what was missed since `sinceVersion` (or the current state when none is given, or
-   * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
-   * The live stream is opened before the history is read, so nothing committed in between is lost.
-   */
-  stream(
-    em: EntityManager,
-    tenantId: string,
-    customerId: string,
-    sinceVersion: number | null,
-  ): AsyncIterableIterator<LoyaltyState> {
-    const live = this.bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId));
-    const service = this;
-    async function* run(): AsyncGenerator<LoyaltyState> {
-      await live.ready;
-      let last: number;
-      const sendCurrent = async function* () {
-        const state = await service.current(em, tenantId, customerId);
-        last = state.version;
-        yield toLoyaltyState(state, StateSource.CURRENT);
-      };
-      const now = sinceVersion === null ? null : await service.current(em, tenantId, customerId);
-      if (now === null || sinceVersion! > now.version) {
-        // No version to start from, or one this customer never had (another profile's, before a merge).
+/**
+ * The subscription: what was missed since `sinceVersion` (or the current state when none is given, or
+ * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
+ * The live stream is opened before the history is read, so nothing committed in between is lost.
+ */
+export function streamLoyaltyState(
+  bus: SubscriptionBus,
+  em: EntityManager,
+  tenantId: string,
+  customerId: string,
+  sinceVersion: number | null,
+): AsyncIterableIterator<LoyaltyState> {
+  const live = bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId));
+  async function* run(): AsyncGenerator<LoyaltyState> {
+    await live.ready;
+    let last: number;
+    const sendCurrent = async function* () {
+      const state = await currentLoyaltyState(em, tenantId, customerId);
+      last = state.version;
+      yield toLoyaltyState(state, StateSource.CURRENT);
+    };
+    const now = sinceVersion === null ? null : await currentLoyaltyState(em, tenantId, customerId);
+    if (now === null || sinceVersion! > now.version) {
+      // No version to start from, or one this customer never had (another profile's, before a merge).
+      yield* sendCurrent();
+    } else {
+      const missed =
+        sinceVersion === now.version ? [] : await missedLoyaltyStates(em, customerId, sinceVersion!, now.version);
+      if (missed === null) {
         yield* sendCurrent();
       } else {
-        const missed =
-          sinceVersion === now.version ? [] : await service.missed(em, customerId, sinceVersion!, now.version);
-        if (missed === null) {
-          yield* sendCurrent();
-        } else {
-          last = sinceVersion!;
-          for (const state of missed) {
-            last = state.version;
-            yield toLoyaltyState(state, StateSource.MISSED);
-          }
+        last = sinceVersion!;
+        for (const state of missed) {
+          last = state.version;
+          yield toLoyaltyState(state, StateSource.MISSED);
         }
-      }
-      for await (const event of live) {
-        const incoming = event.resync ? Number.MAX_SAFE_INTEGER : Number(event.version);
-        const plan = planDelivery(last!, incoming);
-        if (plan === 'skip') continue;
-        if (plan === 'fill-gap') {
-          const gap = await service.missed(em, customerId, last!, event.resync ? undefined : incoming - 1);
-          if (gap === null) {
-            yield* sendCurrent();
-            continue;
-          }
-          for (const state of gap) {
-            last = state.version;
-            yield toLoyaltyState(state, StateSource.MISSED);
-          }
-          if (event.resync || incoming <= last!) continue;
-        }
-        last = incoming;
-        yield liveState(event);
       }
     }
-    // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
-    return endingSourceFirst(run(), live);
+    for await (const event of live) {
+      const incoming = event.resync ? Number.MAX_SAFE_INTEGER : Number(event.version);
+      const plan = planDelivery(last!, incoming);
+      if (plan === 'skip') continue;
+      if (plan === 'fill-gap') {
+        const gap = await missedLoyaltyStates(em, customerId, last!, event.resync ? undefined : incoming - 1);
+        if (gap === null) {
+          yield* sendCurrent();
+          continue;
+        }
+        for (const state of gap) {
+          last = state.version;
+          yield toLoyaltyState(state, StateSource.MISSED);
+        }
+        if (event.resync || incoming <= last!) continue;
+      }
+      last = incoming;
+      yield liveState(event);
+    }
   }
+  // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
+  return endingSourceFirst(run(), live);
 }

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { PubSub } from 'type-graphql';
 
+import type { EventStream } from '../shared/context';
 import { settleWithin } from '../shared/timeout';
 
 /** Logical topics; the channel on the wire is `<prefix>:<topic>:<routing key>`. */
@@ -20,12 +21,6 @@ export class SubscriberTooSlow extends Error {
       `The subscriber fell more than ${limit} events behind and was disconnected; subscribe again (with sinceVersion to catch up)`,
     );
   }
-}
-
-/** Events of one wire channel for one subscriber, in arrival order, through a bounded buffer. */
-export interface EventStream<T> extends AsyncIterableIterator<T> {
-  /** Resolves once the subscription is live (Redis acknowledged SUBSCRIBE): anything published later arrives. */
-  readonly ready: Promise<void>;
 }
 
 export interface RealtimeBus {

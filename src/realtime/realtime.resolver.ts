@@ -2,10 +2,10 @@ import { Arg, ID, Resolver, Root, type SubscribeResolverData, Subscription } fro
 
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertRole, requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access, StaffRole } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { accessError, AccessErrorCode, inputError, InputErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
-import { Access, StaffRole } from '../tenancy/roles';
 import { TimelineEventView } from '../timeline/timeline.types';
 import { appliesToStore } from './program-change.logic';
 import { Topic } from './pubsub';
@@ -32,7 +32,7 @@ export class RealtimeResolver {
       "Each event added to the customer's timeline (and to profiles merged into it), as it is committed. Staff only.",
   })
   timelineEventAdded(
-    @Arg('customerId', () => ID) _customerId: string,
+    @Arg('customerId', () => ID, { description: 'The customer to follow.' }) _customerId: string,
     @Root() event: TimelineEventView,
   ): TimelineEventView {
     return event;
@@ -63,9 +63,12 @@ export class RealtimeResolver {
       );
     },
     description:
-      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only.',
+      'Tiers, benefits, rewards or promotions that apply at this store changed: the till fetches them again. A POS key follows its own store only. Any staff key.',
   })
-  benefitsChanged(@Arg('storeId', () => ID) _storeId: string, @Root() change: ProgramChange): ProgramChange {
+  benefitsChanged(
+    @Arg('storeId', () => ID, { description: "The till's store." }) _storeId: string,
+    @Root() change: ProgramChange,
+  ): ProgramChange {
     return change;
   }
 }

@@ -7,29 +7,38 @@ export enum ProgramChangeKind {
   PROMOTION = 'PROMOTION',
 }
 
-registerEnumType(ProgramChangeKind, { name: 'ProgramChangeKind' });
+registerEnumType(ProgramChangeKind, {
+  name: 'ProgramChangeKind',
+  description: 'What part of the program changed.',
+  valuesConfig: {
+    TIER: { description: 'A tier.' },
+    BENEFIT: { description: 'A tier benefit.' },
+    REWARD: { description: 'A reward.' },
+    PROMOTION: { description: 'An earning rule.' },
+  },
+});
 
 @ObjectType({
   description: 'Something a till shows changed: fetch it again (tiers, tierBenefits, rewards, earningRules).',
 })
 export class ProgramChange {
-  @Field(() => ProgramChangeKind)
+  @Field(() => ProgramChangeKind, { description: 'What changed.' })
   kind!: ProgramChangeKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The id of what changed.' })
   id!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Its code.' })
   code?: string;
 
   @Field({ description: 'INSERT, UPDATE or DELETE.' })
   operation!: string;
 
-  @Field()
+  @Field({ description: 'When the change was committed.' })
   changedAt!: Date;
 }
 
-/** PROGRAM_CHANGED as the trigger `program_change_outbox` writes it. */
+/** PROGRAM_CHANGED as the trigger `program_change_outbox` (program/sql/program-change-outbox.sql) writes it. */
 export interface ProgramChangePayload {
   kind: ProgramChangeKind;
   id: string;

@@ -5,7 +5,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 export enum RewardStatus {
   /** Being set up; cost fields can change. */
@@ -20,8 +20,24 @@ export enum VoucherStatus {
   CANCELLED = 'CANCELLED',
 }
 
-registerEnumType(RewardStatus, { name: 'RewardStatus' });
-registerEnumType(VoucherStatus, { name: 'VoucherStatus' });
+registerEnumType(RewardStatus, {
+  name: 'RewardStatus',
+  description: 'Where a reward is in its life.',
+  valuesConfig: {
+    DRAFT: { description: 'Being set up; cost fields can change.' },
+    ACTIVE: { description: 'Live: members can redeem it.' },
+    INACTIVE: { description: 'Taken off; vouchers already issued stay valid.' },
+  },
+});
+registerEnumType(VoucherStatus, {
+  name: 'VoucherStatus',
+  description: 'Where a voucher is in its life.',
+  valuesConfig: {
+    ISSUED: { description: 'Issued and not yet used: valid until it expires.' },
+    CONSUMED: { description: 'Used once; cannot be used again.' },
+    CANCELLED: { description: 'Cancelled; its points and stock came back.' },
+  },
+});
 
 @ObjectType({ description: 'Who let a reward over the margin guardrail go live, and why.' })
 @Entity()
@@ -34,16 +50,16 @@ export class RewardGuardrailOverride {
   @Property({ type: 'uuid' })
   tenantId!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The reward.' })
   @Property({ type: 'uuid' })
   @Index()
   rewardId!: string;
 
-  @Field()
+  @Field({ description: 'Who overrode: key:<id> of an OWNER key.' })
   @Property({ type: 'text' })
   actor!: string;
 
-  @Field()
+  @Field({ description: 'Why, as given with activateReward.' })
   @Property({ type: 'text' })
   reason!: string;
 
@@ -55,7 +71,7 @@ export class RewardGuardrailOverride {
   @Property({ type: 'integer' })
   limitPerThousand!: number;
 
-  @Field()
+  @Field({ description: 'When.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }
@@ -64,19 +80,19 @@ export class RewardGuardrailOverride {
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'version'> {
-  @Field()
+  @Field({ description: 'Short code, unique within the tenant.' })
   @Property({ type: 'text' })
   code!: string;
 
-  @Field()
+  @Field({ description: 'The name members see.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => RewardStatus)
+  @Field(() => RewardStatus, { description: 'Only ACTIVE rewards can be redeemed.' })
   @Enum({ items: () => RewardStatus, nativeEnumName: 'reward_status', default: RewardStatus.DRAFT })
   status: RewardStatus = RewardStatus.DRAFT;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Points one redemption costs the member.' })
   @Property({ type: 'integer' })
   pointsCost!: number;
 
@@ -92,7 +108,7 @@ export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'ver
   @Property({ type: 'integer', nullable: true })
   stock?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Vouchers left to issue; null: unlimited.' })
   @Property({ type: 'integer', nullable: true })
   stockRemaining?: number | null;
 
@@ -108,18 +124,18 @@ export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'ver
   @Property({ type: ArrayType, columnType: 'text[]' })
   channels!: Channel[];
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Redeemable from then on; null: no start.' })
   @Property({ type: 'timestamptz', nullable: true })
   validFrom?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Redeemable until then; null: no end.' })
   @Property({ type: 'timestamptz', nullable: true })
   validUntil?: Date | null;
 
   @Property({ type: 'uuid', nullable: true })
   guardrailOverrideId?: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Increases by one with every change.' })
   @Property({ type: 'integer', default: 1 })
   version: number = 1;
 }

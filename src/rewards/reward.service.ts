@@ -3,16 +3,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
+import type { LedgerBookings } from '../ledger/ledger.bookings';
 import { requestHash } from '../ledger/ledger.logic';
-import type { LedgerService } from '../ledger/ledger.service';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
-import { Access } from '../tenancy/roles';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './reward.entity';
@@ -66,7 +66,7 @@ export function costPerThousandPoints(reward: Pick<Reward, 'costToBusiness' | 'p
 /** The reward catalogue, redemptions and the vouchers they issue. */
 export class RewardService {
   constructor(
-    private readonly ledger: LedgerService,
+    private readonly ledger: LedgerBookings,
     private readonly program: ProgramService,
   ) {}
 

@@ -1,7 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 
-import { StaffRole } from '../tenancy/roles';
 import type { Caller } from './auth/caller';
+import { StaffRole } from './auth/roles';
 
 /** Where an interaction happened. */
 export enum Channel {
@@ -13,7 +13,17 @@ export enum Channel {
   API = 'API',
 }
 
-registerEnumType(Channel, { name: 'Channel' });
+registerEnumType(Channel, {
+  name: 'Channel',
+  description: 'Where an interaction happened.',
+  valuesConfig: {
+    WEB: { description: "The business's web site." },
+    MOBILE: { description: "The business's mobile app." },
+    AGENT: { description: "A contact-center agent's desktop." },
+    POS: { description: 'A till in a store.' },
+    API: { description: "A back-end integration or an administrator's tool." },
+  },
+});
 
 /** The channel a caller acts through when it does not say. */
 export function defaultChannel(caller: Caller): Channel {

@@ -1,10 +1,27 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
-import { TENANT_FILTER, type TenantFilterParams } from '../mikro-orm.config';
-import type { RealtimeBus } from '../realtime/pubsub';
 import type { Caller } from './auth/caller';
-import { createLoaders, type Loaders } from './loaders';
+import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
+
+/** Events of one topic for one subscriber, in arrival order, through a bounded buffer. */
+export interface EventStream<T> extends AsyncIterableIterator<T> {
+  /** Resolves once the subscription is live (Redis acknowledged SUBSCRIBE): anything published later arrives. */
+  readonly ready: Promise<void>;
+}
+
+/** What subscriptions attach to; realtime/pubsub implements it. Writes go through the outbox, never here. */
+export interface SubscriptionBus {
+  /** One stream of the events of one routing key, or of several (in arrival order). */
+  subscribe<T>(topic: string, routingKey: string | string[]): EventStream<T>;
+}
+
+/**
+ * The per-request DataLoaders. Each domain adds its own to this interface from its `*.loaders.ts`
+ * (declaration merging) and src/loaders.ts builds them all, so shared/ names no domain.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by the domains
+export interface Loaders {}
 
 /** Per-request (or per-subscription-operation) state. Nothing here outlives the operation. */
 export interface Context {
@@ -17,18 +34,19 @@ export interface Context {
   readonly loaders: Loaders;
   readonly log: Logger;
   /** The event bus, for subscriptions to attach to; writes go through the outbox, never here. */
-  readonly bus: RealtimeBus;
+  readonly bus: SubscriptionBus;
 }
 
-export function createContext(
-  deps: { orm: MikroORM; bus: RealtimeBus },
-  caller: Caller | null,
-  requestId: string,
-  log: Logger,
-): Context {
+export interface ContextDeps {
+  readonly orm: MikroORM;
+  readonly bus: SubscriptionBus;
+  readonly createLoaders: (em: EntityManager) => Loaders;
+}
+
+export function createContext(deps: ContextDeps, caller: Caller | null, requestId: string, log: Logger): Context {
   const { orm, bus } = deps;
   const em = orm.em.fork();
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   if (tenantId) em.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
-  return { requestId, caller, tenantId, em, loaders: createLoaders(em), log, bus };
+  return { requestId, caller, tenantId, em, loaders: deps.createLoaders(em), log, bus };
 }

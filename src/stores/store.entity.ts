@@ -1,13 +1,13 @@
 import { Entity, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
 @ObjectType({ description: 'A physical or online store where customers earn and redeem.' })
 @Entity()
 @Unique({ properties: ['tenant', 'code'] })
 export class Store extends TenantOwnedEntity {
-  @Field()
+  @Field({ description: "The store's name." })
   @Property({ type: 'text' })
   name!: string;
 

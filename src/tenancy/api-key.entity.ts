@@ -1,18 +1,18 @@
 import { Entity, Enum, ManyToOne, Property, type Ref, Unique } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-import { TenantOwnedEntity } from '../shared/db/base.entity';
+import { StaffRole } from '../shared/auth/roles';
 import { Store } from '../stores/store.entity';
-import { StaffRole } from './roles';
+import { TenantOwnedEntity } from './tenant-owned.entity';
 
 @ObjectType({ description: 'An API key. Its secret is shown once, at creation; only a hash is stored.' })
 @Entity()
 export class ApiKey extends TenantOwnedEntity {
-  @Field()
+  @Field({ description: 'A name to recognise the key by, e.g. the till or integration.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => StaffRole)
+  @Field(() => StaffRole, { description: 'What the key may do.' })
   @Enum({ items: () => StaffRole, nativeEnumName: 'staff_role' })
   role!: StaffRole;
 
@@ -33,7 +33,7 @@ export class ApiKey extends TenantOwnedEntity {
   @Unique()
   secretHash!: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'When the key was revoked; null while it works.' })
   @Property({ type: 'timestamptz', nullable: true })
   revokedAt?: Date;
 }

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import { callerRole } from '../shared/auth/caller';
-import { requireCaller, requireTenant } from '../shared/auth/guards';
+import { requireCaller } from '../shared/auth/guards';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { ApiKey } from './api-key.entity';
-import { Access } from './roles';
 import { TenancyService } from './tenancy.service';
 import { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput, Viewer } from './tenancy.types';
 import { Tenant } from './tenant.entity';
@@ -17,7 +15,10 @@ export class TenancyResolver {
 
   @Authorized(Access.platform)
   @Mutation(() => CreatedTenant, { description: 'Platform operator only (ADMIN_TOKEN).' })
-  createTenant(@Arg('input') input: CreateTenantInput, @Ctx() ctx: Context): Promise<CreatedTenant> {
+  createTenant(
+    @Arg('input', { description: 'The business.' }) input: CreateTenantInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedTenant> {
     return this.tenancy.createTenant(ctx.em, input);
   }
 
@@ -25,20 +26,18 @@ export class TenancyResolver {
   @Mutation(() => String, {
     description: 'OWNER only. A new HMAC secret for /ingest/:source, shown once; the old one stops working at once.',
   })
-  async rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
-    const secret = randomBytes(32).toString('base64url');
-    await ctx.em.execute(`update tenant set ingest_secret = ? where id = ?`, [secret, requireTenant(ctx)]);
-    return secret;
+  rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
+    return this.tenancy.rotateIngestSecret(ctx);
   }
 
   @Authorized(Access.readTenant)
-  @Query(() => Tenant, { description: "The caller's tenant." })
+  @Query(() => Tenant, { description: "The caller's tenant. Any staff key." })
   tenant(@Ctx() ctx: Context): Promise<Tenant> {
     return this.tenancy.currentTenant(ctx);
   }
 
   @Authorized(Access.anyCaller)
-  @Query(() => Viewer)
+  @Query(() => Viewer, { description: 'Who the caller is: role, tenant, key, store or customer. Any caller.' })
   viewer(@Ctx() ctx: Context): Viewer {
     const caller = requireCaller(ctx);
     return {
@@ -51,21 +50,31 @@ export class TenancyResolver {
   }
 
   @Authorized(Access.manageKeys)
-  @Mutation(() => CreatedApiKey)
-  createApiKey(@Arg('input') input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
+  @Mutation(() => CreatedApiKey, {
+    description: 'Creates an API key; its secret is in the answer, once. OWNER or ADMIN.',
+  })
+  createApiKey(
+    @Arg('input', { description: "The key's name, role and, for POS, store." }) input: CreateApiKeyInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreatedApiKey> {
     return this.tenancy.createApiKey(ctx, input);
   }
 
   @Authorized(Access.manageKeys)
   @Mutation(() => ApiKey, {
-    description: 'Takes effect on the next request made with the key. Revoking twice is harmless.',
+    description: 'Takes effect on the next request made with the key. Revoking twice is harmless. OWNER or ADMIN.',
   })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ApiKey> {
+  revokeApiKey(
+    @Arg('id', () => ID, { description: 'The key to revoke.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<ApiKey> {
     return this.tenancy.revokeApiKey(ctx, id);
   }
 
   @Authorized(Access.manageKeys)
-  @Query(() => [ApiKey])
+  @Query(() => [ApiKey], {
+    description: 'Every API key of the tenant, revoked ones included; never their secrets. OWNER or ADMIN.',
+  })
   apiKeys(@Ctx() ctx: Context): Promise<ApiKey[]> {
     return this.tenancy.listApiKeys(ctx);
   }

@@ -1,14 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { requireTenant } from '../shared/auth/guards';
+import { StaffRole } from '../shared/auth/roles';
 import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
 import type { Context } from '../shared/context';
 import { isUuid, requiredText } from '../shared/validation';
 import { ApiKey } from './api-key.entity';
-import { StaffRole } from './roles';
 import { tenancyError, TenancyErrorCode } from './tenancy.errors';
 import type { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput } from './tenancy.types';
-import { Tenant } from './tenant.entity';
+import { type PointsExpiryPolicy, Tenant } from './tenant.entity';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -101,6 +103,23 @@ export class TenancyService {
   async currentTenant(ctx: Context): Promise<Tenant> {
     const tenantId = requireTenant(ctx);
     return ctx.em.findOneOrFail(Tenant, { id: tenantId });
+  }
+
+  /** A new HMAC secret for /ingest/:source, returned once; the old one stops working at once. */
+  async rotateIngestSecret(ctx: Context): Promise<string> {
+    const secret = randomBytes(32).toString('base64url');
+    await ctx.em.execute(`update tenant set ingest_secret = ? where id = ?`, [secret, requireTenant(ctx)]);
+    return secret;
+  }
+
+  /** Months are checked by the caller (the ledger's POLICY_INVALID). */
+  async setPointsExpiryPolicy(ctx: Context, policy: PointsExpiryPolicy, months: number): Promise<Tenant> {
+    return ctx.em.transactional(async (tx) => {
+      const tenant = await tx.findOneOrFail(Tenant, { id: requireTenant(ctx) });
+      tenant.pointsExpiryPolicy = policy;
+      tenant.pointsExpiryMonths = months;
+      return tenant;
+    });
   }
 
   private newKey(

@@ -1,12 +1,12 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
+import { StaffRole } from '../shared/auth/roles';
 import { ApiKey } from './api-key.entity';
-import { StaffRole } from './roles';
 import { Tenant } from './tenant.entity';
 
-@InputType()
+@InputType({ description: 'A new business.' })
 export class CreateTenantInput {
-  @Field()
+  @Field({ description: "The business's name." })
   name!: string;
 
   @Field({ description: 'ISO 4217 code, e.g. EUR.' })
@@ -16,12 +16,12 @@ export class CreateTenantInput {
   timezone!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new API key.' })
 export class CreateApiKeyInput {
-  @Field(() => StaffRole)
+  @Field(() => StaffRole, { description: 'What the key may do.' })
   role!: StaffRole;
 
-  @Field()
+  @Field({ description: 'A name to recognise the key by.' })
   name!: string;
 
   @Field(() => ID, { nullable: true, description: 'Required for POS keys, refused for others.' })
@@ -30,16 +30,16 @@ export class CreateApiKeyInput {
 
 @ObjectType({ description: 'A new API key: the secret is shown here once and never again.' })
 export class CreatedApiKey {
-  @Field(() => ApiKey)
+  @Field(() => ApiKey, { description: 'The key.' })
   apiKey!: ApiKey;
 
-  @Field()
+  @Field({ description: 'Send as "Authorization: Bearer <secret>". Shown once.' })
   secret!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A new tenant with its first owner key and its secrets, each shown once.' })
 export class CreatedTenant {
-  @Field(() => Tenant)
+  @Field(() => Tenant, { description: 'The tenant.' })
   tenant!: Tenant;
 
   @Field(() => CreatedApiKey, { description: 'The first OWNER key of the tenant.' })
@@ -59,18 +59,18 @@ export class CreatedTenant {
 
 @ObjectType({ description: 'Who the bearer token belongs to.' })
 export class Viewer {
-  @Field()
+  @Field({ description: 'OWNER, ADMIN, ANALYST, SUPERVISOR, AGENT, POS, SERVICE, CUSTOMER or PLATFORM.' })
   role!: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The caller's tenant; null for the platform operator." })
   tenantId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The API key, for staff callers.' })
   apiKeyId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The store a POS key is bound to.' })
   storeId?: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The customer, for a customer token.' })
   customerId?: string;
 }

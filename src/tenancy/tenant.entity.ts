@@ -10,7 +10,15 @@ export enum PointsExpiryPolicy {
   INACTIVITY_MONTHS = 'INACTIVITY_MONTHS',
 }
 
-registerEnumType(PointsExpiryPolicy, { name: 'PointsExpiryPolicy' });
+registerEnumType(PointsExpiryPolicy, {
+  name: 'PointsExpiryPolicy',
+  description: 'When earned points expire.',
+  valuesConfig: {
+    NONE: { description: 'Points never expire.' },
+    FIXED_MONTHS: { description: 'A fixed number of months after they were earned.' },
+    INACTIVITY_MONTHS: { description: 'All of them, after a number of months without an earn or a redemption.' },
+  },
+});
 
 @ObjectType({ description: 'A business running its loyalty program on this gateway.' })
 @Entity()
@@ -18,11 +26,11 @@ export class Tenant {
   [OptionalProps]?:
     'id' | 'createdAt' | 'customerJwtSecret' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The tenant's id." })
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
-  @Field()
+  @Field({ description: "The business's name." })
   @Property({ type: 'text' })
   name!: string;
 
@@ -42,7 +50,7 @@ export class Tenant {
   @Property({ type: 'text', hidden: true })
   ingestSecret: string = randomBytes(32).toString('base64url');
 
-  @Field(() => PointsExpiryPolicy)
+  @Field(() => PointsExpiryPolicy, { description: 'When earned points expire; set with setPointsExpiryPolicy.' })
   @Enum({ items: () => PointsExpiryPolicy, nativeEnumName: 'points_expiry_policy', default: PointsExpiryPolicy.NONE })
   pointsExpiryPolicy: PointsExpiryPolicy = PointsExpiryPolicy.NONE;
 
@@ -50,7 +58,7 @@ export class Tenant {
   @Property({ type: 'integer', default: 24 })
   pointsExpiryMonths: number = 24;
 
-  @Field()
+  @Field({ description: 'When the tenant was created.' })
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 }

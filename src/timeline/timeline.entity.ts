@@ -24,7 +24,30 @@ export enum TimelineKind {
   CUSTOMER_UNMERGED = 'CUSTOMER_UNMERGED',
 }
 
-registerEnumType(TimelineKind, { name: 'TimelineKind' });
+registerEnumType(TimelineKind, {
+  name: 'TimelineKind',
+  description: 'What happened to a customer, from any channel or system.',
+  valuesConfig: {
+    PURCHASE: { description: 'A purchase was recorded.' },
+    REFUND: { description: 'Lines of a purchase were refunded.' },
+    POINTS_EARNED: { description: 'Points were credited.' },
+    POINTS_REDEEMED: { description: 'Points were spent.' },
+    POINTS_ADJUSTED: { description: 'Points were corrected by hand.' },
+    POINTS_REVERSED: { description: 'An earn or a redemption was reversed.' },
+    POINTS_TRANSFERRED: { description: 'Points went to or came from another customer.' },
+    TIER_CHANGED: { description: "The member's tier changed." },
+    REWARD_REDEEMED: { description: 'A reward was redeemed for a voucher.' },
+    VOUCHER_CONSUMED: { description: 'A voucher was used.' },
+    VOUCHER_CANCELLED: { description: 'A voucher was cancelled and its points given back.' },
+    SUPPORT_CASE: { description: 'A support case, from the support system or an agent.' },
+    SURVEY_RESPONSE: { description: 'An answer to a survey.' },
+    INTERACTION: { description: 'A sign-in, call, chat, e-mail, store visit... (`data.type` says which).' },
+    NOTE: { description: 'A note left by staff.' },
+    BILLING: { description: 'A billing event, from the billing system.' },
+    CUSTOMER_MERGED: { description: 'A duplicate profile was merged into this one.' },
+    CUSTOMER_UNMERGED: { description: 'A merge into or from this profile was undone.' },
+  },
+});
 
 /**
  * Append-only: one row per thing that happened, written in the same transaction as the change it records

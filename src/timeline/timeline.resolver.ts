@@ -1,17 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
 import { Customer } from '../customers/customer.entity';
-import { callerLabel } from '../shared/auth/caller';
 import { requireTenant } from '../shared/auth/guards';
-import { requireCaller } from '../shared/auth/guards';
-import { defaultChannel } from '../shared/channel';
+import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
-import { Access } from '../tenancy/roles';
 import { ChannelSwitchService } from './channel-switch.service';
-import { ingestEvents } from './ingest.service';
+import { TimelineService } from './timeline.service';
 import {
   ChannelSwitch,
   ChannelSwitchCount,
@@ -30,9 +27,17 @@ export class CustomerTimelineResolver {
   async timeline(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
-    @Arg('filter', () => TimelineFilter, { nullable: true }) filter?: TimelineFilter,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The `endCursor` of the previous page; omit for the first page.',
+    })
+    after?: string,
+    @Arg('filter', () => TimelineFilter, {
+      nullable: true,
+      description: 'Only the events that match every condition given.',
+    })
+    filter?: TimelineFilter,
   ): Promise<TimelineConnection> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);
@@ -47,24 +52,32 @@ export class CustomerTimelineResolver {
         until: filter?.until,
       })
       .load(customer.id);
-    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }));
+    return toConnection(rows, limit, (event) => ({ at: event.occurredAt, id: event.id }), cursor);
   }
 }
 
 @Resolver()
 export class TimelineResolver {
-  constructor(private readonly switches: ChannelSwitchService) {}
+  constructor(
+    private readonly switches: ChannelSwitchService,
+    private readonly timeline: TimelineService,
+  ) {}
 
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitch], {
     description:
-      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event.',
+      'Newest first: each time the customer moved to another channel within `withinHours` of the previous event. Any staff key.',
   })
   async channelSwitches(
-    @Arg('customerId', () => ID) customerId: string,
-    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Arg('customerId', () => ID, { description: 'The customer.' }) customerId: string,
+    @Arg('withinHours', () => Int, {
+      defaultValue: 24,
+      description: 'The longest gap between two events that still counts as a switch, 1 to 2160 hours.',
+    })
+    withinHours: number,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('first', () => Int, { nullable: true, description: 'How many switches at most, 1 to 100; default 20.' })
+    first?: number,
   ): Promise<ChannelSwitch[]> {
     const customer = isUuid(customerId) ? await ctx.loaders.customerById.load(customerId) : null;
     if (!customer) throw inputError(InputErrorCode.NOT_FOUND, `No customer ${customerId}`, 'customerId');
@@ -73,11 +86,16 @@ export class TimelineResolver {
 
   @Authorized(Access.searchCustomers)
   @Query(() => [ChannelSwitchCount], {
-    description: 'Switches across the tenant since a date, by pair of channels: a friction signal to watch.',
+    description:
+      'Switches across the tenant since a date, by pair of channels: a friction signal to watch. Any staff key.',
   })
   channelSwitchSummary(
-    @Arg('since') since: Date,
-    @Arg('withinHours', () => Int, { defaultValue: 24 }) withinHours: number,
+    @Arg('since', { description: 'Counts events from then on.' }) since: Date,
+    @Arg('withinHours', () => Int, {
+      defaultValue: 24,
+      description: 'The longest gap between two events that still counts as a switch, 1 to 2160 hours.',
+    })
+    withinHours: number,
     @Ctx() ctx: Context,
   ): Promise<ChannelSwitchCount[]> {
     return this.switches.summary(ctx, withinHours, since);
@@ -86,56 +104,12 @@ export class TimelineResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => TimelineEventView, {
     description:
-      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event.',
+      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event. Staff other than ANALYST.',
   })
-  async recordInteraction(
-    @Arg('input') input: RecordInteractionInput,
+  recordInteraction(
+    @Arg('input', { description: 'The customer and what happened.' }) input: RecordInteractionInput,
     @Ctx() ctx: Context,
   ): Promise<TimelineEventView> {
-    const tenantId = requireTenant(ctx);
-    const caller = requireCaller(ctx);
-    const [outcome] = await ingestEvents(ctx.em, tenantId, 'gateway', [
-      {
-        id: input.idempotencyKey,
-        customer: { id: input.customerId },
-        kind: input.kind,
-        channel: input.channel ?? defaultChannel(caller),
-        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
-        actor: callerLabel(caller),
-        summary: input.summary,
-        data: input.data ?? {},
-      },
-    ]);
-    if (outcome.status === 'REJECTED') {
-      const field = outcome.error.field
-        .replace(/^events\.0\./, 'input.')
-        .replace('input.id', 'input.idempotencyKey')
-        .replace('input.customer.id', 'input.customerId');
-      throw outcome.error.code === 'CUSTOMER_NOT_FOUND'
-        ? inputError(InputErrorCode.NOT_FOUND, outcome.error.message, field)
-        : inputError(InputErrorCode.INVALID, outcome.error.message, field);
-    }
-    const [event] = (await ctx.em.execute(
-      `select * from timeline_event where tenant_id = ? and source = 'gateway' and source_event_id = ?`,
-      [tenantId, input.idempotencyKey.trim()],
-    )) as Record<string, unknown>[];
-    if (event.customer_id !== input.customerId.toLowerCase()) {
-      throw inputError(
-        InputErrorCode.TAKEN,
-        'This idempotency key was used for another customer',
-        'input.idempotencyKey',
-      );
-    }
-    return {
-      id: event.id as string,
-      kind: event.kind as TimelineEventView['kind'],
-      source: 'gateway',
-      sourceEventId: event.source_event_id as string,
-      channel: (event.channel as TimelineEventView['channel']) ?? undefined,
-      actor: event.actor as string,
-      occurredAt: new Date(event.occurred_at as string),
-      summary: event.summary as string,
-      data: event.data as Record<string, unknown>,
-    };
+    return this.timeline.recordInteraction(ctx, input);
   }
 }

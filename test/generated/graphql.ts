@@ -3,144 +3,221 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An identifier to add to a customer. */
 export type AddIdentifierInput = {
+  /** The customer. */
   customerId: string | number;
+  /** What kind of identifier it is. */
   kind: IdentifierKind;
   /** The system or channel that reported it: crm, pos, web, ... */
   source?: string | null | undefined;
+  /** The value as given; it is normalised. */
   value: string;
 };
 
 /** A postal address; duplicate detection compares names at the same address. */
 export type AddressInput = {
+  /** The city. */
   city?: string | null | undefined;
   /** Street and number. */
   line?: string | null | undefined;
+  /** Stored upper-cased, spaces removed. */
   postalCode?: string | null | undefined;
 };
 
+/** A manual correction of a customer's points. */
 export type AdjustPointsInput = {
+  /** The customer. */
   customerId: string | number;
   /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
   /** Non-zero; negative takes points away. */
   points: number;
+  /** Why, in words, for the audit trail. */
   reason: string;
   /** A short code for reporting, e.g. GOODWILL, CORRECTION, FRAUD. */
   reasonCode: string;
 };
 
+/** The definition of a tier benefit. */
 export type BenefitInput = {
+  /** Default true. */
   active?: boolean | null | undefined;
+  /** Where the benefit is honoured. */
   channels: Array<Channel>;
+  /** Short code, unique within the tenant; an existing code is replaced. */
   code: string;
+  /** What the benefit gives. */
   kind: BenefitKind;
+  /** Per-channel wording. */
   texts?: Array<ChannelTextInput> | null | undefined;
+  /** The lowest tier that holds it. */
   tierId: string | number;
+  /** Default text, shown where no channel text is set. */
   title: string;
   /** Multiplier percent above 100, or discount percent 1-100; omit for non-monetary benefits. */
   value?: number | null | undefined;
 };
 
+/** What a tier benefit gives. */
 export type BenefitKind =
+  /** A dedicated support line. */
   | 'DEDICATED_SUPPORT'
+  /** Early access to sales or launches. */
   | 'EARLY_ACCESS'
+  /** Free shipping. */
   | 'FREE_SHIPPING'
+  /** Lounge access. */
   | 'LOUNGE_ACCESS'
+  /** Anything else, described by its title. */
   | 'OTHER'
+  /** Monetary: `value` percent off, applied by the till or the shop. */
   | 'PERCENT_DISCOUNT'
+  /** Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x). */
   | 'POINTS_MULTIPLIER';
 
+/** A voucher to cancel. */
 export type CancelVoucherInput = {
+  /** As printed; case and dashes do not matter. */
   code: string;
+  /** A retry with the same key returns the first result. */
   idempotencyKey: string;
 };
 
+/** Where an interaction happened. */
 export type Channel =
+  /** A contact-center agent's desktop. */
   | 'AGENT'
+  /** A back-end integration or an administrator's tool. */
   | 'API'
+  /** The business's mobile app. */
   | 'MOBILE'
+  /** A till in a store. */
   | 'POS'
+  /** The business's web site. */
   | 'WEB';
 
+/** A text worded for one channel. */
 export type ChannelTextInput = {
+  /** The channel that shows it. */
   channel: Channel;
+  /** The wording. */
   text: string;
 };
 
+/** A voucher a till accepts. */
 export type ConsumeVoucherInput = {
   /** As printed; case and dashes do not matter. */
   code: string;
+  /** A retry with the same key returns the first result. */
   idempotencyKey: string;
+  /** The store where it is used; a POS key's own store. */
   storeId: string | number;
 };
 
+/** What became of a contribution. */
 export type ContributionOutcome =
+  /** Given in full. */
   | 'APPLIED'
+  /** Applied, but a cap or the budget cut it down. */
   | 'CAPPED'
+  /** Matched, but an exclusive rule applied first, or this exclusive rule came after another rule. */
   | 'EXCLUDED'
+  /** Matched, but its caps or budget have nothing left. */
   | 'EXHAUSTED';
 
+/** Where a part of a purchase's points came from. */
 export type ContributionSource =
+  /** The program's base earn rate. */
   | 'BASE'
+  /** An earning rule or promotion. */
   | 'RULE'
+  /** The member's tier points multiplier. */
   | 'TIER_BENEFIT';
 
+/** A new API key. */
 export type CreateApiKeyInput = {
+  /** A name to recognise the key by. */
   name: string;
+  /** What the key may do. */
   role: StaffRole;
   /** Required for POS keys, refused for others. */
   storeId?: string | number | null | undefined;
 };
 
+/** A new B2B account. */
 export type CreateBusinessAccountInput = {
   /** The business's reference for the company (e.g. its CRM account number). Creating the same code again with the same details is a replay. */
   code: string;
+  /** The company's name. */
   name: string;
   /** Members earn into, and redeem from, one shared pool. */
   poolPoints?: boolean;
 };
 
+/** A new member profile. */
 export type CreateCustomerInput = {
+  /** The postal address. */
   address?: AddressInput | null | undefined;
+  /** The name to greet the customer by. */
   displayName?: string | null | undefined;
   /** At least one of email and phone is required. */
   email?: string | null | undefined;
   /** International format, e.g. +33 6 12 34 56 78. */
   phone?: string | null | undefined;
+  /** Marketing segments, e.g. "students"; matched by earning rules. */
   segments?: Array<string> | null | undefined;
 };
 
+/** A new store. */
 export type CreateStoreInput = {
   /** Unique within the tenant; letters, digits, - and _. */
   code: string;
+  /** The store's name. */
   name: string;
+  /** Region used by regional promotions. */
   region: string;
 };
 
+/** A new business. */
 export type CreateTenantInput = {
   /** ISO 4217 code, e.g. EUR. */
   currency: string;
+  /** The business's name. */
   name: string;
   /** IANA time zone, e.g. Europe/Paris. */
   timezone: string;
 };
 
+/** A kind of customer data problem. */
 export type DataQualityIssue =
+  /** Profiles with no activity for the given number of months. */
   | 'INACTIVE'
+  /** Profile emails that fail validation or are not in their normal form. */
   | 'INVALID_EMAIL'
+  /** Identifiers that fail the rules of their kind. */
   | 'INVALID_IDENTIFIER'
+  /** Profile phones that are not valid international numbers in E.164. */
   | 'INVALID_PHONE'
+  /** Known customers without a display name. */
   | 'MISSING_NAME'
+  /** Known customers (not anonymous app profiles) with neither an email nor a phone. */
   | 'NO_CONTACT';
 
+/** What makes two profiles look like one person. */
 export type DuplicateReasonKind =
+  /** The same mailbox once dots and "+tags" are ignored (dots only where the provider ignores them: Gmail). */
   | 'SAME_EMAIL'
+  /** The same subscriber number (last nine digits) under different country codes: a number typed with the wrong prefix. */
   | 'SAME_PHONE_NUMBER'
+  /** Close names at the same postal code and a close street address. */
   | 'SIMILAR_NAME_SAME_ADDRESS';
 
+/** Points to credit outside a purchase. */
 export type EarnPointsInput = {
+  /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The customer who earns. */
   customerId: string | number;
   /** Defaults to the tenant's expiry policy. */
   expiresAt?: string | null | undefined;
@@ -150,43 +227,69 @@ export type EarnPointsInput = {
   pendingUntil?: string | null | undefined;
   /** Positive whole points. */
   points: number;
+  /** Why, shown in the history. */
   reason: string;
 };
 
 /** Limited-time status: a status match, a challenge, a service recovery. */
 export type GrantTierStatusInput = {
+  /** The member. */
   customerId: string | number;
+  /** A retry with the same key and input returns the first result; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** Why: the status match, challenge or service recovery; kept in the tier history. */
   note: string;
+  /** The tier granted. */
   tierId: string | number;
   /** The status ends then; the tier the member qualified for applies again. */
   until: string;
 };
 
+/** An identifier as a system knows it; it is normalised before matching. */
 export type IdentifierInput = {
+  /** What kind of identifier it is. */
   kind: IdentifierKind;
+  /** The value as given, e.g. a phone in any international format. */
   value: string;
 };
 
+/** The ways other systems and channels know a customer. Each value is unique within a tenant. */
 export type IdentifierKind =
+  /** The customer's id in the billing system. */
   | 'BILLING_ID'
+  /** The customer's id in the CRM. */
   | 'CRM_ID'
+  /** An app install or browser: the mark of an anonymous profile until the person signs in. */
   | 'DEVICE_ID'
+  /** An email address. */
   | 'EMAIL'
+  /** The number of a loyalty card. */
   | 'LOYALTY_CARD'
+  /** A phone number (E.164). */
   | 'PHONE'
+  /** The customer's id in the point-of-sale system. */
   | 'POS_CUSTOMER_ID';
 
+/** The accounts points move between: two per customer, and the program's own. */
 export type LedgerAccount =
+  /** The customer's spendable points. */
   | 'CUSTOMER_AVAILABLE'
+  /** The customer's points not yet spendable (return window). */
   | 'CUSTOMER_PENDING'
+  /** Manual corrections. */
   | 'PROGRAM_ADJUSTMENTS'
+  /** Points that expired unspent. */
   | 'PROGRAM_EXPIRED'
+  /** Points the program gave out (earns). */
   | 'PROGRAM_ISSUED'
+  /** Balances imported from a previous system. */
   | 'PROGRAM_MIGRATION'
+  /** Reserved for points exchanged with partner programs. */
   | 'PROGRAM_PARTNER'
+  /** Points members spent. */
   | 'PROGRAM_REDEEMED';
 
+/** Two profiles of one person: the duplicate goes into the survivor. */
 export type MergeCustomersInput = {
   /** A retry with the same key answers with the same merge. */
   idempotencyKey: string;
@@ -198,58 +301,95 @@ export type MergeCustomersInput = {
   survivorId: string | number;
 };
 
+/** Whether a merge still stands. */
 export type MergeStatus =
+  /** The merge stands. */
   | 'ACTIVE'
+  /** The merge was undone by unmergeCustomers. */
   | 'UNDONE';
 
 /** One operation a till queued while offline. Fields by type: PURCHASE customerId, orderId, lines; REDEEM_REWARD customerId, rewardId; CONSUME_VOUCHER voucherCode. */
 export type OfflineOperationInput = {
+  /** The member (PURCHASE, REDEEM_REWARD). */
   customerId?: string | number | null | undefined;
   /** The key the till gave the operation when it queued it; a resend with it books nothing twice. */
   idempotencyKey: string;
+  /** What was bought (PURCHASE). */
   lines?: Array<PurchaseLineInput> | null | undefined;
   /** When it happened at the till. Purchases are evaluated as of then (rules, dates, pending period). */
   occurredAt: string;
+  /** The order id (PURCHASE). */
   orderId?: string | null | undefined;
+  /** The reward redeemed (REDEEM_REWARD). */
   rewardId?: string | number | null | undefined;
+  /** What the till did. */
   type: OfflineOperationType;
+  /** The voucher accepted (CONSUME_VOUCHER). */
   voucherCode?: string | null | undefined;
 };
 
+/** What a till did while offline. */
 export type OfflineOperationType =
+  /** Accepted a voucher. */
   | 'CONSUME_VOUCHER'
+  /** Recorded a purchase. */
   | 'PURCHASE'
+  /** Redeemed a reward for a voucher. */
   | 'REDEEM_REWARD';
 
+/** What became of an offline operation. */
 export type OfflineOutcome =
+  /** The same operation (same idempotency key and content) was applied before: nothing was booked again. */
   | 'ALREADY_APPLIED'
+  /** Applied now. */
   | 'APPLIED'
+  /** Refused; see `error`. The other operations still apply. */
   | 'REJECTED';
 
+/** When earned points expire. */
 export type PointsExpiryPolicy =
+  /** A fixed number of months after they were earned. */
   | 'FIXED_MONTHS'
+  /** All of them, after a number of months without an earn or a redemption. */
   | 'INACTIVITY_MONTHS'
+  /** Points never expire. */
   | 'NONE';
 
+/** How a purchase's base points are rounded to whole points. */
 export type PointsRounding =
+  /** Fractions are dropped. */
   | 'DOWN'
+  /** To the nearest whole point, halves up. */
   | 'NEAREST'
+  /** Any fraction counts as a whole point. */
   | 'UP';
 
+/** What a points transaction did. */
 export type PointsTransactionKind =
+  /** A manual correction, up or down, with a reason code. */
   | 'ADJUST'
+  /** Points credited, e.g. for a purchase. */
   | 'EARN'
+  /** Points that expired unspent. */
   | 'EXPIRY'
+  /** Balances brought over from a previous loyalty system. */
   | 'IMPORT'
+  /** Points spent, e.g. on a reward. */
   | 'REDEEM'
+  /** Undoes part or all of an earlier earn or redemption. */
   | 'REVERSAL'
+  /** Pending points that became available at the end of their return window. */
   | 'SETTLEMENT'
+  /** Points moved from one customer to another, by a transfer, a merge or an unmerge. */
   | 'TRANSFER';
 
+/** A purchase to evaluate without booking anything. */
 export type PreviewPurchaseInput = {
   /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The member who buys. */
   customerId: string | number;
+  /** What was bought. */
   lines: Array<PurchaseLineInput>;
   /** Defaults to now; at most 5 minutes ahead, at most 1 year back. */
   occurredAt?: string | null | undefined;
@@ -257,46 +397,63 @@ export type PreviewPurchaseInput = {
   storeId?: string | number | null | undefined;
 };
 
+/** A new version of the program terms or of an agent script. */
 export type PublishTermsInput = {
   /** Up to 100,000 characters. */
   body: string;
+  /** The channel it is written for. */
   channel: Channel;
   /** Defaults to now; a later date publishes ahead of time. */
   effectiveFrom?: string | null | undefined;
+  /** A retry with the same key and input returns the first result; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** Program terms or an agent script. */
   kind?: TermsKind;
   /** BCP 47, e.g. "en", "fr-CA"; stored in canonical form. */
   locale: string;
+  /** The title shown with it. */
   title: string;
 };
 
+/** One line of a purchase. */
 export type PurchaseLineInput = {
+  /** The product category, matched by earning rules. */
   category?: string | null | undefined;
+  /** Units bought, at least 1. */
   quantity: number;
+  /** The product's SKU, matched by earning rules. */
   sku: string;
   /** Minor units, after line discounts. */
   unitPrice: number;
 };
 
+/** Something that happened with a customer, for the timeline. */
 export type RecordInteractionInput = {
   /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The customer. */
   customerId: string | number;
   /** E.g. {"type": "call", "durationSeconds": 240}. */
   data?: Record<string, unknown> | null | undefined;
+  /** A retry with the same key returns the first event. */
   idempotencyKey: string;
   /** INTERACTION, NOTE, SUPPORT_CASE, SURVEY_RESPONSE or BILLING. */
   kind: TimelineKind;
   /** Defaults to now. */
   occurredAt?: string | null | undefined;
+  /** One line for people to read. */
   summary: string;
 };
 
+/** A purchase to record: evaluates the rules and books the points. */
 export type RecordPurchaseInput = {
   /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The member who buys. */
   customerId: string | number;
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** What was bought. */
   lines: Array<PurchaseLineInput>;
   /** Defaults to now; at most 5 minutes ahead, at most 1 year back. */
   occurredAt?: string | null | undefined;
@@ -306,147 +463,242 @@ export type RecordPurchaseInput = {
   storeId?: string | number | null | undefined;
 };
 
+/** Points to spend. */
 export type RedeemPointsInput = {
+  /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The customer who spends. */
   customerId: string | number;
   /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** Positive whole points. */
   points: number;
+  /** What they were spent on, shown in the history. */
   reason: string;
 };
 
+/** A reward to redeem for a member. */
 export type RedeemRewardInput = {
+  /** Defaults to the caller's channel. */
   channel?: Channel | null | undefined;
+  /** The member; a customer token may redeem only for itself. */
   customerId: string | number;
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** The reward. */
   rewardId: string | number;
 };
 
+/** A returned quantity of one line. */
 export type RefundLineInput = {
+  /** Units returned, at most what was bought and not yet refunded. */
   quantity: number;
+  /** The line's SKU, as recorded. */
   sku: string;
 };
 
+/** Lines of a recorded purchase that were returned. */
 export type RefundPurchaseInput = {
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** The lines returned, by SKU and quantity. */
   lines: Array<RefundLineInput>;
+  /** The order id the purchase was recorded with. */
   orderId: string;
 };
 
 /** Adding identifiers a customer already holds changes nothing, so a retry is harmless without a key. */
 export type ResolveCustomerInput = {
+  /** False: answer NOT_FOUND instead of creating a customer. */
   createIfMissing?: boolean | null | undefined;
   /** Used when the customer is created, or fills an empty name. */
   displayName?: string | null | undefined;
+  /** At least one; each as its system knows it. */
   identifiers: Array<IdentifierInput>;
+  /** The system or channel that reports the identifiers: crm, pos, web, ... */
   source?: string | null | undefined;
 };
 
+/** What resolveCustomer did. */
 export type ResolveOutcome =
+  /** The identifiers belong to more than one customer: nothing was changed; see `candidates`. */
   | 'AMBIGUOUS'
+  /** Nothing matched: a new customer was created with the identifiers. */
   | 'CREATED'
+  /** The customer was found and the identifiers it lacked were added to it. */
   | 'LINKED'
+  /** Every identifier given was already the customer's. */
   | 'MATCHED'
+  /** Nothing matched and `createIfMissing` was false. */
   | 'NOT_FOUND';
 
+/** An earn or a redemption to reverse. */
 export type ReverseTransactionInput = {
   /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
   /** Part of the original to reverse; the default is all that is left. */
   points?: number | null | undefined;
+  /** Why, shown in the history. */
   reason?: string | null | undefined;
+  /** The EARN or REDEEM transaction. */
   transactionId: string | number;
 };
 
+/** The definition of a reward. */
 export type RewardInput = {
+  /** Where it can be redeemed; omit for everywhere. */
   channels?: Array<Channel> | null | undefined;
+  /** Short code, unique within the tenant. */
   code: string;
   /** Minor units. */
   costToBusiness: number;
+  /** Only members of these tiers; omit for every tier. */
   eligibleTierIds?: Array<string | number> | null | undefined;
+  /** The name members see. */
   name: string;
+  /** Most vouchers one customer may hold or have used; omit for no limit. */
   perCustomerLimit?: number | null | undefined;
+  /** Points one redemption costs the member. */
   pointsCost: number;
   /** Minor units. */
   retailValue: number;
   /** Omit for unlimited. */
   stock?: number | null | undefined;
+  /** Redeemable from then on. */
   validFrom?: string | null | undefined;
+  /** Redeemable until then. */
   validUntil?: string | null | undefined;
 };
 
+/** Where a reward is in its life. */
 export type RewardStatus =
+  /** Live: members can redeem it. */
   | 'ACTIVE'
+  /** Being set up; cost fields can change. */
   | 'DRAFT'
+  /** Taken off; vouchers already issued stay valid. */
   | 'INACTIVE';
 
+/** Puts a customer in a business account, or takes them out. */
 export type SetAccountMembershipInput = {
   /** Null takes the customer out of their account. */
   accountId?: string | number | null | undefined;
+  /** The customer. */
   customerId: string | number;
 };
 
+/** Roles an API key can hold; each query and mutation says which may call it. */
 export type StaffRole =
+  /** Configures the program, stores and keys. */
   | 'ADMIN'
+  /** Contact-center agent: serves customers. */
   | 'AGENT'
+  /** Reads customers, program and reports; changes nothing. */
   | 'ANALYST'
+  /** Everything, including secrets and margin guardrail overrides. */
   | 'OWNER'
+  /** A point-of-sale terminal, bound to one store. */
   | 'POS'
+  /** A back-end integration (CRM, e-commerce, the business's own sign-in service). */
   | 'SERVICE'
+  /** Customer service lead: adjustments, status grants, merges. */
   | 'SUPERVISOR';
 
+/** How a loyalty state reached the subscriber. */
 export type StateSource =
+  /** The state at subscription (no sinceVersion), or instead of missed versions older than the retention window. */
   | 'CURRENT'
+  /** A change pushed as it was committed. */
   | 'LIVE'
+  /** A version the client missed, replayed in order from the outbox. */
   | 'MISSED';
 
+/** The kind of text published per channel and locale. */
 export type TermsKind =
+  /** What contact-center agents (or store staff) are to say about the program. */
   | 'AGENT_SCRIPT'
+  /** The program's terms and conditions as a channel shows them to members. */
   | 'PROGRAM_TERMS';
 
+/** What a tier's threshold counts; only purchases qualify. */
 export type TierMetric =
+  /** Points earned on purchases. */
   | 'POINTS_EARNED'
+  /** Money spent, in minor units. */
   | 'SPEND'
+  /** Purchases made. */
   | 'VISITS';
 
+/** Narrows a timeline; every condition given must hold. */
 export type TimelineFilter = {
+  /** Only events on these channels. */
   channels?: Array<Channel> | null | undefined;
+  /** Only these kinds. */
   kinds?: Array<TimelineKind> | null | undefined;
+  /** Only events that occurred at or after this time. */
   since?: string | null | undefined;
+  /** Only events that occurred before this time. */
   until?: string | null | undefined;
 };
 
+/** What happened to a customer, from any channel or system. */
 export type TimelineKind =
+  /** A billing event, from the billing system. */
   | 'BILLING'
+  /** A duplicate profile was merged into this one. */
   | 'CUSTOMER_MERGED'
+  /** A merge into or from this profile was undone. */
   | 'CUSTOMER_UNMERGED'
+  /** A sign-in, call, chat, e-mail, store visit... (`data.type` says which). */
   | 'INTERACTION'
+  /** A note left by staff. */
   | 'NOTE'
+  /** Points were corrected by hand. */
   | 'POINTS_ADJUSTED'
+  /** Points were credited. */
   | 'POINTS_EARNED'
+  /** Points were spent. */
   | 'POINTS_REDEEMED'
+  /** An earn or a redemption was reversed. */
   | 'POINTS_REVERSED'
+  /** Points went to or came from another customer. */
   | 'POINTS_TRANSFERRED'
+  /** A purchase was recorded. */
   | 'PURCHASE'
+  /** Lines of a purchase were refunded. */
   | 'REFUND'
+  /** A reward was redeemed for a voucher. */
   | 'REWARD_REDEEMED'
+  /** A support case, from the support system or an agent. */
   | 'SUPPORT_CASE'
+  /** An answer to a survey. */
   | 'SURVEY_RESPONSE'
+  /** The member's tier changed. */
   | 'TIER_CHANGED'
+  /** A voucher was cancelled and its points given back. */
   | 'VOUCHER_CANCELLED'
+  /** A voucher was used. */
   | 'VOUCHER_CONSUMED';
 
+/** Points to move from one customer to another. */
 export type TransferPointsInput = {
+  /** The sender; a customer token may send only its own points. */
   fromCustomerId: string | number;
   /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
   idempotencyKey: string;
+  /** Positive whole points. */
   points: number;
+  /** Why, shown in both histories. */
   reason?: string | null | undefined;
+  /** The receiver. */
   toCustomerId: string | number;
 };
 
+/** A merge to undo. */
 export type UnmergeCustomersInput = {
+  /** The merge. */
   mergeId: string | number;
+  /** Why, for the audit trail. */
   reason?: string | null | undefined;
 };
 
@@ -454,11 +706,15 @@ export type UnmergeCustomersInput = {
 export type UpdateCustomerInput = {
   /** Replaces the address; empty fields clear it. */
   address?: AddressInput | null | undefined;
+  /** A new name; empty clears it. */
   displayName?: string | null | undefined;
+  /** A new email; stored trimmed and lower-cased. */
   email?: string | null | undefined;
   /** When given, the update is refused with CONFLICT unless the customer is still at this version. */
   expectedVersion?: number | null | undefined;
+  /** The customer to change. */
   id: string | number;
+  /** A new phone in international format; empty clears it. */
   phone?: string | null | undefined;
   /** Replaces the segments; staff only. */
   segments?: Array<string> | null | undefined;
@@ -466,22 +722,33 @@ export type UpdateCustomerInput = {
 
 /** Omitted fields stay as they are. */
 export type UpdateProgramSettingsInput = {
+  /** True removes the margin guardrail. */
   clearGuardrail?: boolean | null | undefined;
+  /** Minor units per `earnPoints` points, e.g. 100. */
   earnPerMinor?: number | null | undefined;
+  /** Base earn: this many points for every `earnPerMinor` minor units spent. */
   earnPoints?: number | null | undefined;
   /** Refused with CONFLICT unless the settings are still at this version. */
   expectedVersion?: number | null | undefined;
   /** Set `clearGuardrail` to remove it. */
   maxRewardCostPerThousand?: number | null | undefined;
+  /** Days purchase points stay pending (the return window); 0 = spendable at once. */
   pendingDays?: number | null | undefined;
+  /** What 1,000 points are worth to the business, in minor units. */
   pointValuePerThousand?: number | null | undefined;
+  /** How base points are rounded to whole points. */
   rounding?: PointsRounding | null | undefined;
+  /** Days a new voucher stays valid. */
   voucherValidityDays?: number | null | undefined;
 };
 
+/** Where a voucher is in its life. */
 export type VoucherStatus =
+  /** Cancelled; its points and stock came back. */
   | 'CANCELLED'
+  /** Used once; cannot be used again. */
   | 'CONSUMED'
+  /** Issued and not yet used: valid until it expires. */
   | 'ISSUED';
 
 export type CreateBusinessAccountMutationVariables = Exact<{

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { fileHash, importBalances, parseImportFile } from '../../src/ledger/ledger.import';
-import { LedgerService } from '../../src/ledger/ledger.service';
+import { fileHash, importBalances, ImportBookings, parseImportFile } from '../../src/ledger/ledger.import';
 import { verifyLedger } from '../../src/ledger/ledger.verifier';
 import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
-const ledger = new LedgerService();
+const ledger = new ImportBookings();
 
 beforeAll(async () => {
   gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0' } });
@@ -115,12 +114,12 @@ describe('balance import', () => {
     // The second booking fails after the first customer was created and booked: none of it may stay.
     let calls = 0;
     const flaky = {
-      bookImport: async (...args: Parameters<LedgerService['bookImport']>) => {
+      bookImport: async (...args: Parameters<ImportBookings['bookImport']>) => {
         calls += 1;
         if (calls === 2) throw new Error('booking failed');
         return ledger.bookImport(...args);
       },
-    } as unknown as LedgerService;
+    } as unknown as ImportBookings;
     await expect(
       importBalances(gw.gateway.orm.em.fork(), flaky, own.tenantId, rows, { name: 'x.csv', hash: fileHash(content) }),
     ).rejects.toThrow('booking failed');

@@ -1,11 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 
-import type { StaffRole } from '../../tenancy/roles';
-import { Tenant } from '../../tenancy/tenant.entity';
 import { accessError, AccessErrorCode } from '../errors';
 import { isUuid } from '../validation';
 import type { Caller } from './caller';
+import type { StaffRole } from './roles';
 import { bearerToken, hashSecret, isApiKeySecret, secretsEqual } from './tokens';
 
 export const CUSTOMER_TOKEN_ISSUER = 'loyalty-gateway';
@@ -14,6 +12,29 @@ const TENANT_CLAIM = 'tid';
 /** How long a verified API key, or a tenant's customer-token secret, is trusted without asking the database again. */
 export const API_KEY_CACHE_MS = 5_000;
 const API_KEY_CACHE_MAX = 10_000;
+
+/** An API key as stored: found by the hash of its secret. */
+export interface StoredApiKey {
+  id: string;
+  tenant_id: string;
+  role: StaffRole;
+  store_id: string | null;
+  revoked_at: Date | null;
+}
+
+/** Where credentials are looked up; tenancy/ answers from its tables. */
+export interface CredentialStore {
+  /** Not tenant-scoped: the key is what tells the tenant. */
+  apiKeyBySecretHash(hash: string): Promise<StoredApiKey | undefined>;
+  /** The secret that signs the tenant's customer tokens; null for an unknown tenant. */
+  customerTokenSecret(tenantId: string): Promise<string | null>;
+}
+
+/** What a customer token is signed for and with. */
+export interface TokenTenant {
+  readonly id: string;
+  readonly customerJwtSecret: string;
+}
 
 /**
  * Turns the `Authorization` value of a request or a graphql-ws connection into a caller.
@@ -26,7 +47,7 @@ export class Authenticator {
   private readonly tenantSecrets = new Map<string, { secret: Uint8Array; until: number }>();
 
   constructor(
-    private readonly orm: MikroORM,
+    private readonly credentials: CredentialStore,
     private readonly adminToken: string,
   ) {}
 
@@ -48,7 +69,7 @@ export class Authenticator {
 
   /** Signs a customer token the way an integrating sign-in service would, with the tenant's secret. */
   async signCustomerToken(
-    tenant: Tenant,
+    tenant: TokenTenant,
     customerId: string,
     ttlSeconds: number,
   ): Promise<{ token: string; expiresAt: Date }> {
@@ -67,16 +88,7 @@ export class Authenticator {
     const hash = hashSecret(secret);
     const cached = this.keys.get(hash);
     if (cached && cached.until > Date.now()) return cached.caller;
-    // The tenant is not known yet: the key is what tells it, so this one lookup is not tenant-scoped.
-    const [key] = (await this.orm.em
-      .getConnection()
-      .execute(`select id, tenant_id, role, store_id, revoked_at from api_key where secret_hash = ?`, [hash])) as {
-      id: string;
-      tenant_id: string;
-      role: StaffRole;
-      store_id: string | null;
-      revoked_at: Date | null;
-    }[];
+    const key = await this.credentials.apiKeyBySecretHash(hash);
     if (!key) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The API key is not valid');
     if (key.revoked_at) {
       this.keys.delete(hash);
@@ -119,9 +131,9 @@ export class Authenticator {
   private async tenantSecret(tenantId: string): Promise<Uint8Array> {
     const cached = this.tenantSecrets.get(tenantId);
     if (cached && cached.until > Date.now()) return cached.secret;
-    const tenant = await this.orm.em.fork().findOne(Tenant, { id: tenantId });
-    if (!tenant) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token names an unknown tenant');
-    const secret = Buffer.from(tenant.customerJwtSecret);
+    const stored = await this.credentials.customerTokenSecret(tenantId);
+    if (stored === null) throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token names an unknown tenant');
+    const secret = Buffer.from(stored);
     if (this.tenantSecrets.size >= API_KEY_CACHE_MAX)
       this.tenantSecrets.delete(this.tenantSecrets.keys().next().value!);
     this.tenantSecrets.set(tenantId, { secret, until: Date.now() + API_KEY_CACHE_MS });

@@ -1,4 +1,4 @@
-import type { CallerRole, StaffRole } from '../../tenancy/roles';
+import type { CallerRole, StaffRole } from './roles';
 
 /** Who is making a request, after the bearer token was checked. */
 export type Caller =

@@ -1,7 +1,7 @@
-import type { CallerRole } from '../../tenancy/roles';
 import type { Context } from '../context';
 import { accessError, AccessErrorCode } from '../errors';
 import { type Caller, callerRole } from './caller';
+import type { CallerRole } from './roles';
 
 /** The tenant of a caller that must have one (everything but the platform operator). */
 export function requireTenant(ctx: Context): string {

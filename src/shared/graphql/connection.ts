@@ -3,12 +3,21 @@ import { type ClassType, Field, ObjectType } from 'type-graphql';
 import { inputError, InputErrorCode } from '../errors';
 import { isUuid } from '../validation';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a connection sits in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when this page was asked for with `after`: the cursor names an edge before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field({ description: 'True when more edges follow this page; pass `endCursor` as `after` to fetch them.' })
   hasNextPage!: boolean;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: "The first edge's cursor; null when the page is empty." })
+  startCursor?: string;
+
+  @Field({
+    nullable: true,
+    description: "The last edge's cursor, to pass as `after` for the next page; null when the page is empty.",
+  })
   endCursor?: string;
 }
 
@@ -24,21 +33,21 @@ export interface Connection<T> {
 
 /** A Relay connection type (`<Name>Connection` with `<Name>Edge`) for a node type. */
 export function ConnectionType<T extends object>(name: string, nodeType: ClassType<T>) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with the cursor that marks its place.` })
   class EdgeType implements Edge<T> {
-    @Field()
+    @Field({ description: 'Opaque; pass it as `after` to continue after this edge.' })
     cursor!: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} results (Relay cursor connection).` })
   class ConnectionClass implements Connection<T> {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The page, in the order of the list.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page sits in the whole list.' })
     pageInfo!: PageInfo;
   }
   return ConnectionClass;
@@ -85,9 +94,26 @@ export function decodeCursor(value: string | undefined | null, field = 'after'):
   throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
 }
 
-/** Builds a connection from `limit + 1` rows fetched in order: the extra row only says there is more. */
-export function toConnection<T>(rows: T[], limit: number, keyOf: (row: T) => KeysetCursor): Connection<T> {
+/**
+ * Builds a connection from `limit + 1` rows fetched in order after `after`: the extra row only says there is more.
+ * `hasPreviousPage` is true when `after` was given: a cursor names an edge this API returned before this page, so
+ * the answer costs no second query (Relay lets forward pagination answer it only as far as that is cheap).
+ */
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => KeysetCursor,
+  after: KeysetCursor | undefined,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor } };
+  return {
+    edges,
+    pageInfo: {
+      hasPreviousPage: after !== undefined,
+      hasNextPage: rows.length > limit,
+      startCursor: edges.at(0)?.cursor,
+      endCursor: edges.at(-1)?.cursor,
+    },
+  };
 }

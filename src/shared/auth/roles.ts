@@ -13,7 +13,19 @@ export enum StaffRole {
   SERVICE = 'SERVICE',
 }
 
-registerEnumType(StaffRole, { name: 'StaffRole' });
+registerEnumType(StaffRole, {
+  name: 'StaffRole',
+  description: 'Roles an API key can hold; each query and mutation says which may call it.',
+  valuesConfig: {
+    OWNER: { description: 'Everything, including secrets and margin guardrail overrides.' },
+    ADMIN: { description: 'Configures the program, stores and keys.' },
+    ANALYST: { description: 'Reads customers, program and reports; changes nothing.' },
+    SUPERVISOR: { description: 'Customer service lead: adjustments, status grants, merges.' },
+    AGENT: { description: 'Contact-center agent: serves customers.' },
+    POS: { description: 'A point-of-sale terminal, bound to one store.' },
+    SERVICE: { description: "A back-end integration (CRM, e-commerce, the business's own sign-in service)." },
+  },
+});
 
 /** Every role a caller can act with: the staff roles, a signed-in customer, and the platform operator. */
 export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';

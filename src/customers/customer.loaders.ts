@@ -1,24 +1,9 @@
-import type { EntityName, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
-import { BusinessAccount } from '../accounts/business-account.entity';
-import { Customer } from '../customers/customer.entity';
-import type { IdentifierKind } from '../customers/identifier.logic';
-import type { Identifier } from '../customers/identifier.types';
-import { createLedgerLoaders } from '../ledger/ledger.loaders';
-import { createProgramLoaders } from '../program/program.loaders';
-import { Store } from '../stores/store.entity';
-import { createTimelineLoaders } from '../timeline/timeline.loaders';
-
-/** Loads rows by id in one `where id in (...)` per tick, one value per key in key order. */
-export function entityByIdLoader<T extends { id: string }>(em: EntityManager, entity: EntityName<T>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? null);
-  });
-}
+import { Customer } from './customer.entity';
+import type { IdentifierKind } from './identifier.logic';
+import type { Identifier } from './identifier.types';
 
 /**
  * Customers by id; the id of a profile merged into another answers with the survivor (merges keep chains
@@ -39,13 +24,21 @@ function customerByIdLoader(em: EntityManager) {
   });
 }
 
+interface IdentifierRow {
+  customer_id: string;
+  kind: IdentifierKind;
+  value: string;
+  source: string | null;
+  created_at: Date;
+}
+
 /** A customer's identifiers, oldest first, one query per batch of customers. */
 function identifiersByCustomerLoader(em: EntityManager) {
   return new DataLoader<string, Identifier[]>(async (customerIds) => {
-    const rows = (await em.execute(
+    const rows = await em.execute<IdentifierRow[]>(
       `select customer_id, kind, value, source, created_at from customer_identifier where customer_id in (?) order by created_at, kind`,
       [[...customerIds]],
-    )) as { customer_id: string; kind: IdentifierKind; value: string; source: string | null; created_at: Date }[];
+    );
     const byCustomer = new Map<string, Identifier[]>();
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];
@@ -61,17 +54,15 @@ function identifiersByCustomerLoader(em: EntityManager) {
   });
 }
 
-export function createLoaders(em: EntityManager) {
+export function createCustomerLoaders(em: EntityManager) {
   return {
     customerById: customerByIdLoader(em),
-    storeById: entityByIdLoader(em, Store),
-    businessAccountById: entityByIdLoader(em, BusinessAccount),
     /** Keys are ids of customers already loaded through the tenant filter. */
     identifiersByCustomer: identifiersByCustomerLoader(em),
-    ...createLedgerLoaders(em),
-    ...createProgramLoaders(em),
-    ...createTimelineLoaders(em),
   };
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+declare module '../shared/context' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this domain's loaders
+  interface Loaders extends ReturnType<typeof createCustomerLoaders> {}
+}

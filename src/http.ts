@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Request } from 'express';
+import type { Logger } from 'pino';
+
+import type { RealtimeBus } from './realtime/pubsub';
+import type { Metrics } from './shared/metrics';
+import { settleWithin } from './shared/timeout';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The client's `x-request-id` when it is a sane one, else a new id. */
+export function requestIdOf(req: Request): string {
+  const sent = req.header('x-request-id');
+  return sent && REQUEST_ID.test(sent) ? sent : randomUUID();
+}
+
+/** Liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics. */
+export function probeRoutes(orm: MikroORM, bus: RealtimeBus, metrics: Metrics): express.Router {
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/readyz', async (_req, res) => {
+    // A dependency that does not answer within a second is as good as down to a load balancer.
+    const checks = await Promise.all([
+      settleWithin(
+        orm.em
+          .getConnection()
+          .execute('select 1')
+          .then(() => 'ok'),
+        1000,
+        'down',
+      ),
+      bus.redis
+        ? settleWithin(
+            bus.redis.ping().then(() => 'ok'),
+            1000,
+            'down',
+          )
+        : Promise.resolve('in-process'),
+    ]);
+    const [postgres, redis] = checks;
+    const ready = postgres === 'ok' && redis !== 'down';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis });
+  });
+  router.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return router;
+}
+
+/** Malformed JSON and oversized bodies are the client's fault: answer in GraphQL's error shape. */
+export function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
+  return (error: Error & { status?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? 500;
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    res
+      .status(status)
+      .json({ errors: [{ message: status < 500 ? error.message : 'Internal server error', extensions: { code } }] });
+  };
+}

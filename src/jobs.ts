@@ -1,0 +1,57 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+
+import { LedgerJobs } from './ledger/ledger.jobs';
+import type { TierService } from './program/tier.service';
+
+export interface JobSchedule {
+  /** Settling pending points and expiring due lots; 0 turns them off. */
+  readonly ledgerJobsIntervalMs: number;
+  /** Tier evaluation of every tenant; 0 turns it off. */
+  readonly tierJobsIntervalMs: number;
+}
+
+/** The background jobs every instance runs on timers. Returns what stops them. */
+export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedule, log: Logger): () => void {
+  const ledgerJobs = new LedgerJobs();
+  // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
+  const runLedgerJobs = async () => {
+    const now = new Date();
+    // Separately, so a failure of one never holds up the other.
+    for (const [name, job] of [
+      ['settle', (em: EntityManager, at: Date) => ledgerJobs.settlePending(em, at)],
+      ['expire', (em: EntityManager, at: Date) => ledgerJobs.expireDue(em, at)],
+    ] as const) {
+      try {
+        const result = await job(orm.em.fork(), now);
+        if (result.transactions) log.info({ job: name, ...result }, 'ledger job booked transactions');
+      } catch (error) {
+        log.error({ err: error, job: name }, 'ledger job failed; retrying on the next tick');
+      }
+    }
+  };
+  const ledgerTimer =
+    schedule.ledgerJobsIntervalMs > 0 ? setInterval(() => void runLedgerJobs(), schedule.ledgerJobsIntervalMs) : null;
+  ledgerTimer?.unref();
+  // Downgrades and the end of limited-time status happen without anyone running a command.
+  const runTierJobs = () =>
+    tiers
+      .evaluateAll(
+        () => orm.em.fork(),
+        new Date(),
+        (tenantId, result) => {
+          if (result && result.upgraded + result.downgraded + result.grantsEnded > 0)
+            log.info({ job: 'evaluate-tiers', tenantId, ...result }, 'tiers evaluated');
+        },
+      )
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'evaluate-tiers' }, 'tier evaluation failed; retrying on the next tick'),
+      );
+  const tierTimer =
+    schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
+  tierTimer?.unref();
+  return () => {
+    if (ledgerTimer) clearInterval(ledgerTimer);
+    if (tierTimer) clearInterval(tierTimer);
+  };
+}

@@ -1,0 +1,400 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import type { Channel } from '../shared/channel';
+import { pgArray } from '../shared/db/sql';
+import { Account } from './ledger.entity';
+import { ledgerError, LedgerErrorCode } from './ledger.errors';
+import { type LotTake, planConsumption } from './ledger.logic';
+import { toPointsResult } from './ledger.mapping';
+import {
+  type BalanceRow,
+  type Delta,
+  type EarnBooking,
+  type Header,
+  LOT_EXPIRY_SQL,
+  type TransactionRow,
+} from './ledger.model';
+import {
+  boundHeaderSql,
+  CONSUMPTION_SQL,
+  creditSql,
+  entriesOfEachSql,
+  ENTRY_SQL,
+  headerSql,
+  lotSql,
+} from './ledger.rows';
+import { earnedOnTimelineSql } from './ledger.timeline';
+import type { PointsResult } from './ledger.types';
+
+/**
+ * The double-entry SQL every booking is made of: header, balance (credit, conditional debit), lots and
+ * balanced entries. Each function runs in the caller's transaction; none commits or decides a replay.
+ * The rows themselves are written by the builders of ledger.rows, like the set-based jobs write them.
+ */
+
+/** One entry: the account, the customer it belongs to (null for a program account), the signed amount. */
+export type Leg = [Account, string | null, number];
+
+/** Inserts a header; with an idempotency key, returns no row when that key is already taken. */
+export async function insertHeader(
+  tx: EntityManager,
+  tenantId: string,
+  header: Header,
+  meta: { actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+): Promise<TransactionRow[]> {
+  const row = boundHeaderSql({
+    tenant_id: tenantId,
+    kind: header.kind,
+    customer_id: header.customerId,
+    counterparty_id: header.counterpartyId ?? null,
+    points: header.points,
+    reason: header.reason,
+    reason_code: header.reasonCode ?? null,
+    channel: meta.channel ?? null,
+    actor: meta.actor,
+    idempotency_key: meta.idempotencyKey ?? null,
+    request_hash: meta.requestHash ?? null,
+    reverses_id: header.reversesId ?? null,
+    import_id: header.importId ?? null,
+  });
+  return await tx.execute<TransactionRow[]>(
+    `${row.sql} on conflict (tenant_id, idempotency_key) do nothing returning *`,
+    row.params,
+  );
+}
+
+export async function recordBalanceAfter(
+  tx: EntityManager,
+  txnId: string,
+  balance: BalanceRow,
+): Promise<TransactionRow> {
+  const [row] = await tx.execute<TransactionRow[]>(
+    `update ledger_transaction set available_after = ?, pending_after = ?, version_after = ? where id = ? returning *`,
+    [balance.available, balance.pending, balance.version, txnId],
+  );
+  return row;
+}
+
+/** A transaction of the tenant by id. */
+export async function findTransaction(
+  em: EntityManager,
+  tenantId: string,
+  id: string,
+): Promise<TransactionRow | undefined> {
+  const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id = ? and tenant_id = ?`, [
+    id,
+    tenantId,
+  ]);
+  return rows[0];
+}
+
+/** Adds to a balance, creating the row on a customer's first points; see creditSql. */
+export async function credit(
+  tx: EntityManager,
+  tenantId: string,
+  customerId: string,
+  delta: Delta,
+): Promise<BalanceRow> {
+  const rows = await tx.execute<BalanceRow[]>(creditSql('?, ?, ?, ?, ?, ?'), [
+    customerId,
+    tenantId,
+    delta.available ?? 0,
+    delta.pending ?? 0,
+    delta.lifetimeEarned ?? 0,
+    delta.lifetimeRedeemed ?? 0,
+  ]);
+  return rows[0];
+}
+
+/**
+ * Takes from a balance only if it covers the amount: one statement, no read-then-write window. Chosen by
+ * `npm run bench:debit` (32 clients): 879 debits/s on one hot account against 739 for SELECT FOR UPDATE
+ * then UPDATE and 127 for SERIALIZABLE with retries (321 retries in 5 s); 3032 against 2192 and 2055
+ * over 100 accounts. All three stay consistent; this one does the least work while holding the lock.
+ */
+export async function debit(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow> {
+  const balance = await debitOrNull(tx, customerId, delta);
+  if (balance) return balance;
+  const [current] = await tx.execute<BalanceRow[]>(
+    `select available, pending from points_balance where customer_id = ?`,
+    [customerId],
+  );
+  const pending = delta.pending ?? 0;
+  const have = pending > 0 ? `${current?.pending ?? 0} pending` : `${current?.available ?? 0} available`;
+  throw ledgerError(
+    LedgerErrorCode.INSUFFICIENT_POINTS,
+    `The customer has ${have} points, ${(delta.available ?? 0) + pending} needed`,
+    'input.points',
+  );
+}
+
+export async function debitOrNull(tx: EntityManager, customerId: string, delta: Delta): Promise<BalanceRow | null> {
+  const available = delta.available ?? 0;
+  const pending = delta.pending ?? 0;
+  const rows = await tx.execute<BalanceRow[]>(
+    `update points_balance set
+       available = available - ?, pending = pending - ?,
+       lifetime_earned = lifetime_earned - ?, lifetime_redeemed = lifetime_redeemed + ?,
+       version = version + 1, last_activity_at = coalesce(?, last_activity_at), updated_at = now()
+     where customer_id = ? and available >= ? and pending >= ?
+     returning available, pending, version`,
+    [
+      available,
+      pending,
+      delta.lifetimeEarned ?? 0,
+      delta.lifetimeRedeemed ?? 0,
+      delta.activity ?? null,
+      customerId,
+      available,
+      pending,
+    ],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Creates the two balance rows a movement between customers touches and locks them in one fixed (id)
+ * order: two opposite movements cannot each hold the row the other needs.
+ */
+export async function lockBalancePair(tx: EntityManager, tenantId: string, fromId: string, toId: string) {
+  await tx.execute(
+    `insert into points_balance (customer_id, tenant_id, updated_at) values (?, ?, now()) on conflict do nothing`,
+    [toId, tenantId],
+  );
+  await tx.execute(
+    `select customer_id from points_balance where customer_id in (?, ?) order by customer_id for update`,
+    [fromId, toId],
+  );
+}
+
+/** `expiresAt: 'policy'` dates the lot by the tenant's expiry policy, in SQL like the earn path. */
+export async function createLot(
+  tx: EntityManager,
+  tenantId: string,
+  customerId: string,
+  txnId: string,
+  amount: number,
+  pendingUntil: Date | null,
+  expiresAt: Date | null | 'policy',
+) {
+  const lot = lotSql(
+    {
+      tenant_id: 't.id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: '?',
+      remaining: '?',
+      pending_until: '?',
+      expires_at: expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz',
+    },
+    'from tenant t where t.id = ?',
+  );
+  await tx.execute(lot, [
+    customerId,
+    txnId,
+    amount,
+    amount,
+    pendingUntil,
+    expiresAt === 'policy' ? null : expiresAt,
+    tenantId,
+  ]);
+}
+
+/** Consumes spendable lots first-to-expire first. The balance row is already locked by the debit. */
+export async function consumeLots(
+  tx: EntityManager,
+  customerId: string,
+  txnId: string,
+  amount: number,
+  preferLotId?: string,
+): Promise<LotTake[]> {
+  const lots = await tx.execute<{ id: string; remaining: string; expires_at: Date | null }[]>(
+    `select id, remaining, expires_at from points_lot
+      where customer_id = ? and remaining > 0 and pending_until is null
+      order by expires_at asc nulls last, created_at, id for update`,
+    [customerId],
+  );
+  const takes = planConsumption(
+    lots.map((lot) => ({
+      id: lot.id,
+      remaining: Number(lot.remaining),
+      expiresAt: lot.expires_at ? new Date(lot.expires_at) : null,
+    })),
+    amount,
+    preferLotId,
+  );
+  const values = takes.map(() => '(?::uuid, ?::bigint)').join(', ');
+  const params = takes.flatMap((take) => [take.lotId, take.points]);
+  await tx.execute(
+    `update points_lot l set remaining = l.remaining - v.take from (values ${values}) as v(id, take) where l.id = v.id`,
+    params,
+  );
+  await tx.execute(`${CONSUMPTION_SQL} select ?::uuid, v.id, v.take from (values ${values}) as v(id, take)`, [
+    txnId,
+    ...params,
+  ]);
+  return takes;
+}
+
+/**
+ * Empties the given (locked) lots into new lots of `toId`, one each, with the same points, pending date
+ * and expiry date, each pointing back at its source; `txnId` consumed them.
+ */
+export async function relocateLots(tx: EntityManager, lotIds: string[], toId: string, txnId: string) {
+  const ids = pgArray(lotIds);
+  const lot = lotSql(
+    {
+      tenant_id: 'l.tenant_id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: 'l.remaining',
+      remaining: 'l.remaining',
+      pending_until: 'l.pending_until',
+      expires_at: 'l.expires_at',
+      source_lot_id: 'l.id',
+    },
+    'from points_lot l where l.id = any(?::uuid[]) order by l.id',
+  );
+  await tx.execute(lot, [toId, txnId, ids]);
+  await tx.execute(
+    `with taken as (select id, remaining from points_lot where id = any(?::uuid[])),
+          emptied as (update points_lot l set remaining = 0 from taken where l.id = taken.id)
+     ${CONSUMPTION_SQL} select ?::uuid, id, remaining from taken`,
+    [ids, txnId],
+  );
+}
+
+/** Records that a transaction took `amount` points from one lot. */
+export async function recordConsumption(tx: EntityManager, txnId: string, lotId: string, amount: number) {
+  await tx.execute(`${CONSUMPTION_SQL} values (?, ?, ?)`, [txnId, lotId, amount]);
+}
+
+export async function entries(tx: EntityManager, tenantId: string, txnId: string, legs: Leg[]) {
+  const values = legs.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  await tx.execute(
+    `${ENTRY_SQL} values ${values}`,
+    legs.flatMap(([account, customerId, amount]) => [tenantId, txnId, account, customerId, amount]),
+  );
+}
+
+/** The earn's statement, built once: the hot path pays only for its parameters. */
+const EARN_SQL = ((): string => {
+  const balance = creditSql(
+    'coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 0',
+    'from customer c where c.id = ? and c.tenant_id = ? for key share of c',
+  );
+  const header = headerSql(
+    {
+      tenant_id: '?',
+      kind: `'EARN'`,
+      customer_id: 'customer_id',
+      points: '?',
+      reason: '?',
+      channel: '?',
+      actor: '?',
+      idempotency_key: '?',
+      request_hash: '?',
+      available_after: 'available',
+      pending_after: 'pending',
+      version_after: 'version',
+    },
+    'from balance',
+  );
+  const lot = lotSql(
+    {
+      tenant_id: 'h.tenant_id',
+      customer_id: 'h.customer_id',
+      transaction_id: 'h.id',
+      points: 'h.points',
+      remaining: 'h.points',
+      pending_until: '?::timestamptz',
+      expires_at: LOT_EXPIRY_SQL,
+    },
+    'from header h join tenant t on t.id = h.tenant_id',
+  );
+  return `with balance as (${balance}),
+       header as (${header} returning *),
+       lot as (${lot}),
+       legs as (${entriesOfEachSql('header', `(?, h.points), ('PROGRAM_ISSUED', -h.points)`)}),
+       timeline as (${earnedOnTimelineSql('header')} where ?::boolean)
+     select * from header`;
+})();
+
+/**
+ * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
+ * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
+ * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
+ * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
+ * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
+ * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
+ */
+export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
+  const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
+  return await em.execute<TransactionRow[]>(EARN_SQL, [
+    available,
+    pendingPoints,
+    earn.points,
+    earn.customerId,
+    earn.tenantId,
+    earn.tenantId,
+    earn.points,
+    earn.reason,
+    earn.channel,
+    earn.actor,
+    earn.key,
+    earn.hash,
+    earn.pendingUntil,
+    earn.expiresAt,
+    earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
+    earn.pendingUntil,
+    earn.timeline,
+  ]);
+}
+
+export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
+  const rows = await em.execute<TransactionRow[]>(
+    `select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`,
+    [tenantId, key],
+  );
+  return rows[0];
+}
+
+export function replay(row: TransactionRow, hash: string): PointsResult {
+  if (row.request_hash !== hash) {
+    throw ledgerError(
+      LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'This idempotency key was used for a different request',
+      'input.idempotencyKey',
+    );
+  }
+  return toPointsResult(row, true);
+}
+
+/**
+ * The customers were looked up before the transaction; a merge may have committed since. Key-share locks
+ * make a merge under way finish first; a customer merged meanwhile is refused (a retry books on the survivor).
+ */
+export async function assertNotMerged(tx: EntityManager, ids: (string | undefined)[]): Promise<void> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))].sort();
+  const rows = await tx.execute<{ id: string; merged_into_id: string | null }[]>(
+    `select id, merged_into_id from customer where id in (?) order by id for key share`,
+    [wanted],
+  );
+  const merged = rows.find((row) => row.merged_into_id);
+  if (merged) {
+    throw ledgerError(
+      LedgerErrorCode.CUSTOMER_MERGED,
+      `Customer ${merged.id} was merged into ${merged.merged_into_id} just now; send the request again`,
+      'input.customerId',
+    );
+  }
+}
+
+/** Who holds a customer's points now: its survivor when it was merged. Read under a key-share lock, so a merge waits. */
+export async function holderNow(tx: EntityManager, customerId: string): Promise<string> {
+  const [row] = await tx.execute<{ id: string }[]>(
+    `select coalesce(merged_into_id, id) as id from customer where id = ? for key share`,
+    [customerId],
+  );
+  return row?.id ?? customerId;
+}

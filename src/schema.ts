@@ -1,0 +1,141 @@
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
+
+import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
+import type { AccountService } from './accounts/account.service';
+import { CustomerResolver } from './customers/customer.resolver';
+import type { CustomerService } from './customers/customer.service';
+import { HygieneResolver } from './customers/hygiene.resolver';
+import type { HygieneService } from './customers/hygiene.service';
+import type { IdentifierService } from './customers/identifier.service';
+import { CustomerMergeResolver } from './customers/merge.resolver';
+import type { MergeService } from './customers/merge.service';
+import { EarningResolver } from './earning/earning.resolver';
+import type { EarningRuleService } from './earning/earning-rule.service';
+import type { PurchaseService } from './earning/purchase.service';
+import {
+  BalanceResolver,
+  CustomerPointsResolver,
+  LedgerResolver,
+  TransactionEntriesResolver,
+} from './ledger/ledger.resolver';
+import type { LedgerService } from './ledger/ledger.service';
+import type { LedgerReadService } from './ledger/ledger-reads.service';
+import { OfflineSyncResolver } from './pos/offline-sync.resolver';
+import type { OfflineSyncService } from './pos/offline-sync.service';
+import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
+import type { ProgramService } from './program/program.service';
+import { TermsResolver } from './program/terms.resolver';
+import type { TermsService } from './program/terms.service';
+import type { TierService } from './program/tier.service';
+import { LoyaltyStateResolver } from './realtime/loyalty-state.resolver';
+import { RealtimeResolver } from './realtime/realtime.resolver';
+import { RewardResolver } from './rewards/reward.resolver';
+import type { RewardService } from './rewards/reward.service';
+import { authChecker } from './shared/auth/auth-checker';
+import { StoreResolver } from './stores/store.resolver';
+import type { StoreService } from './stores/store.service';
+import { TenancyResolver } from './tenancy/tenancy.resolver';
+import type { TenancyService } from './tenancy/tenancy.service';
+import type { ChannelSwitchService } from './timeline/channel-switch.service';
+import { CustomerTimelineResolver, TimelineResolver } from './timeline/timeline.resolver';
+import type { TimelineService } from './timeline/timeline.service';
+
+/** The services the resolvers call: singletons, built once by the composition root (app.ts). */
+export interface Services {
+  readonly tenancy: TenancyService;
+  readonly stores: StoreService;
+  readonly customers: CustomerService;
+  readonly identifiers: IdentifierService;
+  readonly merges: MergeService;
+  readonly hygiene: HygieneService;
+  readonly accounts: AccountService;
+  readonly ledger: LedgerService;
+  readonly ledgerReads: LedgerReadService;
+  readonly program: ProgramService;
+  readonly tiers: TierService;
+  readonly terms: TermsService;
+  readonly earningRules: EarningRuleService;
+  readonly purchases: PurchaseService;
+  readonly rewards: RewardService;
+  readonly offlineSync: OfflineSyncService;
+  readonly timeline: TimelineService;
+  readonly channelSwitches: ChannelSwitchService;
+}
+
+type ResolverClass = abstract new (...args: never[]) => object;
+type ResolverEntry = readonly [ResolverClass, (services: Services) => object];
+
+function resolver<T extends object>(
+  type: abstract new (...args: never[]) => T,
+  build: (services: Services) => T,
+): ResolverEntry {
+  return [type, build];
+}
+
+/** Every resolver of the API and what it is built from: the one list the schema is made of. */
+const RESOLVERS = [
+  resolver(TenancyResolver, (s) => new TenancyResolver(s.tenancy)),
+  resolver(StoreResolver, (s) => new StoreResolver(s.stores)),
+  resolver(CustomerResolver, (s) => new CustomerResolver(s.customers, s.identifiers)),
+  resolver(CustomerMergeResolver, (s) => new CustomerMergeResolver(s.merges)),
+  resolver(HygieneResolver, (s) => new HygieneResolver(s.hygiene)),
+  resolver(BusinessAccountResolver, (s) => new BusinessAccountResolver(s.accounts)),
+  resolver(CustomerAccountResolver, () => new CustomerAccountResolver()),
+  resolver(LedgerResolver, (s) => new LedgerResolver(s.ledger, s.tenancy)),
+  resolver(CustomerPointsResolver, (s) => new CustomerPointsResolver(s.ledgerReads)),
+  resolver(BalanceResolver, (s) => new BalanceResolver(s.ledgerReads)),
+  resolver(TransactionEntriesResolver, () => new TransactionEntriesResolver()),
+  resolver(ProgramResolver, (s) => new ProgramResolver(s.program, s.tiers)),
+  resolver(ProgramSettingsResolver, (s) => new ProgramSettingsResolver(s.program)),
+  resolver(CustomerTierResolver, (s) => new CustomerTierResolver(s.tiers)),
+  resolver(TermsResolver, (s) => new TermsResolver(s.terms)),
+  resolver(LoyaltyStateResolver, () => new LoyaltyStateResolver()),
+  resolver(RealtimeResolver, () => new RealtimeResolver()),
+  resolver(OfflineSyncResolver, (s) => new OfflineSyncResolver(s.offlineSync)),
+  resolver(EarningResolver, (s) => new EarningResolver(s.earningRules, s.purchases)),
+  resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
+  resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
+  resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+] as const;
+
+/**
+ * The gateway's schema. Without services (emitting or checking the SDL) no resolver is built: nothing is
+ * resolved then, and type-graphql asks for instances only when a field runs.
+ */
+export async function buildGatewaySchema(services: Services | null, pubSub: PubSub): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, object>(services ? RESOLVERS.map(([type, build]) => [type, build(services)]) : []);
+  const container: ContainerType = {
+    get(someClass) {
+      const instance = instances.get(someClass);
+      if (!instance) throw new Error(`No resolver instance registered for ${(someClass as ResolverClass).name}`);
+      return instance;
+    },
+  };
+  // Spread back into a tuple: type-graphql's signature asks for a non-empty one.
+  const [first, ...rest] = RESOLVERS.map(([type]) => type);
+  const schema = await buildSchema({
+    resolvers: [first, ...rest],
+    container,
+    authChecker,
+    pubSub,
+    // Inputs are validated by the services, which name the offending field; no class-validator pass.
+    validate: false,
+  });
+  // type-graphql has no option for the root types' descriptions, and the schema is the API's documentation.
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name];
+  }
+  return schema;
+}
+
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: "Reads, always within the caller's tenant. Points are whole numbers; money is in minor units.",
+  Mutation: 'Changes, each in one transaction. Those that take an idempotencyKey can be retried safely with it.',
+  Subscription: 'Pushes over WebSocket (graphql-ws), authorised when the connection opens and again on subscribe.',
+};
+
+/** The SDL committed as schema/schema.graphql: sorted, so it changes only when the API does. */
+export function printGatewaySchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
