@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import {
   AccountMemberDocument,
+  ActivateRewardDocument,
   BusinessAccountDocument,
   CreateBusinessAccountDocument,
+  CreateRewardDocument,
   RecordMemberPurchaseDocument,
   SetAccountMembershipDocument,
 } from '../generated/graphql';
@@ -101,7 +103,7 @@ describe('business accounts', () => {
     expect(view.members.map((m: { id: string }) => m.id).sort()).toEqual([alice.id, bob.id].sort());
 
     const reward = (
-      await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      await tenant.owner.data(CreateRewardDocument, {
         input: {
           code: `R${randomUUID().slice(0, 6)}`,
           name: 'Printer paper',
@@ -111,7 +113,7 @@ describe('business accounts', () => {
         },
       })
     ).createReward;
-    await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
+    await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     // Bob redeems from the pool with his own customer token.
     const bobToken = await tenant.customer(bob.id);
     await bobToken.data(`mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {

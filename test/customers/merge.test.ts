@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
 import {
+  ActivateRewardDocument,
+  CreateRewardDocument,
+  CreateTierDocument,
   MergeCustomersDocument,
   MergedCustomerViewDocument,
   RecordPurchaseTierChangeDocument,
@@ -35,7 +38,7 @@ beforeAll(async () => {
     ['SILVER', 1, 10_000],
     ['GOLD', 2, 50_000],
   ] as const) {
-    const created = await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+    const created = await tenant.owner.data(CreateTierDocument, {
       input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
     });
     tiers[code] = created.createTier.id;
@@ -75,12 +78,12 @@ async function view(id: string) {
 
 /** Open lots of a customer as (points, expiry) pairs, sorted, straight from the ledger tables. */
 async function lotsOf(customerId: string) {
-  const rows = (await gw.gateway.orm.em
+  const rows = await gw.gateway.orm.em
     .fork()
-    .execute(
+    .execute<{ remaining: string; expires_at: Date | null }[]>(
       `select remaining, expires_at from points_lot where customer_id = ? and remaining > 0 order by expires_at nulls last, remaining`,
       [customerId],
-    )) as { remaining: string; expires_at: Date | null }[];
+    );
   return rows.map((row) => [
     Number(row.remaining),
     row.expires_at ? new Date(row.expires_at).toISOString().slice(0, 10) : null,
@@ -291,7 +294,7 @@ describe('after a merge', () => {
     const duplicate = await createCustomer(tenant.owner);
     await earn(tenant.owner, duplicate.id, 100);
     const reward = (
-      await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      await tenant.owner.data(CreateRewardDocument, {
         input: {
           code: `PEN${randomUUID().slice(0, 4)}`,
           name: 'Pen',
@@ -301,7 +304,7 @@ describe('after a merge', () => {
         },
       })
     ).createReward;
-    await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
+    await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     const code = (
       await tenant.owner.data(
         `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,

@@ -3,8 +3,11 @@ import {
   AdjustPointsDocument,
   CustomerBalanceDocument,
   EarnPointsDocument,
+  LedgerIntegrityDocument,
+  PointsTransactionsPageDocument,
   RedeemPointsDocument,
   ReverseTransactionDocument,
+  TransferHistoryDocument,
   TransferPointsDocument,
 } from '../generated/graphql';
 import {
@@ -453,20 +456,17 @@ describe('history and integrity', () => {
   it('pages a customer’s transactions newest first with their entries', async () => {
     const customer = await createCustomer(tenant.owner);
     for (const points of [1, 2, 3, 4, 5]) await earn(tenant.owner, customer.id, points);
-    const query = `query ($id: ID!, $after: String) { customer(id: $id) { pointsTransactions(first: 2, after: $after) {
-      edges { node { points idempotencyKey entries { amount } } } pageInfo { hasNextPage endCursor } } } }`;
     const seen: number[] = [];
     let after: string | undefined;
     do {
-      const page = (await tenant.owner.data(query, { id: customer.id, after })).customer.pointsTransactions;
+      const page = (await tenant.owner.data(PointsTransactionsPageDocument, { id: customer.id, after })).customer
+        .pointsTransactions;
       for (const edge of page.edges) {
         seen.push(edge.node.points);
-        expect(
-          edge.node.entries.map((e: { amount: number }) => e.amount).reduce((a: number, b: number) => a + b, 0),
-        ).toBe(0);
+        expect(edge.node.entries.map((e) => e.amount).reduce((a, b) => a + b, 0)).toBe(0);
         expect(edge.node.idempotencyKey).toBeTruthy();
       }
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
+      after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
     } while (after);
     expect(seen).toEqual([5, 4, 3, 2, 1]);
   });
@@ -481,11 +481,8 @@ describe('history and integrity', () => {
     });
     await earn(tenant.owner, receiver.id, 2);
     const history = (
-      await tenant.owner.data(
-        `query ($id: ID!) { customer(id: $id) { pointsTransactions(first: 10) { edges { node { kind points counterpartyId } } } } }`,
-        { id: receiver.id },
-      )
-    ).customer.pointsTransactions.edges.map((e: { node: unknown }) => e.node);
+      await tenant.owner.data(TransferHistoryDocument, { id: receiver.id })
+    ).customer.pointsTransactions.edges.map((e) => e.node);
     expect(history).toEqual([
       { kind: 'EARN', points: 2, counterpartyId: null },
       { kind: 'TRANSFER', points: 20, counterpartyId: receiver.id },
@@ -499,8 +496,7 @@ describe('history and integrity', () => {
     await own.owner.data(EarnPointsDocument, {
       input: { customerId: customer.id, points: 10, reason: 'x', idempotencyKey: key() },
     });
-    const check = `{ ledgerIntegrity { ok transactionsChecked balancesChecked discrepancies { check detail } } }`;
-    expect((await own.owner.data(check)).ledgerIntegrity).toEqual({
+    expect((await own.owner.data(LedgerIntegrityDocument)).ledgerIntegrity).toEqual({
       ok: true,
       transactionsChecked: 1,
       balancesChecked: 1,
@@ -509,13 +505,13 @@ describe('history and integrity', () => {
     await gw.gateway.orm.em
       .fork()
       .execute(`update points_balance set available = available + 5 where customer_id = ?`, [customer.id]);
-    const broken = (await own.owner.data(check)).ledgerIntegrity;
+    const broken = (await own.owner.data(LedgerIntegrityDocument)).ledgerIntegrity;
     expect(broken.ok).toBe(false);
-    expect(broken.discrepancies.map((d: { check: string }) => d.check)).toEqual([
+    expect(broken.discrepancies.map((d) => d.check)).toEqual([
       'balance equals the sum of its entries',
       'lots cover the balance',
     ]);
-    expect(broken.discrepancies[0].detail).toContain(customer.id);
+    expect(broken.discrepancies[0]?.detail).toContain(customer.id);
     // A lot changed behind the ledger's back is caught by its own check.
     await gw.gateway.orm.em
       .fork()
@@ -523,12 +519,12 @@ describe('history and integrity', () => {
     await gw.gateway.orm.em
       .fork()
       .execute(`update points_lot set remaining = remaining - 3 where customer_id = ?`, [customer.id]);
-    const lot = (await own.owner.data(check)).ledgerIntegrity;
-    expect(lot.discrepancies.map((d: { check: string }) => d.check)).toEqual([
+    const lot = (await own.owner.data(LedgerIntegrityDocument)).ledgerIntegrity;
+    expect(lot.discrepancies.map((d) => d.check)).toEqual([
       'lots cover the balance',
       'every point taken from a lot is accounted for',
     ]);
     const agent = await own.agent();
-    expect((await agent.gql(check)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await agent.gql(LedgerIntegrityDocument)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { type OfflineOperationInput, SyncOfflineOperationsDocument } from '../generated/graphql';
+import {
+  ActivateRewardDocument,
+  CreateRewardDocument,
+  type OfflineOperationInput,
+  SyncOfflineOperationsDocument,
+} from '../generated/graphql';
 import {
   balance,
   createCustomer,
@@ -26,7 +31,7 @@ beforeAll(async () => {
   store = await createStore(tenant.owner);
   till = await tenant.pos(store.id);
   rewardId = (
-    await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+    await tenant.owner.data(CreateRewardDocument, {
       input: {
         code: `MUG${randomUUID().slice(0, 4)}`,
         name: 'Mug',
@@ -37,7 +42,7 @@ beforeAll(async () => {
       },
     })
   ).createReward.id;
-  await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId });
+  await tenant.owner.data(ActivateRewardDocument, { id: rewardId });
 });
 afterAll(() => gw.close());
 

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { TierService } from '../../src/program/tier.service';
 import {
+  ActivateRewardDocument,
   ActivateRewardWithOverrideDocument,
   BenefitsDocument,
   CancelVoucherDocument,
   type Channel,
   ConsumeVoucherDocument,
+  CreateRewardDocument,
+  CreateTierDocument,
   CustomerTierDocument,
   GrantTierStatusDocument,
   PreviewPurchaseDocument,
@@ -17,6 +20,7 @@ import {
   RedeemRewardVoucherDocument,
   RefundPurchaseDocument,
   ReverseTransactionIdDocument,
+  type TierWindow,
   UpdateProgramSettingsDocument,
   UpsertBenefitDocument,
 } from '../generated/graphql';
@@ -52,7 +56,7 @@ interface Program {
 }
 
 /** A tenant with Base / Silver (10,000 spend) / Gold (50,000 spend), calendar year, 30 days grace. */
-async function program(window = 'CALENDAR_YEAR'): Promise<Program> {
+async function program(window: TierWindow = 'CALENDAR_YEAR'): Promise<Program> {
   const tenant = await createTenant(gw);
   const tiers: Record<string, string> = {};
   for (const [code, rank, threshold] of [
@@ -60,7 +64,7 @@ async function program(window = 'CALENDAR_YEAR'): Promise<Program> {
     ['SILVER', 1, 10_000],
     ['GOLD', 2, 50_000],
   ] as const) {
-    const created = await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+    const created = await tenant.owner.data(CreateTierDocument, {
       input: { code, name: code, rank, metric: 'SPEND', threshold, window, graceDays: 30 },
     });
     tiers[code] = created.createTier.id;
@@ -184,7 +188,7 @@ describe('tiers', () => {
       ['BASE', 0, 0],
       ['REGULAR', 1, 3],
     ] as const) {
-      await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      await tenant.owner.data(CreateTierDocument, {
         input: { code, name: code, rank, metric: 'VISITS', threshold, window: 'ROLLING_12_MONTHS' },
       });
     }
@@ -488,7 +492,9 @@ describe('earning rules and promotions', () => {
       { sku: 'COFFEE', quantity: 4, unitPrice: 320 },
       { sku: 'CAKE', quantity: 1, unitPrice: 1_115 },
     ]);
-    const { orderId: _orderId, idempotencyKey: _key, ...previewInput } = input;
+    // A preview takes the purchase without its order id and idempotency key.
+    const { customerId, storeId, channel, lines, occurredAt } = input;
+    const previewInput = { customerId, storeId, channel, lines, occurredAt };
     const preview = (await p.tenant.owner.data(PreviewPurchaseDocument, { input: previewInput })).previewPurchase;
     expect((await tierOf(p, customer.id)).balance.available).toBe(0);
     const booked = await record(p, input);
@@ -684,11 +690,11 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
       field: 'input.transactionId',
     });
     const created = (
-      await p.tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      await p.tenant.owner.data(CreateRewardDocument, {
         input: { code: 'MUG', name: 'Mug', pointsCost: 100, costToBusiness: 50, retailValue: 900 },
       })
     ).createReward;
-    await p.tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: created.id });
+    await p.tenant.owner.data(ActivateRewardDocument, { id: created.id });
     const redeemInput = { customerId: customer.id, rewardId: created.id, idempotencyKey: key() };
     const redeemed = (await p.tenant.owner.data(RedeemRewardVoucherDocument, { input: redeemInput })).redeemReward;
     const voucherReversal = await p.tenant.owner.gql(ReverseTransactionIdDocument, {
@@ -709,7 +715,7 @@ describe('keeping purchases and vouchers in step with the ledger', () => {
 
   it('needs the base tier before any other', async () => {
     const tenant = await createTenant(gw);
-    const res = await tenant.owner.gql(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+    const res = await tenant.owner.gql(CreateTierDocument, {
       input: { code: 'GOLD', name: 'Gold', rank: 1, metric: 'SPEND', threshold: 100, window: 'CALENDAR_YEAR' },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.rank' });

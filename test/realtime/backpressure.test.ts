@@ -115,7 +115,7 @@ describe('connection limits and keep-alive', () => {
       late.stop();
       await again.dispose();
     } finally {
-      await Promise.all(clients.map((client) => client.dispose()));
+      await Promise.all(clients.map(async (client) => client.dispose()));
     }
   });
 

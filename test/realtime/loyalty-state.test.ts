@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { RedeemPointsDocument } from '../generated/graphql';
+import {
+  ActivateRewardDocument,
+  CreateRewardDocument,
+  CreateTierDocument,
+  RedeemPointsDocument,
+} from '../generated/graphql';
 import { LoyaltyStateChangedDocument } from '../generated/graphql';
 import {
   type ApiClient,
@@ -39,7 +44,7 @@ describe('loyaltyStateChanged across two instances', () => {
       ['BASE', 0, 0],
       ['SILVER', 1, 10_000],
     ] as const) {
-      const tier = await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      const tier = await tenant.owner.data(CreateTierDocument, {
         input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR', graceDays: 30 },
       });
       if (code === 'SILVER') {
@@ -85,7 +90,7 @@ describe('loyaltyStateChanged across two instances', () => {
       });
       // A reward redeemed on A: B's subscriber sees the points go and the voucher appear, in one version.
       const reward = (
-        await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+        await tenant.owner.data(CreateRewardDocument, {
           input: {
             code: `CUP${randomUUID().slice(0, 4)}`,
             name: 'Cup',
@@ -95,7 +100,7 @@ describe('loyaltyStateChanged across two instances', () => {
           },
         })
       ).createReward;
-      await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
+      await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
       const voucher = (
         await tenant.owner.data(
           `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,

@@ -14,6 +14,7 @@ import {
   readDatabaseCode,
 } from '../../src/shared/db/database-code';
 import { migrate } from '../../src/shared/db/migrate';
+import { CreateTierDocument } from '../generated/graphql';
 import { activeReward, createCustomer, createTenant, earn, startGateway, type TestGateway } from '../support';
 
 /** Functions (by signature) and triggers (by table) the application defines in the public schema. */
@@ -183,10 +184,9 @@ describe('the loyalty state the database writes is the StatePayload TypeScript r
       ['BASE', 0],
       ['GOLD', 1],
     ] as const) {
-      const { createTier } = await owner.data<{ createTier: { id: string } }>(
-        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-        { input: { code, name: code, rank, metric: 'SPEND', threshold: rank * 100_000, window: 'CALENDAR_YEAR' } },
-      );
+      const { createTier } = await owner.data(CreateTierDocument, {
+        input: { code, name: code, rank, metric: 'SPEND', threshold: rank * 100_000, window: 'CALENDAR_YEAR' },
+      });
       tierIds[code] = createTier.id;
     }
     for (const [code, tier, kind, value] of [

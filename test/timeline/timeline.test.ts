@@ -1,4 +1,10 @@
-import { CustomerTimelineDocument, type CustomerTimelineQueryVariables } from '../generated/graphql';
+import {
+  ActivateRewardDocument,
+  CreateRewardDocument,
+  CreateTierDocument,
+  CustomerTimelineDocument,
+  type CustomerTimelineQueryVariables,
+} from '../generated/graphql';
 import {
   type ApiClient,
   createCustomer,
@@ -35,7 +41,7 @@ describe('unified timeline', () => {
       ['MEMBER', 0, 0],
       ['GOLD', 1, 5_000],
     ] as const) {
-      await tenant.owner.data(`mutation ($input: TierInput!) { createTier(input: $input) { id } }`, {
+      await tenant.owner.data(CreateTierDocument, {
         input: { code, name: code, rank, metric: 'SPEND', threshold, window: 'CALENDAR_YEAR' },
       });
     }
@@ -51,7 +57,7 @@ describe('unified timeline', () => {
       },
     });
     const reward = (
-      await tenant.owner.data(`mutation ($input: RewardInput!) { createReward(input: $input) { id } }`, {
+      await tenant.owner.data(CreateRewardDocument, {
         input: {
           code: `R${key().slice(0, 6)}`,
           name: 'Scarf',
@@ -61,7 +67,7 @@ describe('unified timeline', () => {
         },
       })
     ).createReward;
-    await tenant.owner.data(`mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: reward.id });
+    await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     const { voucher } = (
       await tenant.owner.data(
         `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
