@@ -7,6 +7,7 @@ import {
   CreateBusinessAccountDocument,
   CreateRewardDocument,
   RecordMemberPurchaseDocument,
+  RedeemRewardVoucherDocument,
   SetAccountMembershipDocument,
 } from '../generated/graphql';
 import {
@@ -116,7 +117,7 @@ describe('business accounts', () => {
     await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     // Bob redeems from the pool with his own customer token.
     const bobToken = await tenant.customer(bob.id);
-    await bobToken.data(`mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
+    await bobToken.data(RedeemRewardVoucherDocument, {
       input: { customerId: bob.id, rewardId: reward.id, idempotencyKey: randomUUID() },
     });
     expect(

@@ -1,5 +1,4 @@
-import { CustomersDocument } from '../generated/graphql';
-import { SearchCustomersDocument } from '../generated/graphql';
+import { CustomersDocument, SearchCustomersDocument } from '../generated/graphql';
 import {
   createCustomer,
   createTenant,

@@ -7,6 +7,7 @@ import {
   MergeCustomersDocument,
   MergedCustomerViewDocument,
   RecordPurchaseTierChangeDocument,
+  RedeemRewardVoucherDocument,
   ResolveCustomerOutcomeDocument,
   type ResolveCustomerOutcomeMutationVariables,
   UnmergeCustomersDocument,
@@ -306,12 +307,9 @@ describe('after a merge', () => {
     ).createReward;
     await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     const code = (
-      await tenant.owner.data(
-        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
-        {
-          input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
-        },
-      )
+      await tenant.owner.data(RedeemRewardVoucherDocument, {
+        input: { customerId: duplicate.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+      })
     ).redeemReward.voucher.code;
     await merge(survivor.id, duplicate.id);
     const state = (

@@ -4,6 +4,7 @@ import {
   ActivateRewardDocument,
   CreateRewardDocument,
   type OfflineOperationInput,
+  RedeemRewardVoucherDocument,
   SyncOfflineOperationsDocument,
 } from '../generated/graphql';
 import {
@@ -62,12 +63,9 @@ describe('syncOfflineOperations', () => {
     // A voucher issued online (in the app) before the till went offline, presented at the till meanwhile.
     const extra = await customerWith(300);
     const issued = (
-      await tenant.owner.data(
-        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
-        {
-          input: { customerId: extra.id, rewardId, idempotencyKey: randomUUID() },
-        },
-      )
+      await tenant.owner.data(RedeemRewardVoucherDocument, {
+        input: { customerId: extra.id, rewardId, idempotencyKey: randomUUID() },
+      })
     ).redeemReward.voucher.code;
     const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
     const ops: OfflineOperationInput[] = [

@@ -4,9 +4,10 @@ import {
   ActivateRewardDocument,
   CreateRewardDocument,
   CreateTierDocument,
+  LoyaltyStateChangedDocument,
   RedeemPointsDocument,
+  RedeemRewardVoucherDocument,
 } from '../generated/graphql';
-import { LoyaltyStateChangedDocument } from '../generated/graphql';
 import {
   type ApiClient,
   collect,
@@ -102,12 +103,9 @@ describe('loyaltyStateChanged across two instances', () => {
       ).createReward;
       await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
       const voucher = (
-        await tenant.owner.data(
-          `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
-          {
-            input: { customerId: customer.id, rewardId: reward.id, idempotencyKey: randomUUID() },
-          },
-        )
+        await tenant.owner.data(RedeemRewardVoucherDocument, {
+          input: { customerId: customer.id, rewardId: reward.id, idempotencyKey: randomUUID() },
+        })
       ).redeemReward.voucher.code;
       const [, , third] = await sub.next(3);
       expect(third.data!.loyaltyStateChanged).toMatchObject({

@@ -14,7 +14,7 @@ import {
   readDatabaseCode,
 } from '../../src/shared/db/database-code';
 import { migrate } from '../../src/shared/db/migrate';
-import { CreateTierDocument } from '../generated/graphql';
+import { CreateTierDocument, RedeemRewardVoucherDocument } from '../generated/graphql';
 import { activeReward, createCustomer, createTenant, earn, startGateway, type TestGateway } from '../support';
 
 /** Functions (by signature) and triggers (by table) the application defines in the public schema. */
@@ -215,7 +215,7 @@ describe('the loyalty state the database writes is the StatePayload TypeScript r
       costToBusiness: 20,
       retailValue: 500,
     });
-    await owner.data(`mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`, {
+    await owner.data(RedeemRewardVoucherDocument, {
       input: { customerId: customer.id, rewardId, idempotencyKey: randomUUID() },
     });
     await owner.data(

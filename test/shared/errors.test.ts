@@ -1,5 +1,6 @@
 import request from 'supertest';
 
+import { ViewerRoleDocument } from '../generated/graphql';
 import {
   createCustomer,
   createTenant,
@@ -20,7 +21,7 @@ afterAll(() => gw.close());
 
 async function stillServing(): Promise<void> {
   expect((await request(gw.url).get('/healthz')).status).toBe(200);
-  expect((await tenant.owner.data(`{ viewer { role } }`)).viewer.role).toBe('OWNER');
+  expect((await tenant.owner.data(ViewerRoleDocument)).viewer.role).toBe('OWNER');
 }
 
 describe('bad input gets a coded error and the server keeps serving', () => {

@@ -1,6 +1,10 @@
 import { API_KEY_CACHE_MS } from '../../src/shared/auth/authenticator';
-import { CreateTenantDocument } from '../generated/graphql';
-import { CreateApiKeyDocument, CreateTenantOwnerSecretDocument } from '../generated/graphql';
+import {
+  CreateApiKeyDocument,
+  CreateTenantDocument,
+  CreateTenantOwnerSecretDocument,
+  ViewerRoleDocument,
+} from '../generated/graphql';
 import {
   ApiClient,
   createCustomer,
@@ -71,12 +75,12 @@ describe('API keys', () => {
 
   it('stops working once revoked', async () => {
     const key = await tenant.agent();
-    expect((await key.data(`{ viewer { role } }`)).viewer.role).toBe('AGENT');
+    expect((await key.data(ViewerRoleDocument)).viewer.role).toBe('AGENT');
     const revoked = await tenant.owner.data(`mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, {
       id: key.id,
     });
     expect(revoked.revokeApiKey.revokedAt).toBeTruthy();
-    const res = await key.gql(`{ viewer { role } }`);
+    const res = await key.gql(ViewerRoleDocument);
     expect(res.status).toBe(401);
     expect(errorCode(res)).toBe('UNAUTHENTICATED');
     expect(res.errors?.[0]?.extensions?.reason).toBe('KEY_REVOKED');
@@ -86,11 +90,11 @@ describe('API keys', () => {
     const other = await startGateway();
     try {
       const key = await tenant.agent();
-      expect((await key.on(other).data(`{ viewer { role } }`)).viewer.role).toBe('AGENT'); // now cached there
+      expect((await key.on(other).data(ViewerRoleDocument)).viewer.role).toBe('AGENT'); // now cached there
       await tenant.owner.data(`mutation ($id: ID!) { revokeApiKey(id: $id) { id } }`, { id: key.id });
-      expect(errorCode(await key.gql(`{ viewer { role } }`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await key.gql(ViewerRoleDocument))).toBe('UNAUTHENTICATED');
       await new Promise((resolve) => setTimeout(resolve, API_KEY_CACHE_MS + 200));
-      expect(errorCode(await key.on(other).gql(`{ viewer { role } }`))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await key.on(other).gql(ViewerRoleDocument))).toBe('UNAUTHENTICATED');
     } finally {
       await other.close();
     }

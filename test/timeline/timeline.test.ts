@@ -4,6 +4,7 @@ import {
   CreateTierDocument,
   CustomerTimelineDocument,
   type CustomerTimelineQueryVariables,
+  RedeemRewardVoucherDocument,
 } from '../generated/graphql';
 import {
   type ApiClient,
@@ -69,12 +70,9 @@ describe('unified timeline', () => {
     ).createReward;
     await tenant.owner.data(ActivateRewardDocument, { id: reward.id });
     const { voucher } = (
-      await tenant.owner.data(
-        `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
-        {
-          input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
-        },
-      )
+      await tenant.owner.data(RedeemRewardVoucherDocument, {
+        input: { customerId: customer.id, rewardId: reward.id, channel: 'WEB', idempotencyKey: key() },
+      })
     ).redeemReward;
     await pos.data(`mutation ($input: ConsumeVoucherInput!) { consumeVoucher(input: $input) { status } }`, {
       input: { code: voucher.code, storeId: store.id, idempotencyKey: key() },
