@@ -3,6 +3,7 @@ export * from './client';
 export * from './env';
 export * from './factories';
 export * from './gateway';
+export * from './program';
 export * from './tcp-proxy';
 export * from './tenant';
 export * from './ws';
