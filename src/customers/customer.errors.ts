@@ -20,8 +20,6 @@ export enum CustomerErrorCode {
   MERGE_NOT_FOUND = 'MERGE_NOT_FOUND',
   /** The survivor was itself merged since: that later merge is undone first. */
   MERGE_NOT_LATEST = 'MERGE_NOT_LATEST',
-  IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   REPORT_INVALID = 'REPORT_INVALID',
 }
 
@@ -43,7 +41,5 @@ export const customerError = defineErrors<CustomerErrorCode>({
   NOT_A_PERSON: PublicErrorCode.BAD_USER_INPUT,
   MERGE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   MERGE_NOT_LATEST: PublicErrorCode.CONFLICT,
-  IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
-  IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
   REPORT_INVALID: PublicErrorCode.BAD_USER_INPUT,
 });

@@ -2,13 +2,20 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LedgerBookings } from '../ledger/ledger.bookings';
-import { requestHash } from '../ledger/ledger.logic';
 import type { StatusRow, TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { pgArray } from '../shared/db/sql';
-import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { CustomerKind } from './customer.entity';
@@ -29,9 +36,6 @@ interface LockedCustomer {
   phone: string | null;
 }
 
-/** A concurrent merge with the same key committed first. */
-class AlreadyMerged extends Error {}
-
 /**
  * Merges a duplicate profile into a survivor, and undoes it. One transaction each:
  *   - identifiers move (recorded by id, so an unmerge moves exactly those back);
@@ -50,11 +54,14 @@ export class MergeService {
   async merge(ctx: Context, input: MergeCustomersInput): Promise<MergeCustomersResult> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) =>
-      customerError(CustomerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
-    );
+    const key = idempotencyKeyOf(input.idempotencyKey);
     const reason = requiredText(input.reason, 'input.reason', 500);
-    const hash = requestHash('mergeCustomers', input);
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.CUSTOMER_MERGE,
+      key,
+      hash: requestHash('mergeCustomers', input),
+    };
     for (const field of ['survivorId', 'mergedId'] as const) {
       if (!isUuid(input[field]))
         throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input[field]}`, `input.${field}`);
@@ -63,34 +70,29 @@ export class MergeService {
     const mergedId = input.mergedId.toLowerCase();
     if (survivorId === mergedId)
       throw customerError(CustomerErrorCode.SAME_CUSTOMER, 'A customer cannot be merged into itself', 'input.mergedId');
-    const earlier = await this.replay(ctx, tenantId, key, hash);
-    if (earlier) return earlier;
-    try {
-      const mergeId = await ctx.em.transactional(async (tx) => {
-        // The merge row first: a concurrent retry with the same key waits on its unique index, then replays.
-        const [row] = (await tx.execute(
-          `insert into customer_merge (id, created_at, tenant_id, survivor_id, merged_id, reason, actor, status, idempotency_key, request_hash, merged_contact)
-           values (gen_random_uuid(), now(), ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, '{}') on conflict (tenant_id, idempotency_key) do nothing returning id`,
-          [tenantId, survivorId, mergedId, reason, actor, key, hash],
-        )) as { id: string }[];
-        if (!row) throw new AlreadyMerged();
-        await this.mergeWork(tx, { tenantId, survivorId, mergedId, mergeId: row.id, reason, actor });
-        return row.id;
-      });
-      ctx.loaders.customerById.clearAll();
-      ctx.loaders.tierStatusByCustomer.clearAll();
-      ctx.loaders.balanceByCustomerId.clearAll();
-      return {
-        merge: await ctx.em.findOneOrFail(CustomerMerge, { id: mergeId }, { refresh: true }),
-        survivor: (await ctx.loaders.customerById.load(survivorId))!,
-        replayed: false,
-      };
-    } catch (error) {
-      if (!(error instanceof AlreadyMerged)) throw error;
-      const winner = await this.replay(ctx, tenantId, key, hash);
-      if (!winner) throw error;
-      return winner;
-    }
+    // A retry answers as the merge did, though both profiles have changed since.
+    const earlier = await findIdempotentResult(ctx.em, request);
+    if (earlier) return this.replay(ctx, earlier);
+    const outcome = await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return claim;
+      await tx.execute(
+        `insert into customer_merge (id, created_at, tenant_id, survivor_id, merged_id, reason, actor, status, idempotency_key, request_hash, merged_contact)
+         values (?, now(), ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, '{}')`,
+        [claim.resultId, tenantId, survivorId, mergedId, reason, actor, key, request.hash],
+      );
+      await this.mergeWork(tx, { tenantId, survivorId, mergedId, mergeId: claim.resultId, reason, actor });
+      return claim;
+    });
+    if (outcome.replayed) return this.replay(ctx, outcome.resultId);
+    ctx.loaders.customerById.clearAll();
+    ctx.loaders.tierStatusByCustomer.clearAll();
+    ctx.loaders.balanceByCustomerId.clearAll();
+    return {
+      merge: await ctx.em.findOneOrFail(CustomerMerge, { id: outcome.resultId }, { refresh: true }),
+      survivor: (await ctx.loaders.customerById.load(survivorId))!,
+      replayed: false,
+    };
   }
 
   private async mergeWork(
@@ -365,21 +367,8 @@ export class MergeService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  private async replay(
-    ctx: Context,
-    tenantId: string,
-    key: string,
-    hash: string,
-  ): Promise<MergeCustomersResult | null> {
-    const merge = await ctx.em.findOne(CustomerMerge, { tenantId, idempotencyKey: key }, { refresh: true });
-    if (!merge) return null;
-    if (merge.requestHash !== hash) {
-      throw customerError(
-        CustomerErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for a different merge',
-        'input.idempotencyKey',
-      );
-    }
+  private async replay(ctx: Context, mergeId: string): Promise<MergeCustomersResult> {
+    const merge = await ctx.em.findOneOrFail(CustomerMerge, { id: mergeId }, { refresh: true });
     return { merge, survivor: (await ctx.loaders.customerById.load(merge.survivorId))!, replayed: true };
   }
 }

@@ -4,14 +4,20 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
-import { requestHash } from '../ledger/ledger.logic';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { type Channel, defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+import {
+  claimIdempotencyKey,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { earningError, EarningErrorCode } from './earning.errors';
@@ -42,12 +48,6 @@ function invalid(message: string, field: string): never {
   throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
 }
 
-function key(value: string): string {
-  return idempotencyKeyOf(value, (message, field) =>
-    earningError(EarningErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
-  );
-}
-
 function lines(input: PreviewPurchaseInput['lines']): LineFacts[] {
   if (input.length === 0 || input.length > MAX_LINES) invalid(`A purchase has 1 to ${MAX_LINES} lines`, 'input.lines');
   return input.map((line, index) => {
@@ -70,7 +70,6 @@ interface PurchaseRow {
   id: string;
   customer_id: string;
   order_id: string;
-  request_hash: string;
   transaction_id: string | null;
   breakdown: PurchaseResult;
 }
@@ -111,17 +110,22 @@ export class PurchaseService {
   }
 
   async record(ctx: Context, input: RecordPurchaseInput): Promise<PurchaseResult> {
-    const idempotencyKey = key(input.idempotencyKey);
+    const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     const prepared = await this.prepare(ctx, input);
     const { tenantId, customerId } = prepared;
     // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
-    const hash = requestHash('recordPurchase', {
-      ...input,
-      storeId: prepared.storeId ?? undefined,
-      channel: prepared.channel,
-    });
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.PURCHASE,
+      key: idempotencyKey,
+      hash: requestHash('recordPurchase', {
+        ...input,
+        storeId: prepared.storeId ?? undefined,
+        channel: prepared.channel,
+      }),
+    };
     const actor = callerLabel(requireCaller(ctx));
     // Caps and budgets are reserved optimistically at the end of the transaction, so their rows are locked
     // only for the instant before commit; if another purchase took what this one counted on, it is
@@ -129,8 +133,8 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt += 1) {
       const pessimistic = attempt === MAX_ATTEMPTS;
       try {
-        const booked = await this.book(ctx, prepared, { orderId, idempotencyKey, hash, actor }, pessimistic);
-        if (!booked) return await this.replay(ctx.em, tenantId, idempotencyKey, orderId, hash);
+        const booked = await this.book(ctx, prepared, { orderId, request, actor }, pessimistic);
+        if (booked.replayed) return booked;
         ctx.loaders.tierStatusByCustomer.clearAll();
         ctx.loaders.balanceByCustomerId.clear(customerId);
         return booked;
@@ -153,21 +157,24 @@ export class PurchaseService {
   private async book(
     ctx: Context,
     prepared: Prepared,
-    request: { orderId: string; idempotencyKey: string; hash: string; actor: string },
+    booking: { orderId: string; request: IdempotentRequest; actor: string },
     pessimistic: boolean,
-  ): Promise<PurchaseResult | null> {
+  ): Promise<PurchaseResult> {
     const { tenantId, customerId, facts } = prepared;
-    const { orderId, actor } = request;
+    const { orderId, request, actor } = booking;
     const rules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
     const amount = facts.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     return ctx.em.transactional(async (tx) => {
-      // The purchase row decides idempotency first, before any lock: a retry waits here, then replays.
+      // The key first, before any lock: a retry waits here, then replays.
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return this.replay(tx, claim.resultId);
       const [purchase] = (await tx.execute(
         `insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
                                idempotency_key, request_hash, breakdown, actor, created_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
-         on conflict do nothing returning id`,
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
+         on conflict (tenant_id, order_id) do nothing returning id`,
         [
+          claim.resultId,
           tenantId,
           customerId,
           prepared.storeId,
@@ -176,12 +183,18 @@ export class PurchaseService {
           prepared.occurredAt,
           amount,
           amount,
-          request.idempotencyKey,
+          request.key,
           request.hash,
           actor,
         ],
       )) as { id: string }[];
-      if (!purchase) return null;
+      // Undone with the transaction, so the key stays free for this order's own retry.
+      if (!purchase)
+        throw earningError(
+          EarningErrorCode.ORDER_ALREADY_RECORDED,
+          `Order ${orderId} was already recorded under another idempotency key`,
+          'input.orderId',
+        );
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
       const holder = await pointsHolder(tx, { id: customerId, businessAccountId: prepared.businessAccountId });
       if (pessimistic) {
@@ -296,7 +309,7 @@ export class PurchaseService {
 
   async refund(ctx: Context, input: RefundPurchaseInput): Promise<RefundResult> {
     const tenantId = requireTenant(ctx);
-    const idempotencyKey = key(input.idempotencyKey);
+    const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     if (input.lines.length === 0 || input.lines.length > MAX_LINES)
       invalid(`A refund has 1 to ${MAX_LINES} lines`, 'input.lines');
@@ -305,7 +318,12 @@ export class PurchaseService {
         invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
       return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity };
     });
-    const hash = requestHash('refundPurchase', input);
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.PURCHASE_REFUND,
+      key: idempotencyKey,
+      hash: requestHash('refundPurchase', input),
+    };
     const actor = callerLabel(requireCaller(ctx));
     const [found] = (await ctx.em.execute(`select id, customer_id from purchase where tenant_id = ? and order_id = ?`, [
       tenantId,
@@ -316,12 +334,19 @@ export class PurchaseService {
     assertMayActOnCustomer(ctx, found.customer_id);
 
     const done = await ctx.em.transactional(async (tx) => {
-      const [refund] = (await tx.execute(
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) {
+        const [first] = (await tx.execute(`select result from purchase_refund where id = ?`, [claim.resultId])) as {
+          result: RefundResult;
+        }[];
+        return revive({ ...first.result, replayed: true });
+      }
+      const refund = { id: claim.resultId };
+      await tx.execute(
         `insert into purchase_refund (id, tenant_id, purchase_id, idempotency_key, request_hash, amount, points, points_clawed_back, result, actor, created_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, 0, 0, 0, '{}', ?, now()) on conflict do nothing returning id`,
-        [tenantId, found.id, idempotencyKey, hash, actor],
-      )) as { id: string }[];
-      if (!refund) return null;
+         values (?, ?, ?, ?, ?, 0, 0, 0, '{}', ?, now())`,
+        [refund.id, tenantId, found.id, request.key, request.hash, actor],
+      );
       const [purchase] = (await tx.execute(
         `select id, customer_id, transaction_id from purchase where id = ? for update`,
         [found.id],
@@ -413,25 +438,8 @@ export class PurchaseService {
       );
       return result;
     });
-    if (done) {
-      ctx.loaders.balanceByCustomerId.clear(found.customer_id);
-      return done;
-    }
-    const [first] = (await ctx.em.execute(
-      `select request_hash, result from purchase_refund where tenant_id = ? and idempotency_key = ?`,
-      [tenantId, idempotencyKey],
-    )) as {
-      request_hash: string;
-      result: RefundResult;
-    }[];
-    if (!first || first.request_hash !== hash) {
-      throw earningError(
-        EarningErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for a different request',
-        'input.idempotencyKey',
-      );
-    }
-    return revive({ ...first.result, replayed: true });
+    if (!done.replayed) ctx.loaders.balanceByCustomerId.clear(found.customer_id);
+    return done;
   }
 
   /** A stored purchase, as it was answered when booked. */
@@ -446,31 +454,10 @@ export class PurchaseService {
     return revive({ ...row.breakdown, replayed: false });
   }
 
-  private async replay(
-    em: EntityManager,
-    tenantId: string,
-    idempotencyKey: string,
-    orderId: string,
-    hash: string,
-  ): Promise<PurchaseResult> {
-    const [byKey] = (await em.execute(`select * from purchase where tenant_id = ? and idempotency_key = ?`, [
-      tenantId,
-      idempotencyKey,
-    ])) as PurchaseRow[];
-    if (!byKey)
-      throw earningError(
-        EarningErrorCode.ORDER_ALREADY_RECORDED,
-        `Order ${orderId} was already recorded under another idempotency key`,
-        'input.orderId',
-      );
-    if (byKey.request_hash !== hash) {
-      throw earningError(
-        EarningErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for a different request',
-        'input.idempotencyKey',
-      );
-    }
-    return revive({ ...byKey.breakdown, replayed: true });
+  /** A purchase booked before under the same key, answered as it was then. */
+  private async replay(tx: EntityManager, purchaseId: string): Promise<PurchaseResult> {
+    const [row] = (await tx.execute(`select breakdown from purchase where id = ?`, [purchaseId])) as PurchaseRow[];
+    return revive({ ...row.breakdown, replayed: true });
   }
 
   /** Everything the evaluation needs that is not a rule: checked input, customer, store, tier, settings. */

@@ -35,7 +35,8 @@ interface Move {
 
 /**
  * Bookings inside another domain's unit of work (a purchase, a reward redemption, a refund, a merge). That
- * domain's own idempotency key decides replays before it calls here, so `key` is derived from its record and unique.
+ * domain claims its client's idempotency key (shared/idempotency) before it calls here, so `key` is derived
+ * from its record and unique.
  */
 export class LedgerBookings {
   /** Books a purchase's points in the caller's transaction. */
@@ -53,7 +54,7 @@ export class LedgerBookings {
     },
   ): Promise<PointsResult> {
     points(booking.points, 'points');
-    const rows = await earnStatement(tx, { ...booking, hash: null, expiresAt: null, timeline: false });
+    const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });
     if (rows.length === 0)
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return toPointsResult(rows[0], false);

@@ -3,8 +3,6 @@ import { defineErrors, PublicErrorCode } from '../shared/errors';
 export enum LedgerErrorCode {
   POINTS_INVALID = 'POINTS_INVALID',
   DATE_INVALID = 'DATE_INVALID',
-  IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS',
   CUSTOMER_NOT_FOUND = 'CUSTOMER_NOT_FOUND',
   TRANSACTION_NOT_FOUND = 'TRANSACTION_NOT_FOUND',
@@ -19,8 +17,6 @@ export enum LedgerErrorCode {
 export const ledgerError = defineErrors<LedgerErrorCode>({
   POINTS_INVALID: PublicErrorCode.BAD_USER_INPUT,
   DATE_INVALID: PublicErrorCode.BAD_USER_INPUT,
-  IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
-  IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
   // Its own public code: a POS or app shows it to the customer as it is.
   INSUFFICIENT_POINTS: PublicErrorCode.INSUFFICIENT_POINTS,
   CUSTOMER_NOT_FOUND: PublicErrorCode.NOT_FOUND,

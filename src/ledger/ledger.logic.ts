@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 export interface OpenLot {
   id: string;
   remaining: number;
@@ -39,26 +37,4 @@ export function planConsumption(lots: readonly OpenLot[], points: number, prefer
   }
   if (left > 0) throw new Error(`lots cover ${points - left} of ${points} points`);
   return takes;
-}
-
-/** Stable JSON: object keys sorted, dates as ISO strings, undefined dropped. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined && v !== null)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** What an idempotency key is bound to: the operation and its whole input except the key itself. */
-export function requestHash(operation: string, input: object): string {
-  const { idempotencyKey: _key, ...rest } = input as { idempotencyKey?: string };
-  return createHash('sha256')
-    .update(`${operation}:${canonicalJson(rest)}`)
-    .digest('hex');
 }

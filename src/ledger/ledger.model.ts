@@ -1,4 +1,5 @@
 import type { Channel } from '../shared/channel';
+import type { IdempotentRequest } from '../shared/idempotency';
 import type { TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 
@@ -80,7 +81,8 @@ export interface EarnBooking {
   channel: Channel;
   actor: string;
   key: string;
-  hash: string | null;
+  /** The client's idempotency claim; null for an earn inside another domain's record, whose key is derived. */
+  claim: IdempotentRequest | null;
   pendingUntil: Date | null;
   expiresAt: Date | null;
   /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */

@@ -10,6 +10,7 @@ import { stampSql } from './ledger.model';
 type Row<Column extends string> = Partial<Record<Column, string>>;
 
 type HeaderColumn =
+  | 'id'
   | 'tenant_id'
   | 'kind'
   | 'customer_id'

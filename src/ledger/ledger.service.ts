@@ -1,17 +1,25 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { idempotencyKeyOf, isUuid, optionalText, requiredText } from '../shared/validation';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyError,
+  IdempotencyErrorCode,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
+import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { reverseWork } from './ledger.bookings';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
-import { requestHash } from './ledger.logic';
 import { toPointsResult } from './ledger.mapping';
-import { type BalanceRow, type Header, points, type TransactionRow } from './ledger.model';
+import { type BalanceRow, type Header, points } from './ledger.model';
 import {
   assertNotMerged,
   consumeLots,
@@ -20,12 +28,10 @@ import {
   debit,
   earnStatement,
   entries,
-  findByKey,
   findTransaction,
   insertHeader,
   lockBalancePair,
   recordBalanceAfter,
-  replay,
 } from './ledger.store';
 import { onTimeline } from './ledger.timeline';
 import type {
@@ -37,30 +43,26 @@ import type {
   TransferPointsInput,
 } from './ledger.types';
 
-/** A concurrent request with the same key committed first: answer with its result. */
-class AlreadyBooked extends Error {}
-
 /** Keys the gateway derives for bookings made inside other domains' records; a client may not take them first. */
 const RESERVED_KEY = /^(purchase|voucher|voucher-cancel|refund|merge|unmerge):/;
 
-function idempotencyKey(value: string): string {
-  const key = idempotencyKeyOf(value, (message, field) =>
-    ledgerError(LedgerErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
-  );
+/** A client's key for a direct ledger operation, in the ledger's one namespace. */
+function ledgerRequest(tenantId: string, rawKey: string, hash: string): IdempotentRequest {
+  const key = idempotencyKeyOf(rawKey);
   if (RESERVED_KEY.test(key)) {
-    throw ledgerError(
-      LedgerErrorCode.IDEMPOTENCY_KEY_INVALID,
+    throw idempotencyError(
+      IdempotencyErrorCode.IDEMPOTENCY_KEY_INVALID,
       'Keys starting with purchase:, voucher:, voucher-cancel:, refund:, merge: or unmerge: are reserved',
       'input.idempotencyKey',
     );
   }
-  return key;
+  return { tenantId, scope: IdempotencyScope.LEDGER, key, hash };
 }
 
 /**
  * The ledger's public operations, and the only writer of points. Every operation is one database transaction that
- *   1. inserts its header first (so a concurrent retry with the same key waits on the unique index and
- *      then replays, before either holds a balance lock),
+ *   1. claims its idempotency key first (so a concurrent retry with the same key waits on it and then
+ *      replays, before either holds a balance lock), then inserts its header,
  *   2. changes the customer's balance row with one conditional UPDATE (`available >= n`): the row lock it
  *      takes orders all writers of that customer until commit, so there is no read-then-write race and
  *      no lost update; transfers lock their two rows in id order, so they cannot deadlock,
@@ -90,35 +92,27 @@ export class LedgerService {
     assertMayActOnCustomer(ctx, input.customerId);
     if (!isUuid(input.customerId))
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
-    const key = idempotencyKey(input.idempotencyKey);
-    const hash = requestHash('earnPoints', input);
+    const request = ledgerRequest(tenantId, input.idempotencyKey, requestHash('earnPoints', input));
     const caller = requireCaller(ctx);
     const pending = input.pendingUntil !== undefined && input.pendingUntil !== null && input.pendingUntil > now;
-    // A retry with the same key fails the header's unique index; it is answered from the first booking.
-    let rows: TransactionRow[];
-    try {
-      rows = await earnStatement(ctx.em, {
-        tenantId,
-        customerId: input.customerId,
-        points: amount,
-        reason,
-        channel: input.channel ?? defaultChannel(caller),
-        actor: callerLabel(caller),
-        key,
-        hash,
-        pendingUntil: pending ? input.pendingUntil! : null,
-        expiresAt: input.expiresAt ?? null,
-        timeline: true,
-      });
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      const winner = await findByKey(ctx.em, tenantId, key);
-      if (!winner) throw error;
-      return replay(winner, hash);
-    }
-    if (rows.length === 0)
-      throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
-    return toPointsResult(rows[0], false);
+    const rows = await earnStatement(ctx.em, {
+      tenantId,
+      customerId: input.customerId,
+      points: amount,
+      reason,
+      channel: input.channel ?? defaultChannel(caller),
+      actor: callerLabel(caller),
+      key: request.key,
+      claim: request,
+      pendingUntil: pending ? input.pendingUntil! : null,
+      expiresAt: input.expiresAt ?? null,
+      timeline: true,
+    });
+    if (rows.length > 0) return toPointsResult(rows[0], false);
+    // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.
+    const earlier = await findIdempotentResult(ctx.em, request);
+    if (earlier) return this.replay(ctx.em, tenantId, earlier);
+    throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
   }
 
   async redeem(ctx: Context, input: RedeemPointsInput): Promise<PointsResult> {
@@ -299,29 +293,31 @@ export class LedgerService {
     work: (tx: EntityManager, txnId: string, tenantId: string) => Promise<BalanceRow>,
   ): Promise<PointsResult> {
     const tenantId = requireTenant(ctx);
-    const key = idempotencyKey(rawKey);
+    const request = ledgerRequest(tenantId, rawKey, hash);
     const caller = requireCaller(ctx);
-    try {
-      return await ctx.em.transactional(async (tx) => {
-        const inserted = await insertHeader(tx, tenantId, header, {
-          actor: callerLabel(caller),
-          channel: header.channel ?? defaultChannel(caller),
-          idempotencyKey: key,
-          requestHash: hash,
-        });
-        if (inserted.length === 0) throw new AlreadyBooked();
-        const row = inserted[0];
-        await assertNotMerged(tx, [header.customerId, header.counterpartyId]);
-        const balance = await work(tx, row.id, tenantId);
-        const booked = await recordBalanceAfter(tx, row.id, balance);
-        await onTimeline(tx, booked);
-        return toPointsResult(booked, false);
+    return ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return this.replay(tx, tenantId, claim.resultId);
+      const [row] = await insertHeader(tx, tenantId, header, {
+        id: claim.resultId,
+        actor: callerLabel(caller),
+        channel: header.channel ?? defaultChannel(caller),
+        idempotencyKey: request.key,
+        requestHash: request.hash,
       });
-    } catch (error) {
-      if (!(error instanceof AlreadyBooked)) throw error;
-      const winner = await findByKey(ctx.em, tenantId, key);
-      if (!winner) throw error;
-      return replay(winner, hash);
-    }
+      if (!row) throw new Error(`ledger key ${request.key} is on another transaction`);
+      await assertNotMerged(tx, [header.customerId, header.counterpartyId]);
+      const balance = await work(tx, row.id, tenantId);
+      const booked = await recordBalanceAfter(tx, row.id, balance);
+      await onTimeline(tx, booked);
+      return toPointsResult(booked, false);
+    });
+  }
+
+  /** The answer of the booking an earlier request with the same key made. */
+  private async replay(em: EntityManager, tenantId: string, transactionId: string): Promise<PointsResult> {
+    const row = await findTransaction(em, tenantId, transactionId);
+    if (!row) throw new Error(`idempotency key result ${transactionId} is no ledger transaction`);
+    return toPointsResult(row, true);
   }
 }

@@ -2,10 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
+import { claimCte, claimParams } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { type LotTake, planConsumption } from './ledger.logic';
-import { toPointsResult } from './ledger.mapping';
 import {
   type BalanceRow,
   type Delta,
@@ -24,7 +24,6 @@ import {
   lotSql,
 } from './ledger.rows';
 import { earnedOnTimelineSql } from './ledger.timeline';
-import type { PointsResult } from './ledger.types';
 
 /**
  * The double-entry SQL every booking is made of: header, balance (credit, conditional debit), lots and
@@ -40,9 +39,10 @@ export async function insertHeader(
   tx: EntityManager,
   tenantId: string,
   header: Header,
-  meta: { actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+  meta: { id?: string; actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
 ): Promise<TransactionRow[]> {
   const row = boundHeaderSql({
+    ...(meta.id ? { id: meta.id } : {}),
     tenant_id: tenantId,
     kind: header.kind,
     customer_id: header.customerId,
@@ -277,14 +277,16 @@ export async function entries(tx: EntityManager, tenantId: string, txnId: string
   );
 }
 
-/** The earn's statement, built once: the hot path pays only for its parameters. */
-const EARN_SQL = ((): string => {
-  const balance = creditSql(
-    'coalesce(c.merged_into_id, c.id), c.tenant_id, ?, ?, ?, 0',
-    'from customer c where c.id = ? and c.tenant_id = ? for key share of c',
-  );
+/**
+ * The earn's statement, built once per variant: the hot path pays only for its parameters. With a client's
+ * key the idempotency claim is part of the statement; an earn inside another domain's record has a derived
+ * key (guarded by the header's unique index) and claims nothing.
+ */
+const earnSql = (claimed: boolean): string => {
+  const balance = creditSql('t.holder, t.tenant_id, ?, ?, ?, 0', 'from target t cross join claim');
   const header = headerSql(
     {
+      id: 'claim.result_id',
       tenant_id: '?',
       kind: `'EARN'`,
       customer_id: 'customer_id',
@@ -298,7 +300,7 @@ const EARN_SQL = ((): string => {
       pending_after: 'pending',
       version_after: 'version',
     },
-    'from balance',
+    'from balance cross join claim',
   );
   const lot = lotSql(
     {
@@ -312,62 +314,49 @@ const EARN_SQL = ((): string => {
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
-  return `with balance as (${balance}),
+  return `with target as (
+         select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
+          where c.id = ? and c.tenant_id = ? for key share of c),
+       ${claimed ? claimCte('target') : 'claim as (select uuid_generate_v7() as result_id from target)'},
+       balance as (${balance}),
        header as (${header} returning *),
        lot as (${lot}),
        legs as (${entriesOfEachSql('header', `(?, h.points), ('PROGRAM_ISSUED', -h.points)`)}),
        timeline as (${earnedOnTimelineSql('header')} where ?::boolean)
      select * from header`;
-})();
+};
+const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
 
 /**
- * The hot path of the product, so one statement (atomic even in autocommit): balance, header with the
- * balance after, lot, entries. The lot reads no other row, so the statement's single snapshot is safe
- * here. A retry with the same key fails the header's unique index, which undoes the whole statement.
- * An unknown customer (or one of another tenant) matches no row, so nothing is returned; the id of a
- * merged profile books to its survivor. The key-share lock waits for a merge of the customer under way
- * (which locks the row FOR UPDATE) and then reads the row as the merge left it.
+ * The hot path of the product, so one statement (atomic even in autocommit): idempotency claim, balance,
+ * header with the balance after, lot, entries. The lot reads no other row, so the statement's single
+ * snapshot is safe here. Nothing is returned when the key is taken (a retry waits for the first to commit,
+ * then books nothing; `findIdempotentResult` says what to answer) or when the customer is unknown (or of
+ * another tenant); the id of a merged profile books to its survivor. The key-share lock waits for a merge
+ * of the customer under way (which locks the row FOR UPDATE) and then reads the row as the merge left it.
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
   const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
-  return await em.execute<TransactionRow[]>(EARN_SQL, [
+  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, [
+    earn.customerId,
+    earn.tenantId,
+    ...(earn.claim ? claimParams(earn.claim) : []),
     available,
     pendingPoints,
     earn.points,
-    earn.customerId,
-    earn.tenantId,
     earn.tenantId,
     earn.points,
     earn.reason,
     earn.channel,
     earn.actor,
     earn.key,
-    earn.hash,
+    earn.claim?.hash ?? null,
     earn.pendingUntil,
     earn.expiresAt,
     earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
     earn.pendingUntil,
     earn.timeline,
   ]);
-}
-
-export async function findByKey(em: EntityManager, tenantId: string, key: string): Promise<TransactionRow | undefined> {
-  const rows = await em.execute<TransactionRow[]>(
-    `select * from ledger_transaction where tenant_id = ? and idempotency_key = ?`,
-    [tenantId, key],
-  );
-  return rows[0];
-}
-
-export function replay(row: TransactionRow, hash: string): PointsResult {
-  if (row.request_hash !== hash) {
-    throw ledgerError(
-      LedgerErrorCode.IDEMPOTENCY_KEY_REUSED,
-      'This idempotency key was used for a different request',
-      'input.idempotencyKey',
-    );
-  }
-  return toPointsResult(row, true);
 }
 
 /**

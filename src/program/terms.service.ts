@@ -1,14 +1,18 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-
-import { requestHash } from '../ledger/ledger.logic';
 import { recordEvent } from '../outbox/outbox';
 import { Topic } from '../realtime/pubsub';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
+import { isUuid, requiredText } from '../shared/validation';
 import { programError, ProgramErrorCode } from './program.errors';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
 import type { PublishTermsInput, PublishTermsResult, TermsPublished } from './terms.types';
@@ -53,12 +57,14 @@ export class TermsService {
   async publish(ctx: Context, input: PublishTermsInput): Promise<PublishTermsResult> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const key = idempotencyKeyOf(input.idempotencyKey, (message, field) =>
-      programError(ProgramErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
-    );
-    const hash = requestHash('publishProgramTerms', input);
-    const earlier = await this.replay(ctx.em, key, hash);
-    if (earlier) return earlier;
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.TERMS_PUBLISH,
+      key: idempotencyKeyOf(input.idempotencyKey),
+      hash: requestHash('publishProgramTerms', input),
+    };
+    const earlier = await findIdempotentResult(ctx.em, request);
+    if (earlier) return this.replay(ctx, earlier);
     const locale = canonicalLocale(input.locale, 'input.locale');
     const title = requiredText(input.title, 'input.title', 200);
     const body = requiredText(input.body, 'input.body', MAX_BODY);
@@ -72,22 +78,12 @@ export class TermsService {
       );
     }
     const kind = input.kind ?? TermsKind.PROGRAM_TERMS;
-    let terms: ProgramTerms | null;
-    try {
-      terms = await this.insert(ctx, { tenantId, kind, input, locale, title, body, effectiveFrom, actor, key, hash });
-    } catch (error) {
-      // The same key, sent at once for another text (another advisory lock): the first one won.
-      if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      terms = null;
-    }
-    if (!terms) return (await this.replay(ctx.em, key, hash))!;
-    return { terms, replayed: false };
+    return this.insert(ctx, { kind, input, locale, title, body, effectiveFrom, actor, request });
   }
 
   private async insert(
     ctx: Context,
     args: {
-      tenantId: string;
       kind: TermsKind;
       input: PublishTermsInput;
       locale: string;
@@ -95,26 +91,24 @@ export class TermsService {
       body: string;
       effectiveFrom: Date;
       actor: string;
-      key: string;
-      hash: string;
+      request: IdempotentRequest;
     },
-  ): Promise<ProgramTerms | null> {
-    const { tenantId, kind, input, locale, title, body, effectiveFrom, actor, key, hash } = args;
-    return ctx.em.transactional(async (tx) => {
+  ): Promise<PublishTermsResult> {
+    const { kind, input, locale, title, body, effectiveFrom, actor, request } = args;
+    const { tenantId } = request;
+    const outcome = await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return claim;
       // One publisher at a time per text, so versions are 1, 2, 3... with no gap and no clash.
       await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
         termsRoutingKey(tenantId, kind, input.channel, locale),
       ]);
-      const [taken] = (await tx.execute(`select id from program_terms where tenant_id = ? and idempotency_key = ?`, [
-        tenantId,
-        key,
-      ])) as { id: string }[];
-      if (taken) return null;
       const [{ next }] = (await tx.execute(
         `select coalesce(max(version), 0) + 1 as next from program_terms where tenant_id = ? and kind = ? and channel = ? and locale = ?`,
         [tenantId, kind, input.channel, locale],
       )) as { next: number }[];
       const created = tx.create(ProgramTerms, {
+        id: claim.resultId,
         tenant: tenantId,
         kind,
         channel: input.channel,
@@ -124,8 +118,8 @@ export class TermsService {
         body,
         effectiveFrom,
         publishedBy: actor,
-        idempotencyKey: key,
-        requestHash: hash,
+        idempotencyKey: request.key,
+        requestHash: request.hash,
       });
       // Pushed to every channel after commit, through the outbox: never for a publication that rolled back.
       recordEvent(tx, {
@@ -134,8 +128,9 @@ export class TermsService {
         routingKey: termsRoutingKey(tenantId, kind, input.channel, locale),
         payload: { ...published(created) },
       });
-      return created;
+      return { replayed: false as const, terms: created };
     });
+    return outcome.replayed ? this.replay(ctx, outcome.resultId) : { terms: outcome.terms, replayed: false };
   }
 
   /**
@@ -190,16 +185,7 @@ export class TermsService {
     return ctx.em.find(ScriptAcknowledgement, { tenantId, termsId }, { orderBy: { createdAt: 'asc' } });
   }
 
-  private async replay(em: EntityManager, key: string, hash: string): Promise<PublishTermsResult | null> {
-    const terms = await em.findOne(ProgramTerms, { idempotencyKey: key }, { refresh: true });
-    if (!terms) return null;
-    if (terms.requestHash !== hash) {
-      throw programError(
-        ProgramErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for another publication',
-        'input.idempotencyKey',
-      );
-    }
-    return { terms, replayed: true };
+  private async replay(ctx: Context, termsId: string): Promise<PublishTermsResult> {
+    return { terms: await ctx.em.findOneOrFail(ProgramTerms, { id: termsId }, { refresh: true }), replayed: true };
   }
 }

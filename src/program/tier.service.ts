@@ -1,12 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { customerOrNotFound } from '../customers/customer.lookup';
-import { requestHash } from '../ledger/ledger.logic';
 import { callerLabel } from '../shared/auth/caller';
 import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { BATCH_JOBS_LOCK_SQL, bind } from '../shared/db/sql';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
 import { requiredText } from '../shared/validation';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
@@ -376,10 +383,14 @@ export class TierService {
   async grant(ctx: Context, input: GrantTierStatusInput): Promise<TierStatus | null> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const key = requiredText(input.idempotencyKey, 'input.idempotencyKey', 200);
-    const hash = requestHash('grantTierStatus', input);
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.TIER_GRANT,
+      key: idempotencyKeyOf(input.idempotencyKey),
+      hash: requestHash('grantTierStatus', input),
+    };
     // A retry of a grant that went through answers with the status now, even once `until` has passed.
-    if (await this.grantedBefore(ctx, tenantId, key, hash)) return this.status(ctx, input.customerId);
+    if (await findIdempotentResult(ctx.em, request)) return this.status(ctx, input.customerId);
     const note = requiredText(input.note, 'input.note', 500);
     const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
@@ -388,16 +399,16 @@ export class TierService {
     if (Number.isNaN(input.until.getTime()) || input.until <= new Date()) {
       throw programError(ProgramErrorCode.GRANT_INVALID, 'input.until must be in the future', 'input.until');
     }
-    const granted = await ctx.em.transactional(async (tx) => {
+    await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return;
       const [change] = (await tx.execute(
         `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
-         select gen_random_uuid(), now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
+         select ?, now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
            from (select 1) one left join customer_tier ct on ct.customer_id = ?
-         on conflict (tenant_id, idempotency_key) do nothing
          returning id`,
-        [tenantId, customer.id, tenantId, tier.id, note, actor, key, hash, customer.id],
+        [claim.resultId, tenantId, customer.id, tenantId, tier.id, note, actor, request.key, request.hash, customer.id],
       )) as { id: string }[];
-      if (!change) return false;
       await recordTimeline(tx, {
         tenantId,
         customerId: customer.id,
@@ -416,30 +427,9 @@ export class TierService {
            granted_until = excluded.granted_until, version = customer_tier.version + 1`,
         [customer.id, tenantId, base.id, tier.id, input.until],
       );
-      return true;
     });
-    if (!granted) await this.grantedBefore(ctx, tenantId, key, hash);
     ctx.loaders.tierStatusByCustomer.clearAll();
     return this.status(ctx, customer.id);
-  }
-
-  /** Whether a grant with this key was made; CONFLICT if it was made for other input. */
-  private async grantedBefore(ctx: Context, tenantId: string, key: string, hash: string): Promise<boolean> {
-    const [first] = (await ctx.em.execute(
-      `select request_hash from tier_change where tenant_id = ? and idempotency_key = ?`,
-      [tenantId, key],
-    )) as {
-      request_hash: string;
-    }[];
-    if (!first) return false;
-    if (first.request_hash !== hash) {
-      throw programError(
-        ProgramErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for a different request',
-        'input.idempotencyKey',
-      );
-    }
-    return true;
   }
 
   async history(ctx: Context, customerId: string, limit: number): Promise<TierChangeView[]> {

@@ -16,8 +16,6 @@ export enum RewardErrorCode {
   VOUCHER_EXPIRED = 'VOUCHER_EXPIRED',
   NOT_OWN_STORE = 'NOT_OWN_STORE',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
-  IDEMPOTENCY_KEY_INVALID = 'IDEMPOTENCY_KEY_INVALID',
-  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
 }
 
 export const rewardError = defineErrors<RewardErrorCode>({
@@ -37,6 +35,4 @@ export const rewardError = defineErrors<RewardErrorCode>({
   VOUCHER_EXPIRED: PublicErrorCode.CONFLICT,
   NOT_OWN_STORE: PublicErrorCode.FORBIDDEN,
   STORE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
-  IDEMPOTENCY_KEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
-  IDEMPOTENCY_KEY_REUSED: PublicErrorCode.CONFLICT,
 });

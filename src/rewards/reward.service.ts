@@ -4,7 +4,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
-import { requestHash } from '../ledger/ledger.logic';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
@@ -12,7 +11,15 @@ import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/
 import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { idempotencyKeyOf, isUuid, requiredText } from '../shared/validation';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  requestHash,
+} from '../shared/idempotency';
+import { isUuid, requiredText } from '../shared/validation';
 import { recordTimeline, TIMELINE_COLUMNS } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { Reward, RewardGuardrailOverride, RewardStatus, VoucherStatus } from './reward.entity';
@@ -36,19 +43,12 @@ interface VoucherRow {
   points_cost: number;
   expires_at: Date;
   redemption_transaction_id: string | null;
-  request_hash: string;
   consume_key: string | null;
   cancel_key: string | null;
   consumed_at: Date | null;
   consumed_store_id: string | null;
   cancelled_at: Date | null;
   created_at: Date;
-}
-
-function key(value: string): string {
-  return idempotencyKeyOf(value, (message, field) =>
-    rewardError(RewardErrorCode.IDEMPOTENCY_KEY_INVALID, message, field),
-  );
 }
 
 function wholeNumber(value: number | undefined | null, field: string, min: number, max: number): number | null {
@@ -177,7 +177,7 @@ export class RewardService {
   }
 
   /**
-   * Points, stock and voucher in one transaction: the voucher row (idempotency) first, then the stock
+   * Points, stock and voucher in one transaction: the idempotency claim and the voucher row first, then the stock
    * (a conditional UPDATE, so concurrent redemptions queue on the reward row and never oversell), then the
    * ledger debit (which locks the member's balance row), then the per-customer limit, read under that lock.
    */
@@ -185,13 +185,18 @@ export class RewardService {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
-    const idempotencyKey = key(input.idempotencyKey);
+    const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const channel = input.channel ?? defaultChannel(caller);
-    // The channel a caller implies made explicit, so an offline resend (which names it) replays an online redemption.
-    const hash = requestHash('redeemReward', { ...input, channel });
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.REWARD_REDEMPTION,
+      key: idempotencyKey,
+      // The channel a caller implies made explicit, so an offline resend (which names it) replays an online redemption.
+      hash: requestHash('redeemReward', { ...input, channel }),
+    };
     // A retry of a redemption that went through answers as it did, even if the reward has closed since.
-    const earlier = await this.replayRedemption(ctx, tenantId, idempotencyKey, hash);
-    if (earlier) return earlier;
+    const earlier = await findIdempotentResult(ctx.em, request);
+    if (earlier) return this.replayRedemption(ctx, earlier);
     const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
     const reward = await this.find(ctx.em, input.rewardId, 'input.rewardId');
     const now = new Date();
@@ -217,11 +222,14 @@ export class RewardService {
     const actor = callerLabel(caller);
 
     const issued = await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return claim;
       const [voucher] = (await tx.execute(
         `insert into voucher (id, tenant_id, code, reward_id, customer_id, status, points_cost, channel, expires_at, idempotency_key, request_hash, actor, created_at)
-         values (gen_random_uuid(), ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, now())
-         on conflict (tenant_id, idempotency_key) do nothing returning *`,
+         values (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, now())
+         returning *`,
         [
+          claim.resultId,
           tenantId,
           newVoucherCode(),
           reward.id,
@@ -230,11 +238,10 @@ export class RewardService {
           channel,
           expiresAt,
           idempotencyKey,
-          hash,
+          request.hash,
           actor,
         ],
       )) as VoucherRow[];
-      if (!voucher) return null;
       // The reward as read above must still be live, at that price, when the points go: limited stock is
       // taken by one conditional update (concurrent redemptions queue on it, none oversells); unlimited
       // stock takes a share lock, which an edit or deactivation (an exclusive lock) waits behind.
@@ -323,34 +330,19 @@ export class RewardService {
         },
       });
       return {
+        replayed: false as const,
         voucher: { ...voucher, redemption_transaction_id: booked.transaction.id },
         transaction: booked.transaction,
       };
     });
-    ctx.loaders.balanceByCustomerId.clear(customer.id);
-    if (issued) return { voucher: this.view(issued.voucher, reward), transaction: issued.transaction, replayed: false };
     // A concurrent request with this key committed first.
-    return (await this.replayRedemption(ctx, tenantId, idempotencyKey, hash))!;
+    if (issued.replayed) return this.replayRedemption(ctx, issued.resultId);
+    ctx.loaders.balanceByCustomerId.clear(customer.id);
+    return { voucher: this.view(issued.voucher, reward), transaction: issued.transaction, replayed: false };
   }
 
-  private async replayRedemption(
-    ctx: Context,
-    tenantId: string,
-    idempotencyKey: string,
-    hash: string,
-  ): Promise<RedeemRewardResult | null> {
-    const [first] = (await ctx.em.execute(`select * from voucher where tenant_id = ? and idempotency_key = ?`, [
-      tenantId,
-      idempotencyKey,
-    ])) as VoucherRow[];
-    if (!first) return null;
-    if (first.request_hash !== hash) {
-      throw rewardError(
-        RewardErrorCode.IDEMPOTENCY_KEY_REUSED,
-        'This idempotency key was used for a different request',
-        'input.idempotencyKey',
-      );
-    }
+  private async replayRedemption(ctx: Context, voucherId: string): Promise<RedeemRewardResult> {
+    const [first] = (await ctx.em.execute(`select * from voucher where id = ?`, [voucherId])) as VoucherRow[];
     const transaction = await ctx.loaders.transactionById.load(first.redemption_transaction_id!);
     return {
       voucher: this.view(first, await this.find(ctx.em, first.reward_id, 'input.rewardId')),
@@ -378,7 +370,7 @@ export class RewardService {
   ): Promise<{ voucher: VoucherView; replayed: boolean }> {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
-    const consumeKey = key(input.idempotencyKey);
+    const consumeKey = idempotencyKeyOf(input.idempotencyKey);
     if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== input.storeId) {
       throw rewardError(
         RewardErrorCode.NOT_OWN_STORE,
@@ -389,44 +381,62 @@ export class RewardService {
     const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
     if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
     const code = normalizeVoucherCode(input.code);
-    // One statement: the voucher is used and the customer's timeline shows it, or neither.
-    const [consumed] = (await ctx.em.execute(
-      `with consumed as (
-         update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
-          where tenant_id = ? and code = ? and status = 'ISSUED' and expires_at > now() returning *
-       ), timeline as (
-         insert into timeline_event ${TIMELINE_COLUMNS}
-         select uuid_generate_v7(), c.tenant_id, c.customer_id, 'VOUCHER_CONSUMED', 'gateway', null, ?, ?, date_trunc('milliseconds', now()),
-                'Voucher used at ' || ?, jsonb_build_object('storeId', c.consumed_store_id, 'rewardId', c.reward_id), 'voucher', c.id::text, now()
-           from consumed c
-       )
-       select * from consumed`,
-      [store.id, consumeKey, tenantId, code, defaultChannel(caller), callerLabel(caller), store.name],
-    )) as VoucherRow[];
-    const row = consumed ?? (await this.findVoucher(ctx.em, tenantId, code));
-    if (!row) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
-    if (!consumed) {
-      const replay =
-        row.status === VoucherStatus.CONSUMED && row.consume_key === consumeKey && row.consumed_store_id === store.id;
-      if (!replay) throw this.notUsable(row, 'input.code');
-    }
-    return { voucher: this.view(row, await this.find(ctx.em, row.reward_id, 'input.code')), replayed: !consumed };
+    const found = await this.findVoucher(ctx.em, tenantId, code);
+    if (!found) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.VOUCHER_CONSUME,
+      key: consumeKey,
+      hash: requestHash('consumeVoucher', { code, storeId: store.id }),
+    };
+    const outcome = await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request, found.id);
+      if (claim.replayed) return { row: (await this.findVoucher(tx, tenantId, code))!, replayed: true };
+      // The voucher is used and the customer's timeline shows it, or neither.
+      const [consumed] = (await tx.execute(
+        `with consumed as (
+           update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
+            where id = ? and status = 'ISSUED' and expires_at > now() returning *
+         ), timeline as (
+           insert into timeline_event ${TIMELINE_COLUMNS}
+           select uuid_generate_v7(), c.tenant_id, c.customer_id, 'VOUCHER_CONSUMED', 'gateway', null, ?, ?, date_trunc('milliseconds', now()),
+                  'Voucher used at ' || ?, jsonb_build_object('storeId', c.consumed_store_id, 'rewardId', c.reward_id), 'voucher', c.id::text, now()
+             from consumed c
+         )
+         select * from consumed`,
+        [store.id, consumeKey, found.id, defaultChannel(caller), callerLabel(caller), store.name],
+      )) as VoucherRow[];
+      if (!consumed) throw this.notUsable((await this.findVoucher(tx, tenantId, code))!, 'input.code');
+      return { row: consumed, replayed: false };
+    });
+    return {
+      voucher: this.view(outcome.row, await this.find(ctx.em, outcome.row.reward_id, 'input.code')),
+      replayed: outcome.replayed,
+    };
   }
 
   /** An unused, unexpired voucher can be handed back: the points return (keeping their expiry) and so does the stock. */
   async cancel(ctx: Context, input: CancelVoucherInput): Promise<VoucherView> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const cancelKey = key(input.idempotencyKey);
+    const cancelKey = idempotencyKeyOf(input.idempotencyKey);
     const found = await this.findVoucher(ctx.em, tenantId, input.code);
     if (!found) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
     assertMayActOnCustomer(ctx, found.customer_id);
-    const row = await ctx.em.transactional(async (tx) => {
+    const request: IdempotentRequest = {
+      tenantId,
+      scope: IdempotencyScope.VOUCHER_CANCEL,
+      key: cancelKey,
+      hash: requestHash('cancelVoucher', { code: found.code }),
+    };
+    const outcome = await ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request, found.id);
+      if (claim.replayed) return { row: (await this.findVoucher(tx, tenantId, found.code))!, replayed: true };
       const [cancelled] = (await tx.execute(
         `update voucher set status = 'CANCELLED', cancelled_at = now(), cancel_key = ? where id = ? and status = 'ISSUED' and expires_at > now() returning *`,
         [cancelKey, found.id],
       )) as VoucherRow[];
-      if (!cancelled) return null;
+      if (!cancelled) throw this.notUsable((await this.findVoucher(tx, tenantId, found.code))!, 'input.code');
       // Stock before points: voucher, reward, balance is the order a redemption locks them in.
       await tx.execute(
         `update reward set stock_remaining = stock_remaining + 1 where id = ? and stock_remaining is not null`,
@@ -454,16 +464,10 @@ export class RewardService {
         refId: cancelled.id,
         data: { points: cancelled.points_cost, rewardId: cancelled.reward_id },
       });
-      return cancelled;
+      return { row: cancelled, replayed: false };
     });
-    if (!row) {
-      const current = (await this.findVoucher(ctx.em, tenantId, input.code))!;
-      if (!(current.status === VoucherStatus.CANCELLED && current.cancel_key === cancelKey))
-        throw this.notUsable(current, 'input.code');
-      return this.view(current, await this.find(ctx.em, current.reward_id, 'input.code'));
-    }
-    ctx.loaders.balanceByCustomerId.clear(row.customer_id);
-    return this.view(row, await this.find(ctx.em, row.reward_id, 'input.code'));
+    if (!outcome.replayed) ctx.loaders.balanceByCustomerId.clear(outcome.row.customer_id);
+    return this.view(outcome.row, await this.find(ctx.em, outcome.row.reward_id, 'input.code'));
   }
 
   private notUsable(row: VoucherRow, field: string) {

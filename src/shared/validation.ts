@@ -20,14 +20,3 @@ export function optionalText(value: string | undefined | null, field: string, ma
 export function isUuid(value: string): boolean {
   return UUID.test(value);
 }
-
-/**
- * An idempotency key as every write stores it: trimmed, 1 to 200 characters. `invalid` raises the
- * calling domain's own error, so `extensions.reason` stays that domain's code.
- */
-export function idempotencyKeyOf(value: string, invalid: (message: string, field: string) => Error): string {
-  const key = value.trim();
-  if (key.length < 1 || key.length > 200)
-    throw invalid('input.idempotencyKey must be 1 to 200 characters', 'input.idempotencyKey');
-  return key;
-}

@@ -1,4 +1,4 @@
-import { canonicalJson, planConsumption, requestHash } from '../ledger.logic';
+import { planConsumption } from '../ledger.logic';
 
 const day = (d: number) => new Date(Date.UTC(2026, 0, d));
 
@@ -30,20 +30,5 @@ describe('planConsumption', () => {
 
   it('refuses to invent points', () => {
     expect(() => planConsumption(lots, 91)).toThrow(/90 of 91/);
-  });
-});
-
-describe('requestHash', () => {
-  it('ignores key order and the idempotency key, but not the values', () => {
-    const a = requestHash('earn', { customerId: 'c', points: 10, idempotencyKey: 'k1', reason: 'r' });
-    expect(requestHash('earn', { reason: 'r', points: 10, customerId: 'c', idempotencyKey: 'k2' })).toBe(a);
-    expect(requestHash('earn', { customerId: 'c', points: 11, reason: 'r' })).not.toBe(a);
-    expect(requestHash('redeem', { customerId: 'c', points: 10, reason: 'r' })).not.toBe(a);
-  });
-
-  it('writes dates as ISO strings and drops absent fields', () => {
-    expect(canonicalJson({ b: day(1), a: undefined, c: null, d: [1, { y: 2, x: 1 }] })).toBe(
-      '{"b":"2026-01-01T00:00:00.000Z","d":[1,{"x":1,"y":2}]}',
-    );
   });
 });
