@@ -6,7 +6,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -42,6 +41,7 @@ import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
+import { queryCostPlugin } from './shared/graphql/query-cost';
 import { Metrics } from './shared/metrics';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
@@ -94,7 +94,7 @@ function createServices(authenticator: Authenticator): Services {
   };
 }
 
-/** The query limits, for HTTP and WebSocket alike. */
+/** The document's depth and alias limits, for HTTP and WebSocket alike; cost is checked with the variables applied. */
 function limitRules(config: Config): ValidationRule[] {
   // Report, rather than throw, so a refused operation is an ordinary GRAPHQL_VALIDATION_FAILED.
   const report = {
@@ -102,11 +102,7 @@ function limitRules(config: Config): ValidationRule[] {
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
   };
-  return [
-    maxDepthRule({ n: config.maxQueryDepth, ...report }),
-    maxAliasesRule({ n: config.maxAliases, ...report }),
-    costLimitRule({ maxCost: config.maxQueryCost, ...report }),
-  ];
+  return [maxDepthRule({ n: config.maxQueryDepth, ...report }), maxAliasesRule({ n: config.maxAliases, ...report })];
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
@@ -140,6 +136,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const webSocket = startWebSocketServer(httpServer, {
     schema,
     validationRules: limits,
+    maxQueryCost: config.maxQueryCost,
     authenticator,
     contextDeps,
     formatError: formatErrorFn,
@@ -160,6 +157,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.apolloPlugin(),
+      queryCostPlugin<Context>(config.maxQueryCost),
       {
         serverWillStart: () => Promise.resolve({ drainServer: () => webSocket.drain() }),
       },

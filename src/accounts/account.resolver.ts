@@ -4,6 +4,7 @@ import { Customer } from '../customers/customer.entity';
 import { Balance } from '../ledger/ledger.types';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import { MaxPageSize } from '../shared/graphql/query-cost';
 import { AccountService } from './account.service';
 import {
   BusinessAccountResult,
@@ -63,6 +64,7 @@ export class BusinessAccountResolver {
 
   @Authorized(Access.readAccounts)
   @FieldResolver(() => [Customer], { description: 'Oldest first.' })
+  @MaxPageSize(200)
   members(
     @Root() account: BusinessAccount,
     @Ctx() ctx: Context,

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import { MaxPageSize } from '../shared/graphql/query-cost';
 import { HygieneService } from './hygiene.service';
 import { DataQualityReport, DuplicateCandidate } from './hygiene.types';
 
@@ -14,6 +15,7 @@ export class HygieneResolver {
     description:
       'Pairs of profiles that are probably one person, highest score first; merge them with mergeCustomers. OWNER, ADMIN, ANALYST or SUPERVISOR.',
   })
+  @MaxPageSize(500)
   duplicateCandidates(
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many pairs at most, 1 to 500.' }) first: number,

@@ -1,6 +1,17 @@
 import type { Server } from 'node:http';
 
-import { type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+  type ValidationRule,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -9,6 +20,7 @@ import type { Authenticator } from '../shared/auth/authenticator';
 import { type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
 import type { formatError } from '../shared/graphql/format-error';
+import { assertOperationCost } from '../shared/graphql/query-cost';
 import type { Metrics } from '../shared/metrics';
 import { subscribeSharingExecution } from './shared-execution';
 
@@ -44,6 +56,8 @@ export interface WebSocketOptions {
   readonly schema: GraphQLSchema;
   /** The query limits, applied to every operation as over HTTP. */
   readonly validationRules: readonly ValidationRule[];
+  /** The cost ceiling of one operation, variables applied, as over HTTP. */
+  readonly maxQueryCost: number;
   readonly authenticator: Pick<Authenticator, 'authenticate'>;
   readonly contextDeps: ContextDeps;
   readonly formatError: ReturnType<typeof formatError>;
@@ -62,6 +76,57 @@ export interface GatewayWebSocket {
   close(): void;
 }
 
+type PreparedOperation = ExecutionArgs | readonly GraphQLError[];
+
+/**
+ * Parses and validates an operation the way graphql-ws would, then checks its cost with the variables
+ * applied: the execution arguments, or the errors to answer with before anything runs.
+ */
+function prepareOperation(
+  schema: GraphQLSchema,
+  rules: readonly ValidationRule[],
+  maxQueryCost: number,
+  payload: SubscribePayload,
+): PreparedOperation {
+  let document: DocumentNode;
+  try {
+    document = parse(payload.query);
+  } catch (error) {
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
+  const invalid = validate(schema, document, rules);
+  if (invalid.length > 0) return invalid;
+  const operation = getOperationAST(document, payload.operationName);
+  if (operation) {
+    try {
+      assertOperationCost(schema, document, operation, payload.variables ?? undefined, maxQueryCost);
+    } catch (error) {
+      if (error instanceof GraphQLError) return [error];
+      throw error;
+    }
+  }
+  return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+}
+
+/** The `authorization` a client sent in `connection_init`; anything but a string counts as none. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  const value = params?.authorization;
+  return typeof value === 'string' ? value : '';
+}
+
+function isErrors(value: PreparedOperation): value is readonly GraphQLError[] {
+  return Array.isArray(value);
+}
+
+/** A refusal as sent over the socket: its HTTP status and headers mean nothing there. */
+function withoutHttpHint(error: GraphQLError): GraphQLError {
+  if (!('http' in error.extensions)) return error;
+  const extensions = { ...error.extensions };
+  delete extensions.http;
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions });
+}
+
 /** graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller, kept alive. */
 export function startWebSocketServer(httpServer: Server, options: WebSocketOptions): GatewayWebSocket {
   const { schema, authenticator, contextDeps, metrics, log } = options;
@@ -73,13 +138,12 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
   const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
     {
       schema,
-      validate: (s, document) => validate(s, document, rules),
       subscribe: subscribeSharingExecution,
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         let caller: Caller | null;
         try {
-          caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+          caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         } catch {
           return false;
         }
@@ -106,14 +170,17 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       },
       // ...and again for each operation, so a key revoked since then stops opening subscriptions.
       context: async (ctx, id) => {
-        const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+        const caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
       },
-      onSubscribe: (ctx, id) => {
+      onSubscribe: (ctx, id, payload) => {
+        const prepared = prepareOperation(schema, rules, options.maxQueryCost, payload);
+        if (isErrors(prepared)) return prepared.map((error) => withoutHttpHint(error));
         let ids = openSubscriptions.get(ctx);
         if (!ids) openSubscriptions.set(ctx, (ids = new Set()));
         ids.add(id);
         metrics.subscriptionsOpen.inc();
+        return prepared;
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors

@@ -8,6 +8,10 @@ export enum PublicErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
   INSUFFICIENT_POINTS = 'INSUFFICIENT_POINTS',
+  /** Refused before it ran: over the cost, depth or alias limit, or not valid against the schema. */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** Over the caller's rate limit; `retryAfterSeconds` says when to try again. */
+  RATE_LIMITED = 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -19,6 +23,8 @@ const HTTP_STATUS: Record<PublicErrorCode, number | undefined> = {
   NOT_FOUND: undefined,
   CONFLICT: undefined,
   INSUFFICIENT_POINTS: undefined,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  RATE_LIMITED: 429,
   INTERNAL_SERVER_ERROR: undefined,
 };
 
@@ -32,14 +38,18 @@ export class AppError extends GraphQLError {
     message: string,
     readonly reason: string,
     readonly field?: string,
+    /** More public detail (a limit and the value over it); `headers` go on the HTTP answer only. */
+    details: { readonly extensions?: Record<string, unknown>; readonly headers?: Record<string, string> } = {},
   ) {
     const status = HTTP_STATUS[publicCode];
+    const headers = details.headers ? new Map(Object.entries(details.headers)) : undefined;
     super(message, {
       extensions: {
         code: publicCode,
         reason,
         ...(field ? { field } : {}),
-        ...(status ? { http: { status } } : {}),
+        ...details.extensions,
+        ...(status || headers ? { http: { ...(status ? { status } : {}), ...(headers ? { headers } : {}) } } : {}),
       },
     });
   }
@@ -82,3 +92,30 @@ export const inputError = defineErrors<InputErrorCode>({
   NOT_FOUND: PublicErrorCode.NOT_FOUND,
   TAKEN: PublicErrorCode.CONFLICT,
 });
+
+export enum LimitErrorCode {
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  RATE_LIMITED = 'RATE_LIMITED',
+}
+
+/** Refusals before any resolver runs: the operation costs too much, or the caller sends too many. */
+export const limitError = {
+  queryTooCostly: (cost: number | null, maxCost: number): AppError =>
+    new AppError(
+      PublicErrorCode.GRAPHQL_VALIDATION_FAILED,
+      cost === null
+        ? `The operation has too many fields to be costed; the limit is ${maxCost}`
+        : `The operation costs ${cost}, over the limit of ${maxCost}; ask for smaller pages or split it`,
+      LimitErrorCode.QUERY_TOO_COSTLY,
+      undefined,
+      { extensions: { cost, maxCost } },
+    ),
+  rateLimited: (retryAfterSeconds: number): AppError =>
+    new AppError(
+      PublicErrorCode.RATE_LIMITED,
+      `Too many requests; retry after ${retryAfterSeconds} s`,
+      LimitErrorCode.RATE_LIMITED,
+      undefined,
+      { extensions: { retryAfterSeconds }, headers: { 'retry-after': String(retryAfterSeconds) } },
+    ),
+} as const;
