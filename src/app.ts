@@ -21,7 +21,7 @@ import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
-import { jsonErrorHandler, probeRoutes, requestIdOf } from './http';
+import { jsonErrorHandler, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
@@ -43,8 +43,10 @@ import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { Metrics } from './shared/metrics';
+import { RateLimiter } from './shared/rate-limit';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
+import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
 import { TenancyService } from './tenancy/tenancy.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
 import { ingestRouter } from './timeline/ingest.route';
@@ -63,7 +65,7 @@ export interface Gateway {
 }
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
-function createServices(authenticator: Authenticator): Services {
+function createServices(authenticator: Authenticator, config: Config, rateLimiter: RateLimiter): Services {
   const identifiers = new IdentifierService();
   const ledger = new LedgerService();
   const ledgerBookings = new LedgerBookings();
@@ -91,6 +93,9 @@ function createServices(authenticator: Authenticator): Services {
     offlineSync: new OfflineSyncService(purchases, rewards),
     timeline: new TimelineService(),
     channelSwitches: new ChannelSwitchService(),
+    rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
+      rateLimiter.forgetTenant(tenantId),
+    ),
   };
 }
 
@@ -123,7 +128,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     (n) => metrics.outboxRelayed.inc(n),
   );
   const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken);
-  const services = createServices(authenticator);
+  const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
+  const services = createServices(authenticator, config, rateLimiter);
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
@@ -137,6 +143,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     schema,
     validationRules: limits,
     maxQueryCost: config.maxQueryCost,
+    rateLimiter,
     authenticator,
     contextDeps,
     formatError: formatErrorFn,
@@ -167,14 +174,16 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
 
   app.use(probeRoutes(orm, bus, metrics));
   app.use('/ingest', ingestRouter(orm, log));
+  const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
   app.use(
     '/graphql',
+    rateLimited.middleware,
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
-        const caller = await authenticator.authenticate(req.header('authorization'));
+        const caller = await rateLimited.callerOf(req);
         return createContext(contextDeps, caller, requestId, log.child({ requestId }));
       },
     }),

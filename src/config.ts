@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
+import type { CallerRole } from './shared/auth/roles';
+import type { RateLimitSettings } from './shared/rate-limit';
+
 /** Everything the gateway reads from the environment, validated once and frozen. */
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -33,6 +36,8 @@ export interface Config {
   readonly wsMaxConnectionsPerKey: number;
   /** How often sockets are pinged; one that has not answered the previous ping is closed. 0 turns pings off. */
   readonly wsPingIntervalMs: number;
+  /** Global rate limits; a tenant can set its own per role (setRateLimits). */
+  readonly rateLimits: RateLimitSettings;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +75,42 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+/**
+ * Operations per minute per API key (by role), per customer and for the platform token: a till serving a
+ * busy queue makes a few requests per sale, an agent desktop a few per screen, both far below these.
+ */
+export const DEFAULT_RATE_LIMITS: Readonly<Record<CallerRole, number>> = Object.freeze({
+  OWNER: 1200,
+  ADMIN: 1200,
+  ANALYST: 1200,
+  SUPERVISOR: 1200,
+  AGENT: 1200,
+  POS: 1200,
+  SERVICE: 6000,
+  CUSTOMER: 300,
+  PLATFORM: 600,
+});
+
+export const MAX_RATE_LIMIT = 1_000_000;
+
+/** `RATE_LIMITS_PER_MINUTE=POS=600,CUSTOMER=120`; `ALL=n` sets every role first. */
+function roleLimits(env: Env, name: string): Readonly<Record<CallerRole, number>> {
+  const limits: Record<string, number> = { ...DEFAULT_RATE_LIMITS };
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return Object.freeze(limits);
+  const entries = raw.split(',').map((entry) => entry.trim().split('='));
+  const allFirst = [...entries.filter(([role]) => role === 'ALL'), ...entries.filter(([role]) => role !== 'ALL')];
+  for (const [role, value] of allFirst) {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_RATE_LIMIT)
+      throw new ConfigError(`${name}: ${role} must be an integer from 1 to ${MAX_RATE_LIMIT}, got "${value}"`);
+    if (role === 'ALL') for (const known of Object.keys(limits)) limits[known] = n;
+    else if (role in limits) limits[role] = n;
+    else throw new ConfigError(`${name}: unknown role "${role}" (${Object.keys(limits).join(', ')} or ALL)`);
+  }
+  return Object.freeze(limits);
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -118,5 +159,10 @@ export function loadConfig(env: Env = process.env): Config {
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
     wsPingIntervalMs: integer(env, 'WS_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
+    rateLimits: Object.freeze({
+      operationsPerMinute: roleLimits(env, 'RATE_LIMITS_PER_MINUTE'),
+      anonymousPerMinute: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300, 1, MAX_RATE_LIMIT),
+      connectionsPerMinute: integer(env, 'RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE', 120, 1, MAX_RATE_LIMIT),
+    }),
   });
 }

@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
 import type { RealtimeBus } from './realtime/pubsub';
+import type { Authenticator } from './shared/auth/authenticator';
+import type { Caller } from './shared/auth/caller';
+import { limitError } from './shared/errors';
 import type { Metrics } from './shared/metrics';
+import type { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -61,5 +66,40 @@ export function jsonErrorHandler(log: Logger): express.ErrorRequestHandler {
     res
       .status(status)
       .json({ errors: [{ message: status < 500 ? error.message : 'Internal server error', extensions: { code } }] });
+  };
+}
+
+/**
+ * Rate limits each GraphQL request before its body is read: by API key or customer when the credential
+ * checks out, else by client address. Over the limit: HTTP 429 with `Retry-After` and a RATE_LIMITED error.
+ * The caller it authenticated is handed to the GraphQL context through `callerOf`, so it is checked once.
+ */
+export function rateLimitRequests(
+  limiter: Pick<RateLimiter, 'consumeOperation'>,
+  authenticator: Pick<Authenticator, 'authenticate'>,
+  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+): { middleware: express.RequestHandler; callerOf(req: Request): Promise<Caller | null> } {
+  const callers = new WeakMap<Request, Caller | null>();
+  const authenticate = (req: Request) => authenticator.authenticate(req.header('authorization'));
+  return {
+    middleware: (req, res, next) => {
+      void (async () => {
+        let caller: Caller | null = null;
+        try {
+          caller = await authenticate(req);
+          callers.set(req, caller);
+        } catch {
+          // A bad credential is refused by the context; until then it counts against the address.
+        }
+        const decision = await limiter.consumeOperation(caller, req.ip ?? req.socket.remoteAddress ?? 'unknown');
+        if (decision.allowed) return next();
+        const error = limitError.rateLimited(decision.retryAfterSeconds);
+        res
+          .status(429)
+          .setHeader('retry-after', String(decision.retryAfterSeconds))
+          .json({ errors: [formatError(error.toJSON(), error)] });
+      })().catch(next);
+    },
+    callerOf: (req) => (callers.has(req) ? Promise.resolve(callers.get(req)!) : authenticate(req)),
   };
 }

@@ -35,6 +35,8 @@ import type { RewardService } from './rewards/reward.service';
 import { authChecker } from './shared/auth/auth-checker';
 import { StoreResolver } from './stores/store.resolver';
 import type { StoreService } from './stores/store.service';
+import { RateLimitResolver } from './tenancy/rate-limit.resolver';
+import type { RateLimitService } from './tenancy/rate-limit.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
 import type { TenancyService } from './tenancy/tenancy.service';
 import type { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -61,6 +63,7 @@ export interface Services {
   readonly offlineSync: OfflineSyncService;
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
+  readonly rateLimits: RateLimitService;
 }
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -76,6 +79,7 @@ function resolver<T extends object>(
 /** Every resolver of the API and what it is built from: the one list the schema is made of. */
 const RESOLVERS = [
   resolver(TenancyResolver, (s) => new TenancyResolver(s.tenancy)),
+  resolver(RateLimitResolver, (s) => new RateLimitResolver(s.rateLimits)),
   resolver(StoreResolver, (s) => new StoreResolver(s.stores)),
   resolver(CustomerResolver, (s) => new CustomerResolver(s.customers, s.identifiers)),
   resolver(CustomerMergeResolver, (s) => new CustomerMergeResolver(s.merges)),

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 
 import {
   type DocumentNode,
@@ -19,9 +19,11 @@ import { type WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../shared/auth/authenticator';
 import { type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
+import { limitError } from '../shared/errors';
 import type { formatError } from '../shared/graphql/format-error';
 import { assertOperationCost } from '../shared/graphql/query-cost';
 import type { Metrics } from '../shared/metrics';
+import type { RateLimiter } from '../shared/rate-limit';
 import { subscribeSharingExecution } from './shared-execution';
 
 /** Close code for a socket over WS_MAX_CONNECTIONS_PER_KEY (4xxx: application-defined, like graphql-ws's own). */
@@ -58,6 +60,8 @@ export interface WebSocketOptions {
   readonly validationRules: readonly ValidationRule[];
   /** The cost ceiling of one operation, variables applied, as over HTTP. */
   readonly maxQueryCost: number;
+  /** Operations and connections per caller (or address), shared with HTTP. */
+  readonly rateLimiter: Pick<RateLimiter, 'consumeOperation' | 'consumeConnection'>;
   readonly authenticator: Pick<Authenticator, 'authenticate'>;
   readonly contextDeps: ContextDeps;
   readonly formatError: ReturnType<typeof formatError>;
@@ -115,6 +119,11 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
   return typeof value === 'string' ? value : '';
 }
 
+/** The client's address as the socket sees it. */
+function addressOf(request: IncomingMessage): string {
+  return request.socket.remoteAddress ?? 'unknown';
+}
+
 function isErrors(value: PreparedOperation): value is readonly GraphQLError[] {
   return Array.isArray(value);
 }
@@ -129,7 +138,7 @@ function withoutHttpHint(error: GraphQLError): GraphQLError {
 
 /** graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller, kept alive. */
 export function startWebSocketServer(httpServer: Server, options: WebSocketOptions): GatewayWebSocket {
-  const { schema, authenticator, contextDeps, metrics, log } = options;
+  const { schema, authenticator, contextDeps, metrics, log, rateLimiter } = options;
   const rules = [...specifiedRules, ...options.validationRules];
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const openSubscriptions = new WeakMap<object, Set<string>>();
@@ -141,10 +150,20 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       subscribe: subscribeSharingExecution,
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
+        const address = addressOf(ctx.extra.request);
         let caller: Caller | null;
         try {
           caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         } catch {
+          caller = null;
+        }
+        // Counted before the answer, failed attempts included: guessing credentials is rate limited too.
+        const decision = await rateLimiter.consumeConnection(caller, address);
+        if (!decision.allowed) {
+          ctx.extra.socket.close(
+            CLOSE_TOO_MANY_CONNECTIONS,
+            `RATE_LIMITED: retry after ${decision.retryAfterSeconds} s`,
+          );
           return false;
         }
         if (!caller) return false;
@@ -173,7 +192,9 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
         const caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
       },
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        const decision = await rateLimiter.consumeOperation(ctx.extra.caller ?? null, addressOf(ctx.extra.request));
+        if (!decision.allowed) return [withoutHttpHint(limitError.rateLimited(decision.retryAfterSeconds))];
         const prepared = prepareOperation(schema, rules, options.maxQueryCost, payload);
         if (isErrors(prepared)) return prepared.map((error) => withoutHttpHint(error));
         let ids = openSubscriptions.get(ctx);

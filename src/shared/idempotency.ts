@@ -40,6 +40,7 @@ export enum IdempotencyScope {
   CUSTOMER_MERGE = 'customer-merge',
   TIER_GRANT = 'tier-grant',
   TERMS_PUBLISH = 'terms-publish',
+  RATE_LIMITS = 'rate-limits',
 }
 
 export enum IdempotencyErrorCode {

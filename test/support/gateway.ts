@@ -31,6 +31,10 @@ export async function startGateway(
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DB_POOL_MAX: '10',
+    // The suite sends many concurrent requests from one key; a test about rate limits sets its own.
+    RATE_LIMITS_PER_MINUTE: 'ALL=1000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: '1000000',
     ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: options.redisPrefix } : {}),
     ...options.env,
   });

@@ -66,7 +66,9 @@ export const Access: Record<
   | 'customerHygiene'
   | 'manageAccounts'
   | 'readAccounts'
-  | 'acknowledgeScripts',
+  | 'acknowledgeScripts'
+  | 'readRateLimits'
+  | 'manageRateLimits',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -213,6 +215,9 @@ export const Access: Record<
   manageAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.SERVICE],
   /** Scripts are for the people who talk to members: agents, their supervisors, store staff. */
   acknowledgeScripts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS],
+  readRateLimits: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** How much each role may send is the owner's decision, like the secrets. */
+  manageRateLimits: [StaffRole.OWNER],
   readAccounts: [
     StaffRole.OWNER,
     StaffRole.ADMIN,
