@@ -226,3 +226,10 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     close: () => wsServer.close(),
   };
 }
+
+/** The `authorization` connection parameter as the HTTP header would carry it; any other shape can never verify. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  const value = params?.authorization;
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+}
