@@ -113,12 +113,6 @@ function prepareOperation(
   return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
 }
 
-/** The `authorization` a client sent in `connection_init`; anything but a string counts as none. */
-function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
-  const value = params?.authorization;
-  return typeof value === 'string' ? value : '';
-}
-
 /** The client's address as the socket sees it. */
 function addressOf(request: IncomingMessage): string {
   return request.socket.remoteAddress ?? 'unknown';
