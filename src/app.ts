@@ -79,7 +79,10 @@ function createServices(authenticator: Authenticator): Services {
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   return {
-    tenancy: new TenancyService((keyId) => authenticator.forgetApiKey(keyId)),
+    tenancy: new TenancyService(
+      (keyId) => authenticator.forgetApiKey(keyId),
+      (tenantId) => authenticator.forgetCustomerTokenSettings(tenantId),
+    ),
     stores: new StoreService(),
     customers: new CustomerService(authenticator, identifiers),
     identifiers,
@@ -132,7 +135,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken);
+  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
+    issuer: config.customerTokenIssuer,
+    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
+  });
   const services = createServices(authenticator);
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
