@@ -45,7 +45,7 @@ export class TenantCredentialStore implements CredentialStore {
       }[]
     >(
       `select tenant_id, jwks_url, issuer, audience, customer_claim, identifier_kind from customer_token_provider
-       where issuer = ? and audience = any(?::text[]) order by audience limit 1`,
+       where issuer = ? and audience in (?) order by audience limit 1`,
       [issuer, audiences],
     );
     return row
