@@ -43,8 +43,12 @@ function isTimeZone(zone: string): boolean {
 
 /** Claims with a meaning of their own: none of them can name a customer. */
 const RESERVED_CLAIMS = new Set(['iss', 'aud', 'exp', 'nbf', 'iat', 'jti', 'tid']);
-/** Contacts a customer can change themself are no proof of who signs in. */
-const UNTRUSTED_IDENTIFIER_KINDS = new Set<IdentifierKind>([IdentifierKind.EMAIL, IdentifierKind.PHONE]);
+/** Identifiers a customer can set on their own profile are no proof of who signs in. */
+const UNTRUSTED_IDENTIFIER_KINDS = new Set<IdentifierKind>([
+  IdentifierKind.EMAIL,
+  IdentifierKind.PHONE,
+  IdentifierKind.DEVICE_ID,
+]);
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 
 function newSecret(): string {
@@ -234,7 +238,7 @@ export class TenancyService {
     if (provider.identifierKind && UNTRUSTED_IDENTIFIER_KINDS.has(provider.identifierKind)) {
       throw tenancyError(
         TenancyErrorCode.IDENTIFIER_KIND_NOT_ALLOWED,
-        `A customer cannot be named by ${provider.identifierKind}: customers change it themselves`,
+        `A customer cannot be named by ${provider.identifierKind}: customers set it themselves`,
         'input.identifierKind',
       );
     }

@@ -113,7 +113,7 @@ export class CustomerTokenProviderInput {
   @Field(() => IdentifierKind, {
     nullable: true,
     description:
-      "The claim holds a customer identifier of this kind (not EMAIL or PHONE); null: it holds the customer's id.",
+      "The claim holds a customer identifier of this kind (not EMAIL, PHONE or DEVICE_ID, which customers set themselves); null: it holds the customer's id.",
   })
   identifierKind?: IdentifierKind | null;
 }

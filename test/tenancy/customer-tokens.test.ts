@@ -247,6 +247,7 @@ describe("customer tokens from the tenant's own identity provider", () => {
       [{ jwksUrl: 'http://idp.example.com/jwks.json' }, 'JWKS_URL_INVALID', 'input.jwksUrl'],
       [{ jwksUrl: 'not a url' }, 'JWKS_URL_INVALID', 'input.jwksUrl'],
       [{ identifierKind: 'EMAIL' }, 'IDENTIFIER_KIND_NOT_ALLOWED', 'input.identifierKind'],
+      [{ identifierKind: 'DEVICE_ID' }, 'IDENTIFIER_KIND_NOT_ALLOWED', 'input.identifierKind'],
       [{ customerClaim: 'aud' }, 'CUSTOMER_CLAIM_INVALID', 'input.customerClaim'],
     ];
     for (const [change, reason, field] of cases) {
