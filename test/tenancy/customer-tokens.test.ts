@@ -24,6 +24,7 @@ import {
 } from '../support';
 
 const HOUR = 3600;
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const VIEWER = `{ viewer { role tenantId customerId } }`;
 
 let gw: TestGateway;
@@ -158,8 +159,8 @@ describe('customer tokens signed with the tenant secret', () => {
 describe("customer tokens from the tenant's own identity provider", () => {
   let jwks: Server;
   let jwksUrl: string;
-  let rsa: CryptoKey;
-  let ec: CryptoKey;
+  let rsa: PrivateKey;
+  let ec: PrivateKey;
 
   beforeAll(async () => {
     const rsaPair = await generateKeyPair('RS256');
@@ -181,7 +182,7 @@ describe("customer tokens from the tenant's own identity provider", () => {
   afterAll(() => new Promise((resolve) => jwks.close(resolve)));
 
   function idpToken(
-    privateKey: CryptoKey,
+    privateKey: PrivateKey,
     claims: JWTPayload,
     options: { alg?: string; kid?: string; lifetime?: number } = {},
   ): Promise<string> {
