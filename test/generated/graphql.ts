@@ -208,7 +208,7 @@ export type CustomerTokenProviderInput = {
   audience: string;
   /** The claim naming the customer; default `sub`. */
   customerClaim?: string | null | undefined;
-  /** The claim holds a customer identifier of this kind (not EMAIL or PHONE); null: it holds the customer's id. */
+  /** The claim holds a customer identifier of this kind (not EMAIL, PHONE or DEVICE_ID, which customers set themselves); null: it holds the customer's id. */
   identifierKind?: IdentifierKind | null | undefined;
   /** The `iss` its tokens carry; with the audience, it must be unique across tenants. */
   issuer: string;
