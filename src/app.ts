@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
@@ -22,7 +23,7 @@ import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
-import { jsonErrorHandler, probeRoutes, requestIdOf } from './http';
+import { jsonErrorHandler, metricsRoute, probeRoutes, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
@@ -56,8 +57,13 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
-  /** Starts listening; resolves with the bound port (useful with port 0). */
+  /**
+   * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
+   * (useful with port 0).
+   */
   listen(port: number): Promise<number>;
+  /** The metrics listener's port once listening; undefined without METRICS_PORT. */
+  metricsPort(): number | undefined;
   /** Graceful stop: refuse new work, finish in-flight requests, close subscriptions, then pools. */
   close(): Promise<void>;
 }
@@ -73,7 +79,10 @@ function createServices(authenticator: Authenticator): Services {
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   return {
-    tenancy: new TenancyService((keyId) => authenticator.forgetApiKey(keyId)),
+    tenancy: new TenancyService(
+      (keyId) => authenticator.forgetApiKey(keyId),
+      (tenantId) => authenticator.forgetCustomerTokenSettings(tenantId),
+    ),
     stores: new StoreService(),
     customers: new CustomerService(authenticator, identifiers),
     identifiers,
@@ -126,7 +135,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken);
+  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
+    issuer: config.customerTokenIssuer,
+    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
+  });
   const services = createServices(authenticator);
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
@@ -159,6 +171,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     formatError: formatErrorFn,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo picks its landing page from process.env.NODE_ENV; the gateway's config decides instead.
+      ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       metrics.apolloPlugin(),
       {
         serverWillStart: () => Promise.resolve({ drainServer: () => webSocket.drain() }),
@@ -167,7 +181,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   });
   await apollo.start();
 
-  app.use(probeRoutes(orm, bus, metrics));
+  app.use(probeRoutes(orm, bus));
+  if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
+  const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
   app.use('/ingest', ingestRouter(orm, log));
   app.use(
     '/graphql',
@@ -193,11 +209,11 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     bus,
     metrics,
     log,
-    listen: (port) =>
-      new Promise<number>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, () => resolve((httpServer.address() as AddressInfo).port));
-      }),
+    listen: async (port) => {
+      if (metricsServer) await listenOn(metricsServer, config.metricsPort!);
+      return listenOn(httpServer, port);
+    },
+    metricsPort: () => (metricsServer?.listening ? (metricsServer.address() as AddressInfo).port : undefined),
     close: () =>
       (closing ??= (async () => {
         stopJobs();
@@ -207,6 +223,22 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await relay.stop();
         await bus.close();
         await orm.close(true);
+        if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       })()),
   };
+}
+
+function listenOn(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** The metrics listener's app: /metrics and nothing else, so the port can be opened to Prometheus alone. */
+function metricsApp(metrics: Metrics, config: Config): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(metricsRoute(metrics, config.metricsToken));
+  return app;
 }

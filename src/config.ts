@@ -15,6 +15,18 @@ export interface Config {
   readonly adminTokenGenerated: boolean;
   readonly logLevel: string;
   readonly introspection: boolean;
+  /** Apollo's landing page (the GraphQL IDE) on GET /graphql. */
+  readonly landingPage: boolean;
+  /** Set: /metrics is served on its own listener on this port (0 picks a free one) and not on `port`. */
+  readonly metricsPort: number | undefined;
+  /** Set: /metrics requires `Authorization: Bearer <token>`, on whichever port serves it. */
+  readonly metricsToken: string | undefined;
+  /** Whether `port` serves /metrics: not when METRICS_PORT is set, nor in production without a token. */
+  readonly metricsOnMainPort: boolean;
+  /** The `iss` every customer token signed with a tenant secret must carry. */
+  readonly customerTokenIssuer: string;
+  /** Longest customer token accepted (`exp - iat`), and longest `issueCustomerToken` signs. */
+  readonly customerTokenMaxTtlSeconds: number;
   readonly bodyLimit: string;
   readonly maxQueryDepth: number;
   readonly maxAliases: number;
@@ -92,6 +104,18 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('ADMIN_TOKEN must be at least 16 characters');
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  // The token is compared in constant time, but a short one could still be guessed.
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  const metricsPortRaw = env.METRICS_PORT;
+  const metricsPort =
+    metricsPortRaw === undefined || metricsPortRaw === '' ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535);
+
+  const customerTokenIssuer = (env.CUSTOMER_TOKEN_ISSUER ?? 'loyalty-gateway').trim();
+  if (customerTokenIssuer === '' || customerTokenIssuer.length > 200)
+    throw new ConfigError('CUSTOMER_TOKEN_ISSUER must be 1 to 200 characters');
+
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -105,6 +129,13 @@ export function loadConfig(env: Env = process.env): Config {
     adminTokenGenerated,
     logLevel,
     introspection: boolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    landingPage: boolean(env, 'LANDING_PAGE', nodeEnv !== 'production'),
+    metricsPort,
+    metricsToken,
+    // A production gateway's public port shows metrics only behind a token; METRICS_PORT moves them off it.
+    metricsOnMainPort: metricsPort === undefined && (metricsToken !== undefined || nodeEnv !== 'production'),
+    customerTokenIssuer,
+    customerTokenMaxTtlSeconds: integer(env, 'CUSTOMER_TOKEN_MAX_TTL_SECONDS', 86_400, 60, 30 * 86_400),
     bodyLimit: env.BODY_LIMIT || '100kb',
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
     maxAliases: integer(env, 'MAX_ALIASES', 30, 1, 1000),

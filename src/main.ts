@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   });
   const port = await gateway.listen(config.port);
   log.info(
-    { port, database: embedded ? 'embedded' : 'external', events: config.redisUrl ? 'redis' : 'in-process' },
+    {
+      port,
+      metricsPort: gateway.metricsPort(),
+      database: embedded ? 'embedded' : 'external',
+      events: config.redisUrl ? 'redis' : 'in-process',
+    },
     'gateway listening',
   );
   if (config.adminTokenGenerated) {

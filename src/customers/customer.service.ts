@@ -8,7 +8,6 @@ import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
-import { Tenant } from '../tenancy/tenant.entity';
 import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
 import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
@@ -21,8 +20,6 @@ import type {
   UpdateCustomerInput,
 } from './customer.types';
 import type { IdentifierService } from './identifier.service';
-
-const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 /** Routing key of a customer's events: the tenant is part of it so ids can never cross tenants. */
 export function customerRoutingKey(tenantId: string, customerId: string): string {
@@ -210,26 +207,19 @@ export class CustomerService {
   /** Mints the token a signed-in customer uses, for back ends that do not sign their own. */
   async issueToken(ctx: Context, customerId: string, ttlSeconds: number): Promise<CustomerToken> {
     const tenantId = requireTenant(ctx);
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
-      throw customerError(
-        CustomerErrorCode.TOKEN_TTL_INVALID,
-        `ttlSeconds must be from 60 to ${MAX_TOKEN_TTL_SECONDS}`,
-        'ttlSeconds',
-      );
+    // The gateway would refuse a longer-lived token itself.
+    const maxTtl = this.authenticator.customerTokenMaxTtlSeconds;
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > maxTtl) {
+      throw customerError(CustomerErrorCode.TOKEN_TTL_INVALID, `ttlSeconds must be from 60 to ${maxTtl}`, 'ttlSeconds');
     }
     const customer = await this.get(ctx, customerId, 'customerId');
-    const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });
-    return this.authenticator.signCustomerToken(tenant, customer.id, ttlSeconds);
+    return this.authenticator.signCustomerToken(tenantId, customer.id, ttlSeconds);
   }
 
   /** Locks the customer row; the id of a merged profile locks (and updates) its survivor. */
   private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
     const [row] = isUuid(id)
-      ? await em.execute<
-          {
-            id: string;
-          }[]
-        >(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])
+      ? await em.execute<{ id: string }[]>(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])
       : [];
     const customer = row
       ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })

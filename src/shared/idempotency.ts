@@ -40,6 +40,7 @@ export enum IdempotencyScope {
   CUSTOMER_MERGE = 'customer-merge',
   TIER_GRANT = 'tier-grant',
   TERMS_PUBLISH = 'terms-publish',
+  CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
 }
 
 export enum IdempotencyErrorCode {
