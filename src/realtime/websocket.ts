@@ -10,10 +10,18 @@ import { type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
 import type { formatError } from '../shared/graphql/format-error';
 import type { Metrics } from '../shared/metrics';
+import { realtimeError, RealtimeErrorCode } from './realtime.errors';
 import { subscribeSharingExecution } from './shared-execution';
 
-/** Close code for a socket over WS_MAX_CONNECTIONS_PER_KEY (4xxx: application-defined, like graphql-ws's own). */
+// Close codes the gateway sends besides ws's and graphql-ws's own (4xxx: application-defined); every code a
+// client can see is listed in docs/api/realtime.md.
+/** A socket over WS_MAX_CONNECTIONS_PER_KEY. */
 export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
+
+/** The `authorization` a client sent in `connection_init`; anything but a string counts as none. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  return typeof params?.authorization === 'string' ? params.authorization : '';
+}
 
 /**
  * Pings every socket each interval and closes one that has not answered the previous ping: a client that
@@ -53,6 +61,12 @@ export interface WebSocketOptions {
   readonly maxConnectionsPerCaller: number;
   /** 0 turns pings off. */
   readonly pingIntervalMs: number;
+  /** Largest frame read, in bytes: a larger one is refused (1009) before it is buffered. */
+  readonly maxPayload: number;
+  /** Operations open at once on one socket. */
+  readonly maxSubscriptionsPerSocket: number;
+  /** Time a socket has to send `connection_init` (4408 after it). */
+  readonly initTimeoutMs: number;
 }
 
 export interface GatewayWebSocket {
@@ -62,41 +76,43 @@ export interface GatewayWebSocket {
   close(): void;
 }
 
-/** graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller, kept alive. */
+/**
+ * graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller, per socket and
+ * per frame, kept alive.
+ */
 export function startWebSocketServer(httpServer: Server, options: WebSocketOptions): GatewayWebSocket {
   const { schema, authenticator, contextDeps, metrics, log } = options;
   const rules = [...specifiedRules, ...options.validationRules];
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxPayload });
   const openSubscriptions = new WeakMap<object, Set<string>>();
   const socketsPerCaller = new Map<string, number>();
   const stopPings = keepAlive(wsServer, options.pingIntervalMs);
   const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
     {
       schema,
+      connectionInitWaitTimeout: options.initTimeoutMs,
       validate: (s, document) => validate(s, document, rules),
       subscribe: subscribeSharingExecution,
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         let caller: Caller | null;
         try {
-          caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+          caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         } catch {
           return false;
         }
         if (!caller) return false;
+        const { socket } = ctx.extra;
         // The socket may have closed while we authenticated: counting it then would never be undone.
-        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        if (socket.readyState !== socket.OPEN) return false;
         const label = callerLabel(caller);
         const open = socketsPerCaller.get(label) ?? 0;
         if (open >= options.maxConnectionsPerCaller) {
-          ctx.extra.socket.close(
-            CLOSE_TOO_MANY_CONNECTIONS,
-            `At most ${options.maxConnectionsPerCaller} connections per key`,
-          );
+          socket.close(CLOSE_TOO_MANY_CONNECTIONS, `At most ${options.maxConnectionsPerCaller} connections per key`);
           return false;
         }
         socketsPerCaller.set(label, open + 1);
-        ctx.extra.socket.once('close', () => {
+        socket.once('close', () => {
           const left = (socketsPerCaller.get(label) ?? 1) - 1;
           if (left > 0) socketsPerCaller.set(label, left);
           else socketsPerCaller.delete(label);
@@ -106,10 +122,19 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       },
       // ...and again for each operation, so a key revoked since then stops opening subscriptions.
       context: async (ctx, id) => {
-        const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+        const caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
       },
       onSubscribe: (ctx, id) => {
+        // graphql-ws registered this operation before calling us, so it counts itself.
+        if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
+          return [
+            realtimeError(
+              RealtimeErrorCode.TOO_MANY_SUBSCRIPTIONS,
+              `At most ${options.maxSubscriptionsPerSocket} operations may be open on one connection; complete one first`,
+            ),
+          ];
+        }
         let ids = openSubscriptions.get(ctx);
         if (!ids) openSubscriptions.set(ctx, (ids = new Set()));
         ids.add(id);
@@ -130,6 +155,12 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     },
     wsServer,
   );
+  // ws closes a socket that broke the protocol (1009 for a frame over maxPayload), then emits 'error', which
+  // graphql-ws would print to the console as an internal error: it is the client's, so it is logged as such.
+  wsServer.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error) => log.debug({ err: error }, 'websocket closed for a protocol error'));
+  });
   return {
     drain: async () => {
       stopPings();
