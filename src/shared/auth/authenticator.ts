@@ -122,7 +122,7 @@ export class Authenticator {
         algorithms: ['HS256'],
         requiredClaims: ['sub', 'exp'],
       });
-      return { kind: 'customer', tenantId, customerId: payload.sub! };
+      return { kind: 'customer', tenantId, customerId: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
     } catch {
       throw accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token is invalid or expired');
     }

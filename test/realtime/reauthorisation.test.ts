@@ -1,0 +1,97 @@
+import type { Client } from 'graphql-ws';
+
+import { Authenticator } from '../../src/shared/auth/authenticator';
+import { createApiKey, createCustomer, createTenant, type TenantFixture } from '../helpers/factories';
+import {
+  collect,
+  gqlOk,
+  startGateway,
+  type TestGateway,
+  uniquePrefix,
+  untilRedisListening,
+  wsClient,
+} from '../helpers/gateway';
+
+const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { version displayName } }`;
+type Updated = { customerUpdated: { version: number; displayName: string } };
+const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
+const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
+
+let gwA: TestGateway;
+let gwB: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  // Two instances sharing PostgreSQL and Redis, as two replicas behind a load balancer.
+  const prefix = uniquePrefix('reauth');
+  [gwA, gwB] = await Promise.all([startGateway({ redisPrefix: prefix }), startGateway({ redisPrefix: prefix })]);
+  tenant = await createTenant(gwA);
+});
+afterAll(async () => {
+  await Promise.all([gwA.close(), gwB.close()]);
+});
+
+/** How the subscription ended (a CloseEvent, errors, 'completed'), or 'still open' after `ms`. */
+async function endOf(done: Promise<void>, ms: number): Promise<unknown> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    done.then(
+      () => 'completed',
+      (error: unknown) => error,
+    ),
+    new Promise((resolve) => (timer = setTimeout(() => resolve('still open'), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
+describe('open subscriptions follow their credential', () => {
+  it('closes the sockets of an API key revoked on one instance, on every instance (4403)', async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
+    const clients: Client[] = [wsClient(gwA, agent.secret), wsClient(gwB, agent.secret)];
+    try {
+      const subs = clients.map((client) => collect<Updated>(client, SUBSCRIBE, { id: customer.id }));
+      await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
+      await untilRedisListening(gwB, 'API_KEY_REVOKED');
+      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'before' } }, tenant.ownerKey);
+      for (const sub of subs) await sub.next(1);
+
+      await gqlOk(gwA, REVOKE, { id: agent.id }, tenant.ownerKey);
+      for (const sub of subs) {
+        expect(await endOf(sub.done, 5000)).toMatchObject({ code: 4403, reason: 'The API key was revoked' });
+      }
+      // Nothing committed after the revocation reaches the key.
+      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'after' } }, tenant.ownerKey);
+      await new Promise((r) => setTimeout(r, 200));
+      for (const sub of subs) expect(sub.events.map((e) => e.data?.customerUpdated.displayName)).toEqual(['before']);
+    } finally {
+      for (const client of clients) await client.dispose();
+    }
+  });
+
+  it("closes a customer's socket when the token expires (4401), having delivered events until then", async () => {
+    const customer = await createCustomer(gwA, tenant.ownerKey);
+    // Signed the way the gateway signs (issueCustomerToken allows 60 s at least; this test wants 3 s).
+    const signer = new Authenticator(
+      { apiKeyBySecretHash: () => Promise.resolve(undefined), customerTokenSecret: () => Promise.resolve(null) },
+      'unused-admin-token',
+    );
+    const { token } = await signer.signCustomerToken(
+      { id: tenant.tenantId, customerJwtSecret: tenant.customerJwtSecret },
+      customer.id,
+      3,
+    );
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
+    const client = wsClient(gwB, token);
+    try {
+      const sub = collect<Updated>(client, SUBSCRIBE, { id: customer.id });
+      await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
+      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'while valid' } }, tenant.ownerKey);
+      await sub.next(1);
+
+      expect(await endOf(sub.done, 5000)).toMatchObject({ code: 4401, reason: 'The customer token expired' });
+      expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
