@@ -1,20 +1,19 @@
 import type { Client } from 'graphql-ws';
 
 import { Authenticator } from '../../src/shared/auth/authenticator';
-import { createApiKey, createCustomer, createTenant, type TenantFixture } from '../helpers/factories';
+import { CustomerUpdatedDocument, UpdateCustomerVersionDocument } from '../generated/graphql';
 import {
+  ApiClient,
   collect,
-  gqlOk,
+  createCustomer,
+  createTenant,
   startGateway,
+  type TenantFixture,
   type TestGateway,
   uniquePrefix,
   untilRedisListening,
-  wsClient,
-} from '../helpers/gateway';
+} from '../support';
 
-const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { version displayName } }`;
-type Updated = { customerUpdated: { version: number; displayName: string } };
-const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
 
 let gwA: TestGateway;
@@ -45,22 +44,22 @@ async function endOf(done: Promise<void>, ms: number): Promise<unknown> {
 
 describe('open subscriptions follow their credential', () => {
   it('closes the sockets of an API key revoked on one instance, on every instance (4403)', async () => {
-    const customer = await createCustomer(gwA, tenant.ownerKey);
-    const agent = await createApiKey(gwA, tenant.ownerKey, 'AGENT');
-    const clients: Client[] = [wsClient(gwA, agent.secret), wsClient(gwB, agent.secret)];
+    const customer = await createCustomer(tenant.owner);
+    const agent = await tenant.agent();
+    const clients: Client[] = [agent.ws(), agent.on(gwB).ws()];
     try {
-      const subs = clients.map((client) => collect<Updated>(client, SUBSCRIBE, { id: customer.id }));
+      const subs = clients.map((client) => collect(client, CustomerUpdatedDocument, { id: customer.id }));
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
       await untilRedisListening(gwB, 'API_KEY_REVOKED');
-      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'before' } }, tenant.ownerKey);
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'before' } });
       for (const sub of subs) await sub.next(1);
 
-      await gqlOk(gwA, REVOKE, { id: agent.id }, tenant.ownerKey);
+      await tenant.owner.data(REVOKE, { id: agent.id });
       for (const sub of subs) {
         expect(await endOf(sub.done, 5000)).toMatchObject({ code: 4403, reason: 'The API key was revoked' });
       }
       // Nothing committed after the revocation reaches the key.
-      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'after' } }, tenant.ownerKey);
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'after' } });
       await new Promise((r) => setTimeout(r, 200));
       for (const sub of subs) expect(sub.events.map((e) => e.data?.customerUpdated.displayName)).toEqual(['before']);
     } finally {
@@ -69,7 +68,7 @@ describe('open subscriptions follow their credential', () => {
   });
 
   it("closes a customer's socket when the token expires (4401), having delivered events until then", async () => {
-    const customer = await createCustomer(gwA, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     // Signed the way the gateway signs (issueCustomerToken allows 60 s at least; this test wants 3 s).
     const signer = new Authenticator(
       { apiKeyBySecretHash: () => Promise.resolve(undefined), customerTokenSecret: () => Promise.resolve(null) },
@@ -81,11 +80,11 @@ describe('open subscriptions follow their credential', () => {
       3,
     );
     const { exp } = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { exp: number };
-    const client = wsClient(gwB, token);
+    const client = new ApiClient(gwB, token).ws();
     try {
-      const sub = collect<Updated>(client, SUBSCRIBE, { id: customer.id });
+      const sub = collect(client, CustomerUpdatedDocument, { id: customer.id });
       await untilRedisListening(gwB, 'CUSTOMER_UPDATED');
-      await gqlOk(gwA, UPDATE, { input: { id: customer.id, displayName: 'while valid' } }, tenant.ownerKey);
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'valid' } });
       await sub.next(1);
 
       expect(await endOf(sub.done, 5000)).toMatchObject({ code: 4401, reason: 'The customer token expired' });

@@ -1,11 +1,7 @@
 import WebSocket from 'ws';
 
-import { createCustomer, createTenant, type TenantFixture } from '../helpers/factories';
-import { collect, gqlOk, startGateway, type TestGateway, wsClient } from '../helpers/gateway';
-
-const SUBSCRIBE = `subscription ($id: ID!) { customerUpdated(customerId: $id) { version displayName } }`;
-type Updated = { customerUpdated: { version: number; displayName: string } };
-const UPDATE = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { version } }`;
+import { CustomerUpdatedDocument, UpdateCustomerVersionDocument } from '../generated/graphql';
+import { collect, createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -52,6 +48,14 @@ async function openSubscriptions(): Promise<number> {
   return (await gw.gateway.metrics.subscriptionsOpen.get()).values[0]?.value ?? 0;
 }
 
+async function until(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('WebSocket limits', () => {
   it('closes a socket with 1009 for a frame over WS_MAX_PAYLOAD (64 KiB by default), even before connection_init', async () => {
     const socket = await rawSocket();
@@ -65,7 +69,7 @@ describe('WebSocket limits', () => {
     within.send(
       JSON.stringify({
         type: 'connection_init',
-        payload: { authorization: `Bearer ${tenant.ownerKey}`, padding: 'x'.repeat(60 * 1024) },
+        payload: { authorization: `Bearer ${tenant.owner.secret}`, padding: 'x'.repeat(60 * 1024) },
       }),
     );
     expect(JSON.parse(await ack)).toEqual({ type: 'connection_ack' });
@@ -80,15 +84,13 @@ describe('WebSocket limits', () => {
   });
 
   it('refuses an operation over WS_MAX_SUBSCRIPTIONS_PER_SOCKET on one socket, keeping the others', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
-    const client = wsClient(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
+    const client = tenant.owner.ws();
     try {
       const before = await openSubscriptions();
-      const subs = [1, 2, 3].map(() => collect<Updated>(client, SUBSCRIBE, { id: customer.id }));
-      for (let i = 0; i < 250 && (await openSubscriptions()) < before + 3; i += 1) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      const fourth = collect<Updated>(client, SUBSCRIBE, { id: customer.id });
+      const subs = [1, 2, 3].map(() => collect(client, CustomerUpdatedDocument, { id: customer.id }));
+      await until(async () => (await openSubscriptions()) >= before + 3);
+      const fourth = collect(client, CustomerUpdatedDocument, { id: customer.id });
       expect(await settled(fourth.done, 3000)).toEqual({
         error: [
           expect.objectContaining({
@@ -99,17 +101,16 @@ describe('WebSocket limits', () => {
       });
 
       // The three open subscriptions still receive every change.
-      await gqlOk(gw, UPDATE, { input: { id: customer.id, displayName: 'seen by three' } }, tenant.ownerKey);
-      for (const sub of subs) expect((await sub.next(1))[0].data?.customerUpdated.displayName).toBe('seen by three');
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'seen by 3' } });
+      for (const sub of subs) expect((await sub.next(1))[0].data?.customerUpdated.displayName).toBe('seen by 3');
 
       // Completing one frees its place on the socket.
       subs[0].stop();
-      for (let i = 0; i < 250 && (await openSubscriptions()) > before + 2; i += 1) {
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      const again = collect<Updated>(client, SUBSCRIBE, { id: customer.id });
-      await gqlOk(gw, UPDATE, { input: { id: customer.id, displayName: 'seen again' } }, tenant.ownerKey);
-      expect((await again.next(1))[0].data?.customerUpdated.displayName).toBe('seen again');
+      await until(async () => (await openSubscriptions()) <= before + 2);
+      const again = collect(client, CustomerUpdatedDocument, { id: customer.id });
+      await until(async () => (await openSubscriptions()) >= before + 3);
+      await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'again' } });
+      expect((await again.next(1))[0].data?.customerUpdated.displayName).toBe('again');
     } finally {
       await client.dispose();
     }
