@@ -134,7 +134,7 @@ class Hub {
         if (failure) {
           const error = failure;
           failure = null;
-          return Promise.reject(error);
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
         if (finished) return Promise.resolve({ value: undefined, done: true });
         return new Promise<IteratorResult<T>>((resolve, reject) => {
@@ -149,9 +149,7 @@ class Hub {
       },
       throw: (error?: unknown) => {
         stop();
-        // An iterator's throw() hands back the caller's own reason, whatever it is.
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       },
       [Symbol.asyncIterator]() {
         return this;
@@ -247,16 +245,17 @@ export function createRealtimeBus(
     async close() {
       // QUIT waits for Redis to answer; a client that is not connected is just dropped.
       await Promise.all(
-        [publishClient, subscribeClient].map(async (client) => {
-          if (!client) return;
-          if (client.status === 'ready') {
-            await settleWithin(
-              client.quit().then(() => undefined),
-              2000,
-              undefined,
-            );
-          } else client.disconnect();
-        }),
+        [publishClient, subscribeClient].map((client) =>
+          !client
+            ? Promise.resolve()
+            : client.status === 'ready'
+              ? settleWithin(
+                  client.quit().then(() => undefined),
+                  2000,
+                  undefined,
+                )
+              : Promise.resolve(client.disconnect()),
+        ),
       );
     },
   };

@@ -24,11 +24,6 @@ export const CLOSE_CREDENTIAL_EXPIRED = 4401;
 /** The API key was revoked. */
 export const CLOSE_KEY_REVOKED = 4403;
 
-/** The `authorization` a client sent in `connection_init`; anything but a string counts as none. */
-function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
-  return typeof params?.authorization === 'string' ? params.authorization : '';
-}
-
 /** The reason an AppError carries for a revoked key. */
 const KEY_REVOKED: string = AccessErrorCode.KEY_REVOKED;
 
@@ -244,4 +239,11 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     },
     close: () => wsServer.close(),
   };
+}
+
+/** The `authorization` connection parameter as the HTTP header would carry it; any other shape can never verify. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  const value = params?.authorization;
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }
