@@ -159,6 +159,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     log,
     maxConnectionsPerCaller: config.wsMaxConnectionsPerKey,
     pingIntervalMs: config.wsPingIntervalMs,
+    maxPayload: config.wsMaxPayload,
+    maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
+    initTimeoutMs: config.wsInitTimeoutMs,
   });
 
   const apollo = new ApolloServer<Context>({

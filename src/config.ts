@@ -45,6 +45,12 @@ export interface Config {
   readonly wsMaxConnectionsPerKey: number;
   /** How often sockets are pinged; one that has not answered the previous ping is closed. 0 turns pings off. */
   readonly wsPingIntervalMs: number;
+  /** Largest WebSocket frame (or message) read, in bytes; a larger one closes the socket (1009). */
+  readonly wsMaxPayload: number;
+  /** Operations open at once on one socket (subscriptions, and queries or mutations still running). */
+  readonly wsMaxSubscriptionsPerSocket: number;
+  /** How long a new socket may take to send `connection_init` before it is closed (4408). */
+  readonly wsInitTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -149,5 +155,9 @@ export function loadConfig(env: Env = process.env): Config {
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
     wsPingIntervalMs: integer(env, 'WS_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
+    // At least 1 KiB so a connection_init with a long token fits; at most 16 MiB, a frame ws must buffer.
+    wsMaxPayload: integer(env, 'WS_MAX_PAYLOAD', 64 * 1024, 1024, 16 * 1024 * 1024),
+    wsMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+    wsInitTimeoutMs: integer(env, 'WS_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
   });
 }

@@ -42,7 +42,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('limits WebSocket frames to 64 KiB, operations to 50 per socket and connection_init to 3 s by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      wsMaxPayload: 65_536,
+      wsMaxSubscriptionsPerSocket: 50,
+      wsInitTimeoutMs: 3000,
+    });
+    expect(
+      loadConfig({ WS_MAX_PAYLOAD: '2048', WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5', WS_INIT_TIMEOUT_MS: '500' }),
+    ).toMatchObject({ wsMaxPayload: 2048, wsMaxSubscriptionsPerSocket: 5, wsInitTimeoutMs: 500 });
+  });
+
   it.each([
+    [{ WS_MAX_PAYLOAD: '100' }, /WS_MAX_PAYLOAD/],
+    [{ WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '0' }, /WS_MAX_SUBSCRIPTIONS_PER_SOCKET/],
+    [{ WS_INIT_TIMEOUT_MS: 'soon' }, /WS_INIT_TIMEOUT_MS/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ PORT: '70000' }, /PORT/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],

@@ -4,6 +4,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { IdentifierKind } from '../customers/identifier.logic';
+import { recordEvent } from '../outbox/outbox';
+import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from '../realtime/pubsub';
 import { requireTenant } from '../shared/auth/guards';
 import { StaffRole } from '../shared/auth/roles';
 import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
@@ -120,8 +122,12 @@ export class TenancyService {
     });
   }
 
+  /**
+   * Revokes a key; its event (written in the same transaction) makes every instance forget the key and close
+   * its WebSocket connections, so no open subscription outlives it.
+   */
   async revokeApiKey(ctx: Context, id: string): Promise<ApiKey> {
-    requireTenant(ctx);
+    const tenantId = requireTenant(ctx);
     return ctx.em
       .transactional(async (tx) => {
         const key = isUuid(id) ? await tx.findOne(ApiKey, { id }) : null;
@@ -129,7 +135,15 @@ export class TenancyService {
         if (key.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
           throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
         }
-        key.revokedAt ??= new Date();
+        if (!key.revokedAt) {
+          key.revokedAt = new Date();
+          recordEvent(tx, {
+            tenantId,
+            topic: Topic.API_KEY_REVOKED,
+            routingKey: EVERY_INSTANCE,
+            payload: { keyId: key.id } satisfies ApiKeyRevokedEvent,
+          });
+        }
         return key;
       })
       .then((key) => {

@@ -201,7 +201,7 @@ export class Authenticator {
       try {
         const { payload } = await jwtVerify(token, secret, options);
         this.assertLifetime(payload);
-        return { kind: 'customer', tenantId, customerId: payload.sub! };
+        return { kind: 'customer', tenantId, customerId: payload.sub!, expiresAt: new Date(payload.exp! * 1000) };
       } catch (error) {
         const another = index < secrets.length - 1;
         if (!(another && error instanceof joseErrors.JWSSignatureVerificationFailed)) throw tokenError(error);
@@ -240,7 +240,7 @@ export class Authenticator {
         `The customer token's "${provider.customerClaim}" claim names no customer of the tenant`,
       );
     }
-    return { kind: 'customer', tenantId: provider.tenantId, customerId };
+    return { kind: 'customer', tenantId: provider.tenantId, customerId, expiresAt: new Date(payload.exp! * 1000) };
   }
 
   /** `maxTokenAge` also refuses an `iat` in the future, which would otherwise stretch the lifetime. */
