@@ -45,6 +45,7 @@ import { formatError } from './shared/graphql/format-error';
 import { Metrics } from './shared/metrics';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
+import { RoleLimitService } from './tenancy/role-limit.service';
 import { TenancyService } from './tenancy/tenancy.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
 import { ingestRouter } from './timeline/ingest.route';
@@ -74,6 +75,7 @@ function createServices(authenticator: Authenticator): Services {
   const rewards = new RewardService(ledgerBookings, program);
   return {
     tenancy: new TenancyService((keyId) => authenticator.forgetApiKey(keyId)),
+    roleLimits: new RoleLimitService(),
     stores: new StoreService(),
     customers: new CustomerService(authenticator, identifiers),
     identifiers,

@@ -208,6 +208,9 @@ export class TransactionView {
   @Field(() => Channel, { nullable: true, description: 'The channel it came through.' })
   channel?: Channel;
 
+  @Field(() => ID, { nullable: true, description: 'The store whose till booked it; null for every other caller.' })
+  storeId?: string;
+
   @Field({ description: 'Who booked it: key:<id>, customer:<id>, platform, or job:<name>.' })
   actor!: string;
 

@@ -9,6 +9,7 @@ export enum TenancyErrorCode {
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   ROLE_NOT_GRANTABLE = 'ROLE_NOT_GRANTABLE',
   API_KEY_NOT_FOUND = 'API_KEY_NOT_FOUND',
+  LIMIT_INVALID = 'LIMIT_INVALID',
 }
 
 export const tenancyError = defineErrors<TenancyErrorCode>({
@@ -20,4 +21,5 @@ export const tenancyError = defineErrors<TenancyErrorCode>({
   STORE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   ROLE_NOT_GRANTABLE: PublicErrorCode.FORBIDDEN,
   API_KEY_NOT_FOUND: PublicErrorCode.NOT_FOUND,
+  LIMIT_INVALID: PublicErrorCode.BAD_USER_INPUT,
 });

@@ -34,6 +34,7 @@ function request(key: string, input: object = { points: 10 }): IdempotentRequest
     tenantId: tenant.tenantId,
     scope: IdempotencyScope.LEDGER,
     key,
+    principal: 'key:test',
     hash: requestHash('testOperation', input),
   };
 }
