@@ -316,7 +316,7 @@ describe('keys belong to the caller that claimed them (issue 13, item 9)', () =>
       reason: 'IDEMPOTENCY_KEY_REUSED',
     });
     expect((await me.data(REDEEM, { input: redeem })).redeemReward).toEqual({
-      ...(mine.redeemReward as object),
+      ...mine.redeemReward,
       replayed: true,
     });
   });
