@@ -2,8 +2,8 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Issue 13, items 5, 6 and 9.
- * - `ledger_transaction.store_id`: the store a till booked at (null for every other caller, and for rows
- *   booked before: no till recorded its store then).
+ * - `ledger_transaction.store_id`: the store a transaction was booked at (a till's own, or a purchase's);
+ *   null otherwise, and for rows booked before: none recorded it then.
  * - `role_limit`: a tenant's points limits per role, append-only (the newest row per role applies; each row
  *   is the answer `setRoleLimit` replays), and `points_grant_day`: what each API key granted per day, the
  *   row that serialises a key's concurrent grants against its daily cap.

@@ -48,7 +48,7 @@ export class LedgerBookings {
       points: number;
       reason: string;
       channel: Channel;
-      /** The store of the till that books it; null for every other caller. */
+      /** The purchase's store (a till's own, for a till). */
       storeId: string | null;
       actor: string;
       key: string;
@@ -110,7 +110,7 @@ export class LedgerBookings {
       transactionId: string;
       points: number;
       reason: string;
-      /** The store of the till that books it; null for every other caller. */
+      /** The store it is booked at (a till's own, or the refunded purchase's); null for none. */
       storeId: string | null;
       actor: string;
       key: string;

@@ -80,7 +80,7 @@ export interface EarnBooking {
   points: number;
   reason: string;
   channel: Channel;
-  /** The till's store, when a till booked it. */
+  /** The store it is booked at: a till's own, or the purchase's; null otherwise. */
   storeId: string | null;
   actor: string;
   key: string;

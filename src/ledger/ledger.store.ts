@@ -43,7 +43,7 @@ export async function insertHeader(
     id?: string;
     actor: string;
     channel?: Channel;
-    /** The till's store, when a till books it. */
+    /** The store it is booked at: a till's own, or the purchase's. */
     storeId?: string | null;
     idempotencyKey?: string;
     requestHash?: string;
