@@ -46,6 +46,7 @@ import { formatError } from './shared/graphql/format-error';
 import { Metrics } from './shared/metrics';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
+import { RoleLimitService } from './tenancy/role-limit.service';
 import { TenancyService } from './tenancy/tenancy.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
 import { ingestRouter } from './timeline/ingest.route';
@@ -83,6 +84,7 @@ function createServices(authenticator: Authenticator): Services {
       (keyId) => authenticator.forgetApiKey(keyId),
       (tenantId) => authenticator.forgetCustomerTokenSettings(tenantId),
     ),
+    roleLimits: new RoleLimitService(),
     stores: new StoreService(),
     customers: new CustomerService(authenticator, identifiers),
     identifiers,

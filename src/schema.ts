@@ -35,6 +35,8 @@ import type { RewardService } from './rewards/reward.service';
 import { authChecker } from './shared/auth/auth-checker';
 import { StoreResolver } from './stores/store.resolver';
 import type { StoreService } from './stores/store.service';
+import { RoleLimitResolver } from './tenancy/role-limit.resolver';
+import type { RoleLimitService } from './tenancy/role-limit.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
 import type { TenancyService } from './tenancy/tenancy.service';
 import type { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -44,6 +46,7 @@ import type { TimelineService } from './timeline/timeline.service';
 /** The services the resolvers call: singletons, built once by the composition root (app.ts). */
 export interface Services {
   readonly tenancy: TenancyService;
+  readonly roleLimits: RoleLimitService;
   readonly stores: StoreService;
   readonly customers: CustomerService;
   readonly identifiers: IdentifierService;
@@ -76,6 +79,7 @@ function resolver<T extends object>(
 /** Every resolver of the API and what it is built from: the one list the schema is made of. */
 const RESOLVERS = [
   resolver(TenancyResolver, (s) => new TenancyResolver(s.tenancy)),
+  resolver(RoleLimitResolver, (s) => new RoleLimitResolver(s.roleLimits)),
   resolver(StoreResolver, (s) => new StoreResolver(s.stores)),
   resolver(CustomerResolver, (s) => new CustomerResolver(s.customers, s.identifiers)),
   resolver(CustomerMergeResolver, (s) => new CustomerMergeResolver(s.merges)),

@@ -48,6 +48,8 @@ export class LedgerBookings {
       points: number;
       reason: string;
       channel: Channel;
+      /** The purchase's store (a till's own, for a till). */
+      storeId: string | null;
       actor: string;
       key: string;
       pendingUntil: Date | null;
@@ -69,6 +71,7 @@ export class LedgerBookings {
       points: number;
       reason: string;
       channel: Channel;
+      storeId: string | null;
       actor: string;
       key: string;
     },
@@ -83,7 +86,7 @@ export class LedgerBookings {
         points: booking.points,
         reason: booking.reason,
       },
-      { actor: booking.actor, channel: booking.channel, idempotencyKey: booking.key },
+      { actor: booking.actor, channel: booking.channel, storeId: booking.storeId, idempotencyKey: booking.key },
     );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await debit(tx, booking.customerId, {
@@ -102,7 +105,16 @@ export class LedgerBookings {
   /** Reverses (part of) an earn or a redemption in the caller's transaction. */
   async reverseWithin(
     tx: EntityManager,
-    booking: { tenantId: string; transactionId: string; points: number; reason: string; actor: string; key: string },
+    booking: {
+      tenantId: string;
+      transactionId: string;
+      points: number;
+      reason: string;
+      /** The store it is booked at (a till's own, or the refunded purchase's); null for none. */
+      storeId: string | null;
+      actor: string;
+      key: string;
+    },
   ): Promise<PointsResult> {
     const original = await findTransaction(tx, booking.tenantId, booking.transactionId);
     if (!original)
@@ -121,7 +133,7 @@ export class LedgerBookings {
         reason: booking.reason,
         reversesId: original.id,
       },
-      { actor: booking.actor, idempotencyKey: booking.key },
+      { actor: booking.actor, storeId: booking.storeId, idempotencyKey: booking.key },
     );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await reverseWork(tx, booking.tenantId, original, header.id, booking.points);

@@ -60,6 +60,7 @@ export class TermsService {
     const request: IdempotentRequest = {
       tenantId,
       scope: IdempotencyScope.TERMS_PUBLISH,
+      principal: actor,
       key: idempotencyKeyOf(input.idempotencyKey),
       hash: requestHash('publishProgramTerms', input),
     };

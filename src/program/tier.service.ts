@@ -384,6 +384,7 @@ export class TierService {
     const request: IdempotentRequest = {
       tenantId,
       scope: IdempotencyScope.TIER_GRANT,
+      principal: actor,
       key: idempotencyKeyOf(input.idempotencyKey),
       hash: requestHash('grantTierStatus', input),
     };

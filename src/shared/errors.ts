@@ -60,6 +60,10 @@ export enum AccessErrorCode {
   KEY_REVOKED = 'KEY_REVOKED',
   ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
   NOT_OWN_CUSTOMER = 'NOT_OWN_CUSTOMER',
+  /** A till acts at the store its key is bound to, on records of that store only. */
+  NOT_OWN_STORE = 'NOT_OWN_STORE',
+  /** The credential fixes the channel (a till's is POS) and the request named another. */
+  CHANNEL_FIXED = 'CHANNEL_FIXED',
 }
 
 export const accessError = defineErrors<AccessErrorCode>({
@@ -68,6 +72,8 @@ export const accessError = defineErrors<AccessErrorCode>({
   KEY_REVOKED: PublicErrorCode.UNAUTHENTICATED,
   ROLE_FORBIDDEN: PublicErrorCode.FORBIDDEN,
   NOT_OWN_CUSTOMER: PublicErrorCode.FORBIDDEN,
+  NOT_OWN_STORE: PublicErrorCode.FORBIDDEN,
+  CHANNEL_FIXED: PublicErrorCode.FORBIDDEN,
 });
 
 export enum InputErrorCode {

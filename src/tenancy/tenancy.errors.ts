@@ -13,6 +13,7 @@ export enum TenancyErrorCode {
   CUSTOMER_CLAIM_INVALID = 'CUSTOMER_CLAIM_INVALID',
   IDENTIFIER_KIND_NOT_ALLOWED = 'IDENTIFIER_KIND_NOT_ALLOWED',
   PROVIDER_TAKEN = 'PROVIDER_TAKEN',
+  LIMIT_INVALID = 'LIMIT_INVALID',
 }
 
 export const tenancyError = defineErrors<TenancyErrorCode>({
@@ -28,4 +29,5 @@ export const tenancyError = defineErrors<TenancyErrorCode>({
   CUSTOMER_CLAIM_INVALID: PublicErrorCode.BAD_USER_INPUT,
   IDENTIFIER_KIND_NOT_ALLOWED: PublicErrorCode.BAD_USER_INPUT,
   PROVIDER_TAKEN: PublicErrorCode.CONFLICT,
+  LIMIT_INVALID: PublicErrorCode.BAD_USER_INPUT,
 });

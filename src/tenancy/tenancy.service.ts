@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IdentifierKind } from '../customers/identifier.logic';
 import { recordEvent } from '../outbox/outbox';
 import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from '../realtime/pubsub';
-import { requireTenant } from '../shared/auth/guards';
+import { requireCaller, requireTenant } from '../shared/auth/guards';
 import { StaffRole } from '../shared/auth/roles';
 import { generateApiKeySecret, hashSecret } from '../shared/auth/tokens';
 import type { Context } from '../shared/context';
@@ -15,6 +15,7 @@ import {
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
+  principalOf,
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, requiredText } from '../shared/validation';
@@ -181,6 +182,7 @@ export class TenancyService {
     const request: IdempotentRequest = {
       tenantId,
       scope: IdempotencyScope.CUSTOMER_TOKEN_SECRET_ROTATE,
+      principal: principalOf(requireCaller(ctx)),
       key: idempotencyKeyOf(input.idempotencyKey),
       hash: requestHash('rotateCustomerTokenSecret', input),
     };

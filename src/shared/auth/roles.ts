@@ -49,6 +49,7 @@ export const Access: Record<
   | 'reversePoints'
   | 'transferPoints'
   | 'managePolicy'
+  | 'manageRoleLimits'
   | 'verifyLedger'
   | 'manageProgram'
   | 'readProgram'
@@ -158,6 +159,8 @@ export const Access: Record<
     'CUSTOMER',
   ],
   managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** How many points each role may grant: the back office decides, not the roles limited. */
+  manageRoleLimits: [StaffRole.OWNER, StaffRole.ADMIN],
   verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
   manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
