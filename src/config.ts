@@ -33,6 +33,14 @@ export interface Config {
   readonly wsMaxConnectionsPerKey: number;
   /** How often sockets are pinged; one that has not answered the previous ping is closed. 0 turns pings off. */
   readonly wsPingIntervalMs: number;
+  /** Where contact verification codes are POSTed (signed); unset: they are only logged, never delivered. */
+  readonly contactWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of those POSTs; required with the URL. */
+  readonly contactWebhookSecret: string | undefined;
+  /** How long a contact verification code is valid. */
+  readonly contactCodeTtlMinutes: number;
+  /** Wrong codes allowed before a pending contact change is void. */
+  readonly contactCodeMaxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +103,12 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const contactWebhookUrl = url(env, 'CONTACT_WEBHOOK_URL', ['https:', 'http:']);
+  const contactWebhookSecret = env.CONTACT_WEBHOOK_SECRET || undefined;
+  if (contactWebhookUrl && (contactWebhookSecret?.length ?? 0) < 16) {
+    throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');
+  }
+
   return Object.freeze({
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -118,5 +132,9 @@ export function loadConfig(env: Env = process.env): Config {
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
     wsPingIntervalMs: integer(env, 'WS_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
+    contactWebhookUrl,
+    contactWebhookSecret,
+    contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
+    contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
   });
 }

@@ -40,6 +40,7 @@ export enum IdempotencyScope {
   CUSTOMER_MERGE = 'customer-merge',
   TIER_GRANT = 'tier-grant',
   TERMS_PUBLISH = 'terms-publish',
+  CONTACT_CHANGE = 'contact-change',
 }
 
 export enum IdempotencyErrorCode {
