@@ -7,7 +7,7 @@ import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
-import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import { assertMayActOnCustomer, assertRole, requireCaller, requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
@@ -166,6 +166,8 @@ export class RewardService {
 
   list(ctx: Context, activeOnly: boolean): Promise<Reward[]> {
     requireTenant(ctx);
+    // Drafts and withdrawn rewards are the business's workbench, not its catalogue.
+    if (!activeOnly) assertRole(ctx, Access.readProgramInternals);
     return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, {
       orderBy: { pointsCost: 'asc', code: 'asc' },
     });
