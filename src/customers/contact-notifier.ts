@@ -83,6 +83,7 @@ export class WebhookContactNotifier implements ContactNotifier {
     private readonly secret: string,
     private readonly log: Logger,
     private readonly post: Post = (target, init) => fetch(target, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS) }),
+    private readonly retryDelaysMs: readonly number[] = RETRY_DELAYS_MS,
   ) {}
 
   send(message: ContactCodeMessage): void {
@@ -105,7 +106,7 @@ export class WebhookContactNotifier implements ContactNotifier {
       expiresAt: message.expiresAt.toISOString(),
     });
     const meta = { verificationId: message.verificationId, kind: message.kind };
-    for (const [attempt, delay] of RETRY_DELAYS_MS.entries()) {
+    for (const [attempt, delay] of this.retryDelaysMs.entries()) {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       const timestamp = String(Math.floor(Date.now() / 1000));
       try {
