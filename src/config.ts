@@ -103,7 +103,12 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const contactWebhookUrl = url(env, 'CONTACT_WEBHOOK_URL', ['https:', 'http:']);
+  // The body carries a one-time code and an address: in production it travels over TLS only.
+  const contactWebhookUrl = url(
+    env,
+    'CONTACT_WEBHOOK_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
   const contactWebhookSecret = env.CONTACT_WEBHOOK_SECRET || undefined;
   if (contactWebhookUrl && (contactWebhookSecret?.length ?? 0) < 16) {
     throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');

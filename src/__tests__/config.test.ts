@@ -31,6 +31,17 @@ describe('loadConfig', () => {
     [{ INTROSPECTION: 'maybe' }, /INTROSPECTION/],
     [{ ADMIN_TOKEN: 'short' }, /ADMIN_TOKEN/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ CONTACT_WEBHOOK_URL: 'https://sender.example/codes' }, /CONTACT_WEBHOOK_SECRET/],
+    [
+      {
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'x'.repeat(32),
+        CONTACT_WEBHOOK_URL: 'http://sender.example/codes',
+        CONTACT_WEBHOOK_SECRET: 's'.repeat(32),
+      },
+      /CONTACT_WEBHOOK_URL/,
+    ],
+    [{ CONTACT_CODE_MAX_ATTEMPTS: '0' }, /CONTACT_CODE_MAX_ATTEMPTS/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
