@@ -17,6 +17,8 @@ import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
 import type { Config } from './config';
+import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
+import { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerService } from './customers/customer.service';
 import { HygieneService } from './customers/hygiene.service';
 import { IdentifierService } from './customers/identifier.service';
@@ -44,6 +46,7 @@ import { type Context, type ContextDeps, createContext } from './shared/context'
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { Metrics } from './shared/metrics';
+import { settleWithin } from './shared/timeout';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RoleLimitService } from './tenancy/role-limit.service';
@@ -70,8 +73,9 @@ export interface Gateway {
 }
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
-function createServices(authenticator: Authenticator): Services {
+function createServices(authenticator: Authenticator, config: Config, notifier: ContactNotifier): Services {
   const identifiers = new IdentifierService();
+  const customers = new CustomerService(authenticator, identifiers);
   const ledger = new LedgerService();
   const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
@@ -86,8 +90,12 @@ function createServices(authenticator: Authenticator): Services {
     ),
     roleLimits: new RoleLimitService(),
     stores: new StoreService(),
-    customers: new CustomerService(authenticator, identifiers),
+    customers,
     identifiers,
+    contactVerification: new ContactVerificationService(customers, notifier, {
+      codeTtlMinutes: config.contactCodeTtlMinutes,
+      maxAttempts: config.contactCodeMaxAttempts,
+    }),
     merges: new MergeService(ledgerBookings, tiers),
     hygiene: new HygieneService(),
     accounts: new AccountService(),
@@ -103,6 +111,14 @@ function createServices(authenticator: Authenticator): Services {
     timeline: new TimelineService(),
     channelSwitches: new ChannelSwitchService(),
   };
+}
+
+/** Codes go to the operator's sender when one is configured; otherwise they are only logged (see the class). */
+function createContactNotifier(config: Config, log: Logger): ContactNotifier {
+  const notifierLog = log.child({ component: 'contact-notifier' });
+  if (config.contactWebhookUrl && config.contactWebhookSecret)
+    return new WebhookContactNotifier(config.contactWebhookUrl, config.contactWebhookSecret, notifierLog);
+  return new LogContactNotifier(notifierLog, config.nodeEnv !== 'production');
 }
 
 /** The query limits, for HTTP and WebSocket alike. */
@@ -141,7 +157,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     issuer: config.customerTokenIssuer,
     maxTtlSeconds: config.customerTokenMaxTtlSeconds,
   });
-  const services = createServices(authenticator);
+  const contactNotifier = createContactNotifier(config, log);
+  const services = createServices(authenticator, config, contactNotifier);
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
@@ -226,6 +243,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await apollo.stop();
         webSocket.close();
         await relay.stop();
+        // Codes under way get a moment to go out; one not delivered is requested again.
+        await settleWithin(contactNotifier.drain(), 5_000, undefined);
         await bus.close();
         await orm.close(true);
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));

@@ -51,6 +51,14 @@ export interface Config {
   readonly wsMaxSubscriptionsPerSocket: number;
   /** How long a new socket may take to send `connection_init` before it is closed (4408). */
   readonly wsInitTimeoutMs: number;
+  /** Where contact verification codes are POSTed (signed); unset: they are only logged, never delivered. */
+  readonly contactWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of those POSTs; required with the URL. */
+  readonly contactWebhookSecret: string | undefined;
+  /** How long a contact verification code is valid. */
+  readonly contactCodeTtlMinutes: number;
+  /** Wrong codes allowed before a pending contact change is void. */
+  readonly contactCodeMaxAttempts: number;
 }
 
 export class ConfigError extends Error {}
@@ -125,6 +133,17 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  // The body carries a one-time code and an address: in production it travels over TLS only.
+  const contactWebhookUrl = url(
+    env,
+    'CONTACT_WEBHOOK_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
+  const contactWebhookSecret = env.CONTACT_WEBHOOK_SECRET || undefined;
+  if (contactWebhookUrl && (contactWebhookSecret?.length ?? 0) < 16) {
+    throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');
+  }
+
   return Object.freeze({
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -159,5 +178,9 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxPayload: integer(env, 'WS_MAX_PAYLOAD', 64 * 1024, 1024, 16 * 1024 * 1024),
     wsMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
     wsInitTimeoutMs: integer(env, 'WS_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+    contactWebhookUrl,
+    contactWebhookSecret,
+    contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
+    contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
   });
 }

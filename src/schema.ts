@@ -3,6 +3,8 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { ContactVerificationResolver } from './customers/contact-verification.resolver';
+import type { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerResolver } from './customers/customer.resolver';
 import type { CustomerService } from './customers/customer.service';
 import { HygieneResolver } from './customers/hygiene.resolver';
@@ -50,6 +52,7 @@ export interface Services {
   readonly stores: StoreService;
   readonly customers: CustomerService;
   readonly identifiers: IdentifierService;
+  readonly contactVerification: ContactVerificationService;
   readonly merges: MergeService;
   readonly hygiene: HygieneService;
   readonly accounts: AccountService;
@@ -82,6 +85,7 @@ const RESOLVERS = [
   resolver(RoleLimitResolver, (s) => new RoleLimitResolver(s.roleLimits)),
   resolver(StoreResolver, (s) => new StoreResolver(s.stores)),
   resolver(CustomerResolver, (s) => new CustomerResolver(s.customers, s.identifiers)),
+  resolver(ContactVerificationResolver, (s) => new ContactVerificationResolver(s.contactVerification)),
   resolver(CustomerMergeResolver, (s) => new CustomerMergeResolver(s.merges)),
   resolver(HygieneResolver, (s) => new HygieneResolver(s.hygiene)),
   resolver(BusinessAccountResolver, (s) => new BusinessAccountResolver(s.accounts)),

@@ -70,6 +70,17 @@ describe('loadConfig', () => {
     [{ LANDING_PAGE: 'maybe' }, /LANDING_PAGE/],
     [{ CUSTOMER_TOKEN_MAX_TTL_SECONDS: '10' }, /CUSTOMER_TOKEN_MAX_TTL_SECONDS/],
     [{ CUSTOMER_TOKEN_ISSUER: ' ' }, /CUSTOMER_TOKEN_ISSUER/],
+    [{ CONTACT_WEBHOOK_URL: 'https://sender.example/codes' }, /CONTACT_WEBHOOK_SECRET/],
+    [
+      {
+        NODE_ENV: 'production',
+        ADMIN_TOKEN: 'x'.repeat(32),
+        CONTACT_WEBHOOK_URL: 'http://sender.example/codes',
+        CONTACT_WEBHOOK_SECRET: 's'.repeat(32),
+      },
+      /CONTACT_WEBHOOK_URL/,
+    ],
+    [{ CONTACT_CODE_MAX_ATTEMPTS: '0' }, /CONTACT_CODE_MAX_ATTEMPTS/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -136,6 +136,18 @@ export class CustomerService {
             'input.expectedVersion',
           );
         }
+        // A customer's own new email or phone is confirmed with a code first (requestContactChange), so an
+        // unverified value never identifies them; checked before any lookup, so it says nothing about others.
+        if (
+          ctx.caller?.kind === 'customer' &&
+          ((contact.email && contact.email !== customer.email) || (contact.phone && contact.phone !== customer.phone))
+        ) {
+          throw customerError(
+            CustomerErrorCode.CONTACT_VERIFICATION_REQUIRED,
+            'A customer changes their email or phone with requestContactChange and the code sent to it',
+            contact.email && contact.email !== customer.email ? 'input.email' : 'input.phone',
+          );
+        }
         if (contact.email) customer.email = contact.email;
         if (input.phone !== undefined && input.phone !== null) customer.phone = contact.phone;
         if (input.displayName !== undefined && input.displayName !== null) {
@@ -166,6 +178,31 @@ export class CustomerService {
     } catch (error) {
       rethrowTaken(error, contact);
     }
+  }
+
+  /**
+   * Puts a verified email or phone on the profile in the caller's transaction, like an update: the row
+   * locked, the identifier replaced, the version bumped and the change pushed to subscribers.
+   */
+  async applyVerifiedContact(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    contact: { email?: string; phone?: string },
+  ): Promise<void> {
+    const customer = await this.findForUpdate(tx, customerId);
+    const before = { email: customer.email, phone: customer.phone };
+    Object.assign(customer, contact);
+    customer.version += 1;
+    customer.updatedAt = new Date();
+    await tx.flush();
+    await this.identifiers.syncContact(tx, tenantId, customer, before);
+    recordEvent(tx, {
+      tenantId,
+      topic: Topic.CUSTOMER_UPDATED,
+      routingKey: customerRoutingKey(tenantId, customer.id),
+      payload: { ...customerUpdate(customer) },
+    });
   }
 
   /** One customer of the caller's tenant; a customer token sees only its own. */

@@ -11,6 +11,7 @@ import {
   actingChannel,
   actingStore,
   assertMayActOnCustomer,
+  assertRole,
   boundStore,
   requireCaller,
   requireTenant,
@@ -173,6 +174,8 @@ export class RewardService {
 
   list(ctx: Context, activeOnly: boolean): Promise<Reward[]> {
     requireTenant(ctx);
+    // Drafts and withdrawn rewards are the business's workbench, not its catalogue.
+    if (!activeOnly) assertRole(ctx, Access.readProgramInternals);
     return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, {
       orderBy: { pointsCost: 'asc', code: 'asc' },
     });

@@ -45,6 +45,7 @@ export enum IdempotencyScope {
   TERMS_PUBLISH = 'terms-publish',
   CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
   ROLE_LIMIT = 'role-limit',
+  CONTACT_CHANGE = 'contact-change',
 }
 
 export enum IdempotencyErrorCode {

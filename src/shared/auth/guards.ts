@@ -75,3 +75,8 @@ export function assertRole(ctx: Context, roles: readonly CallerRole[]): void {
   const role = callerRole(requireCaller(ctx));
   if (!roles.includes(role)) throw accessError(AccessErrorCode.ROLE_FORBIDDEN, `The ${role} role may not do this`);
 }
+
+/** Whether the caller holds one of the roles, for reads that show a caller less rather than refuse it. */
+export function callerHasRole(ctx: Context, roles: readonly CallerRole[]): boolean {
+  return ctx.caller !== null && roles.includes(callerRole(ctx.caller));
+}

@@ -67,7 +67,11 @@ export const Access: Record<
   | 'customerHygiene'
   | 'manageAccounts'
   | 'readAccounts'
-  | 'acknowledgeScripts',
+  | 'acknowledgeScripts'
+  | 'changeOwnContact'
+  | 'readScripts'
+  | 'readTermsHistory'
+  | 'readProgramInternals',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -216,6 +220,44 @@ export const Access: Record<
   manageAccounts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.SERVICE],
   /** Scripts are for the people who talk to members: agents, their supervisors, store staff. */
   acknowledgeScripts: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT, StaffRole.POS],
+  /** Email and phone a customer sets themself, confirmed with a code sent to them; staff use updateCustomer. */
+  changeOwnContact: ['CUSTOMER'],
+  /** Agent scripts, current and upcoming: every staff role, never a customer. */
+  readScripts: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  /**
+   * Every version of a text, superseded ones included. Anyone else (a customer) sees the version in effect
+   * and those announced for later.
+   */
+  readTermsHistory: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  /**
+   * The business side of the program: draft and inactive rewards, what a reward costs the business and its
+   * margin, stock allotted, who published a text. Field-level: a customer selecting one gets FORBIDDEN.
+   */
+  readProgramInternals: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
   readAccounts: [
     StaffRole.OWNER,
     StaffRole.ADMIN,
