@@ -42,6 +42,7 @@ import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
+import { stringInputsPlugin } from './shared/graphql/string-inputs';
 import { Metrics } from './shared/metrics';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
@@ -160,6 +161,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       metrics.apolloPlugin(),
+      stringInputsPlugin(),
       {
         serverWillStart: () => Promise.resolve({ drainServer: () => webSocket.drain() }),
       },

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 
-import { type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { execute, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -9,6 +9,7 @@ import type { Authenticator } from '../shared/auth/authenticator';
 import { type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
 import type { formatError } from '../shared/graphql/format-error';
+import { refuseBadStrings } from '../shared/graphql/string-inputs';
 import type { Metrics } from '../shared/metrics';
 import { subscribeSharingExecution } from './shared-execution';
 
@@ -74,7 +75,9 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     {
       schema,
       validate: (s, document) => validate(s, document, rules),
-      subscribe: subscribeSharingExecution,
+      // Strings with control characters are refused before anything runs, as over HTTP.
+      execute: (args) => refuseBadStrings(args) ?? execute(args),
+      subscribe: (args) => refuseBadStrings(args) ?? subscribeSharingExecution(args),
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         let caller: Caller | null;
