@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { type Client, createClient, type FormattedExecutionResult as ExecutionResult } from 'graphql-ws';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import WebSocket from 'ws';
 
@@ -25,7 +26,7 @@ export interface TestGateway {
  * under that prefix, so gateways of one test share events and other test files do not see them.
  */
 export async function startGateway(
-  options: { redisPrefix?: string; env?: Record<string, string> } = {},
+  options: { redisPrefix?: string; env?: Record<string, string>; logTo?: DestinationStream } = {},
 ): Promise<TestGateway> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -35,7 +36,7 @@ export async function startGateway(
     ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: options.redisPrefix } : {}),
     ...options.env,
   });
-  const gateway = await createApp(config, TEST_DATABASE_URL, createLogger(config.logLevel));
+  const gateway = await createApp(config, TEST_DATABASE_URL, createLogger(config.logLevel, options.logTo));
   const port = await gateway.listen(0);
   return {
     gateway,
