@@ -17,6 +17,7 @@ import { Migration20261123115000 } from './Migration20261123115000';
 import { Migration20261123120000 } from './Migration20261123120000';
 import { Migration20261123121000 } from './Migration20261123121000';
 import { Migration20261202020000 } from './Migration20261202020000';
+import { Migration20261202030600 } from './Migration20261202030600';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -36,4 +37,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123120000', class: Migration20261123120000 },
   { name: 'Migration20261123121000', class: Migration20261123121000 },
   { name: 'Migration20261202020000', class: Migration20261202020000 },
+  { name: 'Migration20261202030600', class: Migration20261202030600 },
 ];

@@ -170,7 +170,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   await apollo.start();
 
   app.use(probeRoutes(orm, bus, metrics));
-  app.use('/ingest', ingestRouter(orm, log));
+  app.use('/ingest', ingestRouter(orm, log, config.ingestMaxBodyBytes));
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { INGEST_SOURCES, type IngestSource } from './timeline/ingest.sources';
+
 /** Everything the gateway reads from the environment, validated once and frozen. */
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -33,6 +35,8 @@ export interface Config {
   readonly wsMaxConnectionsPerKey: number;
   /** How often sockets are pinged; one that has not answered the previous ping is closed. 0 turns pings off. */
   readonly wsPingIntervalMs: number;
+  /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
+  readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +74,22 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+const INGEST_BODY_DEFAULT = 256 * 1024;
+const INGEST_BODY_MAX = 16 * 1024 * 1024;
+
+/** INGEST_MAX_BODY_BYTES for every source, INGEST_MAX_BODY_BYTES_<SOURCE> (e.g. _CRM) for one. */
+function ingestBodyLimits(env: Env): Record<IngestSource, number> {
+  const all = integer(env, 'INGEST_MAX_BODY_BYTES', INGEST_BODY_DEFAULT, 1024, INGEST_BODY_MAX);
+  return Object.freeze(
+    Object.fromEntries(
+      INGEST_SOURCES.map((source) => [
+        source,
+        integer(env, `INGEST_MAX_BODY_BYTES_${source.toUpperCase()}`, all, 1024, INGEST_BODY_MAX),
+      ]),
+    ) as Record<IngestSource, number>,
+  );
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -118,5 +138,6 @@ export function loadConfig(env: Env = process.env): Config {
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
     wsPingIntervalMs: integer(env, 'WS_PING_INTERVAL_MS', 30_000, 0, 3_600_000),
+    ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

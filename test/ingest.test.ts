@@ -17,12 +17,21 @@ afterAll(() => gw.close());
 function post(
   source: string,
   body: unknown,
-  options: { secret?: string; tenantId?: string; tamper?: boolean; signedFor?: string; secondsAgo?: number } = {},
+  options: {
+    secret?: string;
+    tenantId?: string;
+    tamper?: boolean;
+    signedFor?: string;
+    secondsAgo?: number;
+    deliveryId?: string;
+  } = {},
 ) {
   const raw = JSON.stringify(body);
   const timestamp = String(Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0));
+  // Every delivery has its own id, signed with the rest.
+  const deliveryId = options.deliveryId ?? randomUUID();
   const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret)
-    .update(`${timestamp}.${options.signedFor ?? source}.${raw}`)
+    .update(`${timestamp}.${options.signedFor ?? source}.${deliveryId}.${raw}`)
     .digest('hex');
   const sent = options.tamper ? JSON.stringify({ ...(body as object), extra: 1 }) : raw;
   return request(gw.url)
@@ -30,6 +39,7 @@ function post(
     .set('content-type', 'application/json')
     .set('x-loyalty-tenant', options.tenantId ?? tenant.tenantId)
     .set('x-loyalty-timestamp', timestamp)
+    .set('x-loyalty-delivery', deliveryId)
     .set('x-loyalty-signature', `sha256=${signature}`)
     .send(sent);
 }
