@@ -3,6 +3,18 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An identifier to add to a customer. */
+export type AddIdentifierInput = {
+  /** The customer. */
+  customerId: string | number;
+  /** What kind of identifier it is. */
+  kind: IdentifierKind;
+  /** The system or channel that reported it: crm, pos, web, ... */
+  source?: string | null | undefined;
+  /** The value as given; it is normalised. */
+  value: string;
+};
+
 /** A postal address; duplicate detection compares names at the same address. */
 export type AddressInput = {
   /** The city. */
@@ -11,6 +23,149 @@ export type AddressInput = {
   line?: string | null | undefined;
   /** Stored upper-cased, spaces removed. */
   postalCode?: string | null | undefined;
+};
+
+/** A manual correction of a customer's points. */
+export type AdjustPointsInput = {
+  /** The customer. */
+  customerId: string | number;
+  /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Non-zero; negative takes points away. */
+  points: number;
+  /** Why, in words, for the audit trail. */
+  reason: string;
+  /** A short code for reporting, e.g. GOODWILL, CORRECTION, FRAUD. */
+  reasonCode: string;
+};
+
+/** The definition of a tier benefit. */
+export type BenefitInput = {
+  /** Default true. */
+  active?: boolean | null | undefined;
+  /** Where the benefit is honoured. */
+  channels: Array<Channel>;
+  /** Short code, unique within the tenant; an existing code is replaced. */
+  code: string;
+  /** What the benefit gives. */
+  kind: BenefitKind;
+  /** Per-channel wording. */
+  texts?: Array<ChannelTextInput> | null | undefined;
+  /** The lowest tier that holds it. */
+  tierId: string | number;
+  /** Default text, shown where no channel text is set. */
+  title: string;
+  /** Multiplier percent above 100, or discount percent 1-100; omit for non-monetary benefits. */
+  value?: number | null | undefined;
+};
+
+/** What a tier benefit gives. */
+export type BenefitKind =
+  /** A dedicated support line. */
+  | 'DEDICATED_SUPPORT'
+  /** Early access to sales or launches. */
+  | 'EARLY_ACCESS'
+  /** Free shipping. */
+  | 'FREE_SHIPPING'
+  /** Lounge access. */
+  | 'LOUNGE_ACCESS'
+  /** Anything else, described by its title. */
+  | 'OTHER'
+  /** Monetary: `value` percent off, applied by the till or the shop. */
+  | 'PERCENT_DISCOUNT'
+  /** Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x). */
+  | 'POINTS_MULTIPLIER';
+
+/** A voucher to cancel. */
+export type CancelVoucherInput = {
+  /** As printed; case and dashes do not matter. */
+  code: string;
+  /** A retry with the same key returns the first result. */
+  idempotencyKey: string;
+};
+
+/** The period a per-customer cap counts over, in the tenant time zone. */
+export type CapPeriod =
+  /** A calendar day. */
+  | 'DAY'
+  /** The whole life of the rule. */
+  | 'EVER'
+  /** A calendar month. */
+  | 'MONTH'
+  /** An ISO week, Monday to Sunday. */
+  | 'WEEK'
+  /** A calendar year. */
+  | 'YEAR';
+
+/** Where an interaction happened. */
+export type Channel =
+  /** A contact-center agent's desktop. */
+  | 'AGENT'
+  /** A back-end integration or an administrator's tool. */
+  | 'API'
+  /** The business's mobile app. */
+  | 'MOBILE'
+  /** A till in a store. */
+  | 'POS'
+  /** The business's web site. */
+  | 'WEB';
+
+/** A text worded for one channel. */
+export type ChannelTextInput = {
+  /** The channel that shows it. */
+  channel: Channel;
+  /** The wording. */
+  text: string;
+};
+
+/** A voucher a till accepts. */
+export type ConsumeVoucherInput = {
+  /** As printed; case and dashes do not matter. */
+  code: string;
+  /** A retry with the same key returns the first result. */
+  idempotencyKey: string;
+  /** The store where it is used; a POS key's own store. */
+  storeId: string | number;
+};
+
+/** What became of a contribution. */
+export type ContributionOutcome =
+  /** Given in full. */
+  | 'APPLIED'
+  /** Applied, but a cap or the budget cut it down. */
+  | 'CAPPED'
+  /** Matched, but an exclusive rule applied first, or this exclusive rule came after another rule. */
+  | 'EXCLUDED'
+  /** Matched, but its caps or budget have nothing left. */
+  | 'EXHAUSTED';
+
+/** Where a part of a purchase's points came from. */
+export type ContributionSource =
+  /** The program's base earn rate. */
+  | 'BASE'
+  /** An earning rule or promotion. */
+  | 'RULE'
+  /** The member's tier points multiplier. */
+  | 'TIER_BENEFIT';
+
+/** A new API key. */
+export type CreateApiKeyInput = {
+  /** A name to recognise the key by. */
+  name: string;
+  /** What the key may do. */
+  role: StaffRole;
+  /** Required for POS keys, refused for others. */
+  storeId?: string | number | null | undefined;
+};
+
+/** A new B2B account. */
+export type CreateBusinessAccountInput = {
+  /** The business's reference for the company (e.g. its CRM account number). Creating the same code again with the same details is a replay. */
+  code: string;
+  /** The company's name. */
+  name: string;
+  /** Members earn into, and redeem from, one shared pool. */
+  poolPoints?: boolean;
 };
 
 /** A new member profile. */
@@ -27,6 +182,16 @@ export type CreateCustomerInput = {
   segments?: Array<string> | null | undefined;
 };
 
+/** A new store. */
+export type CreateStoreInput = {
+  /** Unique within the tenant; letters, digits, - and _. */
+  code: string;
+  /** The store's name. */
+  name: string;
+  /** Region used by regional promotions. */
+  region: string;
+};
+
 /** A new business. */
 export type CreateTenantInput = {
   /** ISO 4217 code, e.g. EUR. */
@@ -35,6 +200,468 @@ export type CreateTenantInput = {
   name: string;
   /** IANA time zone, e.g. Europe/Paris. */
   timezone: string;
+};
+
+/** A kind of customer data problem. */
+export type DataQualityIssue =
+  /** Profiles with no activity for the given number of months. */
+  | 'INACTIVE'
+  /** Profile emails that fail validation or are not in their normal form. */
+  | 'INVALID_EMAIL'
+  /** Identifiers that fail the rules of their kind. */
+  | 'INVALID_IDENTIFIER'
+  /** Profile phones that are not valid international numbers in E.164. */
+  | 'INVALID_PHONE'
+  /** Known customers without a display name. */
+  | 'MISSING_NAME'
+  /** Known customers (not anonymous app profiles) with neither an email nor a phone. */
+  | 'NO_CONTACT';
+
+/** What makes two profiles look like one person. */
+export type DuplicateReasonKind =
+  /** The same mailbox once dots and "+tags" are ignored (dots only where the provider ignores them: Gmail). */
+  | 'SAME_EMAIL'
+  /** The same subscriber number (last nine digits) under different country codes: a number typed with the wrong prefix. */
+  | 'SAME_PHONE_NUMBER'
+  /** Close names at the same postal code and a close street address. */
+  | 'SIMILAR_NAME_SAME_ADDRESS';
+
+/** Points to credit outside a purchase. */
+export type EarnPointsInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The customer who earns. */
+  customerId: string | number;
+  /** Defaults to the tenant's expiry policy. */
+  expiresAt?: string | null | undefined;
+  /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Points stay pending (not spendable) until this time, e.g. the end of the return window. */
+  pendingUntil?: string | null | undefined;
+  /** Positive whole points. */
+  points: number;
+  /** Why, shown in the history. */
+  reason: string;
+};
+
+/** The definition of an earning rule or promotion. Conditions left empty match everything. */
+export type EarningRuleInput = {
+  /** Default true; inactive rules are kept but never applied. */
+  active?: boolean | null | undefined;
+  /** Most points the rule gives in total. */
+  budget?: number | null | undefined;
+  /** Most points the rule gives one customer per `customerCapPeriod`. */
+  capPerCustomer?: number | null | undefined;
+  /** Most points the rule gives on one purchase. */
+  capPerPurchase?: number | null | undefined;
+  /** Only lines of these categories. */
+  categories?: Array<string> | null | undefined;
+  /** Only purchases on these channels. */
+  channels?: Array<Channel> | null | undefined;
+  /** Short code, unique within the tenant. */
+  code: string;
+  /** Required with capPerCustomer. */
+  customerCapPeriod?: CapPeriod | null | undefined;
+  /** ISO days of the week, 1 = Monday, in the tenant time zone. */
+  daysOfWeek?: Array<number> | null | undefined;
+  /** How `value` turns into points. */
+  effect: RuleEffect;
+  /** Applies to purchases before then. */
+  endsAt?: string | null | undefined;
+  /** Minimum spend of the matching lines, minor units. */
+  minSpend?: number | null | undefined;
+  /** The name shown to staff and in breakdowns. */
+  name: string;
+  /** Higher goes first. */
+  priority: number;
+  /** Only purchases in stores of these regions. */
+  regions?: Array<string> | null | undefined;
+  /** Only customers in one of these segments. */
+  segments?: Array<string> | null | undefined;
+  /** Only these lines (by SKU). */
+  skus?: Array<string> | null | undefined;
+  /** Whether the rule combines with others. */
+  stacking: RuleStacking;
+  /** Applies to purchases from then on. */
+  startsAt?: string | null | undefined;
+  /** Only purchases in these stores. */
+  storeIds?: Array<string | number> | null | undefined;
+  /** Only members of these tiers. */
+  tierIds?: Array<string | number> | null | undefined;
+  /** MULTIPLIER: percent above 100 (200 = double). FIXED_BONUS: points. POINTS_PER_UNIT: points per unit. */
+  value: number;
+};
+
+/** Limited-time status: a status match, a challenge, a service recovery. */
+export type GrantTierStatusInput = {
+  /** The member. */
+  customerId: string | number;
+  /** A retry with the same key and input returns the first result; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Why: the status match, challenge or service recovery; kept in the tier history. */
+  note: string;
+  /** The tier granted. */
+  tierId: string | number;
+  /** The status ends then; the tier the member qualified for applies again. */
+  until: string;
+};
+
+/** An identifier as a system knows it; it is normalised before matching. */
+export type IdentifierInput = {
+  /** What kind of identifier it is. */
+  kind: IdentifierKind;
+  /** The value as given, e.g. a phone in any international format. */
+  value: string;
+};
+
+/** The ways other systems and channels know a customer. Each value is unique within a tenant. */
+export type IdentifierKind =
+  /** The customer's id in the billing system. */
+  | 'BILLING_ID'
+  /** The customer's id in the CRM. */
+  | 'CRM_ID'
+  /** An app install or browser: the mark of an anonymous profile until the person signs in. */
+  | 'DEVICE_ID'
+  /** An email address. */
+  | 'EMAIL'
+  /** The number of a loyalty card. */
+  | 'LOYALTY_CARD'
+  /** A phone number (E.164). */
+  | 'PHONE'
+  /** The customer's id in the point-of-sale system. */
+  | 'POS_CUSTOMER_ID';
+
+/** The accounts points move between: two per customer, and the program's own. */
+export type LedgerAccount =
+  /** The customer's spendable points. */
+  | 'CUSTOMER_AVAILABLE'
+  /** The customer's points not yet spendable (return window). */
+  | 'CUSTOMER_PENDING'
+  /** Manual corrections. */
+  | 'PROGRAM_ADJUSTMENTS'
+  /** Points that expired unspent. */
+  | 'PROGRAM_EXPIRED'
+  /** Points the program gave out (earns). */
+  | 'PROGRAM_ISSUED'
+  /** Balances imported from a previous system. */
+  | 'PROGRAM_MIGRATION'
+  /** Reserved for points exchanged with partner programs. */
+  | 'PROGRAM_PARTNER'
+  /** Points members spent. */
+  | 'PROGRAM_REDEEMED';
+
+/** Two profiles of one person: the duplicate goes into the survivor. */
+export type MergeCustomersInput = {
+  /** A retry with the same key answers with the same merge. */
+  idempotencyKey: string;
+  /** The duplicate: its identifiers, points, timeline and higher tier go to the survivor; its id then answers with the survivor. */
+  mergedId: string | number;
+  /** Why (kept with the merge, for the audit trail). */
+  reason: string;
+  /** The profile that stays. */
+  survivorId: string | number;
+};
+
+/** Whether a merge still stands. */
+export type MergeStatus =
+  /** The merge stands. */
+  | 'ACTIVE'
+  /** The merge was undone by unmergeCustomers. */
+  | 'UNDONE';
+
+/** One operation a till queued while offline. Fields by type: PURCHASE customerId, orderId, lines; REDEEM_REWARD customerId, rewardId; CONSUME_VOUCHER voucherCode. */
+export type OfflineOperationInput = {
+  /** The member (PURCHASE, REDEEM_REWARD). */
+  customerId?: string | number | null | undefined;
+  /** The key the till gave the operation when it queued it; a resend with it books nothing twice. */
+  idempotencyKey: string;
+  /** What was bought (PURCHASE). */
+  lines?: Array<PurchaseLineInput> | null | undefined;
+  /** When it happened at the till. Purchases are evaluated as of then (rules, dates, pending period). */
+  occurredAt: string;
+  /** The order id (PURCHASE). */
+  orderId?: string | null | undefined;
+  /** The reward redeemed (REDEEM_REWARD). */
+  rewardId?: string | number | null | undefined;
+  /** What the till did. */
+  type: OfflineOperationType;
+  /** The voucher accepted (CONSUME_VOUCHER). */
+  voucherCode?: string | null | undefined;
+};
+
+/** What a till did while offline. */
+export type OfflineOperationType =
+  /** Accepted a voucher. */
+  | 'CONSUME_VOUCHER'
+  /** Recorded a purchase. */
+  | 'PURCHASE'
+  /** Redeemed a reward for a voucher. */
+  | 'REDEEM_REWARD';
+
+/** What became of an offline operation. */
+export type OfflineOutcome =
+  /** The same operation (same idempotency key and content) was applied before: nothing was booked again. */
+  | 'ALREADY_APPLIED'
+  /** Applied now. */
+  | 'APPLIED'
+  /** Refused; see `error`. The other operations still apply. */
+  | 'REJECTED';
+
+/** When earned points expire. */
+export type PointsExpiryPolicy =
+  /** A fixed number of months after they were earned. */
+  | 'FIXED_MONTHS'
+  /** All of them, after a number of months without an earn or a redemption. */
+  | 'INACTIVITY_MONTHS'
+  /** Points never expire. */
+  | 'NONE';
+
+/** How a purchase's base points are rounded to whole points. */
+export type PointsRounding =
+  /** Fractions are dropped. */
+  | 'DOWN'
+  /** To the nearest whole point, halves up. */
+  | 'NEAREST'
+  /** Any fraction counts as a whole point. */
+  | 'UP';
+
+/** What a points transaction did. */
+export type PointsTransactionKind =
+  /** A manual correction, up or down, with a reason code. */
+  | 'ADJUST'
+  /** Points credited, e.g. for a purchase. */
+  | 'EARN'
+  /** Points that expired unspent. */
+  | 'EXPIRY'
+  /** Balances brought over from a previous loyalty system. */
+  | 'IMPORT'
+  /** Points spent, e.g. on a reward. */
+  | 'REDEEM'
+  /** Undoes part or all of an earlier earn or redemption. */
+  | 'REVERSAL'
+  /** Pending points that became available at the end of their return window. */
+  | 'SETTLEMENT'
+  /** Points moved from one customer to another, by a transfer, a merge or an unmerge. */
+  | 'TRANSFER';
+
+/** A purchase to evaluate without booking anything. */
+export type PreviewPurchaseInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The member who buys. */
+  customerId: string | number;
+  /** What was bought. */
+  lines: Array<PurchaseLineInput>;
+  /** Defaults to now; at most 5 minutes ahead, at most 1 year back. */
+  occurredAt?: string | null | undefined;
+  /** Required for POS; a POS key's own store by default. */
+  storeId?: string | number | null | undefined;
+};
+
+/** A new version of the program terms or of an agent script. */
+export type PublishTermsInput = {
+  /** Up to 100,000 characters. */
+  body: string;
+  /** The channel it is written for. */
+  channel: Channel;
+  /** Defaults to now; a later date publishes ahead of time. */
+  effectiveFrom?: string | null | undefined;
+  /** A retry with the same key and input returns the first result; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Program terms or an agent script. */
+  kind?: TermsKind;
+  /** BCP 47, e.g. "en", "fr-CA"; stored in canonical form. */
+  locale: string;
+  /** The title shown with it. */
+  title: string;
+};
+
+/** One line of a purchase. */
+export type PurchaseLineInput = {
+  /** The product category, matched by earning rules. */
+  category?: string | null | undefined;
+  /** Units bought, at least 1. */
+  quantity: number;
+  /** The product's SKU, matched by earning rules. */
+  sku: string;
+  /** Minor units, after line discounts. */
+  unitPrice: number;
+};
+
+/** Something that happened with a customer, for the timeline. */
+export type RecordInteractionInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The customer. */
+  customerId: string | number;
+  /** E.g. {"type": "call", "durationSeconds": 240}. */
+  data?: Record<string, unknown> | null | undefined;
+  /** A retry with the same key returns the first event. */
+  idempotencyKey: string;
+  /** INTERACTION, NOTE, SUPPORT_CASE, SURVEY_RESPONSE or BILLING. */
+  kind: TimelineKind;
+  /** Defaults to now. */
+  occurredAt?: string | null | undefined;
+  /** One line for people to read. */
+  summary: string;
+};
+
+/** A purchase to record: evaluates the rules and books the points. */
+export type RecordPurchaseInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The member who buys. */
+  customerId: string | number;
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** What was bought. */
+  lines: Array<PurchaseLineInput>;
+  /** Defaults to now; at most 5 minutes ahead, at most 1 year back. */
+  occurredAt?: string | null | undefined;
+  /** Unique per tenant: the same order cannot earn twice. */
+  orderId: string;
+  /** Required for POS; a POS key's own store by default. */
+  storeId?: string | number | null | undefined;
+};
+
+/** Points to spend. */
+export type RedeemPointsInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The customer who spends. */
+  customerId: string | number;
+  /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Positive whole points. */
+  points: number;
+  /** What they were spent on, shown in the history. */
+  reason: string;
+};
+
+/** A reward to redeem for a member. */
+export type RedeemRewardInput = {
+  /** Defaults to the caller's channel. */
+  channel?: Channel | null | undefined;
+  /** The member; a customer token may redeem only for itself. */
+  customerId: string | number;
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** The reward. */
+  rewardId: string | number;
+};
+
+/** A returned quantity of one line. */
+export type RefundLineInput = {
+  /** Units returned, at most what was bought and not yet refunded. */
+  quantity: number;
+  /** The line's SKU, as recorded. */
+  sku: string;
+};
+
+/** Lines of a recorded purchase that were returned. */
+export type RefundPurchaseInput = {
+  /** A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** The lines returned, by SKU and quantity. */
+  lines: Array<RefundLineInput>;
+  /** The order id the purchase was recorded with. */
+  orderId: string;
+};
+
+/** Adding identifiers a customer already holds changes nothing, so a retry is harmless without a key. */
+export type ResolveCustomerInput = {
+  /** False: answer NOT_FOUND instead of creating a customer. */
+  createIfMissing?: boolean | null | undefined;
+  /** Used when the customer is created, or fills an empty name. */
+  displayName?: string | null | undefined;
+  /** At least one; each as its system knows it. */
+  identifiers: Array<IdentifierInput>;
+  /** The system or channel that reports the identifiers: crm, pos, web, ... */
+  source?: string | null | undefined;
+};
+
+/** What resolveCustomer did. */
+export type ResolveOutcome =
+  /** The identifiers belong to more than one customer: nothing was changed; see `candidates`. */
+  | 'AMBIGUOUS'
+  /** Nothing matched: a new customer was created with the identifiers. */
+  | 'CREATED'
+  /** The customer was found and the identifiers it lacked were added to it. */
+  | 'LINKED'
+  /** Every identifier given was already the customer's. */
+  | 'MATCHED'
+  /** Nothing matched and `createIfMissing` was false. */
+  | 'NOT_FOUND';
+
+/** An earn or a redemption to reverse. */
+export type ReverseTransactionInput = {
+  /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Part of the original to reverse; the default is all that is left. */
+  points?: number | null | undefined;
+  /** Why, shown in the history. */
+  reason?: string | null | undefined;
+  /** The EARN or REDEEM transaction. */
+  transactionId: string | number;
+};
+
+/** The definition of a reward. */
+export type RewardInput = {
+  /** Where it can be redeemed; omit for everywhere. */
+  channels?: Array<Channel> | null | undefined;
+  /** Short code, unique within the tenant. */
+  code: string;
+  /** Minor units. */
+  costToBusiness: number;
+  /** Only members of these tiers; omit for every tier. */
+  eligibleTierIds?: Array<string | number> | null | undefined;
+  /** The name members see. */
+  name: string;
+  /** Most vouchers one customer may hold or have used; omit for no limit. */
+  perCustomerLimit?: number | null | undefined;
+  /** Points one redemption costs the member. */
+  pointsCost: number;
+  /** Minor units. */
+  retailValue: number;
+  /** Omit for unlimited. */
+  stock?: number | null | undefined;
+  /** Redeemable from then on. */
+  validFrom?: string | null | undefined;
+  /** Redeemable until then. */
+  validUntil?: string | null | undefined;
+};
+
+/** Where a reward is in its life. */
+export type RewardStatus =
+  /** Live: members can redeem it. */
+  | 'ACTIVE'
+  /** Being set up; cost fields can change. */
+  | 'DRAFT'
+  /** Taken off; vouchers already issued stay valid. */
+  | 'INACTIVE';
+
+/** How an earning rule's `value` turns into points. */
+export type RuleEffect =
+  /** `value` points once per purchase. */
+  | 'FIXED_BONUS'
+  /** Extra points on the matching lines' base points: `value`/100 times base in total (200 = double points). */
+  | 'MULTIPLIER'
+  /** `value` points per unit bought of the matching lines. */
+  | 'POINTS_PER_UNIT';
+
+/** Whether an earning rule combines with others on one purchase. */
+export type RuleStacking =
+  /** Applies alone, when it comes first in the order; skipped when another rule already applied. */
+  | 'EXCLUSIVE'
+  /** Adds to whatever other rules gave. */
+  | 'STACKABLE';
+
+/** Puts a customer in a business account, or takes them out. */
+export type SetAccountMembershipInput = {
+  /** Null takes the customer out of their account. */
+  accountId?: string | number | null | undefined;
+  /** The customer. */
+  customerId: string | number;
 };
 
 /** Roles an API key can hold; each query and mutation says which may call it. */
@@ -54,12 +681,212 @@ export type StaffRole =
   /** Customer service lead: adjustments, status grants, merges. */
   | 'SUPERVISOR';
 
-export type CreateTenantMutationVariables = Exact<{
-  input: CreateTenantInput;
+/** How a loyalty state reached the subscriber. */
+export type StateSource =
+  /** The state at subscription (no sinceVersion), or instead of missed versions older than the retention window. */
+  | 'CURRENT'
+  /** A change pushed as it was committed. */
+  | 'LIVE'
+  /** A version the client missed, replayed in order from the outbox. */
+  | 'MISSED';
+
+/** The kind of text published per channel and locale. */
+export type TermsKind =
+  /** What contact-center agents (or store staff) are to say about the program. */
+  | 'AGENT_SCRIPT'
+  /** The program's terms and conditions as a channel shows them to members. */
+  | 'PROGRAM_TERMS';
+
+/** The definition of a tier. */
+export type TierInput = {
+  /** Short code, unique within the tenant. */
+  code: string;
+  /** Default 30. */
+  graceDays?: number | null | undefined;
+  /** What the threshold counts. */
+  metric: TierMetric;
+  /** The name members see. */
+  name: string;
+  /** 0 is the base tier (threshold 0); ranks are unique. */
+  rank: number;
+  /** The metric over the window needed to reach the tier (spend in minor units). */
+  threshold: number;
+  /** The period the metric is counted over. */
+  window: TierWindow;
+};
+
+/** What a tier's threshold counts; only purchases qualify. */
+export type TierMetric =
+  /** Points earned on purchases. */
+  | 'POINTS_EARNED'
+  /** Money spent, in minor units. */
+  | 'SPEND'
+  /** Purchases made. */
+  | 'VISITS';
+
+/** The period a tier's metric is counted over. */
+export type TierWindow =
+  /** From 1 January, in the tenant time zone. */
+  | 'CALENDAR_YEAR'
+  /** The last 12 months. */
+  | 'ROLLING_12_MONTHS';
+
+/** Narrows a timeline; every condition given must hold. */
+export type TimelineFilter = {
+  /** Only events on these channels. */
+  channels?: Array<Channel> | null | undefined;
+  /** Only these kinds. */
+  kinds?: Array<TimelineKind> | null | undefined;
+  /** Only events that occurred at or after this time. */
+  since?: string | null | undefined;
+  /** Only events that occurred before this time. */
+  until?: string | null | undefined;
+};
+
+/** What happened to a customer, from any channel or system. */
+export type TimelineKind =
+  /** A billing event, from the billing system. */
+  | 'BILLING'
+  /** A duplicate profile was merged into this one. */
+  | 'CUSTOMER_MERGED'
+  /** A merge into or from this profile was undone. */
+  | 'CUSTOMER_UNMERGED'
+  /** A sign-in, call, chat, e-mail, store visit... (`data.type` says which). */
+  | 'INTERACTION'
+  /** A note left by staff. */
+  | 'NOTE'
+  /** Points were corrected by hand. */
+  | 'POINTS_ADJUSTED'
+  /** Points were credited. */
+  | 'POINTS_EARNED'
+  /** Points were spent. */
+  | 'POINTS_REDEEMED'
+  /** An earn or a redemption was reversed. */
+  | 'POINTS_REVERSED'
+  /** Points went to or came from another customer. */
+  | 'POINTS_TRANSFERRED'
+  /** A purchase was recorded. */
+  | 'PURCHASE'
+  /** Lines of a purchase were refunded. */
+  | 'REFUND'
+  /** A reward was redeemed for a voucher. */
+  | 'REWARD_REDEEMED'
+  /** A support case, from the support system or an agent. */
+  | 'SUPPORT_CASE'
+  /** An answer to a survey. */
+  | 'SURVEY_RESPONSE'
+  /** The member's tier changed. */
+  | 'TIER_CHANGED'
+  /** A voucher was cancelled and its points given back. */
+  | 'VOUCHER_CANCELLED'
+  /** A voucher was used. */
+  | 'VOUCHER_CONSUMED';
+
+/** Points to move from one customer to another. */
+export type TransferPointsInput = {
+  /** The sender; a customer token may send only its own points. */
+  fromCustomerId: string | number;
+  /** Required. A retry with the same key and input returns the first result and books nothing; the same key with other input is a CONFLICT. */
+  idempotencyKey: string;
+  /** Positive whole points. */
+  points: number;
+  /** Why, shown in both histories. */
+  reason?: string | null | undefined;
+  /** The receiver. */
+  toCustomerId: string | number;
+};
+
+/** A merge to undo. */
+export type UnmergeCustomersInput = {
+  /** The merge. */
+  mergeId: string | number;
+  /** Why, for the audit trail. */
+  reason?: string | null | undefined;
+};
+
+/** Omitted fields stay as they are; an empty string clears phone or displayName. */
+export type UpdateCustomerInput = {
+  /** Replaces the address; empty fields clear it. */
+  address?: AddressInput | null | undefined;
+  /** A new name; empty clears it. */
+  displayName?: string | null | undefined;
+  /** A new email; stored trimmed and lower-cased. */
+  email?: string | null | undefined;
+  /** When given, the update is refused with CONFLICT unless the customer is still at this version. */
+  expectedVersion?: number | null | undefined;
+  /** The customer to change. */
+  id: string | number;
+  /** A new phone in international format; empty clears it. */
+  phone?: string | null | undefined;
+  /** Replaces the segments; staff only. */
+  segments?: Array<string> | null | undefined;
+};
+
+/** Omitted fields stay as they are. */
+export type UpdateProgramSettingsInput = {
+  /** True removes the margin guardrail. */
+  clearGuardrail?: boolean | null | undefined;
+  /** Minor units per `earnPoints` points, e.g. 100. */
+  earnPerMinor?: number | null | undefined;
+  /** Base earn: this many points for every `earnPerMinor` minor units spent. */
+  earnPoints?: number | null | undefined;
+  /** Refused with CONFLICT unless the settings are still at this version. */
+  expectedVersion?: number | null | undefined;
+  /** Set `clearGuardrail` to remove it. */
+  maxRewardCostPerThousand?: number | null | undefined;
+  /** Days purchase points stay pending (the return window); 0 = spendable at once. */
+  pendingDays?: number | null | undefined;
+  /** What 1,000 points are worth to the business, in minor units. */
+  pointValuePerThousand?: number | null | undefined;
+  /** How base points are rounded to whole points. */
+  rounding?: PointsRounding | null | undefined;
+  /** Days a new voucher stays valid. */
+  voucherValidityDays?: number | null | undefined;
+};
+
+/** Where a voucher is in its life. */
+export type VoucherStatus =
+  /** Cancelled; its points and stock came back. */
+  | 'CANCELLED'
+  /** Used once; cannot be used again. */
+  | 'CONSUMED'
+  /** Issued and not yet used: valid until it expires. */
+  | 'ISSUED';
+
+export type CreateBusinessAccountMutationVariables = Exact<{
+  input: CreateBusinessAccountInput;
 }>;
 
 
-export type CreateTenantMutation = { createTenant: { customerJwtSecret: string, tenant: { id: string, name: string, currency: string, timezone: string }, ownerKey: { secret: string, apiKey: { id: string, role: StaffRole } } } };
+export type CreateBusinessAccountMutation = { createBusinessAccount: { replayed: boolean, account: { id: string, code: string, name: string, poolPoints: boolean, poolCustomerId: string | null, version: number } } };
+
+export type SetAccountMembershipMutationVariables = Exact<{
+  input: SetAccountMembershipInput;
+}>;
+
+
+export type SetAccountMembershipMutation = { setAccountMembership: { id: string, businessAccountId: string | null } };
+
+export type BusinessAccountQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BusinessAccountQuery = { businessAccount: { name: string, poolPoints: boolean, poolBalance: { available: number, pending: number } | null, members: Array<{ id: string }> } };
+
+export type AccountMemberQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AccountMemberQuery = { customer: { balance: { available: number }, businessAccount: { code: string, poolBalance: { available: number } | null } | null } };
+
+export type RecordMemberPurchaseMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type RecordMemberPurchaseMutation = { recordPurchase: { totalPoints: number, transaction: { id: string } | null } };
 
 export type CreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
@@ -84,8 +911,500 @@ export type CustomersQueryVariables = Exact<{
 
 export type CustomersQuery = { customers: { edges: Array<{ cursor: string, node: { id: string, email: string | null, displayName: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type IssueCustomerTokenMutationVariables = Exact<{
+  customerId: string | number;
+  ttlSeconds?: number | null | undefined;
+}>;
 
-export const CreateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownerKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"customerJwtSecret"}}]}}]}}]} as unknown as DocumentNode<CreateTenantMutation, CreateTenantMutationVariables>;
+
+export type IssueCustomerTokenMutation = { issueCustomerToken: { token: string } };
+
+export type SearchCustomersQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+}>;
+
+
+export type SearchCustomersQuery = { customers: { edges: Array<{ cursor: string, node: { id: string, email: string | null, phone: string | null, displayName: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type DuplicateCandidatesQueryVariables = Exact<{
+  min?: number | null | undefined;
+}>;
+
+
+export type DuplicateCandidatesQuery = { duplicateCandidates: Array<{ score: number, customers: Array<{ id: string }>, reasons: Array<{ kind: DuplicateReasonKind, detail: string, weight: number }> }> };
+
+export type DataQualityReportQueryVariables = Exact<{
+  months?: number | null | undefined;
+  examples?: number | null | undefined;
+}>;
+
+
+export type DataQualityReportQuery = { dataQualityReport: { customers: number, inactiveMonths: number, checks: Array<{ issue: DataQualityIssue, count: number, examples: Array<{ customerId: string, detail: string }> }> } };
+
+export type ResolveCustomerMutationVariables = Exact<{
+  input: ResolveCustomerInput;
+}>;
+
+
+export type ResolveCustomerMutation = { resolveCustomer: { outcome: ResolveOutcome, customer: { id: string, email: string | null, phone: string | null, anonymous: boolean, displayName: string | null, identifiers: Array<{ kind: IdentifierKind, value: string, source: string | null }> } | null, candidates: Array<{ id: string }>, matchedBy: Array<{ kind: IdentifierKind, value: string }>, added: Array<{ kind: IdentifierKind, value: string }> } };
+
+export type AddCustomerIdentifierMutationVariables = Exact<{
+  input: AddIdentifierInput;
+}>;
+
+
+export type AddCustomerIdentifierMutation = { addCustomerIdentifier: { id: string, anonymous: boolean, identifiers: Array<{ kind: IdentifierKind, value: string }> } };
+
+export type MergeCustomersMutationVariables = Exact<{
+  input: MergeCustomersInput;
+}>;
+
+
+export type MergeCustomersMutation = { mergeCustomers: { replayed: boolean, survivor: { id: string, email: string | null, phone: string | null, anonymous: boolean }, merge: { id: string, survivorId: string, mergedId: string, reason: string, actor: string, status: MergeStatus, pointsMoved: number, transactionId: string | null } } };
+
+export type UnmergeCustomersMutationVariables = Exact<{
+  input: UnmergeCustomersInput;
+}>;
+
+
+export type UnmergeCustomersMutation = { unmergeCustomers: { replayed: boolean, restored: { id: string, email: string | null }, merge: { id: string, status: MergeStatus, undoneBy: string | null, unmergeReport: { pointsReturned: number, pointsNotReturned: number, identifiersReturned: number, identifiersNotReturned: number, tierRestored: boolean, notes: Array<string> } | null } } };
+
+export type MergedCustomerViewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MergedCustomerViewQuery = { customer: { id: string, email: string | null, tier: { current: { code: string } } | null, balance: { available: number, pending: number }, identifiers: Array<{ kind: IdentifierKind, value: string }>, timeline: { edges: Array<{ node: { kind: TimelineKind, summary: string } }> } } };
+
+export type ResolveCustomerOutcomeMutationVariables = Exact<{
+  input: ResolveCustomerInput;
+}>;
+
+
+export type ResolveCustomerOutcomeMutation = { resolveCustomer: { outcome: ResolveOutcome, customer: { id: string, anonymous: boolean } | null, candidates: Array<{ id: string }> } };
+
+export type UpdateCustomerVersionMutationVariables = Exact<{
+  input: UpdateCustomerInput;
+}>;
+
+
+export type UpdateCustomerVersionMutation = { updateCustomer: { version: number } };
+
+export type CustomerEmailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerEmailQuery = { customer: { id: string, email: string | null } };
+
+export type RecordPurchaseMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type RecordPurchaseMutation = { recordPurchase: { purchaseId: string, orderId: string, customerId: string, amount: number, basePoints: number, totalPoints: number, pendingUntil: string | null, replayed: boolean, transaction: { id: string } | null, tierChange: { to: { code: string } } | null } };
+
+export type RecordPurchaseTierChangeMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type RecordPurchaseTierChangeMutation = { recordPurchase: { totalPoints: number, tierChange: { to: { code: string } } | null } };
+
+export type RecordPurchaseBreakdownMutationVariables = Exact<{
+  input: RecordPurchaseInput;
+}>;
+
+
+export type RecordPurchaseBreakdownMutation = { recordPurchase: { purchaseId: string, orderId: string, replayed: boolean, amount: number, basePoints: number, totalPoints: number, pendingUntil: string | null, contributions: Array<{ source: ContributionSource, code: string, points: number, requestedPoints: number, outcome: ContributionOutcome, note: string }>, lines: Array<{ sku: string, quantity: number, amount: number, points: number }>, transaction: { id: string, points: number } | null, tierChange: { from: { code: string } | null, to: { code: string } } | null } };
+
+export type PreviewPurchaseQueryVariables = Exact<{
+  input: PreviewPurchaseInput;
+}>;
+
+
+export type PreviewPurchaseQuery = { previewPurchase: { amount: number, basePoints: number, totalPoints: number, pendingUntil: string | null, contributions: Array<{ source: ContributionSource, code: string, points: number, requestedPoints: number, outcome: ContributionOutcome, note: string }>, lines: Array<{ sku: string, quantity: number, amount: number, points: number }> } };
+
+export type RefundPurchaseMutationVariables = Exact<{
+  input: RefundPurchaseInput;
+}>;
+
+
+export type RefundPurchaseMutation = { refundPurchase: { refundId: string, amount: number, points: number, pointsClawedBack: number, pointsUncollected: number, replayed: boolean, transaction: { kind: PointsTransactionKind, points: number } | null } };
+
+export type CreateEarningRuleMutationVariables = Exact<{
+  input: EarningRuleInput;
+}>;
+
+
+export type CreateEarningRuleMutation = { createEarningRule: { id: string, code: string } };
+
+export type PointsResultFieldsFragment = { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } };
+
+export type EarnPointsMutationVariables = Exact<{
+  input: EarnPointsInput;
+}>;
+
+
+export type EarnPointsMutation = { earnPoints: { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } } };
+
+export type RedeemPointsMutationVariables = Exact<{
+  input: RedeemPointsInput;
+}>;
+
+
+export type RedeemPointsMutation = { redeemPoints: { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } } };
+
+export type TransferPointsMutationVariables = Exact<{
+  input: TransferPointsInput;
+}>;
+
+
+export type TransferPointsMutation = { transferPoints: { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } } };
+
+export type ReverseTransactionMutationVariables = Exact<{
+  input: ReverseTransactionInput;
+}>;
+
+
+export type ReverseTransactionMutation = { reverseTransaction: { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } } };
+
+export type AdjustPointsMutationVariables = Exact<{
+  input: AdjustPointsInput;
+}>;
+
+
+export type AdjustPointsMutation = { adjustPoints: { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } } };
+
+export type CustomerBalanceQueryVariables = Exact<{
+  id: string | number;
+  days?: number;
+}>;
+
+
+export type CustomerBalanceQuery = { customer: { balance: { available: number, pending: number, lifetimeEarned: number, lifetimeRedeemed: number, expired: number, version: number, expiringPoints: number } } };
+
+export type ReverseTransactionIdMutationVariables = Exact<{
+  input: ReverseTransactionInput;
+}>;
+
+
+export type ReverseTransactionIdMutation = { reverseTransaction: { transaction: { id: string } } };
+
+export type PointsTransactionsPageQueryVariables = Exact<{
+  id: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PointsTransactionsPageQuery = { customer: { pointsTransactions: { edges: Array<{ node: { points: number, idempotencyKey: string | null, entries: Array<{ amount: number }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type TransferHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TransferHistoryQuery = { customer: { pointsTransactions: { edges: Array<{ node: { kind: PointsTransactionKind, points: number, counterpartyId: string | null } }> } } };
+
+export type LedgerIntegrityQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LedgerIntegrityQuery = { ledgerIntegrity: { ok: boolean, transactionsChecked: number, balancesChecked: number, discrepancies: Array<{ check: string, detail: string }> } };
+
+export type SyncOfflineOperationsMutationVariables = Exact<{
+  store: string | number;
+  ops: Array<OfflineOperationInput> | OfflineOperationInput;
+}>;
+
+
+export type SyncOfflineOperationsMutation = { syncOfflineOperations: { applied: number, alreadyApplied: number, rejected: number, results: Array<{ index: number, type: OfflineOperationType, outcome: OfflineOutcome, error: { code: string, reason: string | null, field: string | null } | null, purchase: { totalPoints: number, orderId: string } | null, voucher: { code: string, status: VoucherStatus } | null }> } };
+
+export type CustomerTierQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerTierQuery = { customer: { tier: { since: string, expiresAt: string | null, limitedTime: boolean, current: { code: string }, qualifiedTier: { code: string }, progress: { metric: TierMetric, value: number, remaining: number, percent: number, nextTier: { code: string } } | null, downgradeRisk: { atPeriodEnd: string, remainingToKeep: number, projectedTier: { code: string } } | null } | null, tierHistory: Array<{ reason: string, note: string | null, actor: string, from: { code: string } | null, to: { code: string } | null }>, balance: { available: number, pending: number } } };
+
+export type ProgramSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProgramSettingsQuery = { programSettings: { earnPoints: number, earnPerMinor: number, rounding: PointsRounding, pendingDays: number, pointValuePerThousand: number, maxRewardCostPerThousand: number | null, voucherValidityDays: number, currency: string, pointsExpiryPolicy: PointsExpiryPolicy, version: number } };
+
+export type UpdateProgramSettingsMutationVariables = Exact<{
+  input: UpdateProgramSettingsInput;
+}>;
+
+
+export type UpdateProgramSettingsMutation = { updateProgramSettings: { earnPoints: number, rounding: PointsRounding, maxRewardCostPerThousand: number | null, version: number } };
+
+export type GrantTierStatusMutationVariables = Exact<{
+  input: GrantTierStatusInput;
+}>;
+
+
+export type GrantTierStatusMutation = { grantTierStatus: { limitedTime: boolean, expiresAt: string | null, current: { code: string } } | null };
+
+export type UpsertBenefitMutationVariables = Exact<{
+  input: BenefitInput;
+}>;
+
+
+export type UpsertBenefitMutation = { upsertBenefit: { id: string } };
+
+export type BenefitsQueryVariables = Exact<{
+  id: string | number;
+  channel: Channel;
+}>;
+
+
+export type BenefitsQuery = { benefits: Array<{ code: string, kind: BenefitKind, value: number, tierCode: string, text: string }> };
+
+export type PublishProgramTermsMutationVariables = Exact<{
+  input: PublishTermsInput;
+}>;
+
+
+export type PublishProgramTermsMutation = { publishProgramTerms: { replayed: boolean, terms: { id: string, kind: TermsKind, channel: Channel, locale: string, version: number, title: string, effectiveFrom: string, publishedBy: string } } };
+
+export type ProgramTermsQueryVariables = Exact<{
+  channel: Channel;
+  locale: string;
+  kind?: TermsKind | null | undefined;
+}>;
+
+
+export type ProgramTermsQuery = { programTerms: { version: number, locale: string, title: string } };
+
+export type ProgramTermsHistoryQueryVariables = Exact<{
+  channel: Channel;
+  locale: string;
+}>;
+
+
+export type ProgramTermsHistoryQuery = { programTermsHistory: Array<{ version: number }> };
+
+export type AcknowledgeScriptMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AcknowledgeScriptMutation = { acknowledgeScript: { termsId: string, version: number, actor: string, createdAt: string } };
+
+export type CreateTierMutationVariables = Exact<{
+  input: TierInput;
+}>;
+
+
+export type CreateTierMutation = { createTier: { id: string } };
+
+export type ProgramTermsPublishedSubscriptionVariables = Exact<{
+  channel: Channel;
+  locale: string;
+  kind?: TermsKind | null | undefined;
+}>;
+
+
+export type ProgramTermsPublishedSubscription = { programTermsPublished: { version: number, title: string, locale: string, channel: Channel } };
+
+export type CustomerUpdatedVersionSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerUpdatedVersionSubscription = { customerUpdated: { version: number, displayName: string | null } };
+
+export type CustomerUpdatedSubscriptionVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerUpdatedSubscription = { customerUpdated: { customerId: string, version: number, displayName: string | null } };
+
+export type LoyaltyStateChangedSubscriptionVariables = Exact<{
+  id: string | number;
+  since?: number | null | undefined;
+}>;
+
+
+export type LoyaltyStateChangedSubscription = { loyaltyStateChanged: { customerId: string, version: number, source: StateSource, balance: { available: number, pending: number }, tier: { code: string, limitedTime: boolean } | null, benefits: Array<{ code: string }>, activeVouchers: Array<{ code: string }> } };
+
+export type CreateRewardMutationVariables = Exact<{
+  input: RewardInput;
+}>;
+
+
+export type CreateRewardMutation = { createReward: { id: string, code: string, status: RewardStatus } };
+
+export type ActivateRewardMutationVariables = Exact<{
+  id: string | number;
+  overrideReason?: string | null | undefined;
+}>;
+
+
+export type ActivateRewardMutation = { activateReward: { id: string, status: RewardStatus } };
+
+export type ConsumeVoucherMutationVariables = Exact<{
+  input: ConsumeVoucherInput;
+}>;
+
+
+export type ConsumeVoucherMutation = { consumeVoucher: { code: string, status: VoucherStatus, consumedStoreId: string | null } };
+
+export type CancelVoucherMutationVariables = Exact<{
+  input: CancelVoucherInput;
+}>;
+
+
+export type CancelVoucherMutation = { cancelVoucher: { status: VoucherStatus, valid: boolean } };
+
+export type ActivateRewardWithOverrideMutationVariables = Exact<{
+  id: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ActivateRewardWithOverrideMutation = { activateReward: { status: RewardStatus, costPerThousandPoints: number, guardrailOverride: { actor: string, reason: string, costPerThousand: number, limitPerThousand: number } | null } };
+
+export type RedeemRewardVoucherMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type RedeemRewardVoucherMutation = { redeemReward: { replayed: boolean, voucher: { code: string }, transaction: { id: string } } };
+
+export type RedeemRewardDetailsMutationVariables = Exact<{
+  input: RedeemRewardInput;
+}>;
+
+
+export type RedeemRewardDetailsMutation = { redeemReward: { replayed: boolean, voucher: { code: string, status: VoucherStatus, valid: boolean, expiresAt: string }, transaction: { points: number } } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { customerJwtSecret: string, ingestSecret: string, tenant: { id: string, name: string, currency: string, timezone: string }, ownerKey: { secret: string, apiKey: { id: string, role: StaffRole } } } };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, role: StaffRole, storeId: string | null, prefix: string } } };
+
+export type CreateStoreMutationVariables = Exact<{
+  input: CreateStoreInput;
+}>;
+
+
+export type CreateStoreMutation = { createStore: { id: string, code: string } };
+
+export type CreateTenantOwnerSecretMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantOwnerSecretMutation = { createTenant: { tenant: { id: string }, ownerKey: { secret: string } } };
+
+export type ViewerRoleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerRoleQuery = { viewer: { role: string } };
+
+export type RecordInteractionMutationVariables = Exact<{
+  input: RecordInteractionInput;
+}>;
+
+
+export type RecordInteractionMutation = { recordInteraction: { id: string, kind: TimelineKind, channel: Channel | null, actor: string, summary: string, data: Record<string, unknown> } };
+
+export type ChannelSwitchesQueryVariables = Exact<{
+  id: string | number;
+  h: number;
+}>;
+
+
+export type ChannelSwitchesQuery = { channelSwitches: Array<{ minutesBetween: number, from: { channel: Channel, summary: string }, to: { channel: Channel, summary: string } }> };
+
+export type CustomerTimelineQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: TimelineFilter | null | undefined;
+}>;
+
+
+export type CustomerTimelineQuery = { customer: { timeline: { edges: Array<{ cursor: string, node: { id: string, kind: TimelineKind, source: string, channel: Channel | null, actor: string, summary: string, data: Record<string, unknown>, refType: string | null, refId: string | null, occurredAt: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export const PointsResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<PointsResultFieldsFragment, unknown>;
+export const CreateBusinessAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateBusinessAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBusinessAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBusinessAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolPoints"}},{"kind":"Field","name":{"kind":"Name","value":"poolCustomerId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]}}]} as unknown as DocumentNode<CreateBusinessAccountMutation, CreateBusinessAccountMutationVariables>;
+export const SetAccountMembershipDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetAccountMembership"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetAccountMembershipInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setAccountMembership"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"businessAccountId"}}]}}]}}]} as unknown as DocumentNode<SetAccountMembershipMutation, SetAccountMembershipMutationVariables>;
+export const BusinessAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BusinessAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"businessAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"poolPoints"}},{"kind":"Field","name":{"kind":"Name","value":"poolBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<BusinessAccountQuery, BusinessAccountQueryVariables>;
+export const AccountMemberDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AccountMember"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}},{"kind":"Field","name":{"kind":"Name","value":"businessAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"poolBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}}]}}]}}]}}]}}]} as unknown as DocumentNode<AccountMemberQuery, AccountMemberQueryVariables>;
+export const RecordMemberPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordMemberPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RecordMemberPurchaseMutation, RecordMemberPurchaseMutationVariables>;
 export const CreateCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CreateCustomerMutation, CreateCustomerMutationVariables>;
 export const CustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<CustomerQuery, CustomerQueryVariables>;
 export const CustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Customers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CustomersQuery, CustomersQueryVariables>;
+export const IssueCustomerTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssueCustomerToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ttlSeconds"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issueCustomerToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"ttlSeconds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ttlSeconds"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}}]}}]}}]} as unknown as DocumentNode<IssueCustomerTokenMutation, IssueCustomerTokenMutationVariables>;
+export const SearchCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SearchCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchCustomersQuery, SearchCustomersQueryVariables>;
+export const DuplicateCandidatesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DuplicateCandidates"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"min"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"duplicateCandidates"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"minScore"},"value":{"kind":"Variable","name":{"kind":"Name","value":"min"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"customers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reasons"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}},{"kind":"Field","name":{"kind":"Name","value":"weight"}}]}}]}}]}}]} as unknown as DocumentNode<DuplicateCandidatesQuery, DuplicateCandidatesQueryVariables>;
+export const DataQualityReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DataQualityReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"months"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"examples"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dataQualityReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"inactiveMonths"},"value":{"kind":"Variable","name":{"kind":"Name","value":"months"}}},{"kind":"Argument","name":{"kind":"Name","value":"examples"},"value":{"kind":"Variable","name":{"kind":"Name","value":"examples"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"}},{"kind":"Field","name":{"kind":"Name","value":"inactiveMonths"}},{"kind":"Field","name":{"kind":"Name","value":"checks"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issue"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"examples"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DataQualityReportQuery, DataQualityReportQueryVariables>;
+export const ResolveCustomerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResolveCustomer"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolveCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolveCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"identifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"matchedBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"added"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<ResolveCustomerMutation, ResolveCustomerMutationVariables>;
+export const AddCustomerIdentifierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AddCustomerIdentifier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AddIdentifierInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"addCustomerIdentifier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}},{"kind":"Field","name":{"kind":"Name","value":"identifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]} as unknown as DocumentNode<AddCustomerIdentifierMutation, AddCustomerIdentifierMutationVariables>;
+export const MergeCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"MergeCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MergeCustomersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mergeCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"survivor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"survivorId"}},{"kind":"Field","name":{"kind":"Name","value":"mergedId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"pointsMoved"}},{"kind":"Field","name":{"kind":"Name","value":"transactionId"}}]}}]}}]}}]} as unknown as DocumentNode<MergeCustomersMutation, MergeCustomersMutationVariables>;
+export const UnmergeCustomersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UnmergeCustomers"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UnmergeCustomersInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"unmergeCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"restored"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merge"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"undoneBy"}},{"kind":"Field","name":{"kind":"Name","value":"unmergeReport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsReturned"}},{"kind":"Field","name":{"kind":"Name","value":"pointsNotReturned"}},{"kind":"Field","name":{"kind":"Name","value":"identifiersReturned"}},{"kind":"Field","name":{"kind":"Name","value":"identifiersNotReturned"}},{"kind":"Field","name":{"kind":"Name","value":"tierRestored"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UnmergeCustomersMutation, UnmergeCustomersMutationVariables>;
+export const MergedCustomerViewDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MergedCustomerView"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"tier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identifiers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<MergedCustomerViewQuery, MergedCustomerViewQueryVariables>;
+export const ResolveCustomerOutcomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResolveCustomerOutcome"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolveCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolveCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"anonymous"}}]}},{"kind":"Field","name":{"kind":"Name","value":"candidates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ResolveCustomerOutcomeMutation, ResolveCustomerOutcomeMutationVariables>;
+export const UpdateCustomerVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCustomerVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCustomerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCustomer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateCustomerVersionMutation, UpdateCustomerVersionMutationVariables>;
+export const CustomerEmailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerEmail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}}]} as unknown as DocumentNode<CustomerEmailQuery, CustomerEmailQueryVariables>;
+export const RecordPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"basePoints"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"pendingUntil"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tierChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordPurchaseMutation, RecordPurchaseMutationVariables>;
+export const RecordPurchaseTierChangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPurchaseTierChange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"tierChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordPurchaseTierChangeMutation, RecordPurchaseTierChangeMutationVariables>;
+export const RecordPurchaseBreakdownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordPurchaseBreakdown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"basePoints"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"pendingUntil"}},{"kind":"Field","name":{"kind":"Name","value":"contributions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"requestedPoints"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tierChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RecordPurchaseBreakdownMutation, RecordPurchaseBreakdownMutationVariables>;
+export const PreviewPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"basePoints"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"pendingUntil"}},{"kind":"Field","name":{"kind":"Name","value":"contributions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"requestedPoints"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewPurchaseQuery, PreviewPurchaseQueryVariables>;
+export const RefundPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefundPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefundPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"pointsClawedBack"}},{"kind":"Field","name":{"kind":"Name","value":"pointsUncollected"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<RefundPurchaseMutation, RefundPurchaseMutationVariables>;
+export const CreateEarningRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEarningRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEarningRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<CreateEarningRuleMutation, CreateEarningRuleMutationVariables>;
+export const EarnPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EarnPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EarnPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earnPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<EarnPointsMutation, EarnPointsMutationVariables>;
+export const RedeemPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<RedeemPointsMutation, RedeemPointsMutationVariables>;
+export const TransferPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<TransferPointsMutation, TransferPointsMutationVariables>;
+export const ReverseTransactionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReverseTransaction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReverseTransactionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reverseTransaction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<ReverseTransactionMutation, ReverseTransactionMutationVariables>;
+export const AdjustPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AdjustPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AdjustPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"adjustPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<AdjustPointsMutation, AdjustPointsMutationVariables>;
+export const CustomerBalanceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerBalance"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"days"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"30"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeEarned"}},{"kind":"Field","name":{"kind":"Name","value":"lifetimeRedeemed"}},{"kind":"Field","name":{"kind":"Name","value":"expired"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"expiringPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"withinDays"},"value":{"kind":"Variable","name":{"kind":"Name","value":"days"}}}]}]}}]}}]}}]} as unknown as DocumentNode<CustomerBalanceQuery, CustomerBalanceQueryVariables>;
+export const ReverseTransactionIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReverseTransactionId"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReverseTransactionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reverseTransaction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReverseTransactionIdMutation, ReverseTransactionIdMutationVariables>;
+export const PointsTransactionsPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PointsTransactionsPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PointsTransactionsPageQuery, PointsTransactionsPageQueryVariables>;
+export const TransferHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TransferHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pointsTransactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"counterpartyId"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TransferHistoryQuery, TransferHistoryQueryVariables>;
+export const LedgerIntegrityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LedgerIntegrity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ledgerIntegrity"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ok"}},{"kind":"Field","name":{"kind":"Name","value":"transactionsChecked"}},{"kind":"Field","name":{"kind":"Name","value":"balancesChecked"}},{"kind":"Field","name":{"kind":"Name","value":"discrepancies"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"check"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}}]}}]}}]} as unknown as DocumentNode<LedgerIntegrityQuery, LedgerIntegrityQueryVariables>;
+export const SyncOfflineOperationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncOfflineOperations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"store"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ops"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"OfflineOperationInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncOfflineOperations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"storeId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"store"}}},{"kind":"Argument","name":{"kind":"Name","value":"operations"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ops"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"applied"}},{"kind":"Field","name":{"kind":"Name","value":"alreadyApplied"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"error"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}},{"kind":"Field","name":{"kind":"Name","value":"purchase"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"voucher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]}}]} as unknown as DocumentNode<SyncOfflineOperationsMutation, SyncOfflineOperationsMutationVariables>;
+export const CustomerTierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerTier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"qualifiedTier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"since"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"limitedTime"}},{"kind":"Field","name":{"kind":"Name","value":"progress"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metric"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"nextTier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"remaining"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}}]}},{"kind":"Field","name":{"kind":"Name","value":"downgradeRisk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"atPeriodEnd"}},{"kind":"Field","name":{"kind":"Name","value":"projectedTier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"remainingToKeep"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"tierHistory"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerTierQuery, CustomerTierQueryVariables>;
+export const ProgramSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earnPoints"}},{"kind":"Field","name":{"kind":"Name","value":"earnPerMinor"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"pendingDays"}},{"kind":"Field","name":{"kind":"Name","value":"pointValuePerThousand"}},{"kind":"Field","name":{"kind":"Name","value":"maxRewardCostPerThousand"}},{"kind":"Field","name":{"kind":"Name","value":"voucherValidityDays"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"pointsExpiryPolicy"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ProgramSettingsQuery, ProgramSettingsQueryVariables>;
+export const UpdateProgramSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateProgramSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateProgramSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateProgramSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earnPoints"}},{"kind":"Field","name":{"kind":"Name","value":"rounding"}},{"kind":"Field","name":{"kind":"Name","value":"maxRewardCostPerThousand"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateProgramSettingsMutation, UpdateProgramSettingsMutationVariables>;
+export const GrantTierStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantTierStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantTierStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantTierStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"limitedTime"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<GrantTierStatusMutation, GrantTierStatusMutationVariables>;
+export const UpsertBenefitDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpsertBenefit"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BenefitInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"upsertBenefit"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<UpsertBenefitMutation, UpsertBenefitMutationVariables>;
+export const BenefitsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Benefits"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"benefits"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"tierCode"}},{"kind":"Field","name":{"kind":"Name","value":"text"}}]}}]}}]} as unknown as DocumentNode<BenefitsQuery, BenefitsQueryVariables>;
+export const PublishProgramTermsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PublishProgramTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PublishTermsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"publishProgramTerms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"terms"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"effectiveFrom"}},{"kind":"Field","name":{"kind":"Name","value":"publishedBy"}}]}}]}}]}}]} as unknown as DocumentNode<PublishProgramTermsMutation, PublishProgramTermsMutationVariables>;
+export const ProgramTermsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramTerms"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TermsKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programTerms"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]} as unknown as DocumentNode<ProgramTermsQuery, ProgramTermsQueryVariables>;
+export const ProgramTermsHistoryDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ProgramTermsHistory"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programTermsHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<ProgramTermsHistoryQuery, ProgramTermsHistoryQueryVariables>;
+export const AcknowledgeScriptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AcknowledgeScript"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"acknowledgeScript"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"termsId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"termsId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]}}]} as unknown as DocumentNode<AcknowledgeScriptMutation, AcknowledgeScriptMutationVariables>;
+export const CreateTierDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTier"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TierInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTier"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<CreateTierMutation, CreateTierMutationVariables>;
+export const ProgramTermsPublishedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"ProgramTermsPublished"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"channel"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Channel"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"kind"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TermsKind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programTermsPublished"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"channel"},"value":{"kind":"Variable","name":{"kind":"Name","value":"channel"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}},{"kind":"Argument","name":{"kind":"Name","value":"kind"},"value":{"kind":"Variable","name":{"kind":"Name","value":"kind"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}}]}}]} as unknown as DocumentNode<ProgramTermsPublishedSubscription, ProgramTermsPublishedSubscriptionVariables>;
+export const CustomerUpdatedVersionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CustomerUpdatedVersion"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<CustomerUpdatedVersionSubscription, CustomerUpdatedVersionSubscriptionVariables>;
+export const CustomerUpdatedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CustomerUpdated"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerUpdated"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}}]}}]}}]} as unknown as DocumentNode<CustomerUpdatedSubscription, CustomerUpdatedSubscriptionVariables>;
+export const LoyaltyStateChangedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"LoyaltyStateChanged"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"since"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"loyaltyStateChanged"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"sinceVersion"},"value":{"kind":"Variable","name":{"kind":"Name","value":"since"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"version"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"limitedTime"}}]}},{"kind":"Field","name":{"kind":"Name","value":"benefits"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"activeVouchers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<LoyaltyStateChangedSubscription, LoyaltyStateChangedSubscriptionVariables>;
+export const CreateRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CreateRewardMutation, CreateRewardMutationVariables>;
+export const ActivateRewardDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivateReward"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"overrideReason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"overrideReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"overrideReason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<ActivateRewardMutation, ActivateRewardMutationVariables>;
+export const ConsumeVoucherDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConsumeVoucher"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConsumeVoucherInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consumeVoucher"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"consumedStoreId"}}]}}]}}]} as unknown as DocumentNode<ConsumeVoucherMutation, ConsumeVoucherMutationVariables>;
+export const CancelVoucherDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelVoucher"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelVoucherInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelVoucher"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}}]}}]}}]} as unknown as DocumentNode<CancelVoucherMutation, CancelVoucherMutationVariables>;
+export const ActivateRewardWithOverrideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivateRewardWithOverride"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"overrideReason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"costPerThousandPoints"}},{"kind":"Field","name":{"kind":"Name","value":"guardrailOverride"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"costPerThousand"}},{"kind":"Field","name":{"kind":"Name","value":"limitPerThousand"}}]}}]}}]}}]} as unknown as DocumentNode<ActivateRewardWithOverrideMutation, ActivateRewardWithOverrideMutationVariables>;
+export const RedeemRewardVoucherDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemRewardVoucher"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"voucher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<RedeemRewardVoucherMutation, RedeemRewardVoucherMutationVariables>;
+export const RedeemRewardDetailsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemRewardDetails"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemRewardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemReward"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"voucher"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"valid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<RedeemRewardDetailsMutation, RedeemRewardDetailsMutationVariables>;
+export const CreateTenantDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenant"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownerKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"customerJwtSecret"}},{"kind":"Field","name":{"kind":"Name","value":"ingestSecret"}}]}}]}}]} as unknown as DocumentNode<CreateTenantMutation, CreateTenantMutationVariables>;
+export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"storeId"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const CreateStoreDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateStore"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateStoreInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createStore"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<CreateStoreMutation, CreateStoreMutationVariables>;
+export const CreateTenantOwnerSecretDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateTenantOwnerSecret"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateTenantInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createTenant"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"tenant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"ownerKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}}]}}]}}]}}]} as unknown as DocumentNode<CreateTenantOwnerSecretMutation, CreateTenantOwnerSecretMutationVariables>;
+export const ViewerRoleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ViewerRole"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]}}]} as unknown as DocumentNode<ViewerRoleQuery, ViewerRoleQueryVariables>;
+export const RecordInteractionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordInteraction"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordInteractionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordInteraction"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]} as unknown as DocumentNode<RecordInteractionMutation, RecordInteractionMutationVariables>;
+export const ChannelSwitchesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ChannelSwitches"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"h"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channelSwitches"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"withinHours"},"value":{"kind":"Variable","name":{"kind":"Name","value":"h"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"from"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"to"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}},{"kind":"Field","name":{"kind":"Name","value":"minutesBetween"}}]}}]}}]} as unknown as DocumentNode<ChannelSwitchesQuery, ChannelSwitchesQueryVariables>;
+export const CustomerTimelineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerTimeline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"TimelineFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"data"}},{"kind":"Field","name":{"kind":"Name","value":"refType"}},{"kind":"Field","name":{"kind":"Name","value":"refId"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerTimelineQuery, CustomerTimelineQueryVariables>;

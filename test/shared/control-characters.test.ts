@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { createCustomer, createTenant, type TenantFixture } from '../helpers/factories';
-import { collect, gql, gqlOk, startGateway, type TestGateway, wsClient } from '../helpers/gateway';
+import { collect, createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -19,19 +18,17 @@ const RECORD = `mutation ($input: RecordInteractionInput!) { recordInteraction(i
 
 describe('strings with control characters', () => {
   it('are refused as BAD_USER_INPUT naming the field, in mutations and queries, from variables and literals', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const refused = [
-      await gql(gw, CREATE_KEY, { input: { role: 'AGENT', name: '\u0000\u0001' } }, tenant.ownerKey),
-      await gql(gw, UPDATE, { input: { id: customer.id, displayName: 'Ada\u0007' } }, tenant.ownerKey),
-      await gql(gw, SEARCH, { search: 'ada\u0000' }, tenant.ownerKey),
-      await gql(gw, `{ customers(first: 5, search: "ada\\u0000") { edges { node { id } } } }`, {}, tenant.ownerKey),
+      await tenant.owner.gql(CREATE_KEY, { input: { role: 'AGENT', name: '\u0000\u0001' } }),
+      await tenant.owner.gql(UPDATE, { input: { id: customer.id, displayName: 'Ada\u0007' } }),
+      await tenant.owner.gql(SEARCH, { search: 'ada\u0000' }),
+      await tenant.owner.gql(`{ customers(first: 5, search: "ada\\u0000") { edges { node { id } } } }`, {}),
       // A name is one line: a line feed is a control character there.
-      await gql(gw, UPDATE, { input: { id: customer.id, displayName: 'Ada\nLovelace' } }, tenant.ownerKey),
-      await gql(
-        gw,
+      await tenant.owner.gql(UPDATE, { input: { id: customer.id, displayName: 'Ada\nLovelace' } }),
+      await tenant.owner.gql(
         `mutation { createStore(input: { name: "Nord", code: "N\\u0000", region: "north" }) { id } }`,
         {},
-        tenant.ownerKey,
       ),
     ];
     expect(refused.map((res) => [res.status, res.errors?.[0]?.extensions])).toEqual([
@@ -43,43 +40,32 @@ describe('strings with control characters', () => {
       [400, expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.code' })],
     ]);
     // Nothing ran: the customer is unchanged.
-    const read = await gqlOk<{ customer: { displayName: string | null } }>(
-      gw,
+    const read = await tenant.owner.data<{ customer: { displayName: string | null } }>(
       `query ($id: ID!) { customer(id: $id) { displayName } }`,
       { id: customer.id },
-      tenant.ownerKey,
     );
     expect(read.customer.displayName).toBeNull();
   });
 
   it('allow tab and line breaks in free text, and refuse other control characters there and in JSON data', async () => {
-    const customer = await createCustomer(gw, tenant.ownerKey);
+    const customer = await createCustomer(tenant.owner);
     const input = { customerId: customer.id, kind: 'NOTE', summary: 'Called.\r\n\tParcel found.' };
-    const stored = await gqlOk<{ recordInteraction: { summary: string } }>(
-      gw,
-      RECORD,
-      { input: { ...input, idempotencyKey: randomUUID() } },
-      tenant.ownerKey,
-    );
+    const stored = await tenant.owner.data<{ recordInteraction: { summary: string } }>(RECORD, {
+      input: { ...input, idempotencyKey: randomUUID() },
+    });
     expect(stored.recordInteraction.summary).toBe('Called.\r\n\tParcel found.');
-    const nul = await gql(
-      gw,
-      RECORD,
-      { input: { ...input, summary: 'bad \u0000', idempotencyKey: randomUUID() } },
-      tenant.ownerKey,
-    );
+    const nul = await tenant.owner.gql(RECORD, {
+      input: { ...input, summary: 'bad \u0000', idempotencyKey: randomUUID() },
+    });
     expect(nul.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.summary' });
-    const data = await gql(
-      gw,
-      RECORD,
-      { input: { ...input, data: { note: ['ok', 'bad \u0000'] }, idempotencyKey: randomUUID() } },
-      tenant.ownerKey,
-    );
+    const data = await tenant.owner.gql(RECORD, {
+      input: { ...input, data: { note: ['ok', 'bad \u0000'] }, idempotencyKey: randomUUID() },
+    });
     expect(data.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.data.note.1' });
   });
 
   it('are refused over the WebSocket too', async () => {
-    const client = wsClient(gw, tenant.ownerKey);
+    const client = tenant.owner.ws();
     try {
       const sub = collect(client, CREATE_KEY, { input: { role: 'AGENT', name: 'till\u0000' } });
       const [result] = await sub.next(1);

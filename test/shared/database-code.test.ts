@@ -14,8 +14,8 @@ import {
   readDatabaseCode,
 } from '../../src/shared/db/database-code';
 import { migrate } from '../../src/shared/db/migrate';
-import { createCustomer, createTenant } from '../helpers/factories';
-import { gqlOk, startGateway, type TestGateway } from '../helpers/gateway';
+import { CreateTierDocument, RedeemRewardVoucherDocument } from '../generated/graphql';
+import { activeReward, createCustomer, createTenant, earn, startGateway, type TestGateway } from '../support';
 
 /** Functions (by signature) and triggers (by table) the application defines in the public schema. */
 const DEFINITIONS_SQL = `
@@ -178,61 +178,47 @@ function shapeOf(value: unknown): ShapeValue {
 
 describe('the loyalty state the database writes is the StatePayload TypeScript reads', () => {
   it('has the keys and JSON types StatePayload declares, for a member with a tier, benefits, vouchers and pending points', async () => {
-    const { ownerKey } = await createTenant(gw);
+    const { owner } = await createTenant(gw);
     const tierIds: Record<string, string> = {};
     for (const [code, rank] of [
       ['BASE', 0],
       ['GOLD', 1],
     ] as const) {
-      const { createTier } = await gqlOk<{ createTier: { id: string } }>(
-        gw,
-        `mutation ($input: TierInput!) { createTier(input: $input) { id } }`,
-        { input: { code, name: code, rank, metric: 'SPEND', threshold: rank * 100_000, window: 'CALENDAR_YEAR' } },
-        ownerKey,
-      );
+      const { createTier } = await owner.data(CreateTierDocument, {
+        input: { code, name: code, rank, metric: 'SPEND', threshold: rank * 100_000, window: 'CALENDAR_YEAR' },
+      });
       tierIds[code] = createTier.id;
     }
     for (const [code, tier, kind, value] of [
       ['WELCOME', 'BASE', 'OTHER', null],
       ['GOLD-X2', 'GOLD', 'POINTS_MULTIPLIER', 200],
     ] as const) {
-      await gqlOk(
-        gw,
-        `mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`,
-        {
-          input: {
-            code,
-            tierId: tierIds[tier],
-            kind,
-            ...(value === null ? {} : { value }),
-            title: code,
-            channels: ['POS', 'MOBILE'],
-          },
+      await owner.data(`mutation ($input: BenefitInput!) { upsertBenefit(input: $input) { id } }`, {
+        input: {
+          code,
+          tierId: tierIds[tier],
+          kind,
+          ...(value === null ? {} : { value }),
+          title: code,
+          channels: ['POS', 'MOBILE'],
         },
-        ownerKey,
-      );
+      });
     }
-    const customer = await createCustomer(gw, ownerKey);
-    const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`;
-    const earn = { customerId: customer.id, reason: 'visit' };
-    await gqlOk(gw, EARN, { input: { ...earn, points: 100, idempotencyKey: randomUUID() } }, ownerKey);
+    const customer = await createCustomer(owner);
+    await earn(owner, customer.id, 100, { reason: 'visit' });
     const pendingUntil = new Date(Date.now() + 14 * 86_400_000).toISOString();
-    await gqlOk(gw, EARN, { input: { ...earn, points: 40, pendingUntil, idempotencyKey: randomUUID() } }, ownerKey);
-    const { createReward } = await gqlOk<{ createReward: { id: string } }>(
-      gw,
-      `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-      { input: { code: 'CUP', name: 'Cup', pointsCost: 30, costToBusiness: 20, retailValue: 500 } },
-      ownerKey,
-    );
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: createReward.id }, ownerKey);
-    await gqlOk(
-      gw,
-      `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { voucher { code } } }`,
-      { input: { customerId: customer.id, rewardId: createReward.id, idempotencyKey: randomUUID() } },
-      ownerKey,
-    );
-    await gqlOk(
-      gw,
+    await earn(owner, customer.id, 40, { reason: 'visit', pendingUntil });
+    const rewardId = await activeReward(owner, {
+      code: 'CUP',
+      name: 'Cup',
+      pointsCost: 30,
+      costToBusiness: 20,
+      retailValue: 500,
+    });
+    await owner.data(RedeemRewardVoucherDocument, {
+      input: { customerId: customer.id, rewardId, idempotencyKey: randomUUID() },
+    });
+    await owner.data(
       `mutation ($input: GrantTierStatusInput!) { grantTierStatus(input: $input) { current { code } } }`,
       {
         input: {
@@ -243,7 +229,6 @@ describe('the loyalty state the database writes is the StatePayload TypeScript r
           idempotencyKey: randomUUID(),
         },
       },
-      ownerKey,
     );
 
     const [row] = await gw.gateway.orm.em
@@ -257,7 +242,7 @@ describe('the loyalty state the database writes is the StatePayload TypeScript r
       balance: { available: 70, pending: 40 },
       tier: { code: 'GOLD', limitedTime: true },
       benefits: [{ code: 'GOLD-X2' }, { code: 'WELCOME' }],
-      activeVouchers: [{ rewardId: createReward.id }],
+      activeVouchers: [{ rewardId }],
     });
     expect(shapeOf(payload)).toEqual(STATE_PAYLOAD);
     // Values TypeScript reads as enums are among the enums' values.

@@ -12,8 +12,15 @@ import {
   type IdempotentRequest,
   requestHash,
 } from '../../src/shared/idempotency';
-import { createCustomer, createStore, createTenant, type TenantFixture } from '../helpers/factories';
-import { gql, gqlOk, startGateway, type TestGateway } from '../helpers/gateway';
+import {
+  activeReward,
+  createCustomer,
+  createStore,
+  createTenant,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -194,45 +201,34 @@ describe("keys used before the upgrade (the migration's backfill)", () => {
 
   it('replay and conflict as they did once the keys are read from the tables that held them', async () => {
     const own = await createTenant(gw);
-    const owner = own.ownerKey;
-    const store = await createStore(gw, owner);
-    const customer = await createCustomer(gw, owner);
-    const duplicate = await createCustomer(gw, owner);
+    const owner = own.owner;
+    const store = await createStore(owner);
+    const customer = await createCustomer(owner);
+    const duplicate = await createCustomer(owner);
     const earn = { customerId: customer.id, points: 1000, reason: 'welcome', idempotencyKey: randomUUID() };
-    const earned = (await gqlOk<{ earnPoints: object }>(gw, EARN, { input: earn }, owner)).earnPoints;
-    const rewardId = (
-      await gqlOk<{ createReward: { id: string } }>(
-        gw,
-        `mutation ($input: RewardInput!) { createReward(input: $input) { id } }`,
-        {
-          input: {
-            code: `R${randomUUID().slice(0, 6)}`,
-            name: 'Mug',
-            pointsCost: 100,
-            costToBusiness: 50,
-            retailValue: 300,
-          },
-        },
-        owner,
-      )
-    ).createReward.id;
-    await gqlOk(gw, `mutation ($id: ID!) { activateReward(id: $id) { status } }`, { id: rewardId }, owner);
+    const earned = (await owner.data<{ earnPoints: object }>(EARN, { input: earn })).earnPoints;
+    const rewardId = await activeReward(owner, {
+      name: 'Mug',
+      pointsCost: 100,
+      costToBusiness: 50,
+      retailValue: 300,
+    });
     const redeem = (idempotencyKey: string) => ({ customerId: customer.id, rewardId, idempotencyKey });
     const used = redeem(randomUUID());
-    const usedCode = (await gqlOk<Redeemed>(gw, REDEEM, { input: used }, owner)).redeemReward.voucher.code;
+    const usedCode = (await owner.data<Redeemed>(REDEEM, { input: used })).redeemReward.voucher.code;
     const handedBack = redeem(randomUUID());
-    const handedBackCode = (await gqlOk<Redeemed>(gw, REDEEM, { input: handedBack }, owner)).redeemReward.voucher.code;
+    const handedBackCode = (await owner.data<Redeemed>(REDEEM, { input: handedBack })).redeemReward.voucher.code;
     const consume = { code: usedCode, storeId: store.id, idempotencyKey: randomUUID() };
-    await gqlOk(gw, CONSUME, { input: consume }, owner);
+    await owner.data(CONSUME, { input: consume });
     const cancel = { code: handedBackCode, idempotencyKey: randomUUID() };
-    await gqlOk(gw, CANCEL, { input: cancel }, owner);
+    await owner.data(CANCEL, { input: cancel });
     const merge = {
       survivorId: customer.id,
       mergedId: duplicate.id,
       reason: 'same person',
       idempotencyKey: randomUUID(),
     };
-    const merged = (await gqlOk<{ mergeCustomers: object }>(gw, MERGE, { input: merge }, owner)).mergeCustomers;
+    const merged = (await owner.data<{ mergeCustomers: object }>(MERGE, { input: merge })).mergeCustomers;
 
     // As before the upgrade: the keys are only in the tables of their records.
     await em().execute(`delete from idempotency_key where tenant_id = ?`, [own.tenantId]);
@@ -250,23 +246,23 @@ describe("keys used before the upgrade (the migration's backfill)", () => {
       'voucher-consume',
     ]);
 
-    expect((await gqlOk(gw, EARN, { input: earn }, owner)).earnPoints).toEqual({ ...earned, replayed: true });
-    const reused = await gql(gw, EARN, { input: { ...earn, points: 999 } }, owner);
+    expect((await owner.data(EARN, { input: earn })).earnPoints).toEqual({ ...earned, replayed: true });
+    const reused = await owner.gql(EARN, { input: { ...earn, points: 999 } });
     expect(reused.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
       reason: 'IDEMPOTENCY_KEY_REUSED',
       field: 'input.idempotencyKey',
     });
-    expect((await gqlOk(gw, REDEEM, { input: used }, owner)).redeemReward).toEqual({
+    expect((await owner.data(REDEEM, { input: used })).redeemReward).toEqual({
       replayed: true,
       voucher: { code: usedCode },
     });
-    expect((await gqlOk(gw, CONSUME, { input: consume }, owner)).consumeVoucher).toEqual({
+    expect((await owner.data(CONSUME, { input: consume })).consumeVoucher).toEqual({
       status: 'CONSUMED',
       consumedStoreId: store.id,
     });
-    expect((await gqlOk(gw, CANCEL, { input: cancel }, owner)).cancelVoucher).toEqual({ status: 'CANCELLED' });
-    expect((await gqlOk(gw, MERGE, { input: merge }, owner)).mergeCustomers).toEqual({ ...merged, replayed: true });
+    expect((await owner.data(CANCEL, { input: cancel })).cancelVoucher).toEqual({ status: 'CANCELLED' });
+    expect((await owner.data(MERGE, { input: merge })).mergeCustomers).toEqual({ ...merged, replayed: true });
     // Nothing was booked twice: 1000 earned, two vouchers of 100, one handed back.
     const [balance] = await em().execute<{ available: string }[]>(
       `select available from points_balance where customer_id = ?`,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 
-import { TEST_ADMIN_TOKEN } from '../helpers/env';
-import { createTenant, type TenantFixture, uniquePhone } from '../helpers/factories';
-import { errorCode, gql, startGateway, type TestGateway } from '../helpers/gateway';
+import { createTenant, errorCode, startGateway, type TenantFixture, type TestGateway, uniquePhone } from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -47,11 +45,9 @@ describe('a failed statement in the logs', () => {
   it("names the statement and its SQLSTATE, never a new tenant's secrets", async () => {
     lines.length = 0;
     const name = `refuse-me ${randomUUID()}`;
-    const res = await gql(
-      gw,
+    const res = await gw.platform.gql(
       `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { ingestSecret customerJwtSecret } }`,
       { input: { name, currency: 'EUR', timezone: 'Europe/Paris' } },
-      TEST_ADMIN_TOKEN,
     );
     expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
     const text = lines.join('');
@@ -70,11 +66,9 @@ describe('a failed statement in the logs', () => {
       phone: uniquePhone(),
       displayName: `Refuse Me ${randomUUID().slice(0, 8)}`,
     };
-    const res = await gql(
-      gw,
+    const res = await tenant.owner.gql(
       `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
       { input: contact },
-      tenant.ownerKey,
     );
     expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
     expect(failures()).toHaveLength(1);

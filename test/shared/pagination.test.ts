@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { createCustomer, createTenant, type TenantFixture } from '../helpers/factories';
-import { gqlOk, startGateway, type TestGateway } from '../helpers/gateway';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 interface PageInfo {
   hasPreviousPage: boolean;
@@ -50,15 +49,12 @@ describe('Relay PageInfo', () => {
     gw = await startGateway();
     tenant = await createTenant(gw);
     // Five of everything: pages of two are a first, a middle and a last page.
-    customerId = (await createCustomer(gw, tenant.ownerKey)).id;
-    for (let i = 0; i < 4; i += 1) await createCustomer(gw, tenant.ownerKey);
+    customerId = (await createCustomer(tenant.owner)).id;
+    for (let i = 0; i < 4; i += 1) await createCustomer(tenant.owner);
     for (let i = 0; i < 5; i += 1) {
-      await gqlOk(
-        gw,
-        `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { replayed } }`,
-        { input: { customerId, points: 10 + i, reason: 'pagination test', idempotencyKey: randomUUID() } },
-        tenant.ownerKey,
-      );
+      await tenant.owner.data(`mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { replayed } }`, {
+        input: { customerId, points: 10 + i, reason: 'pagination test', idempotencyKey: randomUUID() },
+      });
     }
   });
 
@@ -67,7 +63,7 @@ describe('Relay PageInfo', () => {
   describe.each(Object.keys(connections))('%s', (name) => {
     async function page(first: number, after?: string): Promise<Page> {
       const { query, pick } = connections[name];
-      return pick(await gqlOk<Data>(gw, query, { id: customerId, first, after }, tenant.ownerKey));
+      return pick(await tenant.owner.data<Data>(query, { id: customerId, first, after }));
     }
 
     it('first page: nothing before it, startCursor and endCursor are its first and last edges', async () => {
@@ -115,7 +111,7 @@ describe('Relay PageInfo', () => {
 
   it('an empty connection: no edges on either side and null cursors', async () => {
     const empty = await createTenant(gw);
-    const data = await gqlOk<{ customers: Page }>(gw, `{ customers { ${PAGE} } }`, {}, empty.ownerKey);
+    const data = await empty.owner.data<{ customers: Page }>(`{ customers { ${PAGE} } }`);
     expect(data.customers).toEqual({
       edges: [],
       pageInfo: { hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null },

@@ -1,0 +1,278 @@
+import { createHmac, randomUUID } from 'node:crypto';
+
+import request from 'supertest';
+
+import { ChannelSwitchesDocument, RecordInteractionDocument, type RecordInteractionInput } from '../generated/graphql';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+
+beforeAll(async () => {
+  gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' } });
+  tenant = await createTenant(gw);
+});
+afterAll(() => gw.close());
+
+function post(
+  source: string,
+  body: unknown,
+  options: {
+    secret?: string;
+    tenantId?: string;
+    tamper?: boolean;
+    signedFor?: string;
+    secondsAgo?: number;
+    deliveryId?: string;
+  } = {},
+) {
+  const raw = JSON.stringify(body);
+  const timestamp = String(Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0));
+  // Every delivery has its own id, signed with the rest.
+  const deliveryId = options.deliveryId ?? randomUUID();
+  const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret)
+    .update(`${timestamp}.${options.signedFor ?? source}.${deliveryId}.${raw}`)
+    .digest('hex');
+  const sent = options.tamper ? JSON.stringify({ ...(body as object), extra: 1 }) : raw;
+  return request(gw.url)
+    .post(`/ingest/${source}`)
+    .set('content-type', 'application/json')
+    .set('x-loyalty-tenant', options.tenantId ?? tenant.tenantId)
+    .set('x-loyalty-timestamp', timestamp)
+    .set('x-loyalty-delivery', deliveryId)
+    .set('x-loyalty-signature', `sha256=${signature}`)
+    .send(sent);
+}
+
+async function timelineOf(customerId: string) {
+  return (
+    await tenant.owner.data(
+      `query ($id: ID!) { customer(id: $id) { timeline(first: 50) { edges { node { kind source sourceEventId channel actor summary data refType refId } } } } }`,
+      { id: customerId },
+    )
+  ).customer.timeline.edges.map((edge: { node: Record<string, unknown> }) => edge.node);
+}
+
+describe('POST /ingest/:source', () => {
+  it('stores the good events of a batch, gives each bad one its own error, and stores nothing twice on a resend', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const caseId = `CASE-${randomUUID().slice(0, 8)}`;
+    const batch = {
+      events: [
+        {
+          id: caseId,
+          customer: { id: customer.id },
+          kind: 'SUPPORT_CASE',
+          channel: 'AGENT',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          actor: 'zendesk:agent-7',
+          summary: 'Parcel never arrived',
+          data: { priority: 'high' },
+          ref: '48213',
+        },
+        {
+          id: `CALL-${randomUUID().slice(0, 8)}`,
+          customer: { identifiers: [{ kind: 'EMAIL', value: customer.email!.toUpperCase() }] },
+          kind: 'INTERACTION',
+          channel: 'AGENT',
+          occurredAt: '2026-11-20T10:05:00.000Z',
+          summary: 'Follow-up call',
+          data: { type: 'call' },
+        },
+        {
+          id: 'bad-kind',
+          customer: { id: customer.id },
+          kind: 'POINTS_EARNED',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          summary: 'forged',
+        },
+        {
+          id: 'nobody',
+          customer: { identifiers: [{ kind: 'EMAIL', value: 'nobody@example.com' }] },
+          kind: 'NOTE',
+          occurredAt: '2026-11-20T10:00:00.000Z',
+          summary: 'x',
+        },
+        { customer: { id: customer.id }, kind: 'NOTE', occurredAt: '2026-11-20T10:00:00.000Z', summary: 'no id' },
+      ],
+    };
+    const first = await post('support', batch);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ stored: 2, duplicates: 0, rejected: 3 });
+    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'STORED',
+      'STORED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
+    expect(first.body.results[2].error).toMatchObject({ field: 'events.2.kind' });
+    expect(first.body.results[3].error).toMatchObject({ code: 'CUSTOMER_NOT_FOUND', field: 'events.3.customer' });
+    expect(first.body.results[4].error).toMatchObject({ field: 'events.4.id' });
+
+    const again = await post('support', batch);
+    expect(again.body).toMatchObject({ stored: 0, duplicates: 2, rejected: 3 });
+    const events = await timelineOf(customer.id);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ kind: 'INTERACTION', source: 'support', summary: 'Follow-up call' });
+    expect(events[1]).toMatchObject({
+      kind: 'SUPPORT_CASE',
+      source: 'support',
+      sourceEventId: caseId,
+      channel: 'AGENT',
+      actor: 'zendesk:agent-7',
+      data: { priority: 'high' },
+      refId: '48213',
+    });
+    // The same event id from another system is another event.
+    expect((await post('crm', { events: [batch.events[0]] })).body.stored).toBe(1);
+  });
+
+  it('stores nothing when the signature does not match the bytes, the secret, or the tenant', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const other = await createTenant(gw);
+    const batch = {
+      events: [
+        {
+          id: `N-${randomUUID()}`,
+          customer: { id: customer.id },
+          kind: 'NOTE',
+          occurredAt: new Date().toISOString(),
+          summary: 'hello',
+        },
+      ],
+    };
+    expect((await post('crm', batch, { tamper: true })).status).toBe(401);
+    // A batch signed for one source cannot be replayed to another, nor after the tolerance.
+    expect((await post('support', batch, { signedFor: 'crm' })).status).toBe(401);
+    expect((await post('crm', batch, { secondsAgo: 600 })).status).toBe(401);
+    expect((await post('crm', batch, { secret: other.ingestSecret })).status).toBe(401);
+    expect(
+      (await post('crm', batch, { secret: other.ingestSecret, tenantId: other.tenantId })).body.results[0].error.code,
+    ).toBe('CUSTOMER_NOT_FOUND');
+    expect((await post('erp', batch)).status).toBe(404);
+    expect(await timelineOf(customer.id)).toEqual([]);
+    const rotated = (await tenant.owner.data(`mutation { rotateIngestSecret }`)).rotateIngestSecret;
+    expect((await post('crm', batch)).status).toBe(401);
+    expect((await post('crm', batch, { secret: rotated })).body.stored).toBe(1);
+    tenant.ingestSecret = rotated;
+  });
+});
+
+describe('ingestion of malformed events', () => {
+  it('rejects each odd event on its own and still stores the good ones', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const good = {
+      customer: { id: customer.id.toUpperCase() },
+      kind: 'NOTE',
+      occurredAt: new Date().toISOString(),
+      summary: 'fine',
+    };
+    const batch = {
+      events: [
+        { ...good, id: `ok-${randomUUID()}` },
+        { ...good, id: `nul-${randomUUID()}`, summary: 'bad \u0000 byte' },
+        { ...good, id: `data-${randomUUID()}`, data: { text: 'bad \u0000 byte' } },
+        { ...good, id: `bc-${randomUUID()}`, occurredAt: '-000001-01-01T00:00:00Z' },
+        { ...good, id: `null-id-${randomUUID()}`, customer: { identifiers: [null] } },
+        { ...good, id: `cust-${randomUUID()}`, customer: 'someone' },
+        null,
+      ],
+    };
+    const res = await post('crm', batch);
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'STORED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+      'REJECTED',
+    ]);
+    expect(res.body.results.slice(1, 6).map((r: { error: { field: string } }) => r.error.field)).toEqual([
+      'events.1.summary',
+      'events.2.data',
+      'events.3.occurredAt',
+      'events.4.customer.identifiers.0',
+      'events.5.customer',
+    ]);
+  });
+});
+
+describe('recordInteraction', () => {
+  it("puts an agent's call on the timeline once, however often it is sent", async () => {
+    const customer = await createCustomer(tenant.owner);
+    const input: RecordInteractionInput = {
+      customerId: customer.id,
+      kind: 'INTERACTION',
+      channel: 'AGENT',
+      summary: 'Called about a missing parcel',
+      data: { type: 'call', durationSeconds: 240 },
+      idempotencyKey: randomUUID(),
+    };
+    const first = (await tenant.owner.data(RecordInteractionDocument, { input })).recordInteraction;
+    const again = (await tenant.owner.data(RecordInteractionDocument, { input })).recordInteraction;
+    expect(again).toEqual(first);
+    expect(first).toMatchObject({
+      kind: 'INTERACTION',
+      channel: 'AGENT',
+      data: { type: 'call', durationSeconds: 240 },
+    });
+    expect(await timelineOf(customer.id)).toHaveLength(1);
+    const forged = await tenant.owner.gql(RecordInteractionDocument, {
+      input: { ...input, kind: 'TIER_CHANGED', idempotencyKey: randomUUID() },
+    });
+    expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+    const unknown = await tenant.owner.gql(RecordInteractionDocument, {
+      input: { ...input, customerId: randomUUID(), idempotencyKey: randomUUID() },
+    });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
+  });
+});
+
+describe('channel switches', () => {
+  it('finds a customer going from the web to the phone within the window, and counts such switches across the tenant', async () => {
+    const own = await createTenant(gw);
+    const [ada, bob] = [await createCustomer(own.owner), await createCustomer(own.owner)];
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const event = (id: string, customerId: string, channel: string, at: string, summary: string) => ({
+      id,
+      customer: { id: customerId },
+      kind: 'INTERACTION',
+      channel,
+      occurredAt: at,
+      summary,
+    });
+    const batch = {
+      events: [
+        event('a1', ada.id, 'WEB', hoursAgo(30), 'Opened the returns page'),
+        event('a2', ada.id, 'WEB', hoursAgo(29), 'Started a return'),
+        event('a3', ada.id, 'AGENT', hoursAgo(27), 'Called about the return'),
+        event('a4', ada.id, 'POS', hoursAgo(1), 'Visited the store'),
+        event('b1', bob.id, 'WEB', hoursAgo(10), 'Signed in'),
+        event('b2', bob.id, 'AGENT', hoursAgo(9), 'Chat with an agent'),
+        event('b3', bob.id, 'API', hoursAgo(8), 'Back-office sync'),
+      ],
+    };
+    expect((await post('crm', batch, { secret: own.ingestSecret, tenantId: own.tenantId })).body.stored).toBe(7);
+    const ada24 = (await own.owner.data(ChannelSwitchesDocument, { id: ada.id, h: 24 })).channelSwitches;
+    expect(ada24).toEqual([
+      {
+        from: { channel: 'WEB', summary: 'Started a return' },
+        to: { channel: 'AGENT', summary: 'Called about the return' },
+        minutesBetween: 120,
+      },
+    ]);
+    expect((await own.owner.data(ChannelSwitchesDocument, { id: ada.id, h: 48 })).channelSwitches).toHaveLength(2);
+    const summary = (
+      await own.owner.data(
+        `query ($since: DateTimeISO!) { channelSwitchSummary(since: $since, withinHours: 24) { from to switches customers } }`,
+        { since: hoursAgo(48) },
+      )
+    ).channelSwitchSummary;
+    expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
+    const bad = await own.owner.gql(ChannelSwitchesDocument, { id: ada.id, h: 0 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });
+  });
+});
