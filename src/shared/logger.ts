@@ -85,7 +85,7 @@ export function serializeError(error: unknown): unknown {
     if (isDatabaseError(originalError)) return databaseError(originalError);
     if (isDatabaseError(cause)) {
       const { message, stack } = error as { message?: string; stack?: string };
-      return { type: (error).constructor.name, message, stack, cause: databaseError(cause) };
+      return { type: error.constructor.name, message, stack, cause: databaseError(cause) };
     }
   }
   return pino.stdSerializers.err(error as Error);

@@ -28,7 +28,7 @@ function fail(res: Response, status: number, code: string, message: string, reas
 function readBody(parser: express.RequestHandler, req: Request, res: Response): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     void parser(req, res, (error?: unknown) => {
-      if (error) reject(error);
+      if (error) reject(error instanceof Error ? error : new Error('The body could not be read'));
       else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
     });
   });
