@@ -45,6 +45,7 @@ import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
+import { stringInputsPlugin } from './shared/graphql/string-inputs';
 import { Metrics } from './shared/metrics';
 import { settleWithin } from './shared/timeout';
 import { StoreService } from './stores/store.service';
@@ -196,6 +197,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       // Apollo picks its landing page from process.env.NODE_ENV; the gateway's config decides instead.
       ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       metrics.apolloPlugin(),
+      stringInputsPlugin(),
       {
         serverWillStart: () => Promise.resolve({ drainServer: () => webSocket.drain() }),
       },
@@ -206,7 +208,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(probeRoutes(orm, bus));
   if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
   const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
-  app.use('/ingest', ingestRouter(orm, log));
+  app.use('/ingest', ingestRouter(orm, log, config.ingestMaxBodyBytes));
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
+import { INGEST_SOURCES, type IngestSource } from './timeline/ingest.sources';
+
 /** Everything the gateway reads from the environment, validated once and frozen. */
 export interface Config {
   readonly nodeEnv: 'development' | 'production' | 'test';
@@ -59,6 +61,8 @@ export interface Config {
   readonly contactCodeTtlMinutes: number;
   /** Wrong codes allowed before a pending contact change is void. */
   readonly contactCodeMaxAttempts: number;
+  /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
+  readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
 
 export class ConfigError extends Error {}
@@ -96,6 +100,22 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(`${name} must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
   }
   return raw;
+}
+
+const INGEST_BODY_DEFAULT = 256 * 1024;
+const INGEST_BODY_MAX = 16 * 1024 * 1024;
+
+/** INGEST_MAX_BODY_BYTES for every source, INGEST_MAX_BODY_BYTES_<SOURCE> (e.g. _CRM) for one. */
+function ingestBodyLimits(env: Env): Record<IngestSource, number> {
+  const all = integer(env, 'INGEST_MAX_BODY_BYTES', INGEST_BODY_DEFAULT, 1024, INGEST_BODY_MAX);
+  return Object.freeze(
+    Object.fromEntries(
+      INGEST_SOURCES.map((source) => [
+        source,
+        integer(env, `INGEST_MAX_BODY_BYTES_${source.toUpperCase()}`, all, 1024, INGEST_BODY_MAX),
+      ]),
+    ) as Record<IngestSource, number>,
+  );
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -182,5 +202,6 @@ export function loadConfig(env: Env = process.env): Config {
     contactWebhookSecret,
     contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
     contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
+    ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

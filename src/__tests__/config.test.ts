@@ -53,6 +53,14 @@ describe('loadConfig', () => {
     ).toMatchObject({ wsMaxPayload: 2048, wsMaxSubscriptionsPerSocket: 5, wsInitTimeoutMs: 500 });
   });
 
+  it('caps ingestion bodies at 256 KiB per source unless told otherwise, for all sources or one', () => {
+    const base = { ADMIN_TOKEN: 'a-long-enough-admin-token' };
+    expect(loadConfig(base).ingestMaxBodyBytes).toEqual({ crm: 262144, support: 262144, billing: 262144, pos: 262144 });
+    expect(
+      loadConfig({ ...base, INGEST_MAX_BODY_BYTES: '65536', INGEST_MAX_BODY_BYTES_POS: '1048576' }).ingestMaxBodyBytes,
+    ).toEqual({ crm: 65536, support: 65536, billing: 65536, pos: 1048576 });
+  });
+
   it.each([
     [{ WS_MAX_PAYLOAD: '100' }, /WS_MAX_PAYLOAD/],
     [{ WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '0' }, /WS_MAX_SUBSCRIPTIONS_PER_SOCKET/],
@@ -81,6 +89,8 @@ describe('loadConfig', () => {
       /CONTACT_WEBHOOK_URL/,
     ],
     [{ CONTACT_CODE_MAX_ATTEMPTS: '0' }, /CONTACT_CODE_MAX_ATTEMPTS/],
+    [{ INGEST_MAX_BODY_BYTES: '256kb' }, /INGEST_MAX_BODY_BYTES/],
+    [{ INGEST_MAX_BODY_BYTES_CRM: '0' }, /INGEST_MAX_BODY_BYTES_CRM/],
   ])('rejects %p with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 
-import { type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
+import { execute, type GraphQLSchema, specifiedRules, validate, type ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
@@ -10,6 +10,7 @@ import { apiKeyLabel, type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
 import { AccessErrorCode, AppError } from '../shared/errors';
 import type { formatError } from '../shared/graphql/format-error';
+import { refuseBadStrings } from '../shared/graphql/string-inputs';
 import type { Metrics } from '../shared/metrics';
 import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from './pubsub';
 import { realtimeError, RealtimeErrorCode } from './realtime.errors';
@@ -146,7 +147,9 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       schema,
       connectionInitWaitTimeout: options.initTimeoutMs,
       validate: (s, document) => validate(s, document, rules),
-      subscribe: subscribeSharingExecution,
+      // Strings with control characters are refused before anything runs, as over HTTP.
+      execute: (args) => refuseBadStrings(args) ?? execute(args),
+      subscribe: (args) => refuseBadStrings(args) ?? subscribeSharingExecution(args),
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         let caller: Caller | null;

@@ -32,8 +32,9 @@ export class AppError extends GraphQLError {
     message: string,
     readonly reason: string,
     readonly field?: string,
+    httpStatus?: number,
   ) {
-    const status = HTTP_STATUS[publicCode];
+    const status = httpStatus ?? HTTP_STATUS[publicCode];
     super(message, {
       extensions: {
         code: publicCode,
@@ -43,6 +44,11 @@ export class AppError extends GraphQLError {
       },
     });
   }
+}
+
+/** The same error raised before execution (a refused request): Apollo answers it with `status`, not 500. */
+export function beforeExecution(error: AppError, status = 400): AppError {
+  return new AppError(error.publicCode, error.message, error.reason, error.field, status);
 }
 
 /**
