@@ -17,6 +17,7 @@ export default tseslint.config(
       'test/generated/',
       'eslint.config.mjs',
       'jest.config.js',
+      '.dependency-cruiser.cjs',
     ],
   },
   // The JavaScript and TypeScript rules, kept off the GraphQL files, which have a parser of their own.

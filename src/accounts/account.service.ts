@@ -33,11 +33,11 @@ export class AccountService {
     const existing = await ctx.em.findOne(BusinessAccount, { code });
     if (existing) return this.replay(existing, name, poolPoints);
     const created = await ctx.em.transactional(async (tx) => {
-      const [row] = (await tx.execute(
+      const [row] = await tx.execute<{ id: string }[]>(
         `insert into business_account (id, created_at, tenant_id, code, name, pool_points, version)
          values (gen_random_uuid(), now(), ?, ?, ?, ?, 1) on conflict (tenant_id, code) do nothing returning id`,
         [tenantId, code, name, poolPoints],
-      )) as { id: string }[];
+      );
       if (!row) return null;
       if (poolPoints) await this.ensurePool(tx, tenantId, row.id, name);
       return row.id;
@@ -131,13 +131,13 @@ export class AccountService {
 
   /** The customer row that holds an account's pooled points (kind ACCOUNT_POOL; no contact, never listed). */
   private async ensurePool(tx: EntityManager, tenantId: string, accountId: string, name: string): Promise<string> {
-    const [pool] = (await tx.execute(
+    const [pool] = await tx.execute<{ id: string }[]>(
       `with pool as (
          insert into customer (id, tenant_id, kind, display_name, anonymous, segments, version, created_at, updated_at)
          values (gen_random_uuid(), ?, 'ACCOUNT_POOL', ?, false, '{}', 1, now(), now()) returning id)
        update business_account a set pool_customer_id = pool.id from pool where a.id = ? returning pool.id`,
       [tenantId, `${name} (points pool)`, accountId],
-    )) as { id: string }[];
+    );
     return pool.id;
   }
 }

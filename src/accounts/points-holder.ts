@@ -10,9 +10,9 @@ export async function pointsHolder(
   customer: { id: string; businessAccountId?: string | null },
 ): Promise<string> {
   if (!customer.businessAccountId) return customer.id;
-  const [pool] = (await em.execute(
+  const [pool] = await em.execute<{ pool_customer_id: string }[]>(
     `select pool_customer_id from business_account where id = ? and pool_points and pool_customer_id is not null`,
     [customer.businessAccountId],
-  )) as { pool_customer_id: string }[];
+  );
   return pool?.pool_customer_id ?? customer.id;
 }

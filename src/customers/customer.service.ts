@@ -225,9 +225,11 @@ export class CustomerService {
   /** Locks the customer row; the id of a merged profile locks (and updates) its survivor. */
   private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
     const [row] = isUuid(id)
-      ? ((await em.execute(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])) as {
-          id: string;
-        }[])
+      ? await em.execute<
+          {
+            id: string;
+          }[]
+        >(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])
       : [];
     const customer = row
       ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })

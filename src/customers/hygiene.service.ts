@@ -86,7 +86,7 @@ async function scanById<T extends { id: string }>(
 ): Promise<void> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = (await em.execute(sql, [tenantId, after, SCAN_BATCH])) as T[];
+    const rows = await em.execute<T[]>(sql, [tenantId, after, SCAN_BATCH]);
     rows.forEach(each);
     if (rows.length < SCAN_BATCH) return;
     after = rows[rows.length - 1].id;
@@ -103,11 +103,13 @@ export class HygieneService {
     if (!Number.isInteger(args.minScore) || args.minScore < 0 || args.minScore > 100) {
       throw customerError(CustomerErrorCode.REPORT_INVALID, 'minScore must be from 0 to 100', 'minScore');
     }
-    const rows = (await ctx.em.execute(...bind(DUPLICATE_PAIRS, { tenant: tenantId }))) as {
-      a: string;
-      b: string;
-      reasons: DuplicateReason[];
-    }[];
+    const rows = await ctx.em.execute<
+      {
+        a: string;
+        b: string;
+        reasons: DuplicateReason[];
+      }[]
+    >(...bind(DUPLICATE_PAIRS, { tenant: tenantId }));
     const scored = rows
       .map((row) => ({ ...row, score: duplicateScore(row.reasons) }))
       .filter((row) => row.score >= args.minScore)
@@ -138,12 +140,14 @@ export class HygieneService {
       throw customerError(CustomerErrorCode.REPORT_INVALID, 'examples must be from 0 to 50', 'examples');
     }
     const em = ctx.em;
-    const [{ customers }] = (await em.execute(
+    const [{ customers }] = await em.execute<
+      {
+        customers: number;
+      }[]
+    >(
       `select count(*)::int as customers from customer where tenant_id = ? and kind = 'PERSON' and merged_into_id is null`,
       [tenantId],
-    )) as {
-      customers: number;
-    }[];
+    );
     const live = `c.tenant_id = ? and c.kind = 'PERSON' and c.merged_into_id is null`;
     const checks: DataQualityCheck[] = [
       await this.sqlCheck(
@@ -187,11 +191,11 @@ export class HygieneService {
     select: string,
     params: unknown[],
   ): Promise<DataQualityCheck> {
-    const rows = (await em.execute(
+    const rows = await em.execute<{ id: string; detail: string; total: number }[]>(
       `select id, detail, count(*) over ()::int as total from (${select}) found
         order by (select created_at from customer where id = found.id), id limit greatest(?, 1)`,
       [...params, examples],
-    )) as { id: string; detail: string; total: number }[];
+    );
     return {
       issue,
       description: DESCRIPTIONS[issue],

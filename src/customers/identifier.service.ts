@@ -44,11 +44,11 @@ function normalized(input: IdentifierInput[], field: string): Identifier[] {
 export class IdentifierService {
   /** Which customers hold any of these identifiers, in the caller's tenant only. */
   async owners(em: EntityManager, tenantId: string, identifiers: Identifier[]): Promise<IdentifierRow[]> {
-    return (await em.execute(
+    return await em.execute<IdentifierRow[]>(
       `select kind, value, customer_id from customer_identifier
         where tenant_id = ? and (kind, value) in (${identifiers.map(() => '(?::identifier_kind, ?)').join(', ')})`,
       [tenantId, ...identifiers.flatMap((identifier) => [identifier.kind, identifier.value])],
-    )) as IdentifierRow[];
+    );
   }
 
   /** Adds identifiers to a customer in the caller's transaction; returns those another customer already holds. */
@@ -60,13 +60,13 @@ export class IdentifierService {
     source: string | null,
   ): Promise<Identifier[]> {
     if (identifiers.length === 0) return [];
-    const rows = (await tx.execute(
+    const rows = await tx.execute<IdentifierRow[]>(
       `insert into customer_identifier (id, tenant_id, customer_id, kind, value, source, created_at)
        values ${identifiers.map(() => '(gen_random_uuid(), ?, ?, ?::identifier_kind, ?, ?, now())').join(', ')}
        on conflict (tenant_id, kind, value) do update set source = customer_identifier.source
        returning kind, value, customer_id`,
       identifiers.flatMap((identifier) => [tenantId, customerId, identifier.kind, identifier.value, source]),
-    )) as IdentifierRow[];
+    );
     return rows.filter((row) => row.customer_id !== customerId).map(({ kind, value }) => ({ kind, value }));
   }
 
@@ -183,11 +183,11 @@ export class IdentifierService {
     if (customerIds.length === 0) {
       if (!options.create) return { outcome: ResolveOutcome.NOT_FOUND, candidates: [], added: [], matchedBy: [] };
       const id = await ctx.em.transactional(async (tx) => {
-        const [created] = (await tx.execute(
+        const [created] = await tx.execute<{ id: string }[]>(
           `insert into customer (id, tenant_id, email, phone, display_name, anonymous, segments, version, created_at, updated_at)
            values (gen_random_uuid(), ?, ?, ?, ?, ?, '{}', 1, now(), now()) returning id`,
           [tenantId, email ?? null, phone ?? null, options.displayName ?? null, !signedIn],
-        )) as { id: string }[];
+        );
         const taken = await this.attach(tx, tenantId, created.id, identifiers, options.source);
         // Someone else took one of them since we looked: undo, and resolve again.
         if (taken.length > 0) throw new UniqueConstraintViolationException(new Error('identifier taken concurrently'));

@@ -132,20 +132,20 @@ export class MergeService {
     }
 
     // Profiles merged into the duplicate earlier now point at the survivor too, so every old id is one hop away.
-    const repointed = (await tx.execute(
+    const repointed = await tx.execute<{ id: string }[]>(
       `update customer set merged_into_id = ? where tenant_id = ? and merged_into_id = ? returning id`,
       [survivorId, tenantId, mergedId],
-    )) as { id: string }[];
+    );
     // Email and phone are unique per tenant: the duplicate gives them up (kept on the merge, for an unmerge)
     // so the survivor can take them where it has none.
     await tx.execute(
       `update customer set merged_into_id = ?, email = null, phone = null, version = version + 1, updated_at = now() where id = ?`,
       [survivorId, mergedId],
     );
-    const identifiers = (await tx.execute(
+    const identifiers = await tx.execute<{ id: string }[]>(
       `update customer_identifier set customer_id = ? where customer_id = ? returning id`,
       [survivorId, mergedId],
-    )) as { id: string }[];
+    );
     await tx.execute(
       `update customer s set email = coalesce(s.email, ?), phone = coalesce(s.phone, ?), display_name = coalesce(s.display_name, m.display_name),
               address_line = coalesce(s.address_line, m.address_line), postal_code = coalesce(s.postal_code, m.postal_code), city = coalesce(s.city, m.city),
@@ -232,10 +232,10 @@ export class MergeService {
     const locked = await this.lockPair(tx, tenantId, survivorId, mergedId);
     const survivor = locked.get(survivorId)!;
     if (survivor.merged_into_id) {
-      const [later] = (await tx.execute(
+      const [later] = await tx.execute<{ id: string }[]>(
         `select id from customer_merge where tenant_id = ? and merged_id = ? and status = 'ACTIVE'`,
         [tenantId, survivorId],
-      )) as { id: string }[];
+      );
       throw customerError(
         CustomerErrorCode.MERGE_NOT_LATEST,
         `The survivor was merged into ${survivor.merged_into_id} since; undo merge ${later?.id ?? '(unknown)'} first`,
@@ -252,10 +252,10 @@ export class MergeService {
       pgArray(merge.repointedIds),
       survivorId,
     ]);
-    const returned = (await tx.execute(
+    const returned = await tx.execute<{ id: string }[]>(
       `update customer_identifier set customer_id = ? where id = any(?::uuid[]) and customer_id = ? returning id`,
       [mergedId, pgArray(merge.identifierIds), survivorId],
-    )) as { id: string }[];
+    );
     const identifiersNotReturned = merge.identifierIds.length - returned.length;
     if (identifiersNotReturned > 0)
       notes.push(`${identifiersNotReturned} identifiers were removed from the survivor since and did not come back`);
@@ -359,11 +359,11 @@ export class MergeService {
     a: string,
     b: string,
   ): Promise<Map<string, LockedCustomer>> {
-    const rows = (await tx.execute(
+    const rows = await tx.execute<LockedCustomer[]>(
       `select id, kind, merged_into_id, email, phone from customer
         where tenant_id = ? and (id in (?, ?) or merged_into_id in (?, ?)) order by id for update`,
       [tenantId, a, b, a, b],
-    )) as LockedCustomer[];
+    );
     return new Map(rows.map((row) => [row.id, row]));
   }
 

@@ -127,21 +127,21 @@ export class EarningRuleService {
     at: Date,
     timeZone: string,
   ): Promise<RuleForEvaluation[]> {
-    const rows = (await em.execute(
+    const rows = await em.execute<RuleRow[]>(
       `select * from earning_rule where tenant_id = ? and active and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
       [tenantId, at, at],
-    )) as RuleRow[];
+    );
     const rules = rows.map(toRule);
     const capped = rows.filter((row) => row.cap_per_customer !== null);
     if (capped.length > 0) {
-      const usage = (await em.execute(
+      const usage = await em.execute<{ rule_id: string; points: string }[]>(
         `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
         [
           capped.map((row) => row.id),
           customerId,
           capped.map((row) => usageKey(row.id, capPeriodStart(row.customer_cap_period!, at, timeZone))),
         ],
-      )) as { rule_id: string; points: string }[];
+      );
       const byRule = new Map(usage.map((row) => [row.rule_id, Number(row.points)]));
       for (const rule of rules) rule.customerUsed = byRule.get(rule.id) ?? 0;
     }
@@ -167,13 +167,14 @@ export class EarningRuleService {
     if (wanted.length === 0) return;
     const budgets = wanted.filter((rule) => rule.budget !== null);
     if (budgets.length > 0) {
-      const rows = (await tx.execute(
-        `select id, budget_used from earning_rule where id in (?) order by id for update`,
-        [budgets.map((rule) => rule.id)],
-      )) as {
-        id: string;
-        budget_used: string;
-      }[];
+      const rows = await tx.execute<
+        {
+          id: string;
+          budget_used: string;
+        }[]
+      >(`select id, budget_used from earning_rule where id in (?) order by id for update`, [
+        budgets.map((rule) => rule.id),
+      ]);
       for (const row of rows) budgets.find((rule) => rule.id === row.id)!.budgetUsed = Number(row.budget_used);
     }
     const perCustomer = wanted.filter((rule) => rule.capPerCustomer !== null);
@@ -185,11 +186,11 @@ export class EarningRuleService {
         `insert into rule_usage (rule_id, customer_id, period_start, points) values ${keys.map(() => '(?, ?, ?, 0)').join(', ')} on conflict do nothing`,
         keys.flat(),
       );
-      const rows = (await tx.execute(
+      const rows = await tx.execute<{ rule_id: string; points: string }[]>(
         `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)
           order by rule_id for update`,
         [perCustomer.map((rule) => rule.id), customerId, keys.map(([ruleId, , period]) => usageKey(ruleId, period))],
-      )) as { rule_id: string; points: string }[];
+      );
       for (const row of rows) perCustomer.find((rule) => rule.id === row.rule_id)!.customerUsed = Number(row.points);
     }
   }

@@ -168,7 +168,7 @@ export class PurchaseService {
       // The key first, before any lock: a retry waits here, then replays.
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, claim.resultId);
-      const [purchase] = (await tx.execute(
+      const [purchase] = await tx.execute<{ id: string }[]>(
         `insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
                                idempotency_key, request_hash, breakdown, actor, created_at)
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
@@ -187,7 +187,7 @@ export class PurchaseService {
           request.hash,
           actor,
         ],
-      )) as { id: string }[];
+      );
       // Undone with the transaction, so the key stays free for this order's own retry.
       if (!purchase)
         throw earningError(
@@ -325,10 +325,10 @@ export class PurchaseService {
       hash: requestHash('refundPurchase', input),
     };
     const actor = callerLabel(requireCaller(ctx));
-    const [found] = (await ctx.em.execute(`select id, customer_id from purchase where tenant_id = ? and order_id = ?`, [
-      tenantId,
-      orderId,
-    ])) as PurchaseRow[];
+    const [found] = await ctx.em.execute<PurchaseRow[]>(
+      `select id, customer_id from purchase where tenant_id = ? and order_id = ?`,
+      [tenantId, orderId],
+    );
     if (!found)
       throw earningError(EarningErrorCode.ORDER_NOT_FOUND, `No purchase with order id ${orderId}`, 'input.orderId');
     assertMayActOnCustomer(ctx, found.customer_id);
@@ -336,9 +336,11 @@ export class PurchaseService {
     const done = await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) {
-        const [first] = (await tx.execute(`select result from purchase_refund where id = ?`, [claim.resultId])) as {
-          result: RefundResult;
-        }[];
+        const [first] = await tx.execute<
+          {
+            result: RefundResult;
+          }[]
+        >(`select result from purchase_refund where id = ?`, [claim.resultId]);
         return revive({ ...first.result, replayed: true });
       }
       const refund = { id: claim.resultId };
@@ -347,22 +349,24 @@ export class PurchaseService {
          values (?, ?, ?, ?, ?, 0, 0, 0, '{}', ?, now())`,
         [refund.id, tenantId, found.id, request.key, request.hash, actor],
       );
-      const [purchase] = (await tx.execute(
+      const [purchase] = await tx.execute<PurchaseRow[]>(
         `select id, customer_id, transaction_id from purchase where id = ? for update`,
         [found.id],
-      )) as PurchaseRow[];
-      const purchaseLines = (await tx.execute(
+      );
+      const purchaseLines = await tx.execute<
+        {
+          line_no: number;
+          sku: string;
+          quantity: number;
+          unit_price: string;
+          points: string;
+          refunded_quantity: number;
+          refunded_points: string;
+        }[]
+      >(
         `select line_no, sku, quantity, unit_price, points, refunded_quantity, refunded_points from purchase_line where purchase_id = ? order by line_no`,
         [found.id],
-      )) as {
-        line_no: number;
-        sku: string;
-        quantity: number;
-        unit_price: string;
-        points: string;
-        refunded_quantity: number;
-        refunded_points: string;
-      }[];
+      );
       const allocation = allocateRefund(
         purchaseLines.map((line) => ({
           lineNo: line.line_no,
@@ -445,10 +449,10 @@ export class PurchaseService {
   /** A stored purchase, as it was answered when booked. */
   async byOrderId(ctx: Context, orderId: string): Promise<PurchaseResult | null> {
     const tenantId = requireTenant(ctx);
-    const [row] = (await ctx.em.execute(
+    const [row] = await ctx.em.execute<PurchaseRow[]>(
       `select customer_id, breakdown from purchase where tenant_id = ? and order_id = ?`,
       [tenantId, orderId],
-    )) as PurchaseRow[];
+    );
     if (!row) return null;
     assertMayActOnCustomer(ctx, row.customer_id);
     return revive({ ...row.breakdown, replayed: false });
@@ -456,7 +460,7 @@ export class PurchaseService {
 
   /** A purchase booked before under the same key, answered as it was then. */
   private async replay(tx: EntityManager, purchaseId: string): Promise<PurchaseResult> {
-    const [row] = (await tx.execute(`select breakdown from purchase where id = ?`, [purchaseId])) as PurchaseRow[];
+    const [row] = await tx.execute<PurchaseRow[]>(`select breakdown from purchase where id = ?`, [purchaseId]);
     return revive({ ...row.breakdown, replayed: true });
   }
 

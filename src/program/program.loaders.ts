@@ -47,9 +47,9 @@ export function createProgramLoaders(em: EntityManager) {
     tierStatusByCustomer: new DataLoader<string, TierStatusRow>(async (keys) => {
       const tenantId = keys[0].split(':')[0];
       const customerIds = keys.map((key) => key.split(':')[1]);
-      const rows = (await em.execute(
+      const rows = await em.execute<TierStatusRow[]>(
         ...bind(STATUS_SQL, { tenantId, customerIds: pgArray(customerIds) }),
-      )) as TierStatusRow[];
+      );
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return customerIds.map((id) => byId.get(id)!);
     }),

@@ -63,17 +63,19 @@ export class ProgramService {
 
   /** What purchase evaluation needs, in one query: the earn rate, the return window, the tenant's time zone. */
   async economics(em: EntityManager, tenantId: string): Promise<Economics> {
-    const [row] = (await em.execute(
+    const [row] = await em.execute<
+      {
+        timezone: string;
+        earn_points: number | null;
+        earn_per_minor: number;
+        rounding: PointsRounding;
+        pending_days: number;
+      }[]
+    >(
       `select t.timezone, s.earn_points, s.earn_per_minor, s.rounding, s.pending_days
          from tenant t left join program_settings s on s.tenant_id = t.id where t.id = ?`,
       [tenantId],
-    )) as {
-      timezone: string;
-      earn_points: number | null;
-      earn_per_minor: number;
-      rounding: PointsRounding;
-      pending_days: number;
-    }[];
+    );
     if (row.earn_points === null) {
       const settings = await this.settings(em, tenantId);
       return {

@@ -103,10 +103,10 @@ export class TermsService {
       await tx.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [
         termsRoutingKey(tenantId, kind, input.channel, locale),
       ]);
-      const [{ next }] = (await tx.execute(
+      const [{ next }] = await tx.execute<{ next: number }[]>(
         `select coalesce(max(version), 0) + 1 as next from program_terms where tenant_id = ? and kind = ? and channel = ? and locale = ?`,
         [tenantId, kind, input.channel, locale],
-      )) as { next: number }[];
+      );
       const created = tx.create(ProgramTerms, {
         id: claim.resultId,
         tenant: tenantId,

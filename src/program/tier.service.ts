@@ -149,11 +149,11 @@ export class TierService {
     tx: EntityManager,
     merge: { tenantId: string; survivorId: string; mergedId: string; mergeId: string; actor: string },
   ): Promise<{ before: StatusRow | null; versionAfter: number | null }> {
-    const rows = (await tx.execute(
+    const rows = await tx.execute<(StatusRow & { customer_id: string; version: number })[]>(
       `select customer_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version
          from customer_tier where customer_id in (?, ?) order by customer_id for update`,
       [merge.survivorId, merge.mergedId],
-    )) as (StatusRow & { customer_id: string; version: number })[];
+    );
     const strip = (row: (typeof rows)[number] | undefined): StatusRow | undefined =>
       row && {
         tier_id: row.tier_id,
@@ -167,7 +167,7 @@ export class TierService {
     const tiers = await this.tiersOf(tx, merge.tenantId);
     const after = combinedStatus(tiers, before, strip(rows.find((row) => row.customer_id === merge.mergedId)));
     if (!after || sameStatus(before, after)) return { before: before ?? null, versionAfter: null };
-    const [{ version }] = (await tx.execute(
+    const [{ version }] = await tx.execute<{ version: number }[]>(
       `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)
        values (?, ?, ?, ?, ?, ?, ?, ?, 1)
        on conflict (customer_id) do update set tier_id = excluded.tier_id, since = excluded.since, period_end = excluded.period_end,
@@ -184,7 +184,7 @@ export class TierService {
         after.granted_since,
         after.granted_until,
       ],
-    )) as { version: number }[];
+    );
     await this.recordMove(tx, tiers, merge, before, after, TierChangeReason.MERGED);
     return { before: before ?? null, versionAfter: version };
   }
@@ -206,10 +206,10 @@ export class TierService {
     },
   ): Promise<boolean> {
     if (merge.versionAfter === null) return true;
-    const [current] = (await tx.execute(
+    const [current] = await tx.execute<(StatusRow & { version: number })[]>(
       `select tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version from customer_tier where customer_id = ? for update`,
       [merge.survivorId],
-    )) as (StatusRow & { version: number })[];
+    );
     if (!current || current.version !== merge.versionAfter) return false;
     const before = merge.before ?? undefined;
     if (before) {
@@ -262,11 +262,11 @@ export class TierService {
     const now = held(to);
     if (!now || was?.id === now.id) return;
     const note = `${reason === TierChangeReason.MERGED ? 'merge' : 'unmerge'} ${merge.mergeId}`;
-    const [change] = (await tx.execute(
+    const [change] = await tx.execute<{ id: string }[]>(
       `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor)
        values (gen_random_uuid(), now(), ?, ?, ?, ?, ?, ?, ?) returning id`,
       [merge.tenantId, merge.survivorId, was?.id ?? null, now.id, reason, note, merge.actor],
-    )) as { id: string }[];
+    );
     await recordTimeline(tx, {
       tenantId: merge.tenantId,
       customerId: merge.survivorId,
@@ -336,7 +336,7 @@ export class TierService {
 
   /** Upgrades or requalifies one member after a purchase, inside that purchase's transaction. */
   async qualify(tx: EntityManager, tenantId: string, customerId: string, at: Date, actor: string): Promise<TierMove[]> {
-    return (await tx.execute(...bind(UPGRADE_SQL, { tenantId, customerId, at, actor }))) as TierMove[];
+    return await tx.execute<TierMove[]>(...bind(UPGRADE_SQL, { tenantId, customerId, at, actor }));
   }
 
   /**
@@ -353,17 +353,15 @@ export class TierService {
     const started = performance.now();
     const result = await em.transactional(async (tx) => {
       // One evaluation of a tenant at a time: two would both drop the same member.
-      const [{ locked }] = (await tx.execute(
+      const [{ locked }] = await tx.execute<{ locked: boolean }[]>(
         `select pg_try_advisory_xact_lock(hashtext('evaluate-tiers:' || ?)) as locked`,
         [tenantId],
-      )) as { locked: boolean }[];
+      );
       if (!locked) return null;
       await tx.execute(BATCH_JOBS_LOCK_SQL);
-      const ended = (await tx.execute(...bind(END_GRANTS_SQL, { tenantId, at, actor }))) as TierMove[];
-      const upgraded = (await tx.execute(
-        ...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }),
-      )) as TierMove[];
-      const downgraded = (await tx.execute(...bind(DOWNGRADE_SQL, { tenantId, at, actor }))) as TierMove[];
+      const ended = await tx.execute<TierMove[]>(...bind(END_GRANTS_SQL, { tenantId, at, actor }));
+      const upgraded = await tx.execute<TierMove[]>(...bind(UPGRADE_SQL, { tenantId, customerId: null, at, actor }));
+      const downgraded = await tx.execute<TierMove[]>(...bind(DOWNGRADE_SQL, { tenantId, at, actor }));
       return { grantsEnded: ended.length, upgraded: upgraded.length, downgraded: downgraded.length, durationMs: 0 };
     });
     // Measured after commit, which writes each changed member's new loyalty state (deferred triggers).
@@ -376,7 +374,7 @@ export class TierService {
     at: Date,
     onTenant: (tenantId: string, result: TierEvaluation | null) => void,
   ): Promise<void> {
-    const tenants = (await fork().execute(`select distinct tenant_id from tier`)) as { tenant_id: string }[];
+    const tenants = await fork().execute<{ tenant_id: string }[]>(`select distinct tenant_id from tier`);
     for (const { tenant_id: tenantId } of tenants) onTenant(tenantId, await this.evaluate(fork(), tenantId, at));
   }
 
@@ -402,13 +400,13 @@ export class TierService {
     await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return;
-      const [change] = (await tx.execute(
+      const [change] = await tx.execute<{ id: string }[]>(
         `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
          select ?, now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
            from (select 1) one left join customer_tier ct on ct.customer_id = ?
          returning id`,
         [claim.resultId, tenantId, customer.id, tenantId, tier.id, note, actor, request.key, request.hash, customer.id],
-      )) as { id: string }[];
+      );
       await recordTimeline(tx, {
         tenantId,
         customerId: customer.id,
@@ -437,19 +435,21 @@ export class TierService {
     assertMayActOnCustomer(ctx, customerId);
     const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
     const byId = new Map(tiers.map((tier) => [tier.id, tier]));
-    const rows = (await ctx.em.execute(
+    const rows = await ctx.em.execute<
+      {
+        id: string;
+        from_tier_id: string | null;
+        to_tier_id: string | null;
+        reason: string;
+        note: string | null;
+        actor: string;
+        created_at: Date;
+      }[]
+    >(
       `select id, from_tier_id, to_tier_id, reason, note, actor, created_at from tier_change
         where tenant_id = ? and customer_id = ? order by created_at desc, id desc limit ?`,
       [tenantId, customerId, limit],
-    )) as {
-      id: string;
-      from_tier_id: string | null;
-      to_tier_id: string | null;
-      reason: string;
-      note: string | null;
-      actor: string;
-      created_at: Date;
-    }[];
+    );
     return rows.map((row) => ({
       id: row.id,
       from: byId.get(row.from_tier_id ?? ''),

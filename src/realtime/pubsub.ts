@@ -124,7 +124,7 @@ class Hub {
         if (failure) {
           const error = failure;
           failure = null;
-          return Promise.reject(error);
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
         if (finished) return Promise.resolve({ value: undefined, done: true });
         return new Promise<IteratorResult<T>>((resolve, reject) => {
@@ -139,7 +139,7 @@ class Hub {
       },
       throw: (error?: unknown) => {
         stop();
-        return Promise.reject(error);
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       },
       [Symbol.asyncIterator]() {
         return this;
@@ -237,14 +237,14 @@ export function createRealtimeBus(
       await Promise.all(
         [publishClient, subscribeClient].map((client) =>
           !client
-            ? undefined
+            ? Promise.resolve()
             : client.status === 'ready'
               ? settleWithin(
                   client.quit().then(() => undefined),
                   2000,
                   undefined,
                 )
-              : client.disconnect(),
+              : Promise.resolve(client.disconnect()),
         ),
       );
     },

@@ -25,7 +25,7 @@ export async function subscribeSharingExecution(
     const run = () => execute({ ...args, rootValue: event });
     if (typeof event !== 'object' || event === null) return run();
     let byOperation = resultsByEvent.get(event);
-    if (!byOperation) resultsByEvent.set(event, (byOperation = new Map()));
+    if (!byOperation) resultsByEvent.set(event, (byOperation = new Map<string, Result>()));
     let result = byOperation.get(key);
     if (!result) byOperation.set(key, (result = run()));
     return result;

@@ -79,7 +79,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       onConnect: async (ctx) => {
         let caller: Caller | null;
         try {
-          caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+          caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         } catch {
           return false;
         }
@@ -106,7 +106,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       },
       // ...and again for each operation, so a key revoked since then stops opening subscriptions.
       context: async (ctx, id) => {
-        const caller = await authenticator.authenticate(String(ctx.connectionParams?.authorization ?? ''));
+        const caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
         return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
       },
       onSubscribe: (ctx, id) => {
@@ -137,4 +137,11 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     },
     close: () => wsServer.close(),
   };
+}
+
+/** The `authorization` connection parameter as the HTTP header would carry it; any other shape can never verify. */
+function authorizationOf(params: Readonly<Record<string, unknown>> | undefined): string {
+  const value = params?.authorization;
+  if (typeof value === 'string') return value;
+  return value === undefined || value === null ? '' : JSON.stringify(value);
 }

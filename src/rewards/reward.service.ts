@@ -94,12 +94,11 @@ export class RewardService {
       const reward = await this.find(tx, id, 'id', true);
       if (reward.status === RewardStatus.ACTIVE)
         throw rewardError(RewardErrorCode.REWARD_ACTIVE, 'Deactivate the reward before changing it', 'id');
-      const [{ issued }] = (await tx.execute(
-        `select count(*)::int as issued from voucher where reward_id = ? and status <> 'CANCELLED'`,
-        [reward.id],
-      )) as {
-        issued: number;
-      }[];
+      const [{ issued }] = await tx.execute<
+        {
+          issued: number;
+        }[]
+      >(`select count(*)::int as issued from voucher where reward_id = ? and status <> 'CANCELLED'`, [reward.id]);
       if (fields.stock !== null && fields.stock < issued)
         throw rewardError(RewardErrorCode.REWARD_INVALID, `${issued} vouchers are already out`, 'input.stock');
       Object.assign(reward, fields, {
@@ -224,7 +223,7 @@ export class RewardService {
     const issued = await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return claim;
-      const [voucher] = (await tx.execute(
+      const [voucher] = await tx.execute<VoucherRow[]>(
         `insert into voucher (id, tenant_id, code, reward_id, customer_id, status, points_cost, channel, expires_at, idempotency_key, request_hash, actor, created_at)
          values (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, now())
          returning *`,
@@ -241,7 +240,7 @@ export class RewardService {
           request.hash,
           actor,
         ],
-      )) as VoucherRow[];
+      );
       // The reward as read above must still be live, at that price, when the points go: limited stock is
       // taken by one conditional update (concurrent redemptions queue on it, none oversells); unlimited
       // stock takes a share lock, which an edit or deactivation (an exclusive lock) waits behind.
@@ -258,13 +257,13 @@ export class RewardService {
           [reward.id, reward.pointsCost],
         );
         if (taken.length === 0) {
-          const [now] = (await tx.execute(`select status, points_cost, stock_remaining from reward where id = ?`, [
-            reward.id,
-          ])) as {
-            status: RewardStatus;
-            points_cost: number;
-            stock_remaining: number | null;
-          }[];
+          const [now] = await tx.execute<
+            {
+              status: RewardStatus;
+              points_cost: number;
+              stock_remaining: number | null;
+            }[]
+          >(`select status, points_cost, stock_remaining from reward where id = ?`, [reward.id]);
           if (
             now.status === RewardStatus.ACTIVE &&
             now.points_cost === reward.pointsCost &&
@@ -275,14 +274,13 @@ export class RewardService {
           throw changed();
         }
       } else {
-        const [now] = (await tx.execute(
-          `select status, points_cost, stock_remaining from reward where id = ? for share`,
-          [reward.id],
-        )) as {
-          status: RewardStatus;
-          points_cost: number;
-          stock_remaining: number | null;
-        }[];
+        const [now] = await tx.execute<
+          {
+            status: RewardStatus;
+            points_cost: number;
+            stock_remaining: number | null;
+          }[]
+        >(`select status, points_cost, stock_remaining from reward where id = ? for share`, [reward.id]);
         if (now.status !== RewardStatus.ACTIVE || now.points_cost !== reward.pointsCost || now.stock_remaining !== null)
           throw changed();
       }
@@ -297,10 +295,10 @@ export class RewardService {
         key: `voucher:${voucher.id}`,
       });
       if (reward.perCustomerLimit !== null && reward.perCustomerLimit !== undefined) {
-        const [{ held }] = (await tx.execute(
+        const [{ held }] = await tx.execute<{ held: number }[]>(
           `select count(*)::int as held from voucher where reward_id = ? and customer_id = ? and status <> 'CANCELLED' and id <> ?`,
           [reward.id, customer.id, voucher.id],
-        )) as { held: number }[];
+        );
         if (held >= reward.perCustomerLimit) {
           throw rewardError(
             RewardErrorCode.CUSTOMER_LIMIT_REACHED,
@@ -342,7 +340,7 @@ export class RewardService {
   }
 
   private async replayRedemption(ctx: Context, voucherId: string): Promise<RedeemRewardResult> {
-    const [first] = (await ctx.em.execute(`select * from voucher where id = ?`, [voucherId])) as VoucherRow[];
+    const [first] = await ctx.em.execute<VoucherRow[]>(`select * from voucher where id = ?`, [voucherId]);
     const transaction = await ctx.loaders.transactionById.load(first.redemption_transaction_id!);
     return {
       voucher: this.view(first, await this.find(ctx.em, first.reward_id, 'input.rewardId')),
@@ -393,7 +391,7 @@ export class RewardService {
       const claim = await claimIdempotencyKey(tx, request, found.id);
       if (claim.replayed) return { row: (await this.findVoucher(tx, tenantId, code))!, replayed: true };
       // The voucher is used and the customer's timeline shows it, or neither.
-      const [consumed] = (await tx.execute(
+      const [consumed] = await tx.execute<VoucherRow[]>(
         `with consumed as (
            update voucher set status = 'CONSUMED', consumed_at = now(), consumed_store_id = ?, consume_key = ?
             where id = ? and status = 'ISSUED' and expires_at > now() returning *
@@ -405,7 +403,7 @@ export class RewardService {
          )
          select * from consumed`,
         [store.id, consumeKey, found.id, defaultChannel(caller), callerLabel(caller), store.name],
-      )) as VoucherRow[];
+      );
       if (!consumed) throw this.notUsable((await this.findVoucher(tx, tenantId, code))!, 'input.code');
       return { row: consumed, replayed: false };
     });
@@ -432,10 +430,10 @@ export class RewardService {
     const outcome = await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request, found.id);
       if (claim.replayed) return { row: (await this.findVoucher(tx, tenantId, found.code))!, replayed: true };
-      const [cancelled] = (await tx.execute(
+      const [cancelled] = await tx.execute<VoucherRow[]>(
         `update voucher set status = 'CANCELLED', cancelled_at = now(), cancel_key = ? where id = ? and status = 'ISSUED' and expires_at > now() returning *`,
         [cancelKey, found.id],
-      )) as VoucherRow[];
+      );
       if (!cancelled) throw this.notUsable((await this.findVoucher(tx, tenantId, found.code))!, 'input.code');
       // Stock before points: voucher, reward, balance is the order a redemption locks them in.
       await tx.execute(
@@ -488,10 +486,10 @@ export class RewardService {
   }
 
   private async findVoucher(em: EntityManager, tenantId: string, code: string): Promise<VoucherRow | undefined> {
-    const rows = (await em.execute(`select * from voucher where tenant_id = ? and code = ?`, [
+    const rows = await em.execute<VoucherRow[]>(`select * from voucher where tenant_id = ? and code = ?`, [
       tenantId,
       normalizeVoucherCode(code),
-    ])) as VoucherRow[];
+    ]);
     return rows[0];
   }
 

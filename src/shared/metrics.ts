@@ -66,13 +66,13 @@ export class Metrics {
    * Errors are logged here with the request id before masking.
    */
   apolloPlugin(): ApolloServerPlugin<Context> {
-    const metrics = this;
+    const { operations, latency } = this;
     return {
-      async requestDidStart({ contextValue }) {
+      requestDidStart({ contextValue }) {
         const startedAt = process.hrtime.bigint();
         let failed = false;
-        return {
-          async didEncounterErrors({ errors, operationName }) {
+        return Promise.resolve({
+          didEncounterErrors({ errors, operationName }) {
             failed = true;
             for (const error of errors) {
               const code = error.extensions?.code;
@@ -82,13 +82,15 @@ export class Metrics {
                 contextValue.log.debug({ code, message: error.message, operationName }, 'operation rejected');
               }
             }
+            return Promise.resolve();
           },
-          async willSendResponse({ operation }) {
+          willSendResponse({ operation }) {
             const labels = { operation: rootFieldLabel(operation), type: operation?.operation ?? 'unknown' };
-            metrics.operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
-            metrics.latency.observe(labels, Number(process.hrtime.bigint() - startedAt) / 1e9);
+            operations.inc({ ...labels, outcome: failed ? 'error' : 'ok' });
+            latency.observe(labels, Number(process.hrtime.bigint() - startedAt) / 1e9);
+            return Promise.resolve();
           },
-        };
+        });
       },
     };
   }

@@ -13,7 +13,7 @@ export class ChannelSwitchService {
   async forCustomer(ctx: Context, customerId: string, withinHours: number, limit: number): Promise<ChannelSwitch[]> {
     const tenantId = requireTenant(ctx);
     const hours = this.hours(withinHours);
-    const rows = (await ctx.em.execute(
+    const rows = await ctx.em.execute<SwitchRow[]>(
       `select * from (
          select lag(channel) over w as from_channel, lag(kind) over w as from_kind, lag(occurred_at) over w as from_at, lag(summary) over w as from_summary,
                 channel as to_channel, kind as to_kind, occurred_at as to_at, summary as to_summary
@@ -24,7 +24,7 @@ export class ChannelSwitchService {
        where from_channel is not null and from_channel <> to_channel and to_at - from_at <= make_interval(hours => ?)
        order by to_at desc limit ?`,
       [tenantId, customerId, hours, limit],
-    )) as SwitchRow[];
+    );
     return rows.map((row) => ({
       from: { channel: row.from_channel, kind: row.from_kind, at: new Date(row.from_at), summary: row.from_summary },
       to: { channel: row.to_channel, kind: row.to_kind, at: new Date(row.to_at), summary: row.to_summary },
@@ -37,7 +37,9 @@ export class ChannelSwitchService {
     const tenantId = requireTenant(ctx);
     const hours = this.hours(withinHours);
     if (Number.isNaN(since.getTime())) throw inputError(InputErrorCode.INVALID, 'since is not a date', 'since');
-    const rows = (await ctx.em.execute(
+    const rows = await ctx.em.execute<
+      { from_channel: Channel; to_channel: Channel; switches: number; customers: number }[]
+    >(
       `select from_channel, to_channel, count(*)::int as switches, count(distinct customer_id)::int as customers
          from (
            select customer_id, lag(channel) over w as from_channel, lag(occurred_at) over w as from_at, channel as to_channel, occurred_at as to_at
@@ -49,7 +51,7 @@ export class ChannelSwitchService {
         group by from_channel, to_channel
         order by switches desc, from_channel, to_channel`,
       [tenantId, since, hours, since, hours],
-    )) as { from_channel: Channel; to_channel: Channel; switches: number; customers: number }[];
+    );
     return rows.map((row) => ({
       from: row.from_channel,
       to: row.to_channel,

@@ -30,9 +30,11 @@ export function ingestRouter(orm: MikroORM, log: Logger): Router {
     const tenantId = req.header('x-loyalty-tenant') ?? '';
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const [tenant] = isUuid(tenantId)
-      ? ((await orm.em.fork().execute(`select ingest_secret from tenant where id = ?`, [tenantId])) as {
-          ingest_secret: string;
-        }[])
+      ? await orm.em.fork().execute<
+          {
+            ingest_secret: string;
+          }[]
+        >(`select ingest_secret from tenant where id = ?`, [tenantId])
       : [];
     if (
       !tenant ||

@@ -220,18 +220,20 @@ export async function ingestEvents(
     ids.length === 0
       ? []
       : (
-          (await em.execute(`select id from customer where tenant_id = ? and id in (?)`, [tenantId, ids])) as {
-            id: string;
-          }[]
+          await em.execute<
+            {
+              id: string;
+            }[]
+          >(`select id from customer where tenant_id = ? and id in (?)`, [tenantId, ids])
         ).map((row) => row.id),
   );
   const wanted = valid.flatMap((event) => event.identifiers ?? []);
   const owners = new Map<string, string>();
   if (wanted.length > 0) {
-    const rows = (await em.execute(
+    const rows = await em.execute<{ kind: string; value: string; customer_id: string }[]>(
       `select kind, value, customer_id from customer_identifier where tenant_id = ? and (kind, value) in (${wanted.map(() => '(?::identifier_kind, ?)').join(', ')})`,
       [tenantId, ...wanted.flatMap((identifier) => [identifier.kind, identifier.value])],
-    )) as { kind: string; value: string; customer_id: string }[];
+    );
     for (const row of rows) owners.set(`${row.kind}:${row.value}`, row.customer_id);
   }
   const rows: (Valid & { customer: string })[] = [];
@@ -266,7 +268,7 @@ export async function ingestEvents(
   if (rows.length === 0) return outcomes;
 
   // One insert for the batch; a duplicate within the batch or of an earlier batch is skipped by the index.
-  const stored = (await em.execute(
+  const stored = await em.execute<{ id: string; source_event_id: string }[]>(
     `insert into timeline_event ${TIMELINE_COLUMNS}
      values ${rows.map(() => `(uuid_generate_v7(), ?, ?, ?, ?, ?, ?, ?, date_trunc('milliseconds', ?::timestamptz), ?, ?, ?, ?, now())`).join(', ')}
      on conflict (tenant_id, source, source_event_id) do nothing
@@ -285,7 +287,7 @@ export async function ingestEvents(
       row.ref ? 'source' : null,
       row.ref,
     ]),
-  )) as { id: string; source_event_id: string }[];
+  );
   const storedIds = new Map(stored.map((row) => [row.source_event_id, row.id]));
   for (const row of rows) {
     const timelineEventId = storedIds.get(row.id);

@@ -70,7 +70,7 @@ export function createTimelineLoaders(em: EntityManager) {
             params.push(page.until);
           }
           params.push(page.limit);
-          const rows = (await em.execute(
+          const rows = await em.execute<TimelineRow[]>(
             `select c.id as for_customer, e.* from unnest(?::uuid[]) as c(id)
              cross join lateral (
                select t.* from customer m
@@ -83,7 +83,7 @@ export function createTimelineLoaders(em: EntityManager) {
                order by t.occurred_at desc, t.id desc limit ?
              ) e`,
             [...params, page.limit],
-          )) as TimelineRow[];
+          );
           const byCustomer = new Map<string, TimelineEventView[]>();
           for (const row of rows) {
             const list = byCustomer.get(row.for_customer) ?? [];

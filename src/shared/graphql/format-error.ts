@@ -38,7 +38,7 @@ export function formatError(includeStacktrace: boolean) {
     const known =
       typeof code === 'string' &&
       (REQUEST_CODES.has(code) ||
-        (PUBLIC_CODES.has(code) && code !== PublicErrorCode.INTERNAL_SERVER_ERROR && isAppError(original)));
+        (PUBLIC_CODES.has(code) && code !== String(PublicErrorCode.INTERNAL_SERVER_ERROR) && isAppError(original)));
     if (!known) {
       return {
         message: 'Internal server error',
@@ -47,7 +47,9 @@ export function formatError(includeStacktrace: boolean) {
         extensions: { code: PublicErrorCode.INTERNAL_SERVER_ERROR },
       };
     }
-    const { stacktrace, http: _http, ...extensions } = formatted.extensions ?? {};
+    // `http` only sets the response status; it is not part of the error a client reads.
+    const { stacktrace, ...rest } = formatted.extensions ?? {};
+    const extensions = Object.fromEntries(Object.entries(rest).filter(([name]) => name !== 'http'));
     return { ...formatted, extensions: includeStacktrace ? { ...extensions, stacktrace } : extensions };
   };
 }
