@@ -93,7 +93,7 @@ export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'ver
   @Enum({ items: () => RewardStatus, nativeEnumName: 'reward_status', default: RewardStatus.DRAFT })
   status: RewardStatus = RewardStatus.DRAFT;
 
-  @Field(() => Int, { description: 'Points one redemption costs the member.' })
+  @Field(() => SafeIntResolver, { description: 'Points one redemption costs the member.' })
   @Property({ type: 'integer' })
   pointsCost!: number;
 
