@@ -1,3 +1,5 @@
+// Over 400 lines because preview, record and refund share one evaluation, one lock order and one booking path;
+// the refund side (with refund.logic) is the cut to make when it grows again.
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 

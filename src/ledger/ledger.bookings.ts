@@ -4,7 +4,14 @@ import type { Channel } from '../shared/channel';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
-import { type BalanceRow, LIVE_LOT_OF_EARN, type MovedPoints, points, type TransactionRow } from './ledger.model';
+import {
+  type BalanceRow,
+  type EarnBooking,
+  LIVE_LOT_OF_EARN,
+  type MovedPoints,
+  points,
+  type TransactionRow,
+} from './ledger.model';
 import {
   consumeLots,
   createLot,
@@ -42,18 +49,8 @@ export class LedgerBookings {
   /** Books a purchase's points in the caller's transaction. */
   async earnWithin(
     tx: EntityManager,
-    booking: {
-      tenantId: string;
-      customerId: string;
-      points: number;
-      reason: string;
-      channel: Channel;
-      /** The purchase's store (a till's own, for a till). */
-      storeId: string | null;
-      actor: string;
-      key: string;
-      pendingUntil: Date | null;
-    },
+    /** A purchase's points, at its store, under a key derived from the purchase; they expire by the tenant's policy. */
+    booking: Omit<EarnBooking, 'claim' | 'expiresAt' | 'timeline'>,
   ): Promise<PointsResult> {
     points(booking.points, 'points');
     const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });

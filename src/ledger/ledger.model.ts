@@ -73,7 +73,7 @@ export interface TransactionRow {
   created_at: Date;
 }
 
-/** What an earn books; `hash` is null for an earn inside another domain's record. */
+/** What an earn books. */
 export interface EarnBooking {
   tenantId: string;
   customerId: string;

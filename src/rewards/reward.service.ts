@@ -1,3 +1,5 @@
+// Over 400 lines because the catalogue and the voucher lifecycle (redeem, use, cancel) share the reward's stock
+// and lock order; the voucher lifecycle is the cut to make when it grows again.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
