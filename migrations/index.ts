@@ -18,6 +18,10 @@ import { Migration20261123120000 } from './Migration20261123120000';
 import { Migration20261123121000 } from './Migration20261123121000';
 import { Migration20261202020000 } from './Migration20261202020000';
 import { Migration20261202030100 } from './Migration20261202030100';
+import { Migration20261202030200 } from './Migration20261202030200';
+import { Migration20261202030300 } from './Migration20261202030300';
+import { Migration20261202030400 } from './Migration20261202030400';
+import { Migration20261202030600 } from './Migration20261202030600';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -38,4 +42,8 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123121000', class: Migration20261123121000 },
   { name: 'Migration20261202020000', class: Migration20261202020000 },
   { name: 'Migration20261202030100', class: Migration20261202030100 },
+  { name: 'Migration20261202030200', class: Migration20261202030200 },
+  { name: 'Migration20261202030300', class: Migration20261202030300 },
+  { name: 'Migration20261202030400', class: Migration20261202030400 },
+  { name: 'Migration20261202030600', class: Migration20261202030600 },
 ];

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -15,13 +16,15 @@ import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
 import type { Config } from './config';
+import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
+import { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerService } from './customers/customer.service';
 import { HygieneService } from './customers/hygiene.service';
 import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
-import { jsonErrorHandler, probeRoutes, rateLimitRequests, requestIdOf } from './http';
+import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
@@ -42,11 +45,14 @@ import { type Context, type ContextDeps, createContext } from './shared/context'
 import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
+import { stringInputsPlugin } from './shared/graphql/string-inputs';
 import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
+import { settleWithin } from './shared/timeout';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
+import { RoleLimitService } from './tenancy/role-limit.service';
 import { TenancyService } from './tenancy/tenancy.service';
 import { ChannelSwitchService } from './timeline/channel-switch.service';
 import { ingestRouter } from './timeline/ingest.route';
@@ -58,15 +64,26 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
-  /** Starts listening; resolves with the bound port (useful with port 0). */
+  /**
+   * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
+   * (useful with port 0).
+   */
   listen(port: number): Promise<number>;
+  /** The metrics listener's port once listening; undefined without METRICS_PORT. */
+  metricsPort(): number | undefined;
   /** Graceful stop: refuse new work, finish in-flight requests, close subscriptions, then pools. */
   close(): Promise<void>;
 }
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
-function createServices(authenticator: Authenticator, config: Config, rateLimiter: RateLimiter): Services {
+function createServices(
+  authenticator: Authenticator,
+  config: Config,
+  notifier: ContactNotifier,
+  rateLimiter: RateLimiter,
+): Services {
   const identifiers = new IdentifierService();
+  const customers = new CustomerService(authenticator, identifiers);
   const ledger = new LedgerService();
   const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
@@ -75,10 +92,18 @@ function createServices(authenticator: Authenticator, config: Config, rateLimite
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   return {
-    tenancy: new TenancyService((keyId) => authenticator.forgetApiKey(keyId)),
+    tenancy: new TenancyService(
+      (keyId) => authenticator.forgetApiKey(keyId),
+      (tenantId) => authenticator.forgetCustomerTokenSettings(tenantId),
+    ),
+    roleLimits: new RoleLimitService(),
     stores: new StoreService(),
-    customers: new CustomerService(authenticator, identifiers),
+    customers,
     identifiers,
+    contactVerification: new ContactVerificationService(customers, notifier, {
+      codeTtlMinutes: config.contactCodeTtlMinutes,
+      maxAttempts: config.contactCodeMaxAttempts,
+    }),
     merges: new MergeService(ledgerBookings, tiers),
     hygiene: new HygieneService(),
     accounts: new AccountService(),
@@ -97,6 +122,14 @@ function createServices(authenticator: Authenticator, config: Config, rateLimite
       rateLimiter.forgetTenant(tenantId),
     ),
   };
+}
+
+/** Codes go to the operator's sender when one is configured; otherwise they are only logged (see the class). */
+function createContactNotifier(config: Config, log: Logger): ContactNotifier {
+  const notifierLog = log.child({ component: 'contact-notifier' });
+  if (config.contactWebhookUrl && config.contactWebhookSecret)
+    return new WebhookContactNotifier(config.contactWebhookUrl, config.contactWebhookSecret, notifierLog);
+  return new LogContactNotifier(notifierLog, config.nodeEnv !== 'production');
 }
 
 /** The document's depth and alias limits, for HTTP and WebSocket alike; cost is checked with the variables applied. */
@@ -127,9 +160,13 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken);
+  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
+    issuer: config.customerTokenIssuer,
+    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
+  });
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
-  const services = createServices(authenticator, config, rateLimiter);
+  const contactNotifier = createContactNotifier(config, log);
+  const services = createServices(authenticator, config, contactNotifier, rateLimiter);
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
@@ -151,6 +188,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     log,
     maxConnectionsPerCaller: config.wsMaxConnectionsPerKey,
     pingIntervalMs: config.wsPingIntervalMs,
+    maxPayload: config.wsMaxPayload,
+    maxSubscriptionsPerSocket: config.wsMaxSubscriptionsPerSocket,
+    initTimeoutMs: config.wsInitTimeoutMs,
   });
 
   const apollo = new ApolloServer<Context>({
@@ -163,8 +203,11 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     formatError: formatErrorFn,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo picks its landing page from process.env.NODE_ENV; the gateway's config decides instead.
+      ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
       metrics.apolloPlugin(),
       queryCostPlugin<Context>(config.maxQueryCost),
+      stringInputsPlugin(),
       {
         serverWillStart: () => Promise.resolve({ drainServer: () => webSocket.drain() }),
       },
@@ -172,8 +215,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   });
   await apollo.start();
 
-  app.use(probeRoutes(orm, bus, metrics));
-  app.use('/ingest', ingestRouter(orm, log));
+  app.use(probeRoutes(orm, bus));
+  if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
+  const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
+  app.use('/ingest', ingestRouter(orm, log, config.ingestMaxBodyBytes));
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
   app.use(
     '/graphql',
@@ -200,11 +245,11 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     bus,
     metrics,
     log,
-    listen: (port) =>
-      new Promise<number>((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, () => resolve((httpServer.address() as AddressInfo).port));
-      }),
+    listen: async (port) => {
+      if (metricsServer) await listenOn(metricsServer, config.metricsPort!);
+      return listenOn(httpServer, port);
+    },
+    metricsPort: () => (metricsServer?.listening ? (metricsServer.address() as AddressInfo).port : undefined),
     close: () =>
       (closing ??= (async () => {
         stopJobs();
@@ -212,8 +257,26 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await apollo.stop();
         webSocket.close();
         await relay.stop();
+        // Codes under way get a moment to go out; one not delivered is requested again.
+        await settleWithin(contactNotifier.drain(), 5_000, undefined);
         await bus.close();
         await orm.close(true);
+        if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       })()),
   };
+}
+
+function listenOn(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** The metrics listener's app: /metrics and nothing else, so the port can be opened to Prometheus alone. */
+function metricsApp(metrics: Metrics, config: Config): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(metricsRoute(metrics, config.metricsToken));
+  return app;
 }

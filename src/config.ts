@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { CallerRole } from './shared/auth/roles';
 import type { RateLimitSettings } from './shared/rate-limit';
+import { INGEST_SOURCES, type IngestSource } from './timeline/ingest.sources';
 
 /** Everything the gateway reads from the environment, validated once and frozen. */
 export interface Config {
@@ -18,6 +19,18 @@ export interface Config {
   readonly adminTokenGenerated: boolean;
   readonly logLevel: string;
   readonly introspection: boolean;
+  /** Apollo's landing page (the GraphQL IDE) on GET /graphql. */
+  readonly landingPage: boolean;
+  /** Set: /metrics is served on its own listener on this port (0 picks a free one) and not on `port`. */
+  readonly metricsPort: number | undefined;
+  /** Set: /metrics requires `Authorization: Bearer <token>`, on whichever port serves it. */
+  readonly metricsToken: string | undefined;
+  /** Whether `port` serves /metrics: not when METRICS_PORT is set, nor in production without a token. */
+  readonly metricsOnMainPort: boolean;
+  /** The `iss` every customer token signed with a tenant secret must carry. */
+  readonly customerTokenIssuer: string;
+  /** Longest customer token accepted (`exp - iat`), and longest `issueCustomerToken` signs. */
+  readonly customerTokenMaxTtlSeconds: number;
   readonly bodyLimit: string;
   readonly maxQueryDepth: number;
   readonly maxAliases: number;
@@ -38,6 +51,22 @@ export interface Config {
   readonly wsPingIntervalMs: number;
   /** Global rate limits; a tenant can set its own per role (setRateLimits). */
   readonly rateLimits: RateLimitSettings;
+  /** Largest WebSocket frame (or message) read, in bytes; a larger one closes the socket (1009). */
+  readonly wsMaxPayload: number;
+  /** Operations open at once on one socket (subscriptions, and queries or mutations still running). */
+  readonly wsMaxSubscriptionsPerSocket: number;
+  /** How long a new socket may take to send `connection_init` before it is closed (4408). */
+  readonly wsInitTimeoutMs: number;
+  /** Where contact verification codes are POSTed (signed); unset: they are only logged, never delivered. */
+  readonly contactWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of those POSTs; required with the URL. */
+  readonly contactWebhookSecret: string | undefined;
+  /** How long a contact verification code is valid. */
+  readonly contactCodeTtlMinutes: number;
+  /** Wrong codes allowed before a pending contact change is void. */
+  readonly contactCodeMaxAttempts: number;
+  /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
+  readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
 
 export class ConfigError extends Error {}
@@ -113,6 +142,22 @@ function roleLimits(env: Env, name: string): Readonly<Record<CallerRole, number>
   return Object.freeze(limits);
 }
 
+const INGEST_BODY_DEFAULT = 256 * 1024;
+const INGEST_BODY_MAX = 16 * 1024 * 1024;
+
+/** INGEST_MAX_BODY_BYTES for every source, INGEST_MAX_BODY_BYTES_<SOURCE> (e.g. _CRM) for one. */
+function ingestBodyLimits(env: Env): Record<IngestSource, number> {
+  const all = integer(env, 'INGEST_MAX_BODY_BYTES', INGEST_BODY_DEFAULT, 1024, INGEST_BODY_MAX);
+  return Object.freeze(
+    Object.fromEntries(
+      INGEST_SOURCES.map((source) => [
+        source,
+        integer(env, `INGEST_MAX_BODY_BYTES_${source.toUpperCase()}`, all, 1024, INGEST_BODY_MAX),
+      ]),
+    ) as Record<IngestSource, number>,
+  );
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export function loadConfig(env: Env = process.env): Config {
@@ -133,8 +178,31 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('ADMIN_TOKEN must be at least 16 characters');
   }
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  // The token is compared in constant time, but a short one could still be guessed.
+  if (metricsToken !== undefined && metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  const metricsPortRaw = env.METRICS_PORT;
+  const metricsPort =
+    metricsPortRaw === undefined || metricsPortRaw === '' ? undefined : integer(env, 'METRICS_PORT', 0, 0, 65535);
+
+  const customerTokenIssuer = (env.CUSTOMER_TOKEN_ISSUER ?? 'loyalty-gateway').trim();
+  if (customerTokenIssuer === '' || customerTokenIssuer.length > 200)
+    throw new ConfigError('CUSTOMER_TOKEN_ISSUER must be 1 to 200 characters');
+
   const logLevel = env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info');
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  // The body carries a one-time code and an address: in production it travels over TLS only.
+  const contactWebhookUrl = url(
+    env,
+    'CONTACT_WEBHOOK_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
+  const contactWebhookSecret = env.CONTACT_WEBHOOK_SECRET || undefined;
+  if (contactWebhookUrl && (contactWebhookSecret?.length ?? 0) < 16) {
+    throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');
+  }
 
   return Object.freeze({
     nodeEnv,
@@ -146,6 +214,13 @@ export function loadConfig(env: Env = process.env): Config {
     adminTokenGenerated,
     logLevel,
     introspection: boolean(env, 'INTROSPECTION', nodeEnv !== 'production'),
+    landingPage: boolean(env, 'LANDING_PAGE', nodeEnv !== 'production'),
+    metricsPort,
+    metricsToken,
+    // A production gateway's public port shows metrics only behind a token; METRICS_PORT moves them off it.
+    metricsOnMainPort: metricsPort === undefined && (metricsToken !== undefined || nodeEnv !== 'production'),
+    customerTokenIssuer,
+    customerTokenMaxTtlSeconds: integer(env, 'CUSTOMER_TOKEN_MAX_TTL_SECONDS', 86_400, 60, 30 * 86_400),
     bodyLimit: env.BODY_LIMIT || '100kb',
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', 10, 2, 100),
     maxAliases: integer(env, 'MAX_ALIASES', 30, 1, 1000),
@@ -164,5 +239,14 @@ export function loadConfig(env: Env = process.env): Config {
       anonymousPerMinute: integer(env, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 300, 1, MAX_RATE_LIMIT),
       connectionsPerMinute: integer(env, 'RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE', 120, 1, MAX_RATE_LIMIT),
     }),
+    // At least 1 KiB so a connection_init with a long token fits; at most 16 MiB, a frame ws must buffer.
+    wsMaxPayload: integer(env, 'WS_MAX_PAYLOAD', 64 * 1024, 1024, 16 * 1024 * 1024),
+    wsMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 50, 1, 10_000),
+    wsInitTimeoutMs: integer(env, 'WS_INIT_TIMEOUT_MS', 3_000, 100, 60_000),
+    contactWebhookUrl,
+    contactWebhookSecret,
+    contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
+    contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
+    ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

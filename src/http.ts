@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { RealtimeBus } from './realtime/pubsub';
 import type { Authenticator } from './shared/auth/authenticator';
 import type { Caller } from './shared/auth/caller';
+import { bearerToken, secretsEqual } from './shared/auth/tokens';
 import { limitError } from './shared/errors';
 import type { Metrics } from './shared/metrics';
 import type { RateLimiter } from './shared/rate-limit';
@@ -21,8 +22,8 @@ export function requestIdOf(req: Request): string {
   return sent && REQUEST_ID.test(sent) ? sent : randomUUID();
 }
 
-/** Liveness, readiness (PostgreSQL and Redis answer) and Prometheus metrics. */
-export function probeRoutes(orm: MikroORM, bus: RealtimeBus, metrics: Metrics): express.Router {
+/** Liveness and readiness (PostgreSQL and Redis answer), for load balancers. */
+export function probeRoutes(orm: MikroORM, bus: RealtimeBus): express.Router {
   const router = express.Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -50,7 +51,21 @@ export function probeRoutes(orm: MikroORM, bus: RealtimeBus, metrics: Metrics): 
     const ready = postgres === 'ok' && redis !== 'down';
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', postgres, redis });
   });
-  router.get('/metrics', async (_req, res) => {
+  return router;
+}
+
+/**
+ * Prometheus metrics; with a token, only for `Authorization: Bearer <token>` (compared in constant time).
+ * Mounted on the public port or on the metrics listener, as config says.
+ */
+export function metricsRoute(metrics: Metrics, token: string | undefined): express.Router {
+  const router = express.Router();
+  router.get('/metrics', async (req, res) => {
+    const sent = bearerToken(req.header('authorization'));
+    if (token !== undefined && (sent === undefined || !secretsEqual(sent, token))) {
+      res.status(401).set('www-authenticate', 'Bearer').json({ error: 'metrics need the METRICS_TOKEN' });
+      return;
+    }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

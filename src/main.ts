@@ -2,7 +2,7 @@ import 'reflect-metadata';
 
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './shared/db/embedded-postgres';
+import { type EmbeddedDatabase, EmbeddedDatabaseError, startEmbeddedPostgres } from './shared/db/embedded-postgres';
 import { createLogger } from './shared/logger';
 
 async function main(): Promise<void> {
@@ -18,7 +18,12 @@ async function main(): Promise<void> {
   });
   const port = await gateway.listen(config.port);
   log.info(
-    { port, database: embedded ? 'embedded' : 'external', events: config.redisUrl ? 'redis' : 'in-process' },
+    {
+      port,
+      metricsPort: gateway.metricsPort(),
+      database: embedded ? 'embedded' : 'external',
+      events: config.redisUrl ? 'redis' : 'in-process',
+    },
     'gateway listening',
   );
   if (config.adminTokenGenerated) {
@@ -52,8 +57,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(
-    `${error instanceof ConfigError ? `Configuration error: ${error.message}` : String((error as Error)?.stack ?? error)}\n`,
-  );
+  const line =
+    error instanceof ConfigError
+      ? `Configuration error: ${error.message}`
+      : error instanceof EmbeddedDatabaseError
+        ? `Embedded database: ${error.message}`
+        : String((error as Error)?.stack ?? error);
+  process.stderr.write(`${line}\n`);
   process.exit(1);
 });

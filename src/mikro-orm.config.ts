@@ -27,6 +27,7 @@ import { DATABASE_CODE_TABLE } from './shared/db/database-code';
 import { TENANT_FILTER, type TenantFilterParams } from './shared/db/tenant-filter';
 import { Store } from './stores/store.entity';
 import { ApiKey } from './tenancy/api-key.entity';
+import { CUSTOMER_TOKEN_TABLES } from './tenancy/credentials.store';
 import { Tenant } from './tenancy/tenant.entity';
 import { TimelineEvent } from './timeline/timeline.entity';
 
@@ -78,8 +79,9 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       LoyaltyStateVersion,
     ],
     extensions: [Migrator],
-    // Written by migrate() for the database code it applied; no entity maps it, and no schema diff may drop it.
-    schemaGenerator: { skipTables: [DATABASE_CODE_TABLE] },
+    // Written in SQL (by migrate() for the database code it applied, by tenancy/ for customer-token settings);
+    // no entity maps them, and no schema diff may drop them.
+    schemaGenerator: { skipTables: [DATABASE_CODE_TABLE, ...CUSTOMER_TOKEN_TABLES] },
     // Requests and jobs each fork their own EntityManager; the global one must never hold state.
     allowGlobalContext: false,
     forceUtcTimezone: true,

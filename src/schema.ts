@@ -3,6 +3,8 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { ContactVerificationResolver } from './customers/contact-verification.resolver';
+import type { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerResolver } from './customers/customer.resolver';
 import type { CustomerService } from './customers/customer.service';
 import { HygieneResolver } from './customers/hygiene.resolver';
@@ -37,6 +39,8 @@ import { StoreResolver } from './stores/store.resolver';
 import type { StoreService } from './stores/store.service';
 import { RateLimitResolver } from './tenancy/rate-limit.resolver';
 import type { RateLimitService } from './tenancy/rate-limit.service';
+import { RoleLimitResolver } from './tenancy/role-limit.resolver';
+import type { RoleLimitService } from './tenancy/role-limit.service';
 import { TenancyResolver } from './tenancy/tenancy.resolver';
 import type { TenancyService } from './tenancy/tenancy.service';
 import type { ChannelSwitchService } from './timeline/channel-switch.service';
@@ -46,9 +50,11 @@ import type { TimelineService } from './timeline/timeline.service';
 /** The services the resolvers call: singletons, built once by the composition root (app.ts). */
 export interface Services {
   readonly tenancy: TenancyService;
+  readonly roleLimits: RoleLimitService;
   readonly stores: StoreService;
   readonly customers: CustomerService;
   readonly identifiers: IdentifierService;
+  readonly contactVerification: ContactVerificationService;
   readonly merges: MergeService;
   readonly hygiene: HygieneService;
   readonly accounts: AccountService;
@@ -80,8 +86,10 @@ function resolver<T extends object>(
 const RESOLVERS = [
   resolver(TenancyResolver, (s) => new TenancyResolver(s.tenancy)),
   resolver(RateLimitResolver, (s) => new RateLimitResolver(s.rateLimits)),
+  resolver(RoleLimitResolver, (s) => new RoleLimitResolver(s.roleLimits)),
   resolver(StoreResolver, (s) => new StoreResolver(s.stores)),
   resolver(CustomerResolver, (s) => new CustomerResolver(s.customers, s.identifiers)),
+  resolver(ContactVerificationResolver, (s) => new ContactVerificationResolver(s.contactVerification)),
   resolver(CustomerMergeResolver, (s) => new CustomerMergeResolver(s.merges)),
   resolver(HygieneResolver, (s) => new HygieneResolver(s.hygiene)),
   resolver(BusinessAccountResolver, (s) => new BusinessAccountResolver(s.accounts)),

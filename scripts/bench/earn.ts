@@ -89,7 +89,7 @@ async function seedLedger(total: number): Promise<void> {
     if (missing <= 0) return;
     const tenantId = randomUUID();
     await client.query(
-      `insert into tenant (id, name, currency, timezone, customer_jwt_secret, ingest_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', 'x', now())`,
+      `insert into tenant (id, name, currency, timezone, ingest_secret, created_at) values ($1, 'seed', 'EUR', 'UTC', 'x', now())`,
       [tenantId],
     );
     const seedCustomers = 10_000;

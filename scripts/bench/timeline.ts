@@ -182,10 +182,12 @@ async function main(): Promise<void> {
         })),
       });
       const timestamp = String(Math.floor(Date.now() / 1000));
+      const deliveryId = `bench-${n}-${timestamp}`;
       return {
         body,
         timestamp,
-        signature: createHmac('sha256', secret).update(`${timestamp}.crm.${body}`).digest('hex'),
+        deliveryId,
+        signature: createHmac('sha256', secret).update(`${timestamp}.crm.${deliveryId}.${body}`).digest('hex'),
       };
     };
     const batches = Array.from({ length: BATCHES }, (_, n) => batch(n));
@@ -200,6 +202,7 @@ async function main(): Promise<void> {
               'content-type': 'application/json',
               'x-loyalty-tenant': tenantId,
               'x-loyalty-timestamp': batches[n].timestamp,
+              'x-loyalty-delivery': batches[n].deliveryId,
               'x-loyalty-signature': `sha256=${batches[n].signature}`,
             },
             body: batches[n].body,

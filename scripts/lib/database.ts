@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 
 import { loadConfig } from '../../src/config';
 import { ormConfig } from '../../src/mikro-orm.config';
-import { startEmbeddedPostgres } from '../../src/shared/db/embedded-postgres';
+import { EmbeddedDatabaseError, startEmbeddedPostgres } from '../../src/shared/db/embedded-postgres';
 import { createLogger } from '../../src/shared/logger';
 
 /**
@@ -17,9 +17,14 @@ export async function runWithOrm(
 ): Promise<void> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const log = createLogger(config.logLevel);
+  // Beside a running gateway this uses its embedded database and leaves it running.
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log);
+    : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, log).catch((error: unknown) => {
+        if (!(error instanceof EmbeddedDatabaseError)) throw error;
+        process.stderr.write(`Embedded database: ${error.message}\n`);
+        process.exit(1);
+      });
   const orm = await MikroORM.init(
     ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false),
   );

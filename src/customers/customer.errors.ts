@@ -21,6 +21,14 @@ export enum CustomerErrorCode {
   /** The survivor was itself merged since: that later merge is undone first. */
   MERGE_NOT_LATEST = 'MERGE_NOT_LATEST',
   REPORT_INVALID = 'REPORT_INVALID',
+  /** A customer token changes its email or phone through requestContactChange, not updateCustomer. */
+  CONTACT_VERIFICATION_REQUIRED = 'CONTACT_VERIFICATION_REQUIRED',
+  /** Not the code that was sent; the message says how many attempts are left. */
+  CONTACT_CODE_INVALID = 'CONTACT_CODE_INVALID',
+  /** No change is pending, or its code expired, was used up or replaced: request a new one. */
+  CONTACT_CODE_EXPIRED = 'CONTACT_CODE_EXPIRED',
+  /** Said only to whoever holds the code (the owner of the address): another member has it. */
+  CONTACT_TAKEN = 'CONTACT_TAKEN',
 }
 
 export const customerError = defineErrors<CustomerErrorCode>({
@@ -42,4 +50,8 @@ export const customerError = defineErrors<CustomerErrorCode>({
   MERGE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   MERGE_NOT_LATEST: PublicErrorCode.CONFLICT,
   REPORT_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  CONTACT_VERIFICATION_REQUIRED: PublicErrorCode.FORBIDDEN,
+  CONTACT_CODE_INVALID: PublicErrorCode.BAD_USER_INPUT,
+  CONTACT_CODE_EXPIRED: PublicErrorCode.BAD_USER_INPUT,
+  CONTACT_TAKEN: PublicErrorCode.CONFLICT,
 });

@@ -113,7 +113,8 @@ export class CustomerResolver {
     @Ctx() ctx: Context,
     @Arg('ttlSeconds', () => Int, {
       defaultValue: 3600,
-      description: 'How long the token is valid, 60 seconds to 30 days.',
+      description:
+        "How long the token is valid: 60 seconds to the gateway's cap (CUSTOMER_TOKEN_MAX_TTL_SECONDS, 24 h by default).",
     })
     ttlSeconds: number,
   ): Promise<CustomerToken> {

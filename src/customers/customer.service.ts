@@ -8,7 +8,6 @@ import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
-import { Tenant } from '../tenancy/tenant.entity';
 import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
 import { Customer, CustomerKind } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
@@ -21,8 +20,6 @@ import type {
   UpdateCustomerInput,
 } from './customer.types';
 import type { IdentifierService } from './identifier.service';
-
-const MAX_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 
 /** Routing key of a customer's events: the tenant is part of it so ids can never cross tenants. */
 export function customerRoutingKey(tenantId: string, customerId: string): string {
@@ -139,6 +136,18 @@ export class CustomerService {
             'input.expectedVersion',
           );
         }
+        // A customer's own new email or phone is confirmed with a code first (requestContactChange), so an
+        // unverified value never identifies them; checked before any lookup, so it says nothing about others.
+        if (
+          ctx.caller?.kind === 'customer' &&
+          ((contact.email && contact.email !== customer.email) || (contact.phone && contact.phone !== customer.phone))
+        ) {
+          throw customerError(
+            CustomerErrorCode.CONTACT_VERIFICATION_REQUIRED,
+            'A customer changes their email or phone with requestContactChange and the code sent to it',
+            contact.email && contact.email !== customer.email ? 'input.email' : 'input.phone',
+          );
+        }
         if (contact.email) customer.email = contact.email;
         if (input.phone !== undefined && input.phone !== null) customer.phone = contact.phone;
         if (input.displayName !== undefined && input.displayName !== null) {
@@ -169,6 +178,31 @@ export class CustomerService {
     } catch (error) {
       rethrowTaken(error, contact);
     }
+  }
+
+  /**
+   * Puts a verified email or phone on the profile in the caller's transaction, like an update: the row
+   * locked, the identifier replaced, the version bumped and the change pushed to subscribers.
+   */
+  async applyVerifiedContact(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    contact: { email?: string; phone?: string },
+  ): Promise<void> {
+    const customer = await this.findForUpdate(tx, customerId);
+    const before = { email: customer.email, phone: customer.phone };
+    Object.assign(customer, contact);
+    customer.version += 1;
+    customer.updatedAt = new Date();
+    await tx.flush();
+    await this.identifiers.syncContact(tx, tenantId, customer, before);
+    recordEvent(tx, {
+      tenantId,
+      topic: Topic.CUSTOMER_UPDATED,
+      routingKey: customerRoutingKey(tenantId, customer.id),
+      payload: { ...customerUpdate(customer) },
+    });
   }
 
   /** One customer of the caller's tenant; a customer token sees only its own. */
@@ -210,26 +244,19 @@ export class CustomerService {
   /** Mints the token a signed-in customer uses, for back ends that do not sign their own. */
   async issueToken(ctx: Context, customerId: string, ttlSeconds: number): Promise<CustomerToken> {
     const tenantId = requireTenant(ctx);
-    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
-      throw customerError(
-        CustomerErrorCode.TOKEN_TTL_INVALID,
-        `ttlSeconds must be from 60 to ${MAX_TOKEN_TTL_SECONDS}`,
-        'ttlSeconds',
-      );
+    // The gateway would refuse a longer-lived token itself.
+    const maxTtl = this.authenticator.customerTokenMaxTtlSeconds;
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > maxTtl) {
+      throw customerError(CustomerErrorCode.TOKEN_TTL_INVALID, `ttlSeconds must be from 60 to ${maxTtl}`, 'ttlSeconds');
     }
     const customer = await this.get(ctx, customerId, 'customerId');
-    const tenant = await ctx.em.findOneOrFail(Tenant, { id: tenantId });
-    return this.authenticator.signCustomerToken(tenant, customer.id, ttlSeconds);
+    return this.authenticator.signCustomerToken(tenantId, customer.id, ttlSeconds);
   }
 
   /** Locks the customer row; the id of a merged profile locks (and updates) its survivor. */
   private async findForUpdate(em: EntityManager, id: string): Promise<Customer> {
     const [row] = isUuid(id)
-      ? await em.execute<
-          {
-            id: string;
-          }[]
-        >(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])
+      ? await em.execute<{ id: string }[]>(`select coalesce(merged_into_id, id) as id from customer where id = ?`, [id])
       : [];
     const customer = row
       ? await em.findOne(Customer, { id: row.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })

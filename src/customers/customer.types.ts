@@ -41,10 +41,18 @@ export class UpdateCustomerInput {
   @Field(() => ID, { description: 'The customer to change.' })
   id!: string;
 
-  @Field({ nullable: true, description: 'A new email; stored trimmed and lower-cased.' })
+  @Field({
+    nullable: true,
+    description:
+      'A new email; stored trimmed and lower-cased. Staff only: a customer token changes it with requestContactChange.',
+  })
   email?: string;
 
-  @Field({ nullable: true, description: 'A new phone in international format; empty clears it.' })
+  @Field({
+    nullable: true,
+    description:
+      'A new phone in international format; empty clears it. Staff only (a customer token may clear it): a customer changes it with requestContactChange.',
+  })
   phone?: string;
 
   @Field({ nullable: true, description: 'A new name; empty clears it.' })

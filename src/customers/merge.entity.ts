@@ -1,4 +1,5 @@
 import { ArrayType, BigIntType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { BaseEntity } from '../shared/db/base.entity';
@@ -20,10 +21,12 @@ registerEnumType(MergeStatus, {
 /** What an unmerge could not give back, and why (points already spent, a contact taken since, ...). */
 @ObjectType({ description: 'What an unmerge gave back, and what it could not, and why.' })
 export class UnmergeReport {
-  @Field(() => Int, { description: 'Points that went back to the restored profile, with their lots and expiry dates.' })
+  @Field(() => SafeIntResolver, {
+    description: 'Points that went back to the restored profile, with their lots and expiry dates.',
+  })
   pointsReturned!: number;
 
-  @Field(() => Int, {
+  @Field(() => SafeIntResolver, {
     description: 'Points that came over in the merge but were spent or expired since: they stay spent.',
   })
   pointsNotReturned!: number;
@@ -87,8 +90,8 @@ export class CustomerMerge extends BaseEntity<'status'> {
   @Property({ type: 'uuid', nullable: true })
   transactionId?: string | null;
 
-  @Field(() => Int, { description: 'Points moved to the survivor, available and pending.' })
-  // Points fit a JS number (the ledger caps every amount far below 2^53).
+  // A balance is a sum of movements and can pass 2^31 (Int), so points go out as SafeInt like every balance.
+  @Field(() => SafeIntResolver, { description: 'Points moved to the survivor, available and pending.' })
   @Property({ type: new BigIntType('number'), default: 0 })
   pointsMoved: number = 0;
 

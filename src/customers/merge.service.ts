@@ -60,6 +60,7 @@ export class MergeService {
       tenantId,
       scope: IdempotencyScope.CUSTOMER_MERGE,
       key,
+      principal: actor,
       hash: requestHash('mergeCustomers', input),
     };
     for (const field of ['survivorId', 'mergedId'] as const) {

@@ -1,3 +1,5 @@
+// Over 400 lines because preview, record and refund share one evaluation, one lock order and one booking path;
+// the refund side (with refund.logic) is the cut to make when it grows again.
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -7,14 +9,22 @@ import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { Economics, ProgramService } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
-import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
-import { type Channel, defaultChannel } from '../shared/channel';
+import {
+  actingChannel,
+  actingStore,
+  assertAtOwnStore,
+  assertMayActOnCustomer,
+  requireCaller,
+  requireTenant,
+} from '../shared/auth/guards';
+import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import {
   claimIdempotencyKey,
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
+  principalOf,
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
@@ -69,6 +79,7 @@ function lines(input: PreviewPurchaseInput['lines']): LineFacts[] {
 interface PurchaseRow {
   id: string;
   customer_id: string;
+  store_id: string | null;
   order_id: string;
   transaction_id: string | null;
   breakdown: PurchaseResult;
@@ -118,6 +129,7 @@ export class PurchaseService {
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
     const request: IdempotentRequest = {
       tenantId,
+      principal: principalOf(requireCaller(ctx)),
       scope: IdempotencyScope.PURCHASE,
       key: idempotencyKey,
       hash: requestHash('recordPurchase', {
@@ -216,6 +228,7 @@ export class PurchaseService {
                 points: evaluation.totalPoints,
                 reason: `purchase ${orderId}`,
                 channel: prepared.channel,
+                storeId: prepared.storeId,
                 actor,
                 key: `purchase:${purchase.id}`,
                 pendingUntil: view.pendingUntil ?? null,
@@ -318,20 +331,24 @@ export class PurchaseService {
         invalid(`quantity must be from 1 to ${MAX_QUANTITY}`, `input.lines.${index}.quantity`);
       return { sku: requiredText(line.sku, `input.lines.${index}.sku`, 100), quantity: line.quantity };
     });
+    const caller = requireCaller(ctx);
     const request: IdempotentRequest = {
       tenantId,
+      principal: principalOf(caller),
       scope: IdempotencyScope.PURCHASE_REFUND,
       key: idempotencyKey,
       hash: requestHash('refundPurchase', input),
     };
-    const actor = callerLabel(requireCaller(ctx));
+    const actor = callerLabel(caller);
     const [found] = await ctx.em.execute<PurchaseRow[]>(
-      `select id, customer_id from purchase where tenant_id = ? and order_id = ?`,
+      `select id, customer_id, store_id from purchase where tenant_id = ? and order_id = ?`,
       [tenantId, orderId],
     );
     if (!found)
       throw earningError(EarningErrorCode.ORDER_NOT_FOUND, `No purchase with order id ${orderId}`, 'input.orderId');
     assertMayActOnCustomer(ctx, found.customer_id);
+    // A till refunds what was bought at its own store, and books the clawback there.
+    assertAtOwnStore(ctx, found.store_id, 'input.orderId');
 
     const done = await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
@@ -411,6 +428,7 @@ export class PurchaseService {
                 transactionId: purchase.transaction_id!,
                 points: collectable,
                 reason: `refund of order ${orderId}`,
+                storeId: found.store_id,
                 actor,
                 key: `refund:${refund.id}`,
               })
@@ -467,7 +485,6 @@ export class PurchaseService {
   /** Everything the evaluation needs that is not a rule: checked input, customer, store, tier, settings. */
   private async prepare(ctx: Context, input: PreviewPurchaseInput): Promise<Prepared> {
     const tenantId = requireTenant(ctx);
-    const caller = requireCaller(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
     const purchaseLines = lines(input.lines);
     const now = Date.now();
@@ -479,14 +496,7 @@ export class PurchaseService {
     ) {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
-    const posStore = caller.kind === 'apiKey' ? caller.storeId : undefined;
-    const storeId = input.storeId ?? posStore ?? null;
-    if (posStore && storeId !== posStore)
-      throw earningError(
-        EarningErrorCode.NOT_OWN_STORE,
-        'A POS key records purchases for its own store only',
-        'input.storeId',
-      );
+    const storeId = actingStore(ctx, input.storeId, 'input.storeId') ?? null;
     const [customer, store, settings, tiers, benefits] = await Promise.all([
       customerOrNotFound(ctx, input.customerId, 'input.customerId'),
       storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
@@ -495,7 +505,7 @@ export class PurchaseService {
       ctx.loaders.benefitsByTenant.load(tenantId),
     ]);
     if (storeId && !store) throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
-    const channel = input.channel ?? defaultChannel(caller);
+    const channel = actingChannel(ctx, input.channel, 'input.channel');
     const status =
       tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
     const tier = effectiveTier(tiers, status)?.current ?? null;

@@ -4,7 +4,14 @@ import type { Channel } from '../shared/channel';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
-import { type BalanceRow, LIVE_LOT_OF_EARN, type MovedPoints, points, type TransactionRow } from './ledger.model';
+import {
+  type BalanceRow,
+  type EarnBooking,
+  LIVE_LOT_OF_EARN,
+  type MovedPoints,
+  points,
+  type TransactionRow,
+} from './ledger.model';
 import {
   consumeLots,
   createLot,
@@ -42,16 +49,8 @@ export class LedgerBookings {
   /** Books a purchase's points in the caller's transaction. */
   async earnWithin(
     tx: EntityManager,
-    booking: {
-      tenantId: string;
-      customerId: string;
-      points: number;
-      reason: string;
-      channel: Channel;
-      actor: string;
-      key: string;
-      pendingUntil: Date | null;
-    },
+    /** A purchase's points, at its store, under a key derived from the purchase; they expire by the tenant's policy. */
+    booking: Omit<EarnBooking, 'claim' | 'expiresAt' | 'timeline'>,
   ): Promise<PointsResult> {
     points(booking.points, 'points');
     const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });
@@ -69,6 +68,7 @@ export class LedgerBookings {
       points: number;
       reason: string;
       channel: Channel;
+      storeId: string | null;
       actor: string;
       key: string;
     },
@@ -83,7 +83,7 @@ export class LedgerBookings {
         points: booking.points,
         reason: booking.reason,
       },
-      { actor: booking.actor, channel: booking.channel, idempotencyKey: booking.key },
+      { actor: booking.actor, channel: booking.channel, storeId: booking.storeId, idempotencyKey: booking.key },
     );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await debit(tx, booking.customerId, {
@@ -102,7 +102,16 @@ export class LedgerBookings {
   /** Reverses (part of) an earn or a redemption in the caller's transaction. */
   async reverseWithin(
     tx: EntityManager,
-    booking: { tenantId: string; transactionId: string; points: number; reason: string; actor: string; key: string },
+    booking: {
+      tenantId: string;
+      transactionId: string;
+      points: number;
+      reason: string;
+      /** The store it is booked at (a till's own, or the refunded purchase's); null for none. */
+      storeId: string | null;
+      actor: string;
+      key: string;
+    },
   ): Promise<PointsResult> {
     const original = await findTransaction(tx, booking.tenantId, booking.transactionId);
     if (!original)
@@ -121,7 +130,7 @@ export class LedgerBookings {
         reason: booking.reason,
         reversesId: original.id,
       },
-      { actor: booking.actor, idempotencyKey: booking.key },
+      { actor: booking.actor, storeId: booking.storeId, idempotencyKey: booking.key },
     );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await reverseWork(tx, booking.tenantId, original, header.id, booking.points);

@@ -11,6 +11,7 @@ export function toTransactionView(row: TransactionRow): TransactionView {
     reason: row.reason,
     reasonCode: row.reason_code ?? undefined,
     channel: row.channel ?? undefined,
+    storeId: row.store_id ?? undefined,
     actor: row.actor,
     idempotencyKey: row.idempotency_key ?? undefined,
     reversesId: row.reverses_id ?? undefined,

@@ -62,6 +62,7 @@ export interface TransactionRow {
   reason: string;
   reason_code: string | null;
   channel: Channel | null;
+  store_id: string | null;
   actor: string;
   idempotency_key: string | null;
   request_hash: string | null;
@@ -72,13 +73,15 @@ export interface TransactionRow {
   created_at: Date;
 }
 
-/** What an earn books; `hash` is null for an earn inside another domain's record. */
+/** What an earn books. */
 export interface EarnBooking {
   tenantId: string;
   customerId: string;
   points: number;
   reason: string;
   channel: Channel;
+  /** The store it is booked at: a till's own, or the purchase's; null otherwise. */
+  storeId: string | null;
   actor: string;
   key: string;
   /** The client's idempotency claim; null for an earn inside another domain's record, whose key is derived. */

@@ -19,6 +19,7 @@ type HeaderColumn =
   | 'reason'
   | 'reason_code'
   | 'channel'
+  | 'store_id'
   | 'actor'
   | 'idempotency_key'
   | 'request_hash'

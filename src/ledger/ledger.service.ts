@@ -1,8 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { callerLabel } from '../shared/auth/caller';
-import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
-import { defaultChannel } from '../shared/channel';
+import { type Caller, callerLabel } from '../shared/auth/caller';
+import {
+  actingChannel,
+  assertAtOwnStore,
+  assertMayActOnCustomer,
+  boundStore,
+  requireCaller,
+  requireTenant,
+} from '../shared/auth/guards';
+import { chargeGrant, checkGrant } from '../shared/auth/limits';
 import type { Context } from '../shared/context';
 import {
   claimIdempotencyKey,
@@ -12,6 +19,7 @@ import {
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
+  principalOf,
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
@@ -47,7 +55,7 @@ import type {
 const RESERVED_KEY = /^(purchase|voucher|voucher-cancel|refund|merge|unmerge):/;
 
 /** A client's key for a direct ledger operation, in the ledger's one namespace. */
-function ledgerRequest(tenantId: string, rawKey: string, hash: string): IdempotentRequest {
+function ledgerRequest(tenantId: string, caller: Caller, rawKey: string, hash: string): IdempotentRequest {
   const key = idempotencyKeyOf(rawKey);
   if (RESERVED_KEY.test(key)) {
     throw idempotencyError(
@@ -56,7 +64,7 @@ function ledgerRequest(tenantId: string, rawKey: string, hash: string): Idempote
       'input.idempotencyKey',
     );
   }
-  return { tenantId, scope: IdempotencyScope.LEDGER, key, hash };
+  return { tenantId, principal: principalOf(caller), scope: IdempotencyScope.LEDGER, key, hash };
 }
 
 /**
@@ -92,22 +100,33 @@ export class LedgerService {
     assertMayActOnCustomer(ctx, input.customerId);
     if (!isUuid(input.customerId))
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
-    const request = ledgerRequest(tenantId, input.idempotencyKey, requestHash('earnPoints', input));
     const caller = requireCaller(ctx);
+    const request = ledgerRequest(tenantId, caller, input.idempotencyKey, requestHash('earnPoints', input));
+    const channel = actingChannel(ctx, input.channel, 'input.channel');
+    const grant = await checkGrant(ctx, caller, amount, 'input.points');
     const pending = input.pendingUntil !== undefined && input.pendingUntil !== null && input.pendingUntil > now;
-    const rows = await earnStatement(ctx.em, {
+    const booking = {
       tenantId,
       customerId: input.customerId,
       points: amount,
       reason,
-      channel: input.channel ?? defaultChannel(caller),
+      channel,
+      storeId: boundStore(caller) ?? null,
       actor: callerLabel(caller),
       key: request.key,
       claim: request,
       pendingUntil: pending ? input.pendingUntil! : null,
       expiresAt: input.expiresAt ?? null,
       timeline: true,
-    });
+    };
+    // Unlimited callers keep the single statement; a daily limit counts the grant in the earn's transaction.
+    const rows = grant
+      ? await ctx.em.transactional(async (tx) => {
+          const booked = await earnStatement(tx, booking);
+          if (booked.length > 0) await chargeGrant(tx, grant);
+          return booked;
+        })
+      : await earnStatement(ctx.em, booking);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.
     const earlier = await findIdempotentResult(ctx.em, request);
@@ -128,7 +147,7 @@ export class LedgerService {
         customerId,
         points: amount,
         reason,
-        channel: input.channel,
+        channel: actingChannel(ctx, input.channel, 'input.channel'),
       },
       async (tx, txnId, tenantId) => {
         const balance = await debit(tx, customerId, {
@@ -151,6 +170,8 @@ export class LedgerService {
     const reasonCode = requiredText(input.reasonCode, 'input.reasonCode', 500).toUpperCase();
     const reason = requiredText(input.reason, 'input.reason', 500);
     const customerId = await this.customer(ctx, input.customerId, 'input.customerId');
+    // Taking points away is not a grant: only upward adjustments count against the caller's limits.
+    const grant = amount > 0 ? await checkGrant(ctx, requireCaller(ctx), amount, 'input.points') : null;
     return this.book(
       ctx,
       input.idempotencyKey,
@@ -167,6 +188,7 @@ export class LedgerService {
         if (amount > 0) {
           balance = await credit(tx, tenantId, customerId, { available: amount });
           await createLot(tx, tenantId, customerId, txnId, amount, null, 'policy');
+          if (grant) await chargeGrant(tx, grant);
         } else {
           balance = await debit(tx, customerId, { available: -amount });
           await consumeLots(tx, customerId, txnId, -amount);
@@ -253,6 +275,7 @@ export class LedgerService {
       );
     }
     assertMayActOnCustomer(ctx, original.customer_id!);
+    assertAtOwnStore(ctx, original.store_id, 'input.transactionId');
     // A profile merged since has its points with the survivor: the reversal is booked there.
     const customerId = (await ctx.loaders.customerById.load(original.customer_id!))?.id ?? original.customer_id!;
     const reason =
@@ -293,15 +316,16 @@ export class LedgerService {
     work: (tx: EntityManager, txnId: string, tenantId: string) => Promise<BalanceRow>,
   ): Promise<PointsResult> {
     const tenantId = requireTenant(ctx);
-    const request = ledgerRequest(tenantId, rawKey, hash);
     const caller = requireCaller(ctx);
+    const request = ledgerRequest(tenantId, caller, rawKey, hash);
     return ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, tenantId, claim.resultId);
       const [row] = await insertHeader(tx, tenantId, header, {
         id: claim.resultId,
         actor: callerLabel(caller),
-        channel: header.channel ?? defaultChannel(caller),
+        channel: actingChannel(ctx, header.channel, 'input.channel'),
+        storeId: boundStore(caller) ?? null,
         idempotencyKey: request.key,
         requestHash: request.hash,
       });

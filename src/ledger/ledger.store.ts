@@ -39,7 +39,15 @@ export async function insertHeader(
   tx: EntityManager,
   tenantId: string,
   header: Header,
-  meta: { id?: string; actor: string; channel?: Channel; idempotencyKey?: string; requestHash?: string },
+  meta: {
+    id?: string;
+    actor: string;
+    channel?: Channel;
+    /** The store it is booked at: a till's own, or the purchase's. */
+    storeId?: string | null;
+    idempotencyKey?: string;
+    requestHash?: string;
+  },
 ): Promise<TransactionRow[]> {
   const row = boundHeaderSql({
     ...(meta.id ? { id: meta.id } : {}),
@@ -51,6 +59,7 @@ export async function insertHeader(
     reason: header.reason,
     reason_code: header.reasonCode ?? null,
     channel: meta.channel ?? null,
+    store_id: meta.storeId ?? null,
     actor: meta.actor,
     idempotency_key: meta.idempotencyKey ?? null,
     request_hash: meta.requestHash ?? null,
@@ -293,6 +302,7 @@ const earnSql = (claimed: boolean): string => {
       points: '?',
       reason: '?',
       channel: '?',
+      store_id: '?::uuid',
       actor: '?',
       idempotency_key: '?',
       request_hash: '?',
@@ -348,6 +358,7 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
     earn.points,
     earn.reason,
     earn.channel,
+    earn.storeId,
     earn.actor,
     earn.key,
     earn.claim?.hash ?? null,

@@ -208,6 +208,13 @@ export class TransactionView {
   @Field(() => Channel, { nullable: true, description: 'The channel it came through.' })
   channel?: Channel;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The store it was booked at: a till's own, or a purchase's store for the purchase's points and their refund; null otherwise.",
+  })
+  storeId?: string;
+
   @Field({ description: 'Who booked it: key:<id>, customer:<id>, platform, or job:<name>.' })
   actor!: string;
 

@@ -2,10 +2,10 @@ import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 
 import type { PurchaseService } from '../earning/purchase.service';
 import type { RewardService } from '../rewards/reward.service';
-import { requireCaller, requireTenant } from '../shared/auth/guards';
+import { actingStore, requireTenant } from '../shared/auth/guards';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
-import { accessError, AccessErrorCode, AppError, inputError, InputErrorCode, PublicErrorCode } from '../shared/errors';
+import { AppError, inputError, InputErrorCode, PublicErrorCode } from '../shared/errors';
 import { isUuid } from '../shared/validation';
 import {
   type OfflineOperationInput,
@@ -67,12 +67,9 @@ export class OfflineSyncService {
 
   async sync(ctx: Context, storeId: string, operations: OfflineOperationInput[]): Promise<OfflineSyncResult> {
     requireTenant(ctx);
-    const caller = requireCaller(ctx);
-    if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== storeId) {
-      throw accessError(AccessErrorCode.ROLE_FORBIDDEN, "A POS key sends its own store's operations only");
-    }
-    const store = isUuid(storeId) ? await ctx.loaders.storeById.load(storeId) : null;
-    if (!store) throw inputError(InputErrorCode.NOT_FOUND, `No store ${storeId}`, 'storeId');
+    const atStore = actingStore(ctx, storeId, 'storeId')!;
+    const store = isUuid(atStore) ? await ctx.loaders.storeById.load(atStore) : null;
+    if (!store) throw inputError(InputErrorCode.NOT_FOUND, `No store ${atStore}`, 'storeId');
     if (operations.length === 0 || operations.length > MAX_OFFLINE_BATCH) {
       throw inputError(InputErrorCode.INVALID, `Send 1 to ${MAX_OFFLINE_BATCH} operations per batch`, 'operations');
     }

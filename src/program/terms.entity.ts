@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import { BaseEntity } from '../shared/db/base.entity';
 import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
@@ -58,7 +59,8 @@ export class ProgramTerms extends TenantOwnedEntity {
   @Property({ type: 'timestamptz' })
   effectiveFrom!: Date;
 
-  @Field({ description: 'Who published it: key:<id>.' })
+  @Authorized(Access.readProgramInternals)
+  @Field({ description: 'Who published it: key:<id>. Staff only: a customer selecting it gets FORBIDDEN.' })
   @Property({ type: 'text' })
   publishedBy!: string;
 

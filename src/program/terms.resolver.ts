@@ -17,7 +17,7 @@ import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { ProgramTerms, ScriptAcknowledgement, TermsKind } from './terms.entity';
-import { canonicalLocale, termsRoutingKey, TermsService } from './terms.service';
+import { canonicalLocale, TERMS_READERS, termsRoutingKey, TermsService } from './terms.service';
 import { PublishTermsInput, PublishTermsResult, type TermsPublished } from './terms.types';
 
 interface TermsArgs {
@@ -29,7 +29,7 @@ interface TermsArgs {
 /** Authorises a `programTermsPublished` subscription when it starts; it only ever hears its own tenant. */
 function subscribeToTerms({ args, context }: SubscribeResolverData<unknown, TermsArgs, Context>) {
   const kind = args.kind ?? TermsKind.PROGRAM_TERMS;
-  assertRole(context, kind === TermsKind.AGENT_SCRIPT ? Access.acknowledgeScripts : Access.readProgram);
+  assertRole(context, TERMS_READERS[kind]);
   const tenantId = requireTenant(context);
   const locale = canonicalLocale(String(args.locale), 'locale');
   // A regional locale shows its language's text until it has its own, so it hears both.
@@ -59,7 +59,7 @@ export class TermsResolver {
   @Authorized(Access.readProgram)
   @Query(() => ProgramTerms, {
     description:
-      'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr". Any caller of the tenant.',
+      'The version in effect now; every channel asking gets the same one. "fr-CA" falls back to "fr". Program terms: any caller of the tenant; agent scripts: staff only (a customer gets FORBIDDEN).',
   })
   programTerms(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
@@ -77,7 +77,7 @@ export class TermsResolver {
   @Authorized(Access.readProgram)
   @Query(() => [ProgramTerms], {
     description:
-      'Every version, newest first, including those not in effect yet. At most 100. Any caller of the tenant.',
+      'Every version, newest first, including those not in effect yet. At most 100. Staff see them all; a customer sees the version in effect and those announced to follow it, and no agent scripts (FORBIDDEN).',
   })
   programTermsHistory(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) channel: Channel,
@@ -119,7 +119,7 @@ export class TermsResolver {
   @Subscription(() => ProgramTerms, {
     subscribe: subscribeToTerms,
     description:
-      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Program terms: any caller of the tenant; agent scripts: OWNER, ADMIN, SUPERVISOR, AGENT or POS.',
+      'Each version published for this channel and locale, or for its language (what programTerms falls back to), as it is published. Program terms: any caller of the tenant; agent scripts: staff only.',
   })
   programTermsPublished(
     @Arg('channel', () => Channel, { description: 'The channel that shows the text.' }) _channel: Channel,

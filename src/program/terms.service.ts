@@ -1,7 +1,8 @@
 import { recordEvent } from '../outbox/outbox';
 import { Topic } from '../realtime/pubsub';
 import { callerLabel } from '../shared/auth/caller';
-import { requireCaller, requireTenant } from '../shared/auth/guards';
+import { assertRole, callerHasRole, requireCaller, requireTenant } from '../shared/auth/guards';
+import { Access, type CallerRole } from '../shared/auth/roles';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import {
@@ -20,6 +21,12 @@ import type { PublishTermsInput, PublishTermsResult, TermsPublished } from './te
 const MAX_BODY = 100_000;
 /** Publishing "now" from a client whose clock runs a little behind is still now. */
 const CLOCK_SKEW_MS = 60_000;
+
+/** Who reads each kind of text: program terms are for every caller of the tenant, agent scripts for staff. */
+export const TERMS_READERS: Record<TermsKind, readonly CallerRole[]> = {
+  [TermsKind.PROGRAM_TERMS]: Access.readProgram,
+  [TermsKind.AGENT_SCRIPT]: Access.readScripts,
+};
 
 /** Canonical BCP 47 ("EN-gb" is "en-GB"), or BAD_USER_INPUT naming the field. */
 export function canonicalLocale(raw: string, field: string): string {
@@ -60,6 +67,7 @@ export class TermsService {
     const request: IdempotentRequest = {
       tenantId,
       scope: IdempotencyScope.TERMS_PUBLISH,
+      principal: actor,
       key: idempotencyKeyOf(input.idempotencyKey),
       hash: requestHash('publishProgramTerms', input),
     };
@@ -139,6 +147,7 @@ export class TermsService {
    */
   async current(ctx: Context, kind: TermsKind, channel: Channel, rawLocale: string): Promise<ProgramTerms> {
     requireTenant(ctx);
+    assertRole(ctx, TERMS_READERS[kind]);
     const locale = canonicalLocale(rawLocale, 'locale');
     const language = locale.split('-')[0];
     const found = await ctx.em.find(
@@ -156,11 +165,26 @@ export class TermsService {
     return terms;
   }
 
-  /** Every version, newest first, including those not in effect yet. */
+  /**
+   * Every version, newest first, including those not in effect yet. A caller without `readTermsHistory` (a
+   * customer) gets what is customer-facing: the version in effect and those announced to follow it.
+   */
   async history(ctx: Context, kind: TermsKind, channel: Channel, rawLocale: string): Promise<ProgramTerms[]> {
     requireTenant(ctx);
+    assertRole(ctx, TERMS_READERS[kind]);
     const locale = canonicalLocale(rawLocale, 'locale');
-    return ctx.em.find(ProgramTerms, { kind, channel, locale }, { orderBy: { version: 'desc' }, limit: 100 });
+    const versions = await ctx.em.find(
+      ProgramTerms,
+      { kind, channel, locale },
+      { orderBy: { version: 'desc' }, limit: 100 },
+    );
+    if (callerHasRole(ctx, Access.readTermsHistory)) return versions;
+    const now = new Date();
+    const inEffect = versions.find((terms) => terms.effectiveFrom <= now);
+    // A future version numbered below the one in effect never takes effect (the highest version whose date has come wins).
+    return versions.filter(
+      (terms) => terms === inEffect || (terms.effectiveFrom > now && terms.version > (inEffect?.version ?? 0)),
+    );
   }
 
   /** An agent confirms they read a script version; saying so again changes nothing. */

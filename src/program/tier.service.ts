@@ -1,3 +1,5 @@
+// Over 400 lines because tier definitions, status grants and set-based evaluation share one lock and one history
+// writer; evaluation (with tier.sql) is the cut to make when it grows again.
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { customerOrNotFound } from '../customers/customer.lookup';
@@ -384,6 +386,7 @@ export class TierService {
     const request: IdempotentRequest = {
       tenantId,
       scope: IdempotencyScope.TIER_GRANT,
+      principal: actor,
       key: idempotencyKeyOf(input.idempotencyKey),
       hash: requestHash('grantTierStatus', input),
     };

@@ -1,3 +1,4 @@
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { BenefitKind } from '../program/benefit.entity';
@@ -26,10 +27,10 @@ registerEnumType(StateSource, {
 
 @ObjectType({ description: "A member's points in a loyalty state; whole points." })
 export class StateBalance {
-  @Field(() => Int, { description: 'Spendable now.' })
+  @Field(() => SafeIntResolver, { description: 'Spendable now.' })
   available!: number;
 
-  @Field(() => Int, { description: 'Earned but not yet spendable (return window).' })
+  @Field(() => SafeIntResolver, { description: 'Earned but not yet spendable (return window).' })
   pending!: number;
 }
 
@@ -82,7 +83,7 @@ export class StateVoucher {
   @Field(() => ID, { description: 'The reward it was issued for.' })
   rewardId!: string;
 
-  @Field(() => Int, { description: 'Points it was redeemed for.' })
+  @Field(() => SafeIntResolver, { description: 'Points it was redeemed for.' })
   pointsCost!: number;
 
   @Field({ description: 'The last moment it can be used.' })

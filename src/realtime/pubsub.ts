@@ -12,6 +12,16 @@ export enum Topic {
   LOYALTY_STATE_CHANGED = 'LOYALTY_STATE_CHANGED',
   TIMELINE_EVENT_ADDED = 'TIMELINE_EVENT_ADDED',
   PROGRAM_CHANGED = 'PROGRAM_CHANGED',
+  /** A revoked API key: every instance closes its sockets (routing key EVERY_INSTANCE). */
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
+}
+
+/** Routing key of events that every instance acts on, whoever it serves. */
+export const EVERY_INSTANCE = 'every-instance';
+
+/** Payload of API_KEY_REVOKED. */
+export interface ApiKeyRevokedEvent {
+  readonly keyId: string;
 }
 
 /** A subscriber that fell this far behind is cut off, so it never holds memory or delays anyone else. */

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 
 import {
   type DocumentNode,
+  execute,
   type ExecutionArgs,
   getOperationAST,
   GraphQLError,
@@ -17,17 +18,71 @@ import type { Logger } from 'pino';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 import type { Authenticator } from '../shared/auth/authenticator';
-import { type Caller, callerLabel } from '../shared/auth/caller';
+import { apiKeyLabel, type Caller, callerLabel } from '../shared/auth/caller';
 import { type ContextDeps, createContext } from '../shared/context';
-import { limitError } from '../shared/errors';
+import { AccessErrorCode, AppError, limitError } from '../shared/errors';
 import type { formatError } from '../shared/graphql/format-error';
 import { assertOperationCost } from '../shared/graphql/query-cost';
+import { refuseBadStrings } from '../shared/graphql/string-inputs';
 import type { Metrics } from '../shared/metrics';
 import type { RateLimiter } from '../shared/rate-limit';
+import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from './pubsub';
+import { realtimeError, RealtimeErrorCode } from './realtime.errors';
 import { subscribeSharingExecution } from './shared-execution';
 
-/** Close code for a socket over WS_MAX_CONNECTIONS_PER_KEY (4xxx: application-defined, like graphql-ws's own). */
+// Close codes the gateway sends besides ws's and graphql-ws's own (4xxx: application-defined); every code a
+// client can see is listed in docs/api/realtime.md.
+/** A socket over WS_MAX_CONNECTIONS_PER_KEY. */
 export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
+/** The customer token reached its `exp` (or the credential stopped checking out): sign in again. */
+export const CLOSE_CREDENTIAL_EXPIRED = 4401;
+/** The API key was revoked. */
+export const CLOSE_KEY_REVOKED = 4403;
+
+/** The reason an AppError carries for a revoked key. */
+const KEY_REVOKED: string = AccessErrorCode.KEY_REVOKED;
+
+/** setTimeout's longest delay (about 24.8 days); a later deadline is reached in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Closes the socket at `at` (at once if that has passed); the timer goes with the socket. */
+function closeAt(socket: WebSocket, at: Date, code: number, reason: string): void {
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const left = at.getTime() - Date.now();
+    if (left <= 0) {
+      socket.close(code, reason);
+      return;
+    }
+    timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  socket.once('close', () => clearTimeout(timer));
+  check();
+}
+
+/**
+ * Listens, on every instance, for API keys revoked anywhere (an outbox event) and hands each to `onRevoked`.
+ * A stream that fails (cut off) is opened again: a missed revocation would leave a socket open.
+ */
+function onKeyRevoked(bus: ContextDeps['bus'], log: Logger, onRevoked: (keyId: string) => void): () => void {
+  let stopped = false;
+  let stream = bus.subscribe<ApiKeyRevokedEvent>(Topic.API_KEY_REVOKED, EVERY_INSTANCE);
+  void (async () => {
+    while (!stopped) {
+      try {
+        for await (const event of stream) onRevoked(event.keyId);
+      } catch (error) {
+        log.warn({ err: error }, 'key revocation stream failed; listening again');
+      }
+      if (!stopped) stream = bus.subscribe<ApiKeyRevokedEvent>(Topic.API_KEY_REVOKED, EVERY_INSTANCE);
+    }
+  })();
+  return () => {
+    stopped = true;
+    void stream.return?.();
+  };
+}
 
 /**
  * Pings every socket each interval and closes one that has not answered the previous ping: a client that
@@ -62,7 +117,7 @@ export interface WebSocketOptions {
   readonly maxQueryCost: number;
   /** Operations and connections per caller (or address), shared with HTTP. */
   readonly rateLimiter: Pick<RateLimiter, 'consumeOperation' | 'consumeConnection'>;
-  readonly authenticator: Pick<Authenticator, 'authenticate'>;
+  readonly authenticator: Pick<Authenticator, 'authenticate' | 'forgetApiKey'>;
   readonly contextDeps: ContextDeps;
   readonly formatError: ReturnType<typeof formatError>;
   readonly metrics: Metrics;
@@ -71,6 +126,12 @@ export interface WebSocketOptions {
   readonly maxConnectionsPerCaller: number;
   /** 0 turns pings off. */
   readonly pingIntervalMs: number;
+  /** Largest frame read, in bytes: a larger one is refused (1009) before it is buffered. */
+  readonly maxPayload: number;
+  /** Operations open at once on one socket. */
+  readonly maxSubscriptionsPerSocket: number;
+  /** Time a socket has to send `connection_init` (4408 after it). */
+  readonly initTimeoutMs: number;
 }
 
 export interface GatewayWebSocket {
@@ -130,18 +191,33 @@ function withoutHttpHint(error: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, { nodes: error.nodes, extensions });
 }
 
-/** graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller, kept alive. */
+/**
+ * graphql-ws on `/graphql` of the HTTP server: authenticated on connect, limited per caller and per socket,
+ * kept alive, and closed when its credential is revoked (on any instance) or expires.
+ */
 export function startWebSocketServer(httpServer: Server, options: WebSocketOptions): GatewayWebSocket {
   const { schema, authenticator, contextDeps, metrics, log, rateLimiter } = options;
   const rules = [...specifiedRules, ...options.validationRules];
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxPayload });
   const openSubscriptions = new WeakMap<object, Set<string>>();
-  const socketsPerCaller = new Map<string, number>();
+  /** Open sockets by caller label: counted for the per-caller limit, closed together on revocation. */
+  const socketsPerCaller = new Map<string, Set<WebSocket>>();
   const stopPings = keepAlive(wsServer, options.pingIntervalMs);
+  const stopRevocations = onKeyRevoked(contextDeps.bus, log, (keyId) => {
+    // This instance may have the key cached from a request served here before the revocation.
+    authenticator.forgetApiKey(keyId);
+    for (const socket of socketsPerCaller.get(apiKeyLabel(keyId)) ?? []) {
+      socket.close(CLOSE_KEY_REVOKED, 'The API key was revoked');
+    }
+  });
   const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
     {
       schema,
-      subscribe: subscribeSharingExecution,
+      connectionInitWaitTimeout: options.initTimeoutMs,
+      // onSubscribe parses, validates and costs each operation; strings with control characters are then
+      // refused before anything runs, as over HTTP.
+      execute: (args) => refuseBadStrings(args) ?? execute(args),
+      subscribe: (args) => refuseBadStrings(args) ?? subscribeSharingExecution(args),
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         const address = addressOf(ctx.extra.request);
@@ -161,32 +237,55 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
           return false;
         }
         if (!caller) return false;
+        const { socket } = ctx.extra;
         // The socket may have closed while we authenticated: counting it then would never be undone.
-        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
+        if (socket.readyState !== socket.OPEN) return false;
         const label = callerLabel(caller);
-        const open = socketsPerCaller.get(label) ?? 0;
-        if (open >= options.maxConnectionsPerCaller) {
-          ctx.extra.socket.close(
-            CLOSE_TOO_MANY_CONNECTIONS,
-            `At most ${options.maxConnectionsPerCaller} connections per key`,
-          );
+        const sockets = socketsPerCaller.get(label) ?? new Set<WebSocket>();
+        if (sockets.size >= options.maxConnectionsPerCaller) {
+          socket.close(CLOSE_TOO_MANY_CONNECTIONS, `At most ${options.maxConnectionsPerCaller} connections per key`);
           return false;
         }
-        socketsPerCaller.set(label, open + 1);
-        ctx.extra.socket.once('close', () => {
-          const left = (socketsPerCaller.get(label) ?? 1) - 1;
-          if (left > 0) socketsPerCaller.set(label, left);
-          else socketsPerCaller.delete(label);
+        sockets.add(socket);
+        socketsPerCaller.set(label, sockets);
+        socket.once('close', () => {
+          sockets.delete(socket);
+          if (sockets.size === 0 && socketsPerCaller.get(label) === sockets) socketsPerCaller.delete(label);
         });
+        if (caller.kind === 'customer') {
+          closeAt(socket, caller.expiresAt, CLOSE_CREDENTIAL_EXPIRED, 'The customer token expired');
+        }
         ctx.extra.caller = caller;
         return true;
       },
-      // ...and again for each operation, so a key revoked since then stops opening subscriptions.
+      // ...and again for each operation, so a credential that stopped checking out since opens nothing more.
       context: async (ctx, id) => {
-        const caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
+        let caller: Caller | null;
+        try {
+          caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
+        } catch (error) {
+          // A credential refused (not a database hiccup): the socket ends saying why, not as an internal error.
+          if (error instanceof AppError) {
+            const revoked = error.reason === KEY_REVOKED;
+            ctx.extra.socket.close(
+              revoked ? CLOSE_KEY_REVOKED : CLOSE_CREDENTIAL_EXPIRED,
+              revoked ? 'The API key was revoked' : 'The credential is no longer valid',
+            );
+          }
+          throw error;
+        }
         return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
       },
       onSubscribe: async (ctx, id, payload) => {
+        // graphql-ws registered this operation before calling us, so it counts itself.
+        if (Object.keys(ctx.subscriptions).length > options.maxSubscriptionsPerSocket) {
+          return [
+            realtimeError(
+              RealtimeErrorCode.TOO_MANY_SUBSCRIPTIONS,
+              `At most ${options.maxSubscriptionsPerSocket} operations may be open on one connection; complete one first`,
+            ),
+          ];
+        }
         const decision = await rateLimiter.consumeOperation(ctx.extra.caller ?? null, addressOf(ctx.extra.request));
         if (!decision.allowed) return [withoutHttpHint(limitError.rateLimited(decision.retryAfterSeconds))];
         const prepared = prepareOperation(schema, rules, options.maxQueryCost, payload);
@@ -212,9 +311,16 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
     },
     wsServer,
   );
+  // ws closes a socket that broke the protocol (1009 for a frame over maxPayload), then emits 'error', which
+  // graphql-ws would print to the console as an internal error: it is the client's, so it is logged as such.
+  wsServer.on('connection', (socket: WebSocket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (error: Error) => log.debug({ err: error }, 'websocket closed for a protocol error'));
+  });
   return {
     drain: async () => {
       stopPings();
+      stopRevocations();
       await wsCleanup.dispose();
     },
     close: () => wsServer.close(),

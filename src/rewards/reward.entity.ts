@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 
 import { ArrayType, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { SafeIntResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
+import { Access } from '../shared/auth/roles';
 import { Channel } from '../shared/channel';
 import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
 
@@ -92,11 +93,14 @@ export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'ver
   @Enum({ items: () => RewardStatus, nativeEnumName: 'reward_status', default: RewardStatus.DRAFT })
   status: RewardStatus = RewardStatus.DRAFT;
 
-  @Field(() => Int, { description: 'Points one redemption costs the member.' })
+  @Field(() => SafeIntResolver, { description: 'Points one redemption costs the member.' })
   @Property({ type: 'integer' })
   pointsCost!: number;
 
-  @Field(() => SafeIntResolver, { description: 'What one redemption costs the business, minor units.' })
+  @Authorized(Access.readProgramInternals)
+  @Field(() => SafeIntResolver, {
+    description: 'What one redemption costs the business, minor units. Staff only: a customer gets FORBIDDEN.',
+  })
   @Property({ type: 'bigint', runtimeType: 'number' })
   costToBusiness!: number;
 
@@ -104,7 +108,11 @@ export class Reward extends TenantOwnedEntity<'status' | 'stockRemaining' | 'ver
   @Property({ type: 'bigint', runtimeType: 'number' })
   retailValue!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Null: unlimited.' })
+  @Authorized(Access.readProgramInternals)
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Vouchers allotted in all; null: unlimited. Staff only: a customer gets FORBIDDEN.',
+  })
   @Property({ type: 'integer', nullable: true })
   stock?: number | null;
 

@@ -18,10 +18,16 @@ export class RewardResolver {
   constructor(private readonly service: RewardService) {}
 
   @Authorized(Access.readProgram)
-  @Query(() => [Reward], { description: 'Cheapest first. Any caller of the tenant.' })
+  @Query(() => [Reward], {
+    description:
+      "Cheapest first. Any caller of the tenant; a customer sees ACTIVE rewards only, without the business's figures.",
+  })
   rewards(
     @Ctx() ctx: Context,
-    @Arg('activeOnly', { defaultValue: true, description: 'False lists drafts and inactive rewards too.' })
+    @Arg('activeOnly', {
+      defaultValue: true,
+      description: 'False lists drafts and inactive rewards too: staff only (a customer gets FORBIDDEN).',
+    })
     activeOnly: boolean,
   ): Promise<Reward[]> {
     return this.service.list(ctx, activeOnly);
@@ -123,8 +129,10 @@ export class RewardResolver {
     return this.service.cancel(ctx, input);
   }
 
+  @Authorized(Access.readProgramInternals)
   @FieldResolver(() => Int, {
-    description: 'What the business pays per 1,000 points redeemed, minor units: compared with the guardrail.',
+    description:
+      'What the business pays per 1,000 points redeemed, minor units: compared with the guardrail. Staff only: a customer gets FORBIDDEN.',
   })
   costPerThousandPoints(@Root() reward: Reward): number {
     return costPerThousandPoints(reward);

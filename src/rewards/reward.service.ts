@@ -1,3 +1,5 @@
+// Over 400 lines because the catalogue and the voucher lifecycle (redeem, use, cancel) share the reward's stock
+// and lock order; the voucher lifecycle is the cut to make when it grows again.
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
@@ -7,7 +9,15 @@ import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { ProgramService } from '../program/program.service';
 import { effectiveTier } from '../program/tier.service';
 import { callerLabel, callerRole } from '../shared/auth/caller';
-import { assertMayActOnCustomer, requireCaller, requireTenant } from '../shared/auth/guards';
+import {
+  actingChannel,
+  actingStore,
+  assertMayActOnCustomer,
+  assertRole,
+  boundStore,
+  requireCaller,
+  requireTenant,
+} from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import { defaultChannel } from '../shared/channel';
 import type { Context } from '../shared/context';
@@ -17,6 +27,7 @@ import {
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
+  principalOf,
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, requiredText } from '../shared/validation';
@@ -165,6 +176,8 @@ export class RewardService {
 
   list(ctx: Context, activeOnly: boolean): Promise<Reward[]> {
     requireTenant(ctx);
+    // Drafts and withdrawn rewards are the business's workbench, not its catalogue.
+    if (!activeOnly) assertRole(ctx, Access.readProgramInternals);
     return ctx.em.find(Reward, activeOnly ? { status: RewardStatus.ACTIVE } : {}, {
       orderBy: { pointsCost: 'asc', code: 'asc' },
     });
@@ -185,9 +198,10 @@ export class RewardService {
     const caller = requireCaller(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
-    const channel = input.channel ?? defaultChannel(caller);
+    const channel = actingChannel(ctx, input.channel, 'input.channel');
     const request: IdempotentRequest = {
       tenantId,
+      principal: principalOf(caller),
       scope: IdempotencyScope.REWARD_REDEMPTION,
       key: idempotencyKey,
       // The channel a caller implies made explicit, so an offline resend (which names it) replays an online redemption.
@@ -291,6 +305,7 @@ export class RewardService {
         points: reward.pointsCost,
         reason: `reward ${reward.code}`,
         channel,
+        storeId: boundStore(caller) ?? null,
         actor,
         key: `voucher:${voucher.id}`,
       });
@@ -369,20 +384,15 @@ export class RewardService {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     const consumeKey = idempotencyKeyOf(input.idempotencyKey);
-    if (caller.kind === 'apiKey' && caller.storeId && caller.storeId !== input.storeId) {
-      throw rewardError(
-        RewardErrorCode.NOT_OWN_STORE,
-        'A POS key consumes vouchers at its own store only',
-        'input.storeId',
-      );
-    }
-    const store = isUuid(input.storeId) ? await ctx.loaders.storeById.load(input.storeId) : null;
-    if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${input.storeId}`, 'input.storeId');
+    const storeId = actingStore(ctx, input.storeId, 'input.storeId')!;
+    const store = isUuid(storeId) ? await ctx.loaders.storeById.load(storeId) : null;
+    if (!store) throw rewardError(RewardErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
     const code = normalizeVoucherCode(input.code);
     const found = await this.findVoucher(ctx.em, tenantId, code);
     if (!found) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
     const request: IdempotentRequest = {
       tenantId,
+      principal: principalOf(caller),
       scope: IdempotencyScope.VOUCHER_CONSUME,
       key: consumeKey,
       hash: requestHash('consumeVoucher', { code, storeId: store.id }),
@@ -416,13 +426,15 @@ export class RewardService {
   /** An unused, unexpired voucher can be handed back: the points return (keeping their expiry) and so does the stock. */
   async cancel(ctx: Context, input: CancelVoucherInput): Promise<VoucherView> {
     const tenantId = requireTenant(ctx);
-    const actor = callerLabel(requireCaller(ctx));
+    const caller = requireCaller(ctx);
+    const actor = callerLabel(caller);
     const cancelKey = idempotencyKeyOf(input.idempotencyKey);
     const found = await this.findVoucher(ctx.em, tenantId, input.code);
     if (!found) throw rewardError(RewardErrorCode.VOUCHER_NOT_FOUND, `No voucher ${input.code}`, 'input.code');
     assertMayActOnCustomer(ctx, found.customer_id);
     const request: IdempotentRequest = {
       tenantId,
+      principal: principalOf(caller),
       scope: IdempotencyScope.VOUCHER_CANCEL,
       key: cancelKey,
       hash: requestHash('cancelVoucher', { code: found.code }),
@@ -445,6 +457,7 @@ export class RewardService {
         transactionId: cancelled.redemption_transaction_id!,
         points: cancelled.points_cost,
         reason: `voucher ${formatVoucherCode(cancelled.code)} cancelled`,
+        storeId: boundStore(caller) ?? null,
         actor,
         key: `voucher-cancel:${cancelled.id}`,
       });

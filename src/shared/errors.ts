@@ -38,10 +38,17 @@ export class AppError extends GraphQLError {
     message: string,
     readonly reason: string,
     readonly field?: string,
-    /** More public detail (a limit and the value over it); `headers` go on the HTTP answer only. */
-    details: { readonly extensions?: Record<string, unknown>; readonly headers?: Record<string, string> } = {},
+    /**
+     * More public detail (a limit and the value over it); `headers` and `status` go on the HTTP answer only
+     * (`status` for an error raised before execution, which Apollo would otherwise answer with 500).
+     */
+    details: {
+      readonly extensions?: Record<string, unknown>;
+      readonly headers?: Record<string, string>;
+      readonly status?: number;
+    } = {},
   ) {
-    const status = HTTP_STATUS[publicCode];
+    const status = details.status ?? HTTP_STATUS[publicCode];
     const headers = details.headers ? new Map(Object.entries(details.headers)) : undefined;
     super(message, {
       extensions: {
@@ -53,6 +60,11 @@ export class AppError extends GraphQLError {
       },
     });
   }
+}
+
+/** The same error raised before execution (a refused request): Apollo answers it with `status`, not 500. */
+export function beforeExecution(error: AppError, status = 400): AppError {
+  return new AppError(error.publicCode, error.message, error.reason, error.field, { status });
 }
 
 /**
@@ -70,6 +82,10 @@ export enum AccessErrorCode {
   KEY_REVOKED = 'KEY_REVOKED',
   ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
   NOT_OWN_CUSTOMER = 'NOT_OWN_CUSTOMER',
+  /** A till acts at the store its key is bound to, on records of that store only. */
+  NOT_OWN_STORE = 'NOT_OWN_STORE',
+  /** The credential fixes the channel (a till's is POS) and the request named another. */
+  CHANNEL_FIXED = 'CHANNEL_FIXED',
 }
 
 export const accessError = defineErrors<AccessErrorCode>({
@@ -78,6 +94,8 @@ export const accessError = defineErrors<AccessErrorCode>({
   KEY_REVOKED: PublicErrorCode.UNAUTHENTICATED,
   ROLE_FORBIDDEN: PublicErrorCode.FORBIDDEN,
   NOT_OWN_CUSTOMER: PublicErrorCode.FORBIDDEN,
+  NOT_OWN_STORE: PublicErrorCode.FORBIDDEN,
+  CHANNEL_FIXED: PublicErrorCode.FORBIDDEN,
 });
 
 export enum InputErrorCode {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { type Caller, callerLabel } from './auth/caller';
 import { defineErrors, PublicErrorCode } from './errors';
 
 /**
@@ -25,9 +26,11 @@ import { defineErrors, PublicErrorCode } from './errors';
  * 4. A hot path that is a single statement folds the claim in as a CTE (`CLAIM_CTE`) and, when the statement
  *    returns nothing, asks `findIdempotentResult` whether the key was taken (see the ledger's earn).
  *
- * Scopes are the namespaces keys live in: one key can be used once per scope and tenant. To bind keys to
- * the caller's principal as well, store it in one more column of `idempotency_key` and compare it where
- * the hash is compared (`findIdempotentResult`): another principal's reuse is then a CONFLICT, never a replay.
+ * Scopes are the namespaces keys live in: one key can be used once per scope and tenant. Each key also
+ * belongs to the principal that claimed it (`principalOf(caller)`: the API key, the customer of a customer
+ * token, or the platform operator): another principal's reuse is a CONFLICT (`IDEMPOTENCY_KEY_REUSED`),
+ * never a replay of someone else's answer. Keys claimed before principals were recorded, and not traced
+ * back to the actor of their record, have none: any caller of the tenant may replay them, as before.
  */
 export enum IdempotencyScope {
   /** Every direct ledger operation (earn, redeem, adjust, transfer, reverse) shares one namespace. */
@@ -41,6 +44,9 @@ export enum IdempotencyScope {
   TIER_GRANT = 'tier-grant',
   TERMS_PUBLISH = 'terms-publish',
   RATE_LIMITS = 'rate-limits',
+  CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
+  ROLE_LIMIT = 'role-limit',
+  CONTACT_CHANGE = 'contact-change',
 }
 
 export enum IdempotencyErrorCode {
@@ -94,9 +100,16 @@ export function requestHash(operation: string, input: object): string {
     .digest('hex');
 }
 
+/** Who owns the keys a caller claims: the same label the records' `actor` columns hold. */
+export function principalOf(caller: Caller): string {
+  return callerLabel(caller);
+}
+
 /** One keyed request: whose key, in which namespace, bound to which request. */
 export interface IdempotentRequest {
   tenantId: string;
+  /** `principalOf(caller)`: only this principal may replay the key. */
+  principal: string;
   scope: IdempotencyScope;
   /** Validated by `idempotencyKeyOf`. */
   key: string;
@@ -121,10 +134,10 @@ export async function claimIdempotencyKey(
   existingRecordId?: string,
 ): Promise<IdempotencyClaim> {
   const [claimed] = await tx.execute<{ result_id: string }[]>(
-    `insert into idempotency_key (tenant_id, scope, key, request_hash, result_id, created_at)
-     values (?, ?, ?, ?, coalesce(?::uuid, uuid_generate_v7()), now())
+    `insert into idempotency_key (tenant_id, scope, key, principal, request_hash, result_id, created_at)
+     values (?, ?, ?, ?, ?, coalesce(?::uuid, uuid_generate_v7()), now())
      on conflict do nothing returning result_id`,
-    [request.tenantId, request.scope, request.key, request.hash, existingRecordId ?? null],
+    [request.tenantId, request.scope, request.key, request.principal, request.hash, existingRecordId ?? null],
   );
   if (claimed) return { replayed: false, resultId: claimed.result_id };
   const stored = await findIdempotentResult(tx, request);
@@ -135,14 +148,23 @@ export async function claimIdempotencyKey(
 
 /**
  * The result an earlier request with this key committed, or null if the key is free. CONFLICT
- * (IDEMPOTENCY_KEY_REUSED) when that request was another one. Reads only: claim in the transaction.
+ * (IDEMPOTENCY_KEY_REUSED) when another principal claimed it, or when that request was another one.
+ * Reads only: claim in the transaction.
  */
 export async function findIdempotentResult(em: EntityManager, request: IdempotentRequest): Promise<string | null> {
-  const [stored] = await em.execute<{ request_hash: string; result_id: string }[]>(
-    `select request_hash, result_id from idempotency_key where tenant_id = ? and scope = ? and key = ?`,
+  const [stored] = await em.execute<{ principal: string | null; request_hash: string; result_id: string }[]>(
+    `select principal, request_hash, result_id from idempotency_key where tenant_id = ? and scope = ? and key = ?`,
     [request.tenantId, request.scope, request.key],
   );
   if (!stored) return null;
+  // Before the hash: another caller learns nothing about the request the key was used for.
+  if (stored.principal !== null && stored.principal !== request.principal) {
+    throw idempotencyError(
+      IdempotencyErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'This idempotency key was used by another caller; choose a new one',
+      request.field ?? 'input.idempotencyKey',
+    );
+  }
   if (stored.request_hash !== request.hash) {
     throw idempotencyError(
       IdempotencyErrorCode.IDEMPOTENCY_KEY_REUSED,
@@ -162,12 +184,12 @@ export async function findIdempotentResult(em: EntityManager, request: Idempoten
  */
 export function claimCte(source: string): string {
   return `claim as (
-    insert into idempotency_key (tenant_id, scope, key, request_hash, result_id, created_at)
-    select ?::uuid, ?, ?, ?, uuid_generate_v7(), now() from ${source}
+    insert into idempotency_key (tenant_id, scope, key, principal, request_hash, result_id, created_at)
+    select ?::uuid, ?, ?, ?, ?, uuid_generate_v7(), now() from ${source}
     on conflict do nothing returning result_id
   )`;
 }
 
 export function claimParams(request: IdempotentRequest): unknown[] {
-  return [request.tenantId, request.scope, request.key, request.hash];
+  return [request.tenantId, request.scope, request.key, request.principal, request.hash];
 }

@@ -1,9 +1,15 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
-import { requireTenant } from '../shared/auth/guards';
+import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
-import { claimIdempotencyKey, idempotencyKeyOf, IdempotencyScope, requestHash } from '../shared/idempotency';
+import {
+  claimIdempotencyKey,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  principalOf,
+  requestHash,
+} from '../shared/idempotency';
 import type { RoleRateLimits, TenantRateLimits, TenantRateLimitSource } from '../shared/rate-limit';
 import { RateLimitRole, type RoleRateLimit, type SetRateLimitsInput } from './rate-limit.types';
 
@@ -52,6 +58,7 @@ export class RateLimitService {
     const request = {
       tenantId,
       scope: IdempotencyScope.RATE_LIMITS,
+      principal: principalOf(requireCaller(ctx)),
       key,
       hash: requestHash('setRateLimits', input),
     };

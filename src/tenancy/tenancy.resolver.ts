@@ -6,7 +6,17 @@ import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { ApiKey } from './api-key.entity';
 import { TenancyService } from './tenancy.service';
-import { CreateApiKeyInput, CreatedApiKey, CreatedTenant, CreateTenantInput, Viewer } from './tenancy.types';
+import {
+  CreateApiKeyInput,
+  CreatedApiKey,
+  CreatedTenant,
+  CreateTenantInput,
+  CustomerTokenProvider,
+  CustomerTokenProviderInput,
+  RotateCustomerTokenSecretInput,
+  RotatedCustomerTokenSecret,
+  Viewer,
+} from './tenancy.types';
 import { Tenant } from './tenant.entity';
 
 @Resolver()
@@ -28,6 +38,47 @@ export class TenancyResolver {
   })
   rotateIngestSecret(@Ctx() ctx: Context): Promise<string> {
     return this.tenancy.rotateIngestSecret(ctx);
+  }
+
+  @Authorized(Access.rotateSecrets)
+  @Mutation(() => RotatedCustomerTokenSecret, {
+    description:
+      'OWNER only. A new current secret for customer tokens; the one it replaces stays accepted (as the previous one) until dropPreviousCustomerTokenSecret or the next rotation, so signed-in customers stay signed in.',
+  })
+  rotateCustomerTokenSecret(
+    @Arg('input', { description: 'The idempotency key of the rotation.' }) input: RotateCustomerTokenSecretInput,
+    @Ctx() ctx: Context,
+  ): Promise<RotatedCustomerTokenSecret> {
+    return this.tenancy.rotateCustomerTokenSecret(ctx, input);
+  }
+
+  @Authorized(Access.rotateSecrets)
+  @Mutation(() => Boolean, {
+    description:
+      'OWNER only. Ends a rotation: tokens signed with the previous customer-token secret are refused. False when there was none.',
+  })
+  dropPreviousCustomerTokenSecret(@Ctx() ctx: Context): Promise<boolean> {
+    return this.tenancy.dropPreviousCustomerTokenSecret(ctx);
+  }
+
+  @Authorized(Access.rotateSecrets)
+  @Mutation(() => CustomerTokenProvider, {
+    description:
+      "OWNER only. Trusts the tenant's own identity provider for customer tokens (RS256 or ES256, keys from its JWKS), besides tokens signed with the tenant's secret. Replaces an earlier one.",
+  })
+  setCustomerTokenProvider(
+    @Arg('input', { description: 'The provider.' }) input: CustomerTokenProviderInput,
+    @Ctx() ctx: Context,
+  ): Promise<CustomerTokenProvider> {
+    return this.tenancy.setCustomerTokenProvider(ctx, input);
+  }
+
+  @Authorized(Access.rotateSecrets)
+  @Mutation(() => Boolean, {
+    description: "OWNER only. Stops trusting the tenant's identity provider; false when it had none.",
+  })
+  removeCustomerTokenProvider(@Ctx() ctx: Context): Promise<boolean> {
+    return this.tenancy.removeCustomerTokenProvider(ctx);
   }
 
   @Authorized(Access.readTenant)

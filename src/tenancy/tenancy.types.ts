@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
+import { IdentifierKind } from '../customers/identifier.logic';
 import { StaffRole } from '../shared/auth/roles';
 import { ApiKey } from './api-key.entity';
 import { Tenant } from './tenant.entity';
@@ -46,7 +47,8 @@ export class CreatedTenant {
   ownerKey!: CreatedApiKey;
 
   @Field({
-    description: 'HS256 secret with which the business signs customer tokens (claims: sub, tid, exp). Shown once.',
+    description:
+      'HS256 secret with which the business signs customer tokens (claims: sub, tid, iss, aud = the tenant id, iat, exp). Shown once.',
   })
   customerJwtSecret!: string;
 
@@ -73,4 +75,66 @@ export class Viewer {
 
   @Field(() => ID, { nullable: true, description: 'The customer, for a customer token.' })
   customerId?: string;
+}
+
+@InputType({ description: 'A rotation of the secret that signs customer tokens.' })
+export class RotateCustomerTokenSecretInput {
+  @Field({ description: 'Resending the same key returns the same secret instead of rotating again.' })
+  idempotencyKey!: string;
+}
+
+@ObjectType({
+  description: 'The new current secret that signs customer tokens; the one it replaces is still accepted.',
+})
+export class RotatedCustomerTokenSecret {
+  @Field({
+    description: 'HS256 secret to sign new customer tokens with. Shown once (and to a replay of the same key).',
+  })
+  secret!: string;
+
+  @Field({ description: 'True when this answers an earlier request with the same idempotency key.' })
+  replayed!: boolean;
+}
+
+@InputType({ description: "The tenant's own identity provider, whose tokens its customers sign in with." })
+export class CustomerTokenProviderInput {
+  @Field({ description: "URL of the provider's JSON Web Key Set (https; http only to a loopback address)." })
+  jwksUrl!: string;
+
+  @Field({ description: 'The `iss` its tokens carry; with the audience, it must be unique across tenants.' })
+  issuer!: string;
+
+  @Field({ description: 'The `aud` its tokens carry for this gateway.' })
+  audience!: string;
+
+  @Field({ nullable: true, description: 'The claim naming the customer; default `sub`.' })
+  customerClaim?: string;
+
+  @Field(() => IdentifierKind, {
+    nullable: true,
+    description:
+      "The claim holds a customer identifier of this kind (not EMAIL, PHONE or DEVICE_ID, which customers set themselves); null: it holds the customer's id.",
+  })
+  identifierKind?: IdentifierKind | null;
+}
+
+@ObjectType({ description: "The tenant's own identity provider, trusted for customer tokens (RS256 or ES256)." })
+export class CustomerTokenProvider {
+  @Field({ description: "URL of the provider's JSON Web Key Set." })
+  jwksUrl!: string;
+
+  @Field({ description: 'The `iss` its tokens must carry.' })
+  issuer!: string;
+
+  @Field({ description: 'The `aud` its tokens must carry.' })
+  audience!: string;
+
+  @Field({ description: 'The claim naming the customer.' })
+  customerClaim!: string;
+
+  @Field(() => IdentifierKind, {
+    nullable: true,
+    description: "The kind of customer identifier the claim holds; null: the customer's id.",
+  })
+  identifierKind?: IdentifierKind | null;
 }

@@ -23,8 +23,7 @@ registerEnumType(PointsExpiryPolicy, {
 @ObjectType({ description: 'A business running its loyalty program on this gateway.' })
 @Entity()
 export class Tenant {
-  [OptionalProps]?:
-    'id' | 'createdAt' | 'customerJwtSecret' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
+  [OptionalProps]?: 'id' | 'createdAt' | 'ingestSecret' | 'pointsExpiryPolicy' | 'pointsExpiryMonths';
 
   @Field(() => ID, { description: "The tenant's id." })
   @PrimaryKey({ type: 'uuid' })
@@ -41,10 +40,6 @@ export class Tenant {
   @Field({ description: 'IANA time zone used for business days (expiry, tier periods, reports).' })
   @Property({ type: 'text' })
   timezone!: string;
-
-  /** HMAC secret that signs customer JWTs (HS256). Never exposed through GraphQL. */
-  @Property({ type: 'text', hidden: true })
-  customerJwtSecret: string = randomBytes(32).toString('base64url');
 
   /** HMAC-SHA256 key that signs the batches other systems post to /ingest/:source. Never exposed after creation. */
   @Property({ type: 'text', hidden: true })

@@ -1,68 +1,114 @@
+import { randomBytes } from 'node:crypto';
+
 import type { MikroORM } from '@mikro-orm/postgresql';
-import express, { Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 
-import { isUuid } from '../shared/validation';
 import {
-  INGEST_SOURCES,
+  claimDelivery,
   type IngestEvent,
   ingestEvents,
-  type IngestSource,
   MAX_BATCH,
+  readSignedHeaders,
   signatureMatches,
 } from './ingest.service';
+import { INGEST_SOURCES, type IngestSource } from './ingest.sources';
 
-/** A batch of 500 events with their data fits comfortably; GraphQL requests keep BODY_LIMIT. */
-const INGEST_BODY_LIMIT = '2mb';
+const HOW_TO_SIGN =
+  'Send X-Loyalty-Tenant, X-Loyalty-Timestamp (unix seconds, within 5 minutes), X-Loyalty-Delivery (your id for this delivery: 1 to 128 of A-Z a-z 0-9 _ : -) and X-Loyalty-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<source>.<delivery id>.<body>" with the ingest secret>';
+
+/** Stands in for an unknown tenant's secret, so that an unknown tenant costs and answers like a bad signature. */
+const NO_TENANT_SECRET = randomBytes(32).toString('base64url');
+
+function fail(res: Response, status: number, code: string, message: string, reason?: string) {
+  return res.status(status).json({ error: { code, ...(reason ? { reason } : {}), message } });
+}
+
+/** Reads the body, up to the source's limit. */
+function readBody(parser: express.RequestHandler, req: Request, res: Response): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    void parser(req, res, (error?: unknown) => {
+      if (error) reject(error instanceof Error ? error : new Error('The body could not be read'));
+      else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    });
+  });
+}
 
 /**
  * `POST /ingest/:source`: other systems (CRM, support, billing, POS back office) post batches of events
- * for customers' timelines, signed with the tenant's ingest secret over the exact bytes sent (see README).
+ * for customers' timelines, signed with the tenant's ingest secret over the exact bytes sent (see
+ * docs/api/timeline.md). Everything that needs no body (source, headers, timestamp) is checked before the
+ * body is read; the body is capped per source; each delivery id is accepted once.
  */
-export function ingestRouter(orm: MikroORM, log: Logger): Router {
+export function ingestRouter(orm: MikroORM, log: Logger, maxBodyBytes: Readonly<Record<IngestSource, number>>): Router {
   const router = Router();
-  router.post('/:source', express.raw({ type: () => true, limit: INGEST_BODY_LIMIT }), async (req, res) => {
-    const fail = (status: number, code: string, message: string) =>
-      res.status(status).json({ error: { code, message } });
+  const parsers = new Map(
+    INGEST_SOURCES.map((source) => [source, express.raw({ type: () => true, limit: maxBodyBytes[source] })]),
+  );
+  router.post('/:source', async (req, res) => {
     const source = req.params.source as IngestSource;
-    if (!INGEST_SOURCES.includes(source))
-      return fail(404, 'NOT_FOUND', `Unknown source; post to one of /ingest/${INGEST_SOURCES.join(', /ingest/')}`);
-    const tenantId = req.header('x-loyalty-tenant') ?? '';
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const [tenant] = isUuid(tenantId)
-      ? await orm.em.fork().execute<
-          {
-            ingest_secret: string;
-          }[]
-        >(`select ingest_secret from tenant where id = ?`, [tenantId])
-      : [];
-    if (
-      !tenant ||
-      !signatureMatches(
-        tenant.ingest_secret,
-        source,
-        req.header('x-loyalty-timestamp'),
-        body,
-        req.header('x-loyalty-signature'),
-      )
-    ) {
-      return fail(
-        401,
-        'UNAUTHENTICATED',
-        'Send X-Loyalty-Tenant, X-Loyalty-Timestamp (unix seconds, within 5 minutes) and X-Loyalty-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<source>.<body>" with the ingest secret>',
+    const parser = parsers.get(source);
+    if (!parser)
+      return fail(res, 404, 'NOT_FOUND', `Unknown source; post to one of /ingest/${INGEST_SOURCES.join(', /ingest/')}`);
+    const delivery = readSignedHeaders((name) => req.header(name));
+    if (typeof delivery === 'string') return fail(res, 401, 'UNAUTHENTICATED', HOW_TO_SIGN, delivery);
+
+    const tooLarge = () =>
+      fail(
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `A batch to /ingest/${source} is at most ${maxBodyBytes[source]} bytes; send smaller batches`,
       );
+    // Refused from its Content-Length, unread: the connection closes rather than take in what is discarded.
+    if (Number(req.header('content-length')) > maxBodyBytes[source]) {
+      res.setHeader('connection', 'close');
+      return tooLarge();
     }
+    let body: Buffer;
+    try {
+      body = await readBody(parser, req, res);
+    } catch (error) {
+      // A chunked or compressed body is cut off at the limit as it is read.
+      const status = (error as { status?: number }).status ?? 400;
+      if (status === 413) return tooLarge();
+      return fail(res, status < 500 ? status : 400, 'BAD_REQUEST', 'The body could not be read');
+    }
+
+    const [tenant] = await orm.em
+      .fork()
+      .execute<{ ingest_secret: string }[]>(`select ingest_secret from tenant where id = ?`, [delivery.tenantId]);
+    // Unknown tenant and wrong signature: the same work, the same answer.
+    const matches = signatureMatches(tenant?.ingest_secret ?? NO_TENANT_SECRET, source, delivery, body);
+    if (!tenant || !matches) return fail(res, 401, 'UNAUTHENTICATED', HOW_TO_SIGN, 'SIGNATURE_MISMATCH');
+
     let parsed: { events?: unknown };
     try {
       parsed = JSON.parse(body.toString('utf8')) as { events?: unknown };
     } catch {
-      return fail(400, 'BAD_REQUEST', 'The body is not JSON');
+      return fail(res, 400, 'BAD_REQUEST', 'The body is not JSON');
     }
     if (!Array.isArray(parsed?.events) || parsed.events.length === 0 || parsed.events.length > MAX_BATCH) {
-      return fail(400, 'BAD_REQUEST', `The body is {"events": [...]} with 1 to ${MAX_BATCH} events`);
+      return fail(res, 400, 'BAD_REQUEST', `The body is {"events": [...]} with 1 to ${MAX_BATCH} events`);
     }
+    const events = parsed.events as IngestEvent[];
     try {
-      const results = await ingestEvents(orm.em.fork(), tenantId, source, parsed.events as IngestEvent[]);
+      // The delivery is claimed with what it stores: a batch that fails can be sent again under its id.
+      const results = await orm.em
+        .fork()
+        .transactional(async (tx) =>
+          (await claimDelivery(tx, delivery.tenantId, source, delivery.deliveryId))
+            ? ingestEvents(tx, delivery.tenantId, source, events)
+            : null,
+        );
+      if (!results)
+        return fail(
+          res,
+          409,
+          'CONFLICT',
+          'This X-Loyalty-Delivery was accepted already; nothing was stored again',
+          'DUPLICATE_DELIVERY',
+        );
       const count = (status: string) => results.filter((result) => result.status === status).length;
       return res.json({
         stored: count('STORED'),
@@ -71,8 +117,8 @@ export function ingestRouter(orm: MikroORM, log: Logger): Router {
         results,
       });
     } catch (error) {
-      log.error({ err: error, source, tenantId }, 'ingestion failed');
-      return fail(500, 'INTERNAL_SERVER_ERROR', 'Nothing was stored; send the batch again');
+      log.error({ err: error, source, tenantId: delivery.tenantId }, 'ingestion failed');
+      return fail(res, 500, 'INTERNAL_SERVER_ERROR', 'Nothing was stored; send the batch again');
     }
   });
   return router;

@@ -8,10 +8,6 @@ import { isUuid } from '../shared/validation';
 import { TIMELINE_COLUMNS } from './timeline';
 import { TimelineKind } from './timeline.entity';
 
-/** The systems that may post events, each under its own idempotency namespace. */
-export const INGEST_SOURCES = ['crm', 'support', 'billing', 'pos'] as const;
-export type IngestSource = (typeof INGEST_SOURCES)[number];
-
 /** What other systems may report. Points, tiers and vouchers happen here and are recorded here, never ingested. */
 export const EXTERNAL_KINDS: ReadonlySet<TimelineKind> = new Set([
   TimelineKind.SUPPORT_CASE,
@@ -44,23 +40,85 @@ export type IngestOutcome =
 export const SIGNATURE_TOLERANCE_SECONDS = 300;
 
 /**
- * HMAC-SHA256, keyed with the tenant's ingest secret, over `<timestamp>.<source>.<raw body>`, in hex,
- * compared in constant time. Signing the source and a fresh timestamp means a captured batch can be
- * replayed neither to another source nor later than the tolerance.
+ * How long a delivery id is remembered: a timestamp is accepted from the tolerance before it to the
+ * tolerance after it, so a captured request can be replayed for twice the tolerance, never longer.
  */
-export function signatureMatches(
-  secret: string,
-  source: string,
-  timestamp: string | undefined,
-  body: Buffer,
-  header: string | undefined,
+export const DELIVERY_RETENTION_SECONDS = 2 * SIGNATURE_TOLERANCE_SECONDS;
+
+/** No dot: the delivery id sits between dots in what is signed. */
+const DELIVERY_ID = /^[A-Za-z0-9_:-]{1,128}$/;
+const SIGNATURE = /^sha256=([0-9a-f]{64})$/i;
+const UNIX_SECONDS = /^\d{1,12}$/;
+
+/** What the headers of a delivery say, once they are all present and well-formed. */
+export interface SignedDelivery {
+  readonly tenantId: string;
+  readonly timestamp: string;
+  readonly deliveryId: string;
+  readonly signature: Buffer;
+}
+
+export type HeaderProblem = 'HEADERS_INVALID' | 'TIMESTAMP_OUT_OF_WINDOW';
+
+/** Checks the headers alone, before any body is read or the database asked. */
+export function readSignedHeaders(
+  header: (name: string) => string | undefined,
   now = Date.now(),
-): boolean {
-  const sent = /^sha256=([0-9a-f]{64})$/i.exec(header?.trim() ?? '')?.[1];
-  const seconds = /^\d{1,12}$/.test(timestamp ?? '') ? Number(timestamp) : Number.NaN;
-  if (!sent || Number.isNaN(seconds) || Math.abs(now / 1000 - seconds) > SIGNATURE_TOLERANCE_SECONDS) return false;
-  const expected = createHmac('sha256', secret).update(`${timestamp}.${source}.`).update(body).digest();
-  return timingSafeEqual(expected, Buffer.from(sent, 'hex'));
+): SignedDelivery | HeaderProblem {
+  const tenantId = header('x-loyalty-tenant')?.trim() ?? '';
+  const timestamp = header('x-loyalty-timestamp')?.trim() ?? '';
+  const deliveryId = header('x-loyalty-delivery')?.trim() ?? '';
+  const signature = SIGNATURE.exec(header('x-loyalty-signature')?.trim() ?? '')?.[1];
+  if (!isUuid(tenantId) || !UNIX_SECONDS.test(timestamp) || !DELIVERY_ID.test(deliveryId) || !signature)
+    return 'HEADERS_INVALID';
+  if (Math.abs(now / 1000 - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) return 'TIMESTAMP_OUT_OF_WINDOW';
+  return { tenantId: tenantId.toLowerCase(), timestamp, deliveryId, signature: Buffer.from(signature, 'hex') };
+}
+
+/**
+ * HMAC-SHA256, keyed with the tenant's ingest secret, over `<timestamp>.<source>.<delivery id>.<raw body>`,
+ * compared in constant time. Signing the source, a fresh timestamp and the delivery id means a captured
+ * batch can be replayed neither to another source, nor later than the tolerance, nor under another id.
+ */
+export function signatureMatches(secret: string, source: string, delivery: SignedDelivery, body: Buffer): boolean {
+  const expected = createHmac('sha256', secret)
+    .update(`${delivery.timestamp}.${source}.${delivery.deliveryId}.`)
+    .update(body)
+    .digest();
+  return timingSafeEqual(expected, delivery.signature);
+}
+
+/**
+ * Records a delivery id in the caller's transaction (so a batch that fails to store can be sent again under
+ * the same id); false when this tenant's source already delivered it within the retention. Expired ids of
+ * the same tenant and source go in the same statement, so the table holds one retention's worth.
+ */
+export async function claimDelivery(
+  em: EntityManager,
+  tenantId: string,
+  source: string,
+  deliveryId: string,
+): Promise<boolean> {
+  const claimed = await em.execute<{ claimed: number }[]>(
+    `with expired as (
+       delete from ingest_delivery
+        where tenant_id = ? and source = ? and received_at < now() - make_interval(secs => ?) and delivery_id <> ?)
+     insert into ingest_delivery (tenant_id, source, delivery_id, received_at) values (?, ?, ?, now())
+     on conflict (tenant_id, source, delivery_id) do update set received_at = excluded.received_at
+       where ingest_delivery.received_at < now() - make_interval(secs => ?)
+     returning 1 as claimed`,
+    [
+      tenantId,
+      source,
+      DELIVERY_RETENTION_SECONDS,
+      deliveryId,
+      tenantId,
+      source,
+      deliveryId,
+      DELIVERY_RETENTION_SECONDS,
+    ],
+  );
+  return claimed.length === 1;
 }
 
 interface Valid {

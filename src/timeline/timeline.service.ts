@@ -1,6 +1,5 @@
 import { callerLabel } from '../shared/auth/caller';
-import { requireCaller, requireTenant } from '../shared/auth/guards';
-import { defaultChannel } from '../shared/channel';
+import { actingChannel, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
 import { ingestEvents } from './ingest.service';
@@ -17,7 +16,7 @@ export class TimelineService {
         id: input.idempotencyKey,
         customer: { id: input.customerId },
         kind: input.kind,
-        channel: input.channel ?? defaultChannel(caller),
+        channel: actingChannel(ctx, input.channel, 'input.channel'),
         occurredAt: (input.occurredAt ?? new Date()).toISOString(),
         actor: callerLabel(caller),
         summary: input.summary,

@@ -246,6 +246,20 @@ describe('mergeCustomers', () => {
     expect(after).toMatchObject({ outcome: 'MATCHED', customer: { id: known.id, anonymous: false } });
     expect((await view(known.id)).balance.available).toBe(15);
   });
+
+  it('answers with pointsMoved past 2^31 (issue 13, item 15), and the unmerge reports them back the same way', async () => {
+    const survivor = await createCustomer(tenant.owner);
+    const duplicate = await createCustomer(tenant.owner);
+    for (let i = 0; i < 3; i += 1) await earn(tenant.owner, duplicate.id, 1_000_000_000);
+    const res = await merge(survivor.id, duplicate.id);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.mergeCustomers.merge.pointsMoved).toBe(3_000_000_000);
+    expect((await view(survivor.id)).balance).toEqual({ available: 3_000_000_000, pending: 0 });
+    const undone = await tenant.owner.data(UnmergeCustomersDocument, {
+      input: { mergeId: res.data!.mergeCustomers.merge.id },
+    });
+    expect(undone.unmergeCustomers.merge.unmergeReport).toMatchObject({ pointsReturned: 3_000_000_000 });
+  });
 });
 
 describe('after a merge', () => {

@@ -189,3 +189,53 @@ describe('agent scripts', () => {
     }
   });
 });
+
+describe('what a customer reads', () => {
+  it('is the program terms in effect and those announced to follow, never agent scripts, superseded versions or who published', async () => {
+    const locale = 'de-AT';
+    await publish({ channel: 'MOBILE', locale, title: 'AGB v1' });
+    await publish({ channel: 'MOBILE', locale, title: 'AGB v2' });
+    await publish({
+      channel: 'MOBILE',
+      locale,
+      title: 'AGB v3',
+      effectiveFrom: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    });
+    await publish({ kind: 'AGENT_SCRIPT', channel: 'MOBILE', locale, title: 'Retention script: offer 500 points' });
+    await publish({
+      kind: 'AGENT_SCRIPT',
+      channel: 'MOBILE',
+      locale,
+      title: 'Next month: offer 200 points',
+      effectiveFrom: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    const customer = await createCustomer(tenant.owner);
+    const me = await tenant.customer(customer.id);
+    const history = async (caller: ApiClient, kind: 'PROGRAM_TERMS' | 'AGENT_SCRIPT') =>
+      caller.gql(ProgramTermsHistoryDocument, { channel: 'MOBILE', locale, kind });
+
+    // Advance notice of v3, the version in effect, and not v1, which no longer applies.
+    expect((await history(me, 'PROGRAM_TERMS')).data?.programTermsHistory).toEqual([{ version: 3 }, { version: 2 }]);
+    expect((await history(tenant.owner, 'PROGRAM_TERMS')).data?.programTermsHistory).toEqual([
+      { version: 3 },
+      { version: 2 },
+      { version: 1 },
+    ]);
+    for (const res of [
+      await history(me, 'AGENT_SCRIPT'),
+      await me.gql(ProgramTermsDocument, { channel: 'MOBILE', locale, kind: 'AGENT_SCRIPT' }),
+      await me.gql(
+        `query ($locale: String!) { programTerms(channel: MOBILE, locale: $locale) { title publishedBy } }`,
+        {
+          locale,
+        },
+      ),
+    ]) {
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_FORBIDDEN' });
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/offer|key:/);
+    }
+    expect((await me.data(ProgramTermsDocument, { channel: 'MOBILE', locale })).programTerms.title).toBe('AGB v2');
+    const agent = await tenant.agent();
+    expect((await history(agent, 'AGENT_SCRIPT')).data?.programTermsHistory).toEqual([{ version: 2 }, { version: 1 }]);
+  });
+});

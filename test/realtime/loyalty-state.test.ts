@@ -439,3 +439,46 @@ describe('a Redis outage', () => {
     }
   });
 });
+
+describe('loyalty state past 2^31 points (issue 13, item 15)', () => {
+  let gw: TestGateway;
+  let tenant: TenantFixture;
+
+  beforeAll(async () => {
+    gw = await startGateway({
+      redisPrefix: uniquePrefix('state-big'),
+      env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' },
+    });
+    tenant = await createTenant(gw);
+  });
+  afterAll(() => gw.close());
+
+  it('three earns of 10^9 read as 3,000,000,000 through loyaltyState and a loyaltyStateChanged push', async () => {
+    const customer = await createCustomer(tenant.owner);
+    await earn(tenant.owner, customer.id, 1_000_000_000);
+    await earn(tenant.owner, customer.id, 1_000_000_000);
+    const client = tenant.owner.ws();
+    try {
+      const sub = collect(client, LoyaltyStateChangedDocument, { id: customer.id });
+      await sub.next(1);
+      await untilRedisListening(gw, 'LOYALTY_STATE_CHANGED');
+      await earn(tenant.owner, customer.id, 1_000_000_000);
+      const [, live] = await sub.next(2);
+      expect(live.errors).toBeUndefined();
+      expect(live.data!.loyaltyStateChanged).toMatchObject({
+        version: 3,
+        source: 'LIVE',
+        balance: { available: 3_000_000_000, pending: 0 },
+      });
+      sub.stop();
+    } finally {
+      await client.dispose();
+    }
+    const read = await tenant.owner.gql(
+      `query ($id: ID!) { loyaltyState(customerId: $id) { version balance { available pending } } }`,
+      { id: customer.id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.loyaltyState).toEqual({ version: 3, balance: { available: 3_000_000_000, pending: 0 } });
+  });
+});

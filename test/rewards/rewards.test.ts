@@ -4,6 +4,7 @@ import {
   type Channel,
   ConsumeVoucherDocument,
   RedeemRewardDetailsDocument,
+  RewardCatalogueDocument,
 } from '../generated/graphql';
 import {
   activeReward,
@@ -195,5 +196,35 @@ describe('rewards and vouchers', () => {
     // Within the guardrail, anyone who manages the program can activate.
     const cheap = await createReward(p.tenant.owner, { pointsCost: 1_000, costToBusiness: 900 });
     expect((await admin.data(ActivateRewardWithOverrideDocument, { id: cheap })).activateReward.status).toBe('ACTIVE');
+  });
+});
+
+describe('the catalogue a customer reads', () => {
+  it('lists published rewards only, without what they cost the business', async () => {
+    const p = await program(gw);
+    const live = await activeReward(p.tenant.owner, { name: 'Mug', pointsCost: 1000, stock: 40, costToBusiness: 350 });
+    await createReward(p.tenant.owner, { name: 'Secret launch draft', costToBusiness: 900 });
+    const customer = await createCustomer(p.tenant.owner);
+    const me = await p.tenant.customer(customer.id);
+
+    const catalogue = (await me.data(RewardCatalogueDocument, {})).rewards;
+    expect(catalogue).toEqual([
+      { id: live, name: 'Mug', status: 'ACTIVE', pointsCost: 1000, retailValue: 500, stockRemaining: 40 },
+    ]);
+    for (const res of [
+      await me.gql(RewardCatalogueDocument, { activeOnly: false }),
+      await me.gql(`{ rewards { name costToBusiness } }`),
+      await me.gql(`{ rewards { name stock } }`),
+      await me.gql(`{ rewards { name costPerThousandPoints } }`),
+    ]) {
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_FORBIDDEN' });
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/Secret|350|900/);
+    }
+    // Staff keep the whole workbench.
+    const agent = await p.tenant.agent();
+    const all = (await agent.data(`{ rewards(activeOnly: false) { name costToBusiness stock costPerThousandPoints } }`))
+      .rewards;
+    expect(all).toHaveLength(2);
+    expect(all).toContainEqual({ name: 'Mug', costToBusiness: 350, stock: 40, costPerThousandPoints: 350 });
   });
 });

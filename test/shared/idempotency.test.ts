@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Migration20261202020000 } from '../../migrations/Migration20261202020000';
+import { Migration20261202030200 } from '../../migrations/Migration20261202030200';
 import { AppError } from '../../src/shared/errors';
 import {
   claimIdempotencyKey,
@@ -41,6 +42,7 @@ function request(key: string, input: object = { points: 10 }): IdempotentRequest
     tenantId: tenant.tenantId,
     scope: IdempotencyScope.LEDGER,
     key,
+    principal: 'key:test',
     hash: requestHash('testOperation', input),
   };
 }
@@ -269,5 +271,90 @@ describe("keys used before the upgrade (the migration's backfill)", () => {
       [customer.id],
     );
     expect(Number(balance.available)).toBe(900);
+  });
+});
+
+describe('keys belong to the caller that claimed them (issue 13, item 9)', () => {
+  const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { replayed transaction { id actor } } }`;
+  const REDEEM = `mutation ($input: RedeemRewardInput!) { redeemReward(input: $input) { replayed voucher { code } } }`;
+
+  it("another caller reusing a key gets a CONFLICT, never the first caller's answer", async () => {
+    const own = await createTenant(gw);
+    const customer = await createCustomer(own.owner);
+    const agent = await own.agent();
+    const other = await own.agent();
+    const earn = { customerId: customer.id, points: 50, reason: 'goodwill', idempotencyKey: randomUUID() };
+    const first = (await agent.data<{ earnPoints: { transaction: { id: string } } }>(EARN, { input: earn })).earnPoints;
+    // The same request from another key, and from the owner: refused, with nothing booked.
+    for (const caller of [other, own.owner]) {
+      const reused = await caller.gql(EARN, { input: earn });
+      expect(reused.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'IDEMPOTENCY_KEY_REUSED',
+        field: 'input.idempotencyKey',
+      });
+      expect(reused.data?.earnPoints ?? null).toBeNull();
+    }
+    // The caller that claimed it still replays.
+    expect((await agent.data(EARN, { input: earn })).earnPoints).toEqual({ ...first, replayed: true });
+    const [balance] = await em().execute<{ available: string }[]>(
+      `select available from points_balance where customer_id = ?`,
+      [customer.id],
+    );
+    expect(Number(balance.available)).toBe(50);
+
+    // A customer token is its own principal too: staff cannot replay what the customer redeemed.
+    await own.owner.data(EARN, {
+      input: { customerId: customer.id, points: 500, reason: 'welcome', idempotencyKey: randomUUID() },
+    });
+    const rewardId = await activeReward(own.owner, { pointsCost: 100, costToBusiness: 50, retailValue: 300 });
+    const me = await own.customer(customer.id);
+    const redeem = { customerId: customer.id, rewardId, idempotencyKey: randomUUID() };
+    const mine = await me.data<{ redeemReward: object }>(REDEEM, { input: redeem });
+    expect((await agent.gql(REDEEM, { input: redeem })).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+    expect((await me.data(REDEEM, { input: redeem })).redeemReward).toEqual({
+      ...mine.redeemReward,
+      replayed: true,
+    });
+  });
+
+  it('at the mechanism: a claim by another principal conflicts before the hash is compared', async () => {
+    const key = randomUUID();
+    await claimAndWork(request(key));
+    const stranger = { ...request(key), principal: 'key:someone-else' };
+    expect(await reason(claimAndWork(stranger))).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await reason(findIdempotentResult(em(), { ...stranger, hash: requestHash('other', {}) }))).toMatchObject({
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it('keys from before principals were recorded take the actor of their record, else stay the tenant’s', async () => {
+    const own = await createTenant(gw);
+    const customer = await createCustomer(own.owner);
+    const agent = await own.agent();
+    const earn = { customerId: customer.id, points: 20, reason: 'goodwill', idempotencyKey: randomUUID() };
+    await agent.data(EARN, { input: earn });
+    // As the upgrade finds them: no principal recorded.
+    await em().execute(`update idempotency_key set principal = null where tenant_id = ?`, [own.tenantId]);
+    const orm = gw.gateway.orm;
+    const migration = new Migration20261202030200(orm.em.getDriver(), orm.config);
+    await migration.up();
+    for (const query of migration.getQueries()) {
+      if (typeof query === 'string' && query.startsWith('update "idempotency_key"')) await em().execute(query);
+    }
+    const [row] = await em().execute<{ principal: string | null }[]>(
+      `select principal from idempotency_key where tenant_id = ? and key = ?`,
+      [own.tenantId, earn.idempotencyKey],
+    );
+    expect(row.principal).toBe(`key:${agent.id}`);
+    expect((await agent.data(EARN, { input: earn })).earnPoints).toMatchObject({ replayed: true });
+    expect((await own.owner.gql(EARN, { input: earn })).errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+
+    // A key no record traces to a caller stays usable by the tenant's callers, as before the upgrade.
+    await em().execute(`update idempotency_key set principal = null where tenant_id = ?`, [own.tenantId]);
+    expect((await own.owner.data(EARN, { input: earn })).earnPoints).toMatchObject({ replayed: true });
   });
 });

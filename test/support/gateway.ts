@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 import { randomUUID } from 'node:crypto';
 
+import type { DestinationStream } from 'pino';
+
 import { createApp, type Gateway } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/shared/logger';
@@ -24,7 +26,12 @@ export interface TestGateway {
  * under that prefix, so gateways of one test share events and other test files do not see them.
  */
 export async function startGateway(
-  options: { redisPrefix?: string; env?: Record<string, string> } = {},
+  options: {
+    redisPrefix?: string;
+    env?: Record<string, string>;
+    /** Where the gateway logs (set LOG_LEVEL in env too), for tests that read what it logs. */
+    logTo?: DestinationStream;
+  } = {},
 ): Promise<TestGateway> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -38,7 +45,7 @@ export async function startGateway(
     ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: options.redisPrefix } : {}),
     ...options.env,
   });
-  const gateway = await createApp(config, TEST_DATABASE_URL, createLogger(config.logLevel));
+  const gateway = await createApp(config, TEST_DATABASE_URL, createLogger(config.logLevel, options.logTo));
   const port = await gateway.listen(0);
   const gw: TestGateway = {
     gateway,

@@ -111,6 +111,8 @@ describe('customer tokens', () => {
       new SignJWT({ tid: claims.tid })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(claims.sub)
+        .setIssuer('loyalty-gateway')
+        .setAudience(claims.tid)
         .setIssuedAt()
         .setExpirationTime(exp)
         .sign(Buffer.from(secret));

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 import request from 'supertest';
 
@@ -9,28 +10,45 @@ let gw: TestGateway;
 let tenant: TenantFixture;
 
 beforeAll(async () => {
-  gw = await startGateway({ env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' } });
+  gw = await startGateway({
+    env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', INGEST_MAX_BODY_BYTES_BILLING: '4096' },
+  });
   tenant = await createTenant(gw);
 });
 afterAll(() => gw.close());
 
-function post(
-  source: string,
-  body: unknown,
-  options: { secret?: string; tenantId?: string; tamper?: boolean; signedFor?: string; secondsAgo?: number } = {},
-) {
-  const raw = JSON.stringify(body);
+interface SignOptions {
+  secret?: string;
+  tenantId?: string;
+  signedFor?: string;
+  secondsAgo?: number;
+  deliveryId?: string;
+  /** A delivery id other than the one signed: a captured request sent again under a new id. */
+  sentDeliveryId?: string;
+}
+
+/** The headers a sender signs a delivery with; every delivery has its own id, signed with the rest. */
+function signedHeaders(source: string, raw: string, options: SignOptions = {}): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000) - (options.secondsAgo ?? 0));
+  const deliveryId = options.deliveryId ?? randomUUID();
   const signature = createHmac('sha256', options.secret ?? tenant.ingestSecret)
-    .update(`${timestamp}.${options.signedFor ?? source}.${raw}`)
+    .update(`${timestamp}.${options.signedFor ?? source}.${deliveryId}.${raw}`)
     .digest('hex');
+  return {
+    'content-type': 'application/json',
+    'x-loyalty-tenant': options.tenantId ?? tenant.tenantId,
+    'x-loyalty-timestamp': timestamp,
+    'x-loyalty-delivery': options.sentDeliveryId ?? deliveryId,
+    'x-loyalty-signature': `sha256=${signature}`,
+  };
+}
+
+function post(source: string, body: unknown, options: SignOptions & { tamper?: boolean } = {}) {
+  const raw = JSON.stringify(body);
   const sent = options.tamper ? JSON.stringify({ ...(body as object), extra: 1 }) : raw;
   return request(gw.url)
     .post(`/ingest/${source}`)
-    .set('content-type', 'application/json')
-    .set('x-loyalty-tenant', options.tenantId ?? tenant.tenantId)
-    .set('x-loyalty-timestamp', timestamp)
-    .set('x-loyalty-signature', `sha256=${signature}`)
+    .set(signedHeaders(source, raw, options))
     .send(sent);
 }
 
@@ -264,5 +282,100 @@ describe('channel switches', () => {
     expect(summary).toEqual([{ from: 'WEB', to: 'AGENT', switches: 2, customers: 2 }]);
     const bad = await own.owner.gql(ChannelSwitchesDocument, { id: ada.id, h: 0 });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'withinHours' });
+  });
+});
+
+interface IngestAnswer {
+  status: number;
+  body: { error?: { code?: string; reason?: string; message?: string } };
+}
+
+/** Sends the headers of a POST announcing `length` bytes, never the bytes, and waits for the answer. */
+function headersOnly(source: string, headers: Record<string, string>, length: number): Promise<IngestAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${gw.url}/ingest/${source}`,
+      { method: 'POST', headers: { ...headers, 'content-length': String(length) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        res.on('end', () => {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as IngestAnswer['body'] });
+          req.destroy();
+        });
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(3000, () => req.destroy(new Error('no answer while the body was not sent')));
+    req.flushHeaders();
+  });
+}
+
+describe('ingestion limits', () => {
+  const note = (customerId: string, summary = 'hello') => ({
+    id: `N-${randomUUID()}`,
+    customer: { id: customerId },
+    kind: 'NOTE',
+    occurredAt: new Date().toISOString(),
+    summary,
+  });
+
+  it('answers missing or malformed signature headers and a stale timestamp before reading the body', async () => {
+    const missing = await headersOnly('crm', { 'x-loyalty-tenant': tenant.tenantId }, 1_000_000);
+    expect(missing).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', reason: 'HEADERS_INVALID' } },
+    });
+    const badDelivery = await headersOnly('crm', signedHeaders('crm', '', { deliveryId: 'has.dots' }), 1_000_000);
+    expect(badDelivery.body.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'HEADERS_INVALID' });
+    const stale = await headersOnly('crm', signedHeaders('crm', '', { secondsAgo: 600 }), 1_000_000);
+    expect(stale.body.error).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'TIMESTAMP_OUT_OF_WINDOW' });
+    expect((await headersOnly('erp', signedHeaders('erp', ''), 1_000_000)).status).toBe(404);
+  });
+
+  it("refuses a body over its source's cap, unread when its Content-Length says so", async () => {
+    // Over the default 256 KiB: refused from its Content-Length, nothing read.
+    const announced = await headersOnly('crm', signedHeaders('crm', ''), 300 * 1024);
+    expect(announced).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    // This gateway caps billing at 4 KiB; the same batch is fine for crm.
+    const customer = await createCustomer(tenant.owner);
+    const batch = { events: Array.from({ length: 6 }, () => note(customer.id, 'x'.repeat(800))) };
+    const billing = await post('billing', batch);
+    expect(billing.status).toBe(413);
+    expect((billing.body as IngestAnswer['body']).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect((await post('crm', batch)).body).toMatchObject({ stored: 6 });
+  });
+
+  it('accepts a delivery once: the same id again is a 409, and a captured request cannot take a new id', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const batch = { events: [note(customer.id)] };
+    const deliveryId = `crm-${randomUUID()}`;
+    expect((await post('crm', batch, { deliveryId })).body).toMatchObject({ stored: 1 });
+    const replay = await post('crm', batch, { deliveryId });
+    expect(replay.status).toBe(409);
+    expect(replay.body).toMatchObject({ error: { code: 'CONFLICT', reason: 'DUPLICATE_DELIVERY' } });
+    // The delivery id is signed: changing it breaks the signature.
+    const renamed = await post('crm', batch, { deliveryId, sentDeliveryId: `crm-${randomUUID()}` });
+    expect(renamed.status).toBe(401);
+    // Another source's deliveries are its own.
+    expect((await post('support', batch, { deliveryId })).status).toBe(200);
+    // Sent twice at once, one is accepted.
+    const twin = { events: [note(customer.id)] };
+    const twinId = randomUUID();
+    const both = await Promise.all([
+      post('crm', twin, { deliveryId: twinId }),
+      post('crm', twin, { deliveryId: twinId }),
+    ]);
+    expect(both.map((res) => res.status).sort()).toEqual([200, 409]);
+    expect(await timelineOf(customer.id)).toHaveLength(3);
+  });
+
+  it('answers an unknown tenant exactly as it answers a wrong signature', async () => {
+    const batch = { events: [note(randomUUID())] };
+    const unknown = await post('crm', batch, { tenantId: randomUUID() });
+    const wrong = await post('crm', batch, { secret: 'not-the-secret' });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body).toEqual(wrong.body);
   });
 });

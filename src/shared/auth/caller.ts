@@ -11,7 +11,13 @@ export type Caller =
       /** Set for POS keys: the one store the terminal belongs to. */
       readonly storeId: string | undefined;
     }
-  | { readonly kind: 'customer'; readonly tenantId: string; readonly customerId: string };
+  | {
+      readonly kind: 'customer';
+      readonly tenantId: string;
+      readonly customerId: string;
+      /** The token's `exp`: long-lived access (a socket) ends then. */
+      readonly expiresAt: Date;
+    };
 
 export function callerRole(caller: Caller): CallerRole {
   switch (caller.kind) {
@@ -24,13 +30,18 @@ export function callerRole(caller: Caller): CallerRole {
   }
 }
 
+/** The label of an API key's callers (see callerLabel). */
+export function apiKeyLabel(keyId: string): string {
+  return `key:${keyId}`;
+}
+
 /** Short label for audit fields and logs: which key or customer acted. */
 export function callerLabel(caller: Caller): string {
   switch (caller.kind) {
     case 'platform':
       return 'platform';
     case 'apiKey':
-      return `key:${caller.keyId}`;
+      return apiKeyLabel(caller.keyId);
     case 'customer':
       return `customer:${caller.customerId}`;
   }

@@ -49,6 +49,7 @@ export const Access: Record<
   | 'reversePoints'
   | 'transferPoints'
   | 'managePolicy'
+  | 'manageRoleLimits'
   | 'verifyLedger'
   | 'manageProgram'
   | 'readProgram'
@@ -68,7 +69,11 @@ export const Access: Record<
   | 'readAccounts'
   | 'acknowledgeScripts'
   | 'readRateLimits'
-  | 'manageRateLimits',
+  | 'manageRateLimits'
+  | 'changeOwnContact'
+  | 'readScripts'
+  | 'readTermsHistory'
+  | 'readProgramInternals',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -160,6 +165,8 @@ export const Access: Record<
     'CUSTOMER',
   ],
   managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** How many points each role may grant: the back office decides, not the roles limited. */
+  manageRoleLimits: [StaffRole.OWNER, StaffRole.ADMIN],
   verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
   manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
@@ -218,6 +225,44 @@ export const Access: Record<
   readRateLimits: [StaffRole.OWNER, StaffRole.ADMIN],
   /** How much each role may send is the owner's decision, like the secrets. */
   manageRateLimits: [StaffRole.OWNER],
+  /** Email and phone a customer sets themself, confirmed with a code sent to them; staff use updateCustomer. */
+  changeOwnContact: ['CUSTOMER'],
+  /** Agent scripts, current and upcoming: every staff role, never a customer. */
+  readScripts: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  /**
+   * Every version of a text, superseded ones included. Anyone else (a customer) sees the version in effect
+   * and those announced for later.
+   */
+  readTermsHistory: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
+  /**
+   * The business side of the program: draft and inactive rewards, what a reward costs the business and its
+   * margin, stock allotted, who published a text. Field-level: a customer selecting one gets FORBIDDEN.
+   */
+  readProgramInternals: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.ANALYST,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+  ],
   readAccounts: [
     StaffRole.OWNER,
     StaffRole.ADMIN,

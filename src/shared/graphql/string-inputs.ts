@@ -1,0 +1,115 @@
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
+
+import { AppError, beforeExecution } from '../errors';
+import { checkControlCharacters, FREE_TEXT_FIELDS } from '../validation';
+
+/** Strings inside a scalar's value: a String or ID, or the keys and strings of a JSON value. */
+function checkScalar(value: unknown, path: string, freeText: boolean): void {
+  if (typeof value === 'string') checkControlCharacters(value, path, freeText);
+  else if (Array.isArray(value)) value.forEach((item, index) => checkScalar(item, `${path}.${index}`, freeText));
+  else if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      checkControlCharacters(key, path, freeText);
+      checkScalar(item, `${path}.${key}`, freeText);
+    }
+  }
+}
+
+function checkValue(value: unknown, type: GraphQLInputType, path: string, name: string): void {
+  if (value === null || value === undefined) return;
+  if (isNonNullType(type)) return checkValue(value, type.ofType, path, name);
+  if (isListType(type)) {
+    if (Array.isArray(value)) value.forEach((item, index) => checkValue(item, type.ofType, `${path}.${index}`, name));
+    return;
+  }
+  if (isInputObjectType(type)) {
+    const fields = value as Record<string, unknown>;
+    for (const field of Object.values(type.getFields()))
+      checkValue(fields[field.name], field.type, `${path}.${field.name}`, field.name);
+    return;
+  }
+  // An enum's values are the schema's own.
+  if (isEnumType(type)) return;
+  checkScalar(value, path, FREE_TEXT_FIELDS.has(name));
+}
+
+/**
+ * Refuses control characters in every string the operation passes to a field, literal or variable, before
+ * anything runs; the error names the argument path (`input.name`, `search`). Variables or arguments that do
+ * not coerce are left to graphql-js, which reports them in its own words.
+ */
+export function checkStringInputs(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): void {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return;
+  const values = coerced.coerced;
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      if (!field || field.args.length === 0 || !node.arguments?.length) return;
+      let args: Record<string, unknown>;
+      try {
+        args = getArgumentValues(field, node, values);
+      } catch {
+        return;
+      }
+      for (const arg of field.args) checkValue(args[arg.name], arg.type, arg.name, arg.name);
+    },
+  });
+  visit(operation, visitor);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+}
+
+/** For executors other than Apollo's (graphql-ws): the refusal as a result, or undefined to go on. */
+export function refuseBadStrings(args: ExecutionArgs): ExecutionResult | undefined {
+  try {
+    checkStringInputs(args.schema, args.document, args.operationName, args.variableValues);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return { errors: [error] };
+    throw error;
+  }
+}
+
+/** Apollo plugin: the check runs once the operation is known, before execution; the refusal answers 400. */
+export function stringInputsPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    requestDidStart: () =>
+      Promise.resolve({
+        didResolveOperation: ({ schema, document, operationName, request }) => {
+          try {
+            checkStringInputs(schema, document, operationName, request.variables);
+          } catch (error) {
+            throw error instanceof AppError ? beforeExecution(error) : error;
+          }
+          return Promise.resolve();
+        },
+      }),
+  };
+}

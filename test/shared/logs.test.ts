@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+
+import { createTenant, errorCode, startGateway, type TenantFixture, type TestGateway, uniquePhone } from '../support';
+
+let gw: TestGateway;
+let tenant: TenantFixture;
+const lines: string[] = [];
+
+/** Refuses, inside PostgreSQL, the rows these tests mark: a statement that fails with its values as parameters. */
+const REFUSE = [
+  `create or replace function lg_test_refuse() returns trigger language plpgsql as $$
+     begin raise exception 'refused by a test trigger' using errcode = '23514'; end $$`,
+  `create or replace trigger lg_test_refuse before insert on tenant for each row
+     when (new.name like 'refuse-me %') execute function lg_test_refuse()`,
+  `create or replace trigger lg_test_refuse before insert on customer for each row
+     when (new.display_name like 'Refuse Me %') execute function lg_test_refuse()`,
+];
+
+beforeAll(async () => {
+  gw = await startGateway({
+    env: { LOG_LEVEL: 'info', LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' },
+    logTo: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    }),
+  });
+  tenant = await createTenant(gw);
+  for (const sql of REFUSE) await gw.gateway.orm.em.getConnection().execute(sql);
+});
+afterAll(async () => {
+  await gw.gateway.orm.em.getConnection().execute(`drop function if exists lg_test_refuse() cascade`);
+  await gw.close();
+});
+
+function failures(): Record<string, unknown>[] {
+  return lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.msg === 'operation failed');
+}
+
+describe('a failed statement in the logs', () => {
+  it("names the statement and its SQLSTATE, never a new tenant's secrets", async () => {
+    lines.length = 0;
+    const name = `refuse-me ${randomUUID()}`;
+    const res = await gw.platform.gql(
+      `mutation ($input: CreateTenantInput!) { createTenant(input: $input) { ingestSecret customerJwtSecret } }`,
+      { input: { name, currency: 'EUR', timezone: 'Europe/Paris' } },
+    );
+    expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
+    const text = lines.join('');
+    expect(failures()).toHaveLength(1);
+    // Both secrets are 32 random bytes in base64url: 43 such characters in a row.
+    expect(text).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    expect(text).not.toContain(name);
+    expect(text).not.toContain('values');
+    expect(failures()[0].err).toMatchObject({ code: '23514', statement: 'insert' });
+  });
+
+  it("keeps a customer's email, phone and name out, wherever they would be", async () => {
+    lines.length = 0;
+    const contact = {
+      email: `secret.${randomUUID().slice(0, 8)}@example.com`,
+      phone: uniquePhone(),
+      displayName: `Refuse Me ${randomUUID().slice(0, 8)}`,
+    };
+    const res = await tenant.owner.gql(
+      `mutation ($input: CreateCustomerInput!) { createCustomer(input: $input) { id } }`,
+      { input: contact },
+    );
+    expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
+    expect(failures()).toHaveLength(1);
+    const text = lines.join('');
+    for (const value of [contact.email, contact.phone.slice(1), contact.displayName]) expect(text).not.toContain(value);
+    expect(failures()[0].err).toMatchObject({
+      code: '23514',
+      statement: 'insert',
+      type: 'CheckConstraintViolationException',
+    });
+  });
+});
