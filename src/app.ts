@@ -11,7 +11,12 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLError, ValidationContext, ValidationRule } from 'graphql';
+import {
+  type GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
@@ -103,6 +108,7 @@ function createServices(
     contactVerification: new ContactVerificationService(customers, notifier, {
       codeTtlMinutes: config.contactCodeTtlMinutes,
       maxAttempts: config.contactCodeMaxAttempts,
+      requestsPerHour: config.contactCodeRequestsPerHour,
     }),
     merges: new MergeService(ledgerBookings, tiers),
     hygiene: new HygieneService(),
@@ -140,7 +146,12 @@ function limitRules(config: Config): ValidationRule[] {
     propagateOnRejection: false,
     onReject: [(ctx: ValidationContext | null, error: GraphQLError) => ctx?.reportError(error)],
   };
-  return [maxDepthRule({ n: config.maxQueryDepth, ...report }), maxAliasesRule({ n: config.maxAliases, ...report })];
+  return [
+    maxDepthRule({ n: config.maxQueryDepth, ...report }),
+    maxAliasesRule({ n: config.maxAliases, ...report }),
+    // Apollo's `introspection` option covers HTTP only; as a rule it holds on the WebSocket too.
+    ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
+  ];
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */

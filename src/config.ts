@@ -65,6 +65,8 @@ export interface Config {
   readonly contactCodeTtlMinutes: number;
   /** Wrong codes allowed before a pending contact change is void. */
   readonly contactCodeMaxAttempts: number;
+  /** Codes one customer may request per kind and hour. */
+  readonly contactCodeRequestsPerHour: number;
   /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
   readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
@@ -247,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     contactWebhookSecret,
     contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
     contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
+    contactCodeRequestsPerHour: integer(env, 'CONTACT_CODE_REQUESTS_PER_HOUR', 5, 1, 100),
     ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

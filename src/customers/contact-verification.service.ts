@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
-import { accessError, AccessErrorCode } from '../shared/errors';
+import { accessError, AccessErrorCode, limitError } from '../shared/errors';
 import {
   claimIdempotencyKey,
   idempotencyKeyOf,
@@ -33,6 +33,8 @@ import type { CustomerService } from './customer.service';
 export interface ContactVerificationOptions {
   readonly codeTtlMinutes: number;
   readonly maxAttempts: number;
+  /** Codes a customer may ask for per kind in an hour: with `maxAttempts`, the guesses an hour allows. */
+  readonly requestsPerHour: number;
 }
 
 interface VerificationRow {
@@ -99,6 +101,19 @@ export class ContactVerificationService {
     const claim = await ctx.em.transactional(async (tx) => {
       const claimed = await claimIdempotencyKey(tx, request);
       if (claimed.replayed) return claimed;
+      // Each code allows a few guesses, so the codes themselves are rationed: a new code every request would
+      // let a customer guess on until a value they do not own verifies. The row lock (which earns do not
+      // wait for) makes concurrent requests count one after another.
+      await tx.execute(`select 1 from customer where id = ? for no key update`, [customer.id]);
+      const [recent] = await tx.execute<{ count: string; oldest: Date | null }[]>(
+        `select count(*) as count, min(created_at) as oldest from contact_verification
+          where customer_id = ? and kind = ? and created_at > now() - interval '1 hour'`,
+        [customer.id, input.kind],
+      );
+      if (Number(recent.count) >= this.options.requestsPerHour) {
+        const freesAt = new Date(recent.oldest!).getTime() + 3_600_000;
+        throw limitError.rateLimited(Math.max(1, Math.ceil((freesAt - Date.now()) / 1000)));
+      }
       // One pending change per kind: a new request voids the code sent before.
       await tx.execute(
         `update contact_verification set closed_at = now()

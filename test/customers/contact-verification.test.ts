@@ -215,6 +215,24 @@ describe('contact changes by the customer', () => {
     expect(reason(await confirm('12 34'))).toBe('CONTACT_CODE_INVALID');
   });
 
+  it('ration codes per customer and kind, so guesses cannot go on by asking for new codes', async () => {
+    const { me } = await member();
+    const first = key();
+    for (let n = 1; n <= 5; n += 1) {
+      const res = await requestChange(me, 'PHONE', uniquePhone(), n === 1 ? first : key());
+      expect(res.errors).toBeUndefined();
+    }
+    const refused = await requestChange(me, 'PHONE', uniquePhone());
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE_LIMITED' });
+    expect(refused.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(3000);
+    // A retry of a request already made still answers as before; other kinds have their own allowance.
+    const replay = await me.gql(RequestContactChangeDocument, {
+      input: { kind: 'PHONE', value: uniquePhone(), idempotencyKey: first },
+    });
+    expect(replay.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await requestChange(me, 'EMAIL', `${unique()}@example.com`)).errors).toBeUndefined();
+  });
+
   it('are for the customer themself; staff set the contacts they are given', async () => {
     const agent = await tenant.agent();
     const res = await requestChange(agent, 'EMAIL', `x.${unique()}@example.com`);

@@ -1,6 +1,6 @@
 import request from 'supertest';
 
-import { startGateway, type TestGateway } from '../support';
+import { createTenant, startGateway, type TestGateway } from '../support';
 
 const METRICS_TOKEN = 'metrics-token-for-the-test';
 const INTROSPECTION = `{ __schema { queryType { name } } }`;
@@ -21,6 +21,21 @@ describe('operational surfaces in production', () => {
     const res = await gw.anonymous.gql(INTROSPECTION);
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.data ?? undefined).toBeUndefined();
+  });
+
+  it('refuse introspection over the WebSocket too', async () => {
+    const tenant = await createTenant(gw);
+    const client = tenant.owner.ws();
+    try {
+      const outcome = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: INTROSPECTION }, { next: resolve, error: resolve, complete: () => undefined });
+      });
+      // Refused before execution: an error message, never a result with data.
+      expect(Array.isArray(outcome)).toBe(true);
+      expect(JSON.stringify(outcome)).toMatch(/introspection has been disabled/);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('serve no landing page (GraphQL IDE)', async () => {
