@@ -22,6 +22,7 @@ import { Migration20261202030200 } from './Migration20261202030200';
 import { Migration20261202030300 } from './Migration20261202030300';
 import { Migration20261202030400 } from './Migration20261202030400';
 import { Migration20261202030600 } from './Migration20261202030600';
+import { Migration20261202060000 } from './Migration20261202060000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -46,4 +47,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202030300', class: Migration20261202030300 },
   { name: 'Migration20261202030400', class: Migration20261202030400 },
   { name: 'Migration20261202030600', class: Migration20261202030600 },
+  { name: 'Migration20261202060000', class: Migration20261202060000 },
 ];

@@ -54,6 +54,7 @@ import { stringInputsPlugin } from './shared/graphql/string-inputs';
 import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
+import { SignalService } from './signals/signal.service';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
@@ -96,7 +97,9 @@ function createServices(
   const earningRules = new EarningRuleService();
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
+  const signals = new SignalService();
   return {
+    signals,
     tenancy: new TenancyService(
       (keyId) => authenticator.forgetApiKey(keyId),
       (tenantId) => authenticator.forgetCustomerTokenSettings(tenantId),

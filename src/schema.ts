@@ -35,6 +35,7 @@ import { RealtimeResolver } from './realtime/realtime.resolver';
 import { RewardResolver } from './rewards/reward.resolver';
 import type { RewardService } from './rewards/reward.service';
 import { authChecker } from './shared/auth/auth-checker';
+import type { SignalService } from './signals/signal.service';
 import { StoreResolver } from './stores/store.resolver';
 import type { StoreService } from './stores/store.service';
 import { RateLimitResolver } from './tenancy/rate-limit.resolver';
@@ -49,6 +50,7 @@ import type { TimelineService } from './timeline/timeline.service';
 
 /** The services the resolvers call: singletons, built once by the composition root (app.ts). */
 export interface Services {
+  readonly signals: SignalService;
   readonly tenancy: TenancyService;
   readonly roleLimits: RoleLimitService;
   readonly stores: StoreService;

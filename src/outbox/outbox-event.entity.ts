@@ -15,6 +15,11 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
   expression:
     'create index "outbox_event_customer_version_idx" on "outbox_event" ("customer_id", "version") where "customer_id" is not null',
 })
+@Index({
+  name: 'outbox_event_stream_version_idx',
+  expression:
+    'create index "outbox_event_stream_version_idx" on "outbox_event" ("stream", "version") where "stream" is not null',
+})
 // Retention deletes published rows by age.
 @Index({
   name: 'outbox_event_published_idx',
@@ -46,6 +51,10 @@ export class OutboxEvent {
 
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date;
+
+  /** Set on versioned streams other than the loyalty state (event_stream): which stream `version` counts. */
+  @Property({ type: 'text', nullable: true })
+  stream?: string | null;
 
   /** Set on LOYALTY_STATE_CHANGED rows: whose state, and its version (1, 2, 3... per customer, no gaps). */
   @Property({ type: 'uuid', nullable: true })

@@ -4,7 +4,7 @@ import { formatVoucherCode } from '../rewards/voucher-code';
 import type { SubscriptionBus } from '../shared/context';
 import { type LoyaltyState, type StatePayload, StateSource } from './loyalty-state.types';
 import { Topic } from './pubsub';
-import { endingSourceFirst } from './streams';
+import { consecutive, followVersions } from './versioned-stream';
 
 export function loyaltyRoutingKey(tenantId: string, customerId: string): string {
   return `${tenantId}:${customerId}`;
@@ -36,16 +36,6 @@ export function toLoyaltyState(payload: StatePayload, source: StateSource): Loya
     })),
     source,
   };
-}
-
-/**
- * What a client is sent after the versions it has, given what arrived: `next` in order, or nothing while
- * `incoming` is one it already has. A version beyond the next one means some went missing on the way
- * (two relays racing, a Redis reconnect): those are read back from the outbox first.
- */
-export function planDelivery(last: number, incoming: number): 'skip' | 'deliver' | 'fill-gap' {
-  if (incoming <= last) return 'skip';
-  return incoming === last + 1 ? 'deliver' : 'fill-gap';
 }
 
 /*
@@ -101,15 +91,12 @@ export async function missedLoyaltyStates(
     [customerId, after, upTo ?? null, upTo ?? null],
   );
   // Every version from after + 1 on, none missing (a pruned one in the middle counts as too old too).
-  if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
-  if (upTo !== undefined && rows.length !== upTo - after) return null;
-  return rows.map((row) => ({ ...row.payload, version: row.version }));
+  return consecutive(rows, after, upTo)?.map((row) => ({ ...row.payload, version: row.version })) ?? null;
 }
 
 /**
  * The subscription: what was missed since `sinceVersion` (or the current state when none is given, or
  * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
- * The live stream is opened before the history is read, so nothing committed in between is lost.
  */
 export function streamLoyaltyState(
   bus: SubscriptionBus,
@@ -118,52 +105,20 @@ export function streamLoyaltyState(
   customerId: string,
   sinceVersion: number | null,
 ): AsyncIterableIterator<LoyaltyState> {
-  const live = bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId));
-  async function* run(): AsyncGenerator<LoyaltyState> {
-    await live.ready;
-    let last: number;
-    const sendCurrent = async function* () {
-      const state = await currentLoyaltyState(em, tenantId, customerId);
-      last = state.version;
-      yield toLoyaltyState(state, StateSource.CURRENT);
-    };
-    const now = sinceVersion === null ? null : await currentLoyaltyState(em, tenantId, customerId);
-    if (now === null || sinceVersion! > now.version) {
-      // No version to start from, or one this customer never had (another profile's, before a merge).
-      yield* sendCurrent();
-    } else {
-      const missed =
-        sinceVersion === now.version ? [] : await missedLoyaltyStates(em, customerId, sinceVersion!, now.version);
-      if (missed === null) {
-        yield* sendCurrent();
-      } else {
-        last = sinceVersion!;
-        for (const state of missed) {
-          last = state.version;
-          yield toLoyaltyState(state, StateSource.MISSED);
-        }
-      }
-    }
-    for await (const event of live) {
-      const incoming = event.resync ? Number.MAX_SAFE_INTEGER : Number(event.version);
-      const plan = planDelivery(last!, incoming);
-      if (plan === 'skip') continue;
-      if (plan === 'fill-gap') {
-        const gap = await missedLoyaltyStates(em, customerId, last!, event.resync ? undefined : incoming - 1);
-        if (gap === null) {
-          yield* sendCurrent();
-          continue;
-        }
-        for (const state of gap) {
-          last = state.version;
-          yield toLoyaltyState(state, StateSource.MISSED);
-        }
-        if (event.resync || incoming <= last!) continue;
-      }
-      last = incoming;
-      yield liveState(event);
-    }
-  }
-  // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
-  return endingSourceFirst(run(), live);
+  return followVersions(
+    {
+      live: bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId)),
+      current: async () => {
+        const state = await currentLoyaltyState(em, tenantId, customerId);
+        return { version: state.version, items: [toLoyaltyState(state, StateSource.CURRENT)] };
+      },
+      missed: async (after, upTo) =>
+        (await missedLoyaltyStates(em, customerId, after, upTo))?.map((state) => ({
+          version: state.version,
+          item: toLoyaltyState(state, StateSource.MISSED),
+        })) ?? null,
+      fromLive: liveState,
+    },
+    sinceVersion,
+  );
 }

@@ -14,7 +14,24 @@ export enum Topic {
   PROGRAM_CHANGED = 'PROGRAM_CHANGED',
   /** A revoked API key: every instance closes its sockets (routing key EVERY_INSTANCE). */
   API_KEY_REVOKED = 'API_KEY_REVOKED',
+  /** A support case assigned to a team (versioned stream per team, routed to tenant:team). */
+  CASE_ASSIGNED = 'CASE_ASSIGNED',
+  /** A support case escalated to a team (versioned stream per team, routed to tenant:team). */
+  CASE_ESCALATED = 'CASE_ESCALATED',
+  /** A customer crossed into high churn risk (versioned stream per tenant, routed to the tenant). */
+  CHURN_RISK_RAISED = 'CHURN_RISK_RAISED',
+  /** A playbook alerts a team on the agent desktop (versioned stream per team, routed to tenant:team). */
+  TEAM_ALERT = 'TEAM_ALERT',
 }
+
+/** Topics whose events carry a version a subscriber resumes from (see versioned-stream.ts). */
+export const VERSIONED_TOPICS: readonly Topic[] = [
+  Topic.LOYALTY_STATE_CHANGED,
+  Topic.CASE_ASSIGNED,
+  Topic.CASE_ESCALATED,
+  Topic.CHURN_RISK_RAISED,
+  Topic.TEAM_ALERT,
+];
 
 /** Routing key of events that every instance acts on, whoever it serves. */
 export const EVERY_INSTANCE = 'every-instance';
@@ -210,9 +227,10 @@ export function createRealtimeBus(
   let connectedBefore = false;
   const hub = new Hub(subscribeClient, log);
   subscribeClient?.on('ready', () => {
-    // ioredis subscribes to every channel again on reconnect. Loyalty-state streams then look in the outbox
+    // ioredis subscribes to every channel again on reconnect. Versioned streams then look in the outbox
     // for versions published while this instance was not listening.
-    if (connectedBefore) hub.dispatchLocal(`${channel(Topic.LOYALTY_STATE_CHANGED)}:`, { resync: true });
+    if (connectedBefore)
+      for (const topic of VERSIONED_TOPICS) hub.dispatchLocal(`${channel(topic)}:`, { resync: true });
     connectedBefore = true;
   });
 

@@ -22,6 +22,9 @@ export enum TimelineKind {
   BILLING = 'BILLING',
   CUSTOMER_MERGED = 'CUSTOMER_MERGED',
   CUSTOMER_UNMERGED = 'CUSTOMER_UNMERGED',
+  CONSENT_CHANGED = 'CONSENT_CHANGED',
+  PLAYBOOK_FIRED = 'PLAYBOOK_FIRED',
+  CHURN_RISK_CHANGED = 'CHURN_RISK_CHANGED',
 }
 
 registerEnumType(TimelineKind, {
@@ -46,6 +49,9 @@ registerEnumType(TimelineKind, {
     BILLING: { description: 'A billing event, from the billing system.' },
     CUSTOMER_MERGED: { description: 'A duplicate profile was merged into this one.' },
     CUSTOMER_UNMERGED: { description: 'A merge into or from this profile was undone.' },
+    CONSENT_CHANGED: { description: 'The customer gave or withdrew consent for a purpose.' },
+    PLAYBOOK_FIRED: { description: "A playbook acted on a signal about the customer (`data.outcome` says how)." },
+    CHURN_RISK_CHANGED: { description: "The customer's churn risk level changed." },
   },
 });
 

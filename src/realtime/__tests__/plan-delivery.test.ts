@@ -1,5 +1,6 @@
-import { planDelivery, toLoyaltyState } from '../loyalty-state.service';
+import { toLoyaltyState } from '../loyalty-state.service';
 import { StateSource } from '../loyalty-state.types';
+import { planDelivery } from '../versioned-stream';
 
 describe('planDelivery (each version once, in order)', () => {
   it('skips versions the client has, delivers the next one, and fills a gap before anything later', () => {

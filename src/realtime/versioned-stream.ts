@@ -1,0 +1,181 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import type { EventStream, SubscriptionBus } from '../shared/context';
+import { StateSource } from './loyalty-state.types';
+import type { Topic } from './pubsub';
+import { endingSourceFirst } from './streams';
+
+/**
+ * What a client is sent after the versions it has, given what arrived: `next` in order, or nothing while
+ * `incoming` is one it already has. A version beyond the next one means some went missing on the way
+ * (two relays racing, a Redis reconnect): those are read back from the outbox first.
+ */
+export function planDelivery(last: number, incoming: number): 'skip' | 'deliver' | 'fill-gap' {
+  if (incoming <= last) return 'skip';
+  return incoming === last + 1 ? 'deliver' : 'fill-gap';
+}
+
+/**
+ * Rows read back for versions after `after` (up to `upTo`), or null when one of them is no longer kept
+ * (older than the outbox's retention, or never this stream's): the caller then sends the current state.
+ */
+export function consecutive<R extends { version: number }>(rows: R[], after: number, upTo?: number): R[] | null {
+  if (rows.some((row, index) => row.version !== after + 1 + index)) return null;
+  if (upTo !== undefined && rows.length !== upTo - after) return null;
+  return rows;
+}
+
+/** A live event as published: its version, or `resync` after a Redis reconnect (versions may have been missed). */
+export interface VersionedEvent {
+  version?: number | string;
+  resync?: true;
+}
+
+/** Where one versioned stream's history and present come from. */
+export interface VersionedSource<E extends VersionedEvent, T> {
+  /** Opened before anything is read, so nothing committed in between is lost. */
+  readonly live: EventStream<E>;
+  /** The version now, and what a client that has nothing (or too old a version) starts from. */
+  current(): Promise<{ version: number; items: T[] }>;
+  /** Versions after `after` (up to `upTo`) in order, each with its version; null when not all are kept. */
+  missed(after: number, upTo?: number): Promise<{ version: number; item: T }[] | null>;
+  /** A live event as the subscriber receives it. */
+  fromLive(event: E): T;
+}
+
+/**
+ * Follows a versioned stream: what was missed since `sinceVersion` (or the current state when none is
+ * given, or when the gap is older than the outbox keeps), then live versions, each exactly once and in
+ * order. The one catch-up every versioned subscription uses (loyalty state, team queues, churn alerts).
+ */
+export function followVersions<E extends VersionedEvent, T>(
+  source: VersionedSource<E, T>,
+  sinceVersion: number | null,
+): AsyncIterableIterator<T> {
+  const { live } = source;
+  async function* run(): AsyncGenerator<T> {
+    await live.ready;
+    let last = 0;
+    const sendCurrent = async function* () {
+      const now = await source.current();
+      last = now.version;
+      yield* now.items;
+    };
+    const replay = async function* (after: number, upTo?: number) {
+      const gap = await source.missed(after, upTo);
+      if (gap === null) {
+        yield* sendCurrent();
+        return;
+      }
+      for (const { version, item } of gap) {
+        last = version;
+        yield item;
+      }
+    };
+    if (sinceVersion === null) {
+      yield* sendCurrent();
+    } else {
+      const now = await source.current();
+      // A version this stream never had (another profile's, before a merge) starts over too.
+      if (sinceVersion > now.version) {
+        last = now.version;
+        yield* now.items;
+      } else if (sinceVersion === now.version) {
+        last = sinceVersion;
+      } else {
+        last = sinceVersion;
+        yield* replay(sinceVersion, now.version);
+      }
+    }
+    for await (const event of live) {
+      const incoming = event.resync ? Number.MAX_SAFE_INTEGER : Number(event.version);
+      const plan = planDelivery(last, incoming);
+      if (plan === 'skip') continue;
+      if (plan === 'fill-gap') {
+        yield* replay(last, event.resync ? undefined : incoming - 1);
+        if (event.resync || incoming <= last) continue;
+      }
+      last = incoming;
+      yield source.fromLive(event);
+    }
+  }
+  // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
+  return endingSourceFirst(run(), live);
+}
+
+/**
+ * Records an event on a versioned stream in the caller's transaction: the stream's next version (1, 2, 3...
+ * with no gaps) is taken under the stream's row lock, so versions commit in order, and the outbox row is the
+ * catch-up history. The payload is published with its `version`. Returns that version.
+ */
+export async function recordStreamEvent(
+  em: EntityManager,
+  event: { tenantId: string; topic: Topic; stream: string; routingKey: string; payload: Record<string, unknown> },
+): Promise<number> {
+  const [row] = await em.execute<{ version: number }[]>(
+    `with v as (
+       insert into event_stream as s (stream, tenant_id, version) values (?, ?, 1)
+       on conflict (stream) do update set version = s.version + 1
+       returning version)
+     insert into outbox_event (tenant_id, topic, routing_key, payload, created_at, stream, version)
+     select ?, ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now(), ?, v.version from v
+     returning version::int as version`,
+    [
+      event.stream,
+      event.tenantId,
+      event.tenantId,
+      event.topic,
+      event.routingKey,
+      JSON.stringify(event.payload),
+      event.stream,
+    ],
+  );
+  return row.version;
+}
+
+/**
+ * A subscription to a stream of events recorded with `recordStreamEvent`: with `sinceVersion`, the events
+ * after it first (MISSED), then LIVE ones; without, `current()` (what the client starts from, often nothing)
+ * and then LIVE ones. `toItem` builds what the subscriber receives from a payload and how it arrived.
+ */
+export function followStreamEvents<P extends Record<string, unknown>, T>(options: {
+  bus: SubscriptionBus;
+  em: EntityManager;
+  topic: Topic;
+  stream: string;
+  routingKey: string;
+  sinceVersion: number | null;
+  toItem: (payload: P & { version: number }, source: StateSource) => T;
+  current?: (version: number) => Promise<T[]>;
+}): AsyncIterableIterator<T> {
+  const { em, stream, toItem } = options;
+  const live = options.bus.subscribe<P & { version: number; resync?: true }>(options.topic, options.routingKey);
+  return followVersions(
+    {
+      live,
+      current: async () => {
+        const [row] = await em.execute<{ version: number }[]>(
+          `select version::int as version from event_stream where stream = ?`,
+          [stream],
+        );
+        const version = row?.version ?? 0;
+        return { version, items: options.current ? await options.current(version) : [] };
+      },
+      missed: async (after, upTo) => {
+        const rows = await em.execute<{ version: number; payload: P }[]>(
+          `select version::int as version, payload from outbox_event
+            where stream = ? and version > ? and (?::bigint is null or version <= ?::bigint) order by version`,
+          [stream, after, upTo ?? null, upTo ?? null],
+        );
+        return (
+          consecutive(rows, after, upTo)?.map((row) => ({
+            version: row.version,
+            item: toItem({ ...row.payload, version: row.version }, StateSource.MISSED),
+          })) ?? null
+        );
+      },
+      fromLive: (event) => toItem({ ...event, version: Number(event.version) }, StateSource.LIVE),
+    },
+    options.sinceVersion,
+  );
+}
