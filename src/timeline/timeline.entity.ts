@@ -50,7 +50,7 @@ registerEnumType(TimelineKind, {
     CUSTOMER_MERGED: { description: 'A duplicate profile was merged into this one.' },
     CUSTOMER_UNMERGED: { description: 'A merge into or from this profile was undone.' },
     CONSENT_CHANGED: { description: 'The customer gave or withdrew consent for a purpose.' },
-    PLAYBOOK_FIRED: { description: "A playbook acted on a signal about the customer (`data.outcome` says how)." },
+    PLAYBOOK_FIRED: { description: 'A playbook acted on a signal about the customer (`data.outcome` says how).' },
     CHURN_RISK_CHANGED: { description: "The customer's churn risk level changed." },
   },
 });
