@@ -76,7 +76,19 @@ export const Access: Record<
   | 'changeOwnContact'
   | 'readScripts'
   | 'readTermsHistory'
-  | 'readProgramInternals',
+  | 'readProgramInternals'
+  | 'manageFeedback'
+  | 'readFeedback'
+  | 'submitSurveyResponse'
+  | 'changeConsent'
+  | 'manageSupport'
+  | 'workCases'
+  | 'approveGoodwill'
+  | 'auditRootCauses'
+  | 'manageHealth'
+  | 'readHealth'
+  | 'managePlaybooks'
+  | 'readMetrics',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
@@ -230,4 +242,39 @@ export const Access: Record<
     'CUSTOMER',
     'PLATFORM',
   ],
+  /** Surveys, fatigue rules and detractor thresholds are the back office's. */
+  manageFeedback: [StaffRole.OWNER, StaffRole.ADMIN],
+  readFeedback: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT],
+  /** Answers come from the app (the customer's own), a till tablet, an agent on the phone or a survey tool. */
+  submitSurveyResponse: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
+  /** Consent is the customer's: given by themself, or recorded by staff and integrations where they gave it. */
+  changeConsent: [
+    StaffRole.OWNER,
+    StaffRole.ADMIN,
+    StaffRole.SUPERVISOR,
+    StaffRole.AGENT,
+    StaffRole.POS,
+    StaffRole.SERVICE,
+    'CUSTOMER',
+  ],
+  /** Teams, routing, SLAs and the root-cause taxonomy. */
+  manageSupport: [StaffRole.OWNER, StaffRole.ADMIN],
+  workCases: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT],
+  /** The second pair of eyes on goodwill above an agent's limit. */
+  approveGoodwill: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
+  auditRootCauses: [StaffRole.OWNER, StaffRole.SUPERVISOR],
+  /** Health weights and churn thresholds. */
+  manageHealth: [StaffRole.OWNER, StaffRole.ADMIN],
+  readHealth: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT],
+  managePlaybooks: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** Program metrics: the back office and service leads. */
+  readMetrics: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR],
 };
