@@ -29,6 +29,8 @@ import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
+import { HealthScoring } from './health/health.scoring';
+import { HealthService } from './health/health.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
@@ -130,6 +132,8 @@ function createServices(
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    health: new HealthService(),
+    healthScoring: new HealthScoring(),
   };
 }
 
@@ -250,7 +254,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(jsonErrorHandler(log));
 
   await relay.start();
-  const stopJobs = startJobs(orm, services.tiers, config, log);
+  const stopJobs = startJobs(orm, services, config, log);
 
   let closing: Promise<void> | null = null;
   return {

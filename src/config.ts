@@ -41,6 +41,10 @@ export interface Config {
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
+  /** How often each instance rescores customers whose inputs changed (and tenants due a full run); 0 turns it off. */
+  readonly healthJobsIntervalMs: number;
+  /** How old a tenant's last full health scoring may get before the health job scores it in full again. */
+  readonly healthFullRunIntervalMs: number;
   /** Published outbox rows are kept this long: the window in which a reconnecting client catches up event by event. */
   readonly outboxRetentionHours: number;
   /** Events one subscription may fall behind before it is cut off. */
@@ -232,6 +236,9 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    // Off under test: a suite's scores (and the timeline events and signals they raise) appear when it asks.
+    healthJobsIntervalMs: integer(env, 'HEALTH_JOBS_INTERVAL_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 86_400_000),
+    healthFullRunIntervalMs: integer(env, 'HEALTH_FULL_RUN_INTERVAL_MS', 3_600_000, 60_000, 7 * 86_400_000),
     outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),

@@ -2,17 +2,27 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import { LedgerJobs } from './ledger/ledger.jobs';
-import type { TierService } from './program/tier.service';
+import type { Services } from './schema';
 
 export interface JobSchedule {
   /** Settling pending points and expiring due lots; 0 turns them off. */
   readonly ledgerJobsIntervalMs: number;
   /** Tier evaluation of every tenant; 0 turns it off. */
   readonly tierJobsIntervalMs: number;
+  /** Health scoring of changed customers (and of tenants due a full run); 0 turns it off. */
+  readonly healthJobsIntervalMs: number;
+  /** Age of a tenant's last full health scoring after which the health job scores it in full again. */
+  readonly healthFullRunIntervalMs: number;
 }
 
 /** The background jobs every instance runs on timers. Returns what stops them. */
-export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedule, log: Logger): () => void {
+export function startJobs(
+  orm: MikroORM,
+  services: Pick<Services, 'tiers' | 'healthScoring'>,
+  schedule: JobSchedule,
+  log: Logger,
+): () => void {
+  const { tiers, healthScoring } = services;
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
@@ -50,8 +60,32 @@ export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedu
   const tierTimer =
     schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
   tierTimer?.unref();
+  // Scores follow their inputs within a tick: triggers mark the customers whose purchases, points, surveys,
+  // cases, tier or consent changed. A tick still running when the next is due lets it pass.
+  let healthRunning = false;
+  const runHealthJobs = () => {
+    if (healthRunning) return;
+    healthRunning = true;
+    healthScoring
+      .runDue(
+        () => orm.em.fork(),
+        schedule.healthFullRunIntervalMs,
+        (tenantId, kind, result) => {
+          if (result && (kind === 'full' || result.scored > 0))
+            log.info({ job: 'score-health', kind, tenantId, ...result }, 'health scored');
+        },
+      )
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'score-health' }, 'health scoring failed; retrying on the next tick'),
+      )
+      .finally(() => (healthRunning = false));
+  };
+  const healthTimer =
+    schedule.healthJobsIntervalMs > 0 ? setInterval(runHealthJobs, schedule.healthJobsIntervalMs) : null;
+  healthTimer?.unref();
   return () => {
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
+    if (healthTimer) clearInterval(healthTimer);
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { createAccountLoaders } from './accounts/account.loaders';
 import { createCustomerLoaders } from './customers/customer.loaders';
+import { createHealthLoaders } from './health/health.loaders';
 import { createLedgerLoaders } from './ledger/ledger.loaders';
 import { createProgramLoaders } from './program/program.loaders';
 import type { Loaders } from './shared/context';
@@ -17,5 +18,6 @@ export function createLoaders(em: EntityManager): Loaders {
     ...createLedgerLoaders(em),
     ...createProgramLoaders(em),
     ...createTimelineLoaders(em),
+    ...createHealthLoaders(em),
   };
 }

@@ -15,6 +15,9 @@ import type { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import type { EarningRuleService } from './earning/earning-rule.service';
 import type { PurchaseService } from './earning/purchase.service';
+import { CustomerHealthResolver, HealthResolver } from './health/health.resolver';
+import type { HealthScoring } from './health/health.scoring';
+import type { HealthService } from './health/health.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -72,6 +75,8 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly health: HealthService;
+  readonly healthScoring: HealthScoring;
 }
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -111,6 +116,8 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(CustomerHealthResolver, (s) => new CustomerHealthResolver(s.health)),
+  resolver(HealthResolver, (s) => new HealthResolver(s.health)),
 ] as const;
 
 /**

@@ -94,19 +94,46 @@ export function decodeCursor(value: string | undefined | null, field = 'after'):
   throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
 }
 
+/** Keyset cursor over (a number, id), for lists ranked by a score rather than by time. */
+export interface RankCursor {
+  rank: number;
+  id: string;
+}
+
+export function encodeRankCursor(cursor: RankCursor): string {
+  return Buffer.from(JSON.stringify({ r: cursor.rank, id: cursor.id })).toString('base64url');
+}
+
+export function decodeRankCursor(value: string | undefined | null, field = 'after'): RankCursor | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (typeof parsed === 'object' && parsed !== null) {
+      const { r, id } = parsed as { r?: unknown; id?: unknown };
+      if (typeof r === 'number' && Number.isSafeInteger(r) && typeof id === 'string' && isUuid(id)) return { rank: r, id };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
+}
+
+const encodeKey = (key: KeysetCursor | RankCursor): string =>
+  'at' in key ? encodeCursor(key) : encodeRankCursor(key);
+
 /**
  * Builds a connection from `limit + 1` rows fetched in order after `after`: the extra row only says there is more.
  * `hasPreviousPage` is true when `after` was given: a cursor names an edge this API returned before this page, so
  * the answer costs no second query (Relay lets forward pagination answer it only as far as that is cheap).
  */
-export function toConnection<T>(
+export function toConnection<T, K extends KeysetCursor | RankCursor = KeysetCursor>(
   rows: T[],
   limit: number,
-  keyOf: (row: T) => KeysetCursor,
-  after: KeysetCursor | undefined,
+  keyOf: (row: T) => K,
+  after: K | undefined,
 ): Connection<T> {
   const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  const edges = page.map((node) => ({ node, cursor: encodeKey(keyOf(node)) }));
   return {
     edges,
     pageInfo: {
