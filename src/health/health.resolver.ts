@@ -123,7 +123,7 @@ export class HealthResolver {
       return followChurnRisk(context, args.sinceVersion ?? null);
     },
     description:
-      "Each customer of the tenant crossing into HIGH churn risk, once per crossing. With sinceVersion: the crossings after it first (MISSED; none when older than the outbox keeps), then LIVE ones, in order, each once. Without: LIVE ones from now. Staff only (readHealth).",
+      'Each customer of the tenant crossing into HIGH churn risk, once per crossing. With sinceVersion: the crossings after it first (MISSED; none when older than the outbox keeps), then LIVE ones, in order, each once. Without: LIVE ones from now. Staff only (readHealth).',
   })
   churnRiskRaised(
     @Arg('sinceVersion', () => Int, {

@@ -43,7 +43,13 @@ import type {
 } from './health.types';
 
 function thresholdView(stored: StoredThreshold): ChurnThreshold {
-  return { segment: stored.segment, ...stored.values, isDefault: stored.actor === null, setBy: stored.actor, setAt: stored.at };
+  return {
+    segment: stored.segment,
+    ...stored.values,
+    isDefault: stored.actor === null,
+    setBy: stored.actor,
+    setAt: stored.at,
+  };
 }
 
 function settingsView(stored: StoredSettings, thresholds: StoredThreshold[]): HealthSettings {
@@ -187,7 +193,10 @@ export class HealthService {
  * The tenant's crossings into HIGH: those after `sinceVersion` first (MISSED), then LIVE ones. A function, not a
  * method: a subscription's `subscribe` runs without the resolver instance.
  */
-export function followChurnRisk(ctx: Context, sinceVersion: number | null): AsyncIterableIterator<ChurnRiskRaisedEvent> {
+export function followChurnRisk(
+  ctx: Context,
+  sinceVersion: number | null,
+): AsyncIterableIterator<ChurnRiskRaisedEvent> {
   const tenantId = requireTenant(ctx);
   if (sinceVersion !== null && (!Number.isInteger(sinceVersion) || sinceVersion < 0))
     throw healthError(

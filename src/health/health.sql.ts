@@ -64,7 +64,8 @@ const COMPONENTS_JSON = `jsonb_build_array(${HEALTH_COMPONENTS.map(
 ).join(',\n    ')})`;
 
 const ABSORBER = `case ${HEALTH_COMPONENTS.map(
-  (name) => `when v.c_${column(name)} = greatest(${HEALTH_COMPONENTS.map((other) => `v.c_${column(other)}`).join(', ')}) then '${name}'`,
+  (name) =>
+    `when v.c_${column(name)} = greatest(${HEALTH_COMPONENTS.map((other) => `v.c_${column(other)}`).join(', ')}) then '${name}'`,
 ).join(' ')} end`;
 
 /** When each churn signal holds, on the valued row `v`, and how it is explained. */

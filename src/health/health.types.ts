@@ -299,7 +299,8 @@ export class SetChurnThresholdsInput {
   segment?: string | null;
 
   @Field(() => Int, {
-    description: 'Days without a purchase or points activity after which a customer is INACTIVE, 1 to 3650 (default 60).',
+    description:
+      'Days without a purchase or points activity after which a customer is INACTIVE, 1 to 3650 (default 60).',
   })
   expectedGapDays!: number;
 

@@ -242,7 +242,7 @@ describe('recomputed when inputs change', () => {
     expect(await sql(gw, `select 1 from health_dirty where tenant_id = ?`, [p.tenant.tenantId])).toEqual([]);
   });
 
-  it("the job scores a tenant in full after its settings change, and each tick the marked customers", async () => {
+  it('the job scores a tenant in full after its settings change, and each tick the marked customers', async () => {
     const p = await program(gw);
     const customer = await createCustomer(p.tenant.owner);
     const runs: [string, string][] = [];

@@ -110,7 +110,8 @@ export function decodeRankCursor(value: string | undefined | null, field = 'afte
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (typeof parsed === 'object' && parsed !== null) {
       const { r, id } = parsed as { r?: unknown; id?: unknown };
-      if (typeof r === 'number' && Number.isSafeInteger(r) && typeof id === 'string' && isUuid(id)) return { rank: r, id };
+      if (typeof r === 'number' && Number.isSafeInteger(r) && typeof id === 'string' && isUuid(id))
+        return { rank: r, id };
     }
   } catch {
     // fall through to the error below
@@ -118,8 +119,7 @@ export function decodeRankCursor(value: string | undefined | null, field = 'afte
   throw inputError(InputErrorCode.INVALID, `${field} is not a cursor this API returned`, field);
 }
 
-const encodeKey = (key: KeysetCursor | RankCursor): string =>
-  'at' in key ? encodeCursor(key) : encodeRankCursor(key);
+const encodeKey = (key: KeysetCursor | RankCursor): string => ('at' in key ? encodeCursor(key) : encodeRankCursor(key));
 
 /**
  * Builds a connection from `limit + 1` rows fetched in order after `after`: the extra row only says there is more.
