@@ -81,7 +81,7 @@ export interface EligibilityFacts {
   readonly surveyActive: boolean;
   readonly surveysConsent: boolean;
   readonly openCases: number;
-  /** Their latest survey answer, of any survey. */
+  /** Their latest answer to any survey: a SURVEY_RESPONSE on the timeline, recorded here or ingested. */
   readonly lastSurveyedAt: Date | null;
   /** Times of their interactions (INTERACTION_KINDS); only those in the window and the newest `busyInteractions` matter. */
   readonly interactionTimes: readonly Date[];

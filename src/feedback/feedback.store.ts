@@ -107,7 +107,8 @@ export async function contextBelongsTo(
 
 /**
  * Everything eligibility is decided from, in one statement: SURVEYS consent, the latest answer, open cases, and
- * the newest interactions in the busy window (at most as many as the rule counts).
+ * the newest interactions in the busy window (at most as many as the rule counts). The latest answer is the
+ * latest SURVEY_RESPONSE on the timeline: answers recorded here and those a survey tool sent to /ingest alike.
  */
 export async function eligibilityFacts(
   em: EntityManager,
@@ -116,8 +117,9 @@ export async function eligibilityFacts(
   const { tenantId, customerId, rules, now } = input;
   const [sql, params] = bind(
     `select ${consentAllowsSql(':customerId', ConsentPurpose.SURVEYS)} as consent,
-       (select max(r.responded_at) from survey_response r
-         where r.tenant_id = :tenantId and r.customer_id in (${PROFILES})) as last_surveyed_at,
+       (select max(t.occurred_at) from timeline_event t
+         where t.tenant_id = :tenantId and t.customer_id in (${PROFILES}) and t.kind = 'SURVEY_RESPONSE'
+           and t.occurred_at <= :now) as last_surveyed_at,
        (select count(*)::int from support_case s
          where s.tenant_id = :tenantId and s.customer_id in (${PROFILES})
            and s.status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')) as open_cases,
