@@ -2,7 +2,6 @@ import { defineErrors, PublicErrorCode } from '../shared/errors';
 
 export enum FeedbackErrorCode {
   SURVEY_NOT_FOUND = 'SURVEY_NOT_FOUND',
-  SURVEY_INVALID = 'SURVEY_INVALID',
   /** Another survey of the tenant has this code. */
   SURVEY_CODE_TAKEN = 'SURVEY_CODE_TAKEN',
   /** A survey with responses keeps its kind: their scores are on its scale. */
@@ -24,7 +23,6 @@ export enum FeedbackErrorCode {
 
 export const feedbackError = defineErrors<FeedbackErrorCode>({
   SURVEY_NOT_FOUND: PublicErrorCode.NOT_FOUND,
-  SURVEY_INVALID: PublicErrorCode.BAD_USER_INPUT,
   SURVEY_CODE_TAKEN: PublicErrorCode.CONFLICT,
   SURVEY_KIND_LOCKED: PublicErrorCode.CONFLICT,
   SURVEY_INACTIVE: PublicErrorCode.CONFLICT,
