@@ -347,3 +347,41 @@ describe('Customer.surveyResponses', () => {
     }
   });
 });
+
+describe('reading feedback for many customers', () => {
+  it('loads ten customers with their consents and answers in a fixed number of statements', async () => {
+    const tenant = await createTenant(gw);
+    const survey = await createSurvey(tenant.owner);
+    const customers: string[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const customer = await createCustomer(tenant.owner);
+      await submit(tenant.owner, answer(customer.id, survey.id, i));
+      customers.push(customer.id);
+    }
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    // The outbox relay shares the pool and wakes on the answers above: its statements are not the request's.
+    const onQuery = (query: { sql: string }) => {
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+    };
+    const query = `query { ${customers
+      .map(
+        (id, i) =>
+          `c${i}: customer(id: "${id}") { id consents { purpose granted } surveyResponses(first: 2) { edges { node { score survey { code } } } } }`,
+      )
+      .join(' ')} }`;
+    knex.on('query', onQuery);
+    let res;
+    try {
+      res = await tenant.owner.data(query);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(res.c9.surveyResponses.edges[0].node).toEqual({ score: 9, survey: { code: survey.code } });
+    expect(res.c9.consents).toHaveLength(3);
+    for (const table of ['customer_consent', 'survey_response', 'from survey ']) {
+      expect(statements.filter((sql) => sql.includes(table))).toHaveLength(1);
+    }
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
