@@ -11,14 +11,13 @@
  *   4. CLEANUP_SQL: removes scores of customers in reach not scored now (opted out of profiling, merged).
  * The formulas are documented in docs/api/health.md; constants come from health.logic.ts as parameters.
  */
+import { ConsentPurpose, consentAllowsSql } from '../customers/consent.logic';
 import { CHURN_SIGNAL_WEIGHTS, ChurnSignal, HEALTH_COMPONENTS, HealthComponentName } from './health.logic';
 
 /** Temp tables the steps share; dropped at commit. */
 export const SCOPE_SQL = `
   create temp table health_scope on commit drop as
-  select c.id as customer_id, c.segments, c.created_at,
-         not exists (select 1 from customer_consent cc
-                      where cc.customer_id = c.id and cc.purpose = 'PROFILING' and not cc.granted) as profiling
+  select c.id as customer_id, c.segments, c.created_at, ${consentAllowsSql('c.id', ConsentPurpose.PROFILING)} as profiling
     from customer c
    where c.tenant_id = :tenantId and c.merged_into_id is null and c.kind = 'PERSON'
      and (:customerIds::uuid[] is null

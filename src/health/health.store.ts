@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { ConsentPurpose, consentAllowsSql } from '../customers/consent.logic';
+
 import {
   type ChurnRiskLevel,
   type ChurnThresholdValues,
@@ -202,8 +204,7 @@ export async function healthRows(em: EntityManager, tenantId: string, customerId
   return em.execute<HealthRow[]>(
     `select h.* from health_score h
       where h.tenant_id = ? and h.customer_id in (?)
-        and not exists (select 1 from customer_consent cc
-                         where cc.customer_id = h.customer_id and cc.purpose = 'PROFILING' and not cc.granted)`,
+        and ${consentAllowsSql('h.customer_id', ConsentPurpose.PROFILING)}`,
     [tenantId, [...customerIds]],
   );
 }
@@ -224,8 +225,7 @@ export async function atRiskPage(
       where h.tenant_id = ? and h.churn_level in (?)
         and (?::text is null or exists (select 1 from customer c where c.id = h.customer_id and ?::text = any(c.segments)))
         and (?::int is null or h.churn_score < ?::int or (h.churn_score = ?::int and h.customer_id > ?::uuid))
-        and not exists (select 1 from customer_consent cc
-                         where cc.customer_id = h.customer_id and cc.purpose = 'PROFILING' and not cc.granted)
+        and ${consentAllowsSql('h.customer_id', ConsentPurpose.PROFILING)}
       order by h.churn_score desc, h.customer_id
       limit ?`,
     [

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HealthScoring, type ScoringResult } from '../../src/health/health.scoring';
-import { CustomerHealthDocument } from '../generated/graphql';
+import { CustomerHealthDocument, SetConsentDocument } from '../generated/graphql';
 import type { ApiClient, TestGateway } from '../support';
 
 /*
@@ -89,20 +89,11 @@ export async function supportCase(
   );
 }
 
-/** The customer's choice for PROFILING, as the feedback part records it. */
-export async function profilingConsent(
-  gw: TestGateway,
-  tenantId: string,
-  customerId: string,
-  granted: boolean,
-): Promise<void> {
-  await sql(
-    gw,
-    `insert into customer_consent (customer_id, purpose, tenant_id, granted, source, actor)
-     values (?, 'PROFILING', ?, ?, 'test', 'test')
-     on conflict (customer_id, purpose) do update set granted = excluded.granted, recorded_at = now()`,
-    [customerId, tenantId, granted],
-  );
+/** The customer's choice for PROFILING, through the consent API. */
+export async function profilingConsent(by: ApiClient, customerId: string, granted: boolean): Promise<void> {
+  await by.data(SetConsentDocument, {
+    input: { customerId, purpose: 'PROFILING', granted, source: 'app-settings', idempotencyKey: randomUUID() },
+  });
 }
 
 /** Moves the customer's creation back: with no activity since, they have been inactive that long. */

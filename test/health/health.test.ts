@@ -187,7 +187,7 @@ describe('consent', () => {
     await scoreTenant(gw, p.tenant.tenantId);
     expect((await healthOf(p.tenant.owner, id)).health).not.toBeNull();
 
-    await profilingConsent(gw, p.tenant.tenantId, id, false);
+    await profilingConsent(p.tenant.owner, id, false);
     // Before any rescoring: the consent trigger took the score away in the same transaction.
     expect(await sql(gw, `select 1 from health_score where customer_id = ?`, [id])).toEqual([]);
     expect(await healthOf(p.tenant.owner, id)).toMatchObject({ health: null, churnRisk: null });
@@ -198,7 +198,7 @@ describe('consent', () => {
     expect((await healthOf(p.tenant.owner, other)).health).not.toBeNull();
 
     // Opting back in marks the customer; the next run of the job scores them again.
-    await profilingConsent(gw, p.tenant.tenantId, id, true);
+    await profilingConsent(p.tenant.owner, id, true);
     const dirty = await scoring.scoreDirty(gw.gateway.orm.em.fork(), p.tenant.tenantId);
     expect(dirty).toMatchObject({ scored: 1 });
     expect((await healthOf(p.tenant.owner, id)).health!.score).toBe(57.26);
