@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { ConsentPurpose, consentAllowsSql } from '../customers/consent.logic';
-
+import { consentAllowsSql,ConsentPurpose } from '../customers/consent.logic';
 import {
   type ChurnRiskLevel,
   type ChurnThresholdValues,
