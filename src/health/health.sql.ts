@@ -11,7 +11,7 @@
  *   4. CLEANUP_SQL: removes scores of customers in reach not scored now (opted out of profiling, merged).
  * The formulas are documented in docs/api/health.md; constants come from health.logic.ts as parameters.
  */
-import { consentAllowsSql,ConsentPurpose } from '../customers/consent.logic';
+import { consentAllowsSql, ConsentPurpose } from '../customers/consent.logic';
 import { CHURN_SIGNAL_WEIGHTS, ChurnSignal, HEALTH_COMPONENTS, HealthComponentName } from './health.logic';
 
 /** Temp tables the steps share; dropped at commit. */

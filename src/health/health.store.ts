@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { consentAllowsSql,ConsentPurpose } from '../customers/consent.logic';
+import { consentAllowsSql, ConsentPurpose } from '../customers/consent.logic';
 import {
   type ChurnRiskLevel,
   type ChurnThresholdValues,
