@@ -35,8 +35,10 @@ export class Migration20261202063000 extends Migration {
       "score" numeric(5, 2) not null, "band" text not null check ("band" in ('HEALTHY', 'NEUTRAL', 'AT_RISK')),
       "components" jsonb not null, "churn_score" integer not null,
       "churn_level" text not null check ("churn_level" in ('LOW', 'MEDIUM', 'HIGH')),
-      "churn_reasons" jsonb not null, "churn_segment" text null, "computed_at" timestamptz not null);`);
-    // atRiskCustomers walks it highest risk first.
+      "churn_reasons" jsonb not null, "churn_segment" text null, "segments" text[] not null,
+      "computed_at" timestamptz not null) with (fillfactor = 70);`);
+    // atRiskCustomers walks it highest risk first, filtering on the segments copied at scoring. The fill factor
+    // leaves room on each page, so a rescore that keeps the risk score updates in place (HOT, no index writes).
     this.addSql(
       `create index "health_score_risk_idx" on "health_score" ("tenant_id", "churn_score" desc, "customer_id");`,
     );

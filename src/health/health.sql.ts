@@ -1,27 +1,31 @@
 /*
  * Health and churn scoring in SQL, for a whole tenant or for the customers whose inputs changed: the same
  * statements either way, parameters bound by name through `bind`. Four steps, one transaction:
- *   1. SCOPE_SQL and MEMBERS_SQL: the customers scored (persons not merged away), whether they allow profiling,
+ *   1. scopeSql and MEMBERS_SQL: the customers scored (persons not merged away), whether they allow profiling,
  *      and the profiles whose rows count for each (itself and those merged into it); analysed, so the planner
  *      knows a run of ten customers from one of a hundred thousand.
  *   2. INPUT_SQL: every input, component, churn signal and the score, one row per customer (a temp table).
  *   3. WRITE_SQL: stores scores and risk, and for the customers whose risk level changed, the timeline event,
  *      and for those who crossed into HIGH, the signal and the churn-risk stream event; DOWNGRADE_AHEAD and
  *      POINTS_EXPIRING signals.
- *   4. CLEANUP_SQL: removes scores of customers in reach not scored now (opted out of profiling, merged).
+ *   4. cleanupSql: removes scores of customers in reach not scored now (opted out of profiling, merged).
  * The formulas are documented in docs/api/health.md; constants come from health.logic.ts as parameters.
  */
 import { consentAllowsSql, ConsentPurpose } from '../customers/consent.logic';
 import { CHURN_SIGNAL_WEIGHTS, ChurnSignal, HEALTH_COMPONENTS, HealthComponentName } from './health.logic';
 
-/** Temp tables the steps share; dropped at commit. */
-export const SCOPE_SQL = `
+/**
+ * The customers scored, into a temp table the steps share (dropped at commit): the whole tenant, or the marked
+ * ids (`:customerIds`) and, for a profile merged away, its survivor. Two texts, so each plans on its own index.
+ */
+export function scopeSql(marked: boolean): string {
+  return `
   create temp table health_scope on commit drop as
   select c.id as customer_id, c.segments, c.created_at, ${consentAllowsSql('c.id', ConsentPurpose.PROFILING)} as profiling
     from customer c
    where c.tenant_id = :tenantId and c.merged_into_id is null and c.kind = 'PERSON'
-     and (:customerIds::uuid[] is null
-          or c.id in (select coalesce(d.merged_into_id, d.id) from customer d where d.id = any(:customerIds::uuid[])))`;
+     ${marked ? `and c.id in (select coalesce(d.merged_into_id, d.id) from customer d where d.id = any(:customerIds::uuid[]))` : ''}`;
+}
 
 export const MEMBERS_SQL = `
   create temp table health_member on commit drop as
@@ -199,7 +203,7 @@ export const INPUT_SQL = `
      where th.tenant_id = params.tenant_id and th.segment is not null
      order by th.segment, th.created_at desc, th.id desc
   ), inputs as (
-    select s.customer_id, s.profiling, params.at, params.tz,
+    select s.customer_id, s.profiling, s.segments, params.at, params.tz,
            p.last_purchase_at, coalesce(p.visits, 0) as visits, coalesce(p.spend, 0) as spend,
            coalesce(p.gaps, 0) as gaps, p.median_gap_days,
            floor(extract(epoch from params.at - p.last_purchase_at) / 86400)::int as days_since_purchase,
@@ -229,17 +233,18 @@ export const INPUT_SQL = `
          where cardinality(s.segments) > 0 and st.segment = any(s.segments)
          order by st.expected_gap_days, st.segment limit 1
       ) th on true
-  ), valued as (
+  -- Materialized, each step: inlined, every later reference to a value would compute its expression again.
+  ), valued as materialized (
     select i.*, ${HEALTH_COMPONENTS.map((name) => `${COMPONENT_VALUES[name]} as ${column(name)}`).join(',\n           ')}
       from inputs i
-  ), weighted as (
+  ), weighted as materialized (
     select v.*,
            round((${HEALTH_COMPONENTS.map((name) => `v.${column(name)} * ${weightParam(name)}`).join(' + ')})
                  / :weightTotal::numeric, 2) as score,
            ${HEALTH_COMPONENTS.map(contribution).join(',\n           ')},
            ${CHURN_SCORE} as churn_score
       from valued v
-  ), summed as (
+  ), summed as materialized (
     select v.*, ${HEALTH_COMPONENTS.map((name) => `v.c_${column(name)}`).join(' + ')} as contributions, ${ABSORBER} as absorber
       from weighted v
   )
@@ -267,13 +272,14 @@ export const WRITE_SQL = `
     select h.customer_id, h.churn_level from health_score h join health_input i on i.customer_id = h.customer_id
   ), upserted as (
     insert into health_score as h (customer_id, tenant_id, score, band, components, churn_score, churn_level,
-                                   churn_reasons, churn_segment, computed_at)
+                                   churn_reasons, churn_segment, segments, computed_at)
     select i.customer_id, :tenantId::uuid, i.score, i.band, i.components, i.churn_score, i.churn_level, i.churn_reasons,
-           i.segment, i.at
+           i.segment, i.segments, i.at
       from health_input i where i.profiling
     on conflict (customer_id) do update set score = excluded.score, band = excluded.band,
       components = excluded.components, churn_score = excluded.churn_score, churn_level = excluded.churn_level,
-      churn_reasons = excluded.churn_reasons, churn_segment = excluded.churn_segment, computed_at = excluded.computed_at
+      churn_reasons = excluded.churn_reasons, churn_segment = excluded.churn_segment, segments = excluded.segments,
+      computed_at = excluded.computed_at
     returning h.customer_id
   ), changes as (
     select i.customer_id, coalesce(p.churn_level, 'LOW') as from_level, i.churn_level as to_level, i.churn_score,
@@ -329,10 +335,14 @@ export const WRITE_SQL = `
          (select count(*) from streamed)::int as raised, (select count(*) from downgrades)::int as downgrades_ahead,
          (select count(*) from expiries)::int as points_expiring`;
 
-/** Scores of customers in reach of this run (the tenant, or the marked ids and their scope) not scored now. */
-export const CLEANUP_SQL = `
+/**
+ * Removes the scores of customers in reach of this run (the tenant, or the marked ids and the scope) that it did
+ * not score: opted out of profiling, merged away, no longer a person.
+ */
+export function cleanupSql(marked: boolean): string {
+  return `
   delete from health_score h
    where h.tenant_id = :tenantId
-     and (:customerIds::uuid[] is null or h.customer_id = any(:customerIds::uuid[])
-          or h.customer_id in (select customer_id from health_scope))
+     ${marked ? `and h.customer_id in (select unnest(:customerIds::uuid[]) union select customer_id from health_scope)` : ''}
      and not exists (select 1 from health_input i where i.customer_id = h.customer_id and i.profiling)`;
+}

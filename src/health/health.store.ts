@@ -222,7 +222,7 @@ export async function atRiskPage(
   return em.execute<HealthRow[]>(
     `select h.* from health_score h
       where h.tenant_id = ? and h.churn_level in (?)
-        and (?::text is null or exists (select 1 from customer c where c.id = h.customer_id and ?::text = any(c.segments)))
+        and (?::text is null or ?::text = any(h.segments))
         and (?::int is null or h.churn_score < ?::int or (h.churn_score = ?::int and h.customer_id > ?::uuid))
         and ${consentAllowsSql('h.customer_id', ConsentPurpose.PROFILING)}
       order by h.churn_score desc, h.customer_id
