@@ -1,5 +1,6 @@
 import {
   HealthSettingsDocument,
+  MergeCustomersDocument,
   RecordPurchaseBreakdownDocument,
   SetHealthWeightsDocument,
   type SetHealthWeightsInput,
@@ -260,6 +261,27 @@ describe('recomputed when inputs change', () => {
     await tick(); // a purchase: that customer
     expect(runs.map(([, kind]) => kind)).toEqual(['full', 'full', 'dirty']);
     expect((await healthOf(p.tenant.owner, customer.id)).health!.components[0].value).toBe(98.33);
+  });
+});
+
+describe('merges', () => {
+  it("scores a survivor with the merged profile's purchases, and the merged profile no more", async () => {
+    const p = await program(gw);
+    const survivor = await createCustomer(p.tenant.owner);
+    const merged = await createCustomer(p.tenant.owner);
+    await pastPurchases(gw, p.tenant.tenantId, survivor.id, [40], 10_000);
+    await pastPurchases(gw, p.tenant.tenantId, merged.id, [10, 20], 10_000);
+    await scoreTenant(gw, p.tenant.tenantId);
+    expect(await sql(gw, `select 1 from health_score where customer_id = ?`, [merged.id])).toHaveLength(1);
+
+    await p.tenant.owner.data(MergeCustomersDocument, {
+      input: { survivorId: survivor.id, mergedId: merged.id, reason: 'same person', idempotencyKey: key() },
+    });
+    expect(await scoring.scoreDirty(gw.gateway.orm.em.fork(), p.tenant.tenantId)).toMatchObject({ scored: 1 });
+    const { health } = await healthOf(p.tenant.owner, survivor.id);
+    // Three purchases of 10,000, the last 10 days ago.
+    expect(health!.components.slice(0, 3).map((c) => c.value)).toEqual([94.44, 25, 30]);
+    expect(await sql(gw, `select 1 from health_score where customer_id = ?`, [merged.id])).toEqual([]);
   });
 });
 
