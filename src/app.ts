@@ -34,6 +34,7 @@ import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerReadService } from './ledger/ledger-reads.service';
+import { InsightService } from './insights/insight.service';
 import { createLoaders } from './loaders';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -130,6 +131,7 @@ function createServices(
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    insights: new InsightService(),
   };
 }
 

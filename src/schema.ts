@@ -23,6 +23,8 @@ import {
 } from './ledger/ledger.resolver';
 import type { LedgerService } from './ledger/ledger.service';
 import type { LedgerReadService } from './ledger/ledger-reads.service';
+import { InsightResolver } from './insights/insight.resolver';
+import type { InsightService } from './insights/insight.service';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import type { OfflineSyncService } from './pos/offline-sync.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
@@ -72,6 +74,7 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly insights: InsightService;
 }
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -111,6 +114,7 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(InsightResolver, (s) => new InsightResolver(s.insights)),
 ] as const;
 
 /**
