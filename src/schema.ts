@@ -15,6 +15,8 @@ import type { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import type { EarningRuleService } from './earning/earning-rule.service';
 import type { PurchaseService } from './earning/purchase.service';
+import { InsightResolver } from './insights/insight.resolver';
+import type { InsightService } from './insights/insight.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -23,8 +25,6 @@ import {
 } from './ledger/ledger.resolver';
 import type { LedgerService } from './ledger/ledger.service';
 import type { LedgerReadService } from './ledger/ledger-reads.service';
-import { InsightResolver } from './insights/insight.resolver';
-import type { InsightService } from './insights/insight.service';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import type { OfflineSyncService } from './pos/offline-sync.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
