@@ -1,39 +1,49 @@
 import { bind, pgArray } from '../shared/db/sql';
-import type { Period } from './insight.logic';
+import { alignDown, formatLocalDate, MetricBucket, parseLocalDate, type Period } from './insight.logic';
 import { ActivityGrouping, CaseGrouping, MemberGrouping } from './insight.types';
 
 /*
  * The metric statements: one set-based statement per query, bound by name. Every statement starts from the
- * same CTEs: the tenant (its time zone), the buckets as local dates and as instants, and the span they
- * cover, which is the only time range any table is read over. A record falls in the bucket
- * `date_trunc(unit, at in the tenant zone)`, an equality join, not a range join per bucket.
+ * same CTEs: the tenant's time zone and the buckets (local dates, numbered). A record falls in the bucket
+ * `date_trunc(unit, at in the tenant zone)`, an equality join with the buckets, which also drops what lies
+ * outside them.
+ *
+ * Tables are read by index over the span of the buckets, given as constants widened by the largest UTC
+ * offsets (the time zone is only known inside the statement): constants let the planner estimate how many
+ * rows a period holds, where bounds computed in the statement would be guessed at and joined by nested
+ * loops.
  *
  * Groups: each row is joined to `(values (null), (<its key>...))`, so the row of everyone (key null) and the
  * grouped rows come out of one GROUP BY. The SQL fragments per grouping are fixed text, never input.
  */
 
 const PERIOD_CTES = `params as (
-    select t.id as tenant_id, t.timezone as tz from tenant t where t.id = :tenantId
+    select t.timezone as tz from tenant t where t.id = :tenantId
   ), buckets as (
-    select b.n, b.start_day, b.end_day,
-           b.start_day::timestamp at time zone p.tz as starts_at, b.end_day::timestamp at time zone p.tz as ends_at
-      from params p cross join unnest(:starts::date[], :ends::date[]) with ordinality as b(start_day, end_day, n)
-  ), span as (
-    select min(starts_at) as starts_at, max(ends_at) as ends_at from buckets
+    select b.n, b.start_day, b.end_day
+      from unnest(:starts::date[], :ends::date[]) with ordinality as b(start_day, end_day, n)
   )`;
 
-/** The bucket (its first local day) of an instant `at`; needs `p` (params). */
-const bucketOf = (at: string) => `date_trunc(:unit, ${at} at time zone p.tz)::date`;
+/** The bucket (its first local day) of an instant `at`. */
+const bucketOf = (at: string) => `date_trunc(:unit, ${at} at time zone (select tz from params))::date`;
 
-/** `at` within the span `s`. */
-const inSpan = (at: string) => `${at} >= s.starts_at and ${at} < s.ends_at`;
+/** `at` within the buckets' span, widened: UTC offsets run from -12 to +14 hours. */
+const inSpan = (at: string) => `${at} >= :spanFrom::timestamptz and ${at} < :spanTo::timestamptz`;
+
+const WIDEN_MS = 14 * 3_600_000;
+
+/** Midnight UTC of a local date, moved by `ms`, as an ISO instant. */
+const around = (day: string, ms: number) => new Date(Date.parse(`${day}T00:00:00Z`) + ms).toISOString();
 
 function periodParams(tenantId: string, period: Period): Record<string, unknown> {
+  const { buckets } = period;
   return {
     tenantId,
     unit: period.bucket.toLowerCase(),
-    starts: pgArray(period.buckets.map((bucket) => bucket.start)),
-    ends: pgArray(period.buckets.map((bucket) => bucket.end)),
+    starts: pgArray(buckets.map((bucket) => bucket.start)),
+    ends: pgArray(buckets.map((bucket) => bucket.end)),
+    spanFrom: around(buckets[0].start, -WIDEN_MS),
+    spanTo: around(buckets[buckets.length - 1].end, WIDEN_MS),
   };
 }
 
@@ -63,12 +73,11 @@ const segmentsOf = (grouping: ActivityGrouping | MemberGrouping) =>
 /** Rows of (customer, bucket, channel, store) for every purchase and every points earn or redemption in the span. */
 const ACTIVITY = `activity as (
     select x.customer_id, ${bucketOf('x.occurred_at')} as start_day, x.channel, x.store_id
-      from purchase x cross join params p cross join span s
-     where x.tenant_id = p.tenant_id and ${inSpan('x.occurred_at')}
+      from purchase x where x.tenant_id = :tenantId and ${inSpan('x.occurred_at')}
     union all
     select l.customer_id, ${bucketOf('l.created_at')}, l.channel, l.store_id
-      from ledger_transaction l cross join params p cross join span s
-     where l.tenant_id = p.tenant_id and l.kind in ('EARN', 'REDEEM') and ${inSpan('l.created_at')}
+      from ledger_transaction l
+     where l.tenant_id = :tenantId and ${inSpan('l.created_at')} and l.kind in ('EARN', 'REDEEM')
   )`;
 
 /**
@@ -76,11 +85,13 @@ const ACTIVITY = `activity as (
  * its survivor's, as for tiers.
  */
 const MEMBER = `c.kind = 'PERSON' and c.merged_into_id is null`;
-const ACTIVE_MEMBERS = `active as (
-    select distinct coalesce(c.merged_into_id, c.id) as customer_id, a.start_day, a.channel, a.store_id
-      from activity a cross join params p join customer c on c.id = a.customer_id and c.tenant_id = p.tenant_id
+const ACTIVE_MEMBERS = `merged as (
+    select c.id, c.merged_into_id from customer c where c.merged_into_id is not null and c.tenant_id = :tenantId
   ), members as (
-    select c.id, c.segments from customer c cross join params p where c.tenant_id = p.tenant_id and ${MEMBER}
+    select c.id, c.segments from customer c where c.tenant_id = :tenantId and ${MEMBER}
+  ), active as (
+    select distinct coalesce(m.merged_into_id, a.customer_id) as customer_id, a.start_day, a.channel, a.store_id
+      from activity a left join merged m on m.id = a.customer_id
   )`;
 
 export interface FeedbackRow {
@@ -101,15 +112,13 @@ export interface FeedbackRow {
 
 export function feedbackSql(tenantId: string, period: Period, grouping: ActivityGrouping): [string, unknown[]] {
   const customer =
-    grouping === ActivityGrouping.SEGMENT
-      ? 'join customer c on c.id = r.customer_id and c.tenant_id = p.tenant_id'
-      : '';
+    grouping === ActivityGrouping.SEGMENT ? 'join customer c on c.id = r.customer_id and c.tenant_id = :tenantId' : '';
   return bind(
     `with ${PERIOD_CTES}, responses as (
        select ${bucketOf('r.responded_at')} as start_day, r.kind, r.score, r.channel, r.store_id,
               ${segmentsOf(grouping)} as segments
-         from survey_response r cross join params p cross join span s ${customer}
-        where r.tenant_id = p.tenant_id and ${inSpan('r.responded_at')}
+         from survey_response r ${customer}
+        where r.tenant_id = :tenantId and r.kind in ('NPS', 'CES', 'CSAT') and ${inSpan('r.responded_at')}
      )
      select b.start_day::text as period_start, b.end_day::text as period_end, g.key as "group",
             count(*)::int as responses,
@@ -181,13 +190,17 @@ export interface CohortRow {
  * month starts, with how many of its members were active then.
  */
 export function cohortSql(tenantId: string, period: Period, grouping: MemberGrouping): [string, unknown[]] {
+  const firstMonth = formatLocalDate(
+    alignDown(parseLocalDate(period.buckets[0].start, 'period.from'), MetricBucket.MONTH),
+  );
   return bind(
     `with ${PERIOD_CTES}, ${ACTIVITY}, ${ACTIVE_MEMBERS}, cohort as (
-       select c.id, c.segments, date_trunc('month', c.created_at at time zone p.tz)::date as cohort_month
-         from customer c cross join params p cross join span s
-        where c.tenant_id = p.tenant_id and ${MEMBER}
-          and c.created_at >= date_trunc('month', s.starts_at at time zone p.tz) at time zone p.tz
-          and c.created_at < s.ends_at
+       select c.id, c.segments, date_trunc('month', c.created_at at time zone (select tz from params))::date as cohort_month
+         from customer c
+        where c.tenant_id = :tenantId and ${MEMBER}
+          and c.created_at >= :cohortFrom::timestamptz and c.created_at < :spanTo::timestamptz
+          and date_trunc('month', c.created_at at time zone (select tz from params)) >= :firstMonth::date
+          and (c.created_at at time zone (select tz from params))::date < :lastDay::date
      ), members_keyed as (
        select c.id, c.cohort_month, g.key, g.key is null as everyone
          from cohort c cross join ${segmentKeys(grouping, 'c.segments')}
@@ -203,7 +216,12 @@ export function cohortSql(tenantId: string, period: Period, grouping: MemberGrou
        left join kept k on k.cohort_month = z.cohort_month and k.start_day = b.start_day
             and k.everyone = z.everyone and coalesce(k.key, '') = coalesce(z.key, '')
       order by z.cohort_month, b.start_day, z.key nulls first`,
-    periodParams(tenantId, period),
+    {
+      ...periodParams(tenantId, period),
+      firstMonth,
+      cohortFrom: around(firstMonth, -WIDEN_MS),
+      lastDay: period.buckets[period.buckets.length - 1].end,
+    },
   );
 }
 
@@ -229,7 +247,7 @@ export interface PointsRow {
 export function pointsSql(tenantId: string, period: Period, grouping: ActivityGrouping): [string, unknown[]] {
   const customer =
     grouping === ActivityGrouping.SEGMENT
-      ? 'left join customer c on c.id = l.customer_id and c.tenant_id = p.tenant_id'
+      ? 'left join customer c on c.id = l.customer_id and c.tenant_id = :tenantId'
       : '';
   return bind(
     `with ${PERIOD_CTES}, moves as (
@@ -238,8 +256,8 @@ export function pointsSql(tenantId: string, period: Period, grouping: ActivityGr
               case when l.kind = 'REVERSAL' then (select o.kind from ledger_transaction o where o.id = l.reverses_id) end as reversed,
               case when l.kind = 'ADJUST' then (select -e.amount from ledger_entry e
                 where e.transaction_id = l.id and e.account = 'PROGRAM_ADJUSTMENTS') end as adjusted
-         from ledger_transaction l cross join params p cross join span s ${customer}
-        where l.tenant_id = p.tenant_id and ${inSpan('l.created_at')}
+         from ledger_transaction l ${customer}
+        where l.tenant_id = :tenantId and ${inSpan('l.created_at')}
           and l.kind in ('EARN', 'REDEEM', 'REVERSAL', 'EXPIRY', 'ADJUST')
      ), ${ACTIVITY}, ${ACTIVE_MEMBERS}, facts as (
        select x.start_day, g.key,
@@ -296,11 +314,11 @@ export function slaSql(tenantId: string, period: Period, grouping: CaseGrouping)
        select c.team_id, c.priority, c.first_response_due_at, c.resolution_due_at,
               ${outcome('least(c.acknowledged_at, c.resolved_at, c.closed_at)', 'c.first_response_due_at', 'c.first_response_breached_at')} as first_response,
               ${outcome('coalesce(c.resolved_at, c.closed_at)', 'c.resolution_due_at', 'c.resolution_breached_at')} as resolution
-         from support_case c cross join params p cross join span s
-        where c.tenant_id = p.tenant_id and (${inSpan('c.first_response_due_at')} or ${inSpan('c.resolution_due_at')})
+         from support_case c
+        where c.tenant_id = :tenantId and (${inSpan('c.first_response_due_at')} or ${inSpan('c.resolution_due_at')})
      ), measures as (
        select ${bucketOf('m.due_at')} as start_day, m.measure, m.outcome, x.team_id, x.priority
-         from cases x cross join params p cross join span s cross join lateral (values
+         from cases x cross join lateral (values
            ('FIRST_RESPONSE', x.first_response_due_at, x.first_response),
            ('RESOLUTION', x.resolution_due_at, x.resolution),
            ('OVERALL', x.resolution_due_at, case
@@ -382,13 +400,13 @@ export interface TierMoveRow {
 
 export function tierMoveSql(tenantId: string, period: Period, grouping: MemberGrouping): [string, unknown[]] {
   const customer =
-    grouping === MemberGrouping.SEGMENT ? 'join customer c on c.id = tc.customer_id and c.tenant_id = p.tenant_id' : '';
+    grouping === MemberGrouping.SEGMENT ? 'join customer c on c.id = tc.customer_id and c.tenant_id = :tenantId' : '';
   return bind(
     `with ${PERIOD_CTES}, moves as (
        select ${bucketOf('tc.created_at')} as start_day, tc.reason, tc.from_tier_id, tc.to_tier_id,
               ${segmentsOf(grouping)} as segments
-         from tier_change tc cross join params p cross join span s ${customer}
-        where tc.tenant_id = p.tenant_id and ${inSpan('tc.created_at')}
+         from tier_change tc ${customer}
+        where tc.tenant_id = :tenantId and ${inSpan('tc.created_at')}
      )
      select b.start_day::text as period_start, b.end_day::text as period_end, g.key as "group", x.reason::text as reason,
             f.code as from_code, f.rank as from_rank, t.code as to_code, t.rank as to_rank, count(*)::int as changes

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { MetricBucket as Bucket } from '../../src/insights/insight.logic';
 import { insightQueries } from '../../src/insights/insight.service';
 import { LedgerJobs } from '../../src/ledger/ledger.jobs';
 import {
@@ -833,7 +834,9 @@ describe('access and periods', () => {
       'tierDistribution',
       'tierMovement',
     ]);
-    const answers = await Promise.all(queries.map((query) => query.run(em.fork(), p.tenant.tenantId, Q1)));
+    const answers = await Promise.all(
+      queries.map((query) => query.run(em.fork(), p.tenant.tenantId, { ...Q1, bucket: Bucket.MONTH })),
+    );
     expect(answers.map((rows) => rows.length)).toEqual([3, 3, 5, 3, 3, 3, 5]);
   });
 });
