@@ -70,14 +70,20 @@ function activityKeys(grouping: ActivityGrouping, row: string): string {
 const segmentsOf = (grouping: ActivityGrouping | MemberGrouping) =>
   grouping === ActivityGrouping.SEGMENT ? 'c.segments' : `'{}'::text[]`;
 
-/** Rows of (customer, bucket, channel, store) for every purchase and every points earn or redemption in the span. */
-const ACTIVITY = `activity as (
+/**
+ * Rows of (customer, bucket, channel, store) for every purchase and every points earn or redemption in the
+ * span; `ledger` is a relation of the span's ledger rows when the statement has read them already.
+ */
+const activity = (ledger?: string) => `activity as (
     select x.customer_id, ${bucketOf('x.occurred_at')} as start_day, x.channel, x.store_id
       from purchase x where x.tenant_id = :tenantId and ${inSpan('x.occurred_at')}
     union all
-    select l.customer_id, ${bucketOf('l.created_at')}, l.channel, l.store_id
-      from ledger_transaction l
-     where l.tenant_id = :tenantId and ${inSpan('l.created_at')} and l.kind in ('EARN', 'REDEEM')
+    ${
+      ledger
+        ? `select l.customer_id, l.start_day, l.channel, l.store_id from ${ledger} l where l.kind in ('EARN', 'REDEEM')`
+        : `select l.customer_id, ${bucketOf('l.created_at')}, l.channel, l.store_id from ledger_transaction l
+            where l.tenant_id = :tenantId and ${inSpan('l.created_at')} and l.kind in ('EARN', 'REDEEM')`
+    }
   )`;
 
 /**
@@ -154,7 +160,7 @@ export interface ChurnRow {
  */
 export function churnSql(tenantId: string, period: Period, grouping: MemberGrouping): [string, unknown[]] {
   return bind(
-    `with ${PERIOD_CTES}, ${ACTIVITY}, ${ACTIVE_MEMBERS}, per_bucket as (
+    `with ${PERIOD_CTES}, ${activity()}, ${ACTIVE_MEMBERS}, per_bucket as (
        select distinct a.customer_id, b.n from active a join buckets b using (start_day)
      ), marks as (
        select customer_id, n, true as active, lag(n) over (partition by customer_id order by n) = n - 1 as retained
@@ -194,7 +200,7 @@ export function cohortSql(tenantId: string, period: Period, grouping: MemberGrou
     alignDown(parseLocalDate(period.buckets[0].start, 'period.from'), MetricBucket.MONTH),
   );
   return bind(
-    `with ${PERIOD_CTES}, ${ACTIVITY}, ${ACTIVE_MEMBERS}, cohort as (
+    `with ${PERIOD_CTES}, ${activity()}, ${ACTIVE_MEMBERS}, cohort as (
        select c.id, c.segments, date_trunc('month', c.created_at at time zone (select tz from params))::date as cohort_month
          from customer c
         where c.tenant_id = :tenantId and ${MEMBER}
@@ -241,7 +247,8 @@ export interface PointsRow {
  * earned = EARN less REVERSALs of an EARN (PROGRAM_ISSUED), redeemed = REDEEM less REVERSALs of a REDEEM
  * (PROGRAM_REDEEMED), expired = EXPIRY (PROGRAM_EXPIRED), adjusted = ADJUST up less down
  * (PROGRAM_ADJUSTMENTS). A reversal's original, and an adjustment's direction (its header holds the size
- * only), are read for those rare rows alone. Transfers, settlements and imports move no points in or out
+ * only), are read for those rare rows alone, by id lists (correlated subqueries per row cost so much in the
+ * plan that PostgreSQL JIT-compiled the statement: seconds). Transfers, settlements and imports move no points in or out
  * of members' hands in the period, so they are not counted. Active members come from the same activity as churn.
  */
 export function pointsSql(tenantId: string, period: Period, grouping: ActivityGrouping): [string, unknown[]] {
@@ -250,22 +257,27 @@ export function pointsSql(tenantId: string, period: Period, grouping: ActivityGr
       ? 'left join customer c on c.id = l.customer_id and c.tenant_id = :tenantId'
       : '';
   return bind(
-    `with ${PERIOD_CTES}, moves as (
-       select ${bucketOf('l.created_at')} as start_day, l.kind, l.points, l.channel, l.store_id,
-              coalesce(${segmentsOf(grouping)}, '{}') as segments,
-              case when l.kind = 'REVERSAL' then (select o.kind from ledger_transaction o where o.id = l.reverses_id) end as reversed,
-              case when l.kind = 'ADJUST' then (select -e.amount from ledger_entry e
-                where e.transaction_id = l.id and e.account = 'PROGRAM_ADJUSTMENTS') end as adjusted
+    `with ${PERIOD_CTES}, moves as materialized (
+       select ${bucketOf('l.created_at')} as start_day, l.id, l.kind, l.points, l.customer_id, l.channel, l.store_id,
+              l.reverses_id, coalesce(${segmentsOf(grouping)}, '{}') as segments
          from ledger_transaction l ${customer}
         where l.tenant_id = :tenantId and ${inSpan('l.created_at')}
           and l.kind in ('EARN', 'REDEEM', 'REVERSAL', 'EXPIRY', 'ADJUST')
-     ), ${ACTIVITY}, ${ACTIVE_MEMBERS}, facts as (
+     ), originals as (
+       select o.id, o.kind from ledger_transaction o
+        where o.id = any(array(select reverses_id from moves where kind = 'REVERSAL'))
+     ), adjustments as (
+       select e.transaction_id, -e.amount as amount from ledger_entry e
+        where e.transaction_id = any(array(select id from moves where kind = 'ADJUST'))
+          and e.account = 'PROGRAM_ADJUSTMENTS'
+     ), ${activity('moves')}, ${ACTIVE_MEMBERS}, facts as (
        select x.start_day, g.key,
-              case when x.kind = 'EARN' then x.points when x.reversed = 'EARN' then -x.points else 0 end as earned,
-              case when x.kind = 'REDEEM' then x.points when x.reversed = 'REDEEM' then -x.points else 0 end as redeemed,
+              case when x.kind = 'EARN' then x.points when o.kind = 'EARN' then -x.points else 0 end as earned,
+              case when x.kind = 'REDEEM' then x.points when o.kind = 'REDEEM' then -x.points else 0 end as redeemed,
               case when x.kind = 'EXPIRY' then x.points else 0 end as expired,
-              coalesce(x.adjusted, 0) as adjusted, null::uuid as member_id
-         from moves x cross join ${activityKeys(grouping, 'x')}
+              coalesce(a.amount, 0) as adjusted, null::uuid as member_id
+         from moves x left join originals o on o.id = x.reverses_id left join adjustments a on a.transaction_id = x.id
+        cross join ${activityKeys(grouping, 'x')}
        union all
        select a.start_day, g.key, 0, 0, 0, 0, a.customer_id
          from (select a.customer_id, a.start_day, a.channel, a.store_id, m.segments
