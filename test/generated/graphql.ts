@@ -928,12 +928,19 @@ export type TermsKind =
   /** The program's terms and conditions as a channel shows them to members. */
   | 'PROGRAM_TERMS';
 
+/** Why a member's tier changed. */
 export type TierChangeReason =
+  /** Dropped one tier after the status period and its grace ended. */
   | 'DOWNGRADED'
+  /** Limited-time status granted by staff. */
   | 'GRANTED'
+  /** Limited-time status ended, back to the qualified tier. */
   | 'GRANT_ENDED'
+  /** A merged duplicate's higher status went to the survivor. */
   | 'MERGED'
+  /** Reached a higher tier by qualifying purchases. */
   | 'QUALIFIED'
+  /** An unmerge put the survivor's status back. */
   | 'UNMERGED';
 
 /** The definition of a tier. */
