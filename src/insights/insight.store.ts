@@ -32,6 +32,14 @@ const inSpan = (at: string) => `${at} >= :spanFrom::timestamptz and ${at} < :spa
 
 const WIDEN_MS = 14 * 3_600_000;
 
+/** One bucket as an SQL interval: the bucket before a bucket's start is `start - step`. */
+const STEP: Record<MetricBucket, string> = {
+  DAY: '1 day',
+  WEEK: '7 days',
+  MONTH: '1 month',
+  QUARTER: '3 months',
+};
+
 /** Midnight UTC of a local date, moved by `ms`, as an ISO instant. */
 const around = (day: string, ms: number) => new Date(Date.parse(`${day}T00:00:00Z`) + ms).toISOString();
 
@@ -42,6 +50,7 @@ function periodParams(tenantId: string, period: Period): Record<string, unknown>
     unit: period.bucket.toLowerCase(),
     starts: pgArray(buckets.map((bucket) => bucket.start)),
     ends: pgArray(buckets.map((bucket) => bucket.end)),
+    step: STEP[period.bucket],
     spanFrom: around(buckets[0].start, -WIDEN_MS),
     spanTo: around(buckets[buckets.length - 1].end, WIDEN_MS),
   };
@@ -96,7 +105,7 @@ const ACTIVE_MEMBERS = `merged as (
   ), members as (
     select c.id, c.segments from customer c where c.tenant_id = :tenantId and ${MEMBER}
   ), active as (
-    select distinct coalesce(m.merged_into_id, a.customer_id) as customer_id, a.start_day, a.channel, a.store_id
+    select coalesce(m.merged_into_id, a.customer_id) as customer_id, a.start_day, a.channel, a.store_id
       from activity a left join merged m on m.id = a.customer_id
   )`;
 
@@ -157,24 +166,28 @@ export interface ChurnRow {
  * Per member, a mark for each bucket they were active in (retained when the bucket before was one too) and a
  * "was active" mark for the bucket after; counting marks per bucket gives active, retained and previously
  * active at once. The period's first bucket is n = 2: the caller adds one bucket ahead of the period.
+ * Buckets are joined last: the planner cannot estimate a join on `date_trunc(...)`, and misjudged there it
+ * fetched each member by primary key.
  */
 export function churnSql(tenantId: string, period: Period, grouping: MemberGrouping): [string, unknown[]] {
   return bind(
     `with ${PERIOD_CTES}, ${activity()}, ${ACTIVE_MEMBERS}, per_bucket as (
-       select distinct a.customer_id, b.n from active a join buckets b using (start_day)
+       select distinct a.customer_id, a.start_day, ${grouping === MemberGrouping.SEGMENT ? 'm.segments' : `'{}'::text[]`} as segments
+         from active a join members m on m.id = a.customer_id
      ), marks as (
-       select customer_id, n, true as active, lag(n) over (partition by customer_id order by n) = n - 1 as retained
+       select customer_id, segments, start_day, true as active,
+              lag(start_day) over (partition by customer_id order by start_day) = (start_day - :step::interval)::date as retained
          from per_bucket
        union all
-       select customer_id, n + 1, false, false from per_bucket
+       select customer_id, segments, (start_day + :step::interval)::date, false, false from per_bucket
      )
      select b.start_day::text as period_start, b.end_day::text as period_end, g.key as "group",
             count(*) filter (where k.active)::int as active_members,
             count(*) filter (where k.retained)::int as retained,
             count(*) filter (where not k.active)::int as previously_active
-       from marks k join members m on m.id = k.customer_id join buckets b on b.n = k.n
-       cross join ${segmentKeys(grouping, 'm.segments')}
-      where k.n > 1
+       from marks k join buckets b on b.start_day = k.start_day
+       cross join ${segmentKeys(grouping, 'k.segments')}
+      where b.n > 1
       group by b.start_day, b.end_day, g.key
       order by b.start_day, g.key nulls first`,
     periodParams(tenantId, period),
@@ -270,27 +283,29 @@ export function pointsSql(tenantId: string, period: Period, grouping: ActivityGr
        select e.transaction_id, -e.amount as amount from ledger_entry e
         where e.transaction_id = any(array(select id from moves where kind = 'ADJUST'))
           and e.account = 'PROGRAM_ADJUSTMENTS'
-     ), ${activity('moves')}, ${ACTIVE_MEMBERS}, facts as (
+     ), ${activity('moves')}, ${ACTIVE_MEMBERS}, sums as (
        select x.start_day, g.key,
-              case when x.kind = 'EARN' then x.points when o.kind = 'EARN' then -x.points else 0 end as earned,
-              case when x.kind = 'REDEEM' then x.points when o.kind = 'REDEEM' then -x.points else 0 end as redeemed,
-              case when x.kind = 'EXPIRY' then x.points else 0 end as expired,
-              coalesce(a.amount, 0) as adjusted, null::uuid as member_id
+              sum(case when x.kind = 'EARN' then x.points when o.kind = 'EARN' then -x.points else 0 end)::bigint as earned,
+              sum(case when x.kind = 'REDEEM' then x.points when o.kind = 'REDEEM' then -x.points else 0 end)::bigint as redeemed,
+              sum(case when x.kind = 'EXPIRY' then x.points else 0 end)::bigint as expired,
+              sum(coalesce(a.amount, 0))::bigint as adjusted
          from moves x left join originals o on o.id = x.reverses_id left join adjustments a on a.transaction_id = x.id
         cross join ${activityKeys(grouping, 'x')}
-       union all
-       select a.start_day, g.key, 0, 0, 0, 0, a.customer_id
+        group by 1, 2
+     ), actives as (
+       select a.start_day, g.key, count(distinct a.customer_id)::int as active_members
          from (select a.customer_id, a.start_day, a.channel, a.store_id, m.segments
                  from active a join members m on m.id = a.customer_id) a
         cross join ${activityKeys(grouping, 'a')}
+        group by 1, 2
      )
-     select b.start_day::text as period_start, b.end_day::text as period_end, f.key as "group",
-            sum(f.earned)::bigint as earned, sum(f.redeemed)::bigint as redeemed,
-            sum(f.expired)::bigint as expired, sum(f.adjusted)::bigint as adjusted,
-            count(distinct f.member_id)::int as active_members
-       from facts f join buckets b using (start_day)
-      group by b.start_day, b.end_day, f.key
-      order by b.start_day, f.key nulls first`,
+     select b.start_day::text as period_start, b.end_day::text as period_end, coalesce(s.key, n.key) as "group",
+            coalesce(s.earned, 0) as earned, coalesce(s.redeemed, 0) as redeemed, coalesce(s.expired, 0) as expired,
+            coalesce(s.adjusted, 0) as adjusted, coalesce(n.active_members, 0) as active_members
+       from sums s full join actives n on n.start_day = s.start_day
+            and (n.key is null) = (s.key is null) and coalesce(n.key, '') = coalesce(s.key, '')
+       join buckets b on b.start_day = coalesce(s.start_day, n.start_day)
+      order by b.start_day, coalesce(s.key, n.key) nulls first`,
     periodParams(tenantId, period),
   );
 }
