@@ -225,9 +225,12 @@ export function cohortSql(tenantId: string, period: Period, grouping: MemberGrou
          from cohort c cross join ${segmentKeys(grouping, 'c.segments')}
      ), sizes as (
        select cohort_month, key, everyone, count(*)::int as size from members_keyed group by 1, 2, 3
+     ), cohort_active as (
+       -- Cohort members' buckets first, then their groups: the join stays one row per member and bucket.
+       select distinct c.id, c.cohort_month, c.segments, a.start_day from active a join cohort c on c.id = a.customer_id
      ), kept as (
-       select m.cohort_month, m.key, m.everyone, a.start_day, count(distinct m.id)::int as retained
-         from members_keyed m join active a on a.customer_id = m.id group by 1, 2, 3, 4
+       select x.cohort_month, g.key, g.key is null as everyone, x.start_day, count(*)::int as retained
+         from cohort_active x cross join ${segmentKeys(grouping, 'x.segments')} group by 1, 2, 3, 4
      )
      select z.cohort_month::text as cohort, b.start_day::text as period_start, b.end_day::text as period_end,
             z.key as "group", z.size as cohort_size, coalesce(k.retained, 0) as retained
