@@ -10,6 +10,7 @@ import {
   CohortRetentionDocument,
   FeedbackMetricsDocument,
   GrantTierStatusDocument,
+  MergeCustomersDocument,
   type MetricBucket,
   PointsMetricsDocument,
   ReverseTransactionDocument,
@@ -777,6 +778,38 @@ describe('access and periods', () => {
     expect(tierDistribution).toEqual([]);
     // And the first tenant's numbers did not move.
     expect((await p.tenant.owner.data(PointsMetricsDocument, { period: Q1 })).pointsMetrics[0].earned).toBe(250);
+  });
+
+  it("counts a merged profile's activity for its survivor, once", async () => {
+    const other = await createTenant(gw);
+    const survivor = await createCustomer(other.owner);
+    const duplicate = await createCustomer(other.owner);
+    // Both active in January, the duplicate also in February; then merged.
+    for (const [customerId, at] of [
+      [survivor.id, '2025-01-10T10:00:00Z'],
+      [duplicate.id, '2025-01-11T10:00:00Z'],
+      [duplicate.id, '2025-02-11T10:00:00Z'],
+    ]) {
+      const { transaction } = await earn(other.owner, customerId, 10);
+      await sql(`update ledger_transaction set created_at = ? where id = ?`, [at, transaction.id]);
+    }
+    await other.owner.data(MergeCustomersDocument, {
+      input: { survivorId: survivor.id, mergedId: duplicate.id, reason: 'same person', idempotencyKey: key() },
+    });
+    const { churnMetrics } = await other.owner.data(ChurnMetricsDocument, { period: Q1 });
+    // Jan: one member (the survivor, by both profiles); Feb: the survivor again, by the duplicate's earn.
+    expect(churnMetrics.map((row) => [row.periodStart, row.activeMembers, row.retained, row.churned])).toEqual([
+      ['2025-01-01', 1, 0, 0],
+      ['2025-02-01', 1, 1, 0],
+      ['2025-03-01', 0, 0, 1],
+    ]);
+    // The merge's transfer moves points between profiles: neither earned nor redeemed.
+    const { pointsMetrics } = await other.owner.data(PointsMetricsDocument, { period: Q1 });
+    expect(pointsMetrics.map((row) => [row.earned, row.activeMembers])).toEqual([
+      [20, 1],
+      [10, 1],
+      [0, 0],
+    ]);
   });
 
   it('is for OWNER, ADMIN, ANALYST and SUPERVISOR; an AGENT is refused', async () => {
