@@ -20,6 +20,11 @@ import {
 import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
+import { CaseService } from './cases/case.service';
+import { GoodwillService } from './cases/goodwill.service';
+import { RootCauseService } from './cases/root-cause.service';
+import { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigService } from './cases/support-config.service';
 import type { Config } from './config';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
 import { ContactVerificationService } from './customers/contact-verification.service';
@@ -55,6 +60,7 @@ import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
 import { SignalService } from './signals/signal.service';
+import { SignalType } from './signals/signal.types';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
@@ -70,6 +76,8 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** The services, for jobs and tests that call one directly (a signal raised, a job run). */
+  readonly services: Services;
   /**
    * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
    * (useful with port 0).
@@ -98,6 +106,9 @@ function createServices(
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
+  const cases = new CaseService(signals);
+  // A detractor's survey response opens a case in the response's own transaction.
+  signals.on(SignalType.DETRACTOR_RESPONSE, (tx, signal) => cases.onDetractorResponse(tx, signal));
   return {
     signals,
     tenancy: new TenancyService(
@@ -130,6 +141,11 @@ function createServices(
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    supportConfig: new SupportConfigService(),
+    cases,
+    goodwill: new GoodwillService(ledgerBookings, tiers),
+    rootCauses: new RootCauseService(),
+    slaJobs: new SlaJobs(signals),
   };
 }
 
@@ -250,7 +266,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(jsonErrorHandler(log));
 
   await relay.start();
-  const stopJobs = startJobs(orm, services.tiers, config, log);
+  const stopJobs = startJobs(orm, services, config, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -259,6 +275,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     bus,
     metrics,
     log,
+    services,
     listen: async (port) => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort!);
       return listenOn(httpServer, port);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { createAccountLoaders } from './accounts/account.loaders';
+import { createCaseLoaders } from './cases/case.loaders';
 import { createCustomerLoaders } from './customers/customer.loaders';
 import { createLedgerLoaders } from './ledger/ledger.loaders';
 import { createProgramLoaders } from './program/program.loaders';
@@ -17,5 +18,6 @@ export function createLoaders(em: EntityManager): Loaders {
     ...createLedgerLoaders(em),
     ...createProgramLoaders(em),
     ...createTimelineLoaders(em),
+    ...createCaseLoaders(em),
   };
 }

@@ -3,6 +3,16 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { CaseResolver, CustomerCasesResolver } from './cases/case.resolver';
+import type { CaseService } from './cases/case.service';
+import { CaseStreamResolver } from './cases/case-stream.resolver';
+import { GoodwillResolver } from './cases/goodwill.resolver';
+import type { GoodwillService } from './cases/goodwill.service';
+import { RootCauseResolver } from './cases/root-cause.resolver';
+import type { RootCauseService } from './cases/root-cause.service';
+import type { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigResolver } from './cases/support-config.resolver';
+import type { SupportConfigService } from './cases/support-config.service';
 import { ContactVerificationResolver } from './customers/contact-verification.resolver';
 import type { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerResolver } from './customers/customer.resolver';
@@ -72,6 +82,11 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly supportConfig: SupportConfigService;
+  readonly cases: CaseService;
+  readonly goodwill: GoodwillService;
+  readonly rootCauses: RootCauseService;
+  readonly slaJobs: SlaJobs;
 }
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -111,6 +126,12 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(SupportConfigResolver, (s) => new SupportConfigResolver(s.supportConfig)),
+  resolver(CaseResolver, (s) => new CaseResolver(s.cases)),
+  resolver(CustomerCasesResolver, () => new CustomerCasesResolver()),
+  resolver(CaseStreamResolver, () => new CaseStreamResolver()),
+  resolver(GoodwillResolver, (s) => new GoodwillResolver(s.goodwill)),
+  resolver(RootCauseResolver, (s) => new RootCauseResolver(s.rootCauses)),
 ] as const;
 
 /**

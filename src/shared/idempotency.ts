@@ -47,6 +47,12 @@ export enum IdempotencyScope {
   CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
   ROLE_LIMIT = 'role-limit',
   CONTACT_CHANGE = 'contact-change',
+  SUPPORT_CASE_OPEN = 'support-case-open',
+  /** Every change to an existing case (acknowledge, start, resolve, reopen, close, note). */
+  SUPPORT_CASE_CHANGE = 'support-case-change',
+  GOODWILL_GRANT = 'goodwill-grant',
+  /** Approving or rejecting a goodwill grant. */
+  GOODWILL_DECISION = 'goodwill-decision',
 }
 
 export enum IdempotencyErrorCode {

@@ -35,4 +35,49 @@ export class SignalService {
     for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, raised);
     return raised;
   }
+
+  /**
+   * Records many signals in one statement (a set-based job's), in the caller's transaction, and runs the
+   * handlers of those that are new. Returns the new ones; a type and cause raised before is left out.
+   */
+  async raiseMany(tx: EntityManager, signals: NewSignal[]): Promise<RaisedSignal[]> {
+    if (signals.length === 0) return [];
+    const rows = await tx.execute<
+      {
+        id: string;
+        tenant_id: string;
+        customer_id: string;
+        type: SignalType;
+        cause: string;
+        payload: Record<string, unknown>;
+      }[]
+    >(
+      `insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
+       select uuid_generate_v7(), s.tenant_id, s.customer_id, s.type, s.cause, coalesce(s.payload, '{}'), now()
+         from jsonb_to_recordset(?::jsonb) as s(tenant_id uuid, customer_id uuid, type text, cause text, payload jsonb)
+       on conflict (tenant_id, type, cause) do nothing
+       returning id, tenant_id, customer_id, type, cause, payload`,
+      [
+        JSON.stringify(
+          signals.map((signal) => ({
+            tenant_id: signal.tenantId,
+            customer_id: signal.customerId,
+            type: signal.type,
+            cause: signal.cause,
+            payload: signal.payload ?? {},
+          })),
+        ),
+      ],
+    );
+    const raised: RaisedSignal[] = rows.map((row) => ({
+      id: row.id,
+      tenantId: row.tenant_id,
+      customerId: row.customer_id,
+      type: row.type,
+      cause: row.cause,
+      payload: row.payload,
+    }));
+    for (const signal of raised) for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, signal);
+    return raised;
+  }
 }
