@@ -79,7 +79,7 @@ export class Migration20261202062000 extends Migration {
       "decided_by" text null, "decided_at" timestamptz null, "decision_note" text null,
       "ledger_transaction_id" uuid null, "tier_change_id" uuid null,
       constraint "goodwill_grant_request_unique" unique ("tenant_id", "request_key"),
-      constraint "goodwill_grant_kind_check" check (
+      constraint "goodwill_grant_shape_check" check (
         ("kind" = 'POINTS' and "points" is not null and "tier_id" is null and "until" is null)
         or ("kind" = 'STATUS' and "points" is null and "tier_id" is not null and "until" is not null)));`);
     this.addSql(
