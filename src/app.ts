@@ -26,6 +26,7 @@ import { RootCauseService } from './cases/root-cause.service';
 import { SlaJobs } from './cases/sla.jobs';
 import { SupportConfigService } from './cases/support-config.service';
 import type { Config } from './config';
+import { ConsentService } from './customers/consent.service';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
 import { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerService } from './customers/customer.service';
@@ -34,6 +35,9 @@ import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
+import { FeedbackSettingsService } from './feedback/feedback-settings.service';
+import { SurveyService } from './feedback/survey.service';
+import { SurveyResponseService } from './feedback/survey-response.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
@@ -106,6 +110,8 @@ function createServices(
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
+  const surveys = new SurveyService();
+  const feedbackSettings = new FeedbackSettingsService();
   const cases = new CaseService(signals);
   // A detractor's survey response opens a case in the response's own transaction.
   signals.on(SignalType.DETRACTOR_RESPONSE, (tx, signal) => cases.onDetractorResponse(tx, signal));
@@ -141,6 +147,10 @@ function createServices(
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    consents: new ConsentService(),
+    surveys,
+    feedbackSettings,
+    surveyResponses: new SurveyResponseService(surveys, feedbackSettings, signals),
     supportConfig: new SupportConfigService(),
     cases,
     goodwill: new GoodwillService(ledgerBookings, tiers),

@@ -13,6 +13,8 @@ import type { RootCauseService } from './cases/root-cause.service';
 import type { SlaJobs } from './cases/sla.jobs';
 import { SupportConfigResolver } from './cases/support-config.resolver';
 import type { SupportConfigService } from './cases/support-config.service';
+import { ConsentResolver } from './customers/consent.resolver';
+import type { ConsentService } from './customers/consent.service';
 import { ContactVerificationResolver } from './customers/contact-verification.resolver';
 import type { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerResolver } from './customers/customer.resolver';
@@ -25,6 +27,10 @@ import type { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import type { EarningRuleService } from './earning/earning-rule.service';
 import type { PurchaseService } from './earning/purchase.service';
+import { CustomerFeedbackResolver, FeedbackResolver, SurveyResponseResolver } from './feedback/feedback.resolver';
+import type { FeedbackSettingsService } from './feedback/feedback-settings.service';
+import type { SurveyService } from './feedback/survey.service';
+import type { SurveyResponseService } from './feedback/survey-response.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -82,6 +88,10 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly consents: ConsentService;
+  readonly surveys: SurveyService;
+  readonly feedbackSettings: FeedbackSettingsService;
+  readonly surveyResponses: SurveyResponseService;
   readonly supportConfig: SupportConfigService;
   readonly cases: CaseService;
   readonly goodwill: GoodwillService;
@@ -126,6 +136,10 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(ConsentResolver, (s) => new ConsentResolver(s.consents)),
+  resolver(FeedbackResolver, (s) => new FeedbackResolver(s.surveys, s.feedbackSettings, s.surveyResponses)),
+  resolver(CustomerFeedbackResolver, () => new CustomerFeedbackResolver()),
+  resolver(SurveyResponseResolver, () => new SurveyResponseResolver()),
   resolver(SupportConfigResolver, (s) => new SupportConfigResolver(s.supportConfig)),
   resolver(CaseResolver, (s) => new CaseResolver(s.cases)),
   resolver(CustomerCasesResolver, () => new CustomerCasesResolver()),

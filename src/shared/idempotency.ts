@@ -47,6 +47,8 @@ export enum IdempotencyScope {
   CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
   ROLE_LIMIT = 'role-limit',
   CONTACT_CHANGE = 'contact-change',
+  CONSENT_CHANGE = 'consent-change',
+  SURVEY_RESPONSE = 'survey-response',
   SUPPORT_CASE_OPEN = 'support-case-open',
   /** Every change to an existing case (acknowledge, start, resolve, reopen, close, note). */
   SUPPORT_CASE_CHANGE = 'support-case-change',

@@ -6,6 +6,7 @@ import {
   SupportCaseDocument,
   UpdateSupportSettingsDocument,
 } from '../generated/graphql';
+import { answer, createSurvey, submit } from '../feedback/fixtures';
 import { collect, createCustomer, createTenant, startGateway, type TestGateway } from '../support';
 import { createTeam, giveTier, openCase, raiseDetractor, type SupportFixture, supportProgram } from './fixtures';
 
@@ -91,6 +92,31 @@ describe('detractor cases: routing, priority and SLAs', () => {
     // Order decides: with the topic rule first, the same facts go to FRONT.
     await p.tenant.owner.data(SetRoutingRulesDocument, { rules: rules('topic-first') });
     expect((await detractorCase({ storeId: p.south.id, topic: 'delivery' })).team?.code).toBe('FRONT');
+  });
+
+  it('opens the case from a detractor survey response end to end, in the same transaction', async () => {
+    await p.tenant.owner.data(SetRoutingRulesDocument, { rules: rules('region-first') });
+    const survey = await createSurvey(p.tenant.owner);
+    const gold = await createCustomer(p.tenant.owner);
+    await giveTier(p.tenant.owner, gold.id, p.tiers.GOLD);
+    const till = await p.tenant.pos(p.south.id);
+    const detractor = await submit(till, answer(gold.id, survey.id, 3, { topic: 'delivery' }));
+    const { cases } = await p.tenant.owner.data(CasesDocument, { filter: { customerId: gold.id } });
+    expect(cases.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        sourceType: 'SURVEY_RESPONSE',
+        sourceId: detractor.response.id,
+        channel: 'POS',
+        storeId: p.south.id,
+        topic: 'delivery',
+        priority: 'P1',
+        team: expect.objectContaining({ code: 'VIP' }),
+      }),
+    ]);
+    // A promoter opens nothing.
+    const promoter = await createCustomer(p.tenant.owner);
+    await submit(till, answer(promoter.id, survey.id, 10));
+    expect((await p.tenant.owner.data(CasesDocument, { filter: { customerId: promoter.id } })).cases.edges).toEqual([]);
   });
 
   it('records the opening on the timeline, and opens one case per response however often it is raised', async () => {
