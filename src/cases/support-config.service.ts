@@ -126,9 +126,24 @@ export class SupportConfigService {
       };
     });
     await ctx.em.transactional(async (tx) => {
-      const teams = await existing(tx, 'support_team', tenantId, clean.map((rule) => rule.teamId));
-      const stores = await existing(tx, 'store', tenantId, clean.flatMap((rule) => (rule.storeId ? [rule.storeId] : [])));
-      const tiers = await existing(tx, 'tier', tenantId, clean.flatMap((rule) => (rule.tierId ? [rule.tierId] : [])));
+      const teams = await existing(
+        tx,
+        'support_team',
+        tenantId,
+        clean.map((rule) => rule.teamId),
+      );
+      const stores = await existing(
+        tx,
+        'store',
+        tenantId,
+        clean.flatMap((rule) => (rule.storeId ? [rule.storeId] : [])),
+      );
+      const tiers = await existing(
+        tx,
+        'tier',
+        tenantId,
+        clean.flatMap((rule) => (rule.tierId ? [rule.tierId] : [])),
+      );
       clean.forEach((rule, index) => {
         const missing = !teams.has(rule.teamId)
           ? 'teamId'

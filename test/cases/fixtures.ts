@@ -8,7 +8,7 @@ import {
   OpenCaseDocument,
   SetRootCauseTaxonomyDocument,
 } from '../generated/graphql';
-import { type ApiClient, createCustomer, key, program, type Program, type TestGateway } from '../support';
+import { type ApiClient, createCustomer, key, type Program, program, type TestGateway } from '../support';
 
 export interface SupportFixture extends Program {
   /** FRONT escalates to LEVEL2, which escalates to MANAGERS (the top). */
@@ -42,7 +42,13 @@ export async function supportProgram(gw: TestGateway): Promise<SupportFixture> {
 /** Gives the customer limited-time status in a tier (the quickest way to a tier in a test). */
 export async function giveTier(by: ApiClient, customerId: string, tierId: string): Promise<void> {
   await by.data(GrantTierStatusDocument, {
-    input: { customerId, tierId, until: new Date(Date.now() + 30 * 86_400_000).toISOString(), note: 'test', idempotencyKey: key() },
+    input: {
+      customerId,
+      tierId,
+      until: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      note: 'test',
+      idempotencyKey: key(),
+    },
   });
 }
 
@@ -60,7 +66,14 @@ export async function raiseDetractor(
       customerId,
       type: SignalType.DETRACTOR_RESPONSE,
       cause: responseId,
-      payload: { responseId, surveyId: randomUUID(), kind: 'NPS', score: payload.score ?? 2, channel: 'WEB', ...payload },
+      payload: {
+        responseId,
+        surveyId: randomUUID(),
+        kind: 'NPS',
+        score: payload.score ?? 2,
+        channel: 'WEB',
+        ...payload,
+      },
     }),
   );
   return { signal, responseId };

@@ -7,15 +7,7 @@ import {
   SupportCaseDocument,
   UpdateSupportSettingsDocument,
 } from '../generated/graphql';
-import {
-  balance,
-  expectLedgerClean,
-  inDays,
-  key,
-  type KeyClient,
-  startGateway,
-  type TestGateway,
-} from '../support';
+import { balance, expectLedgerClean, inDays, key, type KeyClient, startGateway, type TestGateway } from '../support';
 import { openCase, type SupportFixture, supportProgram } from './fixtures';
 
 describe('goodwill from a case', () => {
@@ -26,7 +18,9 @@ describe('goodwill from a case', () => {
   let supervisorB: KeyClient;
 
   beforeAll(async () => {
-    gw = await startGateway({ env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' } });
+    gw = await startGateway({
+      env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
+    });
     p = await supportProgram(gw);
     agent = await p.tenant.agent();
     supervisorA = await p.tenant.key('SUPERVISOR');
@@ -61,7 +55,12 @@ describe('goodwill from a case', () => {
       replayed: false,
     });
     const [booking] = await ledgerRows(grant.id);
-    expect(booking).toMatchObject({ id: grant.ledgerTransactionId, kind: 'ADJUST', points: '1000', reason_code: 'GOODWILL' });
+    expect(booking).toMatchObject({
+      id: grant.ledgerTransactionId,
+      kind: 'ADJUST',
+      points: '1000',
+      reason_code: 'GOODWILL',
+    });
     expect((await balance(p.tenant.owner, supportCase.customerId)).available).toBe(1000);
 
     // A retry replays: the same grant, nothing booked again.
@@ -95,13 +94,19 @@ describe('goodwill from a case', () => {
     expect(byAgent.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const approvalKey = key();
-    const approved = await supervisorA.data(ApproveGoodwillDocument, { grantId: pending.id, idempotencyKey: approvalKey });
+    const approved = await supervisorA.data(ApproveGoodwillDocument, {
+      grantId: pending.id,
+      idempotencyKey: approvalKey,
+    });
     expect(approved.approveGoodwill).toMatchObject({ status: 'GRANTED', decidedBy: `key:${supervisorA.id}` });
     const [booking] = await ledgerRows(pending.id);
     expect(booking).toMatchObject({ id: approved.approveGoodwill.ledgerTransactionId, actor: `key:${supervisorA.id}` });
 
     // The retry replays; any other approval finds it decided. One booking, whatever happens.
-    const retried = await supervisorA.data(ApproveGoodwillDocument, { grantId: pending.id, idempotencyKey: approvalKey });
+    const retried = await supervisorA.data(ApproveGoodwillDocument, {
+      grantId: pending.id,
+      idempotencyKey: approvalKey,
+    });
     expect(retried.approveGoodwill.replayed).toBe(true);
     const twice = await supervisorB.gql(ApproveGoodwillDocument, { grantId: pending.id, idempotencyKey: key() });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'GOODWILL_DECIDED' });
@@ -110,7 +115,9 @@ describe('goodwill from a case', () => {
 
     const { case: found } = await agent.data(SupportCaseDocument, { id: supportCase.id });
     expect(
-      found?.history.filter((event) => event.kind === 'GOODWILL').map((event) => (event.data as { status: string }).status),
+      found?.history
+        .filter((event) => event.kind === 'GOODWILL')
+        .map((event) => (event.data as { status: string }).status),
     ).toEqual(['PENDING_APPROVAL', 'GRANTED']);
     const after = await supervisorA.data(PendingGoodwillDocument, { first: 100 });
     expect(after.pendingGoodwill.edges.map((edge) => edge.node.id)).not.toContain(pending.id);
@@ -124,7 +131,11 @@ describe('goodwill from a case', () => {
     expect(pending.status).toBe('PENDING_APPROVAL');
     const own = await supervisorA.gql(ApproveGoodwillDocument, { grantId: pending.id, idempotencyKey: key() });
     expect(own.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GOODWILL_SAME_PERSON' });
-    const ownReject = await supervisorA.gql(RejectGoodwillDocument, { grantId: pending.id, reason: 'no', idempotencyKey: key() });
+    const ownReject = await supervisorA.gql(RejectGoodwillDocument, {
+      grantId: pending.id,
+      reason: 'no',
+      idempotencyKey: key(),
+    });
     expect(ownReject.errors?.[0]?.extensions?.reason).toBe('GOODWILL_SAME_PERSON');
     const peer = await supervisorB.gql(ApproveGoodwillDocument, { grantId: pending.id, idempotencyKey: key() });
     expect(peer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GOODWILL_OVER_APPROVER_LIMIT' });
@@ -140,14 +151,24 @@ describe('goodwill from a case', () => {
       reason: 'Too much',
       idempotencyKey: key(),
     });
-    expect(rejected.rejectGoodwill).toMatchObject({ status: 'REJECTED', decisionNote: 'Too much', ledgerTransactionId: null });
+    expect(rejected.rejectGoodwill).toMatchObject({
+      status: 'REJECTED',
+      decisionNote: 'Too much',
+      ledgerTransactionId: null,
+    });
     expect(await ledgerRows(refused.id)).toHaveLength(0);
   });
 
   it('gives limited-time status within the role’s days, and asks for approval beyond them', async () => {
     const supportCase = await openCase(p.tenant.owner);
     const status = (tierId: string, days: number) => ({
-      input: { caseId: supportCase.id, tierId, until: inDays(days).toISOString(), reason: 'Status match', idempotencyKey: key() },
+      input: {
+        caseId: supportCase.id,
+        tierId,
+        until: inDays(days).toISOString(),
+        reason: 'Status match',
+        idempotencyKey: key(),
+      },
     });
     const silver = await agent.data(GrantGoodwillDocument, status(p.tiers.SILVER, 10));
     expect(silver.grantGoodwill).toMatchObject({ status: 'GRANTED', kind: 'STATUS', tierId: p.tiers.SILVER });
@@ -166,26 +187,38 @@ describe('goodwill from a case', () => {
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
       input: { goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 0 }] },
     });
-    expect((await agent.data(GrantGoodwillDocument, status(p.tiers.SILVER, 1))).grantGoodwill.status).toBe('PENDING_APPROVAL');
+    expect((await agent.data(GrantGoodwillDocument, status(p.tiers.SILVER, 1))).grantGoodwill.status).toBe(
+      'PENDING_APPROVAL',
+    );
 
     const both = await agent.gql(GrantGoodwillDocument, {
-      input: { caseId: supportCase.id, points: 10, tierId: p.tiers.GOLD, until: inDays(5).toISOString(), reason: 'x', idempotencyKey: key() },
+      input: {
+        caseId: supportCase.id,
+        points: 10,
+        tierId: p.tiers.GOLD,
+        until: inDays(5).toISOString(),
+        reason: 'x',
+        idempotencyKey: key(),
+      },
     });
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GOODWILL_INVALID' });
   });
 
   it('counts goodwill against the key’s day: past the daily cap it waits for approval', async () => {
-    await p.tenant.owner.data(
-      `mutation ($input: SetRoleLimitInput!) { setRoleLimit(input: $input) { replayed } }`,
-      { input: { role: 'AGENT', maxPointsPerCall: 5000, maxPointsPerDay: 6000, idempotencyKey: key() } },
-    );
+    await p.tenant.owner.data(`mutation ($input: SetRoleLimitInput!) { setRoleLimit(input: $input) { replayed } }`, {
+      input: { role: 'AGENT', maxPointsPerCall: 5000, maxPointsPerDay: 6000, idempotencyKey: key() },
+    });
     const capped = await p.tenant.agent();
     const supportCase = await openCase(p.tenant.owner);
-    expect((await capped.data(GrantGoodwillDocument, points(supportCase.id, 5000))).grantGoodwill.status).toBe('GRANTED');
+    expect((await capped.data(GrantGoodwillDocument, points(supportCase.id, 5000))).grantGoodwill.status).toBe(
+      'GRANTED',
+    );
     expect((await capped.data(GrantGoodwillDocument, points(supportCase.id, 2000))).grantGoodwill.status).toBe(
       'PENDING_APPROVAL',
     );
-    expect((await capped.data(GrantGoodwillDocument, points(supportCase.id, 1000))).grantGoodwill.status).toBe('GRANTED');
+    expect((await capped.data(GrantGoodwillDocument, points(supportCase.id, 1000))).grantGoodwill.status).toBe(
+      'GRANTED',
+    );
     expect((await balance(p.tenant.owner, supportCase.customerId)).available).toBe(6000);
   });
 });

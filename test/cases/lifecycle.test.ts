@@ -22,7 +22,9 @@ describe('the case lifecycle', () => {
   let agent: KeyClient;
 
   beforeAll(async () => {
-    gw = await startGateway({ env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' } });
+    gw = await startGateway({
+      env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
+    });
     p = await supportProgram(gw);
     await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: p.teams.front } });
     agent = await p.tenant.agent();
@@ -52,7 +54,9 @@ describe('the case lifecycle', () => {
     const retried = await agent.data(AcknowledgeCaseDocument, { input: { caseId: opened.id, idempotencyKey: ackKey } });
     expect(retried.acknowledgeCase.version).toBe(2);
     const other = await p.tenant.agent();
-    const foreignKey = await other.gql(AcknowledgeCaseDocument, { input: { caseId: opened.id, idempotencyKey: ackKey } });
+    const foreignKey = await other.gql(AcknowledgeCaseDocument, {
+      input: { caseId: opened.id, idempotencyKey: ackKey },
+    });
     expect(foreignKey.errors?.[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
 
     const early = await agent.gql(CloseCaseDocument, { input: { caseId: opened.id, idempotencyKey: key() } });
@@ -77,7 +81,9 @@ describe('the case lifecycle', () => {
       input: { caseId: opened.id, reason: 'Still not there', idempotencyKey: key() },
     });
     expect(reopened.reopenCase).toMatchObject({ status: 'IN_PROGRESS', rootCause: null, resolvedAt: null });
-    await agent.data(ResolveCaseDocument, { input: { caseId: opened.id, rootCause: 'DELIVERY', idempotencyKey: key() } });
+    await agent.data(ResolveCaseDocument, {
+      input: { caseId: opened.id, rootCause: 'DELIVERY', idempotencyKey: key() },
+    });
     const closed = await agent.data(CloseCaseDocument, { input: { caseId: opened.id, idempotencyKey: key() } });
     expect(closed.closeCase).toMatchObject({ status: 'CLOSED', rootCause: 'DELIVERY' });
     expect(closed.closeCase.closedAt).not.toBeNull();
@@ -112,15 +118,18 @@ describe('the case lifecycle', () => {
     const { opened } = await open();
     await gw.gateway.orm.em
       .fork()
-      .execute(`update support_case set first_response_due_at = now() - interval '5 minutes' where id = ?`, [opened.id]);
+      .execute(`update support_case set first_response_due_at = now() - interval '5 minutes' where id = ?`, [
+        opened.id,
+      ]);
     const late = await agent.data(StartCaseDocument, { input: { caseId: opened.id, idempotencyKey: key() } });
     expect(late.startCase.firstResponseBreachedAt).not.toBeNull();
     expect(late.startCase.resolutionBreachedAt).toBeNull();
     const signals = await gw.gateway.orm.em
       .fork()
-      .execute<{ cause: string }[]>(`select cause from customer_signal where type = 'SLA_BREACHED' and customer_id = ?`, [
-        opened.customerId,
-      ]);
+      .execute<{ cause: string }[]>(
+        `select cause from customer_signal where type = 'SLA_BREACHED' and customer_id = ?`,
+        [opened.customerId],
+      );
     expect(signals.map((signal) => signal.cause)).toEqual([`${opened.id}:FIRST_RESPONSE`]);
   });
 
@@ -129,7 +138,9 @@ describe('the case lifecycle', () => {
     const stranger = await createTenant(gw);
     const strangerAgent = await stranger.agent();
     expect((await strangerAgent.data(SupportCaseDocument, { id: opened.id })).case).toBeNull();
-    const foreign = await strangerAgent.gql(AcknowledgeCaseDocument, { input: { caseId: opened.id, idempotencyKey: key() } });
+    const foreign = await strangerAgent.gql(AcknowledgeCaseDocument, {
+      input: { caseId: opened.id, idempotencyKey: key() },
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
 
     // Escalation paths never loop.
@@ -148,7 +159,10 @@ describe('the case lifecycle', () => {
     const missingParent = await p.tenant.owner.gql(SetRootCauseTaxonomyDocument, {
       causes: [{ code: 'A', label: 'A', parentCode: 'Z' }],
     });
-    expect(missingParent.errors?.[0]?.extensions).toMatchObject({ reason: 'ROOT_CAUSE_INVALID', field: 'causes.0.parentCode' });
+    expect(missingParent.errors?.[0]?.extensions).toMatchObject({
+      reason: 'ROOT_CAUSE_INVALID',
+      field: 'causes.0.parentCode',
+    });
     const cycle = await p.tenant.owner.gql(SetRootCauseTaxonomyDocument, {
       causes: [
         { code: 'A', label: 'A', parentCode: 'B' },
@@ -165,8 +179,12 @@ describe('the case lifecycle', () => {
         { code: 'PRICE', label: 'Price' },
       ],
     });
-    const current = await stranger2.owner.data(SetRootCauseTaxonomyDocument, { causes: [{ code: 'PRICE', label: 'Pricing' }] });
-    expect(current.setRootCauseTaxonomy).toEqual([{ code: 'PRICE', label: 'Pricing', parentCode: null, retiredAt: null }]);
+    const current = await stranger2.owner.data(SetRootCauseTaxonomyDocument, {
+      causes: [{ code: 'PRICE', label: 'Pricing' }],
+    });
+    expect(current.setRootCauseTaxonomy).toEqual([
+      { code: 'PRICE', label: 'Pricing', parentCode: null, retiredAt: null },
+    ]);
     const all = await stranger2.owner.data(RootCausesDocument, { includeRetired: true });
     expect(all.rootCauses.map((cause) => [cause.code, cause.retiredAt !== null])).toEqual([
       ['PRICE', false],

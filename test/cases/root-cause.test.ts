@@ -14,7 +14,9 @@ describe('root-cause audit', () => {
   let supervisor: KeyClient;
 
   beforeAll(async () => {
-    gw = await startGateway({ env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' } });
+    gw = await startGateway({
+      env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
+    });
     p = await supportProgram(gw);
     supervisor = await p.tenant.key('SUPERVISOR');
   });
@@ -22,7 +24,9 @@ describe('root-cause audit', () => {
 
   const closed = async (rootCause: string) => {
     const supportCase = await openCase(p.tenant.owner);
-    await p.tenant.owner.data(ResolveCaseDocument, { input: { caseId: supportCase.id, rootCause, idempotencyKey: key() } });
+    await p.tenant.owner.data(ResolveCaseDocument, {
+      input: { caseId: supportCase.id, rootCause, idempotencyKey: key() },
+    });
     await p.tenant.owner.data(CloseCaseDocument, { input: { caseId: supportCase.id, idempotencyKey: key() } });
     return supportCase.id;
   };
@@ -32,10 +36,14 @@ describe('root-cause audit', () => {
     for (let i = 0; i < 6; i += 1) ids.push(await closed(i % 2 === 0 ? 'LATE-DELIVERY' : 'STAFF'));
     const stillOpen = (await openCase(p.tenant.owner)).id;
     const resolvedOnly = (await openCase(p.tenant.owner)).id;
-    await p.tenant.owner.data(ResolveCaseDocument, { input: { caseId: resolvedOnly, rootCause: 'STAFF', idempotencyKey: key() } });
+    await p.tenant.owner.data(ResolveCaseDocument, {
+      input: { caseId: resolvedOnly, rootCause: 'STAFF', idempotencyKey: key() },
+    });
     // Closed long ago: not "recent", so not sampled without a period.
     const old = await closed('STAFF');
-    await gw.gateway.orm.em.fork().execute(`update support_case set closed_at = now() - interval '200 days' where id = ?`, [old]);
+    await gw.gateway.orm.em
+      .fork()
+      .execute(`update support_case set closed_at = now() - interval '200 days' where id = ?`, [old]);
 
     const empty = await supervisor.data(RootCauseAuditDocument, { sampleSize: 100 });
     expect(empty.rootCauseAudit).toMatchObject({ reviewed: 0, agreed: 0, agreementRate: null });
@@ -48,7 +56,12 @@ describe('root-cause audit', () => {
       const { rootCauseAudit } = await supervisor.data(RootCauseAuditDocument, { sampleSize: 2 });
       expect(rootCauseAudit.sample).toHaveLength(2);
       for (const c of rootCauseAudit.sample) expect(ids).toContain(c.id);
-      draws.add(rootCauseAudit.sample.map((c) => c.id).sort().join());
+      draws.add(
+        rootCauseAudit.sample
+          .map((c) => c.id)
+          .sort()
+          .join(),
+      );
     }
     expect(draws.size).toBeGreaterThan(1);
 
@@ -57,8 +70,15 @@ describe('root-cause audit', () => {
       const { confirmRootCause } = await supervisor.data(ConfirmRootCauseDocument, { caseId: id });
       expect(confirmRootCause).toMatchObject({ agreed: true, auditor: `key:${supervisor.id}` });
     }
-    const corrected = await supervisor.data(ConfirmRootCauseDocument, { caseId: ids[3], correctRootCause: 'late-delivery' });
-    expect(corrected.confirmRootCause).toMatchObject({ agreed: false, originalCause: 'STAFF', confirmedCause: 'LATE-DELIVERY' });
+    const corrected = await supervisor.data(ConfirmRootCauseDocument, {
+      caseId: ids[3],
+      correctRootCause: 'late-delivery',
+    });
+    expect(corrected.confirmRootCause).toMatchObject({
+      agreed: false,
+      originalCause: 'STAFF',
+      confirmedCause: 'LATE-DELIVERY',
+    });
     const { case: fixed } = await supervisor.data(SupportCaseDocument, { id: ids[3] });
     expect(fixed?.rootCause).toBe('LATE-DELIVERY');
     expect(fixed?.history.at(-1)?.summary).toBe('Root cause corrected: STAFF to LATE-DELIVERY');
@@ -89,7 +109,9 @@ describe('root-cause audit', () => {
 
     // Agents do not audit.
     const agent = await p.tenant.agent();
-    expect((await agent.gql(RootCauseAuditDocument, { sampleSize: 1 })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await agent.gql(RootCauseAuditDocument, { sampleSize: 1 })).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     const tooMany = await supervisor.gql(RootCauseAuditDocument, { sampleSize: 0 });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sampleSize' });
   });

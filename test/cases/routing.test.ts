@@ -1,12 +1,12 @@
+import { answer, createSurvey, submit } from '../feedback/fixtures';
 import {
   CaseAssignedDocument,
   CasesDocument,
-  type SetRoutingRulesMutationVariables,
   SetRoutingRulesDocument,
+  type SetRoutingRulesMutationVariables,
   SupportCaseDocument,
   UpdateSupportSettingsDocument,
 } from '../generated/graphql';
-import { answer, createSurvey, submit } from '../feedback/fixtures';
 import { collect, createCustomer, createTenant, startGateway, type TestGateway } from '../support';
 import { createTeam, giveTier, openCase, raiseDetractor, type SupportFixture, supportProgram } from './fixtures';
 
@@ -17,7 +17,9 @@ describe('detractor cases: routing, priority and SLAs', () => {
   let p: SupportFixture;
 
   beforeAll(async () => {
-    gw = await startGateway({ env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' } });
+    gw = await startGateway({
+      env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
+    });
     p = await supportProgram(gw);
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
       input: {

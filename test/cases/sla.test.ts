@@ -12,7 +12,9 @@ describe('the SLA job', () => {
   let p: SupportFixture;
 
   beforeAll(async () => {
-    gw = await startGateway({ env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' } });
+    gw = await startGateway({
+      env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
+    });
     p = await supportProgram(gw);
     await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: p.teams.front } });
   });
@@ -24,9 +26,10 @@ describe('the SLA job', () => {
     sql(`update support_case set ${column} = now() + make_interval(mins => ?) where id = ?`, [minutes, caseId]);
   const signalsOf = async (caseId: string) =>
     (
-      await sql(`select cause from customer_signal where type = 'SLA_BREACHED' and payload->>'caseId' = ? order by cause`, [
-        caseId,
-      ])
+      await sql(
+        `select cause from customer_signal where type = 'SLA_BREACHED' and payload->>'caseId' = ? order by cause`,
+        [caseId],
+      )
     ).map((row) => (row as { cause: string }).cause);
   const caseOf = async (id: string) => (await p.tenant.owner.data(SupportCaseDocument, { id })).case!;
 
@@ -42,7 +45,12 @@ describe('the SLA job', () => {
       await dueIn(late.id, 'first_response_due_at', -1);
       await dueIn(answered.id, 'first_response_due_at', -1);
 
-      expect(await check()).toMatchObject({ escalated: 1, firstResponseBreaches: 1, resolutionBreaches: 0, signals: 1 });
+      expect(await check()).toMatchObject({
+        escalated: 1,
+        firstResponseBreaches: 1,
+        resolutionBreaches: 0,
+        signals: 1,
+      });
       const escalated = await caseOf(late.id);
       expect(escalated).toMatchObject({ team: { code: 'LEVEL2' }, escalationLevel: 1, status: 'OPEN' });
       expect(escalated.firstResponseBreachedAt).not.toBeNull();
@@ -69,7 +77,12 @@ describe('the SLA job', () => {
       });
 
       // Again: the same breach is never escalated, recorded or signalled twice.
-      expect(await check()).toMatchObject({ escalated: 0, firstResponseBreaches: 0, resolutionBreaches: 0, signals: 0 });
+      expect(await check()).toMatchObject({
+        escalated: 0,
+        firstResponseBreaches: 0,
+        resolutionBreaches: 0,
+        signals: 0,
+      });
       expect((await caseOf(late.id)).version).toBe(escalated.version);
       expect(await signalsOf(late.id)).toHaveLength(1);
 
