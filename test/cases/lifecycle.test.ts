@@ -14,7 +14,7 @@ import {
   UpdateSupportTeamDocument,
 } from '../generated/graphql';
 import { createCustomer, createTenant, key, type KeyClient, startGateway, type TestGateway } from '../support';
-import { createTeam, type SupportFixture, supportProgram } from './fixtures';
+import { createTeam, openCase, type SupportFixture, supportProgram } from './fixtures';
 
 describe('the case lifecycle', () => {
   let gw: TestGateway;
@@ -197,5 +197,42 @@ describe('the case lifecycle', () => {
       ],
     });
     expect(reinstated.setRootCauseTaxonomy.every((cause) => cause.retiredAt === null)).toBe(true);
+  });
+
+  it('reads a page of cases with their teams, customers, history and goodwill in a fixed number of statements', async () => {
+    const tenant = await supportProgram(gw);
+    const teams = [tenant.teams.front, tenant.teams.level2, tenant.teams.vip];
+    const customers: string[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      await tenant.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: teams[i % 3] } });
+      customers.push((await openCase(tenant.tenant.owner)).customerId);
+    }
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    // The outbox relay shares the pool and wakes on the cases above: its statements are not the request's.
+    const onQuery = (query: { sql: string }) => {
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+    };
+    const cases = `cases(first: 20) { edges { node { id team { code escalationTeam { code } } customer { id }
+      history { kind } goodwill { id } } } }`;
+    const perCustomer = customers.map((id, i) => `c${i}: customer(id: "${id}") { cases { edges { node { id } } } }`);
+    knex.on('query', onQuery);
+    let res;
+    try {
+      res = await tenant.tenant.owner.data(`query { ${cases} ${perCustomer.join(' ')} }`);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(res.cases.edges).toHaveLength(9);
+    expect(new Set(res.cases.edges.map((edge: { node: { team: { code: string } } }) => edge.node.team.code))).toEqual(
+      new Set(['FRONT', 'LEVEL2', 'VIP']),
+    );
+    expect(res.c0.cases.edges).toHaveLength(1);
+    // One statement per edge: teams, then their escalation teams; history; goodwill; the customers' cases.
+    expect(statements.filter((sql) => sql.includes('from support_team'))).toHaveLength(2);
+    expect(statements.filter((sql) => sql.includes('join timeline_event'))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('from goodwill_grant'))).toHaveLength(1);
+    expect(statements.filter((sql) => sql.includes('from support_case'))).toHaveLength(3);
+    expect(statements.length).toBeLessThanOrEqual(8);
   });
 });
