@@ -128,7 +128,7 @@ export class SlaJobs {
         ...(row.fr_breach ? [[row, SlaDeadline.FIRST_RESPONSE, row.first_response_due_at] as const] : []),
         ...(row.res_breach ? [[row, SlaDeadline.RESOLUTION, row.resolution_due_at] as const] : []),
       ]);
-      const raised = await this.signals.raiseMany(
+      const raised = await this.signals.raiseAll(
         tx,
         breaches.map(([row, deadline, dueAt]) => ({
           tenantId: row.tenant_id,

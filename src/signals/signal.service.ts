@@ -37,26 +37,17 @@ export class SignalService {
   }
 
   /**
-   * Records many signals in one statement (a set-based job's), in the caller's transaction, and runs the
-   * handlers of those that are new. Returns the new ones; a type and cause raised before is left out.
+   * Records several signals in one statement (an ingested batch), in the caller's transaction, and runs the
+   * handlers of each new one; those raised before (or twice in the list) are left out of the answer.
    */
-  async raiseMany(tx: EntityManager, signals: NewSignal[]): Promise<RaisedSignal[]> {
+  async raiseAll(tx: EntityManager, signals: readonly NewSignal[]): Promise<RaisedSignal[]> {
     if (signals.length === 0) return [];
-    const rows = await tx.execute<
-      {
-        id: string;
-        tenant_id: string;
-        customer_id: string;
-        type: SignalType;
-        cause: string;
-        payload: Record<string, unknown>;
-      }[]
-    >(
+    const rows = await tx.execute<{ id: string; tenant_id: string; type: string; cause: string }[]>(
       `insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
-       select uuid_generate_v7(), s.tenant_id, s.customer_id, s.type, s.cause, coalesce(s.payload, '{}'), now()
+       select uuid_generate_v7(), s.tenant_id, s.customer_id, s.type, s.cause, s.payload, now()
          from jsonb_to_recordset(?::jsonb) as s(tenant_id uuid, customer_id uuid, type text, cause text, payload jsonb)
        on conflict (tenant_id, type, cause) do nothing
-       returning id, tenant_id, customer_id, type, cause, payload`,
+       returning id, tenant_id, type, cause`,
       [
         JSON.stringify(
           signals.map((signal) => ({
@@ -69,15 +60,18 @@ export class SignalService {
         ),
       ],
     );
-    const raised: RaisedSignal[] = rows.map((row) => ({
-      id: row.id,
-      tenantId: row.tenant_id,
-      customerId: row.customer_id,
-      type: row.type,
-      cause: row.cause,
-      payload: row.payload,
-    }));
-    for (const signal of raised) for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, signal);
+    const keyOf = (tenantId: string, type: string, cause: string) => JSON.stringify([tenantId, type, cause]);
+    const ids = new Map(rows.map((row) => [keyOf(row.tenant_id, row.type, row.cause), row.id]));
+    const raised: RaisedSignal[] = [];
+    for (const signal of signals) {
+      const key = keyOf(signal.tenantId, signal.type, signal.cause);
+      const id = ids.get(key);
+      if (!id) continue;
+      ids.delete(key);
+      const one: RaisedSignal = { ...signal, id, payload: signal.payload ?? {} };
+      for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, one);
+      raised.push(one);
+    }
     return raised;
   }
 }
