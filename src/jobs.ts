@@ -2,17 +2,24 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import { LedgerJobs } from './ledger/ledger.jobs';
-import type { TierService } from './program/tier.service';
+import type { Services } from './schema';
 
 export interface JobSchedule {
   /** Settling pending points and expiring due lots; 0 turns them off. */
   readonly ledgerJobsIntervalMs: number;
   /** Tier evaluation of every tenant; 0 turns it off. */
   readonly tierJobsIntervalMs: number;
+  /** The SLA check of support cases (escalations, breaches); 0 turns it off. */
+  readonly slaJobsIntervalMs: number;
 }
 
 /** The background jobs every instance runs on timers. Returns what stops them. */
-export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedule, log: Logger): () => void {
+export function startJobs(
+  orm: MikroORM,
+  { tiers, slaJobs }: Pick<Services, 'tiers' | 'slaJobs'>,
+  schedule: JobSchedule,
+  log: Logger,
+): () => void {
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
@@ -50,8 +57,23 @@ export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedu
   const tierTimer =
     schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
   tierTimer?.unref();
+  // Every instance may run it: cases another instance is checking are skipped (SKIP LOCKED).
+  const runSlaJobs = () =>
+    slaJobs
+      .check(orm.em.fork())
+      .then((result) => {
+        if (result.escalated + result.firstResponseBreaches + result.resolutionBreaches > 0)
+          log.info({ job: 'check-slas', ...result }, 'support cases escalated');
+      })
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'check-slas' }, 'SLA check failed; retrying on the next tick'),
+      );
+  const slaTimer =
+    schedule.slaJobsIntervalMs > 0 ? setInterval(() => void runSlaJobs(), schedule.slaJobsIntervalMs) : null;
+  slaTimer?.unref();
   return () => {
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
+    if (slaTimer) clearInterval(slaTimer);
   };
 }
