@@ -855,6 +855,35 @@ describe('access and periods', () => {
     expect(weeks.pointsMetrics.filter((row) => row.group === null)).toHaveLength(105);
   });
 
+  it('answers each query with one statement', async () => {
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const period = `{ from: "2025-01-01", to: "2025-04-01", bucket: MONTH }`;
+    const queries = [
+      `feedbackMetrics(period: ${period}, groupBy: SEGMENT) { responses }`,
+      `churnMetrics(period: ${period}, groupBy: SEGMENT) { churned }`,
+      `cohortRetention(period: ${period}, groupBy: SEGMENT) { retained }`,
+      `pointsMetrics(period: ${period}, groupBy: SEGMENT) { earned activeMembers }`,
+      `caseSlaMetrics(period: ${period}, groupBy: TEAM) { overall { met } }`,
+      `tierDistribution(asOf: "2025-03-01T00:00:00Z", groupBy: SEGMENT) { members }`,
+      `tierMovement(period: ${period}, groupBy: SEGMENT) { changes }`,
+    ];
+    await p.tenant.owner.data(`query { ${queries[0]} }`); // the key is looked up once, then cached
+    for (const field of queries) {
+      const statements: string[] = [];
+      // The outbox relay shares the pool: its statements are not the request's.
+      const onQuery = (query: { sql: string }) => {
+        if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+      };
+      knex.on('query', onQuery);
+      try {
+        await p.tenant.owner.data(`query { ${field} }`);
+      } finally {
+        knex.off('query', onQuery);
+      }
+      expect([field, statements.length]).toEqual([field, 1]);
+    }
+  });
+
   it('lists every metric query for a benchmark to call with a tenant and a period', async () => {
     const em = gw.gateway.orm.em.fork();
     const queries = insightQueries();
