@@ -20,6 +20,11 @@ import {
 import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
+import { CaseService } from './cases/case.service';
+import { GoodwillService } from './cases/goodwill.service';
+import { RootCauseService } from './cases/root-cause.service';
+import { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigService } from './cases/support-config.service';
 import type { Config } from './config';
 import { ConsentService } from './customers/consent.service';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
@@ -36,6 +41,7 @@ import { SurveyResponseService } from './feedback/survey-response.service';
 import { HealthScoring } from './health/health.scoring';
 import { HealthService } from './health/health.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
+import { InsightService } from './insights/insight.service';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
@@ -61,6 +67,7 @@ import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
 import { SignalService } from './signals/signal.service';
+import { SignalType } from './signals/signal.types';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
@@ -76,6 +83,8 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** The services, for jobs and tests that call one directly (a signal raised, a job run). */
+  readonly services: Services;
   /**
    * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
    * (useful with port 0).
@@ -106,6 +115,9 @@ function createServices(
   const signals = new SignalService();
   const surveys = new SurveyService();
   const feedbackSettings = new FeedbackSettingsService();
+  const cases = new CaseService(signals);
+  // A detractor's survey response opens a case in the response's own transaction.
+  signals.on(SignalType.DETRACTOR_RESPONSE, (tx, signal) => cases.onDetractorResponse(tx, signal));
   return {
     signals,
     tenancy: new TenancyService(
@@ -142,6 +154,12 @@ function createServices(
     surveys,
     feedbackSettings,
     surveyResponses: new SurveyResponseService(surveys, feedbackSettings, signals),
+    supportConfig: new SupportConfigService(),
+    cases,
+    goodwill: new GoodwillService(ledgerBookings, tiers),
+    rootCauses: new RootCauseService(),
+    slaJobs: new SlaJobs(signals),
+    insights: new InsightService(),
     health: new HealthService(),
     healthScoring: new HealthScoring(),
   };
@@ -273,6 +291,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     bus,
     metrics,
     log,
+    services,
     listen: async (port) => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort!);
       return listenOn(httpServer, port);

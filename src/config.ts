@@ -41,6 +41,8 @@ export interface Config {
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
+  /** How often each instance escalates support cases near or past their SLA deadlines; 0 turns the timer off. */
+  readonly slaJobsIntervalMs: number;
   /** How often each instance rescores customers whose inputs changed (and tenants due a full run); 0 turns it off. */
   readonly healthJobsIntervalMs: number;
   /** How old a tenant's last full health scoring may get before the health job scores it in full again. */
@@ -236,6 +238,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    slaJobsIntervalMs: integer(env, 'SLA_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     // Off under test: a suite's scores (and the timeline events and signals they raise) appear when it asks.
     healthJobsIntervalMs: integer(env, 'HEALTH_JOBS_INTERVAL_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 86_400_000),
     healthFullRunIntervalMs: integer(env, 'HEALTH_FULL_RUN_INTERVAL_MS', 3_600_000, 60_000, 7 * 86_400_000),

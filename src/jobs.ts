@@ -9,6 +9,8 @@ export interface JobSchedule {
   readonly ledgerJobsIntervalMs: number;
   /** Tier evaluation of every tenant; 0 turns it off. */
   readonly tierJobsIntervalMs: number;
+  /** The SLA check of support cases (escalations, breaches); 0 turns it off. */
+  readonly slaJobsIntervalMs: number;
   /** Health scoring of changed customers (and of tenants due a full run); 0 turns it off. */
   readonly healthJobsIntervalMs: number;
   /** Age of a tenant's last full health scoring after which the health job scores it in full again. */
@@ -18,11 +20,10 @@ export interface JobSchedule {
 /** The background jobs every instance runs on timers. Returns what stops them. */
 export function startJobs(
   orm: MikroORM,
-  services: Pick<Services, 'tiers' | 'healthScoring'>,
+  { tiers, slaJobs, healthScoring }: Pick<Services, 'tiers' | 'slaJobs' | 'healthScoring'>,
   schedule: JobSchedule,
   log: Logger,
 ): () => void {
-  const { tiers, healthScoring } = services;
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
@@ -60,6 +61,20 @@ export function startJobs(
   const tierTimer =
     schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
   tierTimer?.unref();
+  // Every instance may run it: cases another instance is checking are skipped (SKIP LOCKED).
+  const runSlaJobs = () =>
+    slaJobs
+      .check(orm.em.fork())
+      .then((result) => {
+        if (result.escalated + result.firstResponseBreaches + result.resolutionBreaches > 0)
+          log.info({ job: 'check-slas', ...result }, 'support cases escalated');
+      })
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'check-slas' }, 'SLA check failed; retrying on the next tick'),
+      );
+  const slaTimer =
+    schedule.slaJobsIntervalMs > 0 ? setInterval(() => void runSlaJobs(), schedule.slaJobsIntervalMs) : null;
+  slaTimer?.unref();
   // Scores follow their inputs within a tick: triggers mark the customers whose purchases, points, surveys,
   // cases, tier or consent changed. A tick still running when the next is due lets it pass.
   let healthRunning = false;
@@ -86,6 +101,7 @@ export function startJobs(
   return () => {
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
+    if (slaTimer) clearInterval(slaTimer);
     if (healthTimer) clearInterval(healthTimer);
   };
 }

@@ -3,6 +3,16 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { CaseResolver, CustomerCasesResolver } from './cases/case.resolver';
+import type { CaseService } from './cases/case.service';
+import { CaseStreamResolver } from './cases/case-stream.resolver';
+import { GoodwillResolver } from './cases/goodwill.resolver';
+import type { GoodwillService } from './cases/goodwill.service';
+import { RootCauseResolver } from './cases/root-cause.resolver';
+import type { RootCauseService } from './cases/root-cause.service';
+import type { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigResolver } from './cases/support-config.resolver';
+import type { SupportConfigService } from './cases/support-config.service';
 import { ConsentResolver } from './customers/consent.resolver';
 import type { ConsentService } from './customers/consent.service';
 import { ContactVerificationResolver } from './customers/contact-verification.resolver';
@@ -24,6 +34,8 @@ import type { SurveyResponseService } from './feedback/survey-response.service';
 import { CustomerHealthResolver, HealthResolver } from './health/health.resolver';
 import type { HealthScoring } from './health/health.scoring';
 import type { HealthService } from './health/health.service';
+import { InsightResolver } from './insights/insight.resolver';
+import type { InsightService } from './insights/insight.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -85,6 +97,12 @@ export interface Services {
   readonly surveys: SurveyService;
   readonly feedbackSettings: FeedbackSettingsService;
   readonly surveyResponses: SurveyResponseService;
+  readonly supportConfig: SupportConfigService;
+  readonly cases: CaseService;
+  readonly goodwill: GoodwillService;
+  readonly rootCauses: RootCauseService;
+  readonly slaJobs: SlaJobs;
+  readonly insights: InsightService;
   readonly health: HealthService;
   readonly healthScoring: HealthScoring;
 }
@@ -130,6 +148,13 @@ const RESOLVERS = [
   resolver(FeedbackResolver, (s) => new FeedbackResolver(s.surveys, s.feedbackSettings, s.surveyResponses)),
   resolver(CustomerFeedbackResolver, () => new CustomerFeedbackResolver()),
   resolver(SurveyResponseResolver, () => new SurveyResponseResolver()),
+  resolver(SupportConfigResolver, (s) => new SupportConfigResolver(s.supportConfig)),
+  resolver(CaseResolver, (s) => new CaseResolver(s.cases)),
+  resolver(CustomerCasesResolver, () => new CustomerCasesResolver()),
+  resolver(CaseStreamResolver, () => new CaseStreamResolver()),
+  resolver(GoodwillResolver, (s) => new GoodwillResolver(s.goodwill)),
+  resolver(RootCauseResolver, (s) => new RootCauseResolver(s.rootCauses)),
+  resolver(InsightResolver, (s) => new InsightResolver(s.insights)),
   resolver(CustomerHealthResolver, (s) => new CustomerHealthResolver(s.health)),
   resolver(HealthResolver, (s) => new HealthResolver(s.health)),
 ] as const;
