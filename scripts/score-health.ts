@@ -1,4 +1,5 @@
 import { HealthScoring, type ScoringResult } from '../src/health/health.scoring';
+import { SignalService } from '../src/signals/signal.service';
 import { runWithOrm } from './lib/database';
 
 // `npm run score-health [-- --tenant <id>] [--now 2027-01-31T00:00:00Z]`: computes every customer's health score
@@ -12,7 +13,8 @@ void runWithOrm(async (orm) => {
   };
   const now = option('now') ? new Date(option('now')!) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error('--now takes an ISO date');
-  const scoring = new HealthScoring();
+  // Handlers of signals are the gateway's (app.ts); playbooks act on the rows after commit either way.
+  const scoring = new HealthScoring(new SignalService());
   const report = (tenantId: string, result: ScoringResult | null) => {
     process.stdout.write(
       result

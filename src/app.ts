@@ -161,7 +161,7 @@ function createServices(
     slaJobs: new SlaJobs(signals),
     insights: new InsightService(),
     health: new HealthService(),
-    healthScoring: new HealthScoring(),
+    healthScoring: new HealthScoring(signals),
   };
 }
 

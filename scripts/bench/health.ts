@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 
 import { HealthScoring } from '../../src/health/health.scoring';
 import { ormConfig } from '../../src/mikro-orm.config';
+import { SignalService } from '../../src/signals/signal.service';
 import { admin, databaseUrl, graphql, option, percentile, startBenchGateway } from './lib';
 
 /**
@@ -212,7 +213,7 @@ async function main(): Promise<void> {
            select tenant_id, id from customer where tenant_id = ? order by md5(id::text || ?) limit ?`,
           [tenantId, String(changed), changed],
         );
-        const dirty = await new HealthScoring().scoreDirty(orm.em.fork(), tenantId);
+        const dirty = await new HealthScoring(new SignalService()).scoreDirty(orm.em.fork(), tenantId);
         dirtyMs.push(dirty!.durationMs);
         process.stdout.write(`${changed} changed: ${dirty!.durationMs} ms | ${JSON.stringify(dirty)}\n`);
       }

@@ -2,8 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Topic } from '../realtime/pubsub';
 import { bind, pgArray } from '../shared/db/sql';
+import type { NewSignal, SignalService } from '../signals/signal.service';
+import { SignalType } from '../signals/signal.types';
 import { HEALTH_COMPONENTS, SCORING_RULES } from './health.logic';
-import { ANALYZE_SQL, cleanupSql, INPUT_SQL, MEMBERS_SQL, scopeSql, WRITE_SQL } from './health.sql';
+import {
+  ANALYZE_SQL,
+  cleanupSql,
+  INPUT_SQL,
+  MEMBERS_SQL,
+  scopeSql,
+  SIGNAL_CANDIDATES_SQL,
+  WRITE_SQL,
+} from './health.sql';
 import { currentSettings, currentThresholds } from './health.store';
 
 /** What one scoring run did. */
@@ -14,7 +24,7 @@ export interface ScoringResult {
   readonly changed: number;
   /** Customers who crossed into HIGH (a CHURN_RISK_RAISED stream event each). */
   readonly raised: number;
-  /** DOWNGRADE_AHEAD and POINTS_EXPIRING signals newly raised. */
+  /** DOWNGRADE_AHEAD and POINTS_EXPIRING signals newly raised (CHURN_RISK_RAISED: one per crossing, once a day). */
   readonly downgradesAhead: number;
   readonly pointsExpiring: number;
   readonly durationMs: number;
@@ -32,6 +42,8 @@ const ANALYZE_FROM = 10_000;
  * time; an instance that finds one under way skips the tenant (null), since it does the same work.
  */
 export class HealthScoring {
+  constructor(private readonly signals: SignalService) {}
+
   /** Scores every customer of the tenant (the CLI, the hourly job, and after the settings change). */
   async scoreTenant(
     em: EntityManager,
@@ -171,16 +183,52 @@ export class HealthScoring {
         highFrom: tenantDefault.values.highFrom,
       }),
     );
-    const [written] = await tx.execute<
-      { scored: number; changed: number; raised: number; downgrades_ahead: number; points_expiring: number }[]
+    const written = await tx.execute<
+      {
+        scored: number;
+        changed: number;
+        raised: number;
+        customer_id: string | null;
+        from_level: string;
+        churn_score: number;
+        churn_reasons: unknown[];
+        cause: string;
+      }[]
     >(...bind(WRITE_SQL, { tenantId, actor, stream: churnRiskStream(tenantId), topic: Topic.CHURN_RISK_RAISED }));
+    const candidates = await tx.execute<
+      { customer_id: string; type: SignalType; cause: string; payload: Record<string, unknown> }[]
+    >(...bind(SIGNAL_CANDIDATES_SQL, { tenantId }));
+    const signals: NewSignal[] = [
+      ...written.flatMap((row) =>
+        row.customer_id === null
+          ? []
+          : [
+              {
+                tenantId,
+                customerId: row.customer_id,
+                type: SignalType.CHURN_RISK_RAISED,
+                cause: row.cause,
+                payload: { from: row.from_level, score: row.churn_score, reasons: row.churn_reasons },
+              },
+            ],
+      ),
+      ...candidates.map((row) => ({
+        tenantId,
+        customerId: row.customer_id,
+        type: row.type,
+        cause: row.cause,
+        payload: row.payload,
+      })),
+    ];
+    const raised = await this.signals.raiseAll(tx, signals);
+    const count = (type: SignalType) => raised.filter((signal) => signal.type === type).length;
     await tx.execute(...bind(cleanupSql(ids !== null), ids ? { tenantId, customerIds: ids } : { tenantId }));
     return {
-      scored: written.scored,
-      changed: written.changed,
-      raised: written.raised,
-      downgradesAhead: written.downgrades_ahead,
-      pointsExpiring: written.points_expiring,
+      scored: written[0].scored,
+      changed: written[0].changed,
+      raised: written[0].raised,
+      downgradesAhead: count(SignalType.DOWNGRADE_AHEAD),
+      pointsExpiring: count(SignalType.POINTS_EXPIRING),
     };
   }
 }

@@ -6,8 +6,8 @@
  *      knows a run of ten customers from one of a hundred thousand.
  *   2. INPUT_SQL: every input, component, churn signal and the score, one row per customer (a temp table).
  *   3. WRITE_SQL: stores scores and risk, and for the customers whose risk level changed, the timeline event,
- *      and for those who crossed into HIGH, the signal and the churn-risk stream event; DOWNGRADE_AHEAD and
- *      POINTS_EXPIRING signals.
+ *      and for those who crossed into HIGH, the churn-risk stream event; SIGNAL_CANDIDATES_SQL: the DOWNGRADE_AHEAD
+ *      and POINTS_EXPIRING signals to raise. The signals go through SignalService.raiseAll.
  *   4. cleanupSql: removes scores of customers in reach not scored now (opted out of profiling, merged).
  * The formulas are documented in docs/api/health.md; constants come from health.logic.ts as parameters.
  */
@@ -262,10 +262,9 @@ const day = (value: string, tz: string) => `to_char(${value} at time zone ${tz},
 
 /**
  * Stores the scores and risk of `health_input`, and for every customer whose level changed (no stored level
- * counts as LOW): a CHURN_RISK_CHANGED timeline event; for those now HIGH, the CHURN_RISK_RAISED signal (once a
- * day per customer) and the next versions of the tenant's churn-risk stream (as recordStreamEvent numbers them:
- * under the stream's row lock, no gaps). DOWNGRADE_AHEAD and POINTS_EXPIRING signals are raised for every
- * customer where they hold, profiling or not: they are facts about the account, once per period end or expiry.
+ * counts as LOW): a CHURN_RISK_CHANGED timeline event; for those now HIGH, the next versions of the tenant's
+ * churn-risk stream (as recordStreamEvent numbers them: under the stream's row lock, no gaps), and the
+ * customers themselves, whose CHURN_RISK_RAISED signals (once a day per customer) SignalService raises.
  */
 export const WRITE_SQL = `
   with prev as (
@@ -296,12 +295,6 @@ export const WRITE_SQL = `
   ), crossings as (
     select c.*, row_number() over (order by c.customer_id) as n, count(*) over () as total
       from changes c where c.to_level = 'HIGH'
-  ), raised as (
-    insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
-    select uuid_generate_v7(), :tenantId::uuid, x.customer_id, 'CHURN_RISK_RAISED', x.customer_id || ':' || ${day('x.at', 'x.tz')},
-           jsonb_build_object('from', x.from_level, 'score', x.churn_score, 'reasons', x.churn_reasons), now()
-      from crossings x
-    on conflict (tenant_id, type, cause) do nothing
   ), head as (
     insert into event_stream as s (stream, tenant_id, version)
     select :stream::text, :tenantId::uuid, count(*) from crossings having count(*) > 0
@@ -315,25 +308,30 @@ export const WRITE_SQL = `
            now(), :stream::text, h.version - x.total + x.n
       from crossings x cross join head h
     returning 1
-  ), downgrades as (
-    insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
-    select uuid_generate_v7(), :tenantId::uuid, i.customer_id, 'DOWNGRADE_AHEAD', i.customer_id || ':' || ${day('i.period_end', 'i.tz')},
-           jsonb_build_object('tierCode', i.tier_code, 'projectedTierCode', i.lower_code, 'periodEnd', i.period_end,
-             'metric', i.tier_metric, 'remainingToKeep', i.remaining_to_keep), now()
-      from health_input i where i.tier_code is not null
-    on conflict (tenant_id, type, cause) do nothing
-    returning 1
-  ), expiries as (
-    insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
-    select uuid_generate_v7(), :tenantId::uuid, i.customer_id, 'POINTS_EXPIRING', i.customer_id || ':' || ${day('i.expiring_at', 'i.tz')},
-           jsonb_build_object('points', i.expiring_points, 'expiresAt', i.expiring_at), now()
-      from health_input i where i.expiring_points is not null
-    on conflict (tenant_id, type, cause) do nothing
-    returning 1
   )
+  -- One row at least (the counts), and one per customer that crossed into HIGH: their CHURN_RISK_RAISED signals.
   select (select count(*) from upserted)::int as scored, (select count(*) from changes)::int as changed,
-         (select count(*) from streamed)::int as raised, (select count(*) from downgrades)::int as downgrades_ahead,
-         (select count(*) from expiries)::int as points_expiring`;
+         (select count(*) from streamed)::int as raised,
+         x.customer_id, x.from_level, x.churn_score, x.churn_reasons,
+         x.customer_id || ':' || ${day('x.at', 'x.tz')} as cause
+    from (select 1) one left join crossings x on true`;
+
+/**
+ * DOWNGRADE_AHEAD and POINTS_EXPIRING signals not raised yet (the same cause is raised once), for every customer
+ * where the signal holds, profiling or not: they are facts about the account, once per period end or expiry.
+ */
+export const SIGNAL_CANDIDATES_SQL = `
+  select c.* from (
+    select i.customer_id, 'DOWNGRADE_AHEAD' as type, i.customer_id || ':' || ${day('i.period_end', 'i.tz')} as cause,
+           jsonb_build_object('tierCode', i.tier_code, 'projectedTierCode', i.lower_code, 'periodEnd', i.period_end,
+             'metric', i.tier_metric, 'remainingToKeep', i.remaining_to_keep) as payload
+      from health_input i where i.tier_code is not null
+    union all
+    select i.customer_id, 'POINTS_EXPIRING', i.customer_id || ':' || ${day('i.expiring_at', 'i.tz')},
+           jsonb_build_object('points', i.expiring_points, 'expiresAt', i.expiring_at)
+      from health_input i where i.expiring_points is not null
+  ) c
+   where not exists (select 1 from customer_signal s where s.tenant_id = :tenantId and s.type = c.type and s.cause = c.cause)`;
 
 /**
  * Removes the scores of customers in reach of this run (the tenant, or the marked ids and the scope) that it did

@@ -1,3 +1,6 @@
+import { HealthScoring } from '../../src/health/health.scoring';
+import { SignalService } from '../../src/signals/signal.service';
+import { SignalType } from '../../src/signals/signal.types';
 import {
   AtRiskCustomersDocument,
   ChurnRiskRaisedDocument,
@@ -219,7 +222,13 @@ describe('crossing into HIGH', () => {
     // INACTIVE (35) and DETRACTOR (30): 65, HIGH from 60.
     await createdDaysAgo(gw, first.id, 70);
     await surveyAnswer(gw, q.tenant.tenantId, first.id, { kind: 'NPS', score: 1, detractor: true, daysAgo: 65 });
-    expect(await scoreTenant(gw, q.tenant.tenantId)).toMatchObject({ scored: 1, changed: 1, raised: 1 });
+    // Raised through SignalService: handlers registered for the type run in the scoring transaction.
+    const signals = new SignalService();
+    const handled: string[] = [];
+    signals.on(SignalType.CHURN_RISK_RAISED, (_tx, signal) => Promise.resolve(void handled.push(signal.cause)));
+    const run = await new HealthScoring(signals).scoreTenant(gw.gateway.orm.em.fork(), q.tenant.tenantId);
+    expect(run).toMatchObject({ scored: 1, changed: 1, raised: 1 });
+    expect(handled).toEqual([`${first.id}:${parisDay(new Date())}`]);
     // Scoring again is no crossing: nothing more is raised.
     expect(await scoreTenant(gw, q.tenant.tenantId)).toMatchObject({ changed: 0, raised: 0 });
     expect(await sql(gw, `select version::int from event_stream where stream = ?`, [stream])).toEqual([{ version: 1 }]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { HealthScoring, type ScoringResult } from '../../src/health/health.scoring';
+import { SignalService } from '../../src/signals/signal.service';
 import { CustomerHealthDocument, SetConsentDocument } from '../generated/graphql';
 import type { ApiClient, TestGateway } from '../support';
 
@@ -9,7 +10,7 @@ import type { ApiClient, TestGateway } from '../support';
  * most a year back one request at a time, and surveys, cases and consent belong to parts built beside this one.
  */
 
-export const scoring = new HealthScoring();
+export const scoring = new HealthScoring(new SignalService());
 
 /** A full scoring run of the tenant, as the CLI and the job do it. */
 export async function scoreTenant(gw: TestGateway, tenantId: string, at?: Date): Promise<ScoringResult> {
