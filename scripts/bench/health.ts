@@ -10,17 +10,19 @@ import { SignalService } from '../../src/signals/signal.service';
 import { admin, databaseUrl, graphql, option, percentile, startBenchGateway } from './lib';
 
 /**
- * `npm run bench:health [-- --customers 100000 --reads 2000]`
+ * `npm run bench:health [-- --customers 100000 --reads 2000 --metric-runs 20]`
  *
  * Seeds one tenant set-based (generate_series) with 100 thousand members and about 2 million events: purchases
  * at each member's own rhythm, the earns and redemptions of the ledger, points lots, survey answers, support
  * cases and tier status. Then times `npm run score-health` (the compiled CLI, health and churn in one run) on
  * the whole tenant, first (every member new: levels, timeline events, signals and stream events written) and
  * again (steady state); the health job's rescoring of 100 and of 1,000 changed members; and the per-customer reads over
- * HTTP (`customer { health churnRisk }`, `atRiskCustomers` pages). Ends with one summary line.
+ * HTTP (`customer { health churnRisk }`, `atRiskCustomers` pages), and each metrics query (src/insights) over
+ * the same data. Ends with one summary line.
  */
 const CUSTOMERS = option('customers', 100_000);
 const READS = option('reads', 2_000);
+const METRIC_RUNS = option('metric-runs', 20);
 const PORT = Number(process.env.BENCH_PORT ?? 4964);
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench_health';
 
@@ -262,10 +264,48 @@ async function main(): Promise<void> {
     process.stdout.write(
       `reads: customer { health churnRisk } p50 ${ms(profileMs, 50)} p99 ${ms(profileMs, 99)} (${profileMs.length}); atRiskCustomers(first: 50) p50 ${ms(pageMs, 50)} p99 ${ms(pageMs, 99)} (${pageMs.length} pages)\n`,
     );
-    // Metrics (issue 14 item 6) are not on main yet: when src/metrics lands, time the p99 of each of its queries
-    // here, over this same tenant, and add it to the summary line.
+    // The metrics (src/insights) over the same data: each query, grouped, over the last 12 months by month.
+    const today = new Date();
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    const period = {
+      from: day(new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), 1))),
+      to: day(new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 1))),
+      bucket: 'MONTH',
+    };
+    const metrics: [string, string][] = [
+      [
+        'feedbackMetrics',
+        `feedbackMetrics(period: $period, groupBy: SEGMENT) { periodStart group responses nps { score } ces { mean } }`,
+      ],
+      ['churnMetrics', `churnMetrics(period: $period, groupBy: SEGMENT) { periodStart group activeMembers churnRate }`],
+      [
+        'cohortRetention',
+        `cohortRetention(period: $period, groupBy: SEGMENT) { cohort periodStart group retentionRate }`,
+      ],
+      [
+        'pointsMetrics',
+        `pointsMetrics(period: $period, groupBy: SEGMENT) { periodStart group earned redeemed redemptionRate }`,
+      ],
+      [
+        'caseSlaMetrics',
+        `caseSlaMetrics(period: $period, groupBy: PRIORITY) { periodStart group overall { attainment } }`,
+      ],
+      ['tierDistribution', `tierDistribution(groupBy: SEGMENT) { group tierCode members share }`],
+      ['tierMovement', `tierMovement(period: $period, groupBy: SEGMENT) { periodStart group reason changes }`],
+    ];
+    const metricP99: string[] = [];
+    for (const [name, selection] of metrics) {
+      const uses = selection.includes('$period');
+      const query = `query${uses ? '($period: MetricPeriodInput!)' : ''} { ${selection} }`;
+      const runs: number[] = [];
+      for (let i = 0; i < METRIC_RUNS; i += 1)
+        runs.push((await timed(() => graphql(url, owner, query, uses ? { period } : {})))[0]);
+      runs.sort((a, b) => a - b);
+      metricP99.push(`${name} ${ms(runs, 99)}`);
+      process.stdout.write(`metrics: ${name} p50 ${ms(runs, 50)} p99 ${ms(runs, 99)} (${runs.length} runs)\n`);
+    }
     process.stdout.write(
-      `health: ${CUSTOMERS} customers, ${events} events: full scoring ${(first.sqlMs / 1000).toFixed(1)} s (${first.seconds.toFixed(1)} s with the CLI's start), steady ${(again.sqlMs / 1000).toFixed(1)} s, 100 changed ${dirtyMs[0]} ms, 1,000 changed ${dirtyMs[1]} ms; reads p99 ${ms(profileMs, 99)} per customer, ${ms(pageMs, 99)} per page; metrics p99: not measured (no src/metrics on main)\n`,
+      `health: ${CUSTOMERS} customers, ${events} events: full scoring ${(first.sqlMs / 1000).toFixed(1)} s (${first.seconds.toFixed(1)} s with the CLI's start), steady ${(again.sqlMs / 1000).toFixed(1)} s, 100 changed ${dirtyMs[0]} ms, 1,000 changed ${dirtyMs[1]} ms; reads p99 ${ms(profileMs, 99)} per customer, ${ms(pageMs, 99)} per page; metrics p99 ${metricP99.join(', ')}\n`,
     );
   } finally {
     child?.kill('SIGTERM');
