@@ -285,6 +285,41 @@ describe('merges', () => {
   });
 });
 
+describe('reads', () => {
+  it("read many customers' health and a page at risk in a fixed number of statements", async () => {
+    const p = await program(gw);
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const customer = await createCustomer(p.tenant.owner);
+      await sql(gw, `update customer set created_at = now() - interval '90 days' where id = ?`, [customer.id]);
+      ids.push(customer.id);
+    }
+    await scoreTenant(gw, p.tenant.tenantId);
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    // The outbox relay shares the pool: its statements are not the request's.
+    const onQuery = (query: { sql: string }) => {
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+    };
+    const fields = ids.map(
+      (id, i) => `c${i}: customer(id: "${id}") { health { score } churnRisk { level reasons { signal } } }`,
+    );
+    const page = `atRiskCustomers(first: 2) { edges { node { customer { id } churnRisk { level } health { band } } } }`;
+    knex.on('query', onQuery);
+    let res;
+    try {
+      res = await p.tenant.owner.data(`query { ${fields.join(' ')} ${page} }`);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(res.c5.churnRisk).toEqual({ level: 'MEDIUM', reasons: [{ signal: 'INACTIVE' }] });
+    expect(res.atRiskCustomers.edges).toHaveLength(2);
+    // One statement for the page, one for the scores of the customers it did not bring.
+    expect(statements.filter((text) => text.includes('from health_score'))).toHaveLength(2);
+    expect(statements.length).toBeLessThanOrEqual(4);
+  });
+});
+
 describe('access', () => {
   it('is for staff who serve or analyse customers; a customer never sees their own profiling', async () => {
     const p = await program(gw);
