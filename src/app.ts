@@ -37,6 +37,9 @@ import { LedgerReadService } from './ledger/ledger-reads.service';
 import { createLoaders } from './loaders';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { PlaybookEngine } from './playbooks/playbook.engine';
+import { PlaybookService } from './playbooks/playbook.service';
+import { LogReminderNotifier, type ReminderNotifier, WebhookReminderNotifier } from './playbooks/reminder-notifier';
 import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TermsService } from './program/terms.service';
@@ -70,6 +73,8 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
+  /** The singletons, for jobs and tests that drive a service directly (e.g. the playbook engine). */
+  readonly services: Services;
   /**
    * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
    * (useful with port 0).
@@ -87,6 +92,8 @@ function createServices(
   config: Config,
   notifier: ContactNotifier,
   rateLimiter: RateLimiter,
+  reminders: ReminderNotifier,
+  log: Logger,
 ): Services {
   const identifiers = new IdentifierService();
   const customers = new CustomerService(authenticator, identifiers);
@@ -125,12 +132,23 @@ function createServices(
     purchases,
     rewards,
     offlineSync: new OfflineSyncService(purchases, rewards),
-    timeline: new TimelineService(),
+    timeline: new TimelineService(signals),
     channelSwitches: new ChannelSwitchService(),
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    playbooks: new PlaybookService(),
+    // OPEN_CASE and GRANT_GOODWILL go to the cases part's CaseService and GoodwillService once it is wired here.
+    playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), null),
   };
+}
+
+/** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
+function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
+  const notifierLog = log.child({ component: 'reminder-notifier' });
+  if (config.reminderWebhookUrl && config.reminderWebhookSecret)
+    return new WebhookReminderNotifier(config.reminderWebhookUrl, config.reminderWebhookSecret, notifierLog);
+  return new LogReminderNotifier(notifierLog);
 }
 
 /** Codes go to the operator's sender when one is configured; otherwise they are only logged (see the class). */
@@ -180,7 +198,14 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   });
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
-  const services = createServices(authenticator, config, contactNotifier, rateLimiter);
+  const services = createServices(
+    authenticator,
+    config,
+    contactNotifier,
+    rateLimiter,
+    createReminderNotifier(config, log),
+    log,
+  );
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
@@ -232,7 +257,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(probeRoutes(orm, bus));
   if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
   const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
-  app.use('/ingest', ingestRouter(orm, log, config.ingestMaxBodyBytes));
+  app.use('/ingest', ingestRouter(orm, services.signals, log, config.ingestMaxBodyBytes));
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
   app.use(
     '/graphql',
@@ -250,7 +275,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(jsonErrorHandler(log));
 
   await relay.start();
-  const stopJobs = startJobs(orm, services.tiers, config, log);
+  const stopJobs = startJobs(orm, services, config, log);
 
   let closing: Promise<void> | null = null;
   return {
@@ -259,6 +284,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     bus,
     metrics,
     log,
+    services,
     listen: async (port) => {
       if (metricsServer) await listenOn(metricsServer, config.metricsPort!);
       return listenOn(httpServer, port);
@@ -273,6 +299,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await relay.stop();
         // Codes under way get a moment to go out; one not delivered is requested again.
         await settleWithin(contactNotifier.drain(), 5_000, undefined);
+        // Reminders under way likewise; one cut off stays SENDING (never sent twice) and is logged.
+        await settleWithin(services.playbookEngine.drain(), 5_000, undefined);
         await bus.close();
         await orm.close(true);
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));

@@ -41,6 +41,8 @@ export interface Config {
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
+  /** How often each instance runs playbooks on new customer signals; 0 turns the timer off. */
+  readonly playbookJobsIntervalMs: number;
   /** Published outbox rows are kept this long: the window in which a reconnecting client catches up event by event. */
   readonly outboxRetentionHours: number;
   /** Events one subscription may fall behind before it is cut off. */
@@ -67,6 +69,10 @@ export interface Config {
   readonly contactCodeMaxAttempts: number;
   /** Codes one customer may request per kind and hour. */
   readonly contactCodeRequestsPerHour: number;
+  /** Where playbook reminders are POSTed (signed); unset: they are only logged, never delivered. */
+  readonly reminderWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of those POSTs; required with the URL. */
+  readonly reminderWebhookSecret: string | undefined;
   /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
   readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
@@ -206,6 +212,17 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');
   }
 
+  // The body carries the customer's address: in production it travels over TLS only.
+  const reminderWebhookUrl = url(
+    env,
+    'REMINDER_WEBHOOK_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
+  const reminderWebhookSecret = env.REMINDER_WEBHOOK_SECRET || undefined;
+  if (reminderWebhookUrl && (reminderWebhookSecret?.length ?? 0) < 16) {
+    throw new ConfigError('REMINDER_WEBHOOK_SECRET (at least 16 characters) is required with REMINDER_WEBHOOK_URL');
+  }
+
   return Object.freeze({
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -232,6 +249,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    playbookJobsIntervalMs: integer(env, 'PLAYBOOK_JOBS_INTERVAL_MS', 2_000, 0, 86_400_000),
     outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
     wsMaxConnectionsPerKey: integer(env, 'WS_MAX_CONNECTIONS_PER_KEY', 100, 1, 100_000),
@@ -250,6 +268,8 @@ export function loadConfig(env: Env = process.env): Config {
     contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
     contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
     contactCodeRequestsPerHour: integer(env, 'CONTACT_CODE_REQUESTS_PER_HOUR', 5, 1, 100),
+    reminderWebhookUrl,
+    reminderWebhookSecret,
     ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

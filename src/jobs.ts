@@ -2,17 +2,25 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import { LedgerJobs } from './ledger/ledger.jobs';
-import type { TierService } from './program/tier.service';
+import type { Services } from './schema';
 
 export interface JobSchedule {
   /** Settling pending points and expiring due lots; 0 turns them off. */
   readonly ledgerJobsIntervalMs: number;
   /** Tier evaluation of every tenant; 0 turns it off. */
   readonly tierJobsIntervalMs: number;
+  /** Playbooks acting on new customer signals; 0 turns it off. */
+  readonly playbookJobsIntervalMs: number;
 }
 
 /** The background jobs every instance runs on timers. Returns what stops them. */
-export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedule, log: Logger): () => void {
+export function startJobs(
+  orm: MikroORM,
+  services: Pick<Services, 'tiers' | 'playbookEngine'>,
+  schedule: JobSchedule,
+  log: Logger,
+): () => void {
+  const { tiers, playbookEngine } = services;
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
@@ -50,8 +58,28 @@ export function startJobs(orm: MikroORM, tiers: TierService, schedule: JobSchedu
   const tierTimer =
     schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
   tierTimer?.unref();
+  // Signals are acted on within seconds of their commit; every instance may run it, SKIP LOCKED shares the work.
+  let playbooksRunning = false;
+  const runPlaybooks = async () => {
+    if (playbooksRunning) return;
+    playbooksRunning = true;
+    try {
+      const run = await playbookEngine.processPending(() => orm.em.fork());
+      if (run.firings + run.failed > 0) log.info({ job: 'playbooks', ...run }, 'playbooks ran');
+    } catch (error) {
+      log.error({ err: error, job: 'playbooks' }, 'playbook run failed; retrying on the next tick');
+    } finally {
+      playbooksRunning = false;
+    }
+  };
+  const playbookTimer =
+    schedule.playbookJobsIntervalMs > 0
+      ? setInterval(() => void runPlaybooks(), schedule.playbookJobsIntervalMs)
+      : null;
+  playbookTimer?.unref();
   return () => {
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
+    if (playbookTimer) clearInterval(playbookTimer);
   };
 }

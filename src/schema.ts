@@ -23,6 +23,9 @@ import {
 } from './ledger/ledger.resolver';
 import type { LedgerService } from './ledger/ledger.service';
 import type { LedgerReadService } from './ledger/ledger-reads.service';
+import type { PlaybookEngine } from './playbooks/playbook.engine';
+import { PlaybookResolver } from './playbooks/playbook.resolver';
+import type { PlaybookService } from './playbooks/playbook.service';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import type { OfflineSyncService } from './pos/offline-sync.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
@@ -72,6 +75,9 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly playbooks: PlaybookService;
+  /** Not called by resolvers: the playbook job (src/jobs.ts) and `npm run run-playbooks` drive it. */
+  readonly playbookEngine: PlaybookEngine;
 }
 
 type ResolverClass = abstract new (...args: never[]) => object;
@@ -111,6 +117,7 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(PlaybookResolver, (s) => new PlaybookResolver(s.playbooks)),
 ] as const;
 
 /**

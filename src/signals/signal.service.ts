@@ -35,4 +35,43 @@ export class SignalService {
     for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, raised);
     return raised;
   }
+
+  /**
+   * Records several signals in one statement (an ingested batch), in the caller's transaction, and runs the
+   * handlers of each new one; those raised before (or twice in the list) are left out of the answer.
+   */
+  async raiseAll(tx: EntityManager, signals: readonly NewSignal[]): Promise<RaisedSignal[]> {
+    if (signals.length === 0) return [];
+    const rows = await tx.execute<{ id: string; tenant_id: string; type: string; cause: string }[]>(
+      `insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
+       select uuid_generate_v7(), s.tenant_id, s.customer_id, s.type, s.cause, s.payload, now()
+         from jsonb_to_recordset(?::jsonb) as s(tenant_id uuid, customer_id uuid, type text, cause text, payload jsonb)
+       on conflict (tenant_id, type, cause) do nothing
+       returning id, tenant_id, type, cause`,
+      [
+        JSON.stringify(
+          signals.map((signal) => ({
+            tenant_id: signal.tenantId,
+            customer_id: signal.customerId,
+            type: signal.type,
+            cause: signal.cause,
+            payload: signal.payload ?? {},
+          })),
+        ),
+      ],
+    );
+    const keyOf = (tenantId: string, type: string, cause: string) => JSON.stringify([tenantId, type, cause]);
+    const ids = new Map(rows.map((row) => [keyOf(row.tenant_id, row.type, row.cause), row.id]));
+    const raised: RaisedSignal[] = [];
+    for (const signal of signals) {
+      const key = keyOf(signal.tenantId, signal.type, signal.cause);
+      const id = ids.get(key);
+      if (!id) continue;
+      ids.delete(key);
+      const one: RaisedSignal = { ...signal, id, payload: signal.payload ?? {} };
+      for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, one);
+      raised.push(one);
+    }
+    return raised;
+  }
 }
