@@ -8,7 +8,7 @@ import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
 import { playbookError, PlaybookErrorCode } from './playbook.errors';
-import { type ActionOutcome, PlaybookActionType,type PlaybookDefinition, playbookDefinition } from './playbook.logic';
+import { type ActionOutcome, PlaybookActionType, type PlaybookDefinition, playbookDefinition } from './playbook.logic';
 import {
   type ActionResult,
   definitionParams,

@@ -5,8 +5,8 @@ import request from 'supertest';
 import { SignalType } from '../../src/signals/signal.types';
 import {
   CreatePlaybookDocument,
-  type PlaybookInput,
   PlaybookFiringsDocument,
+  type PlaybookInput,
   PlaybooksDocument,
   RetirePlaybookDocument,
   TeamAlertDocument,

@@ -27,7 +27,7 @@ export function engineFor(gw: TestGateway, caseActions: CaseActions | null = nul
   return {
     notifier,
     engine,
-    async run() {
+    run: async () => {
       const result = await engine.processPending(() => gw.gateway.orm.em.fork());
       await engine.drain();
       return result;
