@@ -21,6 +21,7 @@ import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
 import type { Config } from './config';
+import { ConsentService } from './customers/consent.service';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
 import { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerService } from './customers/customer.service';
@@ -29,6 +30,9 @@ import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
 import { PurchaseService } from './earning/purchase.service';
+import { FeedbackSettingsService } from './feedback/feedback-settings.service';
+import { SurveyService } from './feedback/survey.service';
+import { SurveyResponseService } from './feedback/survey-response.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
@@ -105,6 +109,8 @@ function createServices(
   const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
+  const surveys = new SurveyService();
+  const feedbackSettings = new FeedbackSettingsService();
   return {
     signals,
     tenancy: new TenancyService(
@@ -137,6 +143,10 @@ function createServices(
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
     ),
+    consents: new ConsentService(),
+    surveys,
+    feedbackSettings,
+    surveyResponses: new SurveyResponseService(surveys, feedbackSettings, signals),
     playbooks: new PlaybookService(),
     // OPEN_CASE and GRANT_GOODWILL go to the cases part's CaseService and GoodwillService once it is wired here.
     playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), null),

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { createAccountLoaders } from './accounts/account.loaders';
+import { createConsentLoaders } from './customers/consent.loaders';
 import { createCustomerLoaders } from './customers/customer.loaders';
+import { createFeedbackLoaders } from './feedback/feedback.loaders';
 import { createLedgerLoaders } from './ledger/ledger.loaders';
 import { createProgramLoaders } from './program/program.loaders';
 import type { Loaders } from './shared/context';
@@ -17,5 +19,7 @@ export function createLoaders(em: EntityManager): Loaders {
     ...createLedgerLoaders(em),
     ...createProgramLoaders(em),
     ...createTimelineLoaders(em),
+    ...createConsentLoaders(em),
+    ...createFeedbackLoaders(em),
   };
 }

@@ -3,6 +3,8 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { ConsentResolver } from './customers/consent.resolver';
+import type { ConsentService } from './customers/consent.service';
 import { ContactVerificationResolver } from './customers/contact-verification.resolver';
 import type { ContactVerificationService } from './customers/contact-verification.service';
 import { CustomerResolver } from './customers/customer.resolver';
@@ -15,6 +17,10 @@ import type { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import type { EarningRuleService } from './earning/earning-rule.service';
 import type { PurchaseService } from './earning/purchase.service';
+import { CustomerFeedbackResolver, FeedbackResolver, SurveyResponseResolver } from './feedback/feedback.resolver';
+import type { FeedbackSettingsService } from './feedback/feedback-settings.service';
+import type { SurveyService } from './feedback/survey.service';
+import type { SurveyResponseService } from './feedback/survey-response.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -75,6 +81,10 @@ export interface Services {
   readonly timeline: TimelineService;
   readonly channelSwitches: ChannelSwitchService;
   readonly rateLimits: RateLimitService;
+  readonly consents: ConsentService;
+  readonly surveys: SurveyService;
+  readonly feedbackSettings: FeedbackSettingsService;
+  readonly surveyResponses: SurveyResponseService;
   readonly playbooks: PlaybookService;
   /** Not called by resolvers: the playbook job (src/jobs.ts) and `npm run run-playbooks` drive it. */
   readonly playbookEngine: PlaybookEngine;
@@ -117,6 +127,10 @@ const RESOLVERS = [
   resolver(RewardResolver, (s) => new RewardResolver(s.rewards)),
   resolver(CustomerTimelineResolver, () => new CustomerTimelineResolver()),
   resolver(TimelineResolver, (s) => new TimelineResolver(s.channelSwitches, s.timeline)),
+  resolver(ConsentResolver, (s) => new ConsentResolver(s.consents)),
+  resolver(FeedbackResolver, (s) => new FeedbackResolver(s.surveys, s.feedbackSettings, s.surveyResponses)),
+  resolver(CustomerFeedbackResolver, () => new CustomerFeedbackResolver()),
+  resolver(SurveyResponseResolver, () => new SurveyResponseResolver()),
   resolver(PlaybookResolver, (s) => new PlaybookResolver(s.playbooks)),
 ] as const;
 

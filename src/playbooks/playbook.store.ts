@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { consentAllowsSql, ConsentPurpose } from '../customers/consent.logic';
 import { pgArray } from '../shared/db/sql';
 import type { SignalType } from '../signals/signal.types';
 import {
@@ -178,8 +179,7 @@ export async function customerFacts(
          left join tier gt on gt.id = ct.granted_tier_id)
      select c.id, c.email, c.phone, c.segments, coalesce(h.rank, 0)::int as tier_rank,
             case when coalesce(h.rank, 0) > 0 then h.tier_id end as tier_id, h.ends_at as tier_ends_at,
-            coalesce((select cc.granted from customer_consent cc
-                       where cc.customer_id = c.id and cc.purpose = 'MARKETING'), false) as marketing_consent
+            ${consentAllowsSql('c.id', ConsentPurpose.MARKETING)} as marketing_consent
        from customer o
        join customer c on c.id = coalesce(o.merged_into_id, o.id) and c.tenant_id = o.tenant_id
        left join held h on h.customer_id = c.id
@@ -293,8 +293,7 @@ export async function claimReminder(em: EntityManager, id: string): Promise<Clai
        returning id, tenant_id, firing_id, customer_id, template_code, channel)
      select r.id, r.tenant_id, r.customer_id, r.template_code, r.channel, c.email, c.phone,
             p.code as playbook_code, f.signal_type,
-            coalesce((select cc.granted from customer_consent cc
-                       where cc.customer_id = r.customer_id and cc.purpose = 'MARKETING'), false) as marketing_consent
+            ${consentAllowsSql('r.customer_id', ConsentPurpose.MARKETING)} as marketing_consent
        from claimed r
        join customer c on c.id = r.customer_id
        join playbook_firing f on f.id = r.firing_id

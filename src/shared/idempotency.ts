@@ -47,6 +47,8 @@ export enum IdempotencyScope {
   CUSTOMER_TOKEN_SECRET_ROTATE = 'customer-token-secret-rotate',
   ROLE_LIMIT = 'role-limit',
   CONTACT_CHANGE = 'contact-change',
+  CONSENT_CHANGE = 'consent-change',
+  SURVEY_RESPONSE = 'survey-response',
 }
 
 export enum IdempotencyErrorCode {

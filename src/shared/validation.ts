@@ -28,6 +28,7 @@ export function isUuid(value: string): boolean {
  */
 export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
   'body',
+  'comment',
   'data',
   'note',
   'overrideReason',

@@ -76,6 +76,13 @@ export type BenefitKind =
   /** Monetary: purchase base points are multiplied by `value`/100 (150 = 1.5x). */
   | 'POINTS_MULTIPLIER';
 
+/** What the busier-customer rule does to a customer with many recent interactions. */
+export type BusyAction =
+  /** The minimum gap since their last survey is multiplied by `busyGapMultiplier`. */
+  | 'EXTEND_GAP'
+  /** They are not surveyed at all until their interactions fall below the count. */
+  | 'SKIP';
+
 /** A voucher to cancel. */
 export type CancelVoucherInput = {
   /** As printed; case and dashes do not matter. */
@@ -125,6 +132,15 @@ export type ConfirmContactChangeInput = {
   /** Which pending change to confirm. */
   kind: ContactKind;
 };
+
+/** What a customer may consent to. MARKETING and SURVEYS are opt-in; PROFILING is opt-out. */
+export type ConsentPurpose =
+  /** Offers and reminders (opt-in: no choice recorded means no consent). */
+  | 'MARKETING'
+  /** Scores computed about the customer, such as health and churn risk (opt-out: allowed until refused). */
+  | 'PROFILING'
+  /** Being asked for feedback (opt-in: no choice recorded means no consent). */
+  | 'SURVEYS';
 
 /** A voucher a till accepts. */
 export type ConsumeVoucherInput = {
@@ -205,6 +221,22 @@ export type CreateStoreInput = {
   name: string;
   /** Region used by regional promotions. */
   region: string;
+};
+
+/** A new survey. */
+export type CreateSurveyInput = {
+  /** Whether it is sent and takes responses from the start. */
+  active?: boolean;
+  /** Short code, unique within the tenant; 1 to 50 characters. */
+  code: string;
+  /** The scale; fixed once the survey has responses. */
+  kind: SurveyKind;
+  /** Name for staff; 1 to 200 characters. */
+  name: string;
+  /** The question as the customer sees it; 1 to 500 characters. */
+  question: string;
+  /** After an interaction, or about the relationship. */
+  trigger: SurveyTrigger;
 };
 
 /** A new business. */
@@ -359,6 +391,19 @@ export type IdentifierKind =
   | 'PHONE'
   /** The customer's id in the point-of-sale system. */
   | 'POS_CUSTOMER_ID';
+
+/** Why a customer may not be sent a survey now. */
+export type IneligibilityReason =
+  /** The customer has not consented to SURVEYS (opt-in). */
+  | 'NO_CONSENT'
+  /** A support case of theirs is open, acknowledged or in progress. */
+  | 'OPEN_CASE'
+  /** They answered a survey less than `minDaysBetweenSurveys` days ago. */
+  | 'RECENTLY_SURVEYED'
+  /** The survey is switched off. */
+  | 'SURVEY_INACTIVE'
+  /** They had at least `busyInteractions` interactions in the last `busyWindowDays` days: skipped, or their gap is longer. */
+  | 'TOO_MANY_INTERACTIONS';
 
 /** The accounts points move between: two per customer, and the program's own. */
 export type LedgerAccount =
@@ -805,6 +850,42 @@ export type SetAccountMembershipInput = {
   customerId: string | number;
 };
 
+/** A customer's choice for one purpose, and where they made it. */
+export type SetConsentInput = {
+  /** The customer; a customer token may name only itself. */
+  customerId: string | number;
+  /** True gives consent, false withdraws or refuses it. */
+  granted: boolean;
+  /** A retry with the same key answers with the consent as it is, without recording it twice. */
+  idempotencyKey: string;
+  /** What the choice is about. */
+  purpose: ConsentPurpose;
+  /** Where the customer made the choice, e.g. app-settings, pos-signup, call; 1 to 100 characters. */
+  source: string;
+};
+
+/** The settings to change; those left out stay as they are. */
+export type SetFeedbackSettingsInput = {
+  /** What happens to a busy customer. */
+  busyAction?: BusyAction | null | undefined;
+  /** 1 to 12. */
+  busyGapMultiplier?: number | null | undefined;
+  /** 0 (off) to 1000 interactions. */
+  busyInteractions?: number | null | undefined;
+  /** 1 to 365 days. */
+  busyWindowDays?: number | null | undefined;
+  /** 1 to 6. */
+  cesDetractorMax?: number | null | undefined;
+  /** 1 to 4. */
+  csatDetractorMax?: number | null | undefined;
+  /** Refused with CONFLICT (VERSION_MISMATCH) unless the settings are still at this version. */
+  expectedVersion?: number | null | undefined;
+  /** 0 to 365 days. */
+  minDaysBetweenSurveys?: number | null | undefined;
+  /** 0 to 9. */
+  npsDetractorMax?: number | null | undefined;
+};
+
 /** Something about a customer worth acting on; playbooks map each to actions. */
 export type SignalType =
   /** The customer crossed into high churn risk. */
@@ -845,6 +926,63 @@ export type StateSource =
   | 'LIVE'
   /** A version the client missed, replayed in order from the outbox. */
   | 'MISSED';
+
+/** A customer's answer to a survey. */
+export type SubmitSurveyResponseInput = {
+  /** Where it was answered; a POS key's is always POS; by default the caller's role's channel. */
+  channel?: Channel | null | undefined;
+  /** The customer's comment; up to 2000 characters. */
+  comment?: string | null | undefined;
+  /** What it is about; required for a transactional survey. */
+  context?: SurveyContextInput | null | undefined;
+  /** The customer; a customer token may name only itself. */
+  customerId: string | number;
+  /** A retry with the same key answers with the first response, recorded once. */
+  idempotencyKey: string;
+  /** On the survey's scale: NPS 0-10, CES 1-7, CSAT 1-5. */
+  score: number;
+  /** The store it was answered at; a POS key's own store whether given or not. */
+  storeId?: string | number | null | undefined;
+  /** An active survey of the tenant. */
+  surveyId: string | number;
+  /** What it is about, in a word (e.g. delivery); up to 50 characters. */
+  topic?: string | null | undefined;
+};
+
+/** What a response is about. */
+export type SurveyContextInput = {
+  /** Required for PURCHASE (the customer's purchase id), CASE (their case id) and CALL; none for RELATIONSHIP. */
+  id?: string | null | undefined;
+  /** A transactional survey needs PURCHASE, CASE or CALL. */
+  type: SurveyContextType;
+};
+
+/** What a survey response is about. */
+export type SurveyContextType =
+  /** A call, by the telephony system's id. */
+  | 'CALL'
+  /** A support case of the customer's (its id). */
+  | 'CASE'
+  /** A purchase of the customer's (its id). */
+  | 'PURCHASE'
+  /** The relationship as a whole (no id). */
+  | 'RELATIONSHIP';
+
+/** The survey's question and scale. */
+export type SurveyKind =
+  /** Customer Effort Score: how easy it was, 1 (very hard) to 7 (very easy). */
+  | 'CES'
+  /** Customer satisfaction: 1 (very dissatisfied) to 5 (very satisfied). */
+  | 'CSAT'
+  /** Net Promoter Score: how likely to recommend, 0 to 10. */
+  | 'NPS';
+
+/** When a survey is sent. */
+export type SurveyTrigger =
+  /** Periodically, about the relationship as a whole. */
+  | 'RELATIONSHIP'
+  /** After a purchase, a support case or a call; a response names it in `context`. */
+  | 'TRANSACTIONAL';
 
 /** The kind of text published per channel and locale. */
 export type TermsKind =
@@ -1004,6 +1142,24 @@ export type UpdateProgramSettingsInput = {
   rounding?: PointsRounding | null | undefined;
   /** Days a new voucher stays valid. */
   voucherValidityDays?: number | null | undefined;
+};
+
+/** The fields of a survey to change; those left out stay as they are. */
+export type UpdateSurveyInput = {
+  /** False switches it off: no longer sent, no new responses. */
+  active?: boolean | null | undefined;
+  /** Short code, unique within the tenant. */
+  code?: string | null | undefined;
+  /** Refused with CONFLICT (VERSION_MISMATCH) unless the survey is still at this version. */
+  expectedVersion?: number | null | undefined;
+  /** Only while the survey has no responses. */
+  kind?: SurveyKind | null | undefined;
+  /** Name for staff. */
+  name?: string | null | undefined;
+  /** The question as the customer sees it. */
+  question?: string | null | undefined;
+  /** After an interaction, or about the relationship. */
+  trigger?: SurveyTrigger | null | undefined;
 };
 
 /** Where a voucher is in its life. */
@@ -1216,6 +1372,78 @@ export type CreateEarningRuleMutationVariables = Exact<{
 
 
 export type CreateEarningRuleMutation = { createEarningRule: { id: string, code: string } };
+
+export type SetConsentMutationVariables = Exact<{
+  input: SetConsentInput;
+}>;
+
+
+export type SetConsentMutation = { setConsent: { changed: boolean, replayed: boolean, consent: { purpose: ConsentPurpose, granted: boolean, source: string | null, recordedAt: string | null } } };
+
+export type CustomerConsentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CustomerConsentsQuery = { customer: { id: string, consents: Array<{ purpose: ConsentPurpose, granted: boolean, source: string | null, recordedAt: string | null }> } };
+
+export type CreateSurveyMutationVariables = Exact<{
+  input: CreateSurveyInput;
+}>;
+
+
+export type CreateSurveyMutation = { createSurvey: { id: string, code: string, name: string, kind: SurveyKind, trigger: SurveyTrigger, question: string, active: boolean, version: number } };
+
+export type UpdateSurveyMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateSurveyInput;
+}>;
+
+
+export type UpdateSurveyMutation = { updateSurvey: { id: string, code: string, kind: SurveyKind, active: boolean, version: number } };
+
+export type SurveysQueryVariables = Exact<{
+  activeOnly?: boolean | null | undefined;
+}>;
+
+
+export type SurveysQuery = { surveys: Array<{ id: string, code: string, kind: SurveyKind, active: boolean }> };
+
+export type FeedbackSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FeedbackSettingsQuery = { feedbackSettings: { minDaysBetweenSurveys: number, busyInteractions: number, busyWindowDays: number, busyAction: BusyAction, busyGapMultiplier: number, npsDetractorMax: number, cesDetractorMax: number, csatDetractorMax: number, version: number } };
+
+export type SetFeedbackSettingsMutationVariables = Exact<{
+  input: SetFeedbackSettingsInput;
+}>;
+
+
+export type SetFeedbackSettingsMutation = { setFeedbackSettings: { minDaysBetweenSurveys: number, busyInteractions: number, busyWindowDays: number, busyAction: BusyAction, busyGapMultiplier: number, npsDetractorMax: number, cesDetractorMax: number, csatDetractorMax: number, version: number } };
+
+export type SurveyEligibilityQueryVariables = Exact<{
+  customerId: string | number;
+  surveyId: string | number;
+}>;
+
+
+export type SurveyEligibilityQuery = { surveyEligibility: { eligible: boolean, reasons: Array<IneligibilityReason>, nextEligibleAt: string | null, lastSurveyedAt: string | null } };
+
+export type SubmitSurveyResponseMutationVariables = Exact<{
+  input: SubmitSurveyResponseInput;
+}>;
+
+
+export type SubmitSurveyResponseMutation = { submitSurveyResponse: { replayed: boolean, response: { id: string, surveyId: string, kind: SurveyKind, score: number, comment: string | null, channel: Channel, storeId: string | null, topic: string | null, detractor: boolean, respondedAt: string, context: { type: SurveyContextType, id: string | null } | null } } };
+
+export type CustomerSurveyResponsesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CustomerSurveyResponsesQuery = { customer: { id: string, surveyResponses: { edges: Array<{ cursor: string, node: { id: string, score: number, kind: SurveyKind, detractor: boolean, survey: { code: string } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type PointsResultFieldsFragment = { replayed: boolean, transaction: { id: string, kind: PointsTransactionKind, points: number, reason: string, actor: string, channel: Channel | null, idempotencyKey: string | null, reversesId: string | null, entries: Array<{ account: LedgerAccount, customerId: string | null, amount: number }> }, balance: { available: number, pending: number, version: number } };
 
@@ -1621,6 +1849,16 @@ export const RecordPurchaseBreakdownDocument = {"kind":"Document","definitions":
 export const PreviewPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PreviewPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"PreviewPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"previewPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"basePoints"}},{"kind":"Field","name":{"kind":"Name","value":"totalPoints"}},{"kind":"Field","name":{"kind":"Name","value":"pendingUntil"}},{"kind":"Field","name":{"kind":"Name","value":"contributions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"requestedPoints"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sku"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<PreviewPurchaseQuery, PreviewPurchaseQueryVariables>;
 export const RefundPurchaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefundPurchase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefundPurchaseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundPurchase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refundId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"pointsClawedBack"}},{"kind":"Field","name":{"kind":"Name","value":"pointsUncollected"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}},{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}}]}}]}}]}}]} as unknown as DocumentNode<RefundPurchaseMutation, RefundPurchaseMutationVariables>;
 export const CreateEarningRuleDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEarningRule"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EarningRuleInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEarningRule"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]} as unknown as DocumentNode<CreateEarningRuleMutation, CreateEarningRuleMutationVariables>;
+export const SetConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetConsentInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"consent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"changed"}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]}}]} as unknown as DocumentNode<SetConsentMutation, SetConsentMutationVariables>;
+export const CustomerConsentsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerConsents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"consents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purpose"}},{"kind":"Field","name":{"kind":"Name","value":"granted"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"recordedAt"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerConsentsQuery, CustomerConsentsQueryVariables>;
+export const CreateSurveyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateSurvey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateSurveyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createSurvey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"question"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<CreateSurveyMutation, CreateSurveyMutationVariables>;
+export const UpdateSurveyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateSurvey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateSurveyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateSurvey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<UpdateSurveyMutation, UpdateSurveyMutationVariables>;
+export const SurveysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Surveys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"activeOnly"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surveys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"activeOnly"},"value":{"kind":"Variable","name":{"kind":"Name","value":"activeOnly"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}}]} as unknown as DocumentNode<SurveysQuery, SurveysQueryVariables>;
+export const FeedbackSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FeedbackSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"feedbackSettings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minDaysBetweenSurveys"}},{"kind":"Field","name":{"kind":"Name","value":"busyInteractions"}},{"kind":"Field","name":{"kind":"Name","value":"busyWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"busyAction"}},{"kind":"Field","name":{"kind":"Name","value":"busyGapMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"npsDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"cesDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"csatDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<FeedbackSettingsQuery, FeedbackSettingsQueryVariables>;
+export const SetFeedbackSettingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetFeedbackSettings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetFeedbackSettingsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setFeedbackSettings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"minDaysBetweenSurveys"}},{"kind":"Field","name":{"kind":"Name","value":"busyInteractions"}},{"kind":"Field","name":{"kind":"Name","value":"busyWindowDays"}},{"kind":"Field","name":{"kind":"Name","value":"busyAction"}},{"kind":"Field","name":{"kind":"Name","value":"busyGapMultiplier"}},{"kind":"Field","name":{"kind":"Name","value":"npsDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"cesDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"csatDetractorMax"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}}]}}]} as unknown as DocumentNode<SetFeedbackSettingsMutation, SetFeedbackSettingsMutationVariables>;
+export const SurveyEligibilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SurveyEligibility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"surveyId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"surveyEligibility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"customerId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"customerId"}}},{"kind":"Argument","name":{"kind":"Name","value":"surveyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"surveyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"reasons"}},{"kind":"Field","name":{"kind":"Name","value":"nextEligibleAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSurveyedAt"}}]}}]}}]} as unknown as DocumentNode<SurveyEligibilityQuery, SurveyEligibilityQueryVariables>;
+export const SubmitSurveyResponseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitSurveyResponse"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitSurveyResponseInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitSurveyResponse"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"response"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"surveyId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"comment"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"storeId"}},{"kind":"Field","name":{"kind":"Name","value":"context"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"detractor"}},{"kind":"Field","name":{"kind":"Name","value":"respondedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]}}]} as unknown as DocumentNode<SubmitSurveyResponseMutation, SubmitSurveyResponseMutationVariables>;
+export const CustomerSurveyResponsesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerSurveyResponses"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"surveyResponses"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"score"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"detractor"}},{"kind":"Field","name":{"kind":"Name","value":"survey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CustomerSurveyResponsesQuery, CustomerSurveyResponsesQueryVariables>;
 export const EarnPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"EarnPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"EarnPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"earnPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<EarnPointsMutation, EarnPointsMutationVariables>;
 export const RedeemPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RedeemPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RedeemPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"redeemPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<RedeemPointsMutation, RedeemPointsMutationVariables>;
 export const TransferPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TransferPointsInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PointsResultFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PointsResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PointsResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transaction"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"points"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"actor"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"reversesId"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"balance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"version"}}]}},{"kind":"Field","name":{"kind":"Name","value":"replayed"}}]}}]} as unknown as DocumentNode<TransferPointsMutation, TransferPointsMutationVariables>;

@@ -386,8 +386,8 @@ describe('SEND_REMINDER', () => {
     const consenting = await createCustomer(tenant.owner, { segments: ['reminders'] });
     const refusing = await createCustomer(tenant.owner, { segments: ['reminders'] });
     const silent = await createCustomer(tenant.owner, { segments: ['reminders'] });
-    await setMarketingConsent(gw, tenant.tenantId, consenting.id, true);
-    await setMarketingConsent(gw, tenant.tenantId, refusing.id, false);
+    await setMarketingConsent(tenant.owner, consenting.id, true);
+    await setMarketingConsent(tenant.owner, refusing.id, false);
     const { run, notifier } = engineFor(gw);
     for (const customer of [consenting, refusing, silent]) {
       await raise(gw, {
@@ -438,7 +438,7 @@ describe('SEND_REMINDER', () => {
     const stays = await createCustomer(tenant.owner, { segments: ['stranded'] });
     const leaves = await createCustomer(tenant.owner, { segments: ['stranded'] });
     for (const customer of [stays, leaves]) {
-      await setMarketingConsent(gw, tenant.tenantId, customer.id, true);
+      await setMarketingConsent(tenant.owner, customer.id, true);
       await raise(gw, {
         tenantId: tenant.tenantId,
         customerId: customer.id,
@@ -453,7 +453,7 @@ describe('SEND_REMINDER', () => {
         where firing_id in (select id from playbook_firing where playbook_id = ?)`,
       [playbook.id],
     );
-    await setMarketingConsent(gw, tenant.tenantId, leaves.id, false);
+    await setMarketingConsent(tenant.owner, leaves.id, false);
     const next = engineFor(gw);
     await next.run();
     await next.run();

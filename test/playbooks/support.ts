@@ -4,7 +4,8 @@ import type { CaseActions } from '../../src/playbooks/case-actions';
 import { PlaybookEngine } from '../../src/playbooks/playbook.engine';
 import type { ReminderMessage, ReminderNotifier } from '../../src/playbooks/reminder-notifier';
 import type { SignalType } from '../../src/signals/signal.types';
-import type { TestGateway } from '../support';
+import { SetConsentDocument } from '../generated/graphql';
+import { type ApiClient, key, type TestGateway } from '../support';
 
 /** The notifier port as a test sees it: every reminder handed to it, in order. */
 export class RecordingNotifier implements ReminderNotifier {
@@ -54,14 +55,11 @@ export async function createTeam(gw: TestGateway, tenantId: string): Promise<str
   return row.id;
 }
 
-/** The customer's MARKETING choice (the feedback part owns the API; playbooks read the table). */
-export async function setMarketingConsent(gw: TestGateway, tenantId: string, customerId: string, granted: boolean) {
-  await gw.gateway.orm.em.fork().execute(
-    `insert into customer_consent (customer_id, purpose, tenant_id, granted, source, actor, recorded_at)
-     values (?, 'MARKETING', ?, ?, 'test', 'test', now())
-     on conflict (customer_id, purpose) do update set granted = excluded.granted, recorded_at = now()`,
-    [customerId, tenantId, granted],
-  );
+/** The customer's MARKETING choice, recorded through the consent API as a customer's preference centre would. */
+export async function setMarketingConsent(by: ApiClient, customerId: string, granted: boolean) {
+  await by.data(SetConsentDocument, {
+    input: { customerId, purpose: 'MARKETING', granted, source: 'preference-centre', idempotencyKey: key() },
+  });
 }
 
 export async function signalRow(gw: TestGateway, tenantId: string, type: SignalType, cause: string) {

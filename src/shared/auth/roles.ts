@@ -79,6 +79,7 @@ export const Access: Record<
   | 'readProgramInternals'
   | 'manageFeedback'
   | 'readFeedback'
+  | 'readSurveys'
   | 'submitSurveyResponse'
   | 'changeConsent'
   | 'manageSupport'
@@ -245,6 +246,8 @@ export const Access: Record<
   /** Surveys, fatigue rules and detractor thresholds are the back office's. */
   manageFeedback: [StaffRole.OWNER, StaffRole.ADMIN],
   readFeedback: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT],
+  /** Active surveys are what every channel asks, customers included; the inactive ones need readFeedback. */
+  readSurveys: [...STAFF, 'CUSTOMER'],
   /** Answers come from the app (the customer's own), a till tablet, an agent on the phone or a survey tool. */
   submitSurveyResponse: [
     StaffRole.OWNER,
