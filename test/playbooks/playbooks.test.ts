@@ -3,6 +3,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 
 import { SignalType } from '../../src/signals/signal.types';
+import { answer, createSurvey, grantSurveys, submit } from '../feedback/fixtures';
 import {
   CreatePlaybookDocument,
   PlaybookFiringsDocument,
@@ -310,6 +311,30 @@ describe('firing', () => {
     expect(await run()).toMatchObject({ processed: 0, failed: 0 });
     await gw.gateway.orm.em.fork().execute(`update playbook set active = false where id = ?`, [broken.id]);
     expect(await firings(tenant, { playbookId: broken.id })).toEqual([]);
+  });
+});
+
+describe('DETRACTOR_RESPONSE', () => {
+  it('a detractor answering a survey fires the playbook, with the response as its cause', async () => {
+    const team = await createTeam(gw, tenant.tenantId);
+    const playbook = await createPlaybook(tenant, {
+      signal: 'DETRACTOR_RESPONSE',
+      segments: ['survey-detractors'],
+      actions: [{ type: 'ALERT_TEAM', teamId: team, message: 'A detractor answered' }],
+    });
+    const customer = await createCustomer(tenant.owner, { segments: ['survey-detractors'] });
+    const survey = await createSurvey(tenant.owner);
+    await grantSurveys(tenant.owner, customer.id);
+    const { response } = await submit(tenant.owner, answer(customer.id, survey.id, 2));
+    await engineFor(gw).run();
+    expect(await firings(tenant, { playbookId: playbook.id })).toEqual([
+      expect.objectContaining({
+        customerId: customer.id,
+        signal: 'DETRACTOR_RESPONSE',
+        cause: response.id,
+        outcome: 'DONE',
+      }),
+    ]);
   });
 });
 
