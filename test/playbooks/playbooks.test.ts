@@ -190,6 +190,36 @@ describe('firing', () => {
     expect(events[0].data.actions).toEqual([expect.objectContaining({ type: 'ALERT_TEAM', outcome: 'DONE' })]);
   });
 
+  it('shares the work between instances running at once: each signal is processed by one of them, each fires once', async () => {
+    const team = await createTeam(gw, tenant.tenantId);
+    const playbook = await createPlaybook(tenant, {
+      signal: 'CHURN_RISK_RAISED',
+      segments: ['concurrent'],
+      actions: [{ type: 'ALERT_TEAM', teamId: team, message: 'At risk' }],
+    });
+    const customers = await Promise.all(
+      Array.from({ length: 8 }, () => createCustomer(tenant.owner, { segments: ['concurrent'] })),
+    );
+    for (const customer of customers)
+      await raise(gw, {
+        tenantId: tenant.tenantId,
+        customerId: customer.id,
+        type: SignalType.CHURN_RISK_RAISED,
+        cause: `${customer.id}:c`,
+      });
+    const runs = await Promise.all([engineFor(gw).run(), engineFor(gw).run(), engineFor(gw).run()]);
+    expect(runs.reduce((sum, run) => sum + run.firings, 0)).toBe(customers.length);
+    const fired = await firings(tenant, { playbookId: playbook.id });
+    expect(fired.map((f) => f.customerId).sort()).toEqual(customers.map((c) => c.id).sort());
+    const [{ versions }] = await gw.gateway.orm.em
+      .fork()
+      .execute<{ versions: number[] }[]>(
+        `select array_agg(version::int order by version) as versions from outbox_event where stream = ?`,
+        [`team-alert:${team}`],
+      );
+    expect(versions).toEqual(customers.map((_, i) => i + 1));
+  });
+
   it('does nothing for signals no playbook matches: another type, another segment, a lower tier', async () => {
     const team = await createTeam(gw, tenant.tenantId);
     await createPlaybook(tenant, {
