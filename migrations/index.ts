@@ -24,6 +24,7 @@ import { Migration20261202030400 } from './Migration20261202030400';
 import { Migration20261202030600 } from './Migration20261202030600';
 import { Migration20261202060000 } from './Migration20261202060000';
 import { Migration20261202061000 } from './Migration20261202061000';
+import { Migration20261202062000 } from './Migration20261202062000';
 import { Migration20261202064000 } from './Migration20261202064000';
 
 export const migrationsList: MigrationObject[] = [
@@ -51,5 +52,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202030600', class: Migration20261202030600 },
   { name: 'Migration20261202060000', class: Migration20261202060000 },
   { name: 'Migration20261202061000', class: Migration20261202061000 },
+  { name: 'Migration20261202062000', class: Migration20261202062000 },
   { name: 'Migration20261202064000', class: Migration20261202064000 },
 ];

@@ -1,7 +1,12 @@
+import { CaseService } from '../src/cases/case.service';
+import { GoodwillService } from '../src/cases/goodwill.service';
 import { loadConfig } from '../src/config';
+import { LedgerBookings } from '../src/ledger/ledger.bookings';
 import { PlaybookEngine } from '../src/playbooks/playbook.engine';
 import { LogReminderNotifier, WebhookReminderNotifier } from '../src/playbooks/reminder-notifier';
+import { TierService } from '../src/program/tier.service';
 import { createLogger } from '../src/shared/logger';
+import { SignalService } from '../src/signals/signal.service';
 import { runWithOrm } from './lib/database';
 
 // `npm run run-playbooks`: acts once on every customer signal not yet processed (what the gateway's playbook
@@ -14,8 +19,10 @@ void runWithOrm(async (orm) => {
     config.reminderWebhookUrl && config.reminderWebhookSecret
       ? new WebhookReminderNotifier(config.reminderWebhookUrl, config.reminderWebhookSecret, log)
       : new LogReminderNotifier(log);
-  // Support cases and goodwill are not wired here yet: those actions record FAILED until they are.
-  const engine = new PlaybookEngine(notifier, log, null);
+  // Signals raised by the cases opened here run no in-process handlers; the next run picks them up.
+  const cases = new CaseService(new SignalService());
+  const goodwill = new GoodwillService(new LedgerBookings(), new TierService());
+  const engine = new PlaybookEngine(notifier, log, { cases, goodwill });
   const started = Date.now();
   const run = await engine.processPending(() => orm.em.fork());
   await engine.drain();

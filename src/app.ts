@@ -20,6 +20,11 @@ import {
 import type { Logger } from 'pino';
 
 import { AccountService } from './accounts/account.service';
+import { CaseService } from './cases/case.service';
+import { GoodwillService } from './cases/goodwill.service';
+import { RootCauseService } from './cases/root-cause.service';
+import { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigService } from './cases/support-config.service';
 import type { Config } from './config';
 import { ConsentService } from './customers/consent.service';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
@@ -62,6 +67,7 @@ import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
 import { SignalService } from './signals/signal.service';
+import { SignalType } from './signals/signal.types';
 import { StoreService } from './stores/store.service';
 import { TenantCredentialStore } from './tenancy/credentials.store';
 import { RateLimitService, tenantRateLimitSource } from './tenancy/rate-limit.service';
@@ -77,7 +83,7 @@ export interface Gateway {
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
-  /** The singletons, for jobs and tests that drive a service directly (e.g. the playbook engine). */
+  /** The services, for jobs and tests that call one directly (a signal raised, a job run). */
   readonly services: Services;
   /**
    * Starts listening, and the metrics listener when METRICS_PORT is set; resolves with the bound port
@@ -111,6 +117,10 @@ function createServices(
   const signals = new SignalService();
   const surveys = new SurveyService();
   const feedbackSettings = new FeedbackSettingsService();
+  const cases = new CaseService(signals);
+  const goodwill = new GoodwillService(ledgerBookings, tiers);
+  // A detractor's survey response opens a case in the response's own transaction.
+  signals.on(SignalType.DETRACTOR_RESPONSE, (tx, signal) => cases.onDetractorResponse(tx, signal));
   return {
     signals,
     tenancy: new TenancyService(
@@ -147,9 +157,13 @@ function createServices(
     surveys,
     feedbackSettings,
     surveyResponses: new SurveyResponseService(surveys, feedbackSettings, signals),
+    supportConfig: new SupportConfigService(),
+    cases,
+    goodwill,
+    rootCauses: new RootCauseService(),
+    slaJobs: new SlaJobs(signals),
     playbooks: new PlaybookService(),
-    // OPEN_CASE and GRANT_GOODWILL go to the cases part's CaseService and GoodwillService once it is wired here.
-    playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), null),
+    playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), { cases, goodwill }),
   };
 }
 

@@ -41,6 +41,8 @@ export interface Config {
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
+  /** How often each instance escalates support cases near or past their SLA deadlines; 0 turns the timer off. */
+  readonly slaJobsIntervalMs: number;
   /** How often each instance runs playbooks on new customer signals; 0 turns the timer off. */
   readonly playbookJobsIntervalMs: number;
   /** Published outbox rows are kept this long: the window in which a reconnecting client catches up event by event. */
@@ -249,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
+    slaJobsIntervalMs: integer(env, 'SLA_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     playbookJobsIntervalMs: integer(env, 'PLAYBOOK_JOBS_INTERVAL_MS', 2_000, 0, 86_400_000),
     outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),

@@ -9,6 +9,8 @@ export interface JobSchedule {
   readonly ledgerJobsIntervalMs: number;
   /** Tier evaluation of every tenant; 0 turns it off. */
   readonly tierJobsIntervalMs: number;
+  /** The SLA check of support cases (escalations, breaches); 0 turns it off. */
+  readonly slaJobsIntervalMs: number;
   /** Playbooks acting on new customer signals; 0 turns it off. */
   readonly playbookJobsIntervalMs: number;
 }
@@ -16,11 +18,10 @@ export interface JobSchedule {
 /** The background jobs every instance runs on timers. Returns what stops them. */
 export function startJobs(
   orm: MikroORM,
-  services: Pick<Services, 'tiers' | 'playbookEngine'>,
+  { tiers, slaJobs, playbookEngine }: Pick<Services, 'tiers' | 'slaJobs' | 'playbookEngine'>,
   schedule: JobSchedule,
   log: Logger,
 ): () => void {
-  const { tiers, playbookEngine } = services;
   const ledgerJobs = new LedgerJobs();
   // Settles due pending points and expires due lots; every instance may run it, SKIP LOCKED shares the work.
   const runLedgerJobs = async () => {
@@ -58,6 +59,20 @@ export function startJobs(
   const tierTimer =
     schedule.tierJobsIntervalMs > 0 ? setInterval(() => void runTierJobs(), schedule.tierJobsIntervalMs) : null;
   tierTimer?.unref();
+  // Every instance may run it: cases another instance is checking are skipped (SKIP LOCKED).
+  const runSlaJobs = () =>
+    slaJobs
+      .check(orm.em.fork())
+      .then((result) => {
+        if (result.escalated + result.firstResponseBreaches + result.resolutionBreaches > 0)
+          log.info({ job: 'check-slas', ...result }, 'support cases escalated');
+      })
+      .catch((error: unknown) =>
+        log.error({ err: error, job: 'check-slas' }, 'SLA check failed; retrying on the next tick'),
+      );
+  const slaTimer =
+    schedule.slaJobsIntervalMs > 0 ? setInterval(() => void runSlaJobs(), schedule.slaJobsIntervalMs) : null;
+  slaTimer?.unref();
   // Signals are acted on within seconds of their commit; every instance may run it, SKIP LOCKED shares the work.
   let playbooksRunning = false;
   const runPlaybooks = async () => {
@@ -80,6 +95,7 @@ export function startJobs(
   return () => {
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
+    if (slaTimer) clearInterval(slaTimer);
     if (playbookTimer) clearInterval(playbookTimer);
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { createAccountLoaders } from './accounts/account.loaders';
+import { createCaseLoaders } from './cases/case.loaders';
 import { createConsentLoaders } from './customers/consent.loaders';
 import { createCustomerLoaders } from './customers/customer.loaders';
 import { createFeedbackLoaders } from './feedback/feedback.loaders';
@@ -21,5 +22,6 @@ export function createLoaders(em: EntityManager): Loaders {
     ...createTimelineLoaders(em),
     ...createConsentLoaders(em),
     ...createFeedbackLoaders(em),
+    ...createCaseLoaders(em),
   };
 }

@@ -3,6 +3,16 @@ import { buildSchema, type ContainerType, type PubSub } from 'type-graphql';
 
 import { BusinessAccountResolver, CustomerAccountResolver } from './accounts/account.resolver';
 import type { AccountService } from './accounts/account.service';
+import { CaseResolver, CustomerCasesResolver } from './cases/case.resolver';
+import type { CaseService } from './cases/case.service';
+import { CaseStreamResolver } from './cases/case-stream.resolver';
+import { GoodwillResolver } from './cases/goodwill.resolver';
+import type { GoodwillService } from './cases/goodwill.service';
+import { RootCauseResolver } from './cases/root-cause.resolver';
+import type { RootCauseService } from './cases/root-cause.service';
+import type { SlaJobs } from './cases/sla.jobs';
+import { SupportConfigResolver } from './cases/support-config.resolver';
+import type { SupportConfigService } from './cases/support-config.service';
 import { ConsentResolver } from './customers/consent.resolver';
 import type { ConsentService } from './customers/consent.service';
 import { ContactVerificationResolver } from './customers/contact-verification.resolver';
@@ -85,6 +95,11 @@ export interface Services {
   readonly surveys: SurveyService;
   readonly feedbackSettings: FeedbackSettingsService;
   readonly surveyResponses: SurveyResponseService;
+  readonly supportConfig: SupportConfigService;
+  readonly cases: CaseService;
+  readonly goodwill: GoodwillService;
+  readonly rootCauses: RootCauseService;
+  readonly slaJobs: SlaJobs;
   readonly playbooks: PlaybookService;
   /** Not called by resolvers: the playbook job (src/jobs.ts) and `npm run run-playbooks` drive it. */
   readonly playbookEngine: PlaybookEngine;
@@ -131,6 +146,12 @@ const RESOLVERS = [
   resolver(FeedbackResolver, (s) => new FeedbackResolver(s.surveys, s.feedbackSettings, s.surveyResponses)),
   resolver(CustomerFeedbackResolver, () => new CustomerFeedbackResolver()),
   resolver(SurveyResponseResolver, () => new SurveyResponseResolver()),
+  resolver(SupportConfigResolver, (s) => new SupportConfigResolver(s.supportConfig)),
+  resolver(CaseResolver, (s) => new CaseResolver(s.cases)),
+  resolver(CustomerCasesResolver, () => new CustomerCasesResolver()),
+  resolver(CaseStreamResolver, () => new CaseStreamResolver()),
+  resolver(GoodwillResolver, (s) => new GoodwillResolver(s.goodwill)),
+  resolver(RootCauseResolver, (s) => new RootCauseResolver(s.rootCauses)),
   resolver(PlaybookResolver, (s) => new PlaybookResolver(s.playbooks)),
 ] as const;
 

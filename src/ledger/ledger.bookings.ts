@@ -28,6 +28,7 @@ import {
   recordConsumption,
   relocateLots,
 } from './ledger.store';
+import { onTimeline } from './ledger.timeline';
 import type { PointsResult } from './ledger.types';
 
 /** Who moves points between two customers, and under which key. */
@@ -57,6 +58,50 @@ export class LedgerBookings {
     if (rows.length === 0)
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return toPointsResult(rows[0], false);
+  }
+
+  /**
+   * Credits points by hand in the caller's transaction: an ADJUST with a reporting code (e.g. GOODWILL), under
+   * a key derived from the caller's record, on the customer's timeline like any adjustment. The points expire
+   * by the tenant's policy; a merged profile's go to its survivor.
+   */
+  async creditWithin(
+    tx: EntityManager,
+    booking: {
+      tenantId: string;
+      customerId: string;
+      points: number;
+      reason: string;
+      reasonCode: string;
+      actor: string;
+      key: string;
+    },
+  ): Promise<PointsResult> {
+    points(booking.points, 'points');
+    const { tenantId } = booking;
+    const customerId = await holderNow(tx, booking.customerId);
+    const [header] = await insertHeader(
+      tx,
+      tenantId,
+      {
+        kind: TransactionKind.ADJUST,
+        customerId,
+        points: booking.points,
+        reason: booking.reason,
+        reasonCode: booking.reasonCode,
+      },
+      { actor: booking.actor, idempotencyKey: booking.key },
+    );
+    if (!header) throw new Error(`ledger key ${booking.key} already used`);
+    const balance = await credit(tx, tenantId, customerId, { available: booking.points });
+    await createLot(tx, tenantId, customerId, header.id, booking.points, null, 'policy');
+    await entries(tx, tenantId, header.id, [
+      [Account.CUSTOMER_AVAILABLE, customerId, booking.points],
+      [Account.PROGRAM_ADJUSTMENTS, null, -booking.points],
+    ]);
+    const booked = await recordBalanceAfter(tx, header.id, balance);
+    await onTimeline(tx, booked);
+    return toPointsResult(booked, false);
   }
 
   /** Spends points in the caller's transaction; INSUFFICIENT_POINTS aborts it. */

@@ -23,12 +23,12 @@ import {
 } from './playbook.logic';
 import {
   type ActionResult,
-  caseTeam,
   claimReminder,
   completeFiring,
   customerFacts,
   type CustomerRow,
   dueSignals,
+  findCase,
   finishReminder,
   insertFiring,
   insertReminder,
@@ -99,8 +99,8 @@ export class PlaybookEngine {
   constructor(
     private readonly notifier: ReminderNotifier,
     private readonly log: Logger,
-    /** The cases part's services; null while they are not wired (those actions then fail, saying so). */
-    private readonly caseActions: CaseActions | null,
+    /** The cases part's services (OPEN_CASE, GRANT_GOODWILL). */
+    private readonly caseActions: CaseActions,
     private readonly batchSize = 100,
   ) {}
 
@@ -191,14 +191,16 @@ export class PlaybookEngine {
     const tenantId = signal.tenant_id;
     const firingId = await insertFiring(tx, { tenantId, playbook, signal, customerId: customer.id });
     if (!firingId) return null;
-    const caseId = signalCaseId(signal.type, signal.cause, signal.payload);
+    // The case the signal is about, if the tenant has it (an SLA breach names its case).
+    const named = signalCaseId(signal.type, signal.cause, signal.payload);
+    const signalCase = named ? await findCase(tx, tenantId, named) : null;
     const firing: Firing = {
       id: firingId,
       playbook,
       signal,
       customer,
       actor: `playbook:${playbook.code}`,
-      caseOf: { id: caseId, teamId: null },
+      caseOf: { id: signalCase?.id ?? null, teamId: signalCase?.teamId ?? null },
     };
     const results: ActionResult[] = [];
     for (const [index, action] of playbook.actions.entries()) {
@@ -247,7 +249,6 @@ export class PlaybookEngine {
     });
     switch (action.type) {
       case PlaybookActionType.OPEN_CASE: {
-        if (!this.caseActions) return failed('Support cases are not available on this gateway');
         const { payload } = firing.signal;
         const opened = await this.caseActions.cases.openWithin(tx, {
           tenantId,
@@ -267,7 +268,7 @@ export class PlaybookEngine {
       }
       case PlaybookActionType.ALERT_TEAM: {
         const caseOf = firing.caseOf;
-        const teamId = action.teamId ?? caseOf.teamId ?? (caseOf.id ? await caseTeam(tx, tenantId, caseOf.id) : null);
+        const teamId = action.teamId ?? caseOf.teamId;
         if (!teamId) return failed('No team to alert: the playbook names none and the firing has no case with a team');
         if (!(await teamExists(tx, tenantId, teamId))) return failed(`No team ${teamId} in this tenant`);
         const version = await recordStreamEvent(tx, {
@@ -290,7 +291,6 @@ export class PlaybookEngine {
         return done('team_alert', String(version));
       }
       case PlaybookActionType.GRANT_GOODWILL: {
-        if (!this.caseActions) return failed('Goodwill is not available on this gateway');
         if (action.statusDays !== undefined && !customer.tier_id)
           return failed('The customer holds no tier status above the base tier to extend');
         const grant = await this.caseActions.goodwill.grantWithin(tx, {

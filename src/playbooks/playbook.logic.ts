@@ -181,6 +181,11 @@ export function playbookDefinition(input: PlaybookDefinitionInput): PlaybookDefi
   const actions = input.actions ?? [];
   if (actions.length < 1 || actions.length > MAX_ACTIONS)
     invalid(`input.actions takes 1 to ${MAX_ACTIONS} actions`, 'input.actions');
+  // A firing's case is one (opening it again for the same firing gives the same case back).
+  const second = actions.findIndex(
+    (given, i) => given.type === PlaybookActionType.OPEN_CASE && actions.findIndex((a) => a.type === given.type) < i,
+  );
+  if (second >= 0) invalid('A playbook opens at most one case', `input.actions.${second}.type`);
   return {
     code,
     name: text(input.name, 'input.name', 200),

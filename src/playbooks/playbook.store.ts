@@ -233,13 +233,17 @@ export async function completeFiring(
   ]);
 }
 
-/** The team of a case of the tenant, if it has one. */
-export async function caseTeam(tx: EntityManager, tenantId: string, caseId: string): Promise<string | null> {
-  const [row] = await tx.execute<{ team_id: string | null }[]>(
-    `select team_id from support_case where tenant_id = ? and id = ?`,
+/** A case of the tenant with its team; null when the tenant has no such case. */
+export async function findCase(
+  tx: EntityManager,
+  tenantId: string,
+  caseId: string,
+): Promise<{ id: string; teamId: string | null } | null> {
+  const [row] = await tx.execute<{ id: string; team_id: string | null }[]>(
+    `select id, team_id from support_case where tenant_id = ? and id = ?`,
     [tenantId, caseId],
   );
-  return row?.team_id ?? null;
+  return row ? { id: row.id, teamId: row.team_id } : null;
 }
 
 export async function insertReminder(

@@ -380,6 +380,68 @@ export class TierService {
     for (const { tenant_id: tenantId } of tenants) onTenant(tenantId, await this.evaluate(fork(), tenantId, at));
   }
 
+  /**
+   * Gives limited-time status in the caller's transaction (a status match, or goodwill from a support case):
+   * the member holds `tierId` until `until` while it outranks the tier they qualify for. Recorded in the tier
+   * history (under `key` when given, unique per tenant) and on the timeline. Returns the tier change's id.
+   */
+  async grantWithin(
+    tx: EntityManager,
+    grant: {
+      tenantId: string;
+      customerId: string;
+      tierId: string;
+      until: Date;
+      note: string;
+      actor: string;
+      id?: string;
+      key?: string;
+      hash?: string;
+    },
+  ): Promise<string> {
+    const { tenantId, customerId } = grant;
+    const tiers = await this.tiersOf(tx, tenantId);
+    const tier = tiers.find((candidate) => candidate.id === grant.tierId);
+    if (!tier) throw programError(ProgramErrorCode.TIER_NOT_FOUND, `No tier ${grant.tierId}`, 'input.tierId');
+    const [change] = await tx.execute<{ id: string }[]>(
+      `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
+       select coalesce(?::uuid, gen_random_uuid()), now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
+         from (select 1) one left join customer_tier ct on ct.customer_id = ?
+       returning id`,
+      [
+        grant.id ?? null,
+        tenantId,
+        customerId,
+        tenantId,
+        tier.id,
+        grant.note,
+        grant.actor,
+        grant.key ?? null,
+        grant.hash ?? null,
+        customerId,
+      ],
+    );
+    await recordTimeline(tx, {
+      tenantId,
+      customerId,
+      kind: TimelineKind.TIER_CHANGED,
+      actor: grant.actor,
+      summary: `Tier granted: ${tier.code} until ${grant.until.toISOString().slice(0, 10)} (${grant.note})`,
+      refType: 'tier_change',
+      refId: change.id,
+      data: { to: tier.code, reason: 'GRANTED', until: grant.until.toISOString(), note: grant.note },
+    });
+    const base = tiers.find((candidate) => candidate.rank === 0) ?? tier;
+    await tx.execute(
+      `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)
+       values (?, ?, ?, now(), null, ?, now(), ?, 1)
+       on conflict (customer_id) do update set granted_tier_id = excluded.granted_tier_id, granted_since = excluded.granted_since,
+         granted_until = excluded.granted_until, version = customer_tier.version + 1`,
+      [customerId, tenantId, base.id, tier.id, grant.until],
+    );
+    return change.id;
+  }
+
   async grant(ctx: Context, input: GrantTierStatusInput): Promise<TierStatus | null> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
@@ -403,31 +465,17 @@ export class TierService {
     await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return;
-      const [change] = await tx.execute<{ id: string }[]>(
-        `insert into tier_change (id, created_at, tenant_id, customer_id, from_tier_id, to_tier_id, reason, note, actor, idempotency_key, request_hash)
-         select ?, now(), ?, ?, coalesce(ct.granted_tier_id, ct.tier_id, (select id from tier where tenant_id = ? and rank = 0)), ?, 'GRANTED', ?, ?, ?, ?
-           from (select 1) one left join customer_tier ct on ct.customer_id = ?
-         returning id`,
-        [claim.resultId, tenantId, customer.id, tenantId, tier.id, note, actor, request.key, request.hash, customer.id],
-      );
-      await recordTimeline(tx, {
+      await this.grantWithin(tx, {
         tenantId,
         customerId: customer.id,
-        kind: TimelineKind.TIER_CHANGED,
+        tierId: tier.id,
+        until: input.until,
+        note,
         actor,
-        summary: `Tier granted: ${tier.code} until ${input.until.toISOString().slice(0, 10)} (${note})`,
-        refType: 'tier_change',
-        refId: change.id,
-        data: { to: tier.code, reason: 'GRANTED', until: input.until.toISOString(), note },
+        id: claim.resultId,
+        key: request.key,
+        hash: request.hash,
       });
-      const base = tiers.find((candidate) => candidate.rank === 0) ?? tier;
-      await tx.execute(
-        `insert into customer_tier (customer_id, tenant_id, tier_id, since, period_end, granted_tier_id, granted_since, granted_until, version)
-         values (?, ?, ?, now(), null, ?, now(), ?, 1)
-         on conflict (customer_id) do update set granted_tier_id = excluded.granted_tier_id, granted_since = excluded.granted_since,
-           granted_until = excluded.granted_until, version = customer_tier.version + 1`,
-        [customer.id, tenantId, base.id, tier.id, input.until],
-      );
     });
     ctx.loaders.tierStatusByCustomer.clearAll();
     return this.status(ctx, customer.id);

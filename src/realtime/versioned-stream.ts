@@ -103,34 +103,63 @@ export function followVersions<E extends VersionedEvent, T>(
   return endingSourceFirst(run(), live);
 }
 
+/** An event for a versioned stream: the stream's next version is taken when it is recorded. */
+export interface StreamEvent {
+  tenantId: string;
+  topic: Topic;
+  stream: string;
+  routingKey: string;
+  payload: Record<string, unknown>;
+}
+
 /**
  * Records an event on a versioned stream in the caller's transaction: the stream's next version (1, 2, 3...
  * with no gaps) is taken under the stream's row lock, so versions commit in order, and the outbox row is the
  * catch-up history. The payload is published with its `version`. Returns that version.
  */
-export async function recordStreamEvent(
-  em: EntityManager,
-  event: { tenantId: string; topic: Topic; stream: string; routingKey: string; payload: Record<string, unknown> },
-): Promise<number> {
-  const [row] = await em.execute<{ version: number }[]>(
-    `with v as (
-       insert into event_stream as s (stream, tenant_id, version) values (?, ?, 1)
-       on conflict (stream) do update set version = s.version + 1
-       returning version)
-     insert into outbox_event (tenant_id, topic, routing_key, payload, created_at, stream, version)
-     select ?, ?, ?, ?::jsonb || jsonb_build_object('version', v.version), now(), ?, v.version from v
-     returning version::int as version`,
+export async function recordStreamEvent(em: EntityManager, event: StreamEvent): Promise<number> {
+  const [version] = await recordStreamEvents(em, [event]);
+  return version;
+}
+
+/**
+ * Records many events in one statement (a set-based job's): each stream moves by the number of its events,
+ * under its row lock (streams taken in name order), and they get its next versions in the order given.
+ * Returns each event's version, in the order given.
+ */
+export async function recordStreamEvents(em: EntityManager, events: StreamEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await em.execute<{ version: number }[]>(
+    `with e as (
+       select * from jsonb_to_recordset(?::jsonb)
+         as e(ord int, tenant_id uuid, topic text, stream text, routing_key text, payload jsonb)),
+     n as (select stream, (array_agg(tenant_id))[1] as tenant_id, count(*)::bigint as n from e group by stream),
+     v as (
+       insert into event_stream as s (stream, tenant_id, version) select stream, tenant_id, n from n order by stream
+       on conflict (stream) do update set version = s.version + excluded.version
+       returning stream, version),
+     numbered as (
+       select e.*, v.version - n.n + row_number() over (partition by e.stream order by e.ord) as version
+         from e join n using (stream) join v using (stream)),
+     written as (
+       insert into outbox_event (tenant_id, topic, routing_key, payload, created_at, stream, version)
+       select tenant_id, topic, routing_key, payload || jsonb_build_object('version', version), now(), stream, version
+         from numbered)
+     select version::int as version from numbered order by ord`,
     [
-      event.stream,
-      event.tenantId,
-      event.tenantId,
-      event.topic,
-      event.routingKey,
-      JSON.stringify(event.payload),
-      event.stream,
+      JSON.stringify(
+        events.map((event, ord) => ({
+          ord,
+          tenant_id: event.tenantId,
+          topic: event.topic,
+          stream: event.stream,
+          routing_key: event.routingKey,
+          payload: event.payload,
+        })),
+      ),
     ],
   );
-  return row.version;
+  return rows.map((row) => row.version);
 }
 
 /**

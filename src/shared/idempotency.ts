@@ -49,6 +49,12 @@ export enum IdempotencyScope {
   CONTACT_CHANGE = 'contact-change',
   CONSENT_CHANGE = 'consent-change',
   SURVEY_RESPONSE = 'survey-response',
+  SUPPORT_CASE_OPEN = 'support-case-open',
+  /** Every change to an existing case (acknowledge, start, resolve, reopen, close, note). */
+  SUPPORT_CASE_CHANGE = 'support-case-change',
+  GOODWILL_GRANT = 'goodwill-grant',
+  /** Approving or rejecting a goodwill grant. */
+  GOODWILL_DECISION = 'goodwill-decision',
 }
 
 export enum IdempotencyErrorCode {

@@ -25,6 +25,8 @@ export enum TimelineKind {
   CONSENT_CHANGED = 'CONSENT_CHANGED',
   PLAYBOOK_FIRED = 'PLAYBOOK_FIRED',
   CHURN_RISK_CHANGED = 'CHURN_RISK_CHANGED',
+  /** Goodwill points or limited-time status, requested, granted or rejected (`data.status` says which). */
+  GOODWILL = 'GOODWILL',
 }
 
 registerEnumType(TimelineKind, {
@@ -52,6 +54,7 @@ registerEnumType(TimelineKind, {
     CONSENT_CHANGED: { description: 'The customer gave or withdrew consent for a purpose.' },
     PLAYBOOK_FIRED: { description: 'A playbook acted on a signal about the customer (`data.outcome` says how).' },
     CHURN_RISK_CHANGED: { description: "The customer's churn risk level changed." },
+    GOODWILL: { description: 'Goodwill points or limited-time status: requested, granted or rejected.' },
   },
 });
 

@@ -1,192 +1,201 @@
 import { randomUUID } from 'node:crypto';
 
-import type { EntityManager } from '@mikro-orm/postgresql';
-
-import type { CaseActions, CaseOpener, GoodwillGranter } from '../../src/playbooks/case-actions';
+import type { CaseActions } from '../../src/playbooks/case-actions';
 import { SignalType } from '../../src/signals/signal.types';
-import { CreatePlaybookDocument, GrantTierStatusDocument, PlaybookFiringsDocument } from '../generated/graphql';
-import { createCustomer, inDays, key, type Program, program, startGateway, type TestGateway } from '../support';
-import { createTeam, engineFor, raise, signalRow } from './support';
-
-/**
- * The engine's side of the port to the cases part (src/playbooks/case-actions.ts): what it passes, how it
- * maps the answers, and that a failing action leaves nothing behind. The cases part's CaseService and
- * GoodwillService are not on this branch yet; until they are wired in src/app.ts, this stand-in writes the
- * contract table (support_case) the way openWithin does and answers grantWithin by the AGENT role's default
- * limit, so the assertions are about the engine, not about it.
- */
-class CasesStandIn implements CaseActions {
-  readonly grants: Parameters<GoodwillGranter['grantWithin']>[1][] = [];
-  readonly opened: Parameters<CaseOpener['openWithin']>[1][] = [];
-
-  constructor(private readonly teamId: string) {}
-
-  readonly cases: CaseOpener = {
-    openWithin: async (tx: EntityManager, input) => {
-      this.opened.push(input);
-      const [row] = await tx.execute<{ id: string }[]>(
-        `insert into support_case (id, tenant_id, customer_id, priority, team_id, topic, source_type, source_id, subject,
-                                   first_response_due_at, resolution_due_at)
-         values (uuid_generate_v7(), ?, ?, 'P3', ?, ?, ?, ?, ?, now() + interval '1 day', now() + interval '3 days')
-         returning id`,
-        [
-          input.tenantId,
-          input.customerId,
-          this.teamId,
-          input.topic ?? null,
-          input.sourceType,
-          input.sourceId,
-          input.subject,
-        ],
-      );
-      // A failure after the case was written: the firing's savepoint must take the case away with it.
-      if (input.subject === 'boom') throw new Error('routing failed');
-      return { id: row.id, teamId: this.teamId, priority: 'P3' };
-    },
-  };
-
-  readonly goodwill: GoodwillGranter = {
-    grantWithin: (_tx: EntityManager, input) => {
-      this.grants.push(input);
-      const status = (input.points ?? 0) > 5_000 ? 'PENDING_APPROVAL' : 'GRANTED';
-      return Promise.resolve({ id: randomUUID(), status });
-    },
-  };
-}
+import { type SupportFixture, supportProgram } from '../cases/fixtures';
+import {
+  CreatePlaybookDocument,
+  GrantTierStatusDocument,
+  PendingGoodwillDocument,
+  PlaybookFiringsDocument,
+  type PlaybookInput,
+  SetRoutingRulesDocument,
+  SupportCaseDocument,
+} from '../generated/graphql';
+import { balance, createCustomer, inDays, key, startGateway, type TestGateway, tierOf } from '../support';
+import { engineFor, raise } from './support';
 
 let gw: TestGateway;
-let p: Program;
+let s: SupportFixture;
 
 beforeAll(async () => {
   gw = await startGateway({
-    env: { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', PLAYBOOK_JOBS_INTERVAL_MS: '0' },
+    env: {
+      LEDGER_JOBS_INTERVAL_MS: '0',
+      TIER_JOBS_INTERVAL_MS: '0',
+      SLA_JOBS_INTERVAL_MS: '0',
+      PLAYBOOK_JOBS_INTERVAL_MS: '0',
+    },
   });
-  p = await program(gw);
+  s = await supportProgram(gw);
+  await s.tenant.owner.data(SetRoutingRulesDocument, { rules: [{ teamId: s.teams.level2, topic: 'delivery' }] });
 });
 afterAll(() => gw.close());
 
-describe('OPEN_CASE, ALERT_TEAM to the owning team, GRANT_GOODWILL', () => {
-  it('runs each action in its own savepoint: a failing one is FAILED and undone, the others stand and link to the case', async () => {
-    const team = await createTeam(gw, p.tenant.tenantId);
-    const cases = new CasesStandIn(team);
-    const { createPlaybook: playbook } = await p.tenant.owner.data(CreatePlaybookDocument, {
-      input: {
-        code: `RECOVER-${randomUUID().slice(0, 6)}`,
-        name: 'Recover a detractor',
-        signal: 'DETRACTOR_RESPONSE',
-        actions: [
-          { type: 'OPEN_CASE', subject: 'boom' },
-          { type: 'OPEN_CASE', subject: 'Call the customer back', topic: 'delivery' },
-          { type: 'ALERT_TEAM', message: 'A detractor to call back' },
-          { type: 'GRANT_GOODWILL', points: 8_000, reason: 'Sorry for the delay' },
-          { type: 'GRANT_GOODWILL', points: 500, reason: 'A small thank you' },
-        ],
-      },
-    });
-    const customer = await createCustomer(p.tenant.owner);
-    const responseId = randomUUID();
-    await raise(gw, {
-      tenantId: p.tenant.tenantId,
-      customerId: customer.id,
-      type: SignalType.DETRACTOR_RESPONSE,
-      cause: responseId,
-      payload: { responseId, score: 2, channel: 'WEB', storeId: p.north.id },
-    });
-    const { run } = engineFor(gw, cases);
-    expect(await run()).toMatchObject({ processed: 1, firings: 1, failed: 0 });
+async function createPlaybook(input: Omit<PlaybookInput, 'code' | 'name'>) {
+  return (
+    await s.tenant.owner.data(CreatePlaybookDocument, {
+      input: { code: `PB-${randomUUID().slice(0, 8)}`, name: 'Recover', ...input },
+    })
+  ).createPlaybook;
+}
 
-    const [firing] = (
-      await p.tenant.owner.data(PlaybookFiringsDocument, { filter: { playbookId: playbook.id } })
-    ).playbookFirings.edges.map((edge) => edge.node);
-    expect(firing.outcome).toBe('FAILED');
+async function firingsOf(playbookId: string) {
+  return (await s.tenant.owner.data(PlaybookFiringsDocument, { filter: { playbookId } })).playbookFirings.edges.map(
+    (edge) => edge.node,
+  );
+}
+
+describe('OPEN_CASE, ALERT_TEAM to the owning team, GRANT_GOODWILL, through the cases part', () => {
+  it('opens a routed case, alerts the team it went to, and grants goodwill linked to it: within an agent’s limit at once, above it for a supervisor', async () => {
+    const playbook = await createPlaybook({
+      signal: 'CHURN_RISK_RAISED',
+      actions: [
+        { type: 'OPEN_CASE', subject: 'At risk: call the customer', topic: 'delivery' },
+        { type: 'ALERT_TEAM', message: 'A customer at risk to call back' },
+        { type: 'GRANT_GOODWILL', points: 500, reason: 'A thank you' },
+        { type: 'GRANT_GOODWILL', points: 8_000, reason: 'Sorry for everything' },
+        { type: 'GRANT_GOODWILL', statusDays: 10, reason: 'Keep your status' },
+      ],
+    });
+    const customer = await createCustomer(s.tenant.owner);
+    const signal = {
+      tenantId: s.tenant.tenantId,
+      customerId: customer.id,
+      type: SignalType.CHURN_RISK_RAISED,
+      cause: `${customer.id}:2026-12-02`,
+    };
+    await raise(gw, signal);
+    const { run } = engineFor(gw);
+    expect(await run()).toMatchObject({ processed: 1, firings: 1, failed: 0 });
+    await raise(gw, signal);
+    expect(await run()).toMatchObject({ firings: 0 });
+
+    const [firing] = await firingsOf(playbook.id);
     expect(firing.actions.map((action) => [action.type, action.outcome, action.refType])).toEqual([
-      ['OPEN_CASE', 'FAILED', null],
       ['OPEN_CASE', 'DONE', 'support_case'],
       ['ALERT_TEAM', 'DONE', 'team_alert'],
-      ['GRANT_GOODWILL', 'PENDING_APPROVAL', 'goodwill'],
       ['GRANT_GOODWILL', 'DONE', 'goodwill'],
+      ['GRANT_GOODWILL', 'PENDING_APPROVAL', 'goodwill'],
+      // The customer holds the base tier: no status to extend.
+      ['GRANT_GOODWILL', 'FAILED', null],
     ]);
-    expect(firing.actions[0].reason).toBe('Error');
-    const caseId = firing.actions[1].refId!;
-    // Only the second case exists: the first one's savepoint was rolled back with its failure.
-    const stored = await gw.gateway.orm.em
-      .fork()
-      .execute<{ id: string; source_type: string; source_id: string }[]>(
-        `select id, source_type, source_id from support_case where tenant_id = ? and customer_id = ?`,
-        [p.tenant.tenantId, customer.id],
-      );
-    expect(stored).toEqual([{ id: caseId, source_type: 'PLAYBOOK', source_id: firing.id }]);
-    expect(cases.opened[1]).toMatchObject({
+    expect(firing.outcome).toBe('FAILED');
+
+    const caseId = firing.actions[0].refId!;
+    const { case: opened } = await s.tenant.owner.data(SupportCaseDocument, { id: caseId });
+    expect(opened).toMatchObject({
+      customerId: customer.id,
+      sourceType: 'PLAYBOOK',
+      sourceId: firing.id,
       topic: 'delivery',
-      channel: 'WEB',
-      storeId: p.north.id,
-      actor: `playbook:${playbook.code}`,
+      team: { id: s.teams.level2 },
     });
-    // The alert went to the team the case was routed to, and said which case.
+    // The grants stay linked to the case; the one within the agent's limit is booked through the ledger.
+    expect(opened!.goodwill.map((grant) => [grant.points, grant.status, grant.requestedRole])).toEqual(
+      expect.arrayContaining([
+        [500, 'GRANTED', 'AGENT'],
+        [8_000, 'PENDING_APPROVAL', 'AGENT'],
+      ]),
+    );
+    expect((await balance(s.tenant.owner, customer.id)).available).toBe(500);
+    const pending = (await s.tenant.owner.data(PendingGoodwillDocument, {})).pendingGoodwill.edges.map((e) => e.node);
+    expect(pending).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: firing.actions[3].refId, points: 8_000 })]),
+    );
+
+    // The alert went to the team the case was routed to, naming the case.
     const [alert] = await gw.gateway.orm.em
       .fork()
       .execute<{ payload: Record<string, unknown> }[]>(`select payload from outbox_event where stream = ?`, [
-        `team-alert:${team}`,
+        `team-alert:${s.teams.level2}`,
       ]);
-    expect(alert.payload).toMatchObject({
-      teamId: team,
-      caseId,
-      firingId: firing.id,
-      message: 'A detractor to call back',
-    });
-    // Goodwill is bounded like an agent's, linked to the case, and keyed per firing and action.
-    expect(cases.grants).toEqual([
-      expect.objectContaining({
-        points: 8_000,
-        caseId,
-        role: 'AGENT',
-        tierId: null,
-        until: null,
-        requestKey: `playbook:${firing.id}:3`,
-      }),
-      expect.objectContaining({ points: 500, caseId, role: 'AGENT', requestKey: `playbook:${firing.id}:4` }),
-    ]);
+    expect(alert.payload).toMatchObject({ teamId: s.teams.level2, caseId, firingId: firing.id });
   });
 
-  it("extends the customer's current tier status by the playbook's days, from when it would end", async () => {
-    const cases = new CasesStandIn(await createTeam(gw, p.tenant.tenantId));
-    await p.tenant.owner.data(CreatePlaybookDocument, {
-      input: {
-        code: `EXTEND-${randomUUID().slice(0, 6)}`,
-        name: 'Keep them gold',
-        signal: 'DOWNGRADE_AHEAD',
-        minTierRank: 1,
-        actions: [{ type: 'GRANT_GOODWILL', statusDays: 30, reason: 'Loyal customer' }],
-      },
+  it("extends the customer's tier status by the playbook's days, from when it would end, within an agent's days", async () => {
+    const within = await createPlaybook({
+      signal: 'DOWNGRADE_AHEAD',
+      segments: ['extend-10'],
+      minTierRank: 1,
+      actions: [{ type: 'GRANT_GOODWILL', statusDays: 10, reason: 'Loyal customer' }],
     });
-    const gold = await createCustomer(p.tenant.owner);
+    const above = await createPlaybook({
+      signal: 'DOWNGRADE_AHEAD',
+      segments: ['extend-60'],
+      minTierRank: 1,
+      actions: [{ type: 'GRANT_GOODWILL', statusDays: 60, reason: 'Very loyal customer' }],
+    });
     const until = inDays(10);
-    await p.tenant.owner.data(GrantTierStatusDocument, {
-      input: {
-        customerId: gold.id,
-        tierId: p.tiers.GOLD,
-        until: until.toISOString(),
-        note: 'Status match',
-        idempotencyKey: key(),
-      },
-    });
-    const base = await createCustomer(p.tenant.owner);
-    for (const customer of [gold, base]) {
+    const gold = async (segment: string) => {
+      const customer = await createCustomer(s.tenant.owner, { segments: [segment] });
+      await s.tenant.owner.data(GrantTierStatusDocument, {
+        input: {
+          customerId: customer.id,
+          tierId: s.tiers.GOLD,
+          until: until.toISOString(),
+          note: 'Match',
+          idempotencyKey: key(),
+        },
+      });
       await raise(gw, {
-        tenantId: p.tenant.tenantId,
+        tenantId: s.tenant.tenantId,
         customerId: customer.id,
         type: SignalType.DOWNGRADE_AHEAD,
         cause: `${customer.id}:2026`,
       });
-    }
-    await engineFor(gw, cases).run();
-    expect(cases.grants).toHaveLength(1);
-    expect(cases.grants[0]).toMatchObject({ customerId: gold.id, tierId: p.tiers.GOLD, points: null });
-    const extended = cases.grants[0].until!.getTime() - until.getTime();
-    expect(Math.abs(extended - 30 * 86_400_000)).toBeLessThan(1_000);
-    // The base-tier customer is below the playbook's minimum rank: nothing fired.
+      return customer;
+    };
+    const a = await gold('extend-10');
+    const b = await gold('extend-60');
+    await engineFor(gw).run();
+
+    expect((await firingsOf(within.id))[0]).toMatchObject({ customerId: a.id, outcome: 'DONE' });
+    const extended = new Date((await tierOf(s, a.id)).tier.expiresAt as string).getTime();
+    expect(Math.abs(extended - (until.getTime() + 10 * 86_400_000))).toBeLessThan(2_000);
+    // 70 days from now is over an agent's 30: it waits for a supervisor, and the status is unchanged meanwhile.
+    expect((await firingsOf(above.id))[0]).toMatchObject({ customerId: b.id, outcome: 'PENDING_APPROVAL' });
     expect(
-      (await signalRow(gw, p.tenant.tenantId, SignalType.DOWNGRADE_AHEAD, `${base.id}:2026`)).processed_at,
-    ).not.toBeNull();
+      Math.abs(new Date((await tierOf(s, b.id)).tier.expiresAt as string).getTime() - until.getTime()),
+    ).toBeLessThan(2_000);
+  });
+
+  it('undoes an action that failed after it wrote, and keeps the others', async () => {
+    // The cases part's own service, failing after the case was written (as a routing or timeline error would).
+    const { cases, goodwill } = gw.gateway.services;
+    const failing: CaseActions = {
+      goodwill,
+      cases: {
+        openWithin: async (tx, input) => {
+          await cases.openWithin(tx, input);
+          throw new Error('failed after writing');
+        },
+      },
+    };
+    const playbook = await createPlaybook({
+      signal: 'SLA_BREACHED',
+      actions: [
+        { type: 'OPEN_CASE', subject: 'Breached: call back' },
+        { type: 'GRANT_GOODWILL', points: 100, reason: 'Sorry for the wait' },
+      ],
+    });
+    const customer = await createCustomer(s.tenant.owner);
+    await raise(gw, {
+      tenantId: s.tenant.tenantId,
+      customerId: customer.id,
+      type: SignalType.SLA_BREACHED,
+      cause: `${randomUUID()}:RESOLUTION`,
+    });
+    await engineFor(gw, failing).run();
+    const [firing] = await firingsOf(playbook.id);
+    expect(firing.actions.map((action) => [action.type, action.outcome])).toEqual([
+      ['OPEN_CASE', 'FAILED'],
+      ['GRANT_GOODWILL', 'DONE'],
+    ]);
+    const opened = await gw.gateway.orm.em
+      .fork()
+      .execute(`select id from support_case where tenant_id = ? and customer_id = ?`, [s.tenant.tenantId, customer.id]);
+    expect(opened).toEqual([]);
+    expect((await balance(s.tenant.owner, customer.id)).available).toBe(100);
   });
 });

@@ -64,7 +64,7 @@ async function playbookEvents(customerId: string) {
 
 describe('playbook definitions', () => {
   it('creates, lists, updates and retires a playbook; only OWNER and ADMIN manage them', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const created = await createPlaybook(tenant, {
       name: 'Detractor callback',
       signal: 'DETRACTOR_RESPONSE',
@@ -105,7 +105,7 @@ describe('playbook definitions', () => {
 
   it('refuses invalid actions, naming the field, and teams of other tenants', async () => {
     const other = await createTenant(gw);
-    const foreignTeam = await createTeam(gw, other.tenantId);
+    const foreignTeam = await createTeam(other.owner);
     const refused = async (input: Partial<PlaybookInput>) =>
       (
         await tenant.owner.gql(CreatePlaybookDocument, {
@@ -145,7 +145,7 @@ describe('playbook definitions', () => {
 
 describe('firing', () => {
   it('fires once per cause, however often the cause is raised or the signals processed, and records the outcome on the timeline', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const playbook = await createPlaybook(tenant, {
       signal: 'SLA_BREACHED',
       actions: [{ type: 'ALERT_TEAM', teamId: team, message: 'A deadline passed' }],
@@ -191,7 +191,7 @@ describe('firing', () => {
   });
 
   it('shares the work between instances running at once: each signal is processed by one of them, each fires once', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const playbook = await createPlaybook(tenant, {
       signal: 'CHURN_RISK_RAISED',
       segments: ['concurrent'],
@@ -221,7 +221,7 @@ describe('firing', () => {
   });
 
   it('does nothing for signals no playbook matches: another type, another segment, a lower tier', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     await createPlaybook(tenant, {
       signal: 'DOWNGRADE_AHEAD',
       segments: ['vip'],
@@ -269,12 +269,12 @@ describe('firing', () => {
 
   it("never fires another tenant's playbooks", async () => {
     const other = await createTenant(gw);
-    const otherTeam = await createTeam(gw, other.tenantId);
+    const otherTeam = await createTeam(other.owner);
     const theirs = await createPlaybook(other, {
       signal: 'CHURN_RISK_RAISED',
       actions: [{ type: 'ALERT_TEAM', teamId: otherTeam, message: 'At risk' }],
     });
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const ours = await createPlaybook(tenant, {
       signal: 'CHURN_RISK_RAISED',
       actions: [{ type: 'ALERT_TEAM', teamId: team, message: 'At risk' }],
@@ -296,7 +296,7 @@ describe('firing', () => {
   });
 
   it('retries a signal whose processing failed, without holding up the others, and gives it up after the last attempt', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const broken = await createPlaybook(tenant, {
       signal: 'POINTS_EXPIRING',
       segments: ['broken'],
@@ -346,7 +346,7 @@ describe('firing', () => {
 
 describe('DETRACTOR_RESPONSE', () => {
   it('a detractor answering a survey fires the playbook, with the response as its cause', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const playbook = await createPlaybook(tenant, {
       signal: 'DETRACTOR_RESPONSE',
       segments: ['survey-detractors'],
@@ -370,7 +370,7 @@ describe('DETRACTOR_RESPONSE', () => {
 
 describe('ALERT_TEAM', () => {
   it('reaches the teamAlert subscription live, and a client resuming with sinceVersion gets what it missed', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const playbook = await createPlaybook(tenant, {
       name: 'Churn watch',
       signal: 'CHURN_RISK_RAISED',
@@ -422,7 +422,7 @@ describe('ALERT_TEAM', () => {
       await expect(refused.done).resolves.toBeUndefined();
       expect(refused.events[0]?.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const other = await createTenant(gw);
-      const foreign = collect(client, TeamAlertDocument, { teamId: await createTeam(gw, other.tenantId) });
+      const foreign = collect(client, TeamAlertDocument, { teamId: await createTeam(other.owner) });
       await foreign.done;
       expect(foreign.events[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'TEAM_NOT_FOUND' });
     } finally {
@@ -540,7 +540,7 @@ describe('EVENT_INGESTED', () => {
   }
 
   it('fires the playbook of an ingested order.cancelled, once, and not for other event types', async () => {
-    const team = await createTeam(gw, tenant.tenantId);
+    const team = await createTeam(tenant.owner);
     const playbook = await createPlaybook(tenant, {
       signal: 'EVENT_INGESTED',
       eventType: 'order.cancelled',

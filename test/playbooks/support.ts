@@ -4,6 +4,7 @@ import type { CaseActions } from '../../src/playbooks/case-actions';
 import { PlaybookEngine } from '../../src/playbooks/playbook.engine';
 import type { ReminderMessage, ReminderNotifier } from '../../src/playbooks/reminder-notifier';
 import type { SignalType } from '../../src/signals/signal.types';
+import { createTeam as createSupportTeam } from '../cases/fixtures';
 import { SetConsentDocument } from '../generated/graphql';
 import { type ApiClient, key, type TestGateway } from '../support';
 
@@ -21,10 +22,14 @@ export class RecordingNotifier implements ReminderNotifier {
   }
 }
 
-/** An engine over the test gateway's database, with a recording notifier; runs once per call, reminders sent. */
-export function engineFor(gw: TestGateway, caseActions: CaseActions | null = null) {
+/**
+ * An engine over the test gateway's database and its cases services (as src/app.ts wires them, unless others are
+ * given), with a recording notifier; `run` is one pass of the job, reminders sent.
+ */
+export function engineFor(gw: TestGateway, caseActions?: CaseActions) {
   const notifier = new RecordingNotifier();
-  const engine = new PlaybookEngine(notifier, gw.gateway.log, caseActions, 50);
+  const { cases, goodwill } = gw.gateway.services;
+  const engine = new PlaybookEngine(notifier, gw.gateway.log, caseActions ?? { cases, goodwill }, 50);
   return {
     notifier,
     engine,
@@ -44,15 +49,9 @@ export function raise(
   return gw.gateway.orm.em.fork().transactional((tx) => gw.gateway.services.signals.raise(tx, signal));
 }
 
-/** A support team of the tenant (the cases part's table; its API is theirs). */
-export async function createTeam(gw: TestGateway, tenantId: string): Promise<string> {
-  const [row] = await gw.gateway.orm.em
-    .fork()
-    .execute<{ id: string }[]>(
-      `insert into support_team (id, tenant_id, code, name, created_at) values (uuid_generate_v7(), ?, ?, 'Care', now()) returning id`,
-      [tenantId, `T${randomUUID().slice(0, 8)}`],
-    );
-  return row.id;
+/** A support team of the tenant, made through the cases API. */
+export function createTeam(by: ApiClient): Promise<string> {
+  return createSupportTeam(by, `T${randomUUID().slice(0, 8).toUpperCase()}`);
 }
 
 /** The customer's MARKETING choice, recorded through the consent API as a customer's preference centre would. */

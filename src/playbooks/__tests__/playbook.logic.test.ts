@@ -75,6 +75,7 @@ describe('playbookDefinition', () => {
       [(i) => (i.actions[3].templateCode = 'a b'), 'input.actions.3.templateCode'],
       [(i) => (i.eventType = 'order.cancelled'), 'input.eventType'],
       [(i) => (i.minTierRank = -1), 'input.minTierRank'],
+      [(i) => i.actions.push({ type: PlaybookActionType.OPEN_CASE, subject: 'Again' }), 'input.actions.4.type'],
     ];
     for (const [change, field] of cases) {
       const input = valid();
