@@ -26,6 +26,7 @@ import { Migration20261202060000 } from './Migration20261202060000';
 import { Migration20261202061000 } from './Migration20261202061000';
 import { Migration20261202062000 } from './Migration20261202062000';
 import { Migration20261202064000 } from './Migration20261202064000';
+import { Migration20261202065000 } from './Migration20261202065000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202061000', class: Migration20261202061000 },
   { name: 'Migration20261202062000', class: Migration20261202062000 },
   { name: 'Migration20261202064000', class: Migration20261202064000 },
+  { name: 'Migration20261202065000', class: Migration20261202065000 },
 ];

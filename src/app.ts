@@ -39,6 +39,7 @@ import { FeedbackSettingsService } from './feedback/feedback-settings.service';
 import { SurveyService } from './feedback/survey.service';
 import { SurveyResponseService } from './feedback/survey-response.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
+import { InsightService } from './insights/insight.service';
 import { startJobs } from './jobs';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
@@ -162,6 +163,7 @@ function createServices(
     goodwill,
     rootCauses: new RootCauseService(),
     slaJobs: new SlaJobs(signals),
+    insights: new InsightService(),
     playbooks: new PlaybookService(),
     playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), { cases, goodwill }),
   };

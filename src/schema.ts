@@ -31,6 +31,8 @@ import { CustomerFeedbackResolver, FeedbackResolver, SurveyResponseResolver } fr
 import type { FeedbackSettingsService } from './feedback/feedback-settings.service';
 import type { SurveyService } from './feedback/survey.service';
 import type { SurveyResponseService } from './feedback/survey-response.service';
+import { InsightResolver } from './insights/insight.resolver';
+import type { InsightService } from './insights/insight.service';
 import {
   BalanceResolver,
   CustomerPointsResolver,
@@ -100,6 +102,7 @@ export interface Services {
   readonly goodwill: GoodwillService;
   readonly rootCauses: RootCauseService;
   readonly slaJobs: SlaJobs;
+  readonly insights: InsightService;
   readonly playbooks: PlaybookService;
   /** Not called by resolvers: the playbook job (src/jobs.ts) and `npm run run-playbooks` drive it. */
   readonly playbookEngine: PlaybookEngine;
@@ -152,6 +155,7 @@ const RESOLVERS = [
   resolver(CaseStreamResolver, () => new CaseStreamResolver()),
   resolver(GoodwillResolver, (s) => new GoodwillResolver(s.goodwill)),
   resolver(RootCauseResolver, (s) => new RootCauseResolver(s.rootCauses)),
+  resolver(InsightResolver, (s) => new InsightResolver(s.insights)),
   resolver(PlaybookResolver, (s) => new PlaybookResolver(s.playbooks)),
 ] as const;
 

@@ -45,7 +45,18 @@ registerEnumType(TierWindow, {
     ROLLING_12_MONTHS: { description: 'The last 12 months.' },
   },
 });
-registerEnumType(TierChangeReason, { name: 'TierChangeReason' });
+registerEnumType(TierChangeReason, {
+  name: 'TierChangeReason',
+  description: "Why a member's tier changed.",
+  valuesConfig: {
+    QUALIFIED: { description: 'Reached a higher tier by qualifying purchases.' },
+    DOWNGRADED: { description: 'Dropped one tier after the status period and its grace ended.' },
+    GRANTED: { description: 'Limited-time status granted by staff.' },
+    GRANT_ENDED: { description: 'Limited-time status ended, back to the qualified tier.' },
+    MERGED: { description: "A merged duplicate's higher status went to the survivor." },
+    UNMERGED: { description: "An unmerge put the survivor's status back." },
+  },
+});
 
 @ObjectType({ description: 'A status level. Rank 0 is the base tier every member starts in.' })
 @Entity()
