@@ -67,11 +67,13 @@ describe('OPEN_CASE, ALERT_TEAM to the owning team, GRANT_GOODWILL, through the 
     };
     await raise(gw, signal);
     const { run } = engineFor(gw);
-    expect(await run()).toMatchObject({ processed: 1, firings: 1, failed: 0 });
+    expect(await run()).toMatchObject({ failed: 0 });
     await raise(gw, signal);
-    expect(await run()).toMatchObject({ firings: 0 });
+    await run();
 
-    const [firing] = await firingsOf(playbook.id);
+    const fired = await firingsOf(playbook.id);
+    expect(fired).toHaveLength(1);
+    const [firing] = fired;
     expect(firing.actions.map((action) => [action.type, action.outcome, action.refType])).toEqual([
       ['OPEN_CASE', 'DONE', 'support_case'],
       ['ALERT_TEAM', 'DONE', 'team_alert'],

@@ -597,5 +597,11 @@ describe('EVENT_INGESTED', () => {
       eventType: 'complaint',
       kind: 'INTERACTION',
     });
+    // The tenant's EVENT_INGESTED playbook is for order.cancelled: a complaint fires nothing.
+    await engineFor(gw).run();
+    expect(await firings(tenant, { customerId: customer.id })).toEqual([]);
+    expect(
+      (await signalRow(gw, tenant.tenantId, SignalType.EVENT_INGESTED, `gateway:${idempotencyKey}`)).processed_at,
+    ).not.toBeNull();
   });
 });
