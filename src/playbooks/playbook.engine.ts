@@ -134,7 +134,7 @@ export class PlaybookEngine {
     fork: () => EntityManager,
     signalId: string,
   ): Promise<{ status: 'processed' | 'skipped' | 'failed' | 'given-up'; firings: number }> {
-    let reminders: string[] = [];
+    const reminders: string[] = [];
     let firings = 0;
     try {
       const found = await fork().transactional(async (tx) => {
@@ -164,7 +164,7 @@ export class PlaybookEngine {
       });
       if (!found) return { status: 'skipped', firings: 0 };
     } catch (error) {
-      reminders = [];
+      // Nothing of it was kept, reminders included.
       const givenUp = await recordSignalFailure(fork(), signalId, describeError(error));
       this.log.error(
         { err: error, job: 'playbooks', signalId, givenUp },
