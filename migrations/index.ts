@@ -25,6 +25,7 @@ import { Migration20261202030600 } from './Migration20261202030600';
 import { Migration20261202060000 } from './Migration20261202060000';
 import { Migration20261202061000 } from './Migration20261202061000';
 import { Migration20261202062000 } from './Migration20261202062000';
+import { Migration20261202064000 } from './Migration20261202064000';
 import { Migration20261202065000 } from './Migration20261202065000';
 import { Migration20261202063000 } from './Migration20261202063000';
 
@@ -54,6 +55,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202060000', class: Migration20261202060000 },
   { name: 'Migration20261202061000', class: Migration20261202061000 },
   { name: 'Migration20261202062000', class: Migration20261202062000 },
+  { name: 'Migration20261202064000', class: Migration20261202064000 },
   { name: 'Migration20261202065000', class: Migration20261202065000 },
   { name: 'Migration20261202063000', class: Migration20261202063000 },
 ];

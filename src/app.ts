@@ -49,6 +49,9 @@ import { LedgerReadService } from './ledger/ledger-reads.service';
 import { createLoaders } from './loaders';
 import { ormConfig } from './mikro-orm.config';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { PlaybookEngine } from './playbooks/playbook.engine';
+import { PlaybookService } from './playbooks/playbook.service';
+import { LogReminderNotifier, type ReminderNotifier, WebhookReminderNotifier } from './playbooks/reminder-notifier';
 import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TermsService } from './program/terms.service';
@@ -102,6 +105,8 @@ function createServices(
   config: Config,
   notifier: ContactNotifier,
   rateLimiter: RateLimiter,
+  reminders: ReminderNotifier,
+  log: Logger,
 ): Services {
   const identifiers = new IdentifierService();
   const customers = new CustomerService(authenticator, identifiers);
@@ -116,6 +121,7 @@ function createServices(
   const surveys = new SurveyService();
   const feedbackSettings = new FeedbackSettingsService();
   const cases = new CaseService(signals);
+  const goodwill = new GoodwillService(ledgerBookings, tiers);
   // A detractor's survey response opens a case in the response's own transaction.
   signals.on(SignalType.DETRACTOR_RESPONSE, (tx, signal) => cases.onDetractorResponse(tx, signal));
   return {
@@ -145,7 +151,7 @@ function createServices(
     purchases,
     rewards,
     offlineSync: new OfflineSyncService(purchases, rewards),
-    timeline: new TimelineService(),
+    timeline: new TimelineService(signals),
     channelSwitches: new ChannelSwitchService(),
     rateLimits: new RateLimitService(config.rateLimits.operationsPerMinute, (tenantId) =>
       rateLimiter.forgetTenant(tenantId),
@@ -156,13 +162,23 @@ function createServices(
     surveyResponses: new SurveyResponseService(surveys, feedbackSettings, signals),
     supportConfig: new SupportConfigService(),
     cases,
-    goodwill: new GoodwillService(ledgerBookings, tiers),
+    goodwill,
     rootCauses: new RootCauseService(),
     slaJobs: new SlaJobs(signals),
     insights: new InsightService(),
+    playbooks: new PlaybookService(),
+    playbookEngine: new PlaybookEngine(reminders, log.child({ component: 'playbooks' }), { cases, goodwill }),
     health: new HealthService(),
     healthScoring: new HealthScoring(signals),
   };
+}
+
+/** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
+function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
+  const notifierLog = log.child({ component: 'reminder-notifier' });
+  if (config.reminderWebhookUrl && config.reminderWebhookSecret)
+    return new WebhookReminderNotifier(config.reminderWebhookUrl, config.reminderWebhookSecret, notifierLog);
+  return new LogReminderNotifier(notifierLog);
 }
 
 /** Codes go to the operator's sender when one is configured; otherwise they are only logged (see the class). */
@@ -212,7 +228,14 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   });
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
-  const services = createServices(authenticator, config, contactNotifier, rateLimiter);
+  const services = createServices(
+    authenticator,
+    config,
+    contactNotifier,
+    rateLimiter,
+    createReminderNotifier(config, log),
+    log,
+  );
   const schema = await buildGatewaySchema(services, bus.pubSub);
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
@@ -264,7 +287,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   app.use(probeRoutes(orm, bus));
   if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
   const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
-  app.use('/ingest', ingestRouter(orm, log, config.ingestMaxBodyBytes));
+  app.use('/ingest', ingestRouter(orm, services.signals, log, config.ingestMaxBodyBytes));
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
   app.use(
     '/graphql',
@@ -306,6 +329,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await relay.stop();
         // Codes under way get a moment to go out; one not delivered is requested again.
         await settleWithin(contactNotifier.drain(), 5_000, undefined);
+        // Reminders under way likewise; one cut off stays SENDING (never sent twice) and is logged.
+        await settleWithin(services.playbookEngine.drain(), 5_000, undefined);
         await bus.close();
         await orm.close(true);
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));

@@ -43,6 +43,8 @@ export interface Config {
   readonly tierJobsIntervalMs: number;
   /** How often each instance escalates support cases near or past their SLA deadlines; 0 turns the timer off. */
   readonly slaJobsIntervalMs: number;
+  /** How often each instance runs playbooks on new customer signals; 0 turns the timer off. */
+  readonly playbookJobsIntervalMs: number;
   /** How often each instance rescores customers whose inputs changed (and tenants due a full run); 0 turns it off. */
   readonly healthJobsIntervalMs: number;
   /** How old a tenant's last full health scoring may get before the health job scores it in full again. */
@@ -73,6 +75,10 @@ export interface Config {
   readonly contactCodeMaxAttempts: number;
   /** Codes one customer may request per kind and hour. */
   readonly contactCodeRequestsPerHour: number;
+  /** Where playbook reminders are POSTed (signed); unset: they are only logged, never delivered. */
+  readonly reminderWebhookUrl: string | undefined;
+  /** HMAC-SHA256 key of those POSTs; required with the URL. */
+  readonly reminderWebhookSecret: string | undefined;
   /** The largest body `/ingest/:source` reads, per source; a larger one is refused before it is read. */
   readonly ingestMaxBodyBytes: Readonly<Record<IngestSource, number>>;
 }
@@ -212,6 +218,17 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('CONTACT_WEBHOOK_SECRET (at least 16 characters) is required with CONTACT_WEBHOOK_URL');
   }
 
+  // The body carries the customer's address: in production it travels over TLS only.
+  const reminderWebhookUrl = url(
+    env,
+    'REMINDER_WEBHOOK_URL',
+    nodeEnv === 'production' ? ['https:'] : ['https:', 'http:'],
+  );
+  const reminderWebhookSecret = env.REMINDER_WEBHOOK_SECRET || undefined;
+  if (reminderWebhookUrl && (reminderWebhookSecret?.length ?? 0) < 16) {
+    throw new ConfigError('REMINDER_WEBHOOK_SECRET (at least 16 characters) is required with REMINDER_WEBHOOK_URL');
+  }
+
   return Object.freeze({
     nodeEnv,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -239,8 +256,8 @@ export function loadConfig(env: Env = process.env): Config {
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     slaJobsIntervalMs: integer(env, 'SLA_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
-    // Off under test: a suite's scores (and the timeline events and signals they raise) appear when it asks.
-    healthJobsIntervalMs: integer(env, 'HEALTH_JOBS_INTERVAL_MS', nodeEnv === 'test' ? 0 : 10_000, 0, 86_400_000),
+    playbookJobsIntervalMs: integer(env, 'PLAYBOOK_JOBS_INTERVAL_MS', 2_000, 0, 86_400_000),
+    healthJobsIntervalMs: integer(env, 'HEALTH_JOBS_INTERVAL_MS', 10_000, 0, 86_400_000),
     healthFullRunIntervalMs: integer(env, 'HEALTH_FULL_RUN_INTERVAL_MS', 3_600_000, 60_000, 7 * 86_400_000),
     outboxRetentionHours: integer(env, 'OUTBOX_RETENTION_HOURS', 72, 1, 24 * 365),
     subscriptionBufferLimit: integer(env, 'SUBSCRIPTION_BUFFER_LIMIT', 1000, 10, 1_000_000),
@@ -260,6 +277,8 @@ export function loadConfig(env: Env = process.env): Config {
     contactCodeTtlMinutes: integer(env, 'CONTACT_CODE_TTL_MINUTES', 15, 1, 24 * 60),
     contactCodeMaxAttempts: integer(env, 'CONTACT_CODE_MAX_ATTEMPTS', 5, 1, 20),
     contactCodeRequestsPerHour: integer(env, 'CONTACT_CODE_REQUESTS_PER_HOUR', 5, 1, 100),
+    reminderWebhookUrl,
+    reminderWebhookSecret,
     ingestMaxBodyBytes: ingestBodyLimits(env),
   });
 }

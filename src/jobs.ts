@@ -11,6 +11,8 @@ export interface JobSchedule {
   readonly tierJobsIntervalMs: number;
   /** The SLA check of support cases (escalations, breaches); 0 turns it off. */
   readonly slaJobsIntervalMs: number;
+  /** Playbooks acting on new customer signals; 0 turns it off. */
+  readonly playbookJobsIntervalMs: number;
   /** Health scoring of changed customers (and of tenants due a full run); 0 turns it off. */
   readonly healthJobsIntervalMs: number;
   /** Age of a tenant's last full health scoring after which the health job scores it in full again. */
@@ -20,7 +22,12 @@ export interface JobSchedule {
 /** The background jobs every instance runs on timers. Returns what stops them. */
 export function startJobs(
   orm: MikroORM,
-  { tiers, slaJobs, healthScoring }: Pick<Services, 'tiers' | 'slaJobs' | 'healthScoring'>,
+  {
+    tiers,
+    slaJobs,
+    playbookEngine,
+    healthScoring,
+  }: Pick<Services, 'tiers' | 'slaJobs' | 'playbookEngine' | 'healthScoring'>,
   schedule: JobSchedule,
   log: Logger,
 ): () => void {
@@ -75,6 +82,25 @@ export function startJobs(
   const slaTimer =
     schedule.slaJobsIntervalMs > 0 ? setInterval(() => void runSlaJobs(), schedule.slaJobsIntervalMs) : null;
   slaTimer?.unref();
+  // Signals are acted on within seconds of their commit; every instance may run it, SKIP LOCKED shares the work.
+  let playbooksRunning = false;
+  const runPlaybooks = async () => {
+    if (playbooksRunning) return;
+    playbooksRunning = true;
+    try {
+      const run = await playbookEngine.processPending(() => orm.em.fork());
+      if (run.firings + run.failed > 0) log.info({ job: 'playbooks', ...run }, 'playbooks ran');
+    } catch (error) {
+      log.error({ err: error, job: 'playbooks' }, 'playbook run failed; retrying on the next tick');
+    } finally {
+      playbooksRunning = false;
+    }
+  };
+  const playbookTimer =
+    schedule.playbookJobsIntervalMs > 0
+      ? setInterval(() => void runPlaybooks(), schedule.playbookJobsIntervalMs)
+      : null;
+  playbookTimer?.unref();
   // Scores follow their inputs within a tick: triggers mark the customers whose purchases, points, surveys,
   // cases, tier or consent changed. A tick still running when the next is due lets it pass.
   let healthRunning = false;
@@ -102,6 +128,7 @@ export function startJobs(
     if (ledgerTimer) clearInterval(ledgerTimer);
     if (tierTimer) clearInterval(tierTimer);
     if (slaTimer) clearInterval(slaTimer);
+    if (playbookTimer) clearInterval(playbookTimer);
     if (healthTimer) clearInterval(healthTimer);
   };
 }

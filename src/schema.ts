@@ -44,6 +44,9 @@ import {
 } from './ledger/ledger.resolver';
 import type { LedgerService } from './ledger/ledger.service';
 import type { LedgerReadService } from './ledger/ledger-reads.service';
+import type { PlaybookEngine } from './playbooks/playbook.engine';
+import { PlaybookResolver } from './playbooks/playbook.resolver';
+import type { PlaybookService } from './playbooks/playbook.service';
 import { OfflineSyncResolver } from './pos/offline-sync.resolver';
 import type { OfflineSyncService } from './pos/offline-sync.service';
 import { CustomerTierResolver, ProgramResolver, ProgramSettingsResolver } from './program/program.resolver';
@@ -103,6 +106,9 @@ export interface Services {
   readonly rootCauses: RootCauseService;
   readonly slaJobs: SlaJobs;
   readonly insights: InsightService;
+  readonly playbooks: PlaybookService;
+  /** Not called by resolvers: the playbook job (src/jobs.ts) and `npm run run-playbooks` drive it. */
+  readonly playbookEngine: PlaybookEngine;
   readonly health: HealthService;
   readonly healthScoring: HealthScoring;
 }
@@ -155,6 +161,7 @@ const RESOLVERS = [
   resolver(GoodwillResolver, (s) => new GoodwillResolver(s.goodwill)),
   resolver(RootCauseResolver, (s) => new RootCauseResolver(s.rootCauses)),
   resolver(InsightResolver, (s) => new InsightResolver(s.insights)),
+  resolver(PlaybookResolver, (s) => new PlaybookResolver(s.playbooks)),
   resolver(CustomerHealthResolver, (s) => new CustomerHealthResolver(s.health)),
   resolver(HealthResolver, (s) => new HealthResolver(s.health)),
 ] as const;

@@ -138,7 +138,7 @@ const SEED: [string, string][] = [
 async function main(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, 10, {
     // Every job off: the SLA check would mark the seeded cases breached between two runs.
-    env: { HEALTH_JOBS_INTERVAL_MS: '0', SLA_JOBS_INTERVAL_MS: '0' },
+    env: { HEALTH_JOBS_INTERVAL_MS: '0', SLA_JOBS_INTERVAL_MS: '0', PLAYBOOK_JOBS_INTERVAL_MS: '0' },
   });
   try {
     const { createTenant } = await graphql<{

@@ -105,4 +105,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
   });
+
+  it('runs playbooks every 2 s by default and requires a secret with the reminder webhook, over TLS in production', () => {
+    expect(loadConfig({})).toMatchObject({ playbookJobsIntervalMs: 2000, reminderWebhookUrl: undefined });
+    expect(() => loadConfig({ REMINDER_WEBHOOK_URL: 'https://sender.example/reminders' })).toThrow(
+      /REMINDER_WEBHOOK_SECRET/,
+    );
+    const production = { NODE_ENV: 'production', ADMIN_TOKEN: 'x'.repeat(32), REMINDER_WEBHOOK_SECRET: 's'.repeat(16) };
+    expect(() => loadConfig({ ...production, REMINDER_WEBHOOK_URL: 'http://sender.example/reminders' })).toThrow(
+      ConfigError,
+    );
+    expect(loadConfig({ ...production, REMINDER_WEBHOOK_URL: 'https://sender.example/reminders' })).toMatchObject({
+      reminderWebhookUrl: 'https://sender.example/reminders',
+      reminderWebhookSecret: 's'.repeat(16),
+    });
+  });
 });

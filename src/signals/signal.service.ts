@@ -22,18 +22,8 @@ export class SignalService {
 
   /** Records a signal in the caller's transaction; null when this type and cause were raised before. */
   async raise(tx: EntityManager, signal: NewSignal): Promise<RaisedSignal | null> {
-    const payload = signal.payload ?? {};
-    const [row] = await tx.execute<{ id: string }[]>(
-      `insert into customer_signal (id, tenant_id, customer_id, type, cause, payload, raised_at)
-       values (uuid_generate_v7(), ?, ?, ?, ?, ?, now())
-       on conflict (tenant_id, type, cause) do nothing
-       returning id`,
-      [signal.tenantId, signal.customerId, signal.type, signal.cause, JSON.stringify(payload)],
-    );
-    if (!row) return null;
-    const raised: RaisedSignal = { ...signal, id: row.id, payload };
-    for (const handler of this.handlers.get(signal.type) ?? []) await handler(tx, raised);
-    return raised;
+    const [raised] = await this.raiseAll(tx, [signal]);
+    return raised ?? null;
   }
 
   /**

@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Request, type Response, Router } from 'express';
 import type { Logger } from 'pino';
 
+import type { SignalService } from '../signals/signal.service';
 import {
   claimDelivery,
   type IngestEvent,
@@ -40,7 +41,12 @@ function readBody(parser: express.RequestHandler, req: Request, res: Response): 
  * docs/api/timeline.md). Everything that needs no body (source, headers, timestamp) is checked before the
  * body is read; the body is capped per source; each delivery id is accepted once.
  */
-export function ingestRouter(orm: MikroORM, log: Logger, maxBodyBytes: Readonly<Record<IngestSource, number>>): Router {
+export function ingestRouter(
+  orm: MikroORM,
+  signals: SignalService,
+  log: Logger,
+  maxBodyBytes: Readonly<Record<IngestSource, number>>,
+): Router {
   const router = Router();
   const parsers = new Map(
     INGEST_SOURCES.map((source) => [source, express.raw({ type: () => true, limit: maxBodyBytes[source] })]),
@@ -98,7 +104,7 @@ export function ingestRouter(orm: MikroORM, log: Logger, maxBodyBytes: Readonly<
         .fork()
         .transactional(async (tx) =>
           (await claimDelivery(tx, delivery.tenantId, source, delivery.deliveryId))
-            ? ingestEvents(tx, delivery.tenantId, source, events)
+            ? ingestEvents(tx, signals, delivery.tenantId, source, events)
             : null,
         );
       if (!results)

@@ -5,6 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { IdentifierKind, normalizeIdentifier } from '../customers/identifier.logic';
 import { Channel } from '../shared/channel';
 import { isUuid } from '../shared/validation';
+import type { NewSignal, SignalService } from '../signals/signal.service';
+import { SignalType } from '../signals/signal.types';
 import { TIMELINE_COLUMNS } from './timeline';
 import { TimelineKind } from './timeline.entity';
 
@@ -247,12 +249,23 @@ function validate(
 }
 
 /**
+ * What a playbook matches an ingested event by (EVENT_INGESTED's `payload.eventType`): the sender's own type
+ * in `data.type` (e.g. order.cancelled), else the timeline kind (e.g. BILLING).
+ */
+export function ingestedEventType(kind: TimelineKind, data: Record<string, unknown>): string {
+  const type = typeof data.type === 'string' ? data.type.trim() : '';
+  return type !== '' ? type.slice(0, 100) : kind;
+}
+
+/**
  * Stores a batch from another system: each event is checked on its own (a bad one gets its own error; the
  * good ones are stored), customers are found by id or by identifiers (never created: ingestion reports,
- * it does not enrol), and (source, event id) makes a resend store nothing twice.
+ * it does not enrol), and (source, event id) makes a resend store nothing twice. Each stored event raises
+ * EVENT_INGESTED (cause `<source>:<event id>`) in the same transaction, for playbooks to act on.
  */
 export async function ingestEvents(
   em: EntityManager,
+  signals: Pick<SignalService, 'raiseAll'>,
   tenantId: string,
   source: string,
   events: IngestEvent[],
@@ -347,13 +360,29 @@ export async function ingestEvents(
     ]),
   );
   const storedIds = new Map(stored.map((row) => [row.source_event_id, row.id]));
+  const raised: NewSignal[] = [];
   for (const row of rows) {
     const timelineEventId = storedIds.get(row.id);
     // Only the first occurrence of an id in the batch stored it; later ones are duplicates.
     if (timelineEventId) {
       outcomes[row.index] = { id: row.id, status: 'STORED', timelineEventId };
       storedIds.delete(row.id);
+      raised.push({
+        tenantId,
+        customerId: row.customer,
+        type: SignalType.EVENT_INGESTED,
+        cause: `${source}:${row.id}`,
+        payload: {
+          eventType: ingestedEventType(row.kind, row.data),
+          kind: row.kind,
+          source,
+          sourceEventId: row.id,
+          timelineEventId,
+          channel: row.channel,
+        },
+      });
     }
   }
+  await signals.raiseAll(em, raised);
   return outcomes;
 }

@@ -2,27 +2,36 @@ import { callerLabel } from '../shared/auth/caller';
 import { actingChannel, requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
+import type { SignalService } from '../signals/signal.service';
 import { ingestEvents } from './ingest.service';
 import type { RecordInteractionInput, TimelineEventView } from './timeline.types';
 
 /** What staff write on a timeline themselves; other systems' events arrive through /ingest. */
 export class TimelineService {
-  /** Records through the ingest path (source `gateway`), so a retry with the same key returns the first event. */
+  constructor(private readonly signals: SignalService) {}
+
+  /**
+   * Records through the ingest path (source `gateway`), so a retry with the same key returns the first event,
+   * and playbooks can act on it as on any ingested event (EVENT_INGESTED, in the same transaction).
+   */
   async recordInteraction(ctx: Context, input: RecordInteractionInput): Promise<TimelineEventView> {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
-    const [outcome] = await ingestEvents(ctx.em, tenantId, 'gateway', [
-      {
-        id: input.idempotencyKey,
-        customer: { id: input.customerId },
-        kind: input.kind,
-        channel: actingChannel(ctx, input.channel, 'input.channel'),
-        occurredAt: (input.occurredAt ?? new Date()).toISOString(),
-        actor: callerLabel(caller),
-        summary: input.summary,
-        data: input.data ?? {},
-      },
-    ]);
+    const channel = actingChannel(ctx, input.channel, 'input.channel');
+    const [outcome] = await ctx.em.transactional((tx) =>
+      ingestEvents(tx, this.signals, tenantId, 'gateway', [
+        {
+          id: input.idempotencyKey,
+          customer: { id: input.customerId },
+          kind: input.kind,
+          channel,
+          occurredAt: (input.occurredAt ?? new Date()).toISOString(),
+          actor: callerLabel(caller),
+          summary: input.summary,
+          data: input.data ?? {},
+        },
+      ]),
+    );
     if (outcome.status === 'REJECTED') {
       const field = outcome.error.field
         .replace(/^events\.0\./, 'input.')

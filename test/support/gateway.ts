@@ -42,6 +42,12 @@ export async function startGateway(
     RATE_LIMITS_PER_MINUTE: 'ALL=1000000',
     RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
     RATE_LIMIT_WS_CONNECTIONS_PER_MINUTE: '1000000',
+    // Playbooks would act on every test's signals every 2 s (and add statements to those a test counts): a test
+    // about them runs the engine itself (test/playbooks).
+    PLAYBOOK_JOBS_INTERVAL_MS: '0',
+    // Health scoring would add timeline events and signals to any test's customers every 10 s: a test about it
+    // scores when it asks (test/health).
+    HEALTH_JOBS_INTERVAL_MS: '0',
     ...(options.redisPrefix ? { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX: options.redisPrefix } : {}),
     ...options.env,
   });
