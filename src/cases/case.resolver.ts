@@ -4,7 +4,7 @@ import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import { decodeCursor, PAGE_AFTER, PAGE_FIRST, pageSize, toConnection } from '../shared/graphql/connection';
 import { TimelineEventView } from '../timeline/timeline.types';
 import { CaseAction, CaseStatus } from './case.logic';
 import type { CaseService } from './case.service';
@@ -20,12 +20,6 @@ import {
 } from './case.types';
 import { GoodwillGrant } from './goodwill.types';
 import { SupportTeam } from './support.types';
-
-const FIRST = { nullable: true, description: 'Page size, 1 to 100; default 20.' } as const;
-const AFTER = {
-  nullable: true,
-  description: 'The `endCursor` of the previous page; omit for the first page.',
-} as const;
 
 @Resolver(() => SupportCase)
 export class CaseResolver {
@@ -49,8 +43,8 @@ export class CaseResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => CaseFilter, { nullable: true, description: 'Only the cases that match every condition.' })
     filter?: CaseFilter,
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER) after?: string,
   ): Promise<SupportCaseConnection> {
     return this.service.list(ctx, filter, first, after);
   }
@@ -155,8 +149,8 @@ export class CustomerCasesResolver {
     @Ctx() ctx: Context,
     @Arg('status', () => [CaseStatus], { nullable: true, description: 'Only cases in one of these statuses.' })
     status?: CaseStatus[],
-    @Arg('first', () => Int, FIRST) first?: number,
-    @Arg('after', () => String, AFTER) after?: string,
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER) after?: string,
   ): Promise<SupportCaseConnection> {
     const limit = pageSize(first);
     const cursor = decodeCursor(after);

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, ObjectType, Query, Resolver } 
 
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { ConnectionType } from '../shared/graphql/connection';
+import { ConnectionType, PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
 import type { GoodwillService } from './goodwill.service';
 import { GoodwillGrant, GrantGoodwillInput } from './goodwill.types';
 
@@ -62,8 +62,8 @@ export class GoodwillResolver {
   })
   pendingGoodwill(
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
   ): Promise<GoodwillGrantConnection> {
     return this.goodwill.pending(ctx, first, after);

@@ -17,6 +17,7 @@ import { Topic } from '../realtime/pubsub';
 import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import { PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
 import { Customer } from './customer.entity';
 import { customerOrNotFound } from './customer.lookup';
 import { customerRoutingKey, CustomerService } from './customer.service';
@@ -93,11 +94,8 @@ export class CustomerResolver {
       description: 'An email prefix, a phone number, or part of the name.',
     })
     search?: string,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` of the previous page; omit for the first page.',
-    })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
   ): Promise<CustomerConnection> {
     return this.customerService.search(ctx, { search, first, after });

@@ -4,7 +4,7 @@ import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import { decodeCursor, PAGE_AFTER, PAGE_FIRST, pageSize, toConnection } from '../shared/graphql/connection';
 import { FeedbackSettingsService } from './feedback-settings.service';
 import { FeedbackSettings, SetFeedbackSettingsInput } from './feedback-settings.types';
 import { SurveyService } from './survey.service';
@@ -114,11 +114,8 @@ export class CustomerFeedbackResolver {
   async surveyResponses(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` of the previous page; omit for the first page.',
-    })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
   ): Promise<SurveyResponseConnection> {
     const limit = pageSize(first);

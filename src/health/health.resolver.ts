@@ -16,6 +16,7 @@ import { Customer } from '../customers/customer.entity';
 import { assertRole } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import { PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
 import { ChurnRiskLevel } from './health.logic';
 import { followChurnRisk, type HealthService } from './health.service';
 import {
@@ -85,9 +86,9 @@ export class HealthResolver {
     segment?: string | null,
     @Arg('minLevel', () => ChurnRiskLevel, { nullable: true, description: 'The lowest level listed; default MEDIUM.' })
     minLevel?: ChurnRiskLevel | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' })
+    @Arg('first', () => Int, PAGE_FIRST)
     first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string | null,
   ): Promise<AtRiskCustomerConnection> {
     return this.health.atRisk(ctx, { segment, minLevel, first, after });

@@ -5,6 +5,7 @@ import { Customer } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import { PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
 import { TenancyService } from '../tenancy/tenancy.service';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
@@ -133,11 +134,8 @@ export class CustomerPointsResolver {
   pointsTransactions(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` of the previous page; omit for the first page.',
-    })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
   ): Promise<PointsTransactionConnection> {
     return this.reads.transactions(ctx, customer.id, first, after);

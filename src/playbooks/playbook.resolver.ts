@@ -19,6 +19,7 @@ import { assertRole, requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
+import { PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
 import type { SignalType } from '../signals/signal.types';
 import { playbookError, PlaybookErrorCode } from './playbook.errors';
@@ -66,11 +67,8 @@ export class PlaybookResolver {
       description: 'Only the firings that match every condition given.',
     })
     filter?: PlaybookFiringFilter,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` of the previous page; omit for the first page.',
-    })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
   ): Promise<PlaybookFiringConnection> {
     return this.service.firings(ctx, filter, first, after);

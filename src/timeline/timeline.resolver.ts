@@ -5,7 +5,7 @@ import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { inputError, InputErrorCode } from '../shared/errors';
-import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import { decodeCursor, PAGE_AFTER, PAGE_FIRST, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid } from '../shared/validation';
 import { ChannelSwitchService } from './channel-switch.service';
 import { TimelineService } from './timeline.service';
@@ -27,11 +27,8 @@ export class CustomerTimelineResolver {
   async timeline(
     @Root() customer: Customer,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first?: number,
-    @Arg('after', () => String, {
-      nullable: true,
-      description: 'The `endCursor` of the previous page; omit for the first page.',
-    })
+    @Arg('first', () => Int, PAGE_FIRST) first?: number,
+    @Arg('after', () => String, PAGE_AFTER)
     after?: string,
     @Arg('filter', () => TimelineFilter, {
       nullable: true,

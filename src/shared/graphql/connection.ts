@@ -21,6 +21,15 @@ export class PageInfo {
   endCursor?: string;
 }
 
+/** The `first` argument of every connection field: `@Arg('first', () => Int, PAGE_FIRST)`. */
+export const PAGE_FIRST = { nullable: true, description: 'Page size, 1 to 100; default 20.' } as const;
+
+/** The `after` argument of every connection field: `@Arg('after', () => String, PAGE_AFTER)`. */
+export const PAGE_AFTER = {
+  nullable: true,
+  description: 'The `endCursor` of the previous page; omit for the first page.',
+} as const;
+
 export interface Edge<T> {
   cursor: string;
   node: T;
