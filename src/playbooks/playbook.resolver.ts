@@ -77,7 +77,7 @@ export class PlaybookResolver {
   @Authorized(Access.managePlaybooks)
   @Mutation(() => Playbook, {
     description:
-      'Creates an active playbook: it acts on signals raised from then on. A retry with the same code is CONFLICT (PLAYBOOK_TAKEN). OWNER or ADMIN.',
+      'Creates an active playbook: it acts on signals raised from then on. Another playbook with the same code is CONFLICT (PLAYBOOK_TAKEN); a retry with the same idempotency key returns the first one. OWNER or ADMIN.',
   })
   createPlaybook(
     @Arg('input', { description: 'The playbook.' }) input: PlaybookInput,
@@ -104,9 +104,14 @@ export class PlaybookResolver {
   })
   retirePlaybook(
     @Arg('id', () => ID, { description: 'The playbook to retire.' }) id: string,
+    @Arg('idempotencyKey', {
+      description:
+        'A retry with the same key and id returns the playbook as it is now; the same key with another id, or from another caller, is a CONFLICT.',
+    })
+    idempotencyKey: string,
     @Ctx() ctx: Context,
   ): Promise<Playbook> {
-    return this.service.retire(ctx, id);
+    return this.service.retire(ctx, id, idempotencyKey);
   }
 
   @Subscription(() => TeamAlert, {

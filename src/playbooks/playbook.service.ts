@@ -6,6 +6,15 @@ import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  principalOf,
+  requestHash,
+} from '../shared/idempotency';
 import { isUuid } from '../shared/validation';
 import { playbookError, PlaybookErrorCode } from './playbook.errors';
 import { type ActionOutcome, PlaybookActionType, type PlaybookDefinition, playbookDefinition } from './playbook.logic';
@@ -55,15 +64,20 @@ export class PlaybookService {
   async create(ctx: Context, input: PlaybookInput): Promise<Playbook> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
+    const request = this.request(ctx, tenantId, input.idempotencyKey, 'createPlaybook', input);
+    const replay = await this.replay(ctx.em, tenantId, request);
+    if (replay) return replay;
     const definition = playbookDefinition(input);
     return this.takingCode(definition, () =>
       ctx.em.transactional(async (tx) => {
+        const claim = await claimIdempotencyKey(tx, request);
+        if (claim.replayed) return this.byId(tx, tenantId, claim.resultId);
         await this.checkTeams(tx, tenantId, definition);
         const [row] = await tx.execute<PlaybookRow[]>(
           `insert into playbook (id, tenant_id, code, name, signal_type, event_type, segments, min_tier_rank, actions, active, version, actor, created_at, updated_at)
-           values (uuid_generate_v7(), ?, ?, ?, ?, ?, ?::text[], ?, ?::jsonb, true, 1, ?, now(), now())
+           values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?::jsonb, true, 1, ?, now(), now())
            returning ${PLAYBOOK_COLUMNS}`,
-          [tenantId, ...definitionParams(definition), actor],
+          [claim.resultId, tenantId, ...definitionParams(definition), actor],
         );
         return toPlaybook(row);
       }),
@@ -74,9 +88,16 @@ export class PlaybookService {
   async update(ctx: Context, id: string, input: PlaybookInput): Promise<Playbook> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
+    const request = this.request(ctx, tenantId, input.idempotencyKey, 'updatePlaybook', { ...input, id });
+    // Before the checks: a replay answers even once the playbook was retired since.
+    const replay = await this.replay(ctx.em, tenantId, request);
+    if (replay) return replay;
     const definition = playbookDefinition(input);
+    if (!isUuid(id)) throw playbookError(PlaybookErrorCode.PLAYBOOK_NOT_FOUND, `No playbook ${id}`, 'id');
     return this.takingCode(definition, () =>
       ctx.em.transactional(async (tx) => {
+        const claim = await claimIdempotencyKey(tx, request, id);
+        if (claim.replayed) return this.byId(tx, tenantId, claim.resultId);
         await this.locked(tx, tenantId, id);
         await this.checkTeams(tx, tenantId, definition);
         const [row] = await tx.execute<PlaybookRow[]>(
@@ -91,20 +112,60 @@ export class PlaybookService {
   }
 
   /** Stops a playbook for good (its firings stay); retiring a retired one changes nothing. */
-  async retire(ctx: Context, id: string): Promise<Playbook> {
+  async retire(ctx: Context, id: string, idempotencyKey: string): Promise<Playbook> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
-    const [row] = isUuid(id)
-      ? await ctx.em.execute<PlaybookRow[]>(
-          `update playbook set active = false, retired_at = coalesce(retired_at, now()),
-                  version = version + (case when active then 1 else 0 end),
-                  actor = case when active then ? else actor end,
-                  updated_at = case when active then now() else updated_at end
-            where tenant_id = ? and id = ? returning ${PLAYBOOK_COLUMNS}`,
-          [actor, tenantId, id],
-        )
-      : [];
-    if (!row) throw playbookError(PlaybookErrorCode.PLAYBOOK_NOT_FOUND, `No playbook ${id}`, 'id');
+    const request = {
+      ...this.request(ctx, tenantId, idempotencyKey, 'retirePlaybook', { id }),
+      field: 'idempotencyKey',
+    };
+    const replay = await this.replay(ctx.em, tenantId, request);
+    if (replay) return replay;
+    if (!isUuid(id)) throw playbookError(PlaybookErrorCode.PLAYBOOK_NOT_FOUND, `No playbook ${id}`, 'id');
+    return ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request, id);
+      if (claim.replayed) return this.byId(tx, tenantId, claim.resultId);
+      const [row] = await tx.execute<PlaybookRow[]>(
+        `update playbook set active = false, retired_at = coalesce(retired_at, now()),
+                version = version + (case when active then 1 else 0 end),
+                actor = case when active then ? else actor end,
+                updated_at = case when active then now() else updated_at end
+          where tenant_id = ? and id = ? returning ${PLAYBOOK_COLUMNS}`,
+        [actor, tenantId, id],
+      );
+      if (!row) throw playbookError(PlaybookErrorCode.PLAYBOOK_NOT_FOUND, `No playbook ${id}`, 'id');
+      return toPlaybook(row);
+    });
+  }
+
+  /** A keyed change of the caller's: validates the key and binds it to the operation and its input. */
+  private request(
+    ctx: Context,
+    tenantId: string,
+    idempotencyKey: string,
+    operation: string,
+    input: object,
+  ): IdempotentRequest {
+    return {
+      tenantId,
+      principal: principalOf(requireCaller(ctx)),
+      scope: IdempotencyScope.PLAYBOOK_CHANGE,
+      key: idempotencyKeyOf(idempotencyKey, 'idempotencyKey' in input ? 'input.idempotencyKey' : 'idempotencyKey'),
+      hash: requestHash(operation, input),
+    };
+  }
+
+  /** The playbook a committed request with this key answered, as it is now; null when the key is free. */
+  private async replay(em: EntityManager, tenantId: string, request: IdempotentRequest): Promise<Playbook | null> {
+    const resultId = await findIdempotentResult(em, request);
+    return resultId ? this.byId(em, tenantId, resultId) : null;
+  }
+
+  private async byId(em: EntityManager, tenantId: string, id: string): Promise<Playbook> {
+    const [row] = await em.execute<PlaybookRow[]>(
+      `select ${PLAYBOOK_COLUMNS} from playbook where tenant_id = ? and id = ?`,
+      [tenantId, id],
+    );
     return toPlaybook(row);
   }
 

@@ -140,6 +140,12 @@ export class PlaybookInput {
 
   @Field(() => [PlaybookActionInput], { description: 'What it does, in order: 1 to 10 actions.' })
   actions!: PlaybookActionInput[];
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the playbook as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }
 
 @ObjectType({ description: 'One action of a playbook, with the parameters of its type.' })

@@ -57,6 +57,14 @@ export enum IdempotencyScope {
   GOODWILL_DECISION = 'goodwill-decision',
   HEALTH_SETTINGS = 'health-settings',
   CHURN_THRESHOLDS = 'churn-thresholds',
+  /** Creating, changing or retiring a playbook. */
+  PLAYBOOK_CHANGE = 'playbook-change',
+  /** Support teams, routing rules and support settings. */
+  SUPPORT_CONFIG = 'support-config',
+  /** The root-cause taxonomy and the reviews of closed cases' causes. */
+  ROOT_CAUSE = 'root-cause',
+  /** Surveys and feedback settings. */
+  FEEDBACK_CONFIG = 'feedback-config',
 }
 
 export enum IdempotencyErrorCode {

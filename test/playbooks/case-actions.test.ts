@@ -32,10 +32,10 @@ beforeAll(async () => {
 });
 afterAll(() => gw.close());
 
-async function createPlaybook(input: Omit<PlaybookInput, 'code' | 'name'>) {
+async function createPlaybook(input: Omit<PlaybookInput, 'code' | 'name' | 'idempotencyKey'>) {
   return (
     await s.tenant.owner.data(CreatePlaybookDocument, {
-      input: { code: `PB-${randomUUID().slice(0, 8)}`, name: 'Recover', ...input },
+      input: { code: `PB-${randomUUID().slice(0, 8)}`, name: 'Recover', idempotencyKey: randomUUID(), ...input },
     })
   ).createPlaybook;
 }

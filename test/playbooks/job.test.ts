@@ -19,6 +19,7 @@ it("the gateway's own job acts on a committed signal within moments, with nobody
     input: {
       code: `JOB-${randomUUID().slice(0, 6)}`,
       name: 'Expiry watch',
+      idempotencyKey: randomUUID(),
       signal: 'POINTS_EXPIRING',
       actions: [{ type: 'ALERT_TEAM', teamId: team, message: 'Points expire soon' }],
     },

@@ -42,9 +42,15 @@ async function createPlaybook(
   by: TenantFixture,
   input: Partial<PlaybookInput> & Pick<PlaybookInput, 'signal' | 'actions'>,
 ) {
-  return (await by.owner.data(CreatePlaybookDocument, { input: { code: code(), name: 'A playbook', ...input } }))
-    .createPlaybook;
+  return (
+    await by.owner.data(CreatePlaybookDocument, {
+      input: { code: code(), name: 'A playbook', idempotencyKey: randomUUID(), ...input },
+    })
+  ).createPlaybook;
 }
+
+const retire = (by: TenantFixture, id: string, idempotencyKey = randomUUID()) =>
+  by.owner.data(RetirePlaybookDocument, { id, idempotencyKey });
 
 async function firings(by: TenantFixture, filter: Record<string, unknown>) {
   return (await by.owner.data(PlaybookFiringsDocument, { filter, first: 50 })).playbookFirings.edges.map(
@@ -80,20 +86,26 @@ describe('playbook definitions', () => {
       name: 'Detractor callback v2',
       signal: 'DETRACTOR_RESPONSE',
       actions: [{ type: 'SEND_REMINDER', templateCode: 'sorry', channel: 'EMAIL' }],
+      idempotencyKey: randomUUID(),
     };
     const updated = (await tenant.owner.data(UpdatePlaybookDocument, { id: created.id, input })).updatePlaybook;
     expect(updated).toMatchObject({ version: 2, name: 'Detractor callback v2', segments: [], minTierRank: null });
 
     const agent = await tenant.agent();
-    expect(errorCode(await agent.gql(CreatePlaybookDocument, { input: { ...input, code: code() } }))).toBe('FORBIDDEN');
+    expect(
+      errorCode(await agent.gql(CreatePlaybookDocument, { input: { ...input, code: code(), idempotencyKey: 'a' } })),
+    ).toBe('FORBIDDEN');
     expect(errorCode(await agent.gql(PlaybooksDocument, {}))).toBe('FORBIDDEN');
 
-    const retired = (await tenant.owner.data(RetirePlaybookDocument, { id: created.id })).retirePlaybook;
+    const retired = (await retire(tenant, created.id)).retirePlaybook;
     expect(retired).toMatchObject({ active: false, version: 3 });
     expect(retired.retiredAt).not.toBeNull();
     // Retiring again changes nothing; a retired playbook cannot be changed.
-    expect((await tenant.owner.data(RetirePlaybookDocument, { id: created.id })).retirePlaybook).toEqual(retired);
-    const again = await tenant.owner.gql(UpdatePlaybookDocument, { id: created.id, input });
+    expect((await retire(tenant, created.id)).retirePlaybook).toEqual(retired);
+    const again = await tenant.owner.gql(UpdatePlaybookDocument, {
+      id: created.id,
+      input: { ...input, idempotencyKey: randomUUID() },
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PLAYBOOK_RETIRED' });
 
     const listed = (await tenant.owner.data(PlaybooksDocument, {})).playbooks.map((p) => p.id);
@@ -109,7 +121,14 @@ describe('playbook definitions', () => {
     const refused = async (input: Partial<PlaybookInput>) =>
       (
         await tenant.owner.gql(CreatePlaybookDocument, {
-          input: { code: code(), name: 'x', signal: 'CHURN_RISK_RAISED', actions: [], ...input },
+          input: {
+            code: code(),
+            name: 'x',
+            signal: 'CHURN_RISK_RAISED',
+            actions: [],
+            idempotencyKey: randomUUID(),
+            ...input,
+          },
         })
       ).errors?.[0]?.extensions;
     expect(await refused({ actions: [{ type: 'GRANT_GOODWILL', points: 0, reason: 'Sorry' }] })).toMatchObject({
@@ -139,7 +158,56 @@ describe('playbook definitions', () => {
         actions: [{ type: 'SEND_REMINDER', templateCode: 'miss-you', channel: 'PUSH' }],
       }),
     ).toMatchObject({ code: 'CONFLICT', reason: 'PLAYBOOK_TAKEN', field: 'input.code' });
-    await tenant.owner.data(RetirePlaybookDocument, { id: taken.id });
+    await retire(tenant, taken.id);
+  });
+});
+
+describe('idempotency', () => {
+  it('a retried create, update or retire returns the playbook as it is now, without a second change; the same key with other input is refused', async () => {
+    const input: PlaybookInput = {
+      code: code(),
+      name: 'Win back',
+      signal: 'CHURN_RISK_RAISED',
+      actions: [{ type: 'SEND_REMINDER', templateCode: 'miss-you', channel: 'PUSH' }],
+      idempotencyKey: randomUUID(),
+    };
+    const created = (await tenant.owner.data(CreatePlaybookDocument, { input })).createPlaybook;
+    // The retry answers the first create, not PLAYBOOK_TAKEN, and there is still one playbook with the code.
+    expect((await tenant.owner.data(CreatePlaybookDocument, { input })).createPlaybook).toEqual(created);
+    const all = (await tenant.owner.data(PlaybooksDocument, { includeRetired: true })).playbooks;
+    expect(all.filter((p) => p.code === created.code)).toHaveLength(1);
+    expect(
+      (await tenant.owner.gql(CreatePlaybookDocument, { input: { ...input, code: code() } })).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+
+    const change = { ...input, name: 'Win back v2', idempotencyKey: randomUUID() };
+    const updated = (await tenant.owner.data(UpdatePlaybookDocument, { id: created.id, input: change })).updatePlaybook;
+    expect(updated).toMatchObject({ version: 2, name: 'Win back v2' });
+    // The version is bumped once however often the update is retried.
+    expect((await tenant.owner.data(UpdatePlaybookDocument, { id: created.id, input: change })).updatePlaybook).toEqual(
+      updated,
+    );
+    expect(
+      (await tenant.owner.gql(UpdatePlaybookDocument, { id: created.id, input: { ...change, name: 'Other' } }))
+        .errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'input.idempotencyKey' });
+
+    const retireKey = randomUUID();
+    const retired = (await retire(tenant, created.id, retireKey)).retirePlaybook;
+    expect(retired).toMatchObject({ active: false, version: 3 });
+    // A replay answers with the playbook as it is now, even once retired (which refuses a new update).
+    expect((await retire(tenant, created.id, retireKey)).retirePlaybook).toEqual(retired);
+    expect((await tenant.owner.data(UpdatePlaybookDocument, { id: created.id, input: change })).updatePlaybook).toEqual(
+      retired,
+    );
+    const other = await createPlaybook(tenant, { ...input, code: code(), idempotencyKey: randomUUID() });
+    expect(
+      (await tenant.owner.gql(RetirePlaybookDocument, { id: other.id, idempotencyKey: retireKey })).errors?.[0]
+        ?.extensions,
+    ).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+    expect((await tenant.owner.data(PlaybooksDocument, {})).playbooks.map((p) => p.id)).toContain(other.id);
+    // Later tests raise this signal in the same tenant.
+    await retire(tenant, other.id);
   });
 });
 
