@@ -26,9 +26,14 @@ export class RootCauseResolver {
   setRootCauseTaxonomy(
     @Arg('causes', () => [RootCauseInput], { description: 'Every current cause; a parent must be in the list.' })
     causes: RootCauseInput[],
+    @Arg('idempotencyKey', {
+      description:
+        'A retry with the same key and arguments returns the first answer as it is now, without a second change; the same key with other arguments, or from another caller, is a CONFLICT.',
+    })
+    idempotencyKey: string,
     @Ctx() ctx: Context,
   ): Promise<RootCause[]> {
-    return this.causes.setTaxonomy(ctx, causes);
+    return this.causes.setTaxonomy(ctx, causes, idempotencyKey);
   }
 
   @Authorized(Access.auditRootCauses)
@@ -53,10 +58,15 @@ export class RootCauseResolver {
   })
   confirmRootCause(
     @Arg('caseId', () => ID, { description: 'The closed case.' }) caseId: string,
+    @Arg('idempotencyKey', {
+      description:
+        'A retry with the same key and arguments returns the first answer as it is now, without a second change; the same key with other arguments, or from another caller, is a CONFLICT.',
+    })
+    idempotencyKey: string,
     @Ctx() ctx: Context,
     @Arg('correctRootCause', { nullable: true, description: 'The right cause, when the case has the wrong one.' })
     correctRootCause?: string,
   ): Promise<RootCauseReview> {
-    return this.causes.confirm(ctx, caseId, correctRootCause);
+    return this.causes.confirm(ctx, caseId, idempotencyKey, correctRootCause);
   }
 }

@@ -3,12 +3,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
+import { claimIdempotencyKey, findIdempotentResult, IdempotencyScope } from '../shared/idempotency';
 import { isUuid, requiredText } from '../shared/validation';
 import { caseError, CaseErrorCode } from './case.errors';
 import { CaseStatus } from './case.logic';
 import { type CaseRow, findCase, toCase } from './case.store';
 import { recordCaseEvent } from './case.timeline';
 import type { RootCause, RootCauseAudit, RootCauseInput, RootCauseReview } from './root-cause.types';
+import { configRequest } from './support-config.service';
 
 const CODE = /^[A-Z0-9_-]{1,50}$/;
 const MAX_CAUSES = 500;
@@ -69,8 +71,20 @@ export class RootCauseService {
    * Makes the list the current taxonomy: listed causes are added or updated (and come back if retired),
    * others are retired, never deleted, since closed cases and reviews name them.
    */
-  async setTaxonomy(ctx: Context, causes: RootCauseInput[]): Promise<RootCause[]> {
+  async setTaxonomy(ctx: Context, causes: RootCauseInput[], idempotencyKey: string): Promise<RootCause[]> {
     const tenantId = requireTenant(ctx);
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.ROOT_CAUSE,
+      idempotencyKey,
+      'idempotencyKey',
+      'setRootCauseTaxonomy',
+      {
+        causes,
+      },
+    );
+    // A replay answers with the taxonomy as it is now.
+    if (await findIdempotentResult(ctx.em, request)) return this.causes(ctx, false);
     if (causes.length > MAX_CAUSES)
       throw caseError(CaseErrorCode.ROOT_CAUSE_INVALID, `At most ${MAX_CAUSES} causes`, 'causes');
     const clean = causes.map((cause, index) => {
@@ -109,6 +123,7 @@ export class RootCauseService {
       }
     });
     await ctx.em.transactional(async (tx) => {
+      if ((await claimIdempotencyKey(tx, request)).replayed) return;
       await tx.execute(`select code from support_root_cause where tenant_id = ? for update`, [tenantId]);
       // Every listed cause exists before parents are set: the foreign key checks each row as it is written.
       await tx.execute(
@@ -169,12 +184,32 @@ export class RootCauseService {
    * Records a supervisor's review of a closed case: agreement, or a correction (the case takes the corrected
    * cause). One review per case: the same answer again returns it; another is ALREADY_AUDITED.
    */
-  async confirm(ctx: Context, caseId: string, correctRootCause?: string | null): Promise<RootCauseReview> {
+  async confirm(
+    ctx: Context,
+    caseId: string,
+    idempotencyKey: string,
+    correctRootCause?: string | null,
+  ): Promise<RootCauseReview> {
     const tenantId = requireTenant(ctx);
     const auditor = callerLabel(requireCaller(ctx));
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.ROOT_CAUSE,
+      idempotencyKey,
+      'idempotencyKey',
+      'confirmRootCause',
+      {
+        caseId,
+        correctRootCause,
+      },
+    );
+    const replay = await findIdempotentResult(ctx.em, request);
+    if (replay) return this.review(ctx.em, replay);
     if (!isUuid(caseId)) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `No case ${caseId}`, 'caseId');
     const corrected = correctRootCause ? requiredText(correctRootCause, 'correctRootCause', 50).toUpperCase() : null;
     return ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request, caseId);
+      if (claim.replayed) return this.review(tx, claim.resultId);
       const row = await findCase(tx, tenantId, caseId, true);
       if (!row) throw caseError(CaseErrorCode.CASE_NOT_FOUND, `No case ${caseId}`, 'caseId');
       if (row.status !== CaseStatus.CLOSED || !row.root_cause)
@@ -214,5 +249,11 @@ export class RootCauseService {
       );
       return toReview(audit);
     });
+  }
+
+  /** The review a keyed confirmRootCause recorded for the case. */
+  private async review(em: EntityManager, caseId: string): Promise<RootCauseReview> {
+    const [row] = await em.execute<AuditRow[]>(`select * from root_cause_audit where case_id = ?`, [caseId]);
+    return toReview(row);
   }
 }

@@ -66,9 +66,14 @@ export class SupportConfigResolver {
   setRoutingRules(
     @Arg('rules', () => [RoutingRuleInput], { description: 'Every rule, in order; [] removes them all.' })
     rules: RoutingRuleInput[],
+    @Arg('idempotencyKey', {
+      description:
+        'A retry with the same key and arguments returns the first answer as it is now, without a second change; the same key with other arguments, or from another caller, is a CONFLICT.',
+    })
+    idempotencyKey: string,
     @Ctx() ctx: Context,
   ): Promise<RoutingRule[]> {
-    return this.config.setRules(ctx, rules);
+    return this.config.setRules(ctx, rules, idempotencyKey);
   }
 
   @Authorized(Access.manageSupport)

@@ -4,6 +4,15 @@ import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import { StaffRole } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
+import {
+  claimIdempotencyKey,
+  findIdempotentResult,
+  idempotencyKeyOf,
+  IdempotencyScope,
+  type IdempotentRequest,
+  principalOf,
+  requestHash,
+} from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { caseError, CaseErrorCode } from './case.errors';
 import { existing, routingRules, supportSettings, type TeamRow, toTeam } from './support.store';
@@ -26,6 +35,28 @@ export function topicOf(value: string | null | undefined, field: string): string
   return optionalText(value, field, 100)?.toLowerCase() ?? null;
 }
 
+/**
+ * A keyed configuration change of the caller's: the key validated (as `field`) and bound to the operation and
+ * its whole input; `field` is also what a CONFLICT names.
+ */
+export function configRequest(
+  ctx: Context,
+  scope: IdempotencyScope,
+  idempotencyKey: string,
+  field: string,
+  operation: string,
+  input: object,
+): IdempotentRequest {
+  return {
+    tenantId: requireTenant(ctx),
+    principal: principalOf(requireCaller(ctx)),
+    scope,
+    key: idempotencyKeyOf(idempotencyKey, field),
+    hash: requestHash(operation, input),
+    field,
+  };
+}
+
 /** Teams, routing rules and settings (SLAs, priorities by tier, goodwill status bounds): the back office's. */
 export class SupportConfigService {
   async teams(ctx: Context): Promise<SupportTeam[]> {
@@ -37,18 +68,30 @@ export class SupportConfigService {
 
   async createTeam(ctx: Context, input: CreateSupportTeamInput): Promise<SupportTeam> {
     const tenantId = requireTenant(ctx);
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.SUPPORT_CONFIG,
+      input.idempotencyKey,
+      'input.idempotencyKey',
+      'createSupportTeam',
+      input,
+    );
+    const replay = await findIdempotentResult(ctx.em, request);
+    if (replay) return this.team(ctx.em, tenantId, replay);
     const code = requiredText(input.code, 'input.code', 50);
     if (!CODE.test(code))
       throw caseError(CaseErrorCode.TEAM_INVALID, 'input.code takes letters, digits, - and _', 'input.code');
     const name = requiredText(input.name, 'input.name');
     const supervisor = optionalText(input.supervisor, 'input.supervisor') ?? null;
     return ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request);
+      if (claim.replayed) return this.team(tx, tenantId, claim.resultId);
       if (input.escalationTeamId) await this.assertTeam(tx, tenantId, input.escalationTeamId, 'input.escalationTeamId');
       const [row] = await tx.execute<TeamRow[]>(
         `insert into support_team (id, tenant_id, code, name, escalation_team_id, supervisor, created_at)
-         values (uuid_generate_v7(), ?, ?, ?, ?, ?, now())
+         values (?, ?, ?, ?, ?, ?, now())
          on conflict (tenant_id, code) do nothing returning *`,
-        [tenantId, code, name, input.escalationTeamId ?? null, supervisor],
+        [claim.resultId, tenantId, code, name, input.escalationTeamId ?? null, supervisor],
       );
       if (!row) throw caseError(CaseErrorCode.TEAM_TAKEN, `A team ${code} exists already`, 'input.code');
       return toTeam(row);
@@ -57,6 +100,17 @@ export class SupportConfigService {
 
   async updateTeam(ctx: Context, id: string, input: UpdateSupportTeamInput): Promise<SupportTeam> {
     const tenantId = requireTenant(ctx);
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.SUPPORT_CONFIG,
+      input.idempotencyKey,
+      'input.idempotencyKey',
+      'updateSupportTeam',
+      { ...input, id },
+    );
+    const replay = await findIdempotentResult(ctx.em, request);
+    if (replay) return this.team(ctx.em, tenantId, replay);
+    if (!isUuid(id)) throw caseError(CaseErrorCode.TEAM_NOT_FOUND, `No support team ${id}`, 'id');
     const name = input.name === undefined || input.name === null ? undefined : requiredText(input.name, 'input.name');
     if (input.clearEscalationTeam && input.escalationTeamId)
       throw caseError(
@@ -65,6 +119,8 @@ export class SupportConfigService {
         'input.clearEscalationTeam',
       );
     return ctx.em.transactional(async (tx) => {
+      const claim = await claimIdempotencyKey(tx, request, id);
+      if (claim.replayed) return this.team(tx, tenantId, claim.resultId);
       // One change of a tenant's escalation paths at a time, so two edits cannot close a loop between them.
       await tx.execute(`select pg_advisory_xact_lock(hashtext('support-teams:' || ?))`, [tenantId]);
       const team = await this.assertTeam(tx, tenantId, id, 'id');
@@ -105,8 +161,20 @@ export class SupportConfigService {
   }
 
   /** Replaces the whole ordered list: the order given is the order rules are tried in. */
-  async setRules(ctx: Context, rules: RoutingRuleInput[]): Promise<RoutingRule[]> {
+  async setRules(ctx: Context, rules: RoutingRuleInput[], idempotencyKey: string): Promise<RoutingRule[]> {
     const tenantId = requireTenant(ctx);
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.SUPPORT_CONFIG,
+      idempotencyKey,
+      'idempotencyKey',
+      'setRoutingRules',
+      {
+        rules,
+      },
+    );
+    // A replay answers with the rules in force now, which a later change may have replaced.
+    if (await findIdempotentResult(ctx.em, request)) return this.rules(ctx);
     if (rules.length > MAX_RULES)
       throw caseError(CaseErrorCode.ROUTING_INVALID, `At most ${MAX_RULES} routing rules`, 'rules');
     const clean = rules.map((rule, index) => {
@@ -126,6 +194,7 @@ export class SupportConfigService {
       };
     });
     await ctx.em.transactional(async (tx) => {
+      if ((await claimIdempotencyKey(tx, request)).replayed) return;
       const teams = await existing(
         tx,
         'support_team',
@@ -191,6 +260,15 @@ export class SupportConfigService {
   async updateSettings(ctx: Context, input: UpdateSupportSettingsInput): Promise<SupportSettings> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
+    const request = configRequest(
+      ctx,
+      IdempotencyScope.SUPPORT_CONFIG,
+      input.idempotencyKey,
+      'input.idempotencyKey',
+      'updateSupportSettings',
+      input,
+    );
+    if (await findIdempotentResult(ctx.em, request)) return this.settings(ctx);
     const lead = input.escalationLeadMinutes;
     if (lead !== undefined && lead !== null && (!Number.isInteger(lead) || lead < 0 || lead > 10_080))
       throw caseError(
@@ -225,6 +303,7 @@ export class SupportConfigService {
         );
     });
     await ctx.em.transactional(async (tx) => {
+      if ((await claimIdempotencyKey(tx, request)).replayed) return;
       if (input.defaultTeamId) await this.assertTeam(tx, tenantId, input.defaultTeamId, 'input.defaultTeamId');
       const tiers = input.tierPriorities ?? [];
       const known = await existing(tx, 'tier', tenantId, tiers.map((tier) => tier.tierId).filter(isUuid));
@@ -267,6 +346,15 @@ export class SupportConfigService {
       }
     });
     return this.settings(ctx);
+  }
+
+  /** The team a keyed create or update answered, as it is now. */
+  private async team(em: EntityManager, tenantId: string, id: string): Promise<SupportTeam> {
+    const [row] = await em.execute<TeamRow[]>(`select * from support_team where tenant_id = ? and id = ?`, [
+      tenantId,
+      id,
+    ]);
+    return toTeam(row);
   }
 
   /** A team of the tenant, locked for the transaction; TEAM_NOT_FOUND naming `field` otherwise. */

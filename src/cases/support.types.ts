@@ -41,6 +41,12 @@ export class CreateSupportTeamInput {
 
   @Field({ nullable: true, description: 'Who leads the team.' })
   supervisor?: string;
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }
 
 @InputType({ description: 'Changes to a team; a field left out keeps its value, an empty supervisor clears it.' })
@@ -56,6 +62,12 @@ export class UpdateSupportTeamInput {
 
   @Field({ nullable: true, description: 'Who leads the team; an empty string clears it.' })
   supervisor?: string;
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }
 
 @ObjectType({
@@ -213,4 +225,10 @@ export class UpdateSupportSettingsInput {
 
   @Field(() => [GoodwillStatusLimitInput], { nullable: true, description: 'Bounds to set; other roles keep theirs.' })
   goodwillStatusLimits?: GoodwillStatusLimitInput[];
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }

@@ -17,7 +17,13 @@ export interface SupportFixture extends Program {
 
 export async function createTeam(by: ApiClient, code: string, escalationTeamId?: string): Promise<string> {
   const { createSupportTeam } = await by.data(CreateSupportTeamDocument, {
-    input: { code, name: `Team ${code}`, escalationTeamId, supervisor: `lead of ${code}` },
+    input: {
+      idempotencyKey: randomUUID(),
+      code,
+      name: `Team ${code}`,
+      escalationTeamId,
+      supervisor: `lead of ${code}`,
+    },
   });
   return createSupportTeam.id;
 }
@@ -30,6 +36,7 @@ export async function supportProgram(gw: TestGateway): Promise<SupportFixture> {
   const front = await createTeam(base.tenant.owner, 'FRONT', level2);
   const vip = await createTeam(base.tenant.owner, 'VIP', managers);
   await base.tenant.owner.data(SetRootCauseTaxonomyDocument, {
+    idempotencyKey: randomUUID(),
     causes: [
       { code: 'DELIVERY', label: 'Delivery' },
       { code: 'LATE-DELIVERY', label: 'Late delivery', parentCode: 'DELIVERY' },

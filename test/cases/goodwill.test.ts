@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   ApproveGoodwillDocument,
   CustomerTierDocument,
@@ -185,7 +187,7 @@ describe('goodwill from a case', () => {
 
     // The tenant can make every agent status grant wait for approval.
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
-      input: { goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 0 }] },
+      input: { idempotencyKey: randomUUID(), goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 0 }] },
     });
     expect((await agent.data(GrantGoodwillDocument, status(p.tiers.SILVER, 1))).grantGoodwill.status).toBe(
       'PENDING_APPROVAL',

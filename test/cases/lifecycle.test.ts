@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   AcknowledgeCaseDocument,
   AddCaseNoteDocument,
@@ -26,7 +28,9 @@ describe('the case lifecycle', () => {
       env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
     });
     p = await supportProgram(gw);
-    await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: p.teams.front } });
+    await p.tenant.owner.data(UpdateSupportSettingsDocument, {
+      input: { idempotencyKey: randomUUID(), defaultTeamId: p.teams.front },
+    });
     agent = await p.tenant.agent();
   });
   afterAll(() => gw.close());
@@ -146,17 +150,18 @@ describe('the case lifecycle', () => {
     // Escalation paths never loop.
     const loop = await p.tenant.owner.gql(UpdateSupportTeamDocument, {
       id: p.teams.managers,
-      input: { escalationTeamId: p.teams.front },
+      input: { idempotencyKey: randomUUID(), escalationTeamId: p.teams.front },
     });
     expect(loop.errors?.[0]?.extensions).toMatchObject({ reason: 'ESCALATION_CYCLE', field: 'input.escalationTeamId' });
     const top = await createTeam(p.tenant.owner, 'BOARD');
     const moved = await p.tenant.owner.data(UpdateSupportTeamDocument, {
       id: p.teams.managers,
-      input: { escalationTeamId: top, supervisor: 'Ada' },
+      input: { idempotencyKey: randomUUID(), escalationTeamId: top, supervisor: 'Ada' },
     });
     expect(moved.updateSupportTeam).toMatchObject({ escalationTeam: { code: 'BOARD' }, supervisor: 'Ada' });
 
     const missingParent = await p.tenant.owner.gql(SetRootCauseTaxonomyDocument, {
+      idempotencyKey: randomUUID(),
       causes: [{ code: 'A', label: 'A', parentCode: 'Z' }],
     });
     expect(missingParent.errors?.[0]?.extensions).toMatchObject({
@@ -164,6 +169,7 @@ describe('the case lifecycle', () => {
       field: 'causes.0.parentCode',
     });
     const cycle = await p.tenant.owner.gql(SetRootCauseTaxonomyDocument, {
+      idempotencyKey: randomUUID(),
       causes: [
         { code: 'A', label: 'A', parentCode: 'B' },
         { code: 'B', label: 'B', parentCode: 'A' },
@@ -174,12 +180,14 @@ describe('the case lifecycle', () => {
     // A cause left out is retired: kept for the record, refused for new resolutions.
     const stranger2 = await createTenant(gw);
     await stranger2.owner.data(SetRootCauseTaxonomyDocument, {
+      idempotencyKey: randomUUID(),
       causes: [
         { code: 'STAFF', label: 'Staff' },
         { code: 'PRICE', label: 'Price' },
       ],
     });
     const current = await stranger2.owner.data(SetRootCauseTaxonomyDocument, {
+      idempotencyKey: randomUUID(),
       causes: [{ code: 'PRICE', label: 'Pricing' }],
     });
     expect(current.setRootCauseTaxonomy).toEqual([
@@ -191,6 +199,7 @@ describe('the case lifecycle', () => {
       ['STAFF', true],
     ]);
     const reinstated = await stranger2.owner.data(SetRootCauseTaxonomyDocument, {
+      idempotencyKey: randomUUID(),
       causes: [
         { code: 'PRICE', label: 'Pricing' },
         { code: 'STAFF', label: 'Staff' },
@@ -204,7 +213,9 @@ describe('the case lifecycle', () => {
     const teams = [tenant.teams.front, tenant.teams.level2, tenant.teams.vip];
     const customers: string[] = [];
     for (let i = 0; i < 9; i += 1) {
-      await tenant.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: teams[i % 3] } });
+      await tenant.tenant.owner.data(UpdateSupportSettingsDocument, {
+        input: { idempotencyKey: randomUUID(), defaultTeamId: teams[i % 3] },
+      });
       customers.push((await openCase(tenant.tenant.owner)).customerId);
     }
     const knex = gw.gateway.orm.em.getConnection().getKnex();

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   CloseCaseDocument,
   ConfirmRootCauseDocument,
@@ -67,10 +69,14 @@ describe('root-cause audit', () => {
 
     // Three agree, one is corrected: the case takes the corrected cause and the review is on its history.
     for (const id of ids.slice(0, 3)) {
-      const { confirmRootCause } = await supervisor.data(ConfirmRootCauseDocument, { caseId: id });
+      const { confirmRootCause } = await supervisor.data(ConfirmRootCauseDocument, {
+        idempotencyKey: randomUUID(),
+        caseId: id,
+      });
       expect(confirmRootCause).toMatchObject({ agreed: true, auditor: `key:${supervisor.id}` });
     }
     const corrected = await supervisor.data(ConfirmRootCauseDocument, {
+      idempotencyKey: randomUUID(),
       caseId: ids[3],
       correctRootCause: 'late-delivery',
     });
@@ -84,15 +90,27 @@ describe('root-cause audit', () => {
     expect(fixed?.history.at(-1)?.summary).toBe('Root cause corrected: STAFF to LATE-DELIVERY');
 
     // The same answer again returns the review; another answer is refused.
-    expect((await supervisor.data(ConfirmRootCauseDocument, { caseId: ids[0] })).confirmRootCause.agreed).toBe(true);
-    const changed = await supervisor.gql(ConfirmRootCauseDocument, { caseId: ids[0], correctRootCause: 'STAFF' });
+    expect(
+      (await supervisor.data(ConfirmRootCauseDocument, { idempotencyKey: randomUUID(), caseId: ids[0] }))
+        .confirmRootCause.agreed,
+    ).toBe(true);
+    const changed = await supervisor.gql(ConfirmRootCauseDocument, {
+      idempotencyKey: randomUUID(),
+      caseId: ids[0],
+      correctRootCause: 'STAFF',
+    });
     expect(changed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_AUDITED' });
     // Only closed cases are reviewed, with a current cause.
     for (const id of [stillOpen, resolvedOnly])
-      expect((await supervisor.gql(ConfirmRootCauseDocument, { caseId: id })).errors?.[0]?.extensions?.reason).toBe(
-        'CASE_TRANSITION_INVALID',
-      );
-    const unknown = await supervisor.gql(ConfirmRootCauseDocument, { caseId: ids[4], correctRootCause: 'WEATHER' });
+      expect(
+        (await supervisor.gql(ConfirmRootCauseDocument, { idempotencyKey: randomUUID(), caseId: id })).errors?.[0]
+          ?.extensions?.reason,
+      ).toBe('CASE_TRANSITION_INVALID');
+    const unknown = await supervisor.gql(ConfirmRootCauseDocument, {
+      idempotencyKey: randomUUID(),
+      caseId: ids[4],
+      correctRootCause: 'WEATHER',
+    });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ reason: 'ROOT_CAUSE_UNKNOWN', field: 'correctRootCause' });
 
     const after = await supervisor.data(RootCauseAuditDocument, { sampleSize: 100 });

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { answer, createSurvey, submit } from '../feedback/fixtures';
 import {
   CaseAssignedDocument,
@@ -23,6 +25,7 @@ describe('detractor cases: routing, priority and SLAs', () => {
     p = await supportProgram(gw);
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
       input: {
+        idempotencyKey: randomUUID(),
         defaultTeamId: p.teams.level2,
         slas: [{ priority: 'P1', firstResponseMinutes: 30, resolutionMinutes: 240 }],
         tierPriorities: [{ tierId: p.tiers.SILVER, priority: 'P4' }],
@@ -52,7 +55,10 @@ describe('detractor cases: routing, priority and SLAs', () => {
   };
 
   it('opens a case in the response transaction, routed by the first matching rule, with the SLA of the tier', async () => {
-    const rulesSet = await p.tenant.owner.data(SetRoutingRulesDocument, { rules: rules('region-first') });
+    const rulesSet = await p.tenant.owner.data(SetRoutingRulesDocument, {
+      idempotencyKey: randomUUID(),
+      rules: rules('region-first'),
+    });
     expect(rulesSet.setRoutingRules.map((rule) => [rule.position, rule.topic ?? null])).toEqual([
       [1, null],
       [2, null],
@@ -92,12 +98,12 @@ describe('detractor cases: routing, priority and SLAs', () => {
     expect(Date.parse(silver.firstResponseDueAt) - Date.parse(silver.openedAt)).toBe(24 * 60 * MINUTE);
 
     // Order decides: with the topic rule first, the same facts go to FRONT.
-    await p.tenant.owner.data(SetRoutingRulesDocument, { rules: rules('topic-first') });
+    await p.tenant.owner.data(SetRoutingRulesDocument, { idempotencyKey: randomUUID(), rules: rules('topic-first') });
     expect((await detractorCase({ storeId: p.south.id, topic: 'delivery' })).team?.code).toBe('FRONT');
   });
 
   it('opens the case from a detractor survey response end to end, in the same transaction', async () => {
-    await p.tenant.owner.data(SetRoutingRulesDocument, { rules: rules('region-first') });
+    await p.tenant.owner.data(SetRoutingRulesDocument, { idempotencyKey: randomUUID(), rules: rules('region-first') });
     const survey = await createSurvey(p.tenant.owner);
     const gold = await createCustomer(p.tenant.owner);
     await giveTier(p.tenant.owner, gold.id, p.tiers.GOLD);
@@ -155,16 +161,22 @@ describe('detractor cases: routing, priority and SLAs', () => {
     expect(cases.edges.every((edge) => edge.node.team?.id === p.teams.vip && edge.node.status === 'OPEN')).toBe(true);
 
     const stranger = await createTenant(gw);
-    const bad = await stranger.owner.gql(SetRoutingRulesDocument, { rules: [{ teamId: p.teams.front }] });
+    const bad = await stranger.owner.gql(SetRoutingRulesDocument, {
+      idempotencyKey: randomUUID(),
+      rules: [{ teamId: p.teams.front }],
+    });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rules.0.teamId' });
     const agent = await p.tenant.agent();
-    const forbidden = await agent.gql(SetRoutingRulesDocument, { rules: [] });
+    const forbidden = await agent.gql(SetRoutingRulesDocument, { idempotencyKey: randomUUID(), rules: [] });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it("feeds the team's caseAssigned queue: missed assignments after sinceVersion, then live ones", async () => {
     const queue = await createTeam(p.tenant.owner, 'QUEUE');
-    await p.tenant.owner.data(SetRoutingRulesDocument, { rules: [{ topic: 'queue', teamId: queue }] });
+    await p.tenant.owner.data(SetRoutingRulesDocument, {
+      idempotencyKey: randomUUID(),
+      rules: [{ topic: 'queue', teamId: queue }],
+    });
     const first = await openCase(p.tenant.owner, undefined, { topic: 'queue' });
     const second = await openCase(p.tenant.owner, undefined, { topic: 'queue' });
     const agent = await p.tenant.agent();

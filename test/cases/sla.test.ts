@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import {
   AcknowledgeCaseDocument,
   CaseEscalatedDocument,
@@ -16,7 +18,9 @@ describe('the SLA job', () => {
       env: { SLA_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0', LEDGER_JOBS_INTERVAL_MS: '0' },
     });
     p = await supportProgram(gw);
-    await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { defaultTeamId: p.teams.front } });
+    await p.tenant.owner.data(UpdateSupportSettingsDocument, {
+      input: { idempotencyKey: randomUUID(), defaultTeamId: p.teams.front },
+    });
   });
   afterAll(() => gw.close());
 
@@ -110,7 +114,9 @@ describe('the SLA job', () => {
   });
 
   it('stays at the top of the path, and with a lead time escalates before the breach, recording the breach later', async () => {
-    await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { escalationLeadMinutes: 30 } });
+    await p.tenant.owner.data(UpdateSupportSettingsDocument, {
+      input: { idempotencyKey: randomUUID(), escalationLeadMinutes: 30 },
+    });
     try {
       const soon = await openCase(p.tenant.owner);
       await dueIn(soon.id, 'first_response_due_at', 10);
@@ -133,7 +139,9 @@ describe('the SLA job', () => {
       expect(await check()).toMatchObject({ escalated: 1, resolutionBreaches: 1 });
       expect(await caseOf(soon.id)).toMatchObject({ team: { code: 'MANAGERS' }, escalationLevel: 2 });
     } finally {
-      await p.tenant.owner.data(UpdateSupportSettingsDocument, { input: { escalationLeadMinutes: 0 } });
+      await p.tenant.owner.data(UpdateSupportSettingsDocument, {
+        input: { idempotencyKey: randomUUID(), escalationLeadMinutes: 0 },
+      });
     }
   });
 });

@@ -28,7 +28,10 @@ beforeAll(async () => {
     },
   });
   s = await supportProgram(gw);
-  await s.tenant.owner.data(SetRoutingRulesDocument, { rules: [{ teamId: s.teams.level2, topic: 'delivery' }] });
+  await s.tenant.owner.data(SetRoutingRulesDocument, {
+    idempotencyKey: randomUUID(),
+    rules: [{ teamId: s.teams.level2, topic: 'delivery' }],
+  });
 });
 afterAll(() => gw.close());
 
