@@ -3,10 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
+import { claimIdempotencyKey, findIdempotentResult } from '../shared/idempotency';
 import { BusyAction, DEFAULT_FATIGUE_RULES } from './fatigue.logic';
 import { feedbackError, FeedbackErrorCode } from './feedback.errors';
 import type { FeedbackSettings, SetFeedbackSettingsInput } from './feedback-settings.types';
 import { DEFAULT_DETRACTOR_THRESHOLDS, type DetractorThresholds, SurveyKind, thresholdInScale } from './survey.logic';
+import { feedbackConfigRequest } from './survey.service';
 
 const DEFAULTS: FeedbackSettings = {
   ...DEFAULT_FATIGUE_RULES,
@@ -78,6 +80,9 @@ export class FeedbackSettingsService {
   async set(ctx: Context, input: SetFeedbackSettingsInput): Promise<FeedbackSettings> {
     const tenantId = requireTenant(ctx);
     const actor = callerLabel(requireCaller(ctx));
+    const request = feedbackConfigRequest(ctx, 'setFeedbackSettings', input);
+    // A replay answers with the settings as they are now, before expectedVersion (behind by now) is checked.
+    if (await findIdempotentResult(ctx.em, request)) return this.get(ctx.em, tenantId);
     const changes: Partial<FeedbackSettings> = {
       minDaysBetweenSurveys: intIn(input.minDaysBetweenSurveys, 'input.minDaysBetweenSurveys', 0, 365),
       busyInteractions: intIn(input.busyInteractions, 'input.busyInteractions', 0, 1000),
@@ -89,6 +94,7 @@ export class FeedbackSettingsService {
       csatDetractorMax: threshold(SurveyKind.CSAT, input.csatDetractorMax, 'input.csatDetractorMax'),
     };
     return ctx.em.transactional(async (tx) => {
+      if ((await claimIdempotencyKey(tx, request)).replayed) return this.get(tx, tenantId);
       // The first write of a tenant's settings creates the row; concurrent first writes meet on its key.
       await tx.execute(
         `insert into feedback_settings (tenant_id, min_days_between_surveys, busy_interactions, busy_window_days, busy_action,

@@ -73,4 +73,10 @@ export class SetFeedbackSettingsInput {
     description: 'Refused with CONFLICT (VERSION_MISMATCH) unless the settings are still at this version.',
   })
   expectedVersion?: number;
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }

@@ -51,6 +51,12 @@ export class CreateSurveyInput {
 
   @Field({ defaultValue: true, description: 'Whether it is sent and takes responses from the start.' })
   active!: boolean;
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }
 
 @InputType({ description: 'The fields of a survey to change; those left out stay as they are.' })
@@ -78,4 +84,10 @@ export class UpdateSurveyInput {
     description: 'Refused with CONFLICT (VERSION_MISMATCH) unless the survey is still at this version.',
   })
   expectedVersion?: number;
+
+  @Field({
+    description:
+      'A retry with the same key and input returns the first answer as it is now, without a second change; the same key with other input, or from another caller, is a CONFLICT.',
+  })
+  idempotencyKey!: string;
 }

@@ -35,7 +35,8 @@ async function setUp() {
   await grantSurveys(tenant.owner, customer.id);
   const eligibility = async (customerId = customer.id) =>
     (await tenant.owner.data(SurveyEligibilityDocument, { customerId, surveyId: survey.id })).surveyEligibility;
-  const settings = (input: SetFeedbackSettingsInput) => tenant.owner.data(SetFeedbackSettingsDocument, { input });
+  const settings = (input: Omit<SetFeedbackSettingsInput, 'idempotencyKey'>) =>
+    tenant.owner.data(SetFeedbackSettingsDocument, { input: { ...input, idempotencyKey: key() } });
   return { tenant, survey, customer, eligibility, settings };
 }
 
@@ -73,9 +74,9 @@ describe('surveyEligibility', () => {
 
   it('says SURVEY_INACTIVE while the survey is switched off', async () => {
     const { tenant, survey, eligibility } = await setUp();
-    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { active: false } });
+    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { idempotencyKey: key(), active: false } });
     expect(await eligibility()).toMatchObject({ eligible: false, reasons: ['SURVEY_INACTIVE'], nextEligibleAt: null });
-    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { active: true } });
+    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { idempotencyKey: key(), active: true } });
     expect(await eligibility()).toMatchObject(ELIGIBLE);
   });
 

@@ -19,6 +19,7 @@ export async function createSurvey(by: ApiClient, input: Partial<CreateSurveyInp
       trigger: 'RELATIONSHIP',
       question: 'How likely are you to recommend us to a friend?',
       ...input,
+      idempotencyKey: input.idempotencyKey ?? key(),
     },
   });
   return created;

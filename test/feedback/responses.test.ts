@@ -145,7 +145,7 @@ describe('submitSurveyResponse', () => {
     const nps = await createSurvey(tenant.owner);
     const passive = await submit(tenant.owner, answer(customer.id, nps.id, 7));
     expect(passive.response.detractor).toBe(false);
-    await tenant.owner.data(SetFeedbackSettingsDocument, { input: { npsDetractorMax: 8 } });
+    await tenant.owner.data(SetFeedbackSettingsDocument, { input: { idempotencyKey: key(), npsDetractorMax: 8 } });
     const strict = await submit(tenant.owner, answer(customer.id, nps.id, 8));
     expect(strict.response.detractor).toBe(true);
     const causes = (await signalsOf(customer.id)).map((signal) => signal.cause).sort();
@@ -244,7 +244,7 @@ describe('submitSurveyResponse', () => {
     const self = await tenant.customer(customer.id);
     expect(await reasonOf(self, input)).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
 
-    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { active: false } });
+    await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { idempotencyKey: key(), active: false } });
     expect(await submit(tenant.owner, input)).toEqual({ response: first.response, replayed: true });
     expect(await reasonOf(tenant.owner, answer(customer.id, survey.id, 8))).toMatchObject({
       code: 'CONFLICT',

@@ -1,10 +1,11 @@
 import {
+  CreateSurveyDocument,
   FeedbackSettingsDocument,
   SetFeedbackSettingsDocument,
   SurveysDocument,
   UpdateSurveyDocument,
 } from '../generated/graphql';
-import { createCustomer, createStore, createTenant, errorCode, startGateway, type TestGateway } from '../support';
+import { createCustomer, createStore, createTenant, errorCode, key, startGateway, type TestGateway } from '../support';
 import { answer, createSurvey, submit } from './fixtures';
 
 let gw: TestGateway;
@@ -23,7 +24,7 @@ describe('surveys', () => {
 
     const taken = await tenant.owner.gql(UpdateSurveyDocument, {
       id: ces.id,
-      input: { code: 'NPS-REL' },
+      input: { idempotencyKey: key(), code: 'NPS-REL' },
     });
     expect(taken.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
@@ -32,12 +33,12 @@ describe('surveys', () => {
     });
     const off = await tenant.owner.data(UpdateSurveyDocument, {
       id: ces.id,
-      input: { active: false, expectedVersion: 1 },
+      input: { idempotencyKey: key(), active: false, expectedVersion: 1 },
     });
     expect(off.updateSurvey).toMatchObject({ active: false, version: 2, kind: 'CES' });
     const stale = await tenant.owner.gql(UpdateSurveyDocument, {
       id: ces.id,
-      input: { name: 'x', expectedVersion: 1 },
+      input: { idempotencyKey: key(), name: 'x', expectedVersion: 1 },
     });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ reason: 'VERSION_MISMATCH', field: 'input.expectedVersion' });
 
@@ -53,12 +54,17 @@ describe('surveys', () => {
       'CES-CASE',
       'NPS-REL',
     ]);
-    expect(errorCode(await analyst.gql(UpdateSurveyDocument, { id: nps.id, input: { active: false } }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorCode(
+        await analyst.gql(UpdateSurveyDocument, { id: nps.id, input: { idempotencyKey: key(), active: false } }),
+      ),
+    ).toBe('FORBIDDEN');
     const other = await createTenant(gw);
     expect((await other.owner.data(SurveysDocument, { activeOnly: false })).surveys).toEqual([]);
-    const foreign = await other.owner.gql(UpdateSurveyDocument, { id: nps.id, input: { active: false } });
+    const foreign = await other.owner.gql(UpdateSurveyDocument, {
+      id: nps.id,
+      input: { idempotencyKey: key(), active: false },
+    });
     expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SURVEY_NOT_FOUND' });
   });
 
@@ -66,12 +72,71 @@ describe('surveys', () => {
     const tenant = await createTenant(gw);
     const survey = await createSurvey(tenant.owner);
     expect(
-      (await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { kind: 'CSAT' } })).updateSurvey.kind,
+      (await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: { idempotencyKey: key(), kind: 'CSAT' } }))
+        .updateSurvey.kind,
     ).toBe('CSAT');
     const customer = await createCustomer(tenant.owner);
     await submit(tenant.owner, answer(customer.id, survey.id, 5));
-    const locked = await tenant.owner.gql(UpdateSurveyDocument, { id: survey.id, input: { kind: 'NPS' } });
+    const locked = await tenant.owner.gql(UpdateSurveyDocument, {
+      id: survey.id,
+      input: { idempotencyKey: key(), kind: 'NPS' },
+    });
     expect(locked.errors?.[0]?.extensions).toMatchObject({ reason: 'SURVEY_KIND_LOCKED', field: 'input.kind' });
+  });
+});
+
+describe('retries', () => {
+  it('a retried survey create or update, or settings change, answers as it is now without a second change; the same key with other input is refused', async () => {
+    const tenant = await createTenant(gw);
+    const createKey = key();
+    const survey = await createSurvey(tenant.owner, { code: 'CSAT-1', kind: 'CSAT', idempotencyKey: createKey });
+    // Not SURVEY_CODE_TAKEN: the first answer, and one survey.
+    expect(await createSurvey(tenant.owner, { code: 'CSAT-1', kind: 'CSAT', idempotencyKey: createKey })).toEqual(
+      survey,
+    );
+    expect((await tenant.owner.data(SurveysDocument, { activeOnly: false })).surveys).toHaveLength(1);
+    const reusedCreate = await tenant.owner.gql(CreateSurveyDocument, {
+      input: {
+        code: 'CSAT-2',
+        name: 'x',
+        kind: 'CSAT',
+        trigger: 'RELATIONSHIP',
+        question: 'q',
+        idempotencyKey: createKey,
+      },
+    });
+    expect(reusedCreate.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
+
+    const rename = { name: 'Renamed', expectedVersion: 1, idempotencyKey: key() };
+    const renamed = (await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: rename })).updateSurvey;
+    expect(renamed.version).toBe(2);
+    // The version moves once, and the stale expectedVersion of the retry is not held against it.
+    expect((await tenant.owner.data(UpdateSurveyDocument, { id: survey.id, input: rename })).updateSurvey).toEqual(
+      renamed,
+    );
+    const reusedUpdate = await tenant.owner.gql(UpdateSurveyDocument, {
+      id: survey.id,
+      input: { ...rename, name: 'Other' },
+    });
+    expect(reusedUpdate.errors?.[0]?.extensions).toMatchObject({ reason: 'IDEMPOTENCY_KEY_REUSED' });
+
+    const change = { minDaysBetweenSurveys: 10, idempotencyKey: key() };
+    const set = (await tenant.owner.data(SetFeedbackSettingsDocument, { input: change })).setFeedbackSettings;
+    expect(set.version).toBe(1);
+    expect((await tenant.owner.data(SetFeedbackSettingsDocument, { input: change })).setFeedbackSettings).toEqual(set);
+    expect((await tenant.owner.data(FeedbackSettingsDocument)).feedbackSettings.version).toBe(1);
+    const reusedSettings = await tenant.owner.gql(SetFeedbackSettingsDocument, {
+      input: { ...change, minDaysBetweenSurveys: 11 },
+    });
+    expect(reusedSettings.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
   });
 });
 
@@ -91,7 +156,13 @@ describe('feedback settings', () => {
     };
     expect((await tenant.owner.data(FeedbackSettingsDocument)).feedbackSettings).toEqual(defaults);
     const set = await tenant.owner.data(SetFeedbackSettingsDocument, {
-      input: { minDaysBetweenSurveys: 14, busyAction: 'SKIP', npsDetractorMax: 7, expectedVersion: 0 },
+      input: {
+        idempotencyKey: key(),
+        minDaysBetweenSurveys: 14,
+        busyAction: 'SKIP',
+        npsDetractorMax: 7,
+        expectedVersion: 0,
+      },
     });
     expect(set.setFeedbackSettings).toEqual({
       ...defaults,
@@ -110,7 +181,9 @@ describe('feedback settings', () => {
       ['busyWindowDays', 0],
       ['busyGapMultiplier', 13],
     ] as const) {
-      const bad = await tenant.owner.gql(SetFeedbackSettingsDocument, { input: { [field]: value } });
+      const bad = await tenant.owner.gql(SetFeedbackSettingsDocument, {
+        input: { idempotencyKey: key(), [field]: value },
+      });
       expect(bad.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'SETTINGS_INVALID',
@@ -118,15 +191,17 @@ describe('feedback settings', () => {
       });
     }
     const stale = await tenant.owner.gql(SetFeedbackSettingsDocument, {
-      input: { busyInteractions: 0, expectedVersion: 0 },
+      input: { idempotencyKey: key(), busyInteractions: 0, expectedVersion: 0 },
     });
     expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_MISMATCH' });
 
     const supervisor = await tenant.key('SUPERVISOR');
     expect((await supervisor.data(FeedbackSettingsDocument)).feedbackSettings.version).toBe(1);
-    expect(errorCode(await supervisor.gql(SetFeedbackSettingsDocument, { input: { busyInteractions: 0 } }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      errorCode(
+        await supervisor.gql(SetFeedbackSettingsDocument, { input: { idempotencyKey: key(), busyInteractions: 0 } }),
+      ),
+    ).toBe('FORBIDDEN');
     const other = await createTenant(gw);
     expect((await other.owner.data(FeedbackSettingsDocument)).feedbackSettings).toEqual(defaults);
   });
