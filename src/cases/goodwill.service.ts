@@ -419,7 +419,7 @@ async function heldStatus(tx: EntityManager, tenantId: string, customerId: strin
   const byId = (id: string | null | undefined) => tiers.find((tier) => tier.id === id);
   const qualified = byId(row?.tier_id) ?? tiers[0];
   const grantedTier = row?.granted_until && new Date(row.granted_until) > new Date() ? byId(row.granted_tier_id) : null;
-  const granted = grantedTier ? { tier: grantedTier, until: new Date(row!.granted_until!) } : null;
+  const granted = grantedTier ? { tier: grantedTier, until: new Date(row.granted_until!) } : null;
   return {
     tiers,
     qualified,
