@@ -47,6 +47,11 @@ export interface GoodwillRequest {
   role: StaffRole;
   /** Unique per tenant and request: a second call with it returns the first grant. */
   requestKey: string;
+  /**
+   * Whose day the points count against; `actor` when not given. Automation names one per customer
+   * (`playbook:<code>:<customerId>`) so one customer's signals cannot use up the cap meant for all.
+   */
+  limitPrincipal?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,7 +89,15 @@ export class GoodwillService {
     const tierCode = await this.tierCode(tx, input.tenantId, input.tierId);
     const within =
       kind === GoodwillKind.POINTS
-        ? await this.pointsWithin(tx, input.tenantId, input.role, input.actor, input.points!, 'input.points', false)
+        ? await this.pointsWithin(
+            tx,
+            input.tenantId,
+            input.role,
+            input.limitPrincipal ?? input.actor,
+            input.points!,
+            'input.points',
+            false,
+          )
         : await this.statusWithin(tx, input.tenantId, customer.id, input.role, input.tierId!, input.until!);
     const row = await insertGrant(tx, {
       tenant_id: input.tenantId,
