@@ -25,6 +25,8 @@ export enum CaseErrorCode {
   GOODWILL_SAME_PERSON = 'GOODWILL_SAME_PERSON',
   /** Over what the approver's own role may grant. */
   GOODWILL_OVER_APPROVER_LIMIT = 'GOODWILL_OVER_APPROVER_LIMIT',
+  /** Goodwill status would not improve on, or would cut short, a status the customer holds already. */
+  GOODWILL_STATUS_HELD = 'GOODWILL_STATUS_HELD',
 }
 
 export const caseError = defineErrors<CaseErrorCode>({
@@ -45,4 +47,5 @@ export const caseError = defineErrors<CaseErrorCode>({
   GOODWILL_DECIDED: PublicErrorCode.CONFLICT,
   GOODWILL_SAME_PERSON: PublicErrorCode.FORBIDDEN,
   GOODWILL_OVER_APPROVER_LIMIT: PublicErrorCode.FORBIDDEN,
+  GOODWILL_STATUS_HELD: PublicErrorCode.CONFLICT,
 });

@@ -37,6 +37,8 @@ import {
   type CaseRow,
   findCase,
   insertCase,
+  noteSignalCase,
+  openDetractorCase,
   routingFacts,
   toCase,
 } from './case.store';
@@ -85,7 +87,12 @@ export class CaseService {
     return { id: row.id, teamId: row.team_id, priority: row.priority };
   }
 
-  /** A detractor survey response opens a case in the response's transaction (registered in app.ts). */
+  /**
+   * A detractor survey response opens a case in the response's transaction (registered in app.ts). While the
+   * customer has an open detractor case, a new detractor response is a note on it instead: one follow-up per
+   * unhappy customer, and repeated answers cannot flood the queue. The signal's payload gets the case's id
+   * (`caseId`) so playbooks act on that case.
+   */
   async onDetractorResponse(tx: EntityManager, signal: RaisedSignal): Promise<void> {
     const p = signal.payload as {
       responseId?: string;
@@ -95,17 +102,35 @@ export class CaseService {
       storeId?: string;
       topic?: string;
     };
-    await this.openWithin(tx, {
+    const actor = `signal:${SignalType.DETRACTOR_RESPONSE}`;
+    const responseId = p.responseId ?? signal.cause;
+    // Serialises the customer's detractor responses, so two at once cannot both find no open case.
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('detractor-case:' || ?::text))`, [signal.customerId]);
+    const open = await openDetractorCase(tx, signal.tenantId, signal.customerId);
+    if (open) {
+      await recordCaseEvent(
+        tx,
+        open,
+        actor,
+        'NOTE',
+        `Another detractor ${p.kind ?? 'survey'} response: score ${p.score ?? '?'}`,
+        { responseId, kind: p.kind ?? null, score: p.score ?? null },
+      );
+      await noteSignalCase(tx, signal.id, open.id);
+      return;
+    }
+    const opened = await this.openWithin(tx, {
       tenantId: signal.tenantId,
       customerId: signal.customerId,
       subject: `Detractor ${p.kind ?? 'survey'} response: score ${p.score ?? '?'}`,
       sourceType: CaseSourceType.SURVEY_RESPONSE,
-      sourceId: p.responseId ?? signal.cause,
+      sourceId: responseId,
       channel: p.channel ?? null,
       storeId: p.storeId && isUuid(p.storeId) ? p.storeId : null,
       topic: p.topic ?? null,
-      actor: `signal:${SignalType.DETRACTOR_RESPONSE}`,
+      actor,
     });
+    await noteSignalCase(tx, signal.id, opened.id);
   }
 
   private async openRow(tx: EntityManager, input: OpenCase, id: string | null): Promise<CaseRow> {

@@ -187,6 +187,30 @@ export async function caseBySource(
   return row ?? null;
 }
 
+/** The customer's open case from a survey response (the detractor case), newest first, locked. */
+export async function openDetractorCase(
+  tx: EntityManager,
+  tenantId: string,
+  customerId: string,
+): Promise<CaseRow | null> {
+  const [row] = await tx.execute<CaseRow[]>(
+    `select * from support_case
+      where tenant_id = ? and customer_id = (select coalesce(merged_into_id, id) from customer where id = ?)
+        and source_type = 'SURVEY_RESPONSE' and status in ('OPEN', 'ACKNOWLEDGED', 'IN_PROGRESS')
+      order by opened_at desc, id desc limit 1 for update`,
+    [tenantId, customerId],
+  );
+  return row ?? null;
+}
+
+/** Names the case a signal led to in its payload (`caseId`), which playbooks act on. */
+export async function noteSignalCase(tx: EntityManager, signalId: string, caseId: string): Promise<void> {
+  await tx.execute(
+    `update customer_signal set payload = payload || jsonb_build_object('caseId', ?::text) where id = ?`,
+    [caseId, signalId],
+  );
+}
+
 export async function findCase(em: EntityManager, tenantId: string, id: string, lock = false): Promise<CaseRow | null> {
   const [row] = await em.execute<CaseRow[]>(
     `select * from support_case where tenant_id = ? and id = ?${lock ? ' for update' : ''}`,

@@ -20,7 +20,7 @@ export class GoodwillResolver {
   @Authorized(Access.workCases)
   @Mutation(() => GoodwillGrant, {
     description:
-      "Goodwill from a case: booked at once within the caller's role limit (points: setRoleLimit; status: supportSettings.goodwillStatusLimits), otherwise PENDING_APPROVAL for a supervisor. Support staff.",
+      "Goodwill from a case: booked at once within the caller's role limit (points: setRoleLimit; status: supportSettings.goodwillStatusLimits and one tier above the tier held), otherwise PENDING_APPROVAL for a supervisor. Status the customer holds already is a CONFLICT. Support staff.",
   })
   grantGoodwill(
     @Arg('input', { description: 'The case and what to give.' }) input: GrantGoodwillInput,

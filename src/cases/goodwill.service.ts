@@ -47,6 +47,11 @@ export interface GoodwillRequest {
   role: StaffRole;
   /** Unique per tenant and request: a second call with it returns the first grant. */
   requestKey: string;
+  /**
+   * Whose day the points count against; `actor` when not given. Automation names one per customer
+   * (`playbook:<code>:<customerId>`) so one customer's signals cannot use up the cap meant for all.
+   */
+  limitPrincipal?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -84,8 +89,16 @@ export class GoodwillService {
     const tierCode = await this.tierCode(tx, input.tenantId, input.tierId);
     const within =
       kind === GoodwillKind.POINTS
-        ? await this.pointsWithin(tx, input.tenantId, input.role, input.actor, input.points!, 'input.points', false)
-        : await this.daysWithin(tx, input.tenantId, input.role, input.until!);
+        ? await this.pointsWithin(
+            tx,
+            input.tenantId,
+            input.role,
+            input.limitPrincipal ?? input.actor,
+            input.points!,
+            'input.points',
+            false,
+          )
+        : await this.statusWithin(tx, input.tenantId, customer.id, input.role, input.tierId!, input.until!);
     const row = await insertGrant(tx, {
       tenant_id: input.tenantId,
       customer_id: customer.id,
@@ -194,6 +207,11 @@ export class GoodwillService {
           grant.kind === GoodwillKind.POINTS
             ? await this.pointsWithin(tx, tenantId, caller.role, actor, Number(grant.points), 'grantId', true)
             : await this.daysWithin(tx, tenantId, caller.role, new Date(grant.until!));
+        // The customer's status may have changed since the request: approving must still not lower or shorten it.
+        if (grant.kind === GoodwillKind.STATUS) {
+          const held = await heldStatus(tx, tenantId, await holderOf(tx, grant.customer_id));
+          assertImproves(held, grant.tier_id!, new Date(grant.until!), { tier: 'grantId', until: 'grantId' });
+        }
         if (!within)
           throw caseError(
             CaseErrorCode.GOODWILL_OVER_APPROVER_LIMIT,
@@ -288,6 +306,27 @@ export class GoodwillService {
     }
   }
 
+  /**
+   * A status grant never lowers or shortens what the customer holds (GOODWILL_STATUS_HELD, refused even for
+   * approval). Within the role's bound it lifts them at most one tier above the tier they hold now, for at
+   * most the role's days; more waits for a supervisor. Unbound roles (the back office) are not held to either.
+   */
+  private async statusWithin(
+    tx: EntityManager,
+    tenantId: string,
+    customerId: string,
+    role: StaffRole,
+    tierId: string,
+    until: Date,
+  ): Promise<boolean> {
+    const held = await heldStatus(tx, tenantId, customerId);
+    assertImproves(held, tierId, until, { tier: 'input.tierId', until: 'input.until' });
+    const max = await statusDaysLimit(tx, tenantId, role);
+    if (max === null) return true;
+    const position = (id: string) => held.tiers.findIndex((tier) => tier.id === id);
+    return daysUntil(until, new Date()) <= max && position(tierId) <= position(held.current.id) + 1;
+  }
+
   private async daysWithin(tx: EntityManager, tenantId: string, role: StaffRole, until: Date): Promise<boolean> {
     const max = await statusDaysLimit(tx, tenantId, role);
     return max === null || daysUntil(until, new Date()) <= max;
@@ -313,13 +352,9 @@ export class GoodwillService {
       );
       return row;
     }
-    const [holder] = await tx.execute<{ id: string }[]>(
-      `select coalesce(merged_into_id, id) as id from customer where id = ?`,
-      [grant.customer_id],
-    );
     const changeId = await this.tiers.grantWithin(tx, {
       tenantId: grant.tenant_id,
-      customerId: holder.id,
+      customerId: await holderOf(tx, grant.customer_id),
       tierId: grant.tier_id!,
       until: new Date(grant.until!),
       note: `Goodwill ${grant.id}${about}: ${grant.reason}`,
@@ -357,4 +392,78 @@ export class GoodwillService {
       },
     });
   }
+}
+
+interface RankedTier {
+  id: string;
+  code: string;
+  rank: number;
+}
+
+/** What a customer holds now: the tenant's tiers by rank, the qualified tier and the live granted status. */
+interface HeldStatus {
+  tiers: RankedTier[];
+  qualified: RankedTier;
+  /** When the qualified tier is next evaluated; null: it does not lapse. */
+  qualifiedUntil: Date | null;
+  granted: { tier: RankedTier; until: Date } | null;
+  /** The higher of the two: the tier the customer holds now. */
+  current: RankedTier;
+}
+
+async function holderOf(tx: EntityManager, customerId: string): Promise<string> {
+  const [holder] = await tx.execute<{ id: string }[]>(
+    `select coalesce(merged_into_id, id) as id from customer where id = ?`,
+    [customerId],
+  );
+  return holder.id;
+}
+
+/** The customer's status, its row locked so the check and the booking see the same status. */
+async function heldStatus(tx: EntityManager, tenantId: string, customerId: string): Promise<HeldStatus> {
+  const tiers = await tx.execute<RankedTier[]>(`select id, code, rank from tier where tenant_id = ? order by rank`, [
+    tenantId,
+  ]);
+  const [row] = await tx.execute<
+    { tier_id: string; period_end: Date | null; granted_tier_id: string | null; granted_until: Date | null }[]
+  >(`select tier_id, period_end, granted_tier_id, granted_until from customer_tier where customer_id = ? for update`, [
+    customerId,
+  ]);
+  const byId = (id: string | null | undefined) => tiers.find((tier) => tier.id === id);
+  const qualified = byId(row?.tier_id) ?? tiers[0];
+  const grantedTier = row?.granted_until && new Date(row.granted_until) > new Date() ? byId(row.granted_tier_id) : null;
+  const granted = grantedTier ? { tier: grantedTier, until: new Date(row.granted_until!) } : null;
+  return {
+    tiers,
+    qualified,
+    qualifiedUntil: row?.period_end ? new Date(row.period_end) : null,
+    granted,
+    current: granted && granted.tier.rank > qualified.rank ? granted.tier : qualified,
+  };
+}
+
+/**
+ * Refuses status that would not improve on what the customer holds: that tier or higher until at least
+ * `until` already, or replacing a live granted status (the customer has one slot for it) with a lower tier
+ * or an earlier end. The same tier with a later end extends it.
+ */
+function assertImproves(held: HeldStatus, tierId: string, until: Date, fields: { tier: string; until: string }): void {
+  const wanted = held.tiers.find((tier) => tier.id === tierId)!;
+  const day = (at: Date) => at.toISOString().slice(0, 10);
+  const refuse = (field: string, message: string) => {
+    throw caseError(CaseErrorCode.GOODWILL_STATUS_HELD, message, field);
+  };
+  if (held.qualified.rank >= wanted.rank && (!held.qualifiedUntil || held.qualifiedUntil >= until))
+    refuse(fields.tier, `The customer holds ${held.qualified.code} already, at least until then`);
+  const granted = held.granted;
+  if (!granted) return;
+  if (granted.tier.rank > wanted.rank)
+    refuse(fields.tier, `The customer holds ${granted.tier.code} status until ${day(granted.until)}, above this tier`);
+  if (granted.tier.rank === wanted.rank && granted.until >= until)
+    refuse(fields.until, `The customer holds ${granted.tier.code} status until ${day(granted.until)} already`);
+  if (granted.tier.rank < wanted.rank && granted.until > until)
+    refuse(
+      fields.until,
+      `This would cut short ${granted.tier.code} status held until ${day(granted.until)}; ask until then at least`,
+    );
 }

@@ -16,6 +16,8 @@ export enum FeedbackErrorCode {
   CONTEXT_NOT_FOUND = 'CONTEXT_NOT_FOUND',
   /** The customer already answered this survey about this purchase, case or call. */
   ALREADY_ANSWERED = 'ALREADY_ANSWERED',
+  /** The customer answered this survey (without a purchase or case) within the tenant's gap between surveys. */
+  RECENTLY_ANSWERED = 'RECENTLY_ANSWERED',
   STORE_NOT_FOUND = 'STORE_NOT_FOUND',
   SETTINGS_INVALID = 'SETTINGS_INVALID',
   VERSION_MISMATCH = 'VERSION_MISMATCH',
@@ -30,6 +32,7 @@ export const feedbackError = defineErrors<FeedbackErrorCode>({
   CONTEXT_INVALID: PublicErrorCode.BAD_USER_INPUT,
   CONTEXT_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   ALREADY_ANSWERED: PublicErrorCode.CONFLICT,
+  RECENTLY_ANSWERED: PublicErrorCode.CONFLICT,
   STORE_NOT_FOUND: PublicErrorCode.NOT_FOUND,
   SETTINGS_INVALID: PublicErrorCode.BAD_USER_INPUT,
   VERSION_MISMATCH: PublicErrorCode.CONFLICT,

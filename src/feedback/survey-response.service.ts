@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { Customer } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { callerLabel } from '../shared/auth/caller';
@@ -26,6 +28,7 @@ import { assessEligibility } from './fatigue.logic';
 import { feedbackError, FeedbackErrorCode } from './feedback.errors';
 import { contextBelongsTo, eligibilityFacts, findResponse, RESPONSE_COLUMNS, type ResponseRow } from './feedback.store';
 import { detractorThresholds, type FeedbackSettingsService } from './feedback-settings.service';
+import type { FeedbackSettings } from './feedback-settings.types';
 import {
   isDetractor,
   SCALES,
@@ -43,9 +46,13 @@ import type {
   SurveyEligibility,
 } from './survey-response.types';
 
+/** Contexts that bound a customer's answers by themselves (one per purchase or case of theirs). */
+const CONTEXT_BOUND: ReadonlySet<SurveyContextType> = new Set([SurveyContextType.PURCHASE, SurveyContextType.CASE]);
+
 /**
  * Survey answers and whether to ask. A response the customer volunteers is recorded whatever their SURVEYS
  * consent and fatigue: consent and fatigue govern being asked, which `surveyEligibility` answers for the sender.
+ * A customer's own answer to a survey without a purchase or case is once per the tenant's gap, though.
  */
 export class SurveyResponseService {
   constructor(
@@ -83,7 +90,8 @@ export class SurveyResponseService {
    */
   async submit(ctx: Context, input: SubmitSurveyResponseInput): Promise<SubmitSurveyResponseResult> {
     const tenantId = requireTenant(ctx);
-    const actor = callerLabel(requireCaller(ctx));
+    const caller = requireCaller(ctx);
+    const actor = callerLabel(caller);
     assertMayActOnCustomer(ctx, input.customerId);
     const channel = actingChannel(ctx, input.channel, 'input.channel');
     const storeId = actingStore(ctx, input.storeId, 'input.storeId');
@@ -123,6 +131,9 @@ export class SurveyResponseService {
     return ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return { response: await findResponse(tx, tenantId, claim.resultId), replayed: true };
+      // Staff and services record answers taken by phone or a tool; the customer's own answers are bounded.
+      if (caller.kind === 'customer' && !(context && CONTEXT_BOUND.has(context.type)))
+        await this.assertNotRecentlyAnswered(tx, { tenantId, customerId: customer.id, surveyId: survey.id, settings });
       const [row] = await tx.execute<ResponseRow[]>(
         `insert into survey_response (id, tenant_id, customer_id, survey_id, kind, score, comment, channel, store_id,
            context_type, context_id, topic, detractor, actor, responded_at)
@@ -190,6 +201,39 @@ export class SurveyResponseService {
       }
       return { response: await findResponse(tx, tenantId, row.id), replayed: false };
     });
+  }
+
+  /**
+   * A customer answers a survey without a purchase or case (RELATIONSHIP, CALL: nothing bounds their number)
+   * once per the tenant's gap between surveys, at least a day: otherwise new idempotency keys would repeat
+   * answers, and a detractor's signal, at will. Serialised per customer and survey; counts any earlier answer
+   * to the survey without a purchase or case, whoever recorded it.
+   */
+  private async assertNotRecentlyAnswered(
+    tx: EntityManager,
+    q: { tenantId: string; customerId: string; surveyId: string; settings: FeedbackSettings },
+  ): Promise<void> {
+    const days = Math.max(1, q.settings.minDaysBetweenSurveys);
+    await tx.execute(`select pg_advisory_xact_lock(hashtext('survey-answer:' || ?::text || ':' || ?::text))`, [
+      q.customerId,
+      q.surveyId,
+    ]);
+    const [last] = await tx.execute<{ responded_at: Date }[]>(
+      `select responded_at from survey_response
+        where tenant_id = ? and survey_id = ? and customer_id = ?
+          and (context_type is null or context_type not in ('PURCHASE', 'CASE'))
+          and responded_at > now() - make_interval(days => ?)
+        order by responded_at desc limit 1`,
+      [q.tenantId, q.surveyId, q.customerId, days],
+    );
+    if (last) {
+      const next = new Date(new Date(last.responded_at).getTime() + days * 86_400_000);
+      throw feedbackError(
+        FeedbackErrorCode.RECENTLY_ANSWERED,
+        `The customer answered this survey recently; they may answer it again from ${next.toISOString()}`,
+        'input.surveyId',
+      );
+    }
   }
 
   /**

@@ -38,6 +38,8 @@ export interface GoodwillGranter {
       actor: string;
       role: StaffRole;
       requestKey: string;
+      /** Whose day the points count against (`actor` when not given). */
+      limitPrincipal?: string;
     },
   ): Promise<{ id: string; status: 'GRANTED' | 'PENDING_APPROVAL' }>;
 }

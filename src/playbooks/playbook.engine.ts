@@ -7,6 +7,7 @@ import { StaffRole } from '../shared/auth/roles';
 import { TENANT_FILTER, type TenantFilterParams } from '../shared/db/tenant-filter';
 import { AppError } from '../shared/errors';
 import { isUuid } from '../shared/validation';
+import { SignalType } from '../signals/signal.types';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import type { CaseActions } from './case-actions';
@@ -23,6 +24,7 @@ import {
 } from './playbook.logic';
 import {
   type ActionResult,
+  caseOfResponse,
   claimReminder,
   completeFiring,
   customerFacts,
@@ -193,7 +195,11 @@ export class PlaybookEngine {
     if (!firingId) return null;
     // The case the signal is about, if the tenant has it (an SLA breach names its case).
     const named = signalCaseId(signal.type, signal.cause, signal.payload);
-    const signalCase = named ? await findCase(tx, tenantId, named) : null;
+    let signalCase = named ? await findCase(tx, tenantId, named) : null;
+    // A detractor response's case was opened for it in the response's transaction (the cases part).
+    const responseId = stringOf(signal.payload.responseId);
+    if (!signalCase && signal.type === SignalType.DETRACTOR_RESPONSE && responseId && isUuid(responseId))
+      signalCase = await caseOfResponse(tx, tenantId, responseId);
     const firing: Firing = {
       id: firingId,
       playbook,
@@ -249,6 +255,9 @@ export class PlaybookEngine {
     });
     switch (action.type) {
       case PlaybookActionType.OPEN_CASE: {
+        // The response has its case already: a second one would split the follow-up.
+        if (firing.signal.type === SignalType.DETRACTOR_RESPONSE && firing.caseOf.id)
+          return done('support_case', firing.caseOf.id);
         const { payload } = firing.signal;
         const opened = await this.caseActions.cases.openWithin(tx, {
           tenantId,
@@ -312,6 +321,8 @@ export class PlaybookEngine {
           // A playbook is bounded like an agent: above an agent's limit a supervisor approves.
           role: StaffRole.AGENT,
           requestKey: `playbook:${firing.id}:${index}`,
+          // The day's cap is per playbook and customer: one customer's repeated signals cannot drain it for all.
+          limitPrincipal: `${firing.actor}:${customer.id}`,
         });
         return {
           type: action.type,

@@ -246,6 +246,19 @@ export async function findCase(
   return row ? { id: row.id, teamId: row.team_id } : null;
 }
 
+/** The case opened for a survey response (the detractor case), if any. */
+export async function caseOfResponse(
+  tx: EntityManager,
+  tenantId: string,
+  responseId: string,
+): Promise<{ id: string; teamId: string | null } | null> {
+  const [row] = await tx.execute<{ id: string; team_id: string | null }[]>(
+    `select id, team_id from support_case where tenant_id = ? and source_type = 'SURVEY_RESPONSE' and source_id = ?`,
+    [tenantId, responseId.toLowerCase()],
+  );
+  return row ? { id: row.id, teamId: row.team_id } : null;
+}
+
 export async function insertReminder(
   tx: EntityManager,
   reminder: {

@@ -101,7 +101,7 @@ export class TimelineResolver {
   @Authorized(Access.writeCustomers)
   @Mutation(() => TimelineEventView, {
     description:
-      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key returns the first event. Staff other than ANALYST.',
+      'Records a call, chat, visit, note or case on the timeline, as /ingest does for other systems. A retry with the same key by the same caller returns the first event; keys are per caller. Staff other than ANALYST.',
   })
   recordInteraction(
     @Arg('input', { description: 'The customer and what happened.' }) input: RecordInteractionInput,

@@ -185,13 +185,18 @@ describe('goodwill from a case', () => {
     const upgraded = await p.tenant.owner.data(CustomerTierDocument, { id: supportCase.customerId });
     expect(upgraded.customer?.tier?.current.code).toBe('GOLD');
 
-    // The tenant can make every agent status grant wait for approval.
+    // The tenant can make every agent status grant wait for approval (a customer without status here).
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
       input: { idempotencyKey: randomUUID(), goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 0 }] },
     });
-    expect((await agent.data(GrantGoodwillDocument, status(p.tiers.SILVER, 1))).grantGoodwill.status).toBe(
-      'PENDING_APPROVAL',
-    );
+    const fresh = await openCase(p.tenant.owner);
+    expect(
+      (await agent.data(GrantGoodwillDocument, { input: { ...status(p.tiers.SILVER, 1).input, caseId: fresh.id } }))
+        .grantGoodwill.status,
+    ).toBe('PENDING_APPROVAL');
+    await p.tenant.owner.data(UpdateSupportSettingsDocument, {
+      input: { goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 30 }] },
+    });
 
     const both = await agent.gql(GrantGoodwillDocument, {
       input: {
@@ -204,6 +209,59 @@ describe('goodwill from a case', () => {
       },
     });
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GOODWILL_INVALID' });
+  });
+
+  it('lifts status one tier at most without approval, and never lowers or cuts short the status held', async () => {
+    const supportCase = await openCase(p.tenant.owner);
+    const status = (tierId: string, days: number) => ({
+      input: {
+        caseId: supportCase.id,
+        tierId,
+        until: inDays(days).toISOString(),
+        reason: 'Sorry about the lost parcel',
+        idempotencyKey: key(),
+      },
+    });
+    const grantedUntil = async () => {
+      const [row] = await gw.gateway.orm.em
+        .fork()
+        .execute<{ granted_until: Date }[]>(`select granted_until from customer_tier where customer_id = ?`, [
+          supportCase.customerId,
+        ]);
+      return new Date(row.granted_until).getTime();
+    };
+    const current = async () =>
+      (await p.tenant.owner.data(CustomerTierDocument, { id: supportCase.customerId })).customer?.tier?.current.code;
+
+    // From the base tier, GOLD is two tiers up: within the agent's days, but a supervisor's call.
+    const gold = await agent.data(GrantGoodwillDocument, status(p.tiers.GOLD, 10));
+    expect(gold.grantGoodwill).toMatchObject({ status: 'PENDING_APPROVAL', tierChangeId: null });
+    expect(await current()).toBe('BASE');
+    await supervisorA.data(ApproveGoodwillDocument, { grantId: gold.grantGoodwill.id, idempotencyKey: key() });
+    expect(await current()).toBe('GOLD');
+    const goldUntil = await grantedUntil();
+
+    // A lower tier, or the same one ending sooner, would take GOLD away: refused, nothing changes.
+    const lower = await agent.gql(GrantGoodwillDocument, status(p.tiers.SILVER, 20));
+    expect(lower.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'GOODWILL_STATUS_HELD',
+      field: 'input.tierId',
+    });
+    const shorter = await agent.gql(GrantGoodwillDocument, status(p.tiers.GOLD, 5));
+    expect(shorter.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'GOODWILL_STATUS_HELD',
+      field: 'input.until',
+    });
+    expect(await current()).toBe('GOLD');
+    expect(await grantedUntil()).toBe(goldUntil);
+
+    // The same tier for longer extends it, within the agent's bound.
+    const longer = await agent.data(GrantGoodwillDocument, status(p.tiers.GOLD, 20));
+    expect(longer.grantGoodwill.status).toBe('GRANTED');
+    expect(await current()).toBe('GOLD');
+    expect(await grantedUntil()).toBeGreaterThan(goldUntil + 9 * 86_400_000);
   });
 
   it('counts goodwill against the key’s day: past the daily cap it waits for approval', async () => {

@@ -128,6 +128,8 @@ describe('submitSurveyResponse', () => {
           channel: 'POS',
           storeId: store.id,
           topic: 'checkout',
+          // Added by the cases part's handler: the detractor case the response opened or was noted on.
+          caseId: expect.any(String),
         },
       },
     ]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { CaseActions } from '../../src/playbooks/case-actions';
 import { SignalType } from '../../src/signals/signal.types';
-import { type SupportFixture, supportProgram } from '../cases/fixtures';
+import { raiseDetractor, type SupportFixture, supportProgram } from '../cases/fixtures';
 import {
   CreatePlaybookDocument,
   GrantTierStatusDocument,
@@ -116,6 +116,56 @@ describe('OPEN_CASE, ALERT_TEAM to the owning team, GRANT_GOODWILL, through the 
         `team-alert:${s.teams.level2}`,
       ]);
     expect(alert.payload).toMatchObject({ teamId: s.teams.level2, caseId, firingId: firing.id });
+  });
+
+  it("acts on a detractor response's own case: one case, the alert to its team, goodwill linked to it, counted per customer", async () => {
+    const playbook = await createPlaybook({
+      signal: 'DETRACTOR_RESPONSE',
+      segments: ['detractor-recovery'],
+      actions: [
+        { type: 'OPEN_CASE', subject: 'Call the detractor back' },
+        { type: 'ALERT_TEAM', message: 'A detractor to call back' },
+        { type: 'GRANT_GOODWILL', points: 300, reason: 'Sorry' },
+      ],
+    });
+    const customer = await createCustomer(s.tenant.owner, { segments: ['detractor-recovery'] });
+    const { responseId } = await raiseDetractor(gw, s.tenant.tenantId, customer.id, { topic: 'delivery' });
+    await engineFor(gw).run();
+
+    const [firing] = await firingsOf(playbook.id);
+    expect(firing.actions.map((action) => [action.type, action.outcome])).toEqual([
+      ['OPEN_CASE', 'DONE'],
+      ['ALERT_TEAM', 'DONE'],
+      ['GRANT_GOODWILL', 'DONE'],
+    ]);
+    const cases = await gw.gateway.orm.em
+      .fork()
+      .execute<{ id: string; source_type: string; source_id: string; team_id: string }[]>(
+        `select id, source_type, source_id, team_id from support_case where customer_id = ?`,
+        [customer.id],
+      );
+    expect(cases).toEqual([
+      { id: firing.actions[0].refId, source_type: 'SURVEY_RESPONSE', source_id: responseId, team_id: s.teams.level2 },
+    ]);
+    const [alert] = await gw.gateway.orm.em
+      .fork()
+      .execute<{ payload: Record<string, unknown> }[]>(
+        `select payload from outbox_event where stream = ? and payload->>'firingId' = ?`,
+        [`team-alert:${s.teams.level2}`, firing.id],
+      );
+    expect(alert.payload).toMatchObject({ teamId: s.teams.level2, caseId: cases[0].id });
+    const { case: found } = await s.tenant.owner.data(SupportCaseDocument, { id: cases[0].id });
+    expect(found!.goodwill.map((grant) => [grant.id, grant.points])).toEqual([[firing.actions[2].refId, 300]]);
+    // The day's cap is charged to the playbook for this customer, not to one total shared by all customers.
+    const charged = await gw.gateway.orm.em
+      .fork()
+      .execute<{ principal: string; points: string }[]>(
+        `select principal, points from points_grant_day where tenant_id = ? and principal like ?`,
+        [s.tenant.tenantId, `playbook:${playbook.code}%`],
+      );
+    expect(charged.map((row) => [row.principal, Number(row.points)])).toEqual([
+      [`playbook:${playbook.code}:${customer.id}`, 300],
+    ]);
   });
 
   it("extends the customer's tier status by the playbook's days, from when it would end, within an agent's days", async () => {

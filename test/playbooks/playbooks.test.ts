@@ -650,26 +650,27 @@ describe('EVENT_INGESTED', () => {
   it('is raised for interactions staff record too, in the same transaction', async () => {
     const customer = await createCustomer(tenant.owner);
     const idempotencyKey = key();
-    await tenant.owner.data(`mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id } }`, {
-      input: {
-        customerId: customer.id,
-        kind: 'INTERACTION',
-        summary: 'Complained at the desk',
-        data: { type: 'complaint' },
-        idempotencyKey,
+    const recorded = await tenant.owner.data<{ recordInteraction: { sourceEventId: string } }>(
+      `mutation ($input: RecordInteractionInput!) { recordInteraction(input: $input) { id sourceEventId } }`,
+      {
+        input: {
+          customerId: customer.id,
+          kind: 'INTERACTION',
+          summary: 'Complained at the desk',
+          data: { type: 'complaint' },
+          idempotencyKey,
+        },
       },
-    });
-    expect(
-      (await signalRow(gw, tenant.tenantId, SignalType.EVENT_INGESTED, `gateway:${idempotencyKey}`)).payload,
-    ).toMatchObject({
+    );
+    // The event id is the caller's own (derived from its key and the idempotency key), so the cause is too.
+    const cause = `gateway:${recorded.recordInteraction.sourceEventId}`;
+    expect((await signalRow(gw, tenant.tenantId, SignalType.EVENT_INGESTED, cause)).payload).toMatchObject({
       eventType: 'complaint',
       kind: 'INTERACTION',
     });
     // The tenant's EVENT_INGESTED playbook is for order.cancelled: a complaint fires nothing.
     await engineFor(gw).run();
     expect(await firings(tenant, { customerId: customer.id })).toEqual([]);
-    expect(
-      (await signalRow(gw, tenant.tenantId, SignalType.EVENT_INGESTED, `gateway:${idempotencyKey}`)).processed_at,
-    ).not.toBeNull();
+    expect((await signalRow(gw, tenant.tenantId, SignalType.EVENT_INGESTED, cause)).processed_at).not.toBeNull();
   });
 });

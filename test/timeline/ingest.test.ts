@@ -237,6 +237,43 @@ describe('recordInteraction', () => {
     });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.customerId' });
   });
+
+  it("keeps each caller's idempotency keys its own: the same key from two staff keys is two events", async () => {
+    const [ada, bob] = [await createCustomer(tenant.owner), await createCustomer(tenant.owner)];
+    const [first, second] = [await tenant.agent(), await tenant.agent()];
+    const idempotencyKey = randomUUID();
+    const input = (customerId: string): RecordInteractionInput => ({
+      customerId,
+      kind: 'INTERACTION',
+      channel: 'AGENT',
+      summary: 'Called about a missing parcel',
+      idempotencyKey,
+    });
+    const forAda = (await first.data(RecordInteractionDocument, { input: input(ada.id) })).recordInteraction;
+    const forBob = (await second.data(RecordInteractionDocument, { input: input(bob.id) })).recordInteraction;
+    expect(forBob.id).not.toEqual(forAda.id);
+    expect([forAda.actor, forBob.actor]).toEqual([`key:${first.id}`, `key:${second.id}`]);
+    expect(await timelineOf(ada.id)).toHaveLength(1);
+    expect(await timelineOf(bob.id)).toHaveLength(1);
+    // Each stored event raised its own EVENT_INGESTED signal, for its own customer.
+    const signals = await gw.gateway.orm.em
+      .fork()
+      .execute<{ customer_id: string }[]>(
+        `select customer_id from customer_signal where tenant_id = ? and type = 'EVENT_INGESTED' and payload->>'timelineEventId' = any(?::text[])`,
+        [tenant.tenantId, `{${forAda.id},${forBob.id}}`],
+      );
+    expect(signals.map((row) => row.customer_id).sort()).toEqual([ada.id, bob.id].sort());
+    // A retry by each caller is its own event again; the same key with another request is a conflict.
+    expect((await second.data(RecordInteractionDocument, { input: input(bob.id) })).recordInteraction).toEqual(forBob);
+    expect((await first.data(RecordInteractionDocument, { input: input(ada.id) })).recordInteraction).toEqual(forAda);
+    const reused = await first.gql(RecordInteractionDocument, { input: input(bob.id) });
+    expect(reused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'input.idempotencyKey',
+    });
+    expect(await timelineOf(bob.id)).toHaveLength(1);
+  });
 });
 
 describe('channel switches', () => {
