@@ -195,7 +195,7 @@ describe('goodwill from a case', () => {
         .grantGoodwill.status,
     ).toBe('PENDING_APPROVAL');
     await p.tenant.owner.data(UpdateSupportSettingsDocument, {
-      input: { goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 30 }] },
+      input: { idempotencyKey: randomUUID(), goodwillStatusLimits: [{ role: 'AGENT', maxStatusDays: 30 }] },
     });
 
     const both = await agent.gql(GrantGoodwillDocument, {

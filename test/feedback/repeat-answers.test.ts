@@ -3,7 +3,7 @@ import {
   SubmitSurveyResponseDocument,
   type SubmitSurveyResponseInput,
 } from '../generated/graphql';
-import { type ApiClient, createCustomer, createTenant, startGateway, type TestGateway } from '../support';
+import { type ApiClient, createCustomer, createTenant, key, startGateway, type TestGateway } from '../support';
 import { answer, createSurvey, rows, submit } from './fixtures';
 
 let gw: TestGateway;
@@ -41,7 +41,9 @@ describe("a customer's own answers without a purchase or case", () => {
     expect(await countOf(customer.id, 'customer_signal')).toBe(1);
     expect(await countOf(customer.id, 'support_case')).toBe(1);
     // A gap of 0 days still holds a customer to one answer a day.
-    await tenant.owner.data(SetFeedbackSettingsDocument, { input: { minDaysBetweenSurveys: 0 } });
+    await tenant.owner.data(SetFeedbackSettingsDocument, {
+      input: { minDaysBetweenSurveys: 0, idempotencyKey: key() },
+    });
     expect(await reasonOf(self, answer(customer.id, survey.id, 0))).toMatchObject({ reason: 'RECENTLY_ANSWERED' });
   });
 
