@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LedgerBookings } from '../ledger/ledger.bookings';
 import { MAX_POINTS } from '../ledger/ledger.model';
+import { holderNow } from '../ledger/ledger.store';
 import type { TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
@@ -22,6 +23,7 @@ import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { caseError, CaseErrorCode } from './case.errors';
 import { findCase } from './case.store';
+import { assertImproves, heldStatus } from './goodwill.status';
 import {
   describe,
   type GoodwillRow,
@@ -209,7 +211,7 @@ export class GoodwillService {
             : await this.daysWithin(tx, tenantId, caller.role, new Date(grant.until!));
         // The customer's status may have changed since the request: approving must still not lower or shorten it.
         if (grant.kind === GoodwillKind.STATUS) {
-          const held = await heldStatus(tx, tenantId, await holderOf(tx, grant.customer_id));
+          const held = await heldStatus(tx, tenantId, await holderNow(tx, grant.customer_id));
           assertImproves(held, grant.tier_id!, new Date(grant.until!), { tier: 'grantId', until: 'grantId' });
         }
         if (!within)
@@ -354,7 +356,7 @@ export class GoodwillService {
     }
     const changeId = await this.tiers.grantWithin(tx, {
       tenantId: grant.tenant_id,
-      customerId: await holderOf(tx, grant.customer_id),
+      customerId: await holderNow(tx, grant.customer_id),
       tierId: grant.tier_id!,
       until: new Date(grant.until!),
       note: `Goodwill ${grant.id}${about}: ${grant.reason}`,
@@ -392,78 +394,4 @@ export class GoodwillService {
       },
     });
   }
-}
-
-interface RankedTier {
-  id: string;
-  code: string;
-  rank: number;
-}
-
-/** What a customer holds now: the tenant's tiers by rank, the qualified tier and the live granted status. */
-interface HeldStatus {
-  tiers: RankedTier[];
-  qualified: RankedTier;
-  /** When the qualified tier is next evaluated; null: it does not lapse. */
-  qualifiedUntil: Date | null;
-  granted: { tier: RankedTier; until: Date } | null;
-  /** The higher of the two: the tier the customer holds now. */
-  current: RankedTier;
-}
-
-async function holderOf(tx: EntityManager, customerId: string): Promise<string> {
-  const [holder] = await tx.execute<{ id: string }[]>(
-    `select coalesce(merged_into_id, id) as id from customer where id = ?`,
-    [customerId],
-  );
-  return holder.id;
-}
-
-/** The customer's status, its row locked so the check and the booking see the same status. */
-async function heldStatus(tx: EntityManager, tenantId: string, customerId: string): Promise<HeldStatus> {
-  const tiers = await tx.execute<RankedTier[]>(`select id, code, rank from tier where tenant_id = ? order by rank`, [
-    tenantId,
-  ]);
-  const [row] = await tx.execute<
-    { tier_id: string; period_end: Date | null; granted_tier_id: string | null; granted_until: Date | null }[]
-  >(`select tier_id, period_end, granted_tier_id, granted_until from customer_tier where customer_id = ? for update`, [
-    customerId,
-  ]);
-  const byId = (id: string | null | undefined) => tiers.find((tier) => tier.id === id);
-  const qualified = byId(row?.tier_id) ?? tiers[0];
-  const grantedTier = row?.granted_until && new Date(row.granted_until) > new Date() ? byId(row.granted_tier_id) : null;
-  const granted = grantedTier ? { tier: grantedTier, until: new Date(row.granted_until!) } : null;
-  return {
-    tiers,
-    qualified,
-    qualifiedUntil: row?.period_end ? new Date(row.period_end) : null,
-    granted,
-    current: granted && granted.tier.rank > qualified.rank ? granted.tier : qualified,
-  };
-}
-
-/**
- * Refuses status that would not improve on what the customer holds: that tier or higher until at least
- * `until` already, or replacing a live granted status (the customer has one slot for it) with a lower tier
- * or an earlier end. The same tier with a later end extends it.
- */
-function assertImproves(held: HeldStatus, tierId: string, until: Date, fields: { tier: string; until: string }): void {
-  const wanted = held.tiers.find((tier) => tier.id === tierId)!;
-  const day = (at: Date) => at.toISOString().slice(0, 10);
-  const refuse = (field: string, message: string) => {
-    throw caseError(CaseErrorCode.GOODWILL_STATUS_HELD, message, field);
-  };
-  if (held.qualified.rank >= wanted.rank && (!held.qualifiedUntil || held.qualifiedUntil >= until))
-    refuse(fields.tier, `The customer holds ${held.qualified.code} already, at least until then`);
-  const granted = held.granted;
-  if (!granted) return;
-  if (granted.tier.rank > wanted.rank)
-    refuse(fields.tier, `The customer holds ${granted.tier.code} status until ${day(granted.until)}, above this tier`);
-  if (granted.tier.rank === wanted.rank && granted.until >= until)
-    refuse(fields.until, `The customer holds ${granted.tier.code} status until ${day(granted.until)} already`);
-  if (granted.tier.rank < wanted.rank && granted.until > until)
-    refuse(
-      fields.until,
-      `This would cut short ${granted.tier.code} status held until ${day(granted.until)}; ask until then at least`,
-    );
 }
