@@ -29,6 +29,14 @@ module.exports = {
       to: { path: '^src/(app|main|schema|loaders|jobs|http)\\.ts$' },
     },
     {
+      name: 'examples-use-only-the-api',
+      severity: 'error',
+      comment:
+        'examples/ are clients: they reach the gateway through its API, with the typed operations, never its code.',
+      from: { path: '^examples/' },
+      to: { path: '^(src|scripts|test)/' },
+    },
+    {
       name: 'no-orphans',
       severity: 'warn',
       comment: 'A module nothing imports is dead code (entry points and tests excepted).',
