@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
 import { type Client as WsClient, createClient } from 'graphql-ws';
 import { Observable } from 'rxjs';
 import WebSocket from 'ws';
@@ -123,15 +124,14 @@ export function createGatewayClient(options: ClientOptions): GatewayClient {
   });
 
   // The link reads the switch at request time, from the client returned below.
-  let client: GatewayClient | undefined;
   const offlineSwitch = new ApolloLink((operation, forward) =>
-    client?.offline ? new Observable((observer) => observer.error(new OfflineError())) : forward(operation),
+    client.offline ? new Observable((observer) => observer.error(new OfflineError())) : forward(operation),
   );
   const http = new HttpLink({ uri: `${options.gatewayUrl}/graphql`, headers: { authorization } });
   const link = ApolloLink.split(
     ({ query }) => {
       const definition = getMainDefinition(query);
-      return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+      return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
     },
     new GraphQLWsLink(ws),
     ApolloLink.from([offlineSwitch, http]),
@@ -142,7 +142,7 @@ export function createGatewayClient(options: ClientOptions): GatewayClient {
     cache: new InMemoryCache(),
     defaultOptions: { query: { fetchPolicy: 'no-cache' }, mutate: { fetchPolicy: 'no-cache' } },
   });
-  client = {
+  const client: GatewayClient = {
     offline: false,
     apollo,
     ws,
