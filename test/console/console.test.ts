@@ -18,6 +18,7 @@ import {
   purchase,
   record,
   startGateway,
+  TcpProxy,
   type TestGateway,
   unique,
 } from '../support';
@@ -233,6 +234,45 @@ if (!haveChromium && process.env.CI) {
     }
   }, 60_000);
 
+  it('reconnects after the network drops and catches up by version, without a reload', async () => {
+    // The page reaches the gateway through a proxy the test cuts; the POS keeps selling meanwhile.
+    const proxy = new TcpProxy({ host: '127.0.0.1', port: Number(new URL(gw.url).port) });
+    await proxy.start();
+    const tab = await openTab();
+    const { page } = tab;
+    try {
+      await page.goto(`http://127.0.0.1:${proxy.port}/console#customer=${customer.id}`);
+      await signIn(page, agent.secret);
+      await untilText(page.locator('#connection'), /^Live$/);
+      await page.evaluate('window.consoleMarker = "still here"');
+      const loads = tab.loads();
+
+      await proxy.stop();
+      await untilText(page.locator('#connection'), /Reconnecting/);
+      const sales = [
+        purchase(customer.id, p.north.id, [{ sku: 'JAM', quantity: 1, unitPrice: 700 }]),
+        purchase(customer.id, p.north.id, [{ sku: 'BREAD', quantity: 1, unitPrice: 300 }]),
+      ];
+      for (const sale of sales) await record(p, sale, pos);
+      const after = await stateOf(agent, customer.id);
+      await proxy.start();
+
+      await untilText(page.locator('#connection'), /^Live$/, true, 15_000);
+      await untilText(page.locator('#state-version'), new RegExp(`^${after.version}$`));
+      await untilText(page.locator('#balance-available'), pointsText(after.balance.available));
+      // The timeline has no version to resume from: read again after the reconnect.
+      await untilText(
+        page.locator('#timeline'),
+        new RegExp(`Purchase ${sales[1].orderId}.*Purchase ${sales[0].orderId}`),
+      );
+      expect(await page.evaluate('window.consoleMarker')).toBe('still here');
+      expect(tab.loads()).toBe(loads);
+    } finally {
+      await tab.context.close();
+      await proxy.stop();
+    }
+  }, 60_000);
+
   it('opens a customer from a #customer= link and keeps the session over a reload, on a phone-sized screen', async () => {
     const tab = await openTab(390, 844);
     const { page } = tab;
@@ -267,9 +307,9 @@ function pointsText(n: number): RegExp {
   return new RegExp(`^${new Intl.NumberFormat('en-GB').format(n)} pts$`);
 }
 
-/** Waits (up to 5 s) until the element shows text matching `pattern`; `visible` false for screen-reader-only text. */
-async function untilText(locator: Locator, pattern: RegExp, visible = true): Promise<void> {
-  const deadline = Date.now() + 5000;
+/** Waits (5 s by default) until the element shows text matching `pattern`; `visible` false for screen-reader-only text. */
+async function untilText(locator: Locator, pattern: RegExp, visible = true, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = (await locator.textContent({ timeout: 1000 }).catch(() => '')) ?? '';
     if (pattern.test(text) && (!visible || (await locator.isVisible()))) return;
