@@ -16,6 +16,7 @@ export default tseslint.config(
       'migrations/',
       'test/generated/',
       'schema/operations/generated.ts',
+      'src/console/page/generated.ts',
       'eslint.config.mjs',
       'jest.config.js',
       '.dependency-cruiser.cjs',
@@ -27,7 +28,11 @@ export default tseslint.config(
     ...tseslint.configs.recommendedTypeChecked,
     {
       languageOptions: {
-        parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+        parserOptions: {
+          // scripts/build.mjs runs before anything is compiled, so it is plain JavaScript outside the projects.
+          projectService: { allowDefaultProject: ['scripts/*.mjs'] },
+          tsconfigRootDir: import.meta.dirname,
+        },
       },
       plugins: { 'simple-import-sort': simpleImportSort },
       rules: {
