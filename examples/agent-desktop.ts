@@ -22,8 +22,10 @@ import { followLoyaltyState } from './lib/resume';
 export interface DesktopOptions {
   readonly gatewayUrl: string;
   readonly agentKey: string;
-  /** What the agent types in the search box (an email prefix, a phone, part of a name). */
-  readonly search: string;
+  /** What the agent types in the search box (an email prefix, a phone, part of a name); the first hit is opened. */
+  readonly search?: string;
+  /** The customer to open when there is nothing to search for (a link from another screen). */
+  readonly customerId?: string;
   readonly locale?: string;
   readonly print: Print;
   /** One full cycle, then return; otherwise keep following the customer until Ctrl-C. */
@@ -62,7 +64,7 @@ function show360(print: Print, view: AgentCustomer360Query): void {
   if (c.churnRisk) print(`  Churn risk ${c.churnRisk.level}`);
   for (const benefit of view.benefits) print(`  ◦ ${benefit.text}`);
   for (const { node } of c.pointsTransactions.edges) {
-    print(`  ${node.createdAt.slice(0, 10)} ${node.kind} ${node.points > 0 ? '+' : ''}${node.points} ${node.reason}`);
+    print(`  ${node.createdAt.slice(0, 10)} ${node.kind} ${points(node.points)} ${node.reason}`);
   }
   for (const { node } of c.timeline.edges) print(`  ${node.occurredAt.slice(0, 16)} ${node.kind}: ${node.summary}`);
   print(`  State: ${stateLine(view.loyaltyState)}`);
@@ -73,16 +75,22 @@ export async function runDesktop(options: DesktopOptions): Promise<DesktopRun> {
   const pushTimeoutMs = options.pushTimeoutMs ?? 10_000;
   const client = createGatewayClient({ gatewayUrl: options.gatewayUrl, credential: options.agentKey });
   try {
-    const { data: found } = await client.apollo.query({
-      query: AgentSearchCustomersDocument,
-      variables: { search: options.search, first: 5 },
-    });
-    const hits = found!.customers.edges.map((e) => e.node);
-    print(`Search "${options.search}": ${hits.length} found`);
-    for (const hit of hits)
-      print(`  ${hit.displayName ?? '(no name)'} <${hit.email ?? ''}> ${hit.tier?.current.name ?? ''}`);
-    if (hits.length === 0) throw new Error(`nobody matches "${options.search}"`);
-    const customerId = hits[0].id;
+    let customerId = options.customerId;
+    const search = options.search;
+    if (search) {
+      const { data: found } = await client.apollo.query({
+        query: AgentSearchCustomersDocument,
+        variables: { search, first: 5 },
+      });
+      const hits = found!.customers.edges.map((e) => e.node);
+      print(`Search "${search}": ${hits.length} found`);
+      for (const hit of hits) {
+        print(`  ${hit.displayName ?? '(no name)'} <${hit.email ?? ''}> ${hit.tier?.current.name ?? ''}`);
+      }
+      if (hits.length === 0) throw new Error(`nobody matches "${search}"`);
+      customerId = hits[0].id;
+    }
+    if (!customerId) throw new Error('nothing to search for and no customer to open');
 
     const { data: view } = await client.apollo.query({
       query: AgentCustomer360Document,
@@ -167,7 +175,8 @@ function fromConfig(config: ExampleConfig, smoke: boolean): DesktopOptions {
   return {
     gatewayUrl: config.gatewayUrl,
     agentKey: required(config.keys.agent, 'agent key', 'LG_AGENT_KEY'),
-    search: process.env.LG_SEARCH ?? customer.email ?? customer.displayName ?? '',
+    search: process.env.LG_SEARCH ?? customer.email ?? undefined,
+    customerId: customer.id,
     print: (line) => console.log(line),
     smoke,
   };
