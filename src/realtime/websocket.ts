@@ -260,9 +260,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
   /** Open sockets by caller label: counted for the per-caller limit, closed together on revocation. */
   const socketsPerCaller = new Map<string, Set<WebSocket>>();
   // Before graphql-ws's own listener, which may close a socket as soon as it connects (4406).
-  wsServer.on('connection', (socket: WebSocket) =>
-    codeCloseReasons(socket, options.initTimeoutMs, options.maxPayload),
-  );
+  wsServer.on('connection', (socket: WebSocket) => codeCloseReasons(socket, options.initTimeoutMs, options.maxPayload));
   const stopPings = keepAlive(wsServer, options.pingIntervalMs);
   const stopRevocations = onKeyRevoked(contextDeps.bus, log, (keyId) => {
     // This instance may have the key cached from a request served here before the revocation.

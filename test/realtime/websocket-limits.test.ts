@@ -79,7 +79,10 @@ describe('WebSocket limits', () => {
   it('closes a socket that sends no connection_init within WS_INIT_TIMEOUT_MS with 4408', async () => {
     const socket = await rawSocket();
     const opened = Date.now();
-    expect(await closeOf(socket, 2000)).toEqual({ code: 4408, reason: 'INIT_TIMEOUT: no connection_init within 300 ms' });
+    expect(await closeOf(socket, 2000)).toEqual({
+      code: 4408,
+      reason: 'INIT_TIMEOUT: no connection_init within 300 ms',
+    });
     expect(Date.now() - opened).toBeLessThan(1500);
   });
 

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 
+import { CloseReason } from '../../src/realtime/websocket';
 import { createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
@@ -30,7 +31,9 @@ async function connect(): Promise<{ socket: WebSocket; closed: Promise<Closed> }
 }
 
 /** Opens a socket and sends `connection_init` with these params; resolves when acknowledged or closed. */
-async function init(params: Record<string, unknown>): Promise<{ socket: WebSocket; acked: boolean; closed: Promise<Closed> }> {
+async function init(
+  params: Record<string, unknown>,
+): Promise<{ socket: WebSocket; acked: boolean; closed: Promise<Closed> }> {
   const { socket, closed } = await connect();
   const acked = new Promise<boolean>((resolve) => {
     socket.on('message', (data) => {
@@ -124,8 +127,7 @@ describe('WebSocket close codes carry a coded reason', () => {
     expect(await closed).toEqual({ code: 1001, reason: expect.stringMatching(/^GOING_AWAY: /) });
   });
 
-  it('keeps every reason within the 123 bytes a close frame allows', async () => {
-    const { CloseReason } = await import('../../src/realtime/websocket');
+  it('keeps every reason within the 123 bytes a close frame allows', () => {
     const reasons = Object.values(CloseReason).map((reason) =>
       typeof reason === 'function' ? reason(1_000_000) : reason,
     );
