@@ -36,8 +36,8 @@ async function init(
 ): Promise<{ socket: WebSocket; acked: boolean; closed: Promise<Closed> }> {
   const { socket, closed } = await connect();
   const acked = new Promise<boolean>((resolve) => {
-    socket.on('message', (data) => {
-      if ((JSON.parse(String(data)) as { type: string }).type === 'connection_ack') resolve(true);
+    socket.on('message', (data: Buffer) => {
+      if ((JSON.parse(data.toString()) as { type: string }).type === 'connection_ack') resolve(true);
     });
     void closed.then(() => resolve(false));
   });
