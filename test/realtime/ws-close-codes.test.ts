@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import WebSocket from 'ws';
 
 import { CloseReason } from '../../src/realtime/websocket';
