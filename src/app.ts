@@ -67,6 +67,7 @@ import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { stringInputsPlugin } from './shared/graphql/string-inputs';
+import { graphiqlRoutes } from './shared/ide/graphiql';
 import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
@@ -273,8 +274,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     formatError: formatErrorFn,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo picks its landing page from process.env.NODE_ENV; the gateway's config decides instead.
-      ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads Apollo Sandbox from a CDN: the gateway serves GraphiQL itself (below).
+      ApolloServerPluginLandingPageDisabled(),
       metrics.apolloPlugin(),
       queryCostPlugin<Context>(config.maxQueryCost),
       stringInputsPlugin(),
@@ -292,6 +293,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   // The agent console's page (it calls /graphql like any client, with the agent's key).
   app.use(consoleRouter());
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
+  // The GraphQL IDE, offline (config.landingPage); before /graphql, where a browser is sent on to it.
+  if (config.landingPage) app.use(graphiqlRoutes());
   app.use(
     '/graphql',
     rateLimited.middleware,
