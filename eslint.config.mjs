@@ -26,7 +26,11 @@ export default tseslint.config(
     ...tseslint.configs.recommendedTypeChecked,
     {
       languageOptions: {
-        parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+        parserOptions: {
+          // scripts/build.mjs runs before anything is compiled, so it is plain JavaScript outside the projects.
+          projectService: { allowDefaultProject: ['scripts/*.mjs'] },
+          tsconfigRootDir: import.meta.dirname,
+        },
       },
       plugins: { 'simple-import-sort': simpleImportSort },
       rules: {
