@@ -29,6 +29,22 @@ module.exports = {
       to: { path: '^src/(app|main|schema|loaders|jobs|http)\\.ts$' },
     },
     {
+      name: 'console-page-stands-alone',
+      severity: 'error',
+      comment:
+        'The console page runs in the browser as it is compiled: it loads only its own modules. The codegen ' +
+        "output's one import is a type (erased when compiled).",
+      from: { path: '^src/console/page/' },
+      to: { pathNot: ['^src/console/page/', '(^|node_modules/)@graphql-typed-document-node/core'] },
+    },
+    {
+      name: 'server-does-not-import-the-console-page',
+      severity: 'error',
+      comment: 'The page is compiled for the browser by its own tsconfig; server code cannot use it.',
+      from: { path: '^(src|scripts)/', pathNot: '^src/console/page/' },
+      to: { path: '^src/console/page/' },
+    },
+    {
       name: 'no-orphans',
       severity: 'warn',
       comment: 'A module nothing imports is dead code (entry points and tests excepted).',

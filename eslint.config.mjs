@@ -15,6 +15,7 @@ export default tseslint.config(
       'coverage/',
       'migrations/',
       'test/generated/',
+      'src/console/page/generated.ts',
       'eslint.config.mjs',
       'jest.config.js',
       '.dependency-cruiser.cjs',

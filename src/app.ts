@@ -26,6 +26,7 @@ import { RootCauseService } from './cases/root-cause.service';
 import { SlaJobs } from './cases/sla.jobs';
 import { SupportConfigService } from './cases/support-config.service';
 import type { Config } from './config';
+import { consoleRouter } from './console/console.route';
 import { ConsentService } from './customers/consent.service';
 import { type ContactNotifier, LogContactNotifier, WebhookContactNotifier } from './customers/contact-notifier';
 import { ContactVerificationService } from './customers/contact-verification.service';
@@ -307,6 +308,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
   const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
   app.use('/ingest', ingestRouter(orm, services.signals, log, config.ingestMaxBodyBytes));
+  // The agent console's page (it calls /graphql like any client, with the agent's key).
+  app.use(consoleRouter());
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
   app.use(
     '/graphql',
