@@ -175,6 +175,28 @@ function createServices(
   };
 }
 
+function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
+  return new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
+    issuer: config.customerTokenIssuer,
+    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
+  });
+}
+
+/**
+ * The same services as the gateway's, without HTTP, WebSocket or Redis (rate limits then count in memory): for a
+ * CLI that drives the real code paths, such as the demo seed.
+ */
+export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
+  return createServices(
+    createAuthenticator(orm, config),
+    config,
+    createContactNotifier(config, log),
+    new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), null, config.redisPrefix),
+    createReminderNotifier(config, log),
+    log,
+  );
+}
+
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
 function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
   const notifierLog = log.child({ component: 'reminder-notifier' });
@@ -224,10 +246,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
-    issuer: config.customerTokenIssuer,
-    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
-  });
+  const authenticator = createAuthenticator(orm, config);
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
   const services = createServices(
