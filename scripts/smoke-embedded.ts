@@ -75,19 +75,19 @@ async function main(): Promise<void> {
       {},
       owner,
     );
-    const { customer } = await graphql<{ customer: { email: string; version: number } }>(
+    const { customer } = await graphql<{ customer: { email: string; profileRevision: number } }>(
       `
         query ($id: ID!) {
           customer(id: $id) {
             email
-            version
+            profileRevision
           }
         }
       `,
       { id: createCustomer.id },
       owner,
     );
-    if (customer.email !== 'smoke@example.com' || customer.version !== 1)
+    if (customer.email !== 'smoke@example.com' || customer.profileRevision !== 1)
       throw new Error(`unexpected customer ${JSON.stringify(customer)}`);
 
     gateway.kill('SIGTERM');

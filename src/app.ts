@@ -67,6 +67,7 @@ import { migrate } from './shared/db/migrate';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { stringInputsPlugin } from './shared/graphql/string-inputs';
+import { graphiqlRoutes } from './shared/ide/graphiql';
 import { Metrics } from './shared/metrics';
 import { RateLimiter } from './shared/rate-limit';
 import { settleWithin } from './shared/timeout';
@@ -174,6 +175,28 @@ function createServices(
   };
 }
 
+function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
+  return new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
+    issuer: config.customerTokenIssuer,
+    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
+  });
+}
+
+/**
+ * The same services as the gateway's, without HTTP, WebSocket or Redis (rate limits then count in memory): for a
+ * CLI that drives the real code paths, such as the demo seed.
+ */
+export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
+  return createServices(
+    createAuthenticator(orm, config),
+    config,
+    createContactNotifier(config, log),
+    new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), null, config.redisPrefix),
+    createReminderNotifier(config, log),
+    log,
+  );
+}
+
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
 function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
   const notifierLog = log.child({ component: 'reminder-notifier' });
@@ -223,10 +246,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     { pollMs: 1000, batchSize: 200, retentionHours: config.outboxRetentionHours },
     (n) => metrics.outboxRelayed.inc(n),
   );
-  const authenticator = new Authenticator(new TenantCredentialStore(orm), config.adminToken, {
-    issuer: config.customerTokenIssuer,
-    maxTtlSeconds: config.customerTokenMaxTtlSeconds,
-  });
+  const authenticator = createAuthenticator(orm, config);
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
   const services = createServices(
@@ -273,8 +293,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     formatError: formatErrorFn,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo picks its landing page from process.env.NODE_ENV; the gateway's config decides instead.
-      ...(config.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      // Apollo's landing page loads Apollo Sandbox from a CDN: the gateway serves GraphiQL itself (below).
+      ApolloServerPluginLandingPageDisabled(),
       metrics.apolloPlugin(),
       queryCostPlugin<Context>(config.maxQueryCost),
       stringInputsPlugin(),
@@ -292,6 +312,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   // The agent console's page (it calls /graphql like any client, with the agent's key).
   app.use(consoleRouter());
   const rateLimited = rateLimitRequests(rateLimiter, authenticator, formatErrorFn);
+  // The GraphQL IDE, offline (config.landingPage); before /graphql, where a browser is sent on to it.
+  if (config.landingPage) app.use(graphiqlRoutes());
   app.use(
     '/graphql',
     rateLimited.middleware,

@@ -19,7 +19,7 @@ export interface Config {
   readonly adminTokenGenerated: boolean;
   readonly logLevel: string;
   readonly introspection: boolean;
-  /** Apollo's landing page (the GraphQL IDE) on GET /graphql. */
+  /** The GraphQL IDE (GraphiQL, served offline) at /graphiql, and GET /graphql from a browser sent to it. */
   readonly landingPage: boolean;
   /** Set: /metrics is served on its own listener on this port (0 picks a free one) and not on `port`. */
   readonly metricsPort: number | undefined;

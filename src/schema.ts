@@ -37,6 +37,7 @@ import type { HealthService } from './health/health.service';
 import { InsightResolver } from './insights/insight.resolver';
 import type { InsightService } from './insights/insight.service';
 import {
+  BalanceAfterResolver,
   BalanceResolver,
   CustomerPointsResolver,
   LedgerResolver,
@@ -138,6 +139,7 @@ const RESOLVERS = [
   resolver(LedgerResolver, (s) => new LedgerResolver(s.ledger, s.tenancy)),
   resolver(CustomerPointsResolver, (s) => new CustomerPointsResolver(s.ledgerReads)),
   resolver(BalanceResolver, (s) => new BalanceResolver(s.ledgerReads)),
+  resolver(BalanceAfterResolver, () => new BalanceAfterResolver()),
   resolver(TransactionEntriesResolver, () => new TransactionEntriesResolver()),
   resolver(ProgramResolver, (s) => new ProgramResolver(s.program, s.tiers)),
   resolver(ProgramSettingsResolver, (s) => new ProgramSettingsResolver(s.program)),

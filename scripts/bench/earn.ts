@@ -34,7 +34,7 @@ interface Figures {
   p99: number;
 }
 
-const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { version } } }`;
+const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { balanceRevision } } }`;
 
 /** Lets PostgreSQL write out what seeding dirtied, so background I/O does not land in a measurement. */
 async function settle(): Promise<void> {

@@ -107,7 +107,11 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'uuid', nullable: true, hidden: true })
   mergedIntoId?: string | null;
 
-  @Field(() => Int, { description: 'Increases by one with every change to the profile.' })
+  /** The stored profile revision; GraphQL also answers it as `profileRevision` (CustomerResolver). */
+  @Field(() => Int, {
+    description: 'The same number as profileRevision.',
+    deprecationReason: 'Use profileRevision; to resume subscriptions use LoyaltyState.version.',
+  })
   @Property({ type: 'integer' })
   version: number = 1;
 

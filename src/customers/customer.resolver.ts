@@ -152,6 +152,14 @@ export class CustomerResolver {
     return ctx.loaders.identifiersByCustomer.load(customer.id);
   }
 
+  @FieldResolver(() => Int, {
+    description:
+      'Counts changes to the profile (contact, name, segments, address, identifiers, account, merges), starting at 1; not to points or tier: LoyaltyState.version is the one to resume subscriptions from.',
+  })
+  profileRevision(@Root() customer: Customer): number {
+    return customer.version;
+  }
+
   @Subscription(() => CustomerUpdate, {
     subscribe: subscribeToCustomer,
     description: "Every change to the customer's profile. Staff of the tenant, or the customer themself.",
@@ -160,6 +168,7 @@ export class CustomerResolver {
     @Arg('customerId', () => ID, { description: 'The customer to follow.' }) _customerId: string,
     @Root() update: CustomerUpdate,
   ): CustomerUpdate {
-    return update;
+    // Events written before profileRevision existed carry only version.
+    return { ...update, profileRevision: update.profileRevision ?? update.version };
   }
 }

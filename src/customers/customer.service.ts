@@ -6,6 +6,7 @@ import { Topic } from '../realtime/pubsub';
 import type { Authenticator } from '../shared/auth/authenticator';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
+import { inputError, InputErrorCode } from '../shared/errors';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
@@ -67,9 +68,25 @@ function segments(raw: string[] | undefined | null, field: string): string[] | u
   return [...new Set(raw.map((segment) => requiredText(segment, field, 100)))];
 }
 
+/** The revision an update expects, from the new argument or the deprecated one; both given must agree. */
+function expectedRevision(input: UpdateCustomerInput): { revision: number; field: string } | undefined {
+  const { expectedProfileRevision: revision, expectedVersion: legacy } = input;
+  if (revision != null && legacy != null && revision !== legacy) {
+    throw inputError(
+      InputErrorCode.INVALID,
+      'Give expectedProfileRevision only (expectedVersion is its deprecated name)',
+      'input.expectedVersion',
+    );
+  }
+  if (revision != null) return { revision, field: 'input.expectedProfileRevision' };
+  if (legacy != null) return { revision: legacy, field: 'input.expectedVersion' };
+  return undefined;
+}
+
 export function customerUpdate(customer: Customer): CustomerUpdate {
   return {
     customerId: customer.id,
+    profileRevision: customer.version,
     version: customer.version,
     email: customer.email,
     phone: customer.phone,
@@ -129,11 +146,12 @@ export class CustomerService {
         // The row lock orders concurrent updates, so versions go up by exactly one each and events follow them.
         const customer = await this.findForUpdate(tx, input.id);
         const before = { email: customer.email, phone: customer.phone };
-        if (input.expectedVersion != null && input.expectedVersion !== customer.version) {
+        const expected = expectedRevision(input);
+        if (expected && expected.revision !== customer.version) {
           throw customerError(
             CustomerErrorCode.VERSION_MISMATCH,
-            `The customer is at version ${customer.version}, not ${input.expectedVersion}`,
-            'input.expectedVersion',
+            `The customer is at profileRevision ${customer.version}, not ${expected.revision}`,
+            expected.field,
           );
         }
         // A customer's own new email or phone is confirmed with a code first (requestContactChange), so an

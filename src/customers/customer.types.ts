@@ -66,7 +66,15 @@ export class UpdateCustomerInput {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'When given, the update is refused with CONFLICT unless the customer is still at this version.',
+    description:
+      'When given, the update is refused with CONFLICT (VERSION_MISMATCH) unless the profile is still at this profileRevision.',
+  })
+  expectedProfileRevision?: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The same check as expectedProfileRevision; give one of the two.',
+    deprecationReason: 'Use expectedProfileRevision.',
   })
   expectedVersion?: number;
 }
@@ -79,7 +87,16 @@ export class CustomerUpdate {
   @Field(() => ID, { description: 'The customer.' })
   customerId!: string;
 
-  @Field(() => Int, { description: 'The profile version after the change.' })
+  @Field(() => Int, {
+    description:
+      "The profile's revision after the change: counts changes to the profile, not to points or tier (those are LoyaltyState.version, the one to resume from).",
+  })
+  profileRevision!: number;
+
+  @Field(() => Int, {
+    description: 'The same number as profileRevision.',
+    deprecationReason: 'Use profileRevision; to resume subscriptions use LoyaltyState.version.',
+  })
   version!: number;
 
   @Field({ nullable: true, description: 'The email after the change.' })

@@ -13,6 +13,7 @@ import { LedgerService } from './ledger.service';
 import {
   AdjustPointsInput,
   Balance,
+  BalanceAfter,
   EarnPointsInput,
   EntryView,
   LedgerIntegrity,
@@ -142,9 +143,18 @@ export class CustomerPointsResolver {
   }
 }
 
+/** What balanceRevision counts, said on both balance types. */
+const BALANCE_REVISION =
+  'Counts changes to the balance (each booking that moved these points), 0 before the first; not profile or tier changes: LoyaltyState.version is the one to resume subscriptions from.';
+
 @Resolver(() => Balance)
 export class BalanceResolver {
   constructor(private readonly reads: LedgerReadService) {}
+
+  @FieldResolver(() => Int, { description: BALANCE_REVISION })
+  balanceRevision(@Root() balance: Balance): number {
+    return balance.version;
+  }
 
   @FieldResolver(() => SafeIntResolver, {
     description: 'Spendable points that expire within the given number of days.',
@@ -158,6 +168,14 @@ export class BalanceResolver {
       throw ledgerError(LedgerErrorCode.DATE_INVALID, 'withinDays must be from 0 to 3660', 'withinDays');
     }
     return this.reads.expiringPoints(ctx, balance.customerId, withinDays);
+  }
+}
+
+@Resolver(() => BalanceAfter)
+export class BalanceAfterResolver {
+  @FieldResolver(() => Int, { description: `${BALANCE_REVISION} This one is the revision the transaction made.` })
+  balanceRevision(@Root() balance: BalanceAfter): number {
+    return balance.version;
   }
 }
 

@@ -136,7 +136,7 @@ export class TransferPointsInput {
   idempotencyKey!: string;
 }
 
-@ObjectType({ description: "A customer's points. Integers; `version` goes up by one with every change." })
+@ObjectType({ description: "A customer's points. Integers; `balanceRevision` goes up by one with every change." })
 export class Balance {
   @Field(() => ID, { description: 'The customer whose points these are.' })
   customerId!: string;
@@ -156,7 +156,11 @@ export class Balance {
   @Field(() => SafeIntResolver, { description: 'Every point that expired unspent.' })
   expired!: number;
 
-  @Field(() => Int, { description: 'Increases by one with every change to the balance.' })
+  /** The balance's revision; answered as balanceRevision too (BalanceResolver). */
+  @Field(() => Int, {
+    description: 'The same number as balanceRevision.',
+    deprecationReason: 'Use balanceRevision; to resume subscriptions use LoyaltyState.version.',
+  })
   version!: number;
 }
 
@@ -236,7 +240,11 @@ export class BalanceAfter {
   @Field(() => SafeIntResolver, { description: 'Points not yet spendable (return window).' })
   pending!: number;
 
-  @Field(() => Int, { description: 'The balance version this transaction made.' })
+  /** Answered as balanceRevision too (BalanceAfterResolver). */
+  @Field(() => Int, {
+    description: 'The same number as balanceRevision.',
+    deprecationReason: 'Use balanceRevision; to resume subscriptions use LoyaltyState.version.',
+  })
   version!: number;
 }
 

@@ -30,14 +30,71 @@ import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from './pubsub';
 import { realtimeError, RealtimeErrorCode } from './realtime.errors';
 import { subscribeSharingExecution } from './shared-execution';
 
-// Close codes the gateway sends besides ws's and graphql-ws's own (4xxx: application-defined); every code a
-// client can see is listed in docs/api/realtime.md.
-/** A socket over WS_MAX_CONNECTIONS_PER_KEY. */
+// Close codes the gateway sends besides ws's and graphql-ws's own, with graphql-ws's meanings (its client
+// gives up on 4401 and 4429, retries 4403); every code a client can see is listed in docs/api/realtime.md.
+/** Too many sockets for the key, or connection attempts over the rate limit: retrying at once cannot help. */
 export const CLOSE_TOO_MANY_CONNECTIONS = 4429;
-/** The customer token reached its `exp` (or the credential stopped checking out): sign in again. */
+/** No credential, a bad one, or one that expired or stopped checking out: reconnect with a new one. */
 export const CLOSE_CREDENTIAL_EXPIRED = 4401;
-/** The API key was revoked. */
+/** The API key was revoked while the socket was open. */
 export const CLOSE_KEY_REVOKED = 4403;
+
+/** The credential could not be checked (not refused): graphql-ws's client retries it. */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
+
+/** Close reasons: a code word first, for programs; then what to do, for people. At most 123 bytes (RFC 6455). */
+export const CloseReason = {
+  NO_TOKEN: 'UNAUTHENTICATED: no token; send connectionParams { authorization: "Bearer <key or customer token>" }',
+  BAD_TOKEN: 'UNAUTHENTICATED: the token is not valid; send connectionParams { authorization: "Bearer <key>" }',
+  TOKEN_EXPIRED: 'UNAUTHENTICATED: the customer token expired; get a new one and reconnect',
+  NO_LONGER_VALID: 'UNAUTHENTICATED: the credential is no longer valid; reconnect with a valid one',
+  KEY_REVOKED: 'KEY_REVOKED: the API key was revoked; connect with another key',
+  TRY_AGAIN_LATER: 'TRY_AGAIN_LATER: the credential could not be checked now; retry with back-off',
+  rateLimited: (seconds: number) => `RATE_LIMITED: too many connection attempts; retry after ${seconds} s`,
+  tooManyConnections: (max: number) =>
+    `TOO_MANY_CONNECTIONS: at most ${max} open connections per key or customer; close one first`,
+} as const;
+
+/**
+ * The reasons for the closes graphql-ws and ws make themselves (their own texts, or none), so that every close
+ * the gateway sends starts with a code word; 4500's text would otherwise carry an internal error message.
+ */
+function ownReason(code: number, initTimeoutMs: number, maxPayload: number): string | undefined {
+  switch (code) {
+    case 1001:
+      return 'GOING_AWAY: the gateway is shutting down; reconnect and resume from the last version';
+    case 1009:
+      return `MESSAGE_TOO_BIG: a message is at most ${maxPayload} bytes`;
+    case 4400:
+      return 'BAD_REQUEST: the message is not valid graphql-transport-ws';
+    case 4401:
+      return 'UNAUTHENTICATED: send connection_init and wait for connection_ack before subscribe';
+    case 4406:
+      return 'BAD_REQUEST: the subprotocol must be graphql-transport-ws';
+    case 4408:
+      return `INIT_TIMEOUT: no connection_init within ${initTimeoutMs} ms`;
+    case 4409:
+      return 'BAD_REQUEST: an operation with this id is already running on the connection';
+    case 4429:
+      return 'BAD_REQUEST: connection_init was sent more than once';
+    case 4500:
+      return 'INTERNAL_SERVER_ERROR: the gateway failed; reconnect';
+    default:
+      return undefined;
+  }
+}
+
+/** A reason that already starts with a code word, e.g. `UNAUTHENTICATED: ...`. */
+const CODED = /^[A-Z][A-Z_]*: /;
+
+/** Makes every close of `socket` carry a coded reason, whoever calls it (graphql-ws, ws, the gateway). */
+function codeCloseReasons(socket: WebSocket, initTimeoutMs: number, maxPayload: number): void {
+  const close = socket.close.bind(socket);
+  socket.close = (code?: number, reason?: string | Buffer) => {
+    if (code === undefined || (typeof reason === 'string' && CODED.test(reason))) return close(code, reason);
+    return close(code, ownReason(code, initTimeoutMs, maxPayload) ?? reason);
+  };
+}
 
 /** The reason an AppError carries for a revoked key. */
 const KEY_REVOKED: string = AccessErrorCode.KEY_REVOKED;
@@ -202,12 +259,14 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
   const openSubscriptions = new WeakMap<object, Set<string>>();
   /** Open sockets by caller label: counted for the per-caller limit, closed together on revocation. */
   const socketsPerCaller = new Map<string, Set<WebSocket>>();
+  // Before graphql-ws's own listener, which may close a socket as soon as it connects (4406).
+  wsServer.on('connection', (socket: WebSocket) => codeCloseReasons(socket, options.initTimeoutMs, options.maxPayload));
   const stopPings = keepAlive(wsServer, options.pingIntervalMs);
   const stopRevocations = onKeyRevoked(contextDeps.bus, log, (keyId) => {
     // This instance may have the key cached from a request served here before the revocation.
     authenticator.forgetApiKey(keyId);
     for (const socket of socketsPerCaller.get(apiKeyLabel(keyId)) ?? []) {
-      socket.close(CLOSE_KEY_REVOKED, 'The API key was revoked');
+      socket.close(CLOSE_KEY_REVOKED, CloseReason.KEY_REVOKED);
     }
   });
   const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
@@ -222,28 +281,37 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       onConnect: async (ctx) => {
         const address = addressOf(ctx.extra.request);
         let caller: Caller | null;
+        let refusal: string = CloseReason.NO_TOKEN;
         try {
           caller = await authenticator.authenticate(authorizationOf(ctx.connectionParams));
-        } catch {
+        } catch (error) {
           caller = null;
+          if (!(error instanceof AppError)) {
+            // Not the credential's fault (the database, the identity provider): the client retries with back-off.
+            log.warn({ err: error }, 'websocket credential could not be checked');
+            ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, CloseReason.TRY_AGAIN_LATER);
+            return false;
+          }
+          refusal = error.reason === KEY_REVOKED ? CloseReason.KEY_REVOKED : CloseReason.BAD_TOKEN;
         }
         // Counted before the answer, failed attempts included: guessing credentials is rate limited too.
         const decision = await rateLimiter.consumeConnection(caller, address);
         if (!decision.allowed) {
-          ctx.extra.socket.close(
-            CLOSE_TOO_MANY_CONNECTIONS,
-            `RATE_LIMITED: retry after ${decision.retryAfterSeconds} s`,
-          );
+          ctx.extra.socket.close(CLOSE_TOO_MANY_CONNECTIONS, CloseReason.rateLimited(decision.retryAfterSeconds));
           return false;
         }
-        if (!caller) return false;
+        if (!caller) {
+          // graphql-ws would close with 4403 and no reason; 4401 is the code its client does not retry.
+          ctx.extra.socket.close(CLOSE_CREDENTIAL_EXPIRED, refusal);
+          return false;
+        }
         const { socket } = ctx.extra;
         // The socket may have closed while we authenticated: counting it then would never be undone.
         if (socket.readyState !== socket.OPEN) return false;
         const label = callerLabel(caller);
         const sockets = socketsPerCaller.get(label) ?? new Set<WebSocket>();
         if (sockets.size >= options.maxConnectionsPerCaller) {
-          socket.close(CLOSE_TOO_MANY_CONNECTIONS, `At most ${options.maxConnectionsPerCaller} connections per key`);
+          socket.close(CLOSE_TOO_MANY_CONNECTIONS, CloseReason.tooManyConnections(options.maxConnectionsPerCaller));
           return false;
         }
         sockets.add(socket);
@@ -253,7 +321,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
           if (sockets.size === 0 && socketsPerCaller.get(label) === sockets) socketsPerCaller.delete(label);
         });
         if (caller.kind === 'customer') {
-          closeAt(socket, caller.expiresAt, CLOSE_CREDENTIAL_EXPIRED, 'The customer token expired');
+          closeAt(socket, caller.expiresAt, CLOSE_CREDENTIAL_EXPIRED, CloseReason.TOKEN_EXPIRED);
         }
         ctx.extra.caller = caller;
         return true;
@@ -269,7 +337,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
             const revoked = error.reason === KEY_REVOKED;
             ctx.extra.socket.close(
               revoked ? CLOSE_KEY_REVOKED : CLOSE_CREDENTIAL_EXPIRED,
-              revoked ? 'The API key was revoked' : 'The credential is no longer valid',
+              revoked ? CloseReason.KEY_REVOKED : CloseReason.NO_LONGER_VALID,
             );
           }
           throw error;

@@ -133,11 +133,11 @@ describe('contact changes by the customer', () => {
     const confirmed = await me.data(ConfirmContactChangeDocument, {
       input: { kind: 'EMAIL', code: `${sent.code.slice(0, 3)} ${sent.code.slice(3)}` },
     });
-    expect(confirmed.confirmContactChange).toMatchObject({ id, email, version: 2 });
+    expect(confirmed.confirmContactChange).toMatchObject({ id, email, profileRevision: 2 });
     expect(await whoHas('EMAIL', email)).toBe(id);
     // Confirming again (a retry after a lost answer) changes nothing.
     const again = await me.data(ConfirmContactChangeDocument, { input: { kind: 'EMAIL', code: sent.code } });
-    expect(again.confirmContactChange.version).toBe(2);
+    expect(again.confirmContactChange.profileRevision).toBe(2);
   });
 
   it('answer the same whether or not another member has the value; only the holder of the code learns it', async () => {

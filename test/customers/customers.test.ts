@@ -27,7 +27,7 @@ describe('createCustomer', () => {
       phone: spaced,
       displayName: ' Grace ',
     });
-    expect(created).toMatchObject({ email: 'grace.hopper@navy.mil', phone, version: 1 });
+    expect(created).toMatchObject({ email: 'grace.hopper@navy.mil', phone, profileRevision: 1 });
     const samePhone = await tenant.owner.gql(`mutation ($p: String) { createCustomer(input: { phone: $p }) { id } }`, {
       p: phone,
     });

@@ -71,7 +71,7 @@ describe('a slow subscriber', () => {
         if (n % 10 === 0) await new Promise((r) => setTimeout(r, 20));
       }
       const events = await healthy.next(count, 15_000);
-      expect(events.map((event) => event.data?.customerUpdated.version)).toEqual(
+      expect(events.map((event) => event.data?.customerUpdated.profileRevision)).toEqual(
         Array.from({ length: count }, (_, i) => i + 1),
       );
       expect(quiet.gateway.bus.droppedSubscribers()).toBe(1);

@@ -38,9 +38,9 @@ describe('customerUpdated across instances', () => {
       }
       const events = await sub.next(3);
       expect(events.map((e) => e.data?.customerUpdated)).toEqual([
-        { customerId: customer.id, version: 2, displayName: 'v2' },
-        { customerId: customer.id, version: 3, displayName: 'v3' },
-        { customerId: customer.id, version: 4, displayName: 'v4' },
+        { customerId: customer.id, profileRevision: 2, displayName: 'v2' },
+        { customerId: customer.id, profileRevision: 3, displayName: 'v3' },
+        { customerId: customer.id, profileRevision: 4, displayName: 'v4' },
       ]);
       sub.stop();
     } finally {
@@ -62,7 +62,11 @@ describe('customerUpdated across instances', () => {
       // The next committed change is the first thing the subscriber sees: version 2, not the failed attempt.
       await tenant.owner.data(UpdateCustomerVersionDocument, { input: { id: customer.id, displayName: 'committed' } });
       const [first] = await sub.next(1);
-      expect(first.data?.customerUpdated).toEqual({ customerId: customer.id, version: 2, displayName: 'committed' });
+      expect(first.data?.customerUpdated).toEqual({
+        customerId: customer.id,
+        profileRevision: 2,
+        displayName: 'committed',
+      });
       await new Promise((r) => setTimeout(r, 200));
       expect(sub.events).toHaveLength(1);
     } finally {
@@ -103,7 +107,7 @@ describe('outbox relay', () => {
       const [event] = await sub.next(1, 5000);
       expect(event.data?.customerUpdated).toEqual({
         customerId: customer.id,
-        version: 7,
+        profileRevision: 7,
         displayName: 'from the outbox',
       });
       // The relay publishes, then commits the row as published: wait for that commit.
@@ -127,7 +131,7 @@ describe('subscription authorization', () => {
     for (const caller of [gwB.anonymous, new ApiClient(gwB, 'lgk_not-a-key')]) {
       const client = caller.ws();
       const sub = collect(client, CustomerUpdatedDocument, { id: '00000000-0000-4000-8000-000000000000' });
-      await expect(sub.done).rejects.toMatchObject({ code: 4403 });
+      await expect(sub.done).rejects.toMatchObject({ code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED: /) });
       await client.dispose();
     }
   });
@@ -165,7 +169,7 @@ describe('subscription authorization', () => {
         });
         const [event] = await sub.next(1);
         expect(event.errors).toBeUndefined();
-        expect(event.data?.customerUpdated.version).toBe(updateCustomer.version);
+        expect(event.data?.customerUpdated.profileRevision).toBe(updateCustomer.profileRevision);
       } finally {
         await client.dispose();
       }

@@ -61,7 +61,7 @@ describe('WebSocket limits', () => {
     const socket = await rawSocket();
     const closed = closeOf(socket, 5000);
     socket.send('x'.repeat(1024 * 1024));
-    expect(await closed).toEqual({ code: 1009, reason: '' });
+    expect(await closed).toEqual({ code: 1009, reason: 'MESSAGE_TOO_BIG: a message is at most 65536 bytes' });
 
     // A frame within the limit is read as usual: a connection_init padded to 60 KiB is acknowledged.
     const within = await rawSocket();
@@ -79,7 +79,10 @@ describe('WebSocket limits', () => {
   it('closes a socket that sends no connection_init within WS_INIT_TIMEOUT_MS with 4408', async () => {
     const socket = await rawSocket();
     const opened = Date.now();
-    expect(await closeOf(socket, 2000)).toEqual({ code: 4408, reason: 'Connection initialisation timeout' });
+    expect(await closeOf(socket, 2000)).toEqual({
+      code: 4408,
+      reason: 'INIT_TIMEOUT: no connection_init within 300 ms',
+    });
     expect(Date.now() - opened).toBeLessThan(1500);
   });
 

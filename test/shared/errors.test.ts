@@ -136,26 +136,30 @@ describe('a write that fails leaves nothing half-written', () => {
     expect(errorCode(res)).toBe('CONFLICT');
     expect(res.errors?.[0]?.extensions?.field).toBe('input.email');
 
-    const after = await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { displayName version } }`, {
+    const after = await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { displayName profileRevision } }`, {
       id: customer.id,
     });
-    expect(after.customer).toEqual({ displayName: 'Before', version: 1 });
+    expect(after.customer).toEqual({ displayName: 'Before', profileRevision: 1 });
     const eventsAfter = await em
       .getConnection()
       .execute(`select count(*)::int as n from outbox_event where tenant_id = ?`, [tenant.tenantId]);
     expect(eventsAfter[0].n).toBe(eventsBefore[0].n);
   });
 
-  it('a stale expectedVersion is a CONFLICT and changes nothing', async () => {
+  it('a stale expectedProfileRevision is a CONFLICT and changes nothing', async () => {
     const customer = await createCustomer(tenant.owner, { displayName: 'V1' });
-    const update = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName version } }`;
-    const ok = await tenant.owner.data(update, { input: { id: customer.id, displayName: 'V2', expectedVersion: 1 } });
-    expect(ok.updateCustomer).toEqual({ displayName: 'V2', version: 2 });
-    const stale = await tenant.owner.gql(update, { input: { id: customer.id, displayName: 'V3', expectedVersion: 1 } });
-    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
-    const now = await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { displayName version } }`, {
+    const update = `mutation ($input: UpdateCustomerInput!) { updateCustomer(input: $input) { displayName profileRevision } }`;
+    const ok = await tenant.owner.data(update, {
+      input: { id: customer.id, displayName: 'V2', expectedProfileRevision: 1 },
+    });
+    expect(ok.updateCustomer).toEqual({ displayName: 'V2', profileRevision: 2 });
+    const stale = await tenant.owner.gql(update, {
+      input: { id: customer.id, displayName: 'V3', expectedProfileRevision: 1 },
+    });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedProfileRevision' });
+    const now = await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { displayName profileRevision } }`, {
       id: customer.id,
     });
-    expect(now.customer).toEqual({ displayName: 'V2', version: 2 });
+    expect(now.customer).toEqual({ displayName: 'V2', profileRevision: 2 });
   });
 });

@@ -39,8 +39,9 @@ describe('operational surfaces in production', () => {
   });
 
   it('serve no landing page (GraphQL IDE)', async () => {
-    const res = await request(gw.url).get('/graphql').set('accept', 'text/html');
+    const res = await request(gw.url).get('/graphql').set('accept', 'text/html').redirects(1);
     expect(res.status).not.toBe(200);
+    expect((await request(gw.url).get('/graphiql')).status).toBe(404);
     expect(res.type).not.toBe('text/html');
     expect(res.text).not.toMatch(/<html/i);
   });
@@ -92,7 +93,7 @@ describe('outside production', () => {
   it('keeps metrics, introspection and the landing page on the public port', async () => {
     expect((await request(gw.url).get('/metrics')).status).toBe(200);
     expect((await gw.anonymous.data(INTROSPECTION)).__schema).toEqual({ queryType: { name: 'Query' } });
-    const page = await request(gw.url).get('/graphql').set('accept', 'text/html');
+    const page = await request(gw.url).get('/graphql').set('accept', 'text/html').redirects(1);
     expect(page.status).toBe(200);
     expect(page.type).toBe('text/html');
   });

@@ -47,7 +47,7 @@ describe('/metrics', () => {
     await tenant.owner.gql(`query MetricsProbe { customer(id: "nope") { id } }`);
     const client = tenant.owner.ws();
     const customer = await createCustomer(tenant.owner);
-    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
+    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { profileRevision } }`);
     try {
       let text = '';
       for (let i = 0; i < 50 && !/graphql_subscriptions_open 1\b/.test(text); i += 1) {
@@ -104,7 +104,7 @@ describe('graceful shutdown', () => {
     const own = await createTenant(doomed);
     const customer = await createCustomer(own.owner.on(doomed));
     const client = own.owner.on(doomed).ws();
-    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { version } }`);
+    const sub = collect(client, `subscription { customerUpdated(customerId: "${customer.id}") { profileRevision } }`);
     await new Promise((r) => setTimeout(r, 100));
 
     // Start closing only once the server holds the request, so it is truly in flight.

@@ -48,11 +48,16 @@ export async function createStore(
 export async function createCustomer(
   by: ApiClient,
   input: CreateCustomerInput = {},
-): Promise<{ id: string; email: string | null; phone: string | null; version: number }> {
+): Promise<{ id: string; email: string | null; phone: string | null; profileRevision: number }> {
   const { createCustomer: created } = await by.data(CreateCustomerDocument, {
     input: { email: `c-${unique()}@example.com`, ...input },
   });
-  return { id: created.id, email: created.email ?? null, phone: created.phone ?? null, version: created.version };
+  return {
+    id: created.id,
+    email: created.email ?? null,
+    phone: created.phone ?? null,
+    profileRevision: created.profileRevision,
+  };
 }
 
 /** Books an earn through the ledger and returns its result (transaction, balance after, replayed). */

@@ -31,7 +31,7 @@ export function collect<T = Untyped, V extends Variables = Variables>(
         },
         error: (error) => {
           waiters.splice(0).forEach((wake) => wake());
-          // graphql-ws reports a closed socket as its CloseEvent; tests match its code (e.g. 4403, 4429).
+          // graphql-ws reports a closed socket as its CloseEvent; tests match its code (e.g. 4401, 4429).
           // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           reject(error);
         },

@@ -50,10 +50,10 @@ describe('tenant isolation', () => {
       expect((await token.data(`{ stores { id } }`)).stores).toEqual([]);
     }
     // B's record is untouched by A's attempts.
-    const still = await b.owner.data(`query ($id: ID!) { customer(id: $id) { displayName version } }`, {
+    const still = await b.owner.data(`query ($id: ID!) { customer(id: $id) { displayName profileRevision } }`, {
       id: bCustomer.id,
     });
-    expect(still.customer).toEqual({ displayName: 'Bea', version: 1 });
+    expect(still.customer).toEqual({ displayName: 'Bea', profileRevision: 1 });
 
     const posKey = await a.owner.gql(
       `mutation ($s: ID!) { createApiKey(input: { role: POS, name: "x", storeId: $s }) { secret } }`,
@@ -94,10 +94,10 @@ describe('customer tokens', () => {
       'FORBIDDEN',
     );
     const renamed = await token.data(
-      `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "Renamed" }) { displayName version } }`,
+      `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "Renamed" }) { displayName profileRevision } }`,
       { id: me.id },
     );
-    expect(renamed.updateCustomer).toEqual({ displayName: 'Renamed', version: 2 });
+    expect(renamed.updateCustomer).toEqual({ displayName: 'Renamed', profileRevision: 2 });
     const otherUpdate = await token.gql(
       `mutation ($id: ID!) { updateCustomer(input: { id: $id, displayName: "x" }) { id } }`,
       { id: other.id },
