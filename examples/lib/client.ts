@@ -15,8 +15,9 @@ export interface CloseInfo {
 }
 
 /**
- * Close codes after which reconnecting with the same credential cannot help (docs/api/realtime.md): the
- * credential is bad, expired or revoked (4401, 4403), or the client sends what the gateway does not accept.
+ * Close codes after which reconnecting with the same credential cannot help (docs/api/realtime.md#close-codes):
+ * the credential is bad, expired or revoked (4401; 4403 when revoked while open), or the client sends what the
+ * gateway does not accept. 4429 and 4500 are left to the resubscription's back-off.
  */
 const TERMINAL_CLOSE_CODES = new Set([1002, 1007, 1009, 4400, 4401, 4403, 4406, 4409]);
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { Kind, type OperationDefinitionNode, OperationTypeNode } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  NoDeprecatedCustomRule,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+  validate,
+} from 'graphql';
 
 import * as operations from '../../schema/operations/generated';
 import { ApiClient, collect, purchase, record, startGateway, type TestGateway, type Variables } from '../support';
@@ -119,6 +127,15 @@ describe('schema/operations: each channel runs its operations with its own role'
     },
     MobileLoyaltyStateChanged: { as: 'customer', vars: () => ({ customerId: customerId() }) },
   };
+
+  it('uses no deprecated field or argument', () => {
+    const schema = buildSchema(readFileSync('schema/schema.graphql', 'utf8'));
+    // Codegen puts the fragments an operation spreads into its document, so each validates alone.
+    const used = documents.flatMap(({ name, doc }) =>
+      validate(schema, doc, [NoDeprecatedCustomRule]).map((e) => `${name}: ${e.message}`),
+    );
+    expect(used).toEqual([]);
+  });
 
   it('covers every operation (a new one needs its case here)', () => {
     expect(documents.map((d) => d.name).sort()).toEqual(Object.keys(cases).sort());

@@ -103,7 +103,10 @@ describe('the loyalty-state resume loop (examples/lib/resume.ts)', () => {
       onRetry: (attempt) => retries.push(attempt),
     });
     const end = await follower.ended;
-    expect(end).toMatchObject({ kind: 'fatal', close: { code: 4403 } });
+    expect(end).toMatchObject({
+      kind: 'fatal',
+      close: { code: 4401, reason: expect.stringMatching(/^UNAUTHENTICATED/) },
+    });
     expect(retries).toEqual([]);
   });
 
