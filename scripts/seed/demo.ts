@@ -527,8 +527,10 @@ export async function seedDemo(orm: MikroORM, services: Services, options: SeedO
       agent: agentKey.secret,
       pos: tillKeys[0].secret,
     },
+    // The busiest buyers first: the examples use the first, whose points afford a reward to redeem.
     customers: plans
       .filter((plan) => plan.purchases.length > 0)
+      .sort((a, b) => b.purchases.length - a.purchases.length || a.index - b.index)
       .slice(0, 10)
       .map((plan) => ({ id: customerIds[plan.index], email: plan.email, displayName: plan.displayName })),
     consoleUrl: `${options.gatewayUrl}/console`,

@@ -41,7 +41,7 @@ describe('double entry', () => {
       { account: 'CUSTOMER_AVAILABLE', customerId: customer.id, amount: 120 },
       { account: 'PROGRAM_ISSUED', customerId: null, amount: -120 },
     ]);
-    expect(result.balance).toEqual({ available: 120, pending: 0, version: 1 });
+    expect(result.balance).toEqual({ available: 120, pending: 0, balanceRevision: 1 });
     await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 20, reason: 'coffee', idempotencyKey: key() },
     });
@@ -49,7 +49,7 @@ describe('double entry', () => {
       available: 100,
       lifetimeEarned: 120,
       lifetimeRedeemed: 20,
-      version: 2,
+      balanceRevision: 2,
     });
     await expectLedgerClean(tenant);
   });
@@ -61,7 +61,7 @@ describe('double entry', () => {
       input: { customerId: customer.id, points: 31, reason: 'too much', idempotencyKey: key() },
     });
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_POINTS', field: 'input.points' });
-    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 30, version: 1 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 30, balanceRevision: 1 });
   });
 
   it('validates input, naming the field', async () => {
@@ -99,7 +99,7 @@ describe('idempotency', () => {
     const stripped = answers.map(({ earnPoints }) => ({ ...earnPoints, replayed: undefined }));
     expect(new Set(stripped.map((a) => JSON.stringify(a))).size).toBe(1);
     expect(answers.filter((a) => !a.earnPoints.replayed)).toHaveLength(1);
-    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 75, version: 1 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 75, balanceRevision: 1 });
   });
 
   it('a retried redemption or transfer replays its first answer and books nothing more', async () => {
@@ -114,7 +114,7 @@ describe('idempotency', () => {
     const transfer = { fromCustomerId: customer.id, toCustomerId: friend.id, points: 20, idempotencyKey: key() };
     const sent = await Promise.all([1, 2, 3].map(() => tenant.owner.data(TransferPointsDocument, { input: transfer })));
     expect(new Set(sent.map((s) => s.transferPoints.transaction.id)).size).toBe(1);
-    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 50, version: 3 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 50, balanceRevision: 3 });
     expect((await balance(tenant.owner, friend.id)).available).toBe(20);
   });
 
@@ -150,12 +150,12 @@ describe('concurrency', () => {
     const ok = results.filter((r) => !r.errors);
     const refused = results.filter((r) => r.errors?.[0]?.extensions?.code === 'INSUFFICIENT_POINTS');
     expect([ok.length, refused.length]).toEqual([10, 90]);
-    // Every successful answer saw a distinct version and balance: no two spent the same points.
+    // Every successful answer saw a distinct balance revision and balance: no two spent the same points.
     expect(new Set(ok.map((r) => r.data!.redeemPoints.balance.available)).size).toBe(10);
     expect(await balance(tenant.owner, customer.id)).toMatchObject({
       available: 0,
       lifetimeRedeemed: 100,
-      version: 11,
+      balanceRevision: 11,
     });
     await expectLedgerClean(tenant);
   });
@@ -238,7 +238,7 @@ describe('lots, expiry and pending points', () => {
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(13));
     expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 0, pending: 80 });
     await jobs.settlePending(gw.gateway.orm.em.fork(), inDays(15));
-    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 80, pending: 0, version: 2 });
+    expect(await balance(tenant.owner, customer.id)).toMatchObject({ available: 80, pending: 0, balanceRevision: 2 });
     await tenant.owner.data(RedeemPointsDocument, {
       input: { customerId: customer.id, points: 80, reason: 'x', idempotencyKey: key() },
     });
