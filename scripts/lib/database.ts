@@ -26,7 +26,13 @@ export async function runWithOrm(
         process.exit(1);
       });
   const orm = await MikroORM.init(
-    ormConfig(config.databaseUrl ?? embedded!.url, 4, undefined, options.snapshot ?? false),
+    // The migrator's progress goes to the log (debug), not to the CLI's own output.
+    ormConfig(
+      config.databaseUrl ?? embedded!.url,
+      4,
+      (message) => log.debug({ orm: message }, 'orm'),
+      options.snapshot ?? false,
+    ),
   );
   let exitCode: number;
   try {
