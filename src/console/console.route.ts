@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 import express, { type Response } from 'express';
 
@@ -21,8 +22,6 @@ export const CONSOLE_CSP = [
 export interface ConsoleRouteOptions {
   /** Where `npm run build:console` put the page; default `<project>/dist/console`. */
   pageDir?: string;
-  /** graphql-ws's browser build; default the installed package's. */
-  vendorFile?: string;
 }
 
 /** The project root: the nearest folder with a package.json, from src/console (tests) or dist/src/console (built). */
@@ -36,9 +35,17 @@ function projectRoot(): string {
   return dir;
 }
 
-function defaultVendorFile(): string {
-  // The package exports no path to its UMD build; it sits beside dist/ in the installed package.
-  return resolve(dirname(require.resolve('graphql-ws')), '..', 'umd', 'graphql-ws.min.js');
+/** The path index.html loads graphql-ws from; the route puts the installed version in it when serving the page. */
+const VENDOR_PLACEHOLDER = '/console/vendor/graphql-ws.min.js';
+
+/** graphql-ws's browser build, named with the installed version so a new version is a new URL. */
+function vendorAsset(): { file: string; path: string } {
+  const manifest = require.resolve('graphql-ws/package.json');
+  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
+  return {
+    file: join(dirname(manifest), 'umd', 'graphql-ws.min.js'),
+    path: `/console/vendor/graphql-ws-${version}.min.js`,
+  };
 }
 
 function secure(res: Response): void {
@@ -51,11 +58,12 @@ function secure(res: Response): void {
 /**
  * The agent console at /console: the page built by `npm run build:console` and the graphql-ws browser build it
  * uses, served from this origin. The page and its modules are revalidated on every load (their names carry no
- * hash, so a new build shows at once); the vendor file, fixed per installed version, is cached for a day.
+ * hash, so a new build shows at once); the vendor file, whose name carries the installed version, is cached for a
+ * year.
  */
 export function consoleRouter(options: ConsoleRouteOptions = {}): express.Router {
   const pageDir = options.pageDir ?? join(projectRoot(), 'dist', 'console');
-  const vendorFile = options.vendorFile ?? defaultVendorFile();
+  const vendor = vendorAsset();
   const index = join(pageDir, 'index.html');
   const router = express.Router({ strict: false });
 
@@ -68,13 +76,17 @@ export function consoleRouter(options: ConsoleRouteOptions = {}): express.Router
       .type('text/plain')
       .send('The console is not built: run `npm run build` (or `npm run build:console`).\n');
   });
-  router.get('/console/vendor/graphql-ws.min.js', (_req, res, next) => {
-    res.setHeader('Cache-Control', 'public, max-age=86400');
-    res.sendFile(vendorFile, (error) => error && next(error));
+  router.get(vendor.path, (_req, res, next) => {
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.sendFile(vendor.file, (error) => error && next(error));
   });
   router.get(['/console', '/console/', '/console/index.html'], (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index, (error) => error && next(error));
+    // Read per request, like the check above; the body's ETag lets the browser revalidate.
+    readFile(index, 'utf8').then(
+      (html) => res.type('html').send(html.replaceAll(VENDOR_PLACEHOLDER, vendor.path)),
+      next,
+    );
   });
   router.use(
     '/console',

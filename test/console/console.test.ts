@@ -1,10 +1,11 @@
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import express from 'express';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import request from 'supertest';
 
 import { CONSOLE_CSP, consoleRouter } from '../../src/console/console.route';
@@ -140,14 +141,35 @@ if (!haveChromium && process.env.CI) {
     expect(page.headers['content-security-policy']).toBe(CONSOLE_CSP);
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.text).toContain('/console/main.js');
-    const vendor = await request(gw.url).get('/console/vendor/graphql-ws.min.js');
+    // The vendor file is cached long, so its URL names the installed version: a new version is a new URL.
+    const { version } = JSON.parse(readFileSync(require.resolve('graphql-ws/package.json'), 'utf8')) as {
+      version: string;
+    };
+    const vendorPath = `/console/vendor/graphql-ws-${version}.min.js`;
+    expect(page.text).toContain(`<script src="${vendorPath}" defer></script>`);
+    expect(page.text).not.toContain('/console/vendor/graphql-ws.min.js');
+    const vendor = await request(gw.url).get(vendorPath);
     expect(vendor.status).toBe(200);
     expect(vendor.headers['content-type']).toMatch(/javascript/);
+    expect(vendor.headers['cache-control']).toMatch(/immutable/);
     expect(vendor.text).toContain('graphqlWs');
+    expect((await request(gw.url).get('/console/vendor/graphql-ws.min.js')).status).toBe(404);
     const module = await request(gw.url).get('/console/main.js');
     expect(module.status).toBe(200);
     expect(module.headers['content-type']).toMatch(/javascript/);
-    expect((await request(gw.url).get('/console/../package.json')).status).toBe(404);
+  });
+
+  it('serves nothing outside the page folder, whatever the raw path says', async () => {
+    // Sent as written: an HTTP client library would resolve the dot segments before sending.
+    for (const path of [
+      '/console/../package.json',
+      '/console/%2e%2e/package.json',
+      '/console/%2E%2E/%2e%2e/package.json',
+    ]) {
+      const res = await rawGet(gw.url, path);
+      expect({ path, status: res.status }).not.toEqual({ path, status: 200 });
+      expect(res.body).not.toContain('"devDependencies"');
+    }
   });
 
   it('shows a bad key as an error with its code, and signs in with a good one', async () => {
@@ -273,6 +295,128 @@ if (!haveChromium && process.env.CI) {
     }
   }, 60_000);
 
+  it('keeps one live connection when customers are opened in quick succession', async () => {
+    const other = await createCustomer(p.tenant.owner, { displayName: 'Grace Hopper' });
+    const tab = await openTab();
+    const { page } = tab;
+    let openSockets = 0;
+    page.on('websocket', (ws) => {
+      openSockets += 1;
+      ws.on('close', () => (openSockets -= 1));
+    });
+    try {
+      await page.goto(`${gw.url}/console`);
+      await signIn(page, agent.secret);
+      await page.locator('#workspace').waitFor({ state: 'visible' });
+      // Slow reads, so the three opens below are all waiting for their answers at once.
+      await page.route('**/graphql', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await route.continue();
+      });
+      const [a, b] = [JSON.stringify(`#customer=${customer.id}`), JSON.stringify(`#customer=${other.id}`)];
+      await page.evaluate(
+        `location.hash = ${a}; setTimeout(() => { location.hash = ${b}; setTimeout(() => { location.hash = ${a}; }, 50); }, 50)`,
+      );
+      await untilText(page.locator('#customer-name'), /^Ada Lovelace$/);
+      await untilText(page.locator('#connection'), /^Live$/);
+      // Time for any other open to have connected too.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(openSockets).toBe(1);
+      expect(await page.locator('#customer-name').textContent()).toBe('Ada Lovelace');
+    } finally {
+      await tab.context.close();
+    }
+  }, 30_000);
+
+  it('subscribes again from the last version when the gateway ends the state feed, and stops on FORBIDDEN', async () => {
+    const tab = await openTab();
+    const { page } = tab;
+    // Between the page and the gateway, to end the page's loyaltyStateChanged subscription as the gateway could.
+    const stateSubscriptions: { id: string; sinceVersion: unknown }[] = [];
+    let toPage: WebSocketRoute | undefined;
+    let toServer: WebSocketRoute | undefined;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      const server = ws.connectToServer();
+      [toPage, toServer] = [ws, server];
+      ws.onMessage((message) => {
+        const parsed = JSON.parse(String(message)) as {
+          id?: string;
+          type: string;
+          payload?: { query: string; variables?: Record<string, unknown> };
+        };
+        if (parsed.type === 'subscribe' && parsed.payload?.query.includes('loyaltyStateChanged'))
+          stateSubscriptions.push({ id: parsed.id!, sinceVersion: parsed.payload.variables?.sinceVersion });
+        server.send(message);
+      });
+    });
+    /** Ends subscription `id` at the gateway and tells the page it ended with `message`. */
+    const end = (id: string, message: object) => {
+      toServer!.send(JSON.stringify({ id, type: 'complete' }));
+      toPage!.send(JSON.stringify({ id, ...message }));
+    };
+    try {
+      await page.goto(`${gw.url}/console#customer=${customer.id}`);
+      await signIn(page, agent.secret);
+      await untilText(page.locator('#connection'), /^Live$/);
+      expect(stateSubscriptions).toHaveLength(1);
+      const shown = Number(await page.locator('#state-version').textContent());
+
+      end(stateSubscriptions[0].id, { type: 'complete' });
+      await untilText(page.locator('#connection'), /Reconnecting/);
+      await until(() => stateSubscriptions.length === 2);
+      expect(stateSubscriptions[1].sinceVersion).toBe(shown);
+      await untilText(page.locator('#connection'), /^Live$/);
+      // The new subscription carries the pushes.
+      await record(p, purchase(customer.id, p.north.id, [{ sku: 'SCONE', quantity: 1, unitPrice: 400 }]), pos);
+      const after = await stateOf(agent, customer.id);
+      await untilText(page.locator('#state-version'), new RegExp(`^${after.version}$`));
+
+      end(stateSubscriptions[1].id, {
+        type: 'error',
+        payload: [{ message: 'Not for this key.', extensions: { code: 'FORBIDDEN' } }],
+      });
+      await untilText(page.locator('#connection'), /^Not live \(FORBIDDEN: Not for this key\.\)$/);
+      // Longer than the first back-off (at most 1 s): asking again would get the same answer.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      expect(stateSubscriptions).toHaveLength(2);
+      expect(await page.locator('#connection').textContent()).toMatch(/^Not live \(FORBIDDEN/);
+    } finally {
+      await tab.context.close();
+    }
+  }, 60_000);
+
+  it('does not draw a read answered with an older version than a push already showed', async () => {
+    const tab = await openTab();
+    const { page } = tab;
+    try {
+      await page.goto(`${gw.url}/console#customer=${customer.id}`);
+      await signIn(page, agent.secret);
+      await untilText(page.locator('#connection'), /^Live$/);
+      // From now on the details read after a push answers as if it were older than the push, with a mark.
+      let staleReads = 0;
+      await page.route('**/graphql', async (route) => {
+        if (!route.request().postData()?.includes('ConsoleLoyaltyDetails')) return route.continue();
+        const response = await route.fetch();
+        const body = (await response.json()) as {
+          data: { loyaltyState: { version: number }; customer: { balance: { expiringPoints: number } } };
+        };
+        body.data.loyaltyState.version -= 1000;
+        body.data.customer.balance.expiringPoints = 987_654;
+        staleReads += 1;
+        await route.fulfill({ response, json: body });
+      });
+      await record(p, purchase(customer.id, p.north.id, [{ sku: 'TART', quantity: 1, unitPrice: 500 }]), pos);
+      const after = await stateOf(agent, customer.id);
+      await untilText(page.locator('#state-version'), new RegExp(`^${after.version}$`));
+      await until(() => staleReads > 0);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await page.locator('#balance-expiring').textContent()).not.toMatch(/987/);
+      expect(await page.locator('#state-version').textContent()).toBe(String(after.version));
+    } finally {
+      await tab.context.close();
+    }
+  }, 30_000);
+
   it('opens a customer from a #customer= link and keeps the session over a reload, on a phone-sized screen', async () => {
     const tab = await openTab(390, 844);
     const { page } = tab;
@@ -292,6 +436,30 @@ if (!haveChromium && process.env.CI) {
     }
   });
 });
+
+/** GET with the path exactly as given (no dot-segment resolution, no re-encoding). */
+function rawGet(base: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits (5 s) until `condition` holds. */
+async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** The state as the API answers it, to compare the page with. */
 async function stateOf(caller: KeyClient, customerId: string) {

@@ -1,5 +1,5 @@
-// The part of graphql-ws's browser build (served at /console/vendor/graphql-ws.min.js, global `graphqlWs`) the
-// console uses; declared here so the page compiles without the library's Node typings.
+// The part of graphql-ws's browser build (served at /console/vendor/graphql-ws-<version>.min.js, global
+// `graphqlWs`) the console uses; declared here so the page compiles without the library's Node typings.
 interface GraphqlWsSink<T> {
   next(value: { data?: T | null; errors?: readonly { message: string; extensions?: { code?: string } }[] }): void;
   error(error: unknown): void;

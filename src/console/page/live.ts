@@ -37,8 +37,10 @@ export interface LiveHandlers {
 }
 
 /**
- * The version rule of `loyaltyStateChanged`: CURRENT replaces whatever the page has (it comes instead of versions
- * too old to replay); MISSED and LIVE apply only when newer than the last applied, so a replay never goes back.
+ * The one version rule of the page. Pushes (`accept`): CURRENT replaces whatever the page has (it comes instead of
+ * versions too old to replay); MISSED and LIVE apply only when newer than the last applied, so a replay never goes
+ * back. The page's own reads (`read`, always CURRENT): shown unless older than what is on screen; the same version
+ * is shown again, as such a read carries details (progress, expiring points) a push does not.
  */
 export class VersionGate {
   constructor(private last: number | undefined = undefined) {}
@@ -52,10 +54,18 @@ export class VersionGate {
     this.last = state.version;
     return true;
   }
+
+  read(state: Pick<ConsoleLoyaltyStateFragment, 'version'>): boolean {
+    if (this.last !== undefined && state.version < this.last) return false;
+    this.last = state.version;
+    return true;
+  }
 }
 
 /** Close codes after which retrying cannot help: the key is bad, revoked or expired, or the request malformed. */
 const FATAL_CLOSE_CODES = new Set([4400, 4401, 4403, 4406, 4409]);
+/** Error codes that end the state feed for good: asking again gives the same answer. */
+const FATAL_ERROR_CODES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND']);
 const MAX_BACKOFF_MS = 30_000;
 
 /** The wait before attempt `n` (0-based): 1 s doubling to 30 s, with jitter so tills and desks do not stampede. */
@@ -95,6 +105,10 @@ export class LiveCustomer {
   private stopped = false;
   private everConnected = false;
   private dropped = false;
+  /** The state feed alone, re-subscribed when the gateway ends it while the socket stays open. */
+  private stateUnsubscribe: (() => void) | undefined;
+  private stateAttempt = 0;
+  private stateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly key: string,
@@ -106,24 +120,21 @@ export class LiveCustomer {
     this.gate = new VersionGate(sinceVersion);
   }
 
-  get version(): number | undefined {
-    return this.gate.version;
-  }
-
-  /** The page read the state itself (after opening the customer): later pushes resume from its version. */
-  seen(state: ConsoleLoyaltyStateFragment): boolean {
-    return this.gate.accept(state);
+  /** The page read the state itself: false when older than what is shown; else later pushes resume from it. */
+  read(state: ConsoleLoyaltyStateFragment): boolean {
+    return this.gate.read(state);
   }
 
   start(): void {
     this.connect();
   }
 
-  stop(): void {
+  /** Ends every feed for good; `error` says why, when it is not the page's choice. */
+  stop(error?: { code: string; message: string }): void {
     this.stopped = true;
     clearTimeout(this.timer);
     this.teardown();
-    this.handlers.status({ state: 'stopped' });
+    this.handlers.status({ state: 'stopped', error });
   }
 
   private connect(): void {
@@ -141,6 +152,7 @@ export class LiveCustomer {
     client.on('connected', () => {
       if (client !== this.client) return;
       this.attempt = 0;
+      this.stateAttempt = 0;
       const reconnected = this.everConnected;
       this.everConnected = true;
       this.dropped = false;
@@ -151,9 +163,7 @@ export class LiveCustomer {
       if (client !== this.client || this.stopped) return;
       this.dropped = true;
       if (isClose(event) && FATAL_CLOSE_CODES.has(event.code)) {
-        this.stopped = true;
-        this.teardown();
-        this.handlers.status({ state: 'stopped', error: closeError(event) });
+        this.stop(closeError(event));
         return;
       }
       this.scheduleReconnect(isClose(event) ? closeError(event) : undefined);
@@ -163,15 +173,8 @@ export class LiveCustomer {
 
   private subscribeAll(client: GraphqlWsClient): void {
     const id = this.customerId;
+    this.followState(client);
     this.unsubscribers = [
-      this.follow(
-        client,
-        ConsoleLoyaltyStateChangedDocument,
-        { customerId: id, sinceVersion: this.gate.version },
-        (d) => {
-          if (this.gate.accept(d.loyaltyStateChanged)) this.handlers.state(d.loyaltyStateChanged);
-        },
-      ),
       this.follow(client, ConsoleTimelineEventAddedDocument, { customerId: id }, (d) =>
         this.handlers.timelineEvent(d.timelineEventAdded),
       ),
@@ -184,28 +187,75 @@ export class LiveCustomer {
     ];
   }
 
+  /** The loyalty state from the last applied version; if the gateway ends it, asked again with back-off. */
+  private followState(client: GraphqlWsClient): void {
+    this.stateUnsubscribe = this.follow(
+      client,
+      ConsoleLoyaltyStateChangedDocument,
+      { customerId: this.customerId, sinceVersion: this.gate.version },
+      (d) => {
+        this.stateAttempt = 0;
+        if (this.gate.accept(d.loyaltyStateChanged)) this.handlers.state(d.loyaltyStateChanged);
+      },
+      (error) => this.stateEnded(client, error),
+    );
+  }
+
+  private stateEnded(client: GraphqlWsClient, error: { code: string; message: string } | undefined): void {
+    this.stateUnsubscribe = undefined;
+    if (error && FATAL_ERROR_CODES.has(error.code)) {
+      this.stop(error);
+      return;
+    }
+    const wait = backoffMs(this.stateAttempt);
+    this.stateAttempt += 1;
+    this.handlers.status({ state: 'reconnecting', retryInSeconds: Math.ceil(wait / 1000), error });
+    clearTimeout(this.stateTimer);
+    this.stateTimer = setTimeout(() => {
+      if (this.stopped || client !== this.client) return;
+      this.followState(client);
+      this.handlers.status({ state: 'live' });
+    }, wait);
+  }
+
+  /**
+   * One subscription. A closed socket is handled once, by the 'closed' listener; a refusal is shown; `ended`, if
+   * given, hears when the gateway ends the subscription on a socket still open (not when this page unsubscribes).
+   */
   private follow<TResult, TVariables extends Record<string, unknown>>(
     client: GraphqlWsClient,
     document: TypedDocumentString<TResult, TVariables>,
     variables: TVariables,
     onData: (data: TResult) => void,
+    ended?: (error: { code: string; message: string } | undefined) => void,
   ): () => void {
-    return client.subscribe<TResult>(
+    let active = true;
+    let refused: { code: string; message: string } | undefined;
+    const end = (error: { code: string; message: string } | undefined): void => {
+      if (!active || client !== this.client || this.stopped) return;
+      active = false;
+      if (ended) ended(error);
+      else if (error) this.handlers.status({ state: 'live', error });
+    };
+    const unsubscribe = client.subscribe<TResult>(
       { query: document.toString(), variables },
       {
         next: (result) => {
-          const refused = graphQLError(result.errors);
+          refused = graphQLError(result.errors);
           if (refused) this.handlers.status({ state: this.dropped ? 'reconnecting' : 'live', error: refused });
           else if (result.data) onData(result.data);
         },
-        // A closed socket is handled once, by the 'closed' listener; a refused subscription says why here.
+        // An array is the gateway's refusal; anything else is the socket failing, which 'closed' handles.
         error: (error) => {
-          const refused = graphQLError(error);
-          if (refused && client === this.client) this.handlers.status({ state: 'live', error: refused });
+          if (Array.isArray(error)) end(graphQLError(error));
         },
-        complete: () => undefined,
+        complete: () => end(refused),
       },
     );
+    return () => {
+      active = false;
+      unsubscribe();
+    };
   }
 
   private scheduleReconnect(error: { code: string; message: string } | undefined): void {
@@ -218,6 +268,9 @@ export class LiveCustomer {
   }
 
   private teardown(): void {
+    clearTimeout(this.stateTimer);
+    this.stateUnsubscribe?.();
+    this.stateUnsubscribe = undefined;
     for (const unsubscribe of this.unsubscribers) unsubscribe();
     this.unsubscribers = [];
     const client = this.client;

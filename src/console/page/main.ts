@@ -8,7 +8,6 @@ import {
   type ConsoleAgentScriptQuery,
   ConsoleCustomerDocument,
   ConsoleLoyaltyDetailsDocument,
-  type ConsoleLoyaltyStateFragment,
   ConsoleSearchCustomersDocument,
   type ConsoleTimelineEventFragment,
   ConsoleViewerDocument,
@@ -45,13 +44,13 @@ interface OpenCustomer {
   live: LiveCustomer;
   profile: Profile;
   timeline: ConsoleTimelineEventFragment[];
-  /** The version on screen: a read older than it is not shown. */
-  shownVersion: number;
   detailsTimer?: ReturnType<typeof setTimeout>;
 }
 
 let session: Session | undefined;
 let current: OpenCustomer | undefined;
+/** Bumped by every open and close: an open answered after a newer one began is dropped, so one feed runs. */
+let openRequest = 0;
 let script: ConsoleAgentScriptQuery['programTerms'] | null = null;
 
 /** Read out by screen readers: each update is added (a burst of them is not lost), the last few kept. */
@@ -157,19 +156,13 @@ async function route(): Promise<void> {
 }
 
 function closeCustomer(): void {
+  openRequest += 1;
   if (!current) return;
   clearTimeout(current.detailsTimer);
   current.live.stop();
   current = undefined;
   byId('customer').hidden = true;
   renderStatus({ state: session ? 'idle' : 'stopped' });
-}
-
-function applyState(open: OpenCustomer, state: ConsoleLoyaltyStateFragment): boolean {
-  if (state.version < open.shownVersion) return false;
-  open.shownVersion = state.version;
-  renderState(state);
-  return true;
 }
 
 /** Pushes arrive in commit order, which is not always the order things happened in: sorted as the query sorts. */
@@ -184,8 +177,9 @@ async function refreshDetails(open: OpenCustomer): Promise<void> {
       id: open.id,
       expiringWithinDays: EXPIRING_WITHIN_DAYS,
     });
-    if (current !== open) return;
-    applyState(open, details.loyaltyState);
+    // An answer older than what a push already showed would take the screen back.
+    if (current !== open || !open.live.read(details.loyaltyState)) return;
+    renderState(details.loyaltyState);
     renderDetails(details, session.currency, EXPIRING_WITHIN_DAYS);
     renderError(byId('customer-error'), undefined);
   } catch (error) {
@@ -219,6 +213,7 @@ async function refreshProfileAndTimeline(open: OpenCustomer): Promise<void> {
 async function openCustomer(id: string): Promise<void> {
   if (!session) return;
   closeCustomer();
+  const ticket = openRequest;
   const key = session.key;
   const error = byId('customer-error');
   try {
@@ -226,11 +221,14 @@ async function openCustomer(id: string): Promise<void> {
       request(key, ConsoleCustomerDocument, { id, timelineFirst: TIMELINE_SIZE }),
       request(key, ConsoleLoyaltyDetailsDocument, { id, expiringWithinDays: EXPIRING_WITHIN_DAYS }),
     ]);
-    if (session?.key !== key || customerIdFromHash() !== id) return;
+    if (ticket !== openRequest || session?.key !== key || customerIdFromHash() !== id) return;
+    // The ticket says nothing opened since; whatever is open is stopped all the same, so only one feed can run.
+    closeCustomer();
     // A merged profile's id answers with its survivor: follow the survivor.
     const live = new LiveCustomer(key, customer.id, locale, details.loyaltyState.version, {
       state: (state) => {
-        if (current !== open || !applyState(open, state)) return;
+        if (current !== open) return;
+        renderState(state);
         refreshDetailsSoon(open);
         if (state.source !== 'CURRENT')
           announce(
@@ -267,7 +265,6 @@ async function openCustomer(id: string): Promise<void> {
       live,
       profile: customer,
       timeline: customer.timeline.edges.map((edge) => edge.node),
-      shownVersion: details.loyaltyState.version,
     };
     current = open;
     renderProfile(customer);
@@ -279,6 +276,7 @@ async function openCustomer(id: string): Promise<void> {
     byId('customer-name').focus();
     live.start();
   } catch (failure) {
+    if (ticket !== openRequest) return;
     byId('customer').hidden = true;
     handleFailure(failure, byId('search-error'));
   }
