@@ -8,7 +8,7 @@ let tenant: TenantFixture;
 
 beforeAll(async () => {
   // The frame limit is left at its default (64 KiB); the other two are small so the test is quick.
-  gw = await startGateway({ env: { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_INIT_TIMEOUT_MS: '300' } });
+  gw = await startGateway({ env: { WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '3', WS_INIT_TIMEOUT_MS: '1500' } });
   tenant = await createTenant(gw);
 });
 afterAll(() => gw.close());
@@ -79,11 +79,13 @@ describe('WebSocket limits', () => {
   it('closes a socket that sends no connection_init within WS_INIT_TIMEOUT_MS with 4408', async () => {
     const socket = await rawSocket();
     const opened = Date.now();
-    expect(await closeOf(socket, 2000)).toEqual({
+    expect(await closeOf(socket, 6000)).toEqual({
       code: 4408,
-      reason: 'INIT_TIMEOUT: no connection_init within 300 ms',
+      reason: 'INIT_TIMEOUT: no connection_init within 1500 ms',
     });
-    expect(Date.now() - opened).toBeLessThan(1500);
+    // Not closed before the timeout (1500 ms, not the 3 s default, as the reason says): long enough that a loaded
+    // machine reads the 1009 test's oversized frame before the timer fires.
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(1400);
   });
 
   it('refuses an operation over WS_MAX_SUBSCRIPTIONS_PER_SOCKET on one socket, keeping the others', async () => {
