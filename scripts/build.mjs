@@ -1,6 +1,7 @@
 // `npm run build`, and the step before `npm start` and every CLI: compiles only when a source changed since
 // the last build, so a start or a CLI on a built tree costs a few file stats instead of a compiler run.
-// Plain JavaScript because it runs before anything is compiled. `--force` builds whatever the stamp says.
+// Plain JavaScript because it runs before anything is compiled. `--force` (npm run build) ignores the stamp; the
+// compilation stays incremental.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,11 +43,17 @@ function run(args) {
 const force = process.argv.includes('--force');
 const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 const sourcesAt = Math.max(...[...inputDirs, ...inputFiles].map((path) => newest(join(root, path))));
-if (!force && builtAt >= sourcesAt) process.exit(0);
+// A dist/ damaged by hand (an output deleted) must be rebuilt even though no source changed.
+const outputs = ['dist/src/main.js', 'dist/console/index.html', 'dist/console/main.js'];
+const complete = outputs.every((output) => existsSync(join(root, output)));
+if (!force && complete && builtAt >= sourcesAt) process.exit(0);
 
 // An edit made while compiling must trigger the next build: the stamp takes the time the build started.
 const started = new Date();
-run([join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json']);
+// tsc -b trusts its build info, so it re-emits nothing for a deleted output unless forced (a damaged dist/ that
+// still has these files: delete dist/).
+const tscForce = complete ? [] : ['--force'];
+run([join(root, 'node_modules/typescript/bin/tsc'), '-b', 'tsconfig.build.json', ...tscForce]);
 // The agent console's page is compiled for the browser by its own project (npm run build:console).
 if (existsSync(join(root, 'src/console/page/tsconfig.json'))) {
   const npm = process.env.npm_execpath;

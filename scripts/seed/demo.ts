@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -537,8 +537,9 @@ export async function seedDemo(orm: MikroORM, services: Services, options: SeedO
   };
   await mkdir(options.dataDir, { recursive: true });
   const file = join(options.dataDir, 'demo.json');
-  // The keys are secrets: readable by this user only.
+  // The keys are secrets: readable by this user only (the mode given to writeFile applies to a new file only).
   await writeFile(file, `${JSON.stringify(demo, null, 2)}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
   return {
     demo,
     file,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -122,7 +122,9 @@ describe('npm run seed (the demo tenant)', () => {
     expect(integrity.transactionsChecked).toBeGreaterThan(seeded.counts.purchases / 2);
   });
 
-  it('makes another demo tenant when run again', async () => {
+  it('makes another demo tenant when run again, and keeps the rewritten keys file private', async () => {
+    // A file left readable by others (copied, or chmod-ed by hand) is made private again when overwritten.
+    await chmod(join(dataDir, 'demo.json'), 0o644);
     const again = await seedDemo(gw.gateway.orm, gw.gateway.services, {
       customers: 1,
       months: 1,
@@ -133,5 +135,6 @@ describe('npm run seed (the demo tenant)', () => {
     expect(again.demo.tenantId).not.toBe(seeded.demo.tenantId);
     expect(again.tenantName).not.toBe(seeded.tenantName);
     expect(JSON.parse(await readFile(join(dataDir, 'demo.json'), 'utf8'))).toEqual(again.demo);
+    expect((await stat(join(dataDir, 'demo.json'))).mode & 0o077).toBe(0);
   });
 });
