@@ -1,6 +1,7 @@
 /**
  * An agent's desktop: finds a customer, shows the 360 view from one query, follows the timeline and the loyalty
- * state live, and reads and acknowledges the agent script. `npm run example:agent-desktop [-- --smoke]`.
+ * state live, and shows the agent script, acknowledging it only when told the agent read it (`--acknowledge`).
+ * `npm run example:agent-desktop [-- --smoke] [-- --acknowledge]`.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -12,7 +13,9 @@ import {
   AgentRecordNoteDocument,
   AgentScriptDocument,
   AgentSearchCustomersDocument,
+  AgentTimelineDocument,
   AgentTimelineEventAddedDocument,
+  type AgentTimelineEventFragment,
 } from '../schema/operations/generated';
 import { createGatewayClient, errorCode } from './lib/client';
 import { type ExampleConfig, loadConfig, required } from './lib/config';
@@ -30,6 +33,11 @@ export interface DesktopOptions {
   readonly print: Print;
   /** One full cycle, then return; otherwise keep following the customer until Ctrl-C. */
   readonly smoke: boolean;
+  /**
+   * The agent read the script out (the agent's own action: a button, or `--acknowledge`). The acknowledgement is a
+   * compliance record, so it is never sent without one.
+   */
+  readonly acknowledge: boolean;
   readonly pushTimeoutMs?: number;
 }
 
@@ -107,27 +115,46 @@ export async function runDesktop(options: DesktopOptions): Promise<DesktopRun> {
       });
       const script = data!.programTerms;
       print(`Script v${script.version} "${script.title}":\n  ${script.body.split('\n').join('\n  ')}`);
-      const { data: ack } = await client.apollo.mutate({
-        mutation: AgentAcknowledgeScriptDocument,
-        variables: { termsId: script.id },
-      });
-      acknowledgedScriptVersion = ack!.acknowledgeScript.version;
-      print(`  ✓ read (v${acknowledgedScriptVersion})`);
+      if (options.acknowledge) {
+        const { data: ack } = await client.apollo.mutate({
+          mutation: AgentAcknowledgeScriptDocument,
+          variables: { termsId: script.id },
+        });
+        acknowledgedScriptVersion = ack!.acknowledgeScript.version;
+        print(`  ✓ read (v${acknowledgedScriptVersion})`);
+      } else {
+        print('  (not acknowledged: run with --acknowledge once the agent has read it)');
+      }
     } catch (error) {
       if (errorCode(error).code !== 'NOT_FOUND') throw error;
       print('No agent script published for this locale');
     }
 
     const liveEvents: string[] = [];
+    const shown = new Set(view!.customer.timeline.edges.map((e) => e.node.id));
+    const showEvent = (event: AgentTimelineEventFragment) => {
+      if (shown.has(event.id)) return;
+      shown.add(event.id);
+      liveEvents.push(event.id);
+      print(`+ ${event.occurredAt.slice(11, 19)} ${event.kind}: ${event.summary}`);
+    };
     const timeline = client.apollo
       .subscribe({ query: AgentTimelineEventAddedDocument, variables: { customerId }, fetchPolicy: 'no-cache' })
       .subscribe(({ data, error }) => {
         if (error) print(`✗ timeline: ${error.message}`);
-        if (!data) return;
-        const event = data.timelineEventAdded;
-        liveEvents.push(event.id);
-        print(`+ ${event.occurredAt.slice(11, 19)} ${event.kind}: ${event.summary}`);
+        if (data) showEvent(data.timelineEventAdded);
       });
+    // A timeline event has no version to resume from: what was pushed while the socket was down is read again.
+    const stopRereading = client.onReconnected(() => {
+      client.apollo.query({ query: AgentTimelineDocument, variables: { id: customerId } }).then(
+        ({ data }) =>
+          data!.customer.timeline.edges
+            .map((e) => e.node)
+            .reverse()
+            .forEach(showEvent),
+        (error: unknown) => print(`✗ timeline: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    });
     const follower = followLoyaltyState(client, AgentLoyaltyStateChangedDocument, {
       customerId,
       sinceVersion: view!.loyaltyState.version,
@@ -162,6 +189,7 @@ export async function runDesktop(options: DesktopOptions): Promise<DesktopRun> {
       }
     } finally {
       follower.stop();
+      stopRereading();
       timeline.unsubscribe();
     }
     return { customerId, view: view!, liveEvents, acknowledgedScriptVersion };
@@ -170,7 +198,7 @@ export async function runDesktop(options: DesktopOptions): Promise<DesktopRun> {
   }
 }
 
-function fromConfig(config: ExampleConfig, smoke: boolean): DesktopOptions {
+function fromConfig(config: ExampleConfig, smoke: boolean, acknowledge: boolean): DesktopOptions {
   const customer = required(config.customer, 'customer', 'LG_CUSTOMER_ID');
   return {
     gatewayUrl: config.gatewayUrl,
@@ -179,11 +207,13 @@ function fromConfig(config: ExampleConfig, smoke: boolean): DesktopOptions {
     customerId: customer.id,
     print: (line) => console.log(line),
     smoke,
+    acknowledge,
   };
 }
 
 if (require.main === module) {
   runCli(async (smoke) => {
-    await runDesktop(fromConfig(loadConfig(), smoke));
+    // The smoke cycle plays an agent who read the script out (it runs against the demo tenant).
+    await runDesktop(fromConfig(loadConfig(), smoke, smoke || process.argv.includes('--acknowledge')));
   });
 }

@@ -17,12 +17,51 @@ export interface CloseInfo {
 /**
  * Close codes after which reconnecting with the same credential cannot help (docs/api/realtime.md#close-codes):
  * the credential is bad, expired or revoked (4401; 4403 when revoked while open), or the client sends what the
- * gateway does not accept. 4429 and 4500 are left to the resubscription's back-off.
+ * gateway does not accept.
  */
 const TERMINAL_CLOSE_CODES = new Set([1002, 1007, 1009, 4400, 4401, 4403, 4406, 4409]);
 
+/**
+ * The least wait after 4429 TOO_MANY_CONNECTIONS. The gateway counts a socket until it is closed, and a socket cut
+ * without a close frame is only found dead by its ping (WS_PING_INTERVAL_MS, 30 s by default, up to two
+ * intervals): after a network drop the till's own dead socket can be the one over the limit, so it waits that
+ * long and tries again rather than giving up live updates for good.
+ */
+export const TOO_MANY_CONNECTIONS_WAIT_MS = 60_000;
+/** The wait after 4429 RATE_LIMITED when the reason does not say `retry after N s` (not expected). */
+const RATE_LIMITED_DEFAULT_WAIT_MS = 60_000;
+
+/** After a close: stop (reconnecting cannot help), or reconnect with back-off but not before `minDelayMs`. */
+export type CloseAction = { readonly retry: false } | { readonly retry: true; readonly minDelayMs: number };
+
+/** The code word that starts a close reason (`RATE_LIMITED: ...` → `RATE_LIMITED`), if any. */
+function reasonWord(reason: string): string | undefined {
+  return /^([A-Z][A-Z_]*):/.exec(reason)?.[1];
+}
+
+/**
+ * What a client does after the gateway closed the socket, by code and reason word (docs/api/realtime.md#close-codes):
+ * 4429 RATE_LIMITED waits the `retry after N s` the reason gives; 4429 TOO_MANY_CONNECTIONS waits
+ * {@link TOO_MANY_CONNECTIONS_WAIT_MS}; 4429 BAD_REQUEST (a second connection_init) is a client bug and stops;
+ * 4500 and every other code not in the terminal set are retried with back-off.
+ */
+export function afterClose(close: CloseInfo): CloseAction {
+  if (TERMINAL_CLOSE_CODES.has(close.code)) return { retry: false };
+  if (close.code !== 4429) return { retry: true, minDelayMs: 0 };
+  switch (reasonWord(close.reason)) {
+    case 'RATE_LIMITED': {
+      const seconds = /retry after (\d+) s/.exec(close.reason)?.[1];
+      return { retry: true, minDelayMs: seconds ? Number(seconds) * 1000 : RATE_LIMITED_DEFAULT_WAIT_MS };
+    }
+    case 'TOO_MANY_CONNECTIONS':
+      return { retry: true, minDelayMs: TOO_MANY_CONNECTIONS_WAIT_MS };
+    default:
+      return { retry: false };
+  }
+}
+
 export function isTerminalClose(close: CloseInfo | undefined): boolean {
-  return close !== undefined && TERMINAL_CLOSE_CODES.has(close.code);
+  return close !== undefined && !afterClose(close).retry;
 }
 
 function asClose(value: unknown): CloseInfo | undefined {
@@ -109,6 +148,7 @@ export function createGatewayClient(options: ClientOptions): GatewayClient {
     retryAttempts: options.retryAttempts ?? 8,
     retryWait: (retries) => sleep(backoffDelay(retries, options.backoff)),
     // A connection refused (gateway restarting, network down) is worth retrying; a credential refused is not.
+    // graphql-ws gives up on 4429 and 4500 by itself: followLoyaltyState retries those after the wait they need.
     shouldRetry: (errOrClose) => !isTerminalClose(asClose(errOrClose)),
     on: {
       connected: () => {

@@ -3,7 +3,7 @@ import type { Subscription } from 'rxjs';
 
 import type { LoyaltyStateFieldsFragment } from '../../schema/operations/generated';
 import { backoffDelay, type BackoffOptions } from './backoff';
-import { type CloseInfo, errorCode, type GatewayClient, isTerminalClose } from './client';
+import { afterClose, type CloseInfo, errorCode, type GatewayClient } from './client';
 
 /** Any channel's `loyaltyStateChanged(customerId, sinceVersion)` operation selecting {@link LoyaltyStateFieldsFragment}. */
 export type LoyaltyStateSubscription = TypedDocumentNode<
@@ -73,8 +73,8 @@ export function followLoyaltyState(
   };
 
   const receive = (state: LoyaltyStateFieldsFragment) => {
-    attempt = 0;
     if (state.source === 'CURRENT') {
+      attempt = 0;
       // The state as it is now, e.g. when the missed versions are past retention or the id was merged: it replaces
       // what the screen shows, whatever its number.
       last = state.version;
@@ -83,18 +83,23 @@ export function followLoyaltyState(
     }
     if (last !== undefined && state.version <= last) return; // already rendered (a replay after a reconnection)
     if (last !== undefined && state.version > last + 1) {
-      // A gap cannot come from the gateway; if it ever does, asking again from the last version fills it.
-      restart(0, `version ${state.version} after ${last}`);
+      // A gap cannot come from the gateway; if it ever does, asking again from the last version fills it, with
+      // back-off so that a server that keeps doing it cannot make the client loop.
+      const delay = backoffDelay(attempt, options.backoff);
+      attempt += 1;
+      restart(delay, `version ${state.version} after ${last}`);
       return;
     }
+    attempt = 0;
     last = state.version;
     options.onState(state, 'apply');
   };
 
   const fail = (error: unknown) => {
     const close = client.lastClose();
-    if (isTerminalClose(close)) {
-      end({ kind: 'fatal', close, message: `the gateway closed the socket: ${close!.code} ${close!.reason}` });
+    const action = close ? afterClose(close) : undefined;
+    if (close && action && !action.retry) {
+      end({ kind: 'fatal', close, message: `the gateway closed the socket: ${close.code} ${close.reason}` });
       return;
     }
     const { code } = errorCode(error);
@@ -102,7 +107,8 @@ export function followLoyaltyState(
       end({ kind: 'fatal', code, message: error instanceof Error ? error.message : String(error) });
       return;
     }
-    const delay = backoffDelay(attempt, options.backoff);
+    // 4429 says how long to wait at least (docs/api/realtime.md#close-codes); back-off for the rest.
+    const delay = Math.max(backoffDelay(attempt, options.backoff), action?.retry ? action.minDelayMs : 0);
     attempt += 1;
     restart(delay, error instanceof Error ? error.message : String(error));
   };

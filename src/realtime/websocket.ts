@@ -46,7 +46,7 @@ export const CLOSE_TRY_AGAIN_LATER = 1013;
 export const CloseReason = {
   NO_TOKEN: 'UNAUTHENTICATED: no token; send connectionParams { authorization: "Bearer <key or customer token>" }',
   BAD_TOKEN: 'UNAUTHENTICATED: the token is not valid; send connectionParams { authorization: "Bearer <key>" }',
-  TOKEN_EXPIRED: 'UNAUTHENTICATED: the customer token expired; get a new one and reconnect',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED: the customer token expired; get a new one and reconnect',
   NO_LONGER_VALID: 'UNAUTHENTICATED: the credential is no longer valid; reconnect with a valid one',
   KEY_REVOKED: 'KEY_REVOKED: the API key was revoked; connect with another key',
   TRY_AGAIN_LATER: 'TRY_AGAIN_LATER: the credential could not be checked now; retry with back-off',
@@ -59,7 +59,7 @@ export const CloseReason = {
  * The reasons for the closes graphql-ws and ws make themselves (their own texts, or none), so that every close
  * the gateway sends starts with a code word; 4500's text would otherwise carry an internal error message.
  */
-function ownReason(code: number, initTimeoutMs: number, maxPayload: number): string | undefined {
+export function ownReason(code: number, initTimeoutMs: number, maxPayload: number): string | undefined {
   switch (code) {
     case 1001:
       return 'GOING_AWAY: the gateway is shutting down; reconnect and resume from the last version';
@@ -96,8 +96,17 @@ function codeCloseReasons(socket: WebSocket, initTimeoutMs: number, maxPayload: 
   };
 }
 
-/** The reason an AppError carries for a revoked key. */
-const KEY_REVOKED: string = AccessErrorCode.KEY_REVOKED;
+/** The close reason for a credential refused at connect, by the reason its AppError carries. */
+function refusalReason(reason: string | undefined): string {
+  switch (reason) {
+    case AccessErrorCode.KEY_REVOKED:
+      return CloseReason.KEY_REVOKED;
+    case AccessErrorCode.TOKEN_EXPIRED:
+      return CloseReason.TOKEN_EXPIRED;
+    default:
+      return CloseReason.BAD_TOKEN;
+  }
+}
 
 /** setTimeout's longest delay (about 24.8 days); a later deadline is reached in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -292,7 +301,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
             ctx.extra.socket.close(CLOSE_TRY_AGAIN_LATER, CloseReason.TRY_AGAIN_LATER);
             return false;
           }
-          refusal = error.reason === KEY_REVOKED ? CloseReason.KEY_REVOKED : CloseReason.BAD_TOKEN;
+          refusal = refusalReason(error.reason);
         }
         // Counted before the answer, failed attempts included: guessing credentials is rate limited too.
         const decision = await rateLimiter.consumeConnection(caller, address);
@@ -334,10 +343,11 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
         } catch (error) {
           // A credential refused (not a database hiccup): the socket ends saying why, not as an internal error.
           if (error instanceof AppError) {
-            const revoked = error.reason === KEY_REVOKED;
+            const refusal = refusalReason(error.reason);
+            const revoked = refusal === CloseReason.KEY_REVOKED;
             ctx.extra.socket.close(
               revoked ? CLOSE_KEY_REVOKED : CLOSE_CREDENTIAL_EXPIRED,
-              revoked ? CloseReason.KEY_REVOKED : CloseReason.NO_LONGER_VALID,
+              refusal === CloseReason.BAD_TOKEN ? CloseReason.NO_LONGER_VALID : refusal,
             );
           }
           throw error;

@@ -79,6 +79,8 @@ export function defineErrors<Reason extends string>(mapping: Record<Reason, Publ
 export enum AccessErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   TOKEN_INVALID = 'TOKEN_INVALID',
+  /** A customer token past its `exp`: the app gets a new one (signing in again is not needed). */
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
   KEY_REVOKED = 'KEY_REVOKED',
   ROLE_FORBIDDEN = 'ROLE_FORBIDDEN',
   NOT_OWN_CUSTOMER = 'NOT_OWN_CUSTOMER',
@@ -91,6 +93,7 @@ export enum AccessErrorCode {
 export const accessError = defineErrors<AccessErrorCode>({
   UNAUTHENTICATED: PublicErrorCode.UNAUTHENTICATED,
   TOKEN_INVALID: PublicErrorCode.UNAUTHENTICATED,
+  TOKEN_EXPIRED: PublicErrorCode.UNAUTHENTICATED,
   KEY_REVOKED: PublicErrorCode.UNAUTHENTICATED,
   ROLE_FORBIDDEN: PublicErrorCode.FORBIDDEN,
   NOT_OWN_CUSTOMER: PublicErrorCode.FORBIDDEN,

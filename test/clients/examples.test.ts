@@ -41,12 +41,27 @@ describe('examples (smoke cycle)', () => {
       search: f.customer.email,
       print: out.print,
       smoke: true,
+      acknowledge: true,
     });
     expect(run.customerId).toBe(f.customer.id);
     expect(run.view.customer.balance.available).toBeGreaterThanOrEqual(1_000);
     expect(run.view.customer.tier?.current.code).toBe('BASE');
     expect(run.acknowledgedScriptVersion).toBe(1);
     expect(run.liveEvents).toHaveLength(1);
+  });
+
+  it('agent-desktop shows the script but leaves it unacknowledged unless the agent says it was read', async () => {
+    const out = printer();
+    const run = await runDesktop({
+      gatewayUrl: gw.url,
+      agentKey: f.keys.agent,
+      customerId: f.customer.id,
+      print: out.print,
+      smoke: true,
+      acknowledge: false,
+    });
+    expect(run.acknowledgedScriptVersion).toBeUndefined();
+    expect(out.lines.join('\n')).toMatch(/Script v1[\s\S]*not acknowledged: run with --acknowledge/);
   });
 
   it('mobile-app signs in through its back end, redeems an affordable reward, and hears the new version', async () => {

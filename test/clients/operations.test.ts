@@ -54,6 +54,7 @@ describe('schema/operations: each channel runs its operations with its own role'
   > = {
     AgentSearchCustomers: { as: 'agent', vars: () => ({ search: f.customer.email }) },
     AgentCustomer360: { as: 'agent', vars: () => ({ id: customerId() }) },
+    AgentTimeline: { as: 'agent', vars: () => ({ id: customerId() }) },
     AgentRecordNote: {
       as: 'agent',
       vars: () => ({

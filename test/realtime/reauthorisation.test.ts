@@ -94,7 +94,7 @@ describe('open subscriptions follow their credential', () => {
 
       expect(await endOf(sub.done, 5000)).toMatchObject({
         code: 4401,
-        reason: 'UNAUTHENTICATED: the customer token expired; get a new one and reconnect',
+        reason: 'TOKEN_EXPIRED: the customer token expired; get a new one and reconnect',
       });
       expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000);
     } finally {

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 
-import { CloseReason } from '../../src/realtime/websocket';
-import { createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
+import { CloseReason, ownReason } from '../../src/realtime/websocket';
+import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
 
@@ -70,6 +71,22 @@ describe('WebSocket close codes carry a coded reason', () => {
     }
   });
 
+  it('closes a connection with an expired customer token with 4401 TOKEN_EXPIRED, saying to get a new one', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const expired = await new SignJWT({ tid: tenant.tenantId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(customer.id)
+      .setIssuer('loyalty-gateway')
+      .setAudience(tenant.tenantId)
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(Buffer.from(tenant.customerJwtSecret));
+    const { acked, closed } = await init(bearer(expired));
+    expect(acked).toBe(false);
+    expect(await closed).toEqual({ code: 4401, reason: CloseReason.TOKEN_EXPIRED });
+    expect(CloseReason.TOKEN_EXPIRED).toMatch(/^TOKEN_EXPIRED: .*get a new one/);
+  });
+
   it('closes a connection with a revoked key with 4401 KEY_REVOKED, and an open one with 4403 KEY_REVOKED', async () => {
     const agent = await tenant.agent();
     const open = await init(bearer(agent.secret));
@@ -133,6 +150,11 @@ describe('WebSocket close codes carry a coded reason', () => {
     const reasons = Object.values(CloseReason).map((reason) =>
       typeof reason === 'function' ? reason(1_000_000) : reason,
     );
-    for (const reason of reasons) expect(Buffer.byteLength(reason)).toBeLessThanOrEqual(123);
+    // The reasons given to ws's and graphql-ws's own closes, with the largest settings a deployment could use.
+    const own = [1001, 1009, 4400, 4401, 4406, 4408, 4409, 4429, 4500].map((code) =>
+      ownReason(code, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    );
+    expect(own).not.toContain(undefined);
+    for (const reason of [...reasons, ...own]) expect(Buffer.byteLength(reason!)).toBeLessThanOrEqual(123);
   });
 });

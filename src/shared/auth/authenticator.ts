@@ -302,7 +302,7 @@ export class Authenticator {
 /** What jose found wrong, said without echoing the token. */
 function tokenError(error: unknown): AppError {
   if (error instanceof joseErrors.JWTExpired)
-    return accessError(AccessErrorCode.TOKEN_INVALID, 'The customer token is expired');
+    return accessError(AccessErrorCode.TOKEN_EXPIRED, 'The customer token is expired');
   if (error instanceof joseErrors.JWTClaimValidationFailed)
     return accessError(AccessErrorCode.TOKEN_INVALID, `The customer token's "${error.claim}" claim is not accepted`);
   if (error instanceof joseErrors.JOSEAlgNotAllowed)
