@@ -10,7 +10,7 @@ import {
 } from '../../examples/lib/client';
 import { type FollowEnd, followLoyaltyState } from '../../examples/lib/resume';
 import { type LoyaltyStateFieldsFragment, PosLoyaltyStateChangedDocument } from '../../schema/operations/generated';
-import { CloseReason, ownReason } from '../../src/realtime/websocket';
+import { CloseReason, ownReason } from '../../src/realtime/close-codes';
 
 // The reasons exactly as the gateway sends them, so a change of wording there breaks the client's parse here.
 const rateLimited = (seconds: number): CloseInfo => ({ code: 4429, reason: CloseReason.rateLimited(seconds) });

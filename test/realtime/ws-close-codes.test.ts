@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 
-import { CloseReason, ownReason } from '../../src/realtime/websocket';
+import { CloseReason, ownReason } from '../../src/realtime/close-codes';
 import { createCustomer, createTenant, startGateway, type TenantFixture, type TestGateway } from '../support';
 
 const REVOKE = `mutation ($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }`;
