@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { admin, graphql, option, startBenchGateway } from './lib';
 
 /**
- * `npm run bench:reads [-- --seconds 10 --connections 32 --customers 3000 --smoke]`
+ * `npm run bench:reads [-- --seconds 10 --connections 32 --customers 3000 --smoke --only balance]`
  *
  * Three reads over HTTP with autocannon, N connections for a fixed time each after a warm-up, in one run against
  * one gateway: `{ __typename }` (the floor of a GraphQL request: HTTP, authentication, parsing, limits), the
@@ -17,6 +17,8 @@ const SECONDS = option('seconds', SMOKE ? 3 : 10);
 const CONNECTIONS = option('connections', 32);
 const CUSTOMERS = option('customers', SMOKE ? 200 : 3000);
 const WARMUP_SECONDS = SMOKE ? 1 : 3;
+// `--only balance` (or `view`, `typename`) measures that shape alone, e.g. under a CPU profile; no ratio line.
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const EARNS = 12;
 const NOTES = 10;
 
@@ -251,20 +253,22 @@ async function main(): Promise<void> {
     process.stdout.write(
       `reads over HTTP (autocannon): ${CONNECTIONS} connections, ${SECONDS} s each after ${WARMUP_SECONDS} s of warm-up, ${ids.length} customers in turn, one staff key; one machine\n`,
     );
-    const runs: [string, string, string[] | null][] = [
-      ['{ __typename }', TYPENAME, null],
-      ['balance', BALANCE, ids],
-      ['customer view (360)', CUSTOMER_VIEW, ids],
+    const runs: [string, string, string, string[] | null][] = [
+      ['typename', '{ __typename }', TYPENAME, null],
+      ['balance', 'balance', BALANCE, ids],
+      ['view', 'customer view (360)', CUSTOMER_VIEW, ids],
     ];
     const figures: Figures[] = [];
-    for (const [label, query, keys] of runs) {
+    for (const [name, label, query, keys] of runs) {
+      if (ONLY && ONLY !== name) continue;
       await load(url, key, label, query, keys, WARMUP_SECONDS);
       const measured = await load(url, key, label, query, keys, SECONDS);
       print(measured);
       figures.push(measured);
     }
-    const [floor, balance, view] = figures;
     if (figures.some((f) => f.failures > 0)) throw new Error('some requests failed');
+    if (ONLY) return;
+    const [floor, balance, view] = figures;
     const ratio = (f: Figures) => (f.perSecond / floor.perSecond).toFixed(2);
     process.stdout.write(`reads: balance ${ratio(balance)}× { __typename }, customer view ${ratio(view)}×\n`);
   } finally {

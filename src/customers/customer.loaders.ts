@@ -1,26 +1,35 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import { TENANT_FILTER, type TenantFilterParams } from '../shared/db/tenant-filter';
 import { Customer } from './customer.entity';
 import type { IdentifierKind } from './identifier.logic';
 import type { Identifier } from './identifier.types';
 
 /**
  * Customers by id; the id of a profile merged into another answers with the survivor (merges keep chains
- * flat, so one more lookup at most), so every domain acting on an old id acts on the merged customer.
+ * flat, so one join at most), so every domain acting on an old id acts on the merged customer. One statement
+ * per batch, scoped by the request's tenant like the ORM's filter (none bound: it fails closed, as the filter
+ * does); rows join the request's identity map as `em.find` would, without rebuilding the query each time.
  */
 function customerByIdLoader(em: EntityManager) {
   return new DataLoader<string, Customer | null>(async (ids) => {
-    const rows = await em.find(Customer, { id: { $in: [...ids] } });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    const survivorIds = [...new Set(rows.flatMap((row) => (row.mergedIntoId ? [row.mergedIntoId] : [])))];
-    if (survivorIds.length > 0) {
-      for (const survivor of await em.find(Customer, { id: { $in: survivorIds } })) byId.set(survivor.id, survivor);
+    const params = em.getFilterParams<TenantFilterParams>(TENANT_FILTER);
+    if (!params?.tenantId) throw new Error(`No arguments provided for filter '${TENANT_FILTER}'`);
+    const rows = await em.execute<({ key_id: string } & Record<string, unknown>)[]>(
+      `select k."id" as key_id, c.* from "customer" as k
+         join "customer" as c on c."id" = coalesce(k."merged_into_id", k."id") and c."tenant_id" = k."tenant_id"
+        where k."tenant_id" = ? and k."id" in (?)`,
+      [params.tenantId, [...ids]],
+    );
+    const meta = em.getMetadata().get(Customer);
+    const byId = new Map<string, Customer>();
+    for (const { key_id: keyId, ...row } of rows) {
+      // As `em.find` does: an entity this request already holds is returned as it is (unflushed changes kept).
+      const data = em.getDriver().mapResult(row, meta)!;
+      byId.set(keyId, em.merge(Customer, data, { refresh: false, convertCustomTypes: true }));
     }
-    return ids.map((id) => {
-      const row = byId.get(id);
-      return row?.mergedIntoId ? (byId.get(row.mergedIntoId) ?? null) : (row ?? null);
-    });
+    return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
