@@ -6,7 +6,7 @@ import { createConsentLoaders } from './customers/consent.loaders';
 import { createCustomerLoaders } from './customers/customer.loaders';
 import { createFeedbackLoaders } from './feedback/feedback.loaders';
 import { createHealthLoaders } from './health/health.loaders';
-import { createLedgerLoaders } from './ledger/ledger.loaders';
+import { BALANCE_WITH_CUSTOMER, createLedgerLoaders } from './ledger/ledger.loaders';
 import { createProgramLoaders } from './program/program.loaders';
 import type { Loaders } from './shared/context';
 import { createStoreLoaders } from './stores/store.loaders';
@@ -14,11 +14,17 @@ import { createTimelineLoaders } from './timeline/timeline.loaders';
 
 /** Every domain's DataLoaders over one request's EntityManager fork. */
 export function createLoaders(em: EntityManager): Loaders {
+  const ledger = createLedgerLoaders(em);
   return {
-    ...createCustomerLoaders(em),
+    // A customer's balance comes with the customer, in the same statement.
+    ...createCustomerLoaders(em, {
+      join: BALANCE_WITH_CUSTOMER.join,
+      row: BALANCE_WITH_CUSTOMER.row,
+      onRow: (customerId, row) => BALANCE_WITH_CUSTOMER.prime(ledger, customerId, row),
+    }),
     ...createStoreLoaders(em),
     ...createAccountLoaders(em),
-    ...createLedgerLoaders(em),
+    ...ledger,
     ...createProgramLoaders(em),
     ...createTimelineLoaders(em),
     ...createConsentLoaders(em),

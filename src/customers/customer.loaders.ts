@@ -12,25 +12,39 @@ import type { Identifier } from './identifier.types';
  * per batch, scoped by the request's tenant like the ORM's filter (none bound: it fails closed, as the filter
  * does); rows join the request's identity map as `em.find` would, without rebuilding the query each time.
  */
-function customerByIdLoader(em: EntityManager) {
+function customerByIdLoader(em: EntityManager, companion?: CompanionRead) {
   return new DataLoader<string, Customer | null>(async (ids) => {
     const params = em.getFilterParams<TenantFilterParams>(TENANT_FILTER);
     if (!params?.tenantId) throw new Error(`No arguments provided for filter '${TENANT_FILTER}'`);
-    const rows = await em.execute<({ key_id: string } & Record<string, unknown>)[]>(
-      `select k."id" as key_id, c.* from "customer" as k
+    const rows = await em.execute<({ key_id: string; companion?: unknown } & Record<string, unknown>)[]>(
+      `select k."id" as key_id, c.*${companion ? `, ${companion.row} as companion` : ''} from "customer" as k
          join "customer" as c on c."id" = coalesce(k."merged_into_id", k."id") and c."tenant_id" = k."tenant_id"
+         ${companion?.join ?? ''}
         where k."tenant_id" = ? and k."id" in (?)`,
       [params.tenantId, [...ids]],
     );
     const meta = em.getMetadata().get(Customer);
     const byId = new Map<string, Customer>();
-    for (const { key_id: keyId, ...row } of rows) {
+    for (const { key_id: keyId, companion: companionRow, ...row } of rows) {
+      companion?.onRow(row.id as string, companionRow);
       // As `em.find` does: an entity this request already holds is returned as it is (unflushed changes kept).
       const data = em.getDriver().mapResult(row, meta)!;
       byId.set(keyId, em.merge(Customer, data, { refresh: false, convertCustomTypes: true }));
     }
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/**
+ * Another domain's row read in the same statement as each customer (`c`): the composition root passes the
+ * ledger's balance, so `customer { balance }` costs one round trip.
+ */
+export interface CompanionRead {
+  /** Joined onto the statement, e.g. `left join <table> as b on b.customer_id = c.id`. */
+  join: string;
+  /** One expression, e.g. `to_jsonb(b)`. */
+  row: string;
+  onRow(customerId: string, row: unknown): void;
 }
 
 interface IdentifierRow {
@@ -63,9 +77,9 @@ function identifiersByCustomerLoader(em: EntityManager) {
   });
 }
 
-export function createCustomerLoaders(em: EntityManager) {
+export function createCustomerLoaders(em: EntityManager, companion?: CompanionRead) {
   return {
-    customerById: customerByIdLoader(em),
+    customerById: customerByIdLoader(em, companion),
     /** Keys are ids of customers already loaded through the tenant filter. */
     identifiersByCustomer: identifiersByCustomerLoader(em),
   };

@@ -16,6 +16,32 @@ interface BalanceRow {
   version: number;
 }
 
+/** A customer's balance from its `points_balance` row; no row yet is a zero balance. */
+function toBalance(customerId: string, row: BalanceRow | null | undefined): Balance {
+  return {
+    customerId,
+    available: Number(row?.available ?? 0),
+    pending: Number(row?.pending ?? 0),
+    lifetimeEarned: Number(row?.lifetime_earned ?? 0),
+    lifetimeRedeemed: Number(row?.lifetime_redeemed ?? 0),
+    expired: Number(row?.expired ?? 0),
+    version: row?.version ?? 0,
+  };
+}
+
+/**
+ * The balance read in the statement that loads a customer (`c`), so `customer { balance }` is one round trip:
+ * `join` and `row` go into that statement, and `prime` hands each row to the request's balance loader. Only
+ * what a request has not loaded yet is primed; a write that changes a balance clears the loader, as before.
+ */
+export const BALANCE_WITH_CUSTOMER = {
+  join: 'left join points_balance as b on b.customer_id = c.id',
+  row: 'to_jsonb(b)',
+  prime(loaders: ReturnType<typeof createLedgerLoaders>, customerId: string, row: unknown): void {
+    loaders.balanceByCustomerId.prime(customerId, toBalance(customerId, row as BalanceRow | null));
+  },
+};
+
 /**
  * Balances and entries by key, one statement per batch. Callers pass ids already checked against the
  * caller's tenant (the customer or transaction was loaded through a tenant-scoped query first).
@@ -25,18 +51,7 @@ export function createLedgerLoaders(em: EntityManager) {
     balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
       const rows = await em.execute<BalanceRow[]>(`select * from points_balance where customer_id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
-      return ids.map((id) => {
-        const row = byId.get(id);
-        return {
-          customerId: id,
-          available: Number(row?.available ?? 0),
-          pending: Number(row?.pending ?? 0),
-          lifetimeEarned: Number(row?.lifetime_earned ?? 0),
-          lifetimeRedeemed: Number(row?.lifetime_redeemed ?? 0),
-          expired: Number(row?.expired ?? 0),
-          version: row?.version ?? 0,
-        };
-      });
+      return ids.map((id) => toBalance(id, byId.get(id)));
     }),
     transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
       const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id in (?)`, [[...ids]]);
