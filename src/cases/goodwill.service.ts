@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { LedgerBookings } from '../ledger/ledger.bookings';
+import { forgetBalances } from '../ledger/ledger.loaders';
 import { MAX_POINTS } from '../ledger/ledger.model';
 import { holderNow } from '../ledger/ledger.store';
 import type { TierService } from '../program/tier.service';
@@ -166,6 +167,7 @@ export class GoodwillService {
       });
       return { row: (await grantByKey(tx, tenantId, requestKey))!, replayed: false };
     });
+    forgetBalances(ctx);
     return toGoodwill(row.row, row.replayed);
   }
 
@@ -237,6 +239,7 @@ export class GoodwillService {
       );
       return { row, replayed: false };
     });
+    forgetBalances(ctx);
     return toGoodwill(result.row, result.replayed);
   }
 

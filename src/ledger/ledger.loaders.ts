@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import type { Context } from '../shared/context';
 import type { Account } from './ledger.entity';
 import { toTransactionView } from './ledger.mapping';
 import type { TransactionRow } from './ledger.model';
@@ -79,4 +80,12 @@ export function createLedgerLoaders(em: EntityManager) {
 declare module '../shared/context' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- adds this domain's loaders
   interface Loaders extends ReturnType<typeof createLedgerLoaders> {}
+}
+
+/**
+ * After a booking: balances the request loaded before it (loading a customer loads its balance too) are read
+ * again by a later field of the same request.
+ */
+export function forgetBalances(ctx: Context): void {
+  ctx.loaders.balanceByCustomerId.clearAll();
 }

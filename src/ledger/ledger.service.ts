@@ -26,6 +26,7 @@ import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { reverseWork } from './ledger.bookings';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
+import { forgetBalances } from './ledger.loaders';
 import { toPointsResult } from './ledger.mapping';
 import { type BalanceRow, type Header, points } from './ledger.model';
 import {
@@ -127,6 +128,7 @@ export class LedgerService {
           return booked;
         })
       : await earnStatement(ctx.em, booking);
+    forgetBalances(ctx);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.
     const earlier = await findIdempotentResult(ctx.em, request);
@@ -318,7 +320,7 @@ export class LedgerService {
     const tenantId = requireTenant(ctx);
     const caller = requireCaller(ctx);
     const request = ledgerRequest(tenantId, caller, rawKey, hash);
-    return ctx.em.transactional(async (tx) => {
+    const result = await ctx.em.transactional(async (tx) => {
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, tenantId, claim.resultId);
       const [row] = await insertHeader(tx, tenantId, header, {
@@ -336,6 +338,8 @@ export class LedgerService {
       await onTimeline(tx, booked);
       return toPointsResult(booked, false);
     });
+    forgetBalances(ctx);
+    return result;
   }
 
   /** The answer of the booking an earlier request with the same key made. */

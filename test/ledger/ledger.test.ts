@@ -31,6 +31,30 @@ beforeAll(async () => {
   tenant = await createTenant(gw);
 });
 afterAll(() => gw.close());
+describe('a balance read after a booking in the same request', () => {
+  it('is the balance after it, though an earlier field of the request loaded the customer', async () => {
+    const email = `fresh-${key()}@example.com`;
+    const customer = await createCustomer(tenant.owner, { email });
+    await earn(tenant.owner, customer.id, 10);
+    const found = `resolveCustomer(input: { createIfMissing: false, identifiers: [{ kind: EMAIL, value: "${email}" }] })`;
+    // The first field loads the customer (not its balance); the booking then changes the balance; the last field
+    // reads it in the same request, so it must not come from anything loaded before the booking.
+    const res = await tenant.owner.gql(
+      `mutation ($c: ID!, $k: String!, $r: String!) {
+        before: ${found} { customer { id } }
+        earnPoints(input: { customerId: $c, points: 25, reason: "same request", idempotencyKey: $k }) { balance { available } }
+        redeemPoints(input: { customerId: $c, points: 5, reason: "same request", idempotencyKey: $r }) { balance { available } }
+        after: ${found} { customer { balance { available } } }
+      }`,
+      { c: customer.id, k: key(), r: key() },
+    );
+    expect(res.errors).toBeUndefined();
+    expect((res.data as { after: { customer: { balance: { available: number } } } }).after.customer.balance).toEqual({
+      available: 30,
+    });
+  });
+});
+
 describe('double entry', () => {
   it('books an earn as balanced entries and keeps the balance row in step', async () => {
     const customer = await createCustomer(tenant.owner);
