@@ -167,7 +167,7 @@ export class GoodwillService {
       });
       return { row: (await grantByKey(tx, tenantId, requestKey))!, replayed: false };
     });
-    forgetBalances(ctx);
+    forgetGranted(ctx);
     return toGoodwill(row.row, row.replayed);
   }
 
@@ -239,7 +239,7 @@ export class GoodwillService {
       );
       return { row, replayed: false };
     });
-    forgetBalances(ctx);
+    forgetGranted(ctx);
     return toGoodwill(result.row, result.replayed);
   }
 
@@ -397,4 +397,10 @@ export class GoodwillService {
       },
     });
   }
+}
+
+/** A grant changes the points or the status the request may have loaded: a later field reads them again. */
+function forgetGranted(ctx: Context): void {
+  forgetBalances(ctx);
+  ctx.loaders.tierStatusByCustomer.clearAll();
 }

@@ -211,6 +211,34 @@ describe('goodwill from a case', () => {
     expect(both.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GOODWILL_INVALID' });
   });
 
+  it('shows granted status to a later field of the same request', async () => {
+    const supportCase = await openCase(p.tenant.owner);
+    const tierOf = (name: string, label: string) =>
+      `${label}: updateCustomer(input: { id: $c, displayName: "${name}" }) { tier { current { code } } }`;
+    // The first field loads the customer's tier; the grant changes it; the last field must read it again.
+    const res = await agent.gql(
+      `mutation ($c: ID!, $case: ID!, $until: DateTimeISO!, $tier: ID!, $k: String!) {
+        ${tierOf('Before', 'before')}
+        grantGoodwill(input: { caseId: $case, tierId: $tier, until: $until, reason: "Status match", idempotencyKey: $k }) { status }
+        ${tierOf('After', 'after')}
+      }`,
+      {
+        c: supportCase.customerId,
+        case: supportCase.id,
+        until: inDays(10).toISOString(),
+        tier: p.tiers.SILVER,
+        k: key(),
+      },
+    );
+    expect(res.errors).toBeUndefined();
+    const data = res.data as Record<string, { tier: { current: { code: string } } | null; status?: string }>;
+    expect([data.before.tier?.current.code, data.grantGoodwill.status, data.after.tier?.current.code]).toEqual([
+      'BASE',
+      'GRANTED',
+      'SILVER',
+    ]);
+  });
+
   it('lifts status one tier at most without approval, and never lowers or cuts short the status held', async () => {
     const supportCase = await openCase(p.tenant.owner);
     const status = (tierId: string, days: number) => ({
