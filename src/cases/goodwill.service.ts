@@ -24,7 +24,7 @@ import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
 import { caseError, CaseErrorCode } from './case.errors';
 import { findCase } from './case.store';
-import { assertImproves, heldStatus } from './goodwill.status';
+import { assertImproves, daysWithin, heldStatus, statusWithin } from './goodwill.status';
 import {
   describe,
   type GoodwillRow,
@@ -35,7 +35,6 @@ import {
   toGoodwill,
 } from './goodwill.store';
 import { type GoodwillGrant, GoodwillKind, GoodwillStatus, type GrantGoodwillInput } from './goodwill.types';
-import { statusDaysLimit } from './support.store';
 
 /** What `grantWithin` takes (the cross-part contract). */
 export interface GoodwillRequest {
@@ -56,9 +55,6 @@ export interface GoodwillRequest {
    */
   limitPrincipal?: string;
 }
-
-const DAY_MS = 86_400_000;
-const daysUntil = (until: Date, now: Date) => Math.ceil((until.getTime() - now.getTime()) / DAY_MS);
 
 /**
  * Service recovery: goodwill points (through the ledger) or limited-time status (through the tier service),
@@ -101,7 +97,7 @@ export class GoodwillService {
             'input.points',
             false,
           )
-        : await this.statusWithin(tx, input.tenantId, customer.id, input.role, input.tierId!, input.until!);
+        : await statusWithin(tx, input.tenantId, customer.id, input.role, input.tierId!, input.until!);
     const row = await insertGrant(tx, {
       tenant_id: input.tenantId,
       customer_id: customer.id,
@@ -210,7 +206,7 @@ export class GoodwillService {
         const within =
           grant.kind === GoodwillKind.POINTS
             ? await this.pointsWithin(tx, tenantId, caller.role, actor, Number(grant.points), 'grantId', true)
-            : await this.daysWithin(tx, tenantId, caller.role, new Date(grant.until!));
+            : await daysWithin(tx, tenantId, caller.role, new Date(grant.until!));
         // The customer's status may have changed since the request: approving must still not lower or shorten it.
         if (grant.kind === GoodwillKind.STATUS) {
           const held = await heldStatus(tx, tenantId, await holderNow(tx, grant.customer_id));
@@ -309,32 +305,6 @@ export class GoodwillService {
         return false;
       throw error;
     }
-  }
-
-  /**
-   * A status grant never lowers or shortens what the customer holds (GOODWILL_STATUS_HELD, refused even for
-   * approval). Within the role's bound it lifts them at most one tier above the tier they hold now, for at
-   * most the role's days; more waits for a supervisor. Unbound roles (the back office) are not held to either.
-   */
-  private async statusWithin(
-    tx: EntityManager,
-    tenantId: string,
-    customerId: string,
-    role: StaffRole,
-    tierId: string,
-    until: Date,
-  ): Promise<boolean> {
-    const held = await heldStatus(tx, tenantId, customerId);
-    assertImproves(held, tierId, until, { tier: 'input.tierId', until: 'input.until' });
-    const max = await statusDaysLimit(tx, tenantId, role);
-    if (max === null) return true;
-    const position = (id: string) => held.tiers.findIndex((tier) => tier.id === id);
-    return daysUntil(until, new Date()) <= max && position(tierId) <= position(held.current.id) + 1;
-  }
-
-  private async daysWithin(tx: EntityManager, tenantId: string, role: StaffRole, until: Date): Promise<boolean> {
-    const max = await statusDaysLimit(tx, tenantId, role);
-    return max === null || daysUntil(until, new Date()) <= max;
   }
 
   /** Books a grant: points as an ADJUST (GOODWILL) keyed goodwill:<id>, or status through the tier service. */

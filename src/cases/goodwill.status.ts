@@ -1,9 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import type { StaffRole } from '../shared/auth/roles';
 import { caseError, CaseErrorCode } from './case.errors';
+import { statusDaysLimit } from './support.store';
 
 /*
- * Goodwill status: what tier a customer holds now, and the rule that a goodwill grant never lowers or shortens it.
+ * Goodwill status: what tier a customer holds now, the rule that a grant never lowers or shortens it, and how far
+ * a role may lift it without approval.
  */
 
 interface RankedTier {
@@ -75,4 +78,33 @@ export function assertImproves(
       fields.until,
       `This would cut short ${granted.tier.code} status held until ${day(granted.until)}; ask until then at least`,
     );
+}
+
+const DAY_MS = 86_400_000;
+const daysUntil = (until: Date, now: Date) => Math.ceil((until.getTime() - now.getTime()) / DAY_MS);
+
+/**
+ * A status grant never lowers or shortens what the customer holds (GOODWILL_STATUS_HELD, refused even for
+ * approval). Within the role's bound it lifts them at most one tier above the tier they hold now, for at
+ * most the role's days; more waits for a supervisor. Unbound roles (the back office) are not held to either.
+ */
+export async function statusWithin(
+  tx: EntityManager,
+  tenantId: string,
+  customerId: string,
+  role: StaffRole,
+  tierId: string,
+  until: Date,
+): Promise<boolean> {
+  const held = await heldStatus(tx, tenantId, customerId);
+  assertImproves(held, tierId, until, { tier: 'input.tierId', until: 'input.until' });
+  const max = await statusDaysLimit(tx, tenantId, role);
+  if (max === null) return true;
+  const position = (id: string) => held.tiers.findIndex((tier) => tier.id === id);
+  return daysUntil(until, new Date()) <= max && position(tierId) <= position(held.current.id) + 1;
+}
+
+export async function daysWithin(tx: EntityManager, tenantId: string, role: StaffRole, until: Date): Promise<boolean> {
+  const max = await statusDaysLimit(tx, tenantId, role);
+  return max === null || daysUntil(until, new Date()) <= max;
 }
