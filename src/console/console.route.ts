@@ -1,8 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import express, { type Response } from 'express';
+
+import { packageFile } from '../shared/package-file';
 
 /**
  * The page may talk to this origin only: its scripts, styles, fetches and WebSocket. No inline code, no frames,
@@ -40,12 +42,8 @@ const VENDOR_PLACEHOLDER = '/console/vendor/graphql-ws.min.js';
 
 /** graphql-ws's browser build, named with the installed version so a new version is a new URL. */
 function vendorAsset(): { file: string; path: string } {
-  const manifest = require.resolve('graphql-ws/package.json');
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  return {
-    file: join(dirname(manifest), 'umd', 'graphql-ws.min.js'),
-    path: `/console/vendor/graphql-ws-${version}.min.js`,
-  };
+  const { version, path } = packageFile('graphql-ws', 'umd/graphql-ws.min.js');
+  return { file: path, path: `/console/vendor/graphql-ws-${version}.min.js` };
 }
 
 function secure(res: Response): void {

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 
 import express, { type Request, type Response } from 'express';
 
+import { packageFile } from '../package-file';
 import { IDE_SCRIPT } from './ide-script';
 
 const gzipAsync = promisify(gzip);
@@ -20,13 +18,6 @@ interface AssetSource {
   readonly type: string;
   /** The file's bytes: from an installed package, or the page's own script. */
   readonly load: () => Promise<Buffer>;
-}
-
-/** A file of an installed package; resolved through its package.json, which every package exports. */
-function packageFile(pkg: string, file: string): { version: string; load: () => Promise<Buffer> } {
-  const manifest = require.resolve(`${pkg}/package.json`);
-  const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-  return { version, load: () => readFile(join(dirname(manifest), file)) };
 }
 
 function vendored(pkg: string, file: string, type: string): AssetSource {
