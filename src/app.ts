@@ -306,7 +306,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   await apollo.start();
 
   app.use(probeRoutes(orm, bus));
-  if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken));
+  if (config.metricsOnMainPort) app.use(metricsRoute(metrics, config.metricsToken, config.metricsGcBeforeScrape));
   const metricsServer = config.metricsPort === undefined ? undefined : createServer(metricsApp(metrics, config));
   app.use('/ingest', ingestRouter(orm, services.signals, log, config.ingestMaxBodyBytes));
   // The agent console's page (it calls /graphql like any client, with the agent's key).
@@ -374,6 +374,6 @@ function listenOn(server: Server, port: number): Promise<number> {
 function metricsApp(metrics: Metrics, config: Config): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(metricsRoute(metrics, config.metricsToken));
+  app.use(metricsRoute(metrics, config.metricsToken, config.metricsGcBeforeScrape));
   return app;
 }

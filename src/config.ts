@@ -27,6 +27,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** Whether `port` serves /metrics: not when METRICS_PORT is set, nor in production without a token. */
   readonly metricsOnMainPort: boolean;
+  /** Benches only (node --expose-gc): /metrics collects garbage first, so heap figures count live objects alone. */
+  readonly metricsGcBeforeScrape: boolean;
   /** The `iss` every customer token signed with a tenant secret must carry. */
   readonly customerTokenIssuer: string;
   /** Longest customer token accepted (`exp - iat`), and longest `issueCustomerToken` signs. */
@@ -244,6 +246,7 @@ export function loadConfig(env: Env = process.env): Config {
     metricsToken,
     // A production gateway's public port shows metrics only behind a token; METRICS_PORT moves them off it.
     metricsOnMainPort: metricsPort === undefined && (metricsToken !== undefined || nodeEnv !== 'production'),
+    metricsGcBeforeScrape: boolean(env, 'METRICS_GC_BEFORE_SCRAPE', false),
     customerTokenIssuer,
     customerTokenMaxTtlSeconds: integer(env, 'CUSTOMER_TOKEN_MAX_TTL_SECONDS', 86_400, 60, 30 * 86_400),
     bodyLimit: env.BODY_LIMIT || '100kb',

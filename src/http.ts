@@ -58,7 +58,7 @@ export function probeRoutes(orm: MikroORM, bus: RealtimeBus): express.Router {
  * Prometheus metrics; with a token, only for `Authorization: Bearer <token>` (compared in constant time).
  * Mounted on the public port or on the metrics listener, as config says.
  */
-export function metricsRoute(metrics: Metrics, token: string | undefined): express.Router {
+export function metricsRoute(metrics: Metrics, token: string | undefined, gcFirst = false): express.Router {
   const router = express.Router();
   router.get('/metrics', async (req, res) => {
     const sent = bearerToken(req.header('authorization'));
@@ -66,6 +66,8 @@ export function metricsRoute(metrics: Metrics, token: string | undefined): expre
       res.status(401).set('www-authenticate', 'Bearer').json({ error: 'metrics need the METRICS_TOKEN' });
       return;
     }
+    // Only when node runs with --expose-gc (benches); otherwise `gc` is undefined and this does nothing.
+    if (gcFirst) (globalThis as { gc?: () => void }).gc?.();
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

@@ -6,11 +6,14 @@
  * apps do. Points are earned at a steady rate through the instances in turn. For each change: the time
  * from its commit (the state's `changedAt`) until the last subscriber had it. Then the same number of
  * clients on a bare `ws` broadcast server at the same rate and message size, and the ratio of the two.
- * Memory per open subscription comes from the instances' own /metrics, before and after subscribing.
+ * Memory per open subscription comes from the instances' own /metrics (garbage collected first), before and
+ * after subscribing. A raw Redis client on the state's channel splits commit -> Redis (the outbox relay) from
+ * Redis -> last subscriber. BENCH_DATABASE and BENCH_PORT (this port and the next two) keep parallel runs apart.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
+import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 
 import { admin, graphql, option, percentile, startBenchGateway } from './lib';
@@ -21,9 +24,10 @@ const RATE = option('rate', 10);
 const SECONDS = option('seconds', 10);
 /** Changes sent (and not measured) first, so JIT compilation and connection set-up are not counted. */
 const WARMUP_SECONDS = option('warmup', 2);
-const DATABASE = 'loyalty_bench_fanout';
-const PORTS = [4101, 4102];
-const BARE_PORT = 4199;
+const DATABASE = process.env.BENCH_DATABASE ?? 'loyalty_bench_fanout';
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 4101);
+const PORTS = [BASE_PORT, BASE_PORT + 1];
+const BARE_PORT = BASE_PORT + 2;
 
 interface Latencies {
   last: number[];
@@ -53,13 +57,19 @@ async function memory(): Promise<{ heap: number; rss: number }> {
   return { heap, rss };
 }
 
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_PREFIX = `bench-fanout-${randomUUID().slice(0, 8)}`;
+
 async function gateways(): Promise<{ children: ChildProcess[]; adminToken: string }> {
   const adminToken = `bench-${randomUUID()}`;
   const env = {
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: `bench-fanout-${randomUUID().slice(0, 8)}`,
+    REDIS_URL,
+    REDIS_PREFIX,
     WS_MAX_CONNECTIONS_PER_KEY: String(SUBSCRIBERS + 10),
     WS_PING_INTERVAL_MS: '0',
+    // Heap figures of live objects only: /metrics collects garbage first.
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
+    METRICS_GC_BEFORE_SCRAPE: 'true',
   };
   const first = await startBenchGateway(DATABASE, PORTS[0], 10, { adminToken, env });
   const second = await startBenchGateway(DATABASE, PORTS[1], 10, { adminToken, env, fresh: false });
@@ -68,6 +78,9 @@ async function gateways(): Promise<{ children: ChildProcess[]; adminToken: strin
 
 async function gatewayRun(): Promise<{
   latencies: Latencies;
+  /** Commit -> the message on Redis, per change (the relay's share). */
+  relay: number[];
+  subscribeMs: number;
   perSubscription: { heap: number; rss: number };
   payloadBytes: number;
   children: ChildProcess[];
@@ -130,6 +143,15 @@ async function gatewayRun(): Promise<{
   await earn(0);
   await new Promise((r) => setTimeout(r, 1000));
   const before = await memory();
+  const onRedis = new Map<number, number>();
+  const redis = new Redis(REDIS_URL);
+  redis.on('message', (_channel: string, message: string) => {
+    const now = Date.now();
+    const { version, changedAt } = JSON.parse(message) as { version: number; changedAt: string };
+    onRedis.set(Number(version), now - Date.parse(changedAt));
+  });
+  await redis.subscribe(`${REDIS_PREFIX}:LOYALTY_STATE_CHANGED:${tenant.tenant.id}:${customer.id}`);
+  const subscribeStarted = Date.now();
 
   const received = new Map<number, { changedAt: number; count: number; last: number }>();
   const all: number[] = [];
@@ -181,6 +203,7 @@ async function gatewayRun(): Promise<{
       });
     }
   });
+  const subscribeMs = Date.now() - subscribeStarted;
   await new Promise((r) => setTimeout(r, 1000));
   const after = await memory();
   const perSubscription = {
@@ -196,6 +219,7 @@ async function gatewayRun(): Promise<{
   }
   await new Promise((r) => setTimeout(r, 1000));
   received.clear();
+  onRedis.clear();
   all.length = 0;
   const elu = performance.eventLoopUtilization();
   const started = Date.now();
@@ -218,6 +242,7 @@ async function gatewayRun(): Promise<{
   const complete = [...received.values()].filter((entry) => entry.count === SUBSCRIBERS);
   if (complete.length < changes) console.warn(`only ${complete.length} of ${changes} changes reached every subscriber`);
   for (const socket of sockets) socket.terminate();
+  await redis.quit();
   if (process.env.BENCH_DEBUG)
     console.log('last-subscriber latency by change:', complete.map((entry) => entry.last - entry.changedAt).join(' '));
   if (process.env.BENCH_DEBUG) {
@@ -234,6 +259,8 @@ async function gatewayRun(): Promise<{
   }
   return {
     latencies: { last: complete.map((entry) => entry.last - entry.changedAt), all },
+    relay: [...onRedis.values()],
+    subscribeMs,
     perSubscription,
     payloadBytes,
     children,
@@ -290,6 +317,10 @@ async function main(): Promise<void> {
     const bare = await bareRun(gateway.payloadBytes);
     console.log(summary('gateway: commit -> delivery', gateway.latencies));
     console.log(summary('bare ws broadcast: send -> delivery', bare));
+    const relay = [...gateway.relay].sort((a, b) => a - b);
+    console.log(
+      `of which commit -> Redis (outbox relay): p50 ${percentile(relay, 50).toFixed(1)} ms, p99 ${percentile(relay, 99).toFixed(1)} ms; subscribing all ${SUBSCRIBERS} took ${gateway.subscribeMs} ms`,
+    );
     const p99 = (values: Latencies) =>
       percentile(
         [...values.last].sort((a, b) => a - b),
