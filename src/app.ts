@@ -273,6 +273,8 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     rateLimiter,
     authenticator,
     contextDeps,
+    bus,
+    subscriptionBufferLimit: config.subscriptionBufferLimit,
     formatError: formatErrorFn,
     metrics,
     log,

@@ -42,7 +42,10 @@ function summary(name: string, values: Latencies): string {
 }
 
 async function metric(port: number, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  const text = await response.text();
   const line = text.split('\n').find((entry) => entry.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : NaN;
 }
@@ -59,6 +62,8 @@ async function memory(): Promise<{ heap: number; rss: number }> {
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `bench-fanout-${randomUUID().slice(0, 8)}`;
+/** A production gateway serves /metrics on its port only behind a token. */
+const METRICS_TOKEN = `bench-metrics-${randomUUID()}`;
 
 async function gateways(): Promise<{ children: ChildProcess[]; adminToken: string }> {
   const adminToken = `bench-${randomUUID()}`;
@@ -70,6 +75,7 @@ async function gateways(): Promise<{ children: ChildProcess[]; adminToken: strin
     // Heap figures of live objects only: /metrics collects garbage first.
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
     METRICS_GC_BEFORE_SCRAPE: 'true',
+    METRICS_TOKEN,
   };
   const first = await startBenchGateway(DATABASE, PORTS[0], 10, { adminToken, env });
   const second = await startBenchGateway(DATABASE, PORTS[1], 10, { adminToken, env, fresh: false });

@@ -46,7 +46,7 @@ export class CaseStreamResolver {
       const { tenantId, teamId, since } = await teamStream(context, args);
       return followStreamEvents<CaseAssignedPayload, CaseAssignment>({
         bus: context.bus,
-        em: context.em,
+        em: () => context.em,
         topic: Topic.CASE_ASSIGNED,
         stream: `case-assigned:${teamId}`,
         routingKey: `${tenantId}:${teamId}`,
@@ -82,7 +82,7 @@ export class CaseStreamResolver {
       const { tenantId, teamId, since } = await teamStream(context, args);
       return followStreamEvents<CaseEscalatedPayload, CaseEscalation>({
         bus: context.bus,
-        em: context.em,
+        em: () => context.em,
         topic: Topic.CASE_ESCALATED,
         stream: `case-escalated:${teamId}`,
         routingKey: `${tenantId}:${teamId}`,

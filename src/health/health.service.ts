@@ -206,7 +206,7 @@ export function followChurnRisk(
     );
   return followStreamEvents<ChurnRiskRaisedPayload, ChurnRiskRaisedEvent>({
     bus: ctx.bus,
-    em: ctx.em,
+    em: () => ctx.em,
     topic: Topic.CHURN_RISK_RAISED,
     stream: churnRiskStream(tenantId),
     routingKey: tenantId,

@@ -129,7 +129,7 @@ export class PlaybookResolver {
         throw playbookError(PlaybookErrorCode.TEAM_NOT_FOUND, `No team ${teamId}`, 'teamId');
       return followStreamEvents<TeamAlertPayload, TeamAlert>({
         bus: context.bus,
-        em: context.em,
+        em: () => context.em,
         topic: Topic.TEAM_ALERT,
         stream: teamAlertStream(teamId),
         routingKey: `${tenantId}:${teamId}`,

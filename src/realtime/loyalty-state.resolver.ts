@@ -58,7 +58,7 @@ export class LoyaltyStateResolver {
       const target = await followable(context, String(args.customerId));
       // A merged profile's id follows to its survivor, whose versions are its own: the client starts over.
       const from = target.customerId === String(args.customerId).toLowerCase() ? since : null;
-      return streamLoyaltyState(context.bus, context.em, target.tenantId, target.customerId, from);
+      return streamLoyaltyState(context.bus, () => context.em, target.tenantId, target.customerId, from);
     },
     description:
       'The whole state after every change. With sinceVersion: first each version after it (MISSED; the CURRENT state instead when they are older than the outbox keeps), then LIVE ones, in order, each once. Without: the CURRENT state, then LIVE ones. Staff, or the customer themself.',

@@ -97,10 +97,11 @@ export async function missedLoyaltyStates(
 /**
  * The subscription: what was missed since `sinceVersion` (or the current state when none is given, or
  * when the gap is older than the outbox keeps), then live versions, each exactly once and in order.
+ * `em` is asked for each read, so a long-lived subscription holds no fork between them.
  */
 export function streamLoyaltyState(
   bus: SubscriptionBus,
-  em: EntityManager,
+  em: () => EntityManager,
   tenantId: string,
   customerId: string,
   sinceVersion: number | null,
@@ -109,11 +110,11 @@ export function streamLoyaltyState(
     {
       live: bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId)),
       current: async () => {
-        const state = await currentLoyaltyState(em, tenantId, customerId);
+        const state = await currentLoyaltyState(em(), tenantId, customerId);
         return { version: state.version, items: [toLoyaltyState(state, StateSource.CURRENT)] };
       },
       missed: async (after, upTo) =>
-        (await missedLoyaltyStates(em, customerId, after, upTo))?.map((state) => ({
+        (await missedLoyaltyStates(em(), customerId, after, upTo))?.map((state) => ({
           version: state.version,
           item: toLoyaltyState(state, StateSource.MISSED),
         })) ?? null,

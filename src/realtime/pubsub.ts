@@ -33,6 +33,9 @@ export const VERSIONED_TOPICS: readonly Topic[] = [
   Topic.TEAM_ALERT,
 ];
 
+/** Arguments of versioned subscription fields that only choose where catch-up starts (see fanout.ts). */
+export const CATCH_UP_ARGUMENTS: readonly string[] = ['sinceVersion'];
+
 /** Routing key of events that every instance acts on, whoever it serves. */
 export const EVERY_INSTANCE = 'every-instance';
 
@@ -54,7 +57,7 @@ export interface RealtimeBus {
   /** The channel name for a topic, namespaced so deployments and test runs can share one Redis. */
   channel(topic: Topic): string;
   /** One stream of the events of one routing key, or of several (in arrival order). */
-  subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): EventStream<T>;
+  subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): HubStream<T>;
   /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
   publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
   /** The publishing connection; null when events stay in process. */
@@ -63,10 +66,31 @@ export interface RealtimeBus {
   readonly pubSub: PubSub;
   /** Subscriptions cut off for falling behind, since start. */
   readonly droppedSubscribers: () => number;
+  /** A plain listener on a wire channel (see `channel`), for fan-out groups; returns its removal. */
+  listen(wireChannel: string, listener: (payload: unknown) => void): () => void;
+  /** Listeners on the hub's channels (one per stream or group), for leak checks. */
+  listenerCount(wireChannel?: string): number;
   close(): Promise<void>;
 }
 
 type Listener = (payload: unknown) => void;
+
+/**
+ * A subscriber's stream as the Hub makes it. While its reader waits on an empty queue it may be parked: its
+ * listener leaves the channel and a fan-out group (src/realtime/fanout.ts) delivers in its place, until it
+ * hands back an event (`unpark`), cuts the subscriber off (`cut`), or the stream ends (then `leave` runs).
+ */
+export interface HubStream<T> extends EventStream<T> {
+  readonly channels: readonly string[];
+  /** Called each time the reader starts waiting on an empty queue. */
+  onIdle: (() => void) | null;
+  /** Parks the stream; false when it is not idle (or already parked, or ended). */
+  park(leave: () => void): boolean;
+  /** Back on its channel; `payload`, when given, is delivered to the waiting reader as if it had just arrived. */
+  unpark(payload?: unknown): void;
+  /** Ends the stream for falling behind, as a full queue would (counted in droppedSubscribers). */
+  cut(): void;
+}
 
 /**
  * Fans each wire channel out to the local subscribers: one Redis SUBSCRIBE per channel however many
@@ -108,12 +132,14 @@ class Hub {
     for (const listener of [...entry.set]) listener(payload);
   }
 
-  stream<T>(channels: string[], limit: number): EventStream<T> {
+  stream<T>(channels: string[], limit: number): HubStream<T> {
     const queue: T[] = [];
     let waiting: ((result: IteratorResult<T>) => void) | null = null;
     let failWaiting: ((error: Error) => void) | null = null;
     let failure: Error | null = null;
     let finished = false;
+    /** Set while the fan-out delivers for this stream (its listener is then off the channels). */
+    let parkedUntilStop: (() => void) | null = null;
     const listener: Listener = (payload) => {
       if (finished) return;
       if (waiting) {
@@ -123,19 +149,26 @@ class Hub {
         return;
       }
       if (queue.length >= limit) {
-        this.dropped += 1;
-        failure = new SubscriberTooSlow(limit);
-        queue.length = 0;
-        stop();
+        cut();
         return;
       }
       queue.push(payload as T);
+    };
+    const cut = () => {
+      this.dropped += 1;
+      failure = new SubscriberTooSlow(limit);
+      queue.length = 0;
+      stop();
     };
     const ready = Promise.all(channels.map((channel) => this.add(channel, listener))).then(() => undefined);
     const stop = () => {
       if (finished) return;
       finished = true;
-      for (const channel of channels) this.remove(channel, listener);
+      if (parkedUntilStop) {
+        const leave = parkedUntilStop;
+        parkedUntilStop = null;
+        leave();
+      } else for (const channel of channels) this.remove(channel, listener);
       if (waiting) {
         const wake = waiting;
         const fail = failWaiting;
@@ -144,8 +177,10 @@ class Hub {
         else wake({ value: undefined, done: true });
       }
     };
-    const iterator: EventStream<T> = {
+    const iterator: HubStream<T> = {
       ready,
+      channels,
+      onIdle: null,
       next: () => {
         if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
         if (failure) {
@@ -154,10 +189,28 @@ class Hub {
           return Promise.reject(error instanceof Error ? error : new Error(String(error)));
         }
         if (finished) return Promise.resolve({ value: undefined, done: true });
-        return new Promise<IteratorResult<T>>((resolve, reject) => {
+        const pending = new Promise<IteratorResult<T>>((resolve, reject) => {
           waiting = resolve;
           failWaiting = reject;
         });
+        iterator.onIdle?.();
+        return pending;
+      },
+      park: (leave) => {
+        if (finished || parkedUntilStop || !waiting) return false;
+        // The caller's listener is on the channels already, so taking this one off never unsubscribes Redis.
+        for (const channel of channels) this.remove(channel, listener);
+        parkedUntilStop = leave;
+        return true;
+      },
+      unpark: (payload) => {
+        if (!parkedUntilStop || finished) return;
+        parkedUntilStop = null;
+        for (const channel of channels) void this.add(channel, listener);
+        if (payload !== undefined) listener(payload);
+      },
+      cut: () => {
+        if (!finished) cut();
       },
       return: () => {
         stop();
@@ -173,6 +226,20 @@ class Hub {
       },
     };
     return iterator;
+  }
+
+  /** A plain listener on one channel (a fan-out group's); returns its removal. */
+  listen(channel: string, listener: Listener): () => void {
+    void this.add(channel, listener);
+    return () => this.remove(channel, listener);
+  }
+
+  /** Listeners on `channel` now (for tests: a fan-out group counts once, whatever its members). */
+  listenerCount(channel?: string): number {
+    if (channel !== undefined) return this.listeners.get(channel)?.set.size ?? 0;
+    let count = 0;
+    for (const entry of this.listeners.values()) count += entry.set.size;
+    return count;
   }
 
   private add(channel: string, listener: Listener): Promise<void> {
@@ -260,6 +327,8 @@ export function createRealtimeBus(
       },
     },
     droppedSubscribers: () => hub.dropped,
+    listen: (wireChannel, listener) => hub.listen(wireChannel, listener),
+    listenerCount: (wireChannel) => hub.listenerCount(wireChannel),
     async close() {
       // QUIT waits for Redis to answer; a client that is not connected is just dropped.
       await Promise.all(

@@ -1,4 +1,11 @@
-import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, print } from 'graphql';
+import {
+  createSourceEventStream,
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  print,
+} from 'graphql';
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -8,19 +15,31 @@ type Result = ExecutionResult | Promise<ExecutionResult>;
  */
 const resultsByEvent = new WeakMap<object, Map<string, Result>>();
 
+/** Each document printed once: websocket.ts hands every subscriber of one query text the same document. */
+const printed = new WeakMap<DocumentNode, string>();
+
+function printedOf(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) printed.set(document, (text = print(document)));
+  return text;
+}
+
 /**
  * graphql-ws's `subscribe`: like graphql-js's, except that subscribers with the same operation and variables
  * share one execution per event, so fanning an event out to a thousand subscribers executes it once, not a
  * thousand times. Safe because subscription payload types resolve from the event alone: authorization is
- * decided when the subscription starts, never per event.
+ * decided when the subscription starts, never per event. `onSource` sees the source stream before the first
+ * event (the fan-out adopts versioned ones there).
  */
 export async function subscribeSharingExecution(
   args: ExecutionArgs,
+  onSource?: (events: AsyncIterableIterator<unknown>) => void,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncIterableIterator<unknown>;
-  const key = `${args.operationName ?? ''}\u0000${print(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  onSource?.(events);
+  const key = `${args.operationName ?? ''}\u0000${printedOf(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
   const resultFor = (event: unknown): Result => {
     const run = () => execute({ ...args, rootValue: event });
     if (typeof event !== 'object' || event === null) return run();

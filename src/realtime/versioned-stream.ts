@@ -44,6 +44,23 @@ export interface VersionedSource<E extends VersionedEvent, T> {
 }
 
 /**
+ * A versioned subscription as the fan-out sees it: its live stream, the last version its client has (the
+ * fan-out moves it on as it delivers), and the mapping of a live event to what the subscriber receives.
+ */
+export interface Follower<E extends VersionedEvent = VersionedEvent, T = unknown> {
+  readonly live: EventStream<E>;
+  last: number;
+  fromLive(event: E): T;
+}
+
+const followers = new WeakMap<object, Follower>();
+
+/** The follower behind an iterator `followVersions` returned; undefined for any other stream. */
+export function followerOf(iterator: object): Follower | undefined {
+  return followers.get(iterator);
+}
+
+/**
  * Follows a versioned stream: what was missed since `sinceVersion` (or the current state when none is
  * given, or when the gap is older than the outbox keeps), then live versions, each exactly once and in
  * order. The one catch-up every versioned subscription uses (loyalty state, team queues, churn alerts).
@@ -53,9 +70,9 @@ export function followVersions<E extends VersionedEvent, T>(
   sinceVersion: number | null,
 ): AsyncIterableIterator<T> {
   const { live } = source;
+  let last = 0;
   async function* run(): AsyncGenerator<T> {
     await live.ready;
-    let last = 0;
     const sendCurrent = async function* () {
       const now = await source.current();
       last = now.version;
@@ -100,7 +117,18 @@ export function followVersions<E extends VersionedEvent, T>(
     }
   }
   // Ending the live stream first lets a generator waiting on it finish, so an unsubscribe never leaks a listener.
-  return endingSourceFirst(run(), live);
+  const iterator = endingSourceFirst(run(), live);
+  followers.set(iterator, {
+    live,
+    get last() {
+      return last;
+    },
+    set last(version: number) {
+      last = version;
+    },
+    fromLive: (event: VersionedEvent) => source.fromLive(event as E),
+  });
+  return iterator;
 }
 
 /** An event for a versioned stream: the stream's next version is taken when it is recorded. */
@@ -169,7 +197,8 @@ export async function recordStreamEvents(em: EntityManager, events: StreamEvent[
  */
 export function followStreamEvents<P extends Record<string, unknown>, T>(options: {
   bus: SubscriptionBus;
-  em: EntityManager;
+  /** Asked for each read, so a long-lived subscription holds no fork between them. */
+  em: () => EntityManager;
   topic: Topic;
   stream: string;
   routingKey: string;
@@ -183,7 +212,7 @@ export function followStreamEvents<P extends Record<string, unknown>, T>(options
     {
       live,
       current: async () => {
-        const [row] = await em.execute<{ version: number }[]>(
+        const [row] = await em().execute<{ version: number }[]>(
           `select version::int as version from event_stream where stream = ?`,
           [stream],
         );
@@ -191,7 +220,7 @@ export function followStreamEvents<P extends Record<string, unknown>, T>(options
         return { version, items: options.current ? await options.current(version) : [] };
       },
       missed: async (after, upTo) => {
-        const rows = await em.execute<{ version: number; payload: P }[]>(
+        const rows = await em().execute<{ version: number; payload: P }[]>(
           `select version::int as version, payload from outbox_event
             where stream = ? and version > ? and (?::bigint is null or version <= ?::bigint) order by version`,
           [stream, after, upTo ?? null, upTo ?? null],

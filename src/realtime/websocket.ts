@@ -4,6 +4,7 @@ import {
   type DocumentNode,
   execute,
   type ExecutionArgs,
+  type ExecutionResult,
   getOperationAST,
   GraphQLError,
   type GraphQLSchema,
@@ -19,7 +20,7 @@ import { type WebSocket, WebSocketServer } from 'ws';
 
 import type { Authenticator } from '../shared/auth/authenticator';
 import { apiKeyLabel, type Caller, callerLabel } from '../shared/auth/caller';
-import { type ContextDeps, createContext } from '../shared/context';
+import { type Context, type ContextDeps, createContext, releaseRequestState } from '../shared/context';
 import { AppError, limitError } from '../shared/errors';
 import type { formatError } from '../shared/graphql/format-error';
 import { assertOperationCost } from '../shared/graphql/query-cost';
@@ -35,7 +36,8 @@ import {
   codeCloseReasons,
   refusalReason,
 } from './close-codes';
-import { type ApiKeyRevokedEvent, EVERY_INSTANCE, Topic } from './pubsub';
+import { type Delivery, Fanout } from './fanout';
+import { type ApiKeyRevokedEvent, EVERY_INSTANCE, type RealtimeBus, Topic } from './pubsub';
 import { realtimeError, RealtimeErrorCode } from './realtime.errors';
 import { subscribeSharingExecution } from './shared-execution';
 
@@ -116,6 +118,10 @@ export interface WebSocketOptions {
   readonly rateLimiter: Pick<RateLimiter, 'consumeOperation' | 'consumeConnection'>;
   readonly authenticator: Pick<Authenticator, 'authenticate' | 'forgetApiKey'>;
   readonly contextDeps: ContextDeps;
+  /** Fan-out groups listen on it directly. */
+  readonly bus: Pick<RealtimeBus, 'listen'>;
+  /** Frames one subscriber may have unsent before it is cut off (SUBSCRIPTION_BUFFER_LIMIT). */
+  readonly subscriptionBufferLimit: number;
   readonly formatError: ReturnType<typeof formatError>;
   readonly metrics: Metrics;
   readonly log: Logger;
@@ -140,35 +146,58 @@ export interface GatewayWebSocket {
 
 type PreparedOperation = ExecutionArgs | readonly GraphQLError[];
 
+/** Query texts remembered, parsed and validated: thousands of subscribers of one query share one document. */
+const DOCUMENTS_KEPT = 500;
+
 /**
  * Parses and validates an operation the way graphql-ws would, then checks its cost with the variables
- * applied: the execution arguments, or the errors to answer with before anything runs.
+ * applied: the execution arguments, or the errors to answer with before anything runs. The parse and the
+ * validation are remembered per query text (least recently used first out); the cost depends on the
+ * variables, so it runs every time.
  */
-function prepareOperation(
+function operationPreparer(
   schema: GraphQLSchema,
   rules: readonly ValidationRule[],
   maxQueryCost: number,
-  payload: SubscribePayload,
-): PreparedOperation {
-  let document: DocumentNode;
-  try {
-    document = parse(payload.query);
-  } catch (error) {
-    if (error instanceof GraphQLError) return [error];
-    throw error;
-  }
-  const invalid = validate(schema, document, rules);
-  if (invalid.length > 0) return invalid;
-  const operation = getOperationAST(document, payload.operationName);
-  if (operation) {
-    try {
-      assertOperationCost(schema, document, operation, payload.variables ?? undefined, maxQueryCost);
-    } catch (error) {
-      if (error instanceof GraphQLError) return [error];
-      throw error;
+): (payload: SubscribePayload) => PreparedOperation {
+  const documents = new Map<string, DocumentNode | readonly GraphQLError[]>();
+  const parsed = (query: string): DocumentNode | readonly GraphQLError[] => {
+    let entry = documents.get(query);
+    if (entry !== undefined) {
+      documents.delete(query);
+    } else {
+      try {
+        const document = parse(query);
+        const invalid = validate(schema, document, rules);
+        entry = invalid.length > 0 ? invalid : document;
+      } catch (error) {
+        if (!(error instanceof GraphQLError)) throw error;
+        entry = [error];
+      }
+      if (documents.size >= DOCUMENTS_KEPT) documents.delete(documents.keys().next().value!);
     }
-  }
-  return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+    documents.set(query, entry);
+    return entry;
+  };
+  return (payload) => {
+    const document = parsed(payload.query);
+    if (Array.isArray(document)) return document as readonly GraphQLError[];
+    const operation = getOperationAST(document as DocumentNode, payload.operationName);
+    if (operation) {
+      try {
+        assertOperationCost(schema, document as DocumentNode, operation, payload.variables ?? undefined, maxQueryCost);
+      } catch (error) {
+        if (error instanceof GraphQLError) return [error];
+        throw error;
+      }
+    }
+    return {
+      schema,
+      document: document as DocumentNode,
+      operationName: payload.operationName,
+      variableValues: payload.variables,
+    };
+  };
 }
 
 /** The client's address as the socket sees it. */
@@ -194,7 +223,19 @@ function withoutHttpHint(error: GraphQLError): GraphQLError {
  */
 export function startWebSocketServer(httpServer: Server, options: WebSocketOptions): GatewayWebSocket {
   const { schema, authenticator, contextDeps, metrics, log, rateLimiter } = options;
-  const rules = [...specifiedRules, ...options.validationRules];
+  const prepareOperation = operationPreparer(
+    schema,
+    [...specifiedRules, ...options.validationRules],
+    options.maxQueryCost,
+  );
+  /** graphql-ws's `next` payload for a result: errors formatted as over HTTP. */
+  const nextPayload = (result: ExecutionResult) =>
+    result.errors
+      ? { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error)) }
+      : undefined;
+  const fanout = new Fanout(options.bus, (result) => nextPayload(result) ?? result, options.subscriptionBufferLimit);
+  /** Each operation's socket and id, by its context: the fan-out writes there directly. */
+  const deliveries = new WeakMap<Context, Delivery>();
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: options.maxPayload });
   const openSubscriptions = new WeakMap<object, Set<string>>();
   /** Open sockets by caller label: counted for the per-caller limit, closed together on revocation. */
@@ -216,7 +257,13 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       // onSubscribe parses, validates and costs each operation; strings with control characters are then
       // refused before anything runs, as over HTTP.
       execute: (args) => refuseBadStrings(args) ?? execute(args),
-      subscribe: (args) => refuseBadStrings(args) ?? subscribeSharingExecution(args),
+      subscribe: (args) =>
+        refuseBadStrings(args) ??
+        subscribeSharingExecution(args, (events) => {
+          const context = args.contextValue as Context;
+          const delivery = deliveries.get(context);
+          if (delivery) fanout.adopt(args, events, delivery, () => releaseRequestState(context));
+        }),
       // Authenticate once on connect so a bad token never gets a socket...
       onConnect: async (ctx) => {
         const address = addressOf(ctx.extra.request);
@@ -283,7 +330,9 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
           }
           throw error;
         }
-        return createContext(contextDeps, caller, `ws:${id}`, log.child({ subscriptionId: id }));
+        const context = createContext(contextDeps, caller, `ws:${id}`, () => log.child({ subscriptionId: id }));
+        deliveries.set(context, { socket: ctx.extra.socket, id });
+        return context;
       },
       onSubscribe: async (ctx, id, payload) => {
         // graphql-ws registered this operation before calling us, so it counts itself.
@@ -297,7 +346,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
         }
         const decision = await rateLimiter.consumeOperation(ctx.extra.caller ?? null, addressOf(ctx.extra.request));
         if (!decision.allowed) return [withoutHttpHint(limitError.rateLimited(decision.retryAfterSeconds))];
-        const prepared = prepareOperation(schema, rules, options.maxQueryCost, payload);
+        const prepared = prepareOperation(payload);
         if (isErrors(prepared)) return prepared.map((error) => withoutHttpHint(error));
         let ids = openSubscriptions.get(ctx);
         if (!ids) openSubscriptions.set(ctx, (ids = new Set()));
@@ -305,10 +354,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
         metrics.subscriptionsOpen.inc();
         return prepared;
       },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors
-          ? { ...result, errors: result.errors.map((error) => options.formatError(error.toJSON(), error)) }
-          : undefined,
+      onNext: (_ctx, _id, _payload, _args, result) => nextPayload(result),
       onComplete: (ctx, id) => {
         if (openSubscriptions.get(ctx)?.delete(id)) metrics.subscriptionsOpen.dec();
       },

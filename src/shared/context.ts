@@ -44,12 +44,18 @@ export interface ContextDeps {
 }
 
 /**
- * The context of one operation. The EntityManager fork and the loaders are made on first use: an operation that
- * reads no table (`__typename`, a refused request) pays for neither. Either way the fork has the caller's
+ * The context of one operation. The EntityManager fork and the loaders (and the logger, when given as a function)
+ * are made on first use: an operation that reads no table (`__typename`, a refused request) pays for neither. Either way the fork has the caller's
  * tenant bound before anything can use it.
  */
-export function createContext(deps: ContextDeps, caller: Caller | null, requestId: string, log: Logger): Context {
+export function createContext(
+  deps: ContextDeps,
+  caller: Caller | null,
+  requestId: string,
+  log: Logger | (() => Logger),
+): Context {
   const { orm, bus } = deps;
+  let logger = typeof log === 'function' ? undefined : log;
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
@@ -60,7 +66,7 @@ export function createContext(deps: ContextDeps, caller: Caller | null, requestI
     }
     return em;
   };
-  return {
+  const context: Context = {
     requestId,
     caller,
     tenantId,
@@ -70,7 +76,24 @@ export function createContext(deps: ContextDeps, caller: Caller | null, requestI
     get loaders() {
       return (loaders ??= deps.createLoaders(fork()));
     },
-    log,
+    get log() {
+      return (logger ??= (log as () => Logger)());
+    },
     bus,
   };
+  releasers.set(context, () => {
+    em = undefined;
+    loaders = undefined;
+  });
+  return context;
+}
+
+const releasers = new WeakMap<Context, () => void>();
+
+/**
+ * Forgets the context's EntityManager fork and loaders (made again on next use): a subscription that lives
+ * for hours keeps neither, nor what they loaded, between the moments it reads.
+ */
+export function releaseRequestState(context: unknown): void {
+  if (typeof context === 'object' && context !== null) releasers.get(context as Context)?.();
 }

@@ -40,7 +40,7 @@ describe('versioned streams (recordStreamEvent + followStreamEvents)', () => {
     started = (times) => new Promise((resolve) => (calls >= times ? resolve() : waiters.push([times, resolve])));
     return followStreamEvents<{ note: string }, { version: number; source: string; note: string }>({
       bus: gw.gateway.bus,
-      em: gw.gateway.orm.em.fork(),
+      em: () => gw.gateway.orm.em.fork(),
       topic: Topic.TEAM_ALERT,
       stream,
       routingKey: `${tenantId}:${stream}`,

@@ -1,0 +1,236 @@
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionArgs,
+  type ExecutionResult,
+  Kind,
+  type OperationDefinitionNode,
+  print,
+  visit,
+} from 'graphql';
+import type { WebSocket } from 'ws';
+
+import { CATCH_UP_ARGUMENTS, type HubStream, type RealtimeBus } from './pubsub';
+import { type Follower, followerOf, type VersionedEvent } from './versioned-stream';
+
+/** Where a subscription's frames go: its socket and graphql-ws's operation id. */
+export interface Delivery {
+  readonly socket: WebSocket;
+  readonly id: string;
+}
+
+interface Member {
+  readonly follower: Follower;
+  readonly live: HubStream<VersionedEvent>;
+  readonly socket: WebSocket;
+  /** `{"id":"<id>","type":"next","payload":`, built once per subscription. */
+  readonly head: Buffer;
+  /** Drops what the subscription's context holds (its EntityManager fork, its loaders) while it is parked. */
+  readonly release: () => void;
+}
+
+/** The operation text and the variables it still uses once catch-up arguments are gone, per document. */
+const shapes = new WeakMap<DocumentNode, Map<string, { text: string; variables: string[] }>>();
+
+function shapeOf(document: DocumentNode, operationName: string): { text: string; variables: string[] } {
+  let byName = shapes.get(document);
+  if (!byName) shapes.set(document, (byName = new Map<string, { text: string; variables: string[] }>()));
+  let shape = byName.get(operationName);
+  if (shape) return shape;
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION &&
+      (operationName === '' || definition.name?.value === operationName),
+  );
+  // Only the root fields' catch-up arguments go: the same name deeper down is an ordinary argument.
+  const stripped = operation
+    ? visit(operation, {
+        Field: {
+          enter: (field, _key, _parent, path) => {
+            if (path.length !== 3) return undefined;
+            return {
+              ...field,
+              arguments: field.arguments?.filter((argument) => !CATCH_UP_ARGUMENTS.includes(argument.name.value)),
+            };
+          },
+        },
+      })
+    : document;
+  const used = new Set<string>();
+  visit(stripped, {
+    VariableDefinition: () => false,
+    Variable: (variable) => {
+      used.add(variable.name.value);
+    },
+  });
+  const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
+  shape = { text: [stripped, ...fragments].map((node) => print(node)).join('\n'), variables: [...used].sort() };
+  byName.set(operationName, shape);
+  return shape;
+}
+
+/**
+ * What subscriptions share a group by: the operation without its catch-up arguments (`sinceVersion`), and
+ * the values of the variables it still uses. Clients resuming from different versions share one.
+ */
+export function groupKey(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Readonly<Record<string, unknown>> | null | undefined,
+): string {
+  const shape = shapeOf(document, operationName ?? '');
+  const values = shape.variables.map((name) => [name, variables?.[name] ?? null]);
+  return `${operationName ?? ''}\u0000${shape.text}\u0000${JSON.stringify(values)}`;
+}
+
+function isHubStream(stream: object): stream is HubStream<VersionedEvent> {
+  return 'park' in stream && 'channels' in stream;
+}
+
+/**
+ * Subscribers of one versioned channel with one operation: the event is executed and serialised once, then
+ * written to each member's socket in one synchronous loop. A member that misses a version (or a resync)
+ * goes back to its own stream, which fills the gap from the outbox through graphql-ws, and parks again.
+ */
+class Group {
+  readonly members = new Set<Member>();
+  private readonly queue: unknown[] = [];
+  private busy = false;
+  private readonly stopListening: () => void;
+
+  constructor(
+    private readonly owner: Fanout,
+    readonly key: string,
+    channel: string,
+    private readonly args: ExecutionArgs,
+    private readonly fromLive: (event: VersionedEvent) => unknown,
+  ) {
+    this.stopListening = owner.bus.listen(channel, (payload) => this.onEvent(payload));
+  }
+
+  remove(member: Member): void {
+    this.members.delete(member);
+    if (this.members.size > 0) return;
+    this.stopListening();
+    this.owner.forget(this);
+  }
+
+  /** Back to its own stream, handed `payload` to act on (fill a gap, resync). */
+  private unpark(member: Member, payload: unknown): void {
+    // Its listener is back on the channel before the group's may leave it: Redis stays subscribed.
+    member.live.unpark(payload);
+    this.remove(member);
+  }
+
+  private onEvent(payload: unknown): void {
+    this.queue.push(payload);
+    if (!this.busy) this.drain();
+  }
+
+  /** Events in arrival order; an execution that returns a promise holds the later ones until it settles. */
+  private drain(): void {
+    this.busy = true;
+    while (this.queue.length > 0) {
+      const payload = this.queue.shift()!;
+      const event = payload as VersionedEvent;
+      if (event.resync || event.version === undefined || this.members.size === 0) {
+        for (const member of [...this.members]) this.unpark(member, payload);
+        continue;
+      }
+      const result = execute({ ...this.args, rootValue: this.fromLive(event) });
+      if (result instanceof Promise) {
+        result.then(
+          (settled) => this.deliver(payload, Number(event.version), settled),
+          () => {
+            for (const member of [...this.members]) this.unpark(member, payload);
+          },
+        );
+        void result.finally(() => this.drain());
+        return;
+      }
+      this.deliver(payload, Number(event.version), result);
+    }
+    this.busy = false;
+  }
+
+  private deliver(payload: unknown, version: number, result: ExecutionResult): void {
+    let tail: Buffer | null = null;
+    for (const member of [...this.members]) {
+      const { follower, socket } = member;
+      if (version <= follower.last) continue;
+      if (version !== follower.last + 1) {
+        this.unpark(member, payload);
+        continue;
+      }
+      // Closing: graphql-ws ends the operation, which takes the member out.
+      if (socket.readyState !== socket.OPEN) continue;
+      tail ??= Buffer.from(`${JSON.stringify(this.owner.format(result))}}`);
+      if (socket.bufferedAmount > this.owner.limit * tail.length) {
+        member.live.cut();
+        continue;
+      }
+      socket.send(Buffer.concat([member.head, tail]), { binary: false });
+      follower.last = version;
+    }
+  }
+}
+
+/**
+ * Live delivery of versioned subscriptions without a promise, generator or serialisation per socket.
+ * A subscription joins its group only when its own stream waits on an empty queue: graphql-ws asks for
+ * the next value only after its previous frame was written, so whatever it sent (the current state, the
+ * catch-up) is already ahead of every direct write in the socket's send order.
+ */
+export class Fanout {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    readonly bus: Pick<RealtimeBus, 'listen'>,
+    /** The `next` payload graphql-ws would send for a result (errors formatted as `onNext` does). */
+    readonly format: (result: ExecutionResult) => unknown,
+    /** A socket with more than this many frames of unsent data is cut off. */
+    readonly limit: number,
+  ) {}
+
+  /** Groups open now (for leak checks). */
+  get size(): number {
+    return this.groups.size;
+  }
+
+  /** Lets a versioned subscription be delivered by its group once it has caught up; others are left as they are. */
+  adopt(args: ExecutionArgs, events: object, delivery: Delivery, release: () => void): void {
+    const follower = followerOf(events);
+    if (!follower || !isHubStream(follower.live) || follower.live.channels.length !== 1) return;
+    const live = follower.live;
+    const member: Member = {
+      follower,
+      live,
+      socket: delivery.socket,
+      head: Buffer.from(`{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`),
+      release,
+    };
+    const key = `${live.channels[0]}\u0000${groupKey(args.document, args.operationName, args.variableValues)}`;
+    live.onIdle = () => this.park(member, key, args);
+  }
+
+  forget(group: Group): void {
+    if (this.groups.get(group.key) === group) this.groups.delete(group.key);
+  }
+
+  private park(member: Member, key: string, args: ExecutionArgs): void {
+    let group = this.groups.get(key);
+    const created = !group;
+    if (!group) {
+      group = new Group(this, key, member.live.channels[0], args, (event) => member.follower.fromLive(event));
+      this.groups.set(key, group);
+    }
+    const joined = group;
+    if (!member.live.park(() => joined.remove(member))) {
+      // An empty group made for nothing stops listening again.
+      if (created) joined.remove(member);
+      return;
+    }
+    joined.members.add(member);
+    member.release();
+  }
+}
