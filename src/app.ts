@@ -97,6 +97,8 @@ export interface Gateway {
   listen(port: number): Promise<number>;
   /** The metrics listener's port once listening; undefined without METRICS_PORT. */
   metricsPort(): number | undefined;
+  /** Fan-out groups open now (see realtime/fanout.ts), for leak checks. */
+  fanoutGroups(): number;
   /** Graceful stop: refuse new work, finish in-flight requests, close subscriptions, then pools. */
   close(): Promise<void>;
 }
@@ -347,6 +349,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       return listenOn(httpServer, port);
     },
     metricsPort: () => (metricsServer?.listening ? (metricsServer.address() as AddressInfo).port : undefined),
+    fanoutGroups: () => webSocket.fanoutGroups(),
     close: () =>
       (closing ??= (async () => {
         stopJobs();

@@ -142,6 +142,8 @@ export interface GatewayWebSocket {
   drain(): Promise<void>;
   /** Stops accepting sockets. */
   close(): void;
+  /** Fan-out groups open now (one per channel and operation with parked subscribers), for leak checks. */
+  fanoutGroups(): number;
 }
 
 type PreparedOperation = ExecutionArgs | readonly GraphQLError[];
@@ -379,6 +381,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       await wsCleanup.dispose();
     },
     close: () => wsServer.close(),
+    fanoutGroups: () => fanout.size,
   };
 }
 
