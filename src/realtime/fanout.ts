@@ -13,6 +13,12 @@ import type { WebSocket } from 'ws';
 import { CATCH_UP_ARGUMENTS, type HubStream, type RealtimeBus } from './pubsub';
 import { type Follower, followerOf, type VersionedEvent } from './versioned-stream';
 
+/**
+ * How long a group holds a version that came before the one it follows. Both instances' relays publish, so
+ * version n+1 may reach Redis just before n; waiting briefly spares every member a read of the outbox.
+ */
+const GAP_WAIT_MS = 100;
+
 /** Where a subscription's frames go: its socket and graphql-ws's operation id. */
 export interface Delivery {
   readonly socket: WebSocket;
@@ -89,14 +95,18 @@ function isHubStream(stream: object): stream is HubStream<VersionedEvent> {
 
 /**
  * Subscribers of one versioned channel with one operation: the event is executed and serialised once, then
- * written to each member's socket in one synchronous loop. A member that misses a version (or a resync)
- * goes back to its own stream, which fills the gap from the outbox through graphql-ws, and parks again.
+ * written to each member's socket in one synchronous loop. A version that overtook the one before it waits
+ * for it a little; a member still short of it then (or on a resync) goes back to its own stream, which fills
+ * the gap from the outbox through graphql-ws, and parks again.
  */
 class Group {
   readonly members = new Set<Member>();
   private readonly queue: unknown[] = [];
   private busy = false;
   private readonly stopListening: () => void;
+  /** Versions that came before one they follow (two relays racing), until it comes or GAP_WAIT_MS pass. */
+  private readonly held = new Map<number, ExecutionResult>();
+  private holdTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly owner: Fanout,
@@ -111,6 +121,8 @@ class Group {
   remove(member: Member): void {
     this.members.delete(member);
     if (this.members.size > 0) return;
+    this.stopWaiting();
+    this.held.clear();
     this.stopListening();
     this.owner.forget(this);
   }
@@ -134,13 +146,15 @@ class Group {
       const payload = this.queue.shift()!;
       const event = payload as VersionedEvent;
       if (event.resync || event.version === undefined || this.members.size === 0) {
+        this.held.clear();
+        this.stopWaiting();
         for (const member of [...this.members]) this.unpark(member, payload);
         continue;
       }
       const result = execute({ ...this.args, rootValue: this.fromLive(event) });
       if (result instanceof Promise) {
         result.then(
-          (settled) => this.deliver(payload, Number(event.version), settled),
+          (settled) => this.deliver(Number(event.version), settled),
           () => {
             for (const member of [...this.members]) this.unpark(member, payload);
           },
@@ -148,18 +162,34 @@ class Group {
         void result.finally(() => this.drain());
         return;
       }
-      this.deliver(payload, Number(event.version), result);
+      this.deliver(Number(event.version), result);
     }
     this.busy = false;
   }
 
-  private deliver(payload: unknown, version: number, result: ExecutionResult): void {
+  private deliver(version: number, result: ExecutionResult): void {
+    const behind = this.send(version, result);
+    if (behind) {
+      this.held.set(version, result);
+      this.holdTimer ??= setTimeout(() => this.giveUpWaiting(), GAP_WAIT_MS).unref();
+    }
+    // An earlier version that arrived late lets the ones held behind it go out, in order.
+    for (const held of [...this.held.keys()].sort((x, y) => x - y)) {
+      if (held <= version) continue;
+      if (!this.send(held, this.held.get(held)!)) this.held.delete(held);
+    }
+    if (this.held.size === 0) this.stopWaiting();
+  }
+
+  /** Writes version `version` to every member whose next it is; true when a member is short of the one before. */
+  private send(version: number, result: ExecutionResult): boolean {
     let tail: Buffer | null = null;
-    for (const member of [...this.members]) {
+    let behind = false;
+    for (const member of this.members) {
       const { follower, socket } = member;
       if (version <= follower.last) continue;
       if (version !== follower.last + 1) {
-        this.unpark(member, payload);
+        behind = true;
         continue;
       }
       // Closing: graphql-ws ends the operation, which takes the member out.
@@ -172,6 +202,20 @@ class Group {
       socket.send(Buffer.concat([member.head, tail]), { binary: false });
       follower.last = version;
     }
+    return behind;
+  }
+
+  /** The missing version did not come: members still short of it read what they lack from the outbox. */
+  private giveUpWaiting(): void {
+    this.holdTimer = null;
+    const newest = Math.max(...this.held.keys());
+    this.held.clear();
+    for (const member of [...this.members]) if (member.follower.last < newest) this.unpark(member, { resync: true });
+  }
+
+  private stopWaiting(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
   }
 }
 
