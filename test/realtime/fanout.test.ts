@@ -149,6 +149,34 @@ describe('fan-out groups', () => {
     await until(() => gw.gateway.fanoutGroups() === 0);
   });
 
+  it('holds a version that overtook the one before it until that one comes, then sends both in order', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const subscriber = await subscribe(gw, tenant.owner.secret, { id: customer.id });
+    await subscriber.until(1);
+    const start = states(subscriber)[0].version;
+    await until(() => gw.gateway.fanoutGroups() === 1);
+    // Versions the outbox never had: a read of the outbox for the gap would answer with the CURRENT state.
+    const state = (version: number) => ({
+      customerId: customer.id,
+      version,
+      changedAt: null,
+      balance: { available: 0, pending: 0 },
+      tier: null,
+      benefits: [],
+      activeVouchers: [],
+    });
+    const routingKey = `${tenant.tenantId}:${customer.id}`;
+    await gw.gateway.bus.publish(Topic.LOYALTY_STATE_CHANGED, routingKey, state(start + 2));
+    await gw.gateway.bus.publish(Topic.LOYALTY_STATE_CHANGED, routingKey, state(start + 1));
+    await subscriber.until(3);
+    expect(states(subscriber).slice(1)).toEqual([
+      { version: start + 1, source: 'LIVE' },
+      { version: start + 2, source: 'LIVE' },
+    ]);
+    subscriber.socket.close();
+    await until(() => gw.gateway.fanoutGroups() === 0);
+  });
+
   it('frees every group and listener after 1,000 subscribe and complete cycles', async () => {
     const customer = await createCustomer(tenant.owner);
     await earn(tenant.owner, customer.id, 1);
