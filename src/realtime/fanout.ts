@@ -153,13 +153,17 @@ class Group {
       }
       const result = execute({ ...this.args, rootValue: this.fromLive(event) });
       if (result instanceof Promise) {
-        result.then(
-          (settled) => this.deliver(Number(event.version), settled),
-          () => {
-            for (const member of [...this.members]) this.unpark(member, payload);
-          },
-        );
-        void result.finally(() => this.drain());
+        void result
+          .then(
+            (settled) => this.deliver(Number(event.version), settled),
+            () => {
+              for (const member of [...this.members]) this.unpark(member, payload);
+            },
+          )
+          .then(
+            () => this.drain(),
+            () => this.drain(),
+          );
         return;
       }
       this.deliver(Number(event.version), result);
