@@ -64,6 +64,7 @@ import { buildGatewaySchema, type Services } from './schema';
 import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
+import { StatementPool } from './shared/db/statements';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { stringInputsPlugin } from './shared/graphql/string-inputs';
@@ -85,6 +86,8 @@ import { TimelineService } from './timeline/timeline.service';
 export interface Gateway {
   readonly httpServer: Server;
   readonly orm: MikroORM;
+  /** The ledger's own connections (prepared statements); tests count the statements run on it. */
+  readonly ledgerPool: StatementPool;
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
@@ -103,6 +106,7 @@ export interface Gateway {
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
 function createServices(
+  ledgerPool: StatementPool,
   authenticator: Authenticator,
   config: Config,
   notifier: ContactNotifier,
@@ -112,7 +116,7 @@ function createServices(
 ): Services {
   const identifiers = new IdentifierService();
   const customers = new CustomerService(authenticator, identifiers);
-  const ledger = new LedgerService();
+  const ledger = new LedgerService(ledgerPool);
   const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
   const tiers = new TierService();
@@ -188,6 +192,7 @@ function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
  */
 export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
   return createServices(
+    new StatementPool(orm, { size: config.ledgerPoolSize }),
     createAuthenticator(orm, config),
     config,
     createContactNotifier(config, log),
@@ -249,7 +254,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const authenticator = createAuthenticator(orm, config);
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
+  const ledgerPool = new StatementPool(orm, { size: config.ledgerPoolSize });
   const services = createServices(
+    ledgerPool,
     authenticator,
     config,
     contactNotifier,
@@ -336,6 +343,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   return {
     httpServer,
     orm,
+    ledgerPool,
     bus,
     metrics,
     log,
@@ -357,6 +365,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         // Reminders under way likewise; one cut off stays SENDING (never sent twice) and is logged.
         await settleWithin(services.playbookEngine.drain(), 5_000, undefined);
         await bus.close();
+        await ledgerPool.close();
         await orm.close(true);
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       })()),

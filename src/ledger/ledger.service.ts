@@ -11,6 +11,7 @@ import {
 } from '../shared/auth/guards';
 import { chargeGrant, checkGrant } from '../shared/auth/limits';
 import type { Context } from '../shared/context';
+import type { StatementPool } from '../shared/db/statements';
 import {
   claimIdempotencyKey,
   findIdempotentResult,
@@ -35,6 +36,7 @@ import {
   createLot,
   credit,
   debit,
+  earnPrepared,
   earnStatement,
   entries,
   findTransaction,
@@ -80,6 +82,9 @@ function ledgerRequest(tenantId: string, caller: Caller, rawKey: string, hash: s
  * The SQL primitives are in ledger.store; bookings inside other domains' transactions in ledger.bookings.
  */
 export class LedgerService {
+  /** `pool`: the ledger's own connections, where an earn with a client's key is a prepared statement. */
+  constructor(private readonly pool: StatementPool) {}
+
   async earn(ctx: Context, input: EarnPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
     const reason = requiredText(input.reason, 'input.reason', 500);
@@ -127,7 +132,7 @@ export class LedgerService {
           if (booked.length > 0) await chargeGrant(tx, grant);
           return booked;
         })
-      : await earnStatement(ctx.em, booking);
+      : await earnPrepared(this.pool, booking);
     forgetBalances(ctx);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.

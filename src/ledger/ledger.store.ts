@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
+import { prepared, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
@@ -346,8 +347,19 @@ const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
  * of the customer under way (which locks the row FOR UPDATE) and then reads the row as the merge left it.
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
+  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, earnParams(earn));
+}
+
+/** The same statement with a client's key, prepared on the ledger's own pool (planned once per connection). */
+const EARN_PREPARED = prepared('ledger_earn', EARN_SQL.claimed);
+
+export async function earnPrepared(pool: StatementPool, earn: EarnBooking): Promise<TransactionRow[]> {
+  return await pool.run<TransactionRow>(EARN_PREPARED, earnParams(earn));
+}
+
+function earnParams(earn: EarnBooking): unknown[] {
   const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
-  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, [
+  return [
     earn.customerId,
     earn.tenantId,
     ...(earn.claim ? claimParams(earn.claim) : []),
@@ -367,7 +379,7 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
     earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
     earn.pendingUntil,
     earn.timeline,
-  ]);
+  ];
 }
 
 /**
