@@ -44,6 +44,7 @@ import { HealthService } from './health/health.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { InsightService } from './insights/insight.service';
 import { startJobs } from './jobs';
+import { EarnBatcher } from './ledger/earn.batcher';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerReadService } from './ledger/ledger-reads.service';
@@ -64,7 +65,7 @@ import { buildGatewaySchema, type Services } from './schema';
 import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
-import { StatementPool } from './shared/db/statements';
+import { StatementPool, type StatementPoolOptions } from './shared/db/statements';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { stringInputsPlugin } from './shared/graphql/string-inputs';
@@ -106,7 +107,7 @@ export interface Gateway {
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
 function createServices(
-  ledgerPool: StatementPool,
+  earns: EarnBatcher,
   authenticator: Authenticator,
   config: Config,
   notifier: ContactNotifier,
@@ -116,7 +117,7 @@ function createServices(
 ): Services {
   const identifiers = new IdentifierService();
   const customers = new CustomerService(authenticator, identifiers);
-  const ledger = new LedgerService(ledgerPool);
+  const ledger = new LedgerService(earns);
   const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
   const tiers = new TierService();
@@ -192,7 +193,7 @@ function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
  */
 export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
   return createServices(
-    new StatementPool(orm, { size: config.ledgerPoolSize }),
+    createEarnBatcher(new StatementPool(orm, ledgerPoolOptions(config)), config, () => undefined),
     createAuthenticator(orm, config),
     config,
     createContactNotifier(config, log),
@@ -200,6 +201,18 @@ export function createStandaloneServices(orm: MikroORM, config: Config, log: Log
     createReminderNotifier(config, log),
     log,
   );
+}
+
+/**
+ * The ledger's pool: a group waiting on a lock longer than this (a merge of one of its customers, a key held by
+ * a long transaction) gives up and its earns are booked one by one, instead of holding up the whole group.
+ */
+function ledgerPoolOptions(config: Config): StatementPoolOptions {
+  return { size: config.ledgerPoolSize, lockTimeoutMs: 2_000 };
+}
+
+function createEarnBatcher(pool: StatementPool, config: Config, onFallback: () => void): EarnBatcher {
+  return new EarnBatcher(pool, { inflight: config.ledgerPoolSize, max: config.ledgerBatchMax, onFallback });
 }
 
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
@@ -254,9 +267,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const authenticator = createAuthenticator(orm, config);
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
-  const ledgerPool = new StatementPool(orm, { size: config.ledgerPoolSize });
+  const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
+  const earns = createEarnBatcher(ledgerPool, config, () => metrics.ledgerBatchFallbacks.inc());
   const services = createServices(
-    ledgerPool,
+    earns,
     authenticator,
     config,
     contactNotifier,
@@ -364,6 +378,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await settleWithin(contactNotifier.drain(), 5_000, undefined);
         // Reminders under way likewise; one cut off stays SENDING (never sent twice) and is logged.
         await settleWithin(services.playbookEngine.drain(), 5_000, undefined);
+        await earns.close();
         await bus.close();
         await ledgerPool.close();
         await orm.close(true);

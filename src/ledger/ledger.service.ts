@@ -11,7 +11,6 @@ import {
 } from '../shared/auth/guards';
 import { chargeGrant, checkGrant } from '../shared/auth/limits';
 import type { Context } from '../shared/context';
-import type { StatementPool } from '../shared/db/statements';
 import {
   claimIdempotencyKey,
   findIdempotentResult,
@@ -24,6 +23,7 @@ import {
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
+import type { EarnBatcher } from './earn.batcher';
 import { reverseWork } from './ledger.bookings';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
@@ -36,7 +36,6 @@ import {
   createLot,
   credit,
   debit,
-  earnPrepared,
   earnStatement,
   entries,
   findTransaction,
@@ -82,8 +81,8 @@ function ledgerRequest(tenantId: string, caller: Caller, rawKey: string, hash: s
  * The SQL primitives are in ledger.store; bookings inside other domains' transactions in ledger.bookings.
  */
 export class LedgerService {
-  /** `pool`: the ledger's own connections, where an earn with a client's key is a prepared statement. */
-  constructor(private readonly pool: StatementPool) {}
+  /** `earns`: group commit for the earns with a client's key and no daily limit. */
+  constructor(private readonly earns: EarnBatcher) {}
 
   async earn(ctx: Context, input: EarnPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
@@ -125,14 +124,14 @@ export class LedgerService {
       expiresAt: input.expiresAt ?? null,
       timeline: true,
     };
-    // Unlimited callers keep the single statement; a daily limit counts the grant in the earn's transaction.
+    // A daily limit counts the grant in the earn's transaction; unlimited callers' earns are grouped.
     const rows = grant
       ? await ctx.em.transactional(async (tx) => {
           const booked = await earnStatement(tx, booking);
           if (booked.length > 0) await chargeGrant(tx, grant);
           return booked;
         })
-      : await earnPrepared(this.pool, booking);
+      : await this.earns.book(booking, () => earnStatement(ctx.em, booking));
     forgetBalances(ctx);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.

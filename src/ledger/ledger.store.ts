@@ -2,7 +2,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
-import { prepared, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
@@ -12,7 +11,7 @@ import {
   type Delta,
   type EarnBooking,
   type Header,
-  LOT_EXPIRY_SQL,
+  lotExpirySql,
   type TransactionRow,
 } from './ledger.model';
 import {
@@ -195,7 +194,7 @@ export async function createLot(
       points: '?',
       remaining: '?',
       pending_until: '?',
-      expires_at: expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz',
+      expires_at: expiresAt === 'policy' ? lotExpirySql() : '?::timestamptz',
     },
     'from tenant t where t.id = ?',
   );
@@ -321,7 +320,7 @@ const earnSql = (claimed: boolean): string => {
       points: 'h.points',
       remaining: 'h.points',
       pending_until: '?::timestamptz',
-      expires_at: LOT_EXPIRY_SQL,
+      expires_at: lotExpirySql(),
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
@@ -348,13 +347,6 @@ const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
   return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, earnParams(earn));
-}
-
-/** The same statement with a client's key, prepared on the ledger's own pool (planned once per connection). */
-const EARN_PREPARED = prepared('ledger_earn', EARN_SQL.claimed);
-
-export async function earnPrepared(pool: StatementPool, earn: EarnBooking): Promise<TransactionRow[]> {
-  return await pool.run<TransactionRow>(EARN_PREPARED, earnParams(earn));
 }
 
 function earnParams(earn: EarnBooking): unknown[] {
