@@ -3,25 +3,26 @@ import { randomUUID } from 'node:crypto';
 
 import autocannon from 'autocannon';
 
-import { admin, databaseUrl, graphql, option, PG, recreateDatabase, startBenchGateway } from './lib';
+import { admin, databaseUrl, graphql, option, PG, recreateDatabase, SMOKE, startBenchGateway } from './lib';
 
 /**
- * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million]`
+ * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million --smoke]`
  *
  * Posts earnPoints over HTTP with autocannon from N connections for a fixed time, a fresh idempotency key per
  * request, and prints transactions/s and p50/p99 latency: on a ledger with 10 thousand prior transactions, then
  * `{ __typename }` on the same gateway (the HTTP/GraphQL ceiling any mutation can reach), PostgreSQL's own ceiling
  * with pgbench's built-in TPC-B-like script at the same client count, and the ledger grown to 1 million. Runs
- * verify-ledger (the bench fails unless it is clean), then ends with one line of ratios to pgbench.
+ * verify-ledger (the bench fails unless it is clean), then ends with one line of ratios to pgbench. `--smoke`: 3 s
+ * each on 200 customers, without the 1M ledger.
  *
  * With BENCH_URL set it loads that running gateway (and BENCH_ADMIN_TOKEN); otherwise it starts one
  * (`node dist/src/main.js`) on a fresh database BENCH_DATABASE (default loyalty_bench) of the PostgreSQL
  * at PGHOST/PGPORT/PGUSER (default 127.0.0.1:5432, postgres).
  */
 const CLIENTS = option('clients', 32);
-const SECONDS = option('seconds', 10);
-const CUSTOMERS = option('customers', 2000);
-const SKIP_MILLION = process.argv.includes('--skip-million');
+const SECONDS = option('seconds', 10, 3);
+const CUSTOMERS = option('customers', 2000, 200);
+const SKIP_MILLION = SMOKE || process.argv.includes('--skip-million');
 
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench';
 const PGBENCH_DB = `${BENCH_DB}_pgbench`;
