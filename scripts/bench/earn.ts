@@ -35,6 +35,9 @@ interface Figures {
   perSecond: number;
   p50: number;
   p99: number;
+  timeouts?: number;
+  /** The first failed answer: status and the start of its body. */
+  firstError?: string;
 }
 
 const EARN = `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { balanceRevision } } }`;
@@ -52,6 +55,7 @@ async function settle(): Promise<void> {
  */
 async function load(url: string, key: string, label: string, body: () => string, seconds = SECONDS): Promise<Figures> {
   let errors = 0;
+  let firstError: string | undefined;
   const result = await autocannon({
     url,
     connections: CLIENTS,
@@ -62,7 +66,9 @@ async function load(url: string, key: string, label: string, body: () => string,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
         setupRequest: (request) => ({ ...request, body: body() }),
         onResponse: (status, response) => {
-          if (status !== 200 || response.includes('"errors"')) errors += 1;
+          if (status === 200 && !response.includes('"errors"')) return;
+          errors += 1;
+          firstError ??= `${status} ${response.slice(0, 300)}`;
         },
       },
     ],
@@ -70,7 +76,10 @@ async function load(url: string, key: string, label: string, body: () => string,
   return {
     label,
     transactions: result.requests.total - errors,
-    errors: errors + result.errors + result.timeouts,
+    // autocannon counts a timeout among its errors too.
+    errors: errors + result.errors,
+    timeouts: result.timeouts,
+    firstError,
     perSecond: (result.requests.total - errors) / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -183,8 +192,9 @@ async function pgbench(): Promise<Figures> {
 function print(f: Figures): void {
   const ms = (v: number) => (Number.isNaN(v) ? '   n/a' : v.toFixed(1).padStart(6));
   process.stdout.write(
-    `${f.label.padEnd(42)} ${f.perSecond.toFixed(0).padStart(6)} tx/s  p50 ${ms(f.p50)} ms  p99 ${ms(f.p99)} ms  (${f.transactions} ok, ${f.errors} errors)\n`,
+    `${f.label.padEnd(42)} ${f.perSecond.toFixed(0).padStart(6)} tx/s  p50 ${ms(f.p50)} ms  p99 ${ms(f.p99)} ms  (${f.transactions} ok, ${f.errors} errors${f.timeouts ? `, ${f.timeouts} of them timeouts` : ''})\n`,
   );
+  if (f.firstError) process.stdout.write(`  first error: ${f.firstError}\n`);
 }
 
 async function main(): Promise<void> {
