@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
-import { admin, graphql, option, percentile, PG, recreateDatabase, startBenchGateway } from './lib';
+import { admin, graphql, option, percentile, pgbench, startBenchGateway } from './lib';
 
 /**
  * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million]`
@@ -129,29 +128,6 @@ async function seedLedger(total: number): Promise<void> {
   });
 }
 
-async function pgbench(): Promise<Figures> {
-  await recreateDatabase(PGBENCH_DB);
-  const base = ['-h', PG.host, '-p', String(PG.port), '-U', PG.user];
-  const init = spawnSync('pgbench', [...base, '-i', '-q', '-s', '10', PGBENCH_DB], { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const run = spawnSync('pgbench', [...base, '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), PGBENCH_DB], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
-  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
-  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
-  return {
-    label: 'pgbench TPC-B-like (scale 10)',
-    transactions,
-    errors: 0,
-    perSecond: tps,
-    p50: latency,
-    p95: Number.NaN,
-    p99: Number.NaN,
-  };
-}
-
 function print(f: Figures): void {
   const ms = (v: number) => (Number.isNaN(v) ? '   n/a' : v.toFixed(1).padStart(6));
   process.stdout.write(
@@ -202,7 +178,7 @@ async function main(): Promise<void> {
     await load(url, key, customers, 'warm-up', 2);
     const small = await load(url, key, customers, 'gateway, ledger at 10k transactions');
     print(small);
-    const ceiling = await pgbench();
+    const ceiling = await pgbench(PGBENCH_DB, CLIENTS, SECONDS);
     print(ceiling);
     process.stdout.write(`ratio gateway/pgbench: ${(small.perSecond / ceiling.perSecond).toFixed(2)}\n`);
 
