@@ -119,31 +119,58 @@ export class EarningRuleService {
     return ctx.em.find(EarningRule, activeOnly ? { active: true } : {}, { orderBy: { priority: 'desc', code: 'asc' } });
   }
 
-  /** The active rules in force at `at`, with this customer's usage in each rule's current cap period. */
+  /** The tenant's active rules, whatever their dates: what ProgramConfigCache holds. */
+  async active(em: EntityManager, tenantId: string): Promise<RuleForEvaluation[]> {
+    const rows = await em.execute<RuleRow[]>(`select * from earning_rule where tenant_id = ? and active`, [tenantId]);
+    return rows.map(toRule);
+  }
+
+  /**
+   * The rules of `active` in force at `at`, each a copy with this customer's usage in its current cap period and
+   * its budget used as of now, read in one statement (a cached rule's budget is out of date after any sale).
+   */
   async forEvaluation(
     em: EntityManager,
-    tenantId: string,
+    active: readonly RuleForEvaluation[],
     customerId: string,
     at: Date,
     timeZone: string,
   ): Promise<RuleForEvaluation[]> {
-    const rows = await em.execute<RuleRow[]>(
-      `select * from earning_rule where tenant_id = ? and active and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
-      [tenantId, at, at],
+    const rules = active
+      .filter((rule) => (!rule.startsAt || rule.startsAt <= at) && (!rule.endsAt || rule.endsAt > at))
+      .map((rule) => ({ ...rule, customerUsed: 0 }));
+    const capped = rules.filter((rule) => rule.capPerCustomer !== null);
+    const budgeted = rules.filter((rule) => rule.budget !== null);
+    if (capped.length === 0 && budgeted.length === 0) return rules;
+    const reads = [
+      ...(capped.length > 0
+        ? [
+            `select 'usage' as kind, rule_id as id, points from rule_usage
+              where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
+          ]
+        : []),
+      ...(budgeted.length > 0
+        ? [`select 'budget' as kind, id, budget_used as points from earning_rule where id in (?)`]
+        : []),
+    ];
+    const rows = await em.execute<{ kind: 'usage' | 'budget'; id: string; points: string }[]>(
+      reads.join(' union all '),
+      [
+        ...(capped.length > 0
+          ? [
+              capped.map((rule) => rule.id),
+              customerId,
+              capped.map((rule) => usageKey(rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone))),
+            ]
+          : []),
+        ...(budgeted.length > 0 ? [budgeted.map((rule) => rule.id)] : []),
+      ],
     );
-    const rules = rows.map(toRule);
-    const capped = rows.filter((row) => row.cap_per_customer !== null);
-    if (capped.length > 0) {
-      const usage = await em.execute<{ rule_id: string; points: string }[]>(
-        `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
-        [
-          capped.map((row) => row.id),
-          customerId,
-          capped.map((row) => usageKey(row.id, capPeriodStart(row.customer_cap_period!, at, timeZone))),
-        ],
-      );
-      const byRule = new Map(usage.map((row) => [row.rule_id, Number(row.points)]));
-      for (const rule of rules) rule.customerUsed = byRule.get(rule.id) ?? 0;
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    for (const row of rows) {
+      const rule = byId.get(row.id)!;
+      if (row.kind === 'usage') rule.customerUsed = Number(row.points);
+      else rule.budgetUsed = Number(row.points);
     }
     return rules;
   }
