@@ -181,7 +181,7 @@ describe('program configuration cached per version, on two instances', () => {
       /from "(tier|benefit|program_settings|store)" as|from store |join program_settings|select \* from earning_rule/i;
     expect(statements.filter((sql) => programReads.test(sql))).toEqual([]);
     // The customer, its tier status, its cap usage with the budgets; then in the transaction the key, the purchase
-    // (with the version check), the earn, the points, qualification, the lines, the timeline, budgets, caps.
-    expect(statements.length).toBeLessThanOrEqual(12);
+    // (with the version check), the earn, the points, qualification, the lines, the timeline, budgets and caps.
+    expect(statements.length).toBeLessThanOrEqual(11);
   });
 });
