@@ -10,6 +10,7 @@ import {
   pgbench,
   type PgbenchFigures,
   roundTripCounter,
+  SMOKE,
   startBenchGateway,
   verifyLedger,
 } from './lib';
@@ -22,13 +23,13 @@ import { LINES, setUpProgram } from './rules-program';
  * budgets, a 10-line basket): N connections for a fixed time after a warm-up, each request with its own
  * idempotency key and order id; then pgbench's TPC-B-like script at the same client count in the same run. Then
  * the round trips to PostgreSQL per purchase, counted on the wire on a second gateway instance joined to the same
- * database, over sequential purchases on a warm instance (the outbox relay's own statements not counted). Ends
- * with the ratio line, then verify-ledger on the bench database. `--smoke`: 3 s, 50 customers.
+ * database, over sequential purchases on a warm instance (the outbox relay's own statements not counted). Then
+ * verify-ledger on the bench database (the bench fails if the ledger is not clean), and the ratio line last.
+ * `--smoke`: 3 s, 50 customers.
  */
-const SMOKE = process.argv.includes('--smoke');
 const CLIENTS = option('clients', 16);
-const SECONDS = option('seconds', SMOKE ? 3 : 10);
-const CUSTOMERS = option('customers', SMOKE ? 50 : 500);
+const SECONDS = option('seconds', 10, 3);
+const CUSTOMERS = option('customers', 500, 50);
 const WARMUP_SECONDS = SMOKE ? 1 : 3;
 const COUNTED = 50;
 
@@ -161,16 +162,15 @@ async function main(): Promise<void> {
     );
     const trips = await roundTrips(adminToken, key, storeId, customers);
     process.stdout.write(`round trips to PostgreSQL per purchase (warm instance, sequential): ${trips.toFixed(1)}\n`);
+    verifyLedger(BENCH_DB);
     process.stdout.write(
-      `purchase: ${(measured.perSecond / ceiling.perSecond).toFixed(3)}× pgbench TPC-B (target ≥ 0.25×)\n`,
+      `purchase: ${measured.perSecond.toFixed(0)} purchases/s, ${(measured.perSecond / ceiling.perSecond).toFixed(3)}× pgbench TPC-B (target ≥ 0.25×), ${trips.toFixed(1)} round trips per purchase\n`,
     );
   } finally {
     // Requests the last run left in flight finish before the gateway stops.
     await new Promise((r) => setTimeout(r, 1000));
     child?.kill('SIGTERM');
   }
-  await new Promise((r) => setTimeout(r, 1000));
-  verifyLedger(BENCH_DB);
 }
 
 main().catch((error: unknown) => {
