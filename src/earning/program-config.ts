@@ -71,17 +71,32 @@ export class ProgramConfigCache {
     if (this.entries.get(tenantId)?.version === config.version) this.entries.delete(tenantId);
   }
 
+  /**
+   * `config` if the database is still at its version, else a fresh copy: for what cannot wait for the booking's
+   * check, such as a store created a moment ago on another instance, which would otherwise be refused as unknown.
+   */
+  async current(em: EntityManager, tenantId: string, config: ProgramConfig): Promise<ProgramConfig> {
+    if ((await this.versionOf(em, tenantId)) === config.version) return config;
+    this.stale(tenantId, config);
+    return this.get(em, tenantId);
+  }
+
   clear(): void {
     this.entries.clear();
+  }
+
+  private async versionOf(em: EntityManager, tenantId: string): Promise<string> {
+    const [row] = await em.execute<{ version: string | null }[]>(
+      `select (select version from program_config_version where tenant_id = ?)::text as version`,
+      [tenantId],
+    );
+    return row.version ?? '0';
   }
 
   private async load(em: EntityManager, tenantId: string): Promise<ProgramConfig> {
     // The version first: what is read after it is that version or newer, so a copy is never newer than its
     // version says, and a booking that finds the version moved reads again.
-    const [row] = await em.execute<{ version: string | null }[]>(
-      `select (select version from program_config_version where tenant_id = ?)::text as version`,
-      [tenantId],
-    );
+    const version = await this.versionOf(em, tenantId);
     // Its own fork: the entities outlive this request and must not sit in its identity map.
     const fork = em.fork({ clear: true });
     fork.setFilterParams(TENANT_FILTER, { tenantId } satisfies TenantFilterParams);
@@ -93,7 +108,7 @@ export class ProgramConfigCache {
       fork.execute<{ id: string; region: string }[]>(`select id, region from store where tenant_id = ?`, [tenantId]),
     ]);
     return {
-      version: row.version ?? '0',
+      version,
       economics,
       tiers,
       benefits,

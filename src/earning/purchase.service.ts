@@ -523,10 +523,13 @@ export class PurchaseService {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
     const storeId = actingStore(ctx, input.storeId, 'input.storeId') ?? null;
-    const [customer, config] = await Promise.all([
+    const [customer, cached] = await Promise.all([
       customerOrNotFound(ctx, input.customerId, 'input.customerId'),
       this.config.get(ctx.em, tenantId),
     ]);
+    const known = !storeId || (isUuid(storeId) && cached.regionByStore.has(storeId));
+    // A store the copy does not know may be newer than the copy: refused only once the database agrees.
+    const config = known || !isUuid(storeId) ? cached : await this.config.current(ctx.em, tenantId, cached);
     const { economics: settings, tiers, benefits } = config;
     const region = storeId && isUuid(storeId) ? config.regionByStore.get(storeId) : undefined;
     if (storeId && region === undefined)

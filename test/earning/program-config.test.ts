@@ -4,6 +4,7 @@ import { Tier } from '../../src/program/tier.entity';
 import { TENANT_FILTER } from '../../src/shared/db/tenant-filter';
 import {
   createCustomer,
+  createStore,
   expectLedgerClean,
   program,
   purchase,
@@ -11,6 +12,7 @@ import {
   rule,
   startGateway,
   type TestGateway,
+  unique,
   uniquePrefix,
   untilRedisListening,
 } from '../support';
@@ -89,6 +91,29 @@ describe('program configuration cached per version, on two instances', () => {
       stale.mockRestore();
     }
     await expectLedgerClean(p.tenant);
+  });
+
+  it('takes a purchase at a store created a moment ago on the other instance, before any event', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    await rule(p, {
+      code: 'EAST',
+      name: 'East',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 300,
+      regions: ['east'],
+    });
+    const first = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+    const changed = jest.spyOn(gwB.gateway.services.programConfig, 'changed').mockImplementation(() => undefined);
+    try {
+      const east = await createStore(p.tenant.owner.on(gwA), `E${unique()}`, 'east');
+      const booked = await record(p, purchase(customer.id, east.id, LINES), p.tenant.owner.on(gwB));
+      expect(booked.totalPoints).toBe(first.totalPoints + 300);
+    } finally {
+      changed.mockRestore();
+    }
   });
 
   it('moves the version once per configuration change, and not for what a sale takes from a budget', async () => {
