@@ -35,6 +35,7 @@ import { HygieneService } from './customers/hygiene.service';
 import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
+import { ProgramConfigCache } from './earning/program-config';
 import { PurchaseService } from './earning/purchase.service';
 import { FeedbackSettingsService } from './feedback/feedback-settings.service';
 import { SurveyService } from './feedback/survey.service';
@@ -58,7 +59,13 @@ import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TermsService } from './program/terms.service';
 import { TierService } from './program/tier.service';
-import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
+import {
+  createRealtimeBus,
+  EVERY_INSTANCE,
+  type ProgramConfigChangedEvent,
+  type RealtimeBus,
+  Topic,
+} from './realtime/pubsub';
 import { startWebSocketServer } from './realtime/websocket';
 import { RewardService } from './rewards/reward.service';
 import { buildGatewaySchema, type Services } from './schema';
@@ -122,7 +129,8 @@ function createServices(
   const program = new ProgramService();
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
-  const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
+  const programConfig = new ProgramConfigCache(program, earningRules);
+  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
   const surveys = new SurveyService();
@@ -156,6 +164,7 @@ function createServices(
     terms: new TermsService(),
     earningRules,
     purchases,
+    programConfig,
     rewards,
     offlineSync: new OfflineSyncService(purchases, rewards),
     timeline: new TimelineService(signals),
@@ -245,6 +254,31 @@ function limitRules(config: Config): ValidationRule[] {
     // Apollo's `introspection` option covers HTTP only; as a rule it holds on the WebSocket too.
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
+}
+
+/**
+ * Drops a tenant's cached program configuration on every instance when a new version is committed anywhere. A
+ * missed event costs a reload at the next booking (which checks the version), so a failed stream is opened again
+ * with the cache cleared, without more ceremony.
+ */
+function followProgramConfig(bus: RealtimeBus, cache: ProgramConfigCache, log: Logger): () => void {
+  let stopped = false;
+  let stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+  void (async () => {
+    while (!stopped) {
+      try {
+        for await (const event of stream) cache.changed(event.tenantId, Number(event.version));
+      } catch (error) {
+        log.warn({ err: error }, 'program configuration stream failed; listening again');
+      }
+      cache.clear();
+      if (!stopped) stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+    }
+  })();
+  return () => {
+    stopped = true;
+    void stream.return?.();
+  };
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
@@ -350,6 +384,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   );
   app.use(jsonErrorHandler(log));
 
+  const stopConfigEvents = followProgramConfig(bus, services.programConfig, log);
   await relay.start();
   const stopJobs = startJobs(orm, services, config, log);
 
@@ -370,6 +405,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     close: () =>
       (closing ??= (async () => {
         stopJobs();
+        stopConfigEvents();
         // apollo.stop() runs the drain plugins: stops accepting, waits for in-flight HTTP, closes sockets.
         await apollo.stop();
         webSocket.close();

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 
 import autocannon from 'autocannon';
 
-import { admin, databaseUrl, graphql, option, PG, recreateDatabase, SMOKE, startBenchGateway } from './lib';
+import { admin, graphql, option, pgbench, SMOKE, startBenchGateway, verifyLedger } from './lib';
 
 /**
  * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million --smoke]`
@@ -105,17 +104,6 @@ function earns(customers: string[]): () => string {
 
 const TYPENAME_BODY = JSON.stringify({ query: '{ __typename }' });
 
-/** The bench fails unless the ledger it wrote proves its invariants. */
-function verifyLedger(): void {
-  const run = spawnSync(process.execPath, ['dist/scripts/verify-ledger.js'], {
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: databaseUrl(BENCH_DB), LOG_LEVEL: 'warn' },
-  });
-  const last = run.stdout.trim().split('\n').pop() ?? '';
-  process.stdout.write(`verify-ledger: ${last}\n`);
-  if (run.status !== 0) throw new Error(`verify-ledger failed:\n${run.stdout}${run.stderr}`);
-}
-
 /**
  * Grows the ledger to `total` transactions with set-based inserts shaped like real earns (a header, two
  * entries, a lot and the balance), in a tenant of its own so the measured tenant is untouched.
@@ -165,28 +153,6 @@ async function seedLedger(total: number): Promise<void> {
     }
     await client.query('vacuum analyze');
   });
-}
-
-async function pgbench(): Promise<Figures> {
-  await recreateDatabase(PGBENCH_DB);
-  const base = ['-h', PG.host, '-p', String(PG.port), '-U', PG.user];
-  const init = spawnSync('pgbench', [...base, '-i', '-q', '-s', '10', PGBENCH_DB], { encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
-  const run = spawnSync('pgbench', [...base, '-c', String(CLIENTS), '-j', '2', '-T', String(SECONDS), PGBENCH_DB], {
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
-  const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
-  const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
-  const transactions = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
-  return {
-    label: 'pgbench TPC-B-like (scale 10)',
-    transactions,
-    errors: 0,
-    perSecond: tps,
-    p50: latency,
-    p99: Number.NaN,
-  };
 }
 
 function print(f: Figures): void {
@@ -248,7 +214,7 @@ async function main(): Promise<void> {
     print(small);
     const bare = await load(url, key, '{ __typename } (HTTP/GraphQL ceiling)', () => TYPENAME_BODY);
     print(bare);
-    const ceiling = await pgbench();
+    const ceiling = await pgbench(PGBENCH_DB, CLIENTS, SECONDS);
     print(ceiling);
 
     let large: Figures | null = null;
@@ -267,16 +233,13 @@ async function main(): Promise<void> {
         `throughput at 1M vs 10k: ${change >= 0 ? '+' : ''}${change.toFixed(1)}% (target: no worse than -10%)\n`,
       );
     }
-    verifyLedger();
+    verifyLedger(BENCH_DB);
     const ratio = (f: Figures) => (f.perSecond / ceiling.perSecond).toFixed(2);
     process.stdout.write(
       `ratio gateway/pgbench: ${ratio(small)}${large ? ` (1M: ${ratio(large)})` : ''}; { __typename }/pgbench ${ratio(bare)}; earn/{ __typename } ${(small.perSecond / bare.perSecond).toFixed(2)}\n`,
     );
   } finally {
     child?.kill('SIGTERM');
-    await admin('postgres', (client) => client.query(`drop database if exists "${PGBENCH_DB}" with (force)`)).catch(
-      () => undefined,
-    );
   }
 }
 
