@@ -44,15 +44,24 @@ export interface ContextDeps {
 }
 
 /**
- * The context of one operation. The EntityManager fork and the loaders are made on first use: an operation that
- * reads no table (`__typename`, a refused request) pays for neither. Either way the fork has the caller's
- * tenant bound before anything can use it.
+ * The context of one operation. The EntityManager fork, the loaders and the child logger are made on first use:
+ * an operation that reads no table (`__typename`, a refused request) pays for none of them. They are getters of
+ * the context's prototype, not own properties, because Apollo copies the context's own properties into a new
+ * object for each operation (which would call every getter). Either way the fork has the caller's tenant bound
+ * before anything can use it.
  */
-export function createContext(deps: ContextDeps, caller: Caller | null, requestId: string, log: Logger): Context {
+export function createContext(
+  deps: ContextDeps,
+  caller: Caller | null,
+  requestId: string,
+  log: Logger,
+  logBindings?: Record<string, string>,
+): Context {
   const { orm, bus } = deps;
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
+  let child: Logger | undefined;
   const fork = (): EntityManager => {
     if (!em) {
       em = orm.em.fork();
@@ -60,17 +69,16 @@ export function createContext(deps: ContextDeps, caller: Caller | null, requestI
     }
     return em;
   };
-  return {
-    requestId,
-    caller,
-    tenantId,
+  const lazy = {
     get em() {
       return fork();
     },
     get loaders() {
       return (loaders ??= deps.createLoaders(fork()));
     },
-    log,
-    bus,
+    get log() {
+      return (child ??= logBindings ? log.child(logBindings) : log);
+    },
   };
+  return Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
 }
