@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import type { Caller } from './auth/caller';
+import { ReadBatch, type Reads } from './db/read-batch';
 import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
 
 /** Events of one topic for one subscriber, in arrival order, through a bounded buffer. */
@@ -32,6 +33,8 @@ export interface Context {
   /** A fork of the ORM's EntityManager with the tenant filter bound to this caller's tenant. */
   readonly em: EntityManager;
   readonly loaders: Loaders;
+  /** Plain reads of this request: those asked for in one turn of the event loop go as one statement. */
+  readonly reads: Reads;
   readonly log: Logger;
   /** The event bus, for subscriptions to attach to; writes go through the outbox, never here. */
   readonly bus: SubscriptionBus;
@@ -40,7 +43,7 @@ export interface Context {
 export interface ContextDeps {
   readonly orm: MikroORM;
   readonly bus: SubscriptionBus;
-  readonly createLoaders: (em: EntityManager) => Loaders;
+  readonly createLoaders: (em: EntityManager, reads: Reads) => Loaders;
 }
 
 /**
@@ -61,6 +64,7 @@ export function createContext(
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
+  let reads: ReadBatch | undefined;
   let child: Logger | undefined;
   const fork = (): EntityManager => {
     if (!em) {
@@ -69,12 +73,16 @@ export function createContext(
     }
     return em;
   };
+  const batch = (): ReadBatch => (reads ??= new ReadBatch(fork()));
   const lazy = {
     get em() {
       return fork();
     },
+    get reads() {
+      return batch();
+    },
     get loaders() {
-      return (loaders ??= deps.createLoaders(fork()));
+      return (loaders ??= deps.createLoaders(fork(), batch()));
     },
     get log() {
       return (child ??= logBindings ? log.child(logBindings) : log);
