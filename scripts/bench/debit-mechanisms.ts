@@ -1,7 +1,9 @@
 import { Client, Pool, type PoolClient } from 'pg';
 
+import { option, PG } from './lib';
+
 /**
- * `npm run bench:debit [-- --clients 32 --seconds 5 --accounts 1,100]`
+ * `npm run bench:debit [-- --clients 32 --seconds 5 --accounts 1,100 --smoke]`
  *
  * The measurement behind the ledger's choice of debit mechanism (debit in src/ledger/ledger.store.ts). Each variant
  * takes 1 point from a balance that must not go negative, from N concurrent clients, on one hot account
@@ -9,22 +11,14 @@ import { Client, Pool, type PoolClient } from 'pg';
  *   conditional   UPDATE ... SET available = available - 1 WHERE id = $1 AND available >= 1 (READ COMMITTED)
  *   select-lock   SELECT ... FOR UPDATE, check in the client, then UPDATE (READ COMMITTED)
  *   serializable  SELECT, check, UPDATE in SERIALIZABLE, retried on serialization failure
- * Prints debits/s, retries, and whether the final balances add up (no lost update, none negative).
+ * Prints debits/s, retries, and whether the final balances add up (no lost update, none negative), then one
+ * summary line; exits non-zero if any variant lost an update.
  */
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : fallback;
-};
-const CLIENTS = Number(option('clients', '32'));
-const SECONDS = Number(option('seconds', '5'));
-const ACCOUNT_COUNTS = option('accounts', '1,100').split(',').map(Number);
+const CLIENTS = option('clients', 32, 4);
+const SECONDS = option('seconds', 5, 1);
+const accountsAt = process.argv.indexOf('--accounts');
+const ACCOUNT_COUNTS = (accountsAt >= 0 ? process.argv[accountsAt + 1] : '1,100').split(',').map(Number);
 const START_BALANCE = 10_000_000;
-const PG = {
-  host: process.env.PGHOST ?? '127.0.0.1',
-  port: Number(process.env.PGPORT ?? 5432),
-  user: process.env.PGUSER ?? 'postgres',
-};
 const DB = process.env.BENCH_DATABASE ? `${process.env.BENCH_DATABASE}_debit` : 'loyalty_bench_debit';
 
 type Variant = (client: PoolClient, account: number) => Promise<number>;
@@ -77,6 +71,8 @@ async function main(): Promise<void> {
   await admin.query(`create database "${DB}"`);
   await admin.end();
   const pool = new Pool({ ...PG, database: DB, max: CLIENTS });
+  const summary: string[] = [];
+  let inconsistent = 0;
   try {
     process.stdout.write(`debit mechanisms: ${CLIENTS} clients, ${SECONDS} s per run\n`);
     for (const accounts of ACCOUNT_COUNTS) {
@@ -105,11 +101,17 @@ async function main(): Promise<void> {
           [START_BALANCE],
         );
         const consistent = Number(rows[0].taken) === done && Number(rows[0].lowest) >= 0;
+        if (!consistent) inconsistent += 1;
+        summary.push(`${name} ${(done / SECONDS).toFixed(0)}/s on ${accounts}`);
         process.stdout.write(
           `${String(accounts).padStart(4)} account(s)  ${name.padEnd(13)} ${(done / SECONDS).toFixed(0).padStart(6)} debits/s  ${String(retries).padStart(6)} retries  ${consistent ? 'consistent' : 'LOST UPDATES'}\n`,
         );
       }
     }
+    process.stdout.write(
+      `debit: ${summary.join(', ')} (debits/s per mechanism and account count); ${inconsistent === 0 ? 'all consistent' : `${inconsistent} LOST UPDATES`}\n`,
+    );
+    if (inconsistent > 0) process.exitCode = 1;
   } finally {
     await pool.end();
     const cleanup = new Client({ ...PG, database: 'postgres' });

@@ -10,7 +10,7 @@ import { SignalService } from '../../src/signals/signal.service';
 import { admin, databaseUrl, graphql, option, percentile, startBenchGateway } from './lib';
 
 /**
- * `npm run bench:health [-- --customers 100000 --reads 2000 --metric-runs 20]`
+ * `npm run bench:health [-- --customers 100000 --reads 2000 --metric-runs 20 --smoke]`
  *
  * Seeds one tenant set-based (generate_series) with 100 thousand members and about 2 million events: purchases
  * at each member's own rhythm, the earns and redemptions of the ledger, points lots, survey answers, support
@@ -18,11 +18,11 @@ import { admin, databaseUrl, graphql, option, percentile, startBenchGateway } fr
  * the whole tenant, first (every member new: levels, timeline events, signals and stream events written) and
  * again (steady state); the health job's rescoring of 100 and of 1,000 changed members; and the per-customer reads over
  * HTTP (`customer { health churnRisk }`, `atRiskCustomers` pages), and each metrics query (src/insights) over
- * the same data. Ends with one summary line.
+ * the same data. Ends with one summary line. `--smoke`: 2,000 members, 50 reads, 2 runs of each metric.
  */
-const CUSTOMERS = option('customers', 100_000);
-const READS = option('reads', 2_000);
-const METRIC_RUNS = option('metric-runs', 20);
+const CUSTOMERS = option('customers', 100_000, 2_000);
+const READS = option('reads', 2_000, 50);
+const METRIC_RUNS = option('metric-runs', 20, 2);
 const PORT = Number(process.env.BENCH_PORT ?? 4964);
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench_health';
 

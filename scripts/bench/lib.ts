@@ -10,10 +10,15 @@ export const PG = {
   user: process.env.PGUSER ?? 'postgres',
 };
 
-export function option(name: string, fallback: number): number {
+/** `--smoke`: every bench runs for a few seconds on little data, so CI keeps each one working (figures not compared). */
+export const SMOKE = process.argv.includes('--smoke');
+
+/** `--<name> N` from the command line, else `smoke` under `--smoke`, else `fallback`. */
+export function option(name: string, fallback: number, smoke = fallback): number {
   const args = process.argv.slice(2);
   const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
+  if (at >= 0) return Number(args[at + 1]);
+  return SMOKE ? smoke : fallback;
 }
 
 export function percentile(sorted: number[], p: number): number {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:startup [-- --runs 5]`
+ * `npm run bench:startup [-- --runs 5 --smoke]` (`--smoke`: one run of each)
  *
  * What a newcomer waits for on a built tree, with the embedded PostgreSQL (DATABASE_URL unset) in a fresh
  * data directory: `npm start` until /readyz answers 200 (the first start, which initialises the database,
@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 
 import { option, percentile } from './lib';
 
-const RUNS = option('runs', 5);
+const RUNS = option('runs', 5, 1);
 const PORT = 4188;
 const root = resolve(__dirname, '../../..');
 
