@@ -28,6 +28,7 @@ import { Migration20261202062000 } from './Migration20261202062000';
 import { Migration20261202064000 } from './Migration20261202064000';
 import { Migration20261202065000 } from './Migration20261202065000';
 import { Migration20261202063000 } from './Migration20261202063000';
+import { Migration20261202131700 } from './Migration20261202131700';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -58,4 +59,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202064000', class: Migration20261202064000 },
   { name: 'Migration20261202065000', class: Migration20261202065000 },
   { name: 'Migration20261202063000', class: Migration20261202063000 },
+  { name: 'Migration20261202131700', class: Migration20261202131700 },
 ];

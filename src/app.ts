@@ -35,6 +35,7 @@ import { HygieneService } from './customers/hygiene.service';
 import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
+import { ProgramConfigCache } from './earning/program-config';
 import { PurchaseService } from './earning/purchase.service';
 import { FeedbackSettingsService } from './feedback/feedback-settings.service';
 import { SurveyService } from './feedback/survey.service';
@@ -44,6 +45,7 @@ import { HealthService } from './health/health.service';
 import { jsonErrorHandler, metricsRoute, probeRoutes, rateLimitRequests, requestIdOf } from './http';
 import { InsightService } from './insights/insight.service';
 import { startJobs } from './jobs';
+import { EarnBatcher } from './ledger/earn.batcher';
 import { LedgerBookings } from './ledger/ledger.bookings';
 import { LedgerService } from './ledger/ledger.service';
 import { LedgerReadService } from './ledger/ledger-reads.service';
@@ -57,13 +59,20 @@ import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TermsService } from './program/terms.service';
 import { TierService } from './program/tier.service';
-import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
+import {
+  createRealtimeBus,
+  EVERY_INSTANCE,
+  type ProgramConfigChangedEvent,
+  type RealtimeBus,
+  Topic,
+} from './realtime/pubsub';
 import { startWebSocketServer } from './realtime/websocket';
 import { RewardService } from './rewards/reward.service';
 import { buildGatewaySchema, type Services } from './schema';
 import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
+import { StatementPool, type StatementPoolOptions } from './shared/db/statements';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
 import { stringInputsPlugin } from './shared/graphql/string-inputs';
@@ -85,6 +94,8 @@ import { TimelineService } from './timeline/timeline.service';
 export interface Gateway {
   readonly httpServer: Server;
   readonly orm: MikroORM;
+  /** The ledger's own connections (prepared statements); tests count the statements run on it. */
+  readonly ledgerPool: StatementPool;
   readonly bus: RealtimeBus;
   readonly metrics: Metrics;
   readonly log: Logger;
@@ -103,6 +114,7 @@ export interface Gateway {
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
 function createServices(
+  earns: EarnBatcher,
   authenticator: Authenticator,
   config: Config,
   notifier: ContactNotifier,
@@ -112,12 +124,13 @@ function createServices(
 ): Services {
   const identifiers = new IdentifierService();
   const customers = new CustomerService(authenticator, identifiers);
-  const ledger = new LedgerService();
+  const ledger = new LedgerService(earns);
   const ledgerBookings = new LedgerBookings();
   const program = new ProgramService();
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
-  const purchases = new PurchaseService(ledgerBookings, program, tiers, earningRules);
+  const programConfig = new ProgramConfigCache(program, earningRules);
+  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
   const surveys = new SurveyService();
@@ -151,6 +164,7 @@ function createServices(
     terms: new TermsService(),
     earningRules,
     purchases,
+    programConfig,
     rewards,
     offlineSync: new OfflineSyncService(purchases, rewards),
     timeline: new TimelineService(signals),
@@ -188,6 +202,7 @@ function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
  */
 export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
   return createServices(
+    createEarnBatcher(new StatementPool(orm, ledgerPoolOptions(config)), config, () => undefined),
     createAuthenticator(orm, config),
     config,
     createContactNotifier(config, log),
@@ -195,6 +210,18 @@ export function createStandaloneServices(orm: MikroORM, config: Config, log: Log
     createReminderNotifier(config, log),
     log,
   );
+}
+
+/**
+ * The ledger's pool: a group waiting on a lock longer than this (a merge of one of its customers, a key held by
+ * a long transaction) gives up and its earns are booked one by one, instead of holding up the whole group.
+ */
+function ledgerPoolOptions(config: Config): StatementPoolOptions {
+  return { size: config.ledgerPoolSize, lockTimeoutMs: 2_000 };
+}
+
+function createEarnBatcher(pool: StatementPool, config: Config, onFallback: () => void): EarnBatcher {
+  return new EarnBatcher(pool, { inflight: config.ledgerPoolSize, max: config.ledgerBatchMax, onFallback });
 }
 
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
@@ -229,6 +256,31 @@ function limitRules(config: Config): ValidationRule[] {
   ];
 }
 
+/**
+ * Drops a tenant's cached program configuration on every instance when a new version is committed anywhere. A
+ * missed event costs a reload at the next booking (which checks the version), so a failed stream is opened again
+ * with the cache cleared, without more ceremony.
+ */
+function followProgramConfig(bus: RealtimeBus, cache: ProgramConfigCache, log: Logger): () => void {
+  let stopped = false;
+  let stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+  void (async () => {
+    while (!stopped) {
+      try {
+        for await (const event of stream) cache.changed(event.tenantId, Number(event.version));
+      } catch (error) {
+        log.warn({ err: error }, 'program configuration stream failed; listening again');
+      }
+      cache.clear();
+      if (!stopped) stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+    }
+  })();
+  return () => {
+    stopped = true;
+    void stream.return?.();
+  };
+}
+
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
 export async function createApp(config: Config, databaseUrl: string, log: Logger): Promise<Gateway> {
   const orm = await MikroORM.init(
@@ -249,7 +301,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const authenticator = createAuthenticator(orm, config);
   const rateLimiter = new RateLimiter(config.rateLimits, tenantRateLimitSource(orm), bus.redis, config.redisPrefix);
   const contactNotifier = createContactNotifier(config, log);
+  const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
+  const earns = createEarnBatcher(ledgerPool, config, () => metrics.ledgerBatchFallbacks.inc());
   const services = createServices(
+    earns,
     authenticator,
     config,
     contactNotifier,
@@ -329,6 +384,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   );
   app.use(jsonErrorHandler(log));
 
+  const stopConfigEvents = followProgramConfig(bus, services.programConfig, log);
   await relay.start();
   const stopJobs = startJobs(orm, services, config, log);
 
@@ -336,6 +392,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   return {
     httpServer,
     orm,
+    ledgerPool,
     bus,
     metrics,
     log,
@@ -348,6 +405,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
     close: () =>
       (closing ??= (async () => {
         stopJobs();
+        stopConfigEvents();
         // apollo.stop() runs the drain plugins: stops accepting, waits for in-flight HTTP, closes sockets.
         await apollo.stop();
         webSocket.close();
@@ -356,7 +414,9 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         await settleWithin(contactNotifier.drain(), 5_000, undefined);
         // Reminders under way likewise; one cut off stays SENDING (never sent twice) and is logged.
         await settleWithin(services.playbookEngine.drain(), 5_000, undefined);
+        await earns.close();
         await bus.close();
+        await ledgerPool.close();
         await orm.close(true);
         if (metricsServer?.listening) await new Promise((resolve) => metricsServer.close(resolve));
       })()),

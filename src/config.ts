@@ -38,6 +38,10 @@ export interface Config {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly dbPoolMax: number;
+  /** Connections of the ledger's own pool (prepared statements, grouped earns), besides the ORM's DB_POOL_MAX. */
+  readonly ledgerPoolSize: number;
+  /** Most earns booked by one grouped statement. */
+  readonly ledgerBatchMax: number;
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
@@ -253,6 +257,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: env.DATA_DIR || '.data',
     embeddedPgPort: integer(env, 'EMBEDDED_PG_PORT', 5488, 1, 65535),
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
+    ledgerPoolSize: integer(env, 'LEDGER_POOL_SIZE', 4, 1, 100),
+    ledgerBatchMax: integer(env, 'LEDGER_BATCH_MAX', 64, 1, 1000),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     slaJobsIntervalMs: integer(env, 'SLA_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),

@@ -18,6 +18,7 @@ import {
 } from './ledger/ledger.entity';
 import { OutboxEvent } from './outbox/outbox-event.entity';
 import { Benefit } from './program/benefit.entity';
+import { ProgramConfigVersion } from './program/program-config.entity';
 import { ProgramSettings } from './program/program-settings.entity';
 import { ProgramTerms, ScriptAcknowledgement } from './program/terms.entity';
 import { CustomerTier, Tier, TierChange } from './program/tier.entity';
@@ -77,6 +78,7 @@ export function ormConfig(clientUrl: string, poolMax = 20, log?: (message: strin
       CustomerMerge,
       ScriptAcknowledgement,
       LoyaltyStateVersion,
+      ProgramConfigVersion,
     ],
     extensions: [Migrator],
     // Written in SQL (by migrate() for the database code it applied, by tenancy/ for customer-token settings);

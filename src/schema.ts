@@ -26,6 +26,7 @@ import { CustomerMergeResolver } from './customers/merge.resolver';
 import type { MergeService } from './customers/merge.service';
 import { EarningResolver } from './earning/earning.resolver';
 import type { EarningRuleService } from './earning/earning-rule.service';
+import type { ProgramConfigCache } from './earning/program-config';
 import type { PurchaseService } from './earning/purchase.service';
 import { CustomerFeedbackResolver, FeedbackResolver, SurveyResponseResolver } from './feedback/feedback.resolver';
 import type { FeedbackSettingsService } from './feedback/feedback-settings.service';
@@ -92,6 +93,7 @@ export interface Services {
   readonly terms: TermsService;
   readonly earningRules: EarningRuleService;
   readonly purchases: PurchaseService;
+  readonly programConfig: ProgramConfigCache;
   readonly rewards: RewardService;
   readonly offlineSync: OfflineSyncService;
   readonly timeline: TimelineService;

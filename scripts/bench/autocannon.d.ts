@@ -1,4 +1,4 @@
-// The part of autocannon 8's programmatic API the read benchmark uses (the package ships no types).
+// The part of autocannon 8's programmatic API the benchmarks use (the package ships no types).
 declare module 'autocannon' {
   interface Histogram {
     average: number;
@@ -12,6 +12,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   }
   interface Options {
     url: string;

@@ -1,5 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 import { Client } from 'pg';
 
@@ -112,4 +113,136 @@ export async function startBenchGateway(
   }
   child.kill('SIGKILL');
   throw new Error('gateway did not start');
+}
+
+export interface PgbenchFigures {
+  label: string;
+  transactions: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+/**
+ * PostgreSQL's own ceiling on this machine: pgbench's built-in TPC-B-like script (scale 10) on a database of its
+ * own, `clients` connections for `seconds`; the denominator of the write benches' ratios. Drops its database after.
+ */
+export async function pgbench(database: string, clients: number, seconds: number): Promise<PgbenchFigures> {
+  await recreateDatabase(database);
+  try {
+    const base = ['-h', PG.host, '-p', String(PG.port), '-U', PG.user];
+    const init = spawnSync('pgbench', [...base, '-i', '-q', '-s', '10', database], { encoding: 'utf8' });
+    if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+    const run = spawnSync('pgbench', [...base, '-c', String(clients), '-j', '2', '-T', String(seconds), database], {
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr}`);
+    const tps = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1]);
+    const latency = Number(/latency average = ([\d.]+) ms/.exec(run.stdout)?.[1]);
+    const transactions = Number(/number of transactions actually processed: (\d+)/.exec(run.stdout)?.[1]);
+    return {
+      label: 'pgbench TPC-B-like (scale 10)',
+      transactions,
+      errors: 0,
+      perSecond: tps,
+      p50: latency,
+      p95: Number.NaN,
+      p99: Number.NaN,
+    };
+  } finally {
+    await admin('postgres', (client) => client.query(`drop database if exists "${database}" with (force)`)).catch(
+      () => undefined,
+    );
+  }
+}
+
+/** `npm run verify-ledger` on the bench database; throws when the ledger has a discrepancy. */
+export function verifyLedger(database: string): void {
+  const run = spawnSync(process.execPath, ['dist/scripts/verify-ledger.js'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl(database), LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+  });
+  process.stdout.write(run.stdout);
+  if (run.status !== 0) throw new Error(`verify-ledger failed: ${run.stderr || run.stdout}`);
+}
+
+/**
+ * A TCP proxy in front of PostgreSQL that counts round trips (a simple Query, or an extended-protocol Sync) by
+ * reading only the frontend messages' framing. A transaction (BEGIN to COMMIT/ROLLBACK) or a lone statement that
+ * touches `outbox_event` is the outbox relay's, not a request's, and is not counted. Point a gateway's
+ * DATABASE_URL at `port` and read `roundTrips` before and after the requests under study.
+ */
+export async function roundTripCounter(): Promise<{ port: number; roundTrips: () => number; close: () => void }> {
+  let counted = 0;
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(PG.port, PG.host);
+    sockets.add(client).add(upstream);
+    let buffer = Buffer.alloc(0);
+    let started = false;
+    let inTransaction = false;
+    let pending = 0;
+    let relay = false;
+    let text = '';
+    const roundTrip = () => {
+      const sql = text.trimStart().toLowerCase();
+      text = '';
+      if (sql.startsWith('begin') || sql.startsWith('start transaction')) {
+        inTransaction = true;
+        pending = 0;
+        relay = false;
+      }
+      pending += 1;
+      if (sql.includes('outbox_event')) relay = true;
+      if (!inTransaction || sql.startsWith('commit') || sql.startsWith('rollback')) {
+        if (!relay) counted += pending;
+        inTransaction = false;
+        pending = 0;
+        relay = false;
+      }
+    };
+    client.on('data', (chunk: Buffer) => {
+      upstream.write(chunk);
+      buffer = Buffer.concat([buffer, chunk]);
+      for (;;) {
+        // The startup message has no type byte: its length comes first.
+        const header = started ? 5 : 4;
+        if (buffer.length < header) break;
+        const length = started ? buffer.readInt32BE(1) + 1 : buffer.readInt32BE(0);
+        if (buffer.length < length) break;
+        if (started) {
+          const type = String.fromCharCode(buffer[0]);
+          if (type === 'Q') {
+            text = buffer.toString('utf8', 5, length - 1);
+            roundTrip();
+          } else if (type === 'P') {
+            const nameEnd = buffer.indexOf(0, 5);
+            text = buffer.toString('utf8', nameEnd + 1, buffer.indexOf(0, nameEnd + 1));
+          } else if (type === 'S') roundTrip();
+        }
+        started = true;
+        buffer = buffer.subarray(length);
+      }
+    });
+    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    roundTrips: () => counted,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+    },
+  };
 }

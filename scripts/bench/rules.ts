@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 
-import { RuleEffect, RuleStacking } from '../../src/earning/earning-rule.entity';
+import type { RuleEffect, RuleStacking } from '../../src/earning/earning-rule.entity';
 import { evaluatePurchase, type PurchaseFacts, type RuleForEvaluation } from '../../src/earning/rules.logic';
 import { PointsRounding } from '../../src/program/program-settings.entity';
 import { Channel } from '../../src/shared/channel';
 import { graphql, option, percentile, startBenchGateway } from './lib';
+import { LINES, ruleInputs, setUpProgram } from './rules-program';
 
 /**
  * `npm run bench:rules [-- --evaluations 100000 --clients 16 --seconds 10]`
@@ -21,41 +22,6 @@ const CLIENTS = option('clients', 16);
 const SECONDS = option('seconds', 10);
 const PORT = Number(process.env.BENCH_PORT ?? 4961);
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench_rules';
-
-const CATEGORIES = ['food', 'drinks', 'snacks', 'home', 'beauty'];
-const REGIONS = ['north', 'south', 'east', 'west'];
-
-/** 50 rule definitions: varied enough that every condition and effect is exercised on most purchases. */
-function ruleInputs(storeIds: string[]): Record<string, unknown>[] {
-  return Array.from({ length: 50 }, (_, i) => {
-    const effect = [RuleEffect.MULTIPLIER, RuleEffect.POINTS_PER_UNIT, RuleEffect.FIXED_BONUS][i % 3];
-    return {
-      code: `RULE_${String(i).padStart(2, '0')}`,
-      name: `Rule ${i}`,
-      priority: i % 7,
-      stacking: i % 10 === 9 ? RuleStacking.EXCLUSIVE : RuleStacking.STACKABLE,
-      effect,
-      value: effect === RuleEffect.MULTIPLIER ? 110 + (i % 5) * 10 : 1 + (i % 4),
-      ...(i % 4 === 1 ? { categories: [CATEGORIES[i % CATEGORIES.length]] } : {}),
-      ...(i % 6 === 2 ? { skus: [`SKU-${i % 10}`, `SKU-${(i + 3) % 10}`] } : {}),
-      ...(i % 5 === 3 ? { regions: [REGIONS[i % REGIONS.length]] } : {}),
-      ...(i % 11 === 4 && storeIds.length > 0 ? { storeIds: [storeIds[0]] } : {}),
-      ...(i % 8 === 5 ? { daysOfWeek: [1, 2, 3, 4, 5, 6, 7] } : {}),
-      ...(i % 9 === 6 ? { segments: ['regulars'] } : {}),
-      ...(i % 7 === 0 ? { minSpend: 1_000 } : {}),
-      ...(i % 5 === 0 ? { capPerPurchase: 200 } : {}),
-      ...(i % 13 === 0 ? { capPerCustomer: 1_000_000, customerCapPeriod: 'MONTH' } : {}),
-      ...(i % 12 === 0 && !process.env.NO_BUDGET ? { budget: 1_000_000_000 } : {}),
-    };
-  });
-}
-
-const LINES = Array.from({ length: 10 }, (_, i) => ({
-  sku: `SKU-${i}`,
-  category: CATEGORIES[i % CATEGORIES.length],
-  quantity: 1 + (i % 3),
-  unitPrice: 199 + i * 137,
-}));
 
 function evaluationAlone(): void {
   const rules: RuleForEvaluation[] = ruleInputs(['store-1']).map((input, i) => ({
@@ -115,66 +81,8 @@ function evaluationAlone(): void {
 async function overHttp(): Promise<void> {
   const { url, adminToken, child } = await startBenchGateway(BENCH_DB, PORT, Math.max(10, CLIENTS));
   try {
-    const { createTenant } = await graphql<{ createTenant: { ownerKey: { secret: string } } }>(
-      url,
-      adminToken,
-      `
-        mutation {
-          createTenant(input: { name: "Bench", currency: "EUR", timezone: "Europe/Paris" }) {
-            ownerKey {
-              secret
-            }
-          }
-        }
-      `,
-      {},
-    );
-    const key = createTenant.ownerKey.secret;
-    const { createStore } = await graphql<{ createStore: { id: string } }>(
-      url,
-      key,
-      `
-        mutation {
-          createStore(input: { name: "North", code: "N1", region: "north" }) {
-            id
-          }
-        }
-      `,
-      {},
-    );
-    for (const input of ruleInputs([createStore.id])) {
-      await graphql(
-        url,
-        key,
-        `
-          mutation ($input: EarningRuleInput!) {
-            createEarningRule(input: $input) {
-              id
-            }
-          }
-        `,
-        { input },
-      );
-    }
-    const customers: string[] = [];
-    for (let i = 0; i < 500; i += 1) {
-      const { createCustomer } = await graphql<{ createCustomer: { id: string } }>(
-        url,
-        key,
-        `
-          mutation ($e: String) {
-            createCustomer(input: { email: $e, segments: ["regulars"] }) {
-              id
-            }
-          }
-        `,
-        {
-          e: `bench-${i}-${randomUUID().slice(0, 6)}@example.com`,
-        },
-      );
-      customers.push(createCustomer.id);
-    }
-    const input = (customerId: string) => ({ customerId, storeId: createStore.id, channel: 'POS', lines: LINES });
+    const { key, storeId, customers } = await setUpProgram(url, adminToken, 500);
+    const input = (customerId: string) => ({ customerId, storeId, channel: 'POS', lines: LINES });
 
     const previews: number[] = [];
     for (let i = 0; i < 1_000; i += 1) {

@@ -119,31 +119,58 @@ export class EarningRuleService {
     return ctx.em.find(EarningRule, activeOnly ? { active: true } : {}, { orderBy: { priority: 'desc', code: 'asc' } });
   }
 
-  /** The active rules in force at `at`, with this customer's usage in each rule's current cap period. */
+  /** The tenant's active rules, whatever their dates: what ProgramConfigCache holds. */
+  async active(em: EntityManager, tenantId: string): Promise<RuleForEvaluation[]> {
+    const rows = await em.execute<RuleRow[]>(`select * from earning_rule where tenant_id = ? and active`, [tenantId]);
+    return rows.map(toRule);
+  }
+
+  /**
+   * The rules of `active` in force at `at`, each a copy with this customer's usage in its current cap period and
+   * its budget used as of now, read in one statement (a cached rule's budget is out of date after any sale).
+   */
   async forEvaluation(
     em: EntityManager,
-    tenantId: string,
+    active: readonly RuleForEvaluation[],
     customerId: string,
     at: Date,
     timeZone: string,
   ): Promise<RuleForEvaluation[]> {
-    const rows = await em.execute<RuleRow[]>(
-      `select * from earning_rule where tenant_id = ? and active and (starts_at is null or starts_at <= ?) and (ends_at is null or ends_at > ?)`,
-      [tenantId, at, at],
+    const rules = active
+      .filter((rule) => (!rule.startsAt || rule.startsAt <= at) && (!rule.endsAt || rule.endsAt > at))
+      .map((rule) => ({ ...rule, customerUsed: 0 }));
+    const capped = rules.filter((rule) => rule.capPerCustomer !== null);
+    const budgeted = rules.filter((rule) => rule.budget !== null);
+    if (capped.length === 0 && budgeted.length === 0) return rules;
+    const reads = [
+      ...(capped.length > 0
+        ? [
+            `select 'usage' as kind, rule_id as id, points from rule_usage
+              where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
+          ]
+        : []),
+      ...(budgeted.length > 0
+        ? [`select 'budget' as kind, id, budget_used as points from earning_rule where id in (?)`]
+        : []),
+    ];
+    const rows = await em.execute<{ kind: 'usage' | 'budget'; id: string; points: string }[]>(
+      reads.join(' union all '),
+      [
+        ...(capped.length > 0
+          ? [
+              capped.map((rule) => rule.id),
+              customerId,
+              capped.map((rule) => usageKey(rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone))),
+            ]
+          : []),
+        ...(budgeted.length > 0 ? [budgeted.map((rule) => rule.id)] : []),
+      ],
     );
-    const rules = rows.map(toRule);
-    const capped = rows.filter((row) => row.cap_per_customer !== null);
-    if (capped.length > 0) {
-      const usage = await em.execute<{ rule_id: string; points: string }[]>(
-        `select rule_id, points from rule_usage where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
-        [
-          capped.map((row) => row.id),
-          customerId,
-          capped.map((row) => usageKey(row.id, capPeriodStart(row.customer_cap_period!, at, timeZone))),
-        ],
-      );
-      const byRule = new Map(usage.map((row) => [row.rule_id, Number(row.points)]));
-      for (const rule of rules) rule.customerUsed = byRule.get(rule.id) ?? 0;
+    const byId = new Map(rules.map((rule) => [rule.id, rule]));
+    for (const row of rows) {
+      const rule = byId.get(row.id)!;
+      if (row.kind === 'usage') rule.customerUsed = Number(row.points);
+      else rule.budgetUsed = Number(row.points);
     }
     return rules;
   }
@@ -196,9 +223,9 @@ export class EarningRuleService {
   }
 
   /**
-   * Adds what a booking granted to the rules' budgets and the customer's usage, each only if it still fits:
-   * false when another purchase took those points since they were read (the booking then rolls back and
-   * is evaluated again). The rows stay locked only from here to the commit that follows.
+   * Adds what a booking granted to the rules' budgets and the customer's usage, each only if it still fits, in one
+   * statement: false when another purchase took those points since they were read (the booking then rolls back
+   * and is evaluated again). The budget rows, shared by every sale, stay locked only from here to the commit.
    */
   async reserve(
     tx: EntityManager,
@@ -210,41 +237,53 @@ export class EarningRuleService {
   ): Promise<boolean> {
     const budgets = rules.filter((rule) => rule.budget !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
     const capped = rules.filter((rule) => rule.capPerCustomer !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
+    if (budgets.length === 0 && capped.length === 0) return true;
+    const steps: string[] = [];
+    const params: unknown[] = [];
     if (budgets.length > 0) {
-      const taken = await tx.execute(
-        // Locked in id order first: an UPDATE ... FROM takes its rows in join order, and two purchases
-        // taking them in different orders deadlock (a one-second stall each time).
-        `with locked as (select id from earning_rule where id in (?) order by id for update)
-         update earning_rule r set budget_used = r.budget_used + v.points
-           from (values ${budgets.map(() => '(?::uuid, ?::bigint)').join(', ')}) as v(id, points), locked
-          where r.id = v.id and locked.id = v.id and r.budget_used + v.points <= r.budget
-         returning r.id`,
-        [budgets.map((rule) => rule.id), ...budgets.flatMap((rule) => [rule.id, granted.get(rule.id)])],
+      // Locked in id order first: an UPDATE ... FROM takes its rows in join order, and two purchases taking them
+      // in different orders deadlock (a one-second stall each time).
+      steps.push(
+        `locked as (select id from earning_rule where id in (?) order by id for update)`,
+        `budgets as (
+           update earning_rule r set budget_used = r.budget_used + v.points
+             from (values ${budgets.map(() => '(?::uuid, ?::bigint)').join(', ')}) as v(id, points), locked
+            where r.id = v.id and locked.id = v.id and r.budget_used + v.points <= r.budget
+           returning r.id)`,
       );
-      if (taken.length !== budgets.length) return false;
+      params.push(
+        budgets.map((rule) => rule.id),
+        ...budgets.flatMap((rule) => [rule.id, granted.get(rule.id)]),
+      );
     }
     if (capped.length > 0) {
-      const taken = await tx.execute(
-        `insert into rule_usage as u (rule_id, customer_id, period_start, points)
-         select v.id, ?::uuid, v.period_start, v.points
-           from (values ${capped.map(() => '(?::uuid, ?::date, ?::bigint, ?::bigint)').join(', ')}) as v(id, period_start, points, cap)
-          where v.points <= v.cap
-         on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
-          where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
-         returning u.rule_id`,
-        [
-          customerId,
-          ...capped.flatMap((rule) => [
-            rule.id,
-            capPeriodStart(rule.customerCapPeriod!, at, timeZone),
-            granted.get(rule.id),
-            rule.capPerCustomer,
-          ]),
-        ],
+      steps.push(
+        `caps as (
+           insert into rule_usage as u (rule_id, customer_id, period_start, points)
+           select v.id, ?::uuid, v.period_start, v.points
+             from (values ${capped.map(() => '(?::uuid, ?::date, ?::bigint, ?::bigint)').join(', ')}) as v(id, period_start, points, cap)
+            where v.points <= v.cap
+           on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
+            where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
+           returning u.rule_id)`,
       );
-      if (taken.length !== capped.length) return false;
+      params.push(
+        customerId,
+        ...capped.flatMap((rule) => [
+          rule.id,
+          capPeriodStart(rule.customerCapPeriod!, at, timeZone),
+          granted.get(rule.id),
+          rule.capPerCustomer,
+        ]),
+      );
     }
-    return true;
+    const [taken] = await tx.execute<{ budgets: number; caps: number }[]>(
+      `with ${steps.join(', ')}
+       select ${budgets.length > 0 ? '(select count(*) from budgets)' : '0'}::int as budgets,
+              ${capped.length > 0 ? '(select count(*) from caps)' : '0'}::int as caps`,
+      params,
+    );
+    return taken.budgets === budgets.length && taken.caps === capped.length;
   }
 }
 

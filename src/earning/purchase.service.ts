@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pointsHolder } from '../accounts/points-holder';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
-import type { Economics, ProgramService } from '../program/program.service';
+import type { Economics } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
 import {
@@ -40,6 +40,7 @@ import type {
   RefundResult,
 } from './earning.types';
 import type { EarningRuleService } from './earning-rule.service';
+import type { ProgramConfig, ProgramConfigCache } from './program-config';
 import { allocateRefund } from './refund.logic';
 import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
 
@@ -53,6 +54,9 @@ const MAX_ATTEMPTS = 4;
 
 /** Another purchase took cap or budget points this booking had counted on. */
 class CapsTaken extends Error {}
+
+/** The program configuration moved since the evaluation read it: evaluate again on the new one. */
+class ConfigStale extends Error {}
 
 function invalid(message: string, field: string): never {
   throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
@@ -96,13 +100,14 @@ interface Prepared {
   facts: PurchaseFacts;
   settings: Economics;
   multiplier: ReturnType<typeof pointsMultiplier>;
+  config: ProgramConfig;
 }
 
 /** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
 export class PurchaseService {
   constructor(
     private readonly ledger: LedgerBookings,
-    private readonly program: ProgramService,
+    private readonly config: ProgramConfigCache,
     private readonly tiers: TierService,
     private readonly rules: EarningRuleService,
   ) {}
@@ -112,7 +117,7 @@ export class PurchaseService {
     const prepared = await this.prepare(ctx, input);
     const rules = await this.rules.forEvaluation(
       ctx.em,
-      prepared.tenantId,
+      prepared.config.rules,
       prepared.customerId,
       prepared.occurredAt,
       prepared.facts.timeZone,
@@ -123,7 +128,7 @@ export class PurchaseService {
   async record(ctx: Context, input: RecordPurchaseInput): Promise<PurchaseResult> {
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
-    const prepared = await this.prepare(ctx, input);
+    let prepared = await this.prepare(ctx, input);
     const { tenantId, customerId } = prepared;
     // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
@@ -151,9 +156,13 @@ export class PurchaseService {
         ctx.loaders.balanceByCustomerId.clear(customerId);
         return booked;
       } catch (error) {
-        const retry = error instanceof CapsTaken || error instanceof DeadlockException;
+        const retry = error instanceof CapsTaken || error instanceof ConfigStale || error instanceof DeadlockException;
         if (!retry) throw error;
-        if (pessimistic && error instanceof CapsTaken) {
+        if (error instanceof ConfigStale && !pessimistic) {
+          this.config.stale(tenantId, prepared.config);
+          prepared = await this.prepare(ctx, input);
+        }
+        if (pessimistic && (error instanceof CapsTaken || error instanceof ConfigStale)) {
           // Only a rule edited while this purchase was being booked gets here; nothing was kept.
           throw earningError(
             EarningErrorCode.RULES_CHANGED,
@@ -174,18 +183,32 @@ export class PurchaseService {
   ): Promise<PurchaseResult> {
     const { tenantId, customerId, facts } = prepared;
     const { orderId, request, actor } = booking;
-    const rules = await this.rules.forEvaluation(ctx.em, tenantId, customerId, prepared.occurredAt, facts.timeZone);
+    const rules = await this.rules.forEvaluation(
+      ctx.em,
+      prepared.config.rules,
+      customerId,
+      prepared.occurredAt,
+      facts.timeZone,
+    );
     const amount = facts.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     return ctx.em.transactional(async (tx) => {
       // The key first, before any lock: a retry waits here, then replays.
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, claim.resultId);
-      const [purchase] = await tx.execute<{ id: string }[]>(
-        `insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
-                               idempotency_key, request_hash, breakdown, actor, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?, '{}', ?, now())
-         on conflict (tenant_id, order_id) do nothing returning id`,
+      // The configuration version is checked in the same statement (a plain read: no lock on the tenant's row),
+      // inside the booking's transaction, so the evaluation below is never against a configuration that moved.
+      const [inserted] = await tx.execute<{ id: string | null; version: string }[]>(
+        `with config as (
+           select coalesce((select version from program_config_version where tenant_id = ?), 0)::text as version
+         ), inserted as (
+           insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points, net_points,
+                                 idempotency_key, request_hash, breakdown, actor, created_at)
+           select ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::bigint, ?::bigint, 0, 0, ?, ?, '{}', ?, now() from config where config.version = ?
+           on conflict (tenant_id, order_id) do nothing returning id
+         )
+         select (select id from inserted) as id, config.version from config`,
         [
+          tenantId,
           claim.resultId,
           tenantId,
           customerId,
@@ -198,15 +221,18 @@ export class PurchaseService {
           request.key,
           request.hash,
           actor,
+          prepared.config.version,
         ],
       );
+      if (inserted.version !== prepared.config.version) throw new ConfigStale();
       // Undone with the transaction, so the key stays free for this order's own retry.
-      if (!purchase)
+      if (!inserted.id)
         throw earningError(
           EarningErrorCode.ORDER_ALREADY_RECORDED,
           `Order ${orderId} was already recorded under another idempotency key`,
           'input.orderId',
         );
+      const purchase = { id: inserted.id };
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
       const holder = await pointsHolder(tx, { id: customerId, businessAccountId: prepared.businessAccountId });
       if (pessimistic) {
@@ -252,7 +278,7 @@ export class PurchaseService {
         new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
         actor,
       );
-      const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+      const { tiers } = prepared.config;
       const move = moves[0];
       const result: PurchaseResult = {
         ...view,
@@ -497,14 +523,17 @@ export class PurchaseService {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
     const storeId = actingStore(ctx, input.storeId, 'input.storeId') ?? null;
-    const [customer, store, settings, tiers, benefits] = await Promise.all([
+    const [customer, cached] = await Promise.all([
       customerOrNotFound(ctx, input.customerId, 'input.customerId'),
-      storeId && isUuid(storeId) ? ctx.loaders.storeById.load(storeId) : null,
-      this.program.economics(ctx.em, tenantId),
-      ctx.loaders.tiersByTenant.load(tenantId),
-      ctx.loaders.benefitsByTenant.load(tenantId),
+      this.config.get(ctx.em, tenantId),
     ]);
-    if (storeId && !store) throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
+    const known = !storeId || (isUuid(storeId) && cached.regionByStore.has(storeId));
+    // A store the copy does not know may be newer than the copy: refused only once the database agrees.
+    const config = known || !isUuid(storeId) ? cached : await this.config.current(ctx.em, tenantId, cached);
+    const { economics: settings, tiers, benefits } = config;
+    const region = storeId && isUuid(storeId) ? config.regionByStore.get(storeId) : undefined;
+    if (storeId && region === undefined)
+      throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
     const channel = actingChannel(ctx, input.channel, 'input.channel');
     const status =
       tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
@@ -519,10 +548,11 @@ export class PurchaseService {
       occurredAt,
       settings,
       multiplier,
+      config,
       facts: {
         channel,
         storeId,
-        region: store?.region ?? null,
+        region: region ?? null,
         occurredAt,
         timeZone: settings.timeZone,
         tierId: tier?.id ?? null,

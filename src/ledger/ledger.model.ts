@@ -4,11 +4,13 @@ import type { TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 
 /**
- * The expiry date of a new lot: the one given (the `?` parameter), else `points_expiry_months` after now
- * under a FIXED_MONTHS policy, else none. Needs the tenant as `t`.
+ * The expiry date of a new lot: the one given (`given`, SQL: a `?` parameter by default), else `points_expiry_months`
+ * after now under a FIXED_MONTHS policy, else none. Needs the tenant as `t`.
  */
-export const LOT_EXPIRY_SQL = `coalesce(?::timestamptz, case when t.points_expiry_policy = 'FIXED_MONTHS'
+export function lotExpirySql(given = '?::timestamptz'): string {
+  return `coalesce(${given}, case when t.points_expiry_policy = 'FIXED_MONTHS'
   then now() + make_interval(months => t.points_expiry_months) end)`;
+}
 
 /** Headers are stamped to the millisecond, the precision of the history cursors that page over them. */
 export function stampSql(at: string): string {

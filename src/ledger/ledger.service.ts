@@ -23,6 +23,7 @@ import {
   requestHash,
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
+import type { EarnBatcher } from './earn.batcher';
 import { reverseWork } from './ledger.bookings';
 import { Account, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
@@ -80,6 +81,9 @@ function ledgerRequest(tenantId: string, caller: Caller, rawKey: string, hash: s
  * The SQL primitives are in ledger.store; bookings inside other domains' transactions in ledger.bookings.
  */
 export class LedgerService {
+  /** `earns`: group commit for the earns with a client's key and no daily limit. */
+  constructor(private readonly earns: EarnBatcher) {}
+
   async earn(ctx: Context, input: EarnPointsInput): Promise<PointsResult> {
     const amount = points(input.points, 'input.points');
     const reason = requiredText(input.reason, 'input.reason', 500);
@@ -120,14 +124,14 @@ export class LedgerService {
       expiresAt: input.expiresAt ?? null,
       timeline: true,
     };
-    // Unlimited callers keep the single statement; a daily limit counts the grant in the earn's transaction.
+    // A daily limit counts the grant in the earn's transaction; unlimited callers' earns are grouped.
     const rows = grant
       ? await ctx.em.transactional(async (tx) => {
           const booked = await earnStatement(tx, booking);
           if (booked.length > 0) await chargeGrant(tx, grant);
           return booked;
         })
-      : await earnStatement(ctx.em, booking);
+      : await this.earns.book(booking, () => earnStatement(ctx.em, booking));
     forgetBalances(ctx);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.

@@ -11,7 +11,7 @@ import {
   type Delta,
   type EarnBooking,
   type Header,
-  LOT_EXPIRY_SQL,
+  lotExpirySql,
   type TransactionRow,
 } from './ledger.model';
 import {
@@ -194,7 +194,7 @@ export async function createLot(
       points: '?',
       remaining: '?',
       pending_until: '?',
-      expires_at: expiresAt === 'policy' ? LOT_EXPIRY_SQL : '?::timestamptz',
+      expires_at: expiresAt === 'policy' ? lotExpirySql() : '?::timestamptz',
     },
     'from tenant t where t.id = ?',
   );
@@ -320,7 +320,7 @@ const earnSql = (claimed: boolean): string => {
       points: 'h.points',
       remaining: 'h.points',
       pending_until: '?::timestamptz',
-      expires_at: LOT_EXPIRY_SQL,
+      expires_at: lotExpirySql(),
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
@@ -346,8 +346,12 @@ const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
  * of the customer under way (which locks the row FOR UPDATE) and then reads the row as the merge left it.
  */
 export async function earnStatement(em: EntityManager, earn: EarnBooking): Promise<TransactionRow[]> {
+  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, earnParams(earn));
+}
+
+function earnParams(earn: EarnBooking): unknown[] {
   const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
-  return await em.execute<TransactionRow[]>(earn.claim ? EARN_SQL.claimed : EARN_SQL.derived, [
+  return [
     earn.customerId,
     earn.tenantId,
     ...(earn.claim ? claimParams(earn.claim) : []),
@@ -367,7 +371,7 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
     earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
     earn.pendingUntil,
     earn.timeline,
-  ]);
+  ];
 }
 
 /**

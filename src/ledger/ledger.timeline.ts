@@ -71,12 +71,13 @@ export async function onTimeline(tx: EntityManager, row: TransactionRow): Promis
 
 /**
  * The POINTS_EARNED event of every earn header in `header` (seen as `h`), as SQL for the earn's single
- * statement; its one `?` says whether the points are pending (a timestamptz, null when not).
+ * statement. `pendingUntil` (SQL, a timestamptz: a parameter by default, or a column of `h`) says whether the
+ * points are pending (null when not).
  */
-export function earnedOnTimelineSql(header: string): string {
+export function earnedOnTimelineSql(header: string, pendingUntil = '?::timestamptz'): string {
   return `insert into timeline_event ${TIMELINE_COLUMNS}
     select uuid_generate_v7(), h.tenant_id, h.customer_id, 'POINTS_EARNED', 'gateway', null, h.channel, h.actor, h.created_at,
-           h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', ?::timestamptz is not null),
+           h.points || ' points earned: ' || h.reason, jsonb_build_object('points', h.points, 'pending', ${pendingUntil} is not null),
            'ledger_transaction', h.id::text, now()
       from ${header} h`;
 }

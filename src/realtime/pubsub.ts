@@ -14,6 +14,8 @@ export enum Topic {
   PROGRAM_CHANGED = 'PROGRAM_CHANGED',
   /** A revoked API key: every instance closes its sockets (routing key EVERY_INSTANCE). */
   API_KEY_REVOKED = 'API_KEY_REVOKED',
+  /** A tenant's program configuration moved to a new version: every instance drops its cached copy (EVERY_INSTANCE). */
+  PROGRAM_CONFIG_CHANGED = 'PROGRAM_CONFIG_CHANGED',
   /** A support case assigned to a team (versioned stream per team, routed to tenant:team). */
   CASE_ASSIGNED = 'CASE_ASSIGNED',
   /** A support case escalated to a team (versioned stream per team, routed to tenant:team). */
@@ -39,6 +41,12 @@ export const EVERY_INSTANCE = 'every-instance';
 /** Payload of API_KEY_REVOKED. */
 export interface ApiKeyRevokedEvent {
   readonly keyId: string;
+}
+
+/** Payload of PROGRAM_CONFIG_CHANGED (written by the trigger program_config_touch). */
+export interface ProgramConfigChangedEvent {
+  readonly tenantId: string;
+  readonly version: number;
 }
 
 /** A subscriber that fell this far behind is cut off, so it never holds memory or delays anyone else. */

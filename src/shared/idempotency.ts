@@ -208,6 +208,20 @@ export function claimCte(source: string): string {
   )`;
 }
 
+/**
+ * `claimCte` for a statement that books several requests at once (the ledger's grouped earns): one claim per
+ * row of `source`, a FROM clause whose rows hold `tenant_id, scope, key, principal, request_hash` (at most one
+ * row per key), claimed in the order it gives. Returns `tenant_id, scope, key, result_id` of the keys that
+ * were free; a row without its key in `claim` is settled by `findIdempotentResult`, like an empty `claimCte`.
+ */
+export function claimBatchCte(source: string): string {
+  return `claim as (
+    insert into idempotency_key (tenant_id, scope, key, principal, request_hash, result_id, created_at)
+    select tenant_id, scope, key, principal, request_hash, uuid_generate_v7(), now() from ${source}
+    on conflict do nothing returning tenant_id, scope, key, result_id
+  )`;
+}
+
 export function claimParams(request: IdempotentRequest): unknown[] {
   return [request.tenantId, request.scope, request.key, request.principal, request.hash];
 }

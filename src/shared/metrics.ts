@@ -42,6 +42,12 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  readonly ledgerBatchFallbacks = new Counter({
+    name: 'ledger_batch_fallbacks_total',
+    help: 'Groups of earns whose statement failed and whose earns were booked one by one',
+    registers: [this.registry],
+  });
+
   constructor(orm: MikroORM) {
     collectDefaultMetrics({ register: this.registry });
     const pool = (): PoolStats | undefined => (orm.em.getConnection().getKnex().client as { pool?: PoolStats }).pool;

@@ -1,0 +1,65 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Pool, type PoolConfig } from 'pg';
+
+/**
+ * A hot path's own connections, beside the ORM's pool: each statement is a named prepared statement, so every
+ * connection parses and plans it once, and a call sends only its parameters (no knex binding, no unnamed
+ * Parse). The rows come back exactly as from the ORM connection (its own type parsers: timestamps as text,
+ * int8 as text), so the same row mappers read both.
+ */
+
+/** A statement prepared once per connection under `name`: its text with `$n` parameters. */
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * The SQL builders write knex's `?` placeholders; this numbers them `$1, $2, …` once, at module load. The text
+ * must hold no `?` other than placeholders (no jsonb `?` operator, no `?` in a literal).
+ */
+export function prepared(name: string, sql: string): Statement {
+  let n = 0;
+  return { name, text: sql.replace(/\?/g, () => `$${++n}`) };
+}
+
+export interface StatementPoolOptions {
+  size: number;
+  /** Set on each connection: a statement that waits longer on a lock fails (55P03) instead of waiting on. */
+  lockTimeoutMs?: number;
+}
+
+export class StatementPool {
+  private readonly pool: Pool;
+  private readonly listeners = new Set<(name: string) => void>();
+
+  constructor(orm: MikroORM, options: StatementPoolOptions) {
+    // The ORM's own connection options: same server, credentials and type parsers.
+    const connection = orm.em.getConnection().getConnectionOptions() as PoolConfig;
+    this.pool = new Pool({
+      ...connection,
+      max: options.size,
+      // A CLI that books through the services can exit without closing this pool.
+      allowExitOnIdle: true,
+      ...(options.lockTimeoutMs ? { options: `-c lock_timeout=${options.lockTimeoutMs}` } : {}),
+    });
+    // An idle connection that drops is replaced on the next checkout; the error must not crash the process.
+    this.pool.on('error', () => undefined);
+  }
+
+  async run<T>(statement: Statement, values: unknown[]): Promise<T[]> {
+    for (const listener of this.listeners) listener(statement.name);
+    const result = await this.pool.query({ name: statement.name, text: statement.text, values });
+    return result.rows as T[];
+  }
+
+  /** Calls `listener` with the name of each statement run from now on (tests count statements per request). */
+  onStatement(listener: (name: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

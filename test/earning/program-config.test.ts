@@ -1,0 +1,212 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { Tier } from '../../src/program/tier.entity';
+import { TENANT_FILTER } from '../../src/shared/db/tenant-filter';
+import {
+  createCustomer,
+  createStore,
+  expectLedgerClean,
+  program,
+  purchase,
+  record,
+  rule,
+  startGateway,
+  type TestGateway,
+  unique,
+  uniquePrefix,
+  untilRedisListening,
+} from '../support';
+
+const LINES = [{ sku: 'A', quantity: 1, unitPrice: 2_000 }];
+const UPDATE_RULE = `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`;
+
+describe('program configuration cached per version, on two instances', () => {
+  let gwA: TestGateway;
+  let gwB: TestGateway;
+
+  beforeAll(async () => {
+    const prefix = uniquePrefix('config');
+    const env = { LEDGER_JOBS_INTERVAL_MS: '0', TIER_JOBS_INTERVAL_MS: '0' };
+    [gwA, gwB] = await Promise.all([
+      startGateway({ redisPrefix: prefix, env }),
+      startGateway({ redisPrefix: prefix, env }),
+    ]);
+    await Promise.all([gwA, gwB].map((gw) => untilRedisListening(gw, 'PROGRAM_CONFIG_CHANGED')));
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await Promise.all([gwA.close(), gwB.close()]);
+  });
+
+  const em = (): EntityManager => gwA.gateway.orm.em.fork();
+  const version = async (tenantId: string): Promise<number> => {
+    const [row] = await em().execute<{ version: string | null }[]>(
+      `select (select version from program_config_version where tenant_id = ?) as version`,
+      [tenantId],
+    );
+    return Number(row.version ?? 0);
+  };
+
+  it('evaluates against a rule created on the other instance', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    const before = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+    await rule(p, {
+      code: 'BONUS',
+      name: 'Bonus',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 500,
+    });
+    const after = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+    expect(after.totalPoints).toBe(before.totalPoints + 500);
+  });
+
+  it('books against the new configuration when the change event never arrives (the version check reloads)', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    const bonus = await rule(p, {
+      code: 'BONUS',
+      name: 'Bonus',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 500,
+    });
+    const first = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+    // B hears of no change: only the booking's version check can tell it its copy is old.
+    const changed = jest.spyOn(gwB.gateway.services.programConfig, 'changed').mockImplementation(() => undefined);
+    const stale = jest.spyOn(gwB.gateway.services.programConfig, 'stale');
+    try {
+      await p.tenant.owner.on(gwA).data(UPDATE_RULE, {
+        id: bonus.id,
+        input: { code: 'BONUS', name: 'Bonus', priority: 1, stacking: 'STACKABLE', effect: 'FIXED_BONUS', value: 900 },
+      });
+      const second = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+      expect(second.totalPoints).toBe(first.totalPoints + 400);
+      expect(stale).toHaveBeenCalledTimes(1);
+    } finally {
+      changed.mockRestore();
+      stale.mockRestore();
+    }
+    await expectLedgerClean(p.tenant);
+  });
+
+  it('takes a purchase at a store created a moment ago on the other instance, before any event', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    await rule(p, {
+      code: 'EAST',
+      name: 'East',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 300,
+      regions: ['east'],
+    });
+    const first = await record(p, purchase(customer.id, p.north.id, LINES), p.tenant.owner.on(gwB));
+    const changed = jest.spyOn(gwB.gateway.services.programConfig, 'changed').mockImplementation(() => undefined);
+    try {
+      const east = await createStore(p.tenant.owner.on(gwA), `E${unique()}`, 'east');
+      const booked = await record(p, purchase(customer.id, east.id, LINES), p.tenant.owner.on(gwB));
+      expect(booked.totalPoints).toBe(first.totalPoints + 300);
+    } finally {
+      changed.mockRestore();
+    }
+  });
+
+  it('moves the version once per configuration change, and not for what a sale takes from a budget', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    const budgeted = await rule(p, {
+      code: 'BUDGETED',
+      name: 'Budgeted',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 50,
+      budget: 1_000,
+    });
+    // The first purchase creates the program's default settings, a configuration change of its own.
+    await record(p, purchase(customer.id, p.north.id, LINES));
+    const start = await version(p.tenant.tenantId);
+    expect(start).toBeGreaterThan(0);
+    await record(p, purchase(customer.id, p.south.id, LINES));
+    const [{ budget_used }] = await em().execute<{ budget_used: string }[]>(
+      `select budget_used from earning_rule where id = ?`,
+      [budgeted.id],
+    );
+    expect(Number(budget_used)).toBe(100);
+    expect(await version(p.tenant.tenantId)).toBe(start);
+    await p.tenant.owner.data(UPDATE_RULE, {
+      id: budgeted.id,
+      input: {
+        code: 'BUDGETED',
+        name: 'Renamed',
+        priority: 1,
+        stacking: 'STACKABLE',
+        effect: 'FIXED_BONUS',
+        value: 50,
+        budget: 1_000,
+      },
+    });
+    expect(await version(p.tenant.tenantId)).toBe(start + 1);
+  });
+
+  it('stores a tier change in the breakdown exactly as the tier entity serialises', async () => {
+    const p = await program(gwA);
+    const customer = await createCustomer(p.tenant.owner);
+    const booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }]));
+    expect(booked.tierChange?.to.code).toBe('SILVER');
+    const [row] = await em().execute<{ breakdown: string }[]>(
+      `select breakdown::text as breakdown from purchase where id = ?`,
+      [booked.purchaseId],
+    );
+    const stored = JSON.parse(row.breakdown) as { tierChange: { from: unknown; to: unknown } };
+    const fresh = em();
+    fresh.setFilterParams(TENANT_FILTER, { tenantId: p.tenant.tenantId });
+    const [from, to] = await Promise.all([
+      fresh.findOneOrFail(Tier, { id: p.tiers.BASE }),
+      fresh.findOneOrFail(Tier, { id: p.tiers.SILVER }),
+    ]);
+    expect(stored.tierChange).toEqual(JSON.parse(JSON.stringify({ from, to })));
+  });
+
+  it('runs a fixed number of statements for a purchase once the configuration is cached', async () => {
+    const p = await program(gwA);
+    await rule(p, {
+      code: 'CAPPED',
+      name: 'Capped',
+      priority: 1,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 10,
+      capPerCustomer: 1_000,
+      customerCapPeriod: 'MONTH',
+      budget: 1_000_000,
+    });
+    const customer = await createCustomer(p.tenant.owner);
+    await record(p, purchase(customer.id, p.north.id, LINES));
+    const knex = gwA.gateway.orm.em.getConnection().getKnex();
+    const statements: string[] = [];
+    // The outbox relay shares the pool and wakes on the purchase's commit: its statements are not the request's
+    // (nor are its BEGIN and COMMIT, so neither are counted).
+    const onQuery = (query: { sql: string }) => {
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+    };
+    knex.on('query', onQuery);
+    try {
+      await record(p, purchase(customer.id, p.north.id, LINES));
+    } finally {
+      knex.off('query', onQuery);
+    }
+    // Nothing of the program is read again: no tier, benefit, settings, store or rule definition.
+    const programReads =
+      /from "(tier|benefit|program_settings|store)" as|from store |join program_settings|select \* from earning_rule/i;
+    expect(statements.filter((sql) => programReads.test(sql))).toEqual([]);
+    // The customer, its tier status, its cap usage with the budgets; then in the transaction the key, the purchase
+    // (with the version check), the earn, the points, qualification, the lines, the timeline, budgets and caps.
+    expect(statements.length).toBeLessThanOrEqual(11);
+  });
+});
