@@ -382,7 +382,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
         const requestId = requestIdOf(req);
         res.setHeader('x-request-id', requestId);
         const caller = await rateLimited.callerOf(req);
-        return createContext(contextDeps, caller, requestId, log.child({ requestId }));
+        return createContext(contextDeps, caller, requestId, log, { requestId });
       },
     }),
   );

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import type { Reads } from '../shared/db/read-batch';
 import { TENANT_FILTER, type TenantFilterParams } from '../shared/db/tenant-filter';
 import { Customer } from './customer.entity';
 import type { IdentifierKind } from './identifier.logic';
@@ -52,13 +53,13 @@ interface IdentifierRow {
   kind: IdentifierKind;
   value: string;
   source: string | null;
-  created_at: Date;
+  created_at: string;
 }
 
 /** A customer's identifiers, oldest first, one query per batch of customers. */
-function identifiersByCustomerLoader(em: EntityManager) {
+function identifiersByCustomerLoader(reads: Reads) {
   return new DataLoader<string, Identifier[]>(async (customerIds) => {
-    const rows = await em.execute<IdentifierRow[]>(
+    const rows = await reads.rows<IdentifierRow>(
       `select customer_id, kind, value, source, created_at from customer_identifier where customer_id in (?) order by created_at, kind`,
       [[...customerIds]],
     );
@@ -77,11 +78,11 @@ function identifiersByCustomerLoader(em: EntityManager) {
   });
 }
 
-export function createCustomerLoaders(em: EntityManager, companion?: CompanionRead) {
+export function createCustomerLoaders(em: EntityManager, reads: Reads, companion?: CompanionRead) {
   return {
     customerById: customerByIdLoader(em, companion),
     /** Keys are ids of customers already loaded through the tenant filter. */
-    identifiersByCustomer: identifiersByCustomerLoader(em),
+    identifiersByCustomer: identifiersByCustomerLoader(reads),
   };
 }
 

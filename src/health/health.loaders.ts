@@ -1,16 +1,16 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import type { Reads } from '../shared/db/read-batch';
 import { type HealthRow, healthRows } from './health.store';
 
 /** Per-request: a customer's stored health and churn risk, one query per batch of customers. */
-export function createHealthLoaders(em: EntityManager) {
+export function createHealthLoaders(reads: Reads) {
   return {
     /** Keys are `tenantId:customerId`; null for a customer not scored (yet, or opted out of profiling). */
     healthByCustomer: new DataLoader<string, HealthRow | null>(async (keys) => {
       const tenantId = keys[0].split(':')[0];
       const rows = await healthRows(
-        em,
+        reads,
         tenantId,
         keys.map((key) => key.split(':')[1]),
       );

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { consentAllowsSql, ConsentPurpose } from '../customers/consent.logic';
+import type { Reads } from '../shared/db/read-batch';
 import {
   type ChurnRiskLevel,
   type ChurnThresholdValues,
@@ -56,14 +57,14 @@ interface ThresholdRow {
 /** A stored score as the reads use it. */
 export interface HealthRow {
   customer_id: string;
-  score: string;
+  score: number | string;
   band: HealthBand;
   components: HealthComponent[];
   churn_score: number;
   churn_level: ChurnRiskLevel;
   churn_reasons: ChurnReason[];
   churn_segment: string | null;
-  computed_at: Date;
+  computed_at: Date | string;
 }
 
 function settingsOf(row: SettingsRow): StoredSettings {
@@ -199,8 +200,8 @@ async function requestFullRun(tx: EntityManager, tenantId: string): Promise<void
  * Stored scores of these customers. A customer who opted out of profiling has none (the consent trigger
  * removes it); the check here also covers the instant between an opt-out and that trigger's commit.
  */
-export async function healthRows(em: EntityManager, tenantId: string, customerIds: readonly string[]) {
-  return em.execute<HealthRow[]>(
+export async function healthRows(reads: Reads, tenantId: string, customerIds: readonly string[]) {
+  return reads.rows<HealthRow>(
     `select h.* from health_score h
       where h.tenant_id = ? and h.customer_id in (?)
         and ${consentAllowsSql('h.customer_id', ConsentPurpose.PROFILING)}`,

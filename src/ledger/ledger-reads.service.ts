@@ -20,7 +20,7 @@ export class LedgerReadService {
     const page = cursor ? 'and (created_at, id) < (?, ?)' : '';
     const pageParams = cursor ? [cursor.at, cursor.id] : [];
     // Two index-ordered halves (sent or booked for the customer; received), each limited, then merged.
-    const rows = await ctx.em.execute<TransactionRow[]>(
+    const rows = await ctx.reads.rows<TransactionRow>(
       `(select * from ledger_transaction where tenant_id = ? and customer_id = ? ${page} order by created_at desc, id desc limit ?)
        union all
        (select * from ledger_transaction where tenant_id = ? and counterparty_id = ? ${page} order by created_at desc, id desc limit ?)
@@ -32,7 +32,7 @@ export class LedgerReadService {
 
   /** Spendable points that expire within `withinDays` (checked by the caller). */
   async expiringPoints(ctx: Context, customerId: string, withinDays: number): Promise<number> {
-    const [row] = await ctx.em.execute<{ points: string }[]>(
+    const [row] = await ctx.reads.rows<{ points: number }>(
       `select coalesce(sum(remaining), 0)::bigint as points from points_lot
         where tenant_id = ? and customer_id = ? and remaining > 0 and pending_until is null
           and expires_at <= now() + make_interval(days => ?)`,

@@ -1,19 +1,20 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import type { Context } from '../shared/context';
+import type { Reads } from '../shared/db/read-batch';
 import type { Account } from './ledger.entity';
 import { toTransactionView } from './ledger.mapping';
 import type { TransactionRow } from './ledger.model';
 import type { Balance, EntryView, TransactionView } from './ledger.types';
 
+/** As JSON gives it (the batched reads) or as `to_jsonb` does (read with the customer). */
 interface BalanceRow {
   customer_id: string;
-  available: string;
-  pending: string;
-  lifetime_earned: string;
-  lifetime_redeemed: string;
-  expired: string;
+  available: number;
+  pending: number;
+  lifetime_earned: number;
+  lifetime_redeemed: number;
+  expired: number;
   version: number;
 }
 
@@ -47,22 +48,25 @@ export const BALANCE_WITH_CUSTOMER = {
  * Balances and entries by key, one statement per batch. Callers pass ids already checked against the
  * caller's tenant (the customer or transaction was loaded through a tenant-scoped query first).
  */
-export function createLedgerLoaders(em: EntityManager) {
+export function createLedgerLoaders(reads: Reads) {
   return {
     balanceByCustomerId: new DataLoader<string, Balance>(async (ids) => {
-      const rows = await em.execute<BalanceRow[]>(`select * from points_balance where customer_id in (?)`, [[...ids]]);
+      const rows = await reads.rows<BalanceRow>(`select * from points_balance where customer_id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.customer_id, row]));
       return ids.map((id) => toBalance(id, byId.get(id)));
     }),
     transactionById: new DataLoader<string, TransactionView | null>(async (ids) => {
-      const rows = await em.execute<TransactionRow[]>(`select * from ledger_transaction where id in (?)`, [[...ids]]);
+      const rows = await reads.rows<TransactionRow>(`select * from ledger_transaction where id in (?)`, [[...ids]]);
       const byId = new Map(rows.map((row) => [row.id, toTransactionView(row)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     entriesByTransactionId: new DataLoader<string, EntryView[]>(async (ids) => {
-      const rows = await em.execute<
-        { transaction_id: string; account: Account; customer_id: string | null; amount: string }[]
-      >(
+      const rows = await reads.rows<{
+        transaction_id: string;
+        account: Account;
+        customer_id: string | null;
+        amount: number;
+      }>(
         `select transaction_id, account, customer_id, amount from ledger_entry where transaction_id in (?) order by id`,
         [[...ids]],
       );

@@ -60,7 +60,8 @@ export interface TransactionRow {
   kind: TransactionKind;
   customer_id: string | null;
   counterparty_id: string | null;
-  points: string;
+  /** A string from pg, a number from a request's batched reads (JSON); likewise created_at. */
+  points: string | number;
   reason: string;
   reason_code: string | null;
   channel: Channel | null;
@@ -72,7 +73,7 @@ export interface TransactionRow {
   available_after: string | null;
   pending_after: string | null;
   version_after: number | null;
-  created_at: Date;
+  created_at: Date | string;
 }
 
 /** What an earn books. */

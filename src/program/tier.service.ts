@@ -287,9 +287,12 @@ export class TierService {
 
   async status(ctx: Context, customerId: string): Promise<TierStatus | null> {
     const tenantId = requireTenant(ctx);
-    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    // Asked for together, so they share a round trip with the request's other reads.
+    const [tiers, row] = await Promise.all([
+      ctx.loaders.tiersByTenant.load(tenantId),
+      ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`),
+    ]);
     if (tiers.length === 0) return null;
-    const row = await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`);
     const held = effectiveTier(tiers, row)!;
     const next = tiers.find((tier) => tier.rank > held.current.rank);
     const status: TierStatus = {
@@ -328,11 +331,13 @@ export class TierService {
   /** Benefits of the member's tier and every tier below it that are honoured on the channel. */
   async benefits(ctx: Context, customerId: string, channel: Channel): Promise<RecognisedBenefit[]> {
     const tenantId = requireTenant(ctx);
-    const tiers = await ctx.loaders.tiersByTenant.load(tenantId);
+    const [tiers, row, benefits] = await Promise.all([
+      ctx.loaders.tiersByTenant.load(tenantId),
+      ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`),
+      ctx.loaders.benefitsByTenant.load(tenantId),
+    ]);
     if (tiers.length === 0) return [];
-    const row = await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customerId}`);
     const held = effectiveTier(tiers, row)!;
-    const benefits = await ctx.loaders.benefitsByTenant.load(tenantId);
     return heldBenefits(tiers, benefits, held.current, channel);
   }
 

@@ -38,7 +38,10 @@ export class LoyaltyStateResolver {
     @Ctx() ctx: Context,
   ): Promise<LoyaltyState> {
     const target = await followable(ctx, customerId);
-    return toLoyaltyState(await currentLoyaltyState(ctx.em, target.tenantId, target.customerId), StateSource.CURRENT);
+    return toLoyaltyState(
+      await currentLoyaltyState(ctx.reads, target.tenantId, target.customerId),
+      StateSource.CURRENT,
+    );
   }
 
   @Subscription(() => LoyaltyState, {

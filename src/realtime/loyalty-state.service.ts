@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { formatVoucherCode } from '../rewards/voucher-code';
 import type { SubscriptionBus } from '../shared/context';
+import { ReadBatch, type Reads } from '../shared/db/read-batch';
 import { type LoyaltyState, type StatePayload, StateSource } from './loyalty-state.types';
 import { Topic } from './pubsub';
 import { consecutive, followVersions } from './versioned-stream';
@@ -47,17 +48,13 @@ export function toLoyaltyState(payload: StatePayload, source: StateSource): Loya
 
 interface StateRow {
   version: number;
-  changed_at: Date | null;
+  changed_at: string | null;
   state: Omit<StatePayload, 'customerId' | 'version'>;
 }
 
 /** The state now, with its version, read in one statement so the two agree. */
-export async function currentLoyaltyState(
-  em: EntityManager,
-  tenantId: string,
-  customerId: string,
-): Promise<StatePayload> {
-  const [row] = await em.execute<StateRow[]>(
+export async function currentLoyaltyState(reads: Reads, tenantId: string, customerId: string): Promise<StatePayload> {
+  const [row] = await reads.rows<StateRow>(
     `select coalesce(s.version, 0)::int as version, s.changed_at, loyalty_snapshot(c.id) as state
          from customer c
          left join lateral (select v.version, (select max(o.created_at) from outbox_event o where o.customer_id = c.id and o.version = v.version) as changed_at
@@ -110,7 +107,7 @@ export function streamLoyaltyState(
     {
       live: bus.subscribe<StatePayload>(Topic.LOYALTY_STATE_CHANGED, loyaltyRoutingKey(tenantId, customerId)),
       current: async () => {
-        const state = await currentLoyaltyState(em(), tenantId, customerId);
+        const state = await currentLoyaltyState(new ReadBatch(em()), tenantId, customerId);
         return { version: state.version, items: [toLoyaltyState(state, StateSource.CURRENT)] };
       },
       missed: async (after, upTo) =>

@@ -332,7 +332,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
           }
           throw error;
         }
-        const context = createContext(contextDeps, caller, `ws:${id}`, () => log.child({ subscriptionId: id }));
+        const context = createContext(contextDeps, caller, `ws:${id}`, log, { subscriptionId: id });
         deliveries.set(context, { socket: ctx.extra.socket, id });
         return context;
       },

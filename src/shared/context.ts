@@ -2,6 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import type { Caller } from './auth/caller';
+import { ReadBatch, type Reads } from './db/read-batch';
 import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
 
 /** Events of one topic for one subscriber, in arrival order, through a bounded buffer. */
@@ -32,6 +33,8 @@ export interface Context {
   /** A fork of the ORM's EntityManager with the tenant filter bound to this caller's tenant. */
   readonly em: EntityManager;
   readonly loaders: Loaders;
+  /** Plain reads of this request: those asked for in one turn of the event loop go as one statement. */
+  readonly reads: Reads;
   readonly log: Logger;
   /** The event bus, for subscriptions to attach to; writes go through the outbox, never here. */
   readonly bus: SubscriptionBus;
@@ -40,25 +43,29 @@ export interface Context {
 export interface ContextDeps {
   readonly orm: MikroORM;
   readonly bus: SubscriptionBus;
-  readonly createLoaders: (em: EntityManager) => Loaders;
+  readonly createLoaders: (em: EntityManager, reads: Reads) => Loaders;
 }
 
 /**
- * The context of one operation. The EntityManager fork and the loaders (and the logger, when given as a function)
- * are made on first use: an operation that reads no table (`__typename`, a refused request) pays for neither. Either way the fork has the caller's
- * tenant bound before anything can use it.
+ * The context of one operation. The EntityManager fork, the loaders and the child logger are made on first use:
+ * an operation that reads no table (`__typename`, a refused request) pays for none of them. They are getters of
+ * the context's prototype, not own properties, because Apollo copies the context's own properties into a new
+ * object for each operation (which would call every getter). Either way the fork has the caller's tenant bound
+ * before anything can use it.
  */
 export function createContext(
   deps: ContextDeps,
   caller: Caller | null,
   requestId: string,
-  log: Logger | (() => Logger),
+  log: Logger,
+  logBindings?: Record<string, string>,
 ): Context {
   const { orm, bus } = deps;
-  let logger = typeof log === 'function' ? undefined : log;
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
+  let reads: ReadBatch | undefined;
+  let child: Logger | undefined;
   const fork = (): EntityManager => {
     if (!em) {
       em = orm.em.fork();
@@ -66,34 +73,36 @@ export function createContext(
     }
     return em;
   };
-  const context: Context = {
-    requestId,
-    caller,
-    tenantId,
+  const batch = (): ReadBatch => (reads ??= new ReadBatch(fork()));
+  const lazy = {
     get em() {
       return fork();
     },
+    get reads() {
+      return batch();
+    },
     get loaders() {
-      return (loaders ??= deps.createLoaders(fork()));
+      return (loaders ??= deps.createLoaders(fork(), batch()));
     },
     get log() {
-      return (logger ??= (log as () => Logger)());
+      return (child ??= logBindings ? log.child(logBindings) : log);
     },
-    bus,
   };
+  const context = Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
   releasers.set(context, () => {
     em = undefined;
     loaders = undefined;
+    reads = undefined;
   });
   return context;
 }
 
-const releasers = new WeakMap<Context, () => void>();
+const releasers = new WeakMap<object, () => void>();
 
 /**
- * Forgets the context's EntityManager fork and loaders (made again on next use): a subscription that lives
- * for hours keeps neither, nor what they loaded, between the moments it reads.
+ * Forgets the context's EntityManager fork, loaders and read batch (made again on next use): a subscription that
+ * lives for hours keeps none of them, nor what they loaded, between the moments it reads.
  */
 export function releaseRequestState(context: unknown): void {
-  if (typeof context === 'object' && context !== null) releasers.get(context as Context)?.();
+  if (typeof context === 'object' && context !== null) releasers.get(context)?.();
 }

@@ -1,7 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 import type { Channel } from '../shared/channel';
+import type { Reads } from '../shared/db/read-batch';
 import { pgArray } from '../shared/db/sql';
 import type { TimelineKind } from './timeline.entity';
 import type { TimelineEventView } from './timeline.types';
@@ -25,7 +25,7 @@ interface TimelineRow {
   source_event_id: string | null;
   channel: Channel | null;
   actor: string;
-  occurred_at: Date;
+  occurred_at: string;
   summary: string;
   data: Record<string, unknown>;
   ref_type: string | null;
@@ -39,7 +39,7 @@ interface TimelineRow {
  * were recorded for (the timeline is append-only); a survivor's page also reads the profiles merged into it,
  * one keyset scan each, so an unmerge gives a profile its history back by changing nothing here.
  */
-export function createTimelineLoaders(em: EntityManager) {
+export function createTimelineLoaders(reads: Reads) {
   const byShape = new Map<string, DataLoader<string, TimelineEventView[]>>();
   return {
     timelinePage(page: TimelinePage): DataLoader<string, TimelineEventView[]> {
@@ -70,7 +70,7 @@ export function createTimelineLoaders(em: EntityManager) {
             params.push(page.until);
           }
           params.push(page.limit);
-          const rows = await em.execute<TimelineRow[]>(
+          const rows = await reads.rows<TimelineRow>(
             `select c.id as for_customer, e.* from unnest(?::uuid[]) as c(id)
              cross join lateral (
                select t.* from customer m

@@ -57,6 +57,8 @@ describe('a failed statement in the logs', () => {
     expect(text).not.toContain(name);
     expect(text).not.toContain('values');
     expect(failures()[0].err).toMatchObject({ code: '23514', statement: 'insert' });
+    // The child logger is made on first use; the line still carries the request's id.
+    expect(failures()[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("keeps a customer's email, phone and name out, wherever they would be", async () => {
@@ -79,5 +81,21 @@ describe('a failed statement in the logs', () => {
       statement: 'insert',
       type: 'CheckConstraintViolationException',
     });
+  });
+});
+
+describe('the context of a request', () => {
+  it('forks no EntityManager for an operation that reads no table', async () => {
+    // The first request of a key looks the key up; the second finds it known.
+    await tenant.owner.data(`{ __typename }`);
+    const fork = jest.spyOn(gw.gateway.orm.em, 'fork');
+    try {
+      await tenant.owner.data(`{ __typename }`);
+      expect(fork).not.toHaveBeenCalled();
+      await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { id } }`, { id: randomUUID() }).catch(() => null);
+      expect(fork).toHaveBeenCalledTimes(1);
+    } finally {
+      fork.mockRestore();
+    }
   });
 });

@@ -64,6 +64,18 @@ describe('query cost with the variables applied', () => {
     expect(small.errors).toBeUndefined();
   });
 
+  it('a repeated operation is costed for the variables it is sent with: @include decides what counts', async () => {
+    const query = `query ($n: Int, $on: Boolean!) { __typename ... @include(if: $on) { ${aliasedPages('$n')} } }`;
+    for (const [on, refused] of [
+      [false, false],
+      [true, true],
+      [false, false],
+    ] as const) {
+      const res = await tenant.owner.gql(query, { n: 100, on });
+      expect(res.errors?.[0]?.extensions?.reason).toBe(refused ? 'QUERY_TOO_COSTLY' : undefined);
+    }
+  });
+
   it('over WebSocket, the same operation is refused with the same code', async () => {
     const client = tenant.owner.ws();
     try {

@@ -5,6 +5,7 @@ import {
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { Extensions } from 'type-graphql';
@@ -43,6 +44,39 @@ const pageEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
 const estimators = [pageEstimator, simpleEstimator({ defaultComplexity: 1 })];
 
 /**
+ * The variables a document's cost can depend on: those inside a `first` argument (the page estimator) or a
+ * directive (`@skip`, `@include`). Every other variable leaves the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let depth = 0;
+  const enter = () => void (depth += 1);
+  const leave = () => void (depth -= 1);
+  visit(document, {
+    Argument: {
+      enter: (node) => void (node.name.value === 'first' && enter()),
+      leave: (node) => void (node.name.value === 'first' && leave()),
+    },
+    Directive: { enter, leave },
+    Variable: (node) => void (depth > 0 && names.add(node.name.value)),
+  });
+  return [...names].sort();
+}
+
+interface CostCache {
+  variables: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * Costs already computed, per parsed document (Apollo and the WebSocket server reuse the parsed document of a
+ * repeated operation) and per value of the variables the cost depends on: a repeated operation is not walked
+ * again. Bounded per document, so a client varying page sizes cannot grow it.
+ */
+const computed = new WeakMap<DocumentNode, CostCache>();
+const COSTS_PER_DOCUMENT = 32;
+
+/**
  * The cost of the operation with its variables applied; null when the variables do not coerce (execution
  * refuses them with BAD_USER_INPUT before any resolver runs, as without this check).
  */
@@ -55,6 +89,23 @@ export function operationCost(
 ): number | null {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return null;
+  let cache = computed.get(document);
+  if (!cache) computed.set(document, (cache = { variables: costVariables(document), costs: new Map() }));
+  const key = JSON.stringify([operation.name?.value, maxCost, cache.variables.map((name) => coerced.coerced[name])]);
+  const known = cache.costs.get(key);
+  if (known !== undefined) return known;
+  const cost = complexity(schema, document, operation, variables, maxCost);
+  if (cache.costs.size < COSTS_PER_DOCUMENT) cache.costs.set(key, cost);
+  return cost;
+}
+
+function complexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  maxCost: number,
+): number {
   try {
     return getComplexity({
       schema,

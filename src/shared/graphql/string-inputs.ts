@@ -3,9 +3,11 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FieldNode,
   getArgumentValues,
   getOperationAST,
   getVariableValues,
+  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
   isEnumType,
@@ -13,6 +15,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  type OperationDefinitionNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -51,6 +54,30 @@ function checkValue(value: unknown, type: GraphQLInputType, path: string, name: 
   checkScalar(value, path, FREE_TEXT_FIELDS.has(name));
 }
 
+interface ArgumentSite {
+  field: GraphQLField<unknown, unknown>;
+  node: FieldNode;
+}
+
+/** The fields of an operation (its fragments included) that are passed arguments, in document order. */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode) {
+  const sites: ArgumentSite[] = [];
+  const typeInfo = new TypeInfo(schema);
+  const visitor = visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      if (field && field.args.length > 0 && node.arguments?.length) sites.push({ field, node });
+    },
+  });
+  visit(operation, visitor);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  return sites;
+}
+
+/** Per parsed operation (a repeated one reuses its parse): where its arguments are, found once. */
+const sitesOf = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; sites: ArgumentSite[] }>();
+
 /**
  * Refuses control characters in every string the operation passes to a field, literal or variable, before
  * anything runs; the error names the argument path (`input.name`, `search`). Variables or arguments that do
@@ -64,26 +91,23 @@ export function checkStringInputs(
 ): void {
   const operation = getOperationAST(document, operationName);
   if (!operation) return;
+  let known = sitesOf.get(operation);
+  if (known?.schema !== schema) {
+    known = { schema, sites: argumentSites(schema, document, operation) };
+    sitesOf.set(operation, known);
+  }
+  if (known.sites.length === 0) return;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return;
-  const values = coerced.coerced;
-  const typeInfo = new TypeInfo(schema);
-  const visitor = visitWithTypeInfo(typeInfo, {
-    Field(node) {
-      const field = typeInfo.getFieldDef();
-      if (!field || field.args.length === 0 || !node.arguments?.length) return;
-      let args: Record<string, unknown>;
-      try {
-        args = getArgumentValues(field, node, values);
-      } catch {
-        return;
-      }
-      for (const arg of field.args) checkValue(args[arg.name], arg.type, arg.name, arg.name);
-    },
-  });
-  visit(operation, visitor);
-  for (const definition of document.definitions)
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
+  for (const { field, node } of known.sites) {
+    let args: Record<string, unknown>;
+    try {
+      args = getArgumentValues(field, node, coerced.coerced);
+    } catch {
+      continue;
+    }
+    for (const arg of field.args) checkValue(args[arg.name], arg.type, arg.name, arg.name);
+  }
 }
 
 /** For executors other than Apollo's (graphql-ws): the refusal as a result, or undefined to go on. */
