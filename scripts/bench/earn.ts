@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { admin, graphql, option, pgbench, SMOKE, startBenchGateway, verifyLedger } from './lib';
 
 /**
- * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million --smoke]`
+ * `npm run bench:earn [-- --clients 32 --seconds 10 --customers 2000 --skip-million --smoke --only earn]`
  *
  * Posts earnPoints over HTTP with autocannon from N connections for a fixed time, a fresh idempotency key per
  * request, and prints transactions/s and p50/p99 latency: on a ledger with 10 thousand prior transactions, then
@@ -21,6 +21,8 @@ import { admin, graphql, option, pgbench, SMOKE, startBenchGateway, verifyLedger
 const CLIENTS = option('clients', 32);
 const SECONDS = option('seconds', 10, 3);
 const CUSTOMERS = option('customers', 2000, 200);
+/** `--only earn`: the earn load alone (no `{ __typename }`, pgbench or 1M ledger), for a CPU profile of it. */
+const ONLY_EARN = process.argv.includes('--only');
 const SKIP_MILLION = SMOKE || process.argv.includes('--skip-million');
 
 const BENCH_DB = process.env.BENCH_DATABASE ?? 'loyalty_bench';
@@ -212,6 +214,11 @@ async function main(): Promise<void> {
     await load(url, key, 'warm-up', () => TYPENAME_BODY, 2);
     const small = await load(url, key, 'earnPoints, ledger at 10k transactions', earns(customers));
     print(small);
+    if (ONLY_EARN) {
+      verifyLedger(BENCH_DB);
+      process.stdout.write(`earn only: ${small.perSecond.toFixed(0)} tx/s (no ratio with --only earn)\n`);
+      return;
+    }
     const bare = await load(url, key, '{ __typename } (HTTP/GraphQL ceiling)', () => TYPENAME_BODY);
     print(bare);
     const ceiling = await pgbench(PGBENCH_DB, CLIENTS, SECONDS);

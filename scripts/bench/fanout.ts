@@ -1,5 +1,6 @@
 /**
- * `npm run bench:fanout [-- --subscribers 1000 --rate 10 --seconds 10 --warmup 2]` (BENCH_DEBUG=1 prints per-change figures)
+ * `npm run bench:fanout [-- --subscribers 1000 --rate 10 --seconds 10 --warmup 2 --smoke]` (BENCH_DEBUG=1 prints per-change
+ * figures; `--smoke`: 40 subscribers, 5 changes/s for 2 s)
  *
  * Two gateway instances (production builds) on one fresh database and the local Redis; half the
  * subscribers on each follow one customer's `loyaltyStateChanged`, each on its own WebSocket, as tills and
@@ -9,6 +10,7 @@
  * Memory per open subscription comes from the instances' own /metrics (garbage collected first), before and
  * after subscribing. A raw Redis client on the state's channel splits commit -> Redis (the outbox relay) from
  * Redis -> last subscriber. BENCH_DATABASE and BENCH_PORT (this port and the next two) keep parallel runs apart.
+ * Runs verify-ledger on the bench database, then ends with one line of figures against the targets.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -16,14 +18,14 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 
-import { admin, graphql, option, percentile, startBenchGateway } from './lib';
+import { admin, graphql, option, percentile, startBenchGateway, verifyLedger } from './lib';
 import { wsText } from './ws-text';
 
-const SUBSCRIBERS = option('subscribers', 1000);
-const RATE = option('rate', 10);
-const SECONDS = option('seconds', 10);
+const SUBSCRIBERS = option('subscribers', 1000, 40);
+const RATE = option('rate', 10, 5);
+const SECONDS = option('seconds', 10, 2);
 /** Changes sent (and not measured) first, so JIT compilation and connection set-up are not counted. */
-const WARMUP_SECONDS = option('warmup', 2);
+const WARMUP_SECONDS = option('warmup', 2, 1);
 const DATABASE = process.env.BENCH_DATABASE ?? 'loyalty_bench_fanout';
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 4101);
 const PORTS = [BASE_PORT, BASE_PORT + 1];
@@ -338,8 +340,15 @@ async function main(): Promise<void> {
     console.log(
       `memory per open subscription (socket included): heap ${(gateway.perSubscription.heap / 1024).toFixed(1)} KiB, RSS ${(gateway.perSubscription.rss / 1024).toFixed(1)} KiB`,
     );
+    verifyLedger(DATABASE);
+    const ratio = p99(gateway.latencies) / Math.max(0.1, p99(bare));
+    const heapKiB = gateway.perSubscription.heap / 1024;
+    const met =
+      p99(gateway.latencies) <= 100 && ratio <= 2 && heapKiB <= 16
+        ? 'targets met'
+        : 'targets (100 ms, 2x, 16 KiB) NOT met';
     console.log(
-      `target p99 < 100 ms at ${SUBSCRIBERS} subscribers: ${p99(gateway.latencies) < 100 ? 'met' : 'NOT met'}`,
+      `fanout: ${SUBSCRIBERS} subscribers at ${RATE} changes/s: last subscriber p99 ${p99(gateway.latencies).toFixed(1)} ms, bare ws p99 ${p99(bare).toFixed(1)} ms, ratio ${ratio.toFixed(1)}; heap ${heapKiB.toFixed(1)} KiB per subscription; ${met}`,
     );
   } finally {
     for (const child of gateway.children) child.kill('SIGTERM');
