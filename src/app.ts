@@ -1,3 +1,4 @@
+// Over 400 lines because it is the composition root: every service, pool, listener and plugin is built here, once.
 import 'reflect-metadata';
 
 import { createServer, type Server } from 'node:http';
@@ -35,7 +36,7 @@ import { HygieneService } from './customers/hygiene.service';
 import { IdentifierService } from './customers/identifier.service';
 import { MergeService } from './customers/merge.service';
 import { EarningRuleService } from './earning/earning-rule.service';
-import { ProgramConfigCache } from './earning/program-config';
+import { followProgramConfig, ProgramConfigCache } from './earning/program-config';
 import { PurchaseService } from './earning/purchase.service';
 import { FeedbackSettingsService } from './feedback/feedback-settings.service';
 import { SurveyService } from './feedback/survey.service';
@@ -59,13 +60,7 @@ import { OfflineSyncService } from './pos/offline-sync.service';
 import { ProgramService } from './program/program.service';
 import { TermsService } from './program/terms.service';
 import { TierService } from './program/tier.service';
-import {
-  createRealtimeBus,
-  EVERY_INSTANCE,
-  type ProgramConfigChangedEvent,
-  type RealtimeBus,
-  Topic,
-} from './realtime/pubsub';
+import { createRealtimeBus, type RealtimeBus } from './realtime/pubsub';
 import { startWebSocketServer } from './realtime/websocket';
 import { RewardService } from './rewards/reward.service';
 import { buildGatewaySchema, type Services } from './schema';
@@ -256,31 +251,6 @@ function limitRules(config: Config): ValidationRule[] {
     // Apollo's `introspection` option covers HTTP only; as a rule it holds on the WebSocket too.
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
-}
-
-/**
- * Drops a tenant's cached program configuration on every instance when a new version is committed anywhere. A
- * missed event costs a reload at the next booking (which checks the version), so a failed stream is opened again
- * with the cache cleared, without more ceremony.
- */
-function followProgramConfig(bus: RealtimeBus, cache: ProgramConfigCache, log: Logger): () => void {
-  let stopped = false;
-  let stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
-  void (async () => {
-    while (!stopped) {
-      try {
-        for await (const event of stream) cache.changed(event.tenantId, Number(event.version));
-      } catch (error) {
-        log.warn({ err: error }, 'program configuration stream failed; listening again');
-      }
-      cache.clear();
-      if (!stopped) stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
-    }
-  })();
-  return () => {
-    stopped = true;
-    void stream.return?.();
-  };
 }
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */

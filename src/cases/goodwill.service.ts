@@ -9,7 +9,7 @@ import { callerLabel } from '../shared/auth/caller';
 import { requireCaller, requireTenant } from '../shared/auth/guards';
 import { chargeGrant, LimitErrorCode, roleGrantLimit } from '../shared/auth/limits';
 import { StaffRole } from '../shared/auth/roles';
-import type { Context } from '../shared/context';
+import { type Context, madeLoaders } from '../shared/context';
 import { accessError, AccessErrorCode, AppError } from '../shared/errors';
 import { type Connection, decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import {
@@ -372,5 +372,5 @@ export class GoodwillService {
 /** A grant changes the points or the status the request may have loaded: a later field reads them again. */
 function forgetGranted(ctx: Context): void {
   forgetBalances(ctx);
-  ctx.loaders.tierStatusByCustomer.clearAll();
+  madeLoaders(ctx)?.tierStatusByCustomer.clearAll();
 }

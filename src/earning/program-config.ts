@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 
 import { Benefit } from '../program/benefit.entity';
 import type { Economics, ProgramService } from '../program/program.service';
 import { Tier } from '../program/tier.entity';
+import { EVERY_INSTANCE, type ProgramConfigChangedEvent, Topic } from '../realtime/pubsub';
+import type { SubscriptionBus } from '../shared/context';
 import { TENANT_FILTER, type TenantFilterParams } from '../shared/db/tenant-filter';
 import type { EarningRuleService } from './earning-rule.service';
 import type { RuleForEvaluation } from './rules.logic';
@@ -116,4 +119,29 @@ export class ProgramConfigCache {
       regionByStore: new Map(stores.map((store) => [store.id, store.region])),
     };
   }
+}
+
+/**
+ * Drops a tenant's cached program configuration on every instance when a new version is committed anywhere. A
+ * missed event costs a reload at the next booking (which checks the version), so a failed stream is opened again
+ * with the cache cleared, without more ceremony.
+ */
+export function followProgramConfig(bus: SubscriptionBus, cache: ProgramConfigCache, log: Logger): () => void {
+  let stopped = false;
+  let stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+  void (async () => {
+    while (!stopped) {
+      try {
+        for await (const event of stream) cache.changed(event.tenantId, Number(event.version));
+      } catch (error) {
+        log.warn({ err: error }, 'program configuration stream failed; listening again');
+      }
+      cache.clear();
+      if (!stopped) stream = bus.subscribe<ProgramConfigChangedEvent>(Topic.PROGRAM_CONFIG_CHANGED, EVERY_INSTANCE);
+    }
+  })();
+  return () => {
+    stopped = true;
+    void stream.return?.();
+  };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 
-import type { Context } from '../shared/context';
+import { type Context, madeLoaders } from '../shared/context';
 import type { Reads } from '../shared/db/read-batch';
 import type { Account } from './ledger.entity';
 import { toTransactionView } from './ledger.mapping';
@@ -91,5 +91,5 @@ declare module '../shared/context' {
  * again by a later field of the same request.
  */
 export function forgetBalances(ctx: Context): void {
-  ctx.loaders.balanceByCustomerId.clearAll();
+  madeLoaders(ctx)?.balanceByCustomerId.clearAll();
 }

@@ -89,20 +89,32 @@ export function createContext(
     },
   };
   const context = Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
-  releasers.set(context, () => {
-    em = undefined;
-    loaders = undefined;
-    reads = undefined;
+  states.set(context, {
+    loaders: () => loaders,
+    release: () => {
+      em = undefined;
+      loaders = undefined;
+      reads = undefined;
+    },
   });
   return context;
 }
 
-const releasers = new WeakMap<object, () => void>();
+/** What only this module reaches of a context: whether its loaders exist yet, and how to drop its state. */
+const states = new WeakMap<object, { loaders: () => Loaders | undefined; release: () => void }>();
+
+/**
+ * The context's loaders if something has made them, else undefined: forgetting what a request loaded must not
+ * build every domain's loaders for a request that loaded nothing.
+ */
+export function madeLoaders(context: Context): Loaders | undefined {
+  return states.get(context)?.loaders();
+}
 
 /**
  * Forgets the context's EntityManager fork, loaders and read batch (made again on next use): a subscription that
  * lives for hours keeps none of them, nor what they loaded, between the moments it reads.
  */
 export function releaseRequestState(context: unknown): void {
-  if (typeof context === 'object' && context !== null) releasers.get(context)?.();
+  if (typeof context === 'object' && context !== null) states.get(context)?.release();
 }

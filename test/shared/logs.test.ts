@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 
-import { createTenant, errorCode, startGateway, type TenantFixture, type TestGateway, uniquePhone } from '../support';
+import {
+  createCustomer,
+  createTenant,
+  earn,
+  errorCode,
+  startGateway,
+  type TenantFixture,
+  type TestGateway,
+  uniquePhone,
+} from '../support';
 
 let gw: TestGateway;
 let tenant: TenantFixture;
@@ -94,6 +103,30 @@ describe('the context of a request', () => {
       expect(fork).not.toHaveBeenCalled();
       await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { id } }`, { id: randomUUID() }).catch(() => null);
       expect(fork).toHaveBeenCalledTimes(1);
+    } finally {
+      fork.mockRestore();
+    }
+  });
+
+  it('forks no EntityManager and builds no loaders for an earn that books in a group', async () => {
+    const customer = await createCustomer(tenant.owner);
+    await earn(tenant.owner, customer.id, 5);
+    // The outbox relay forks its own EntityManager when the earn commits: count only the request context's.
+    const original = gw.gateway.orm.em.fork.bind(gw.gateway.orm.em);
+    const fromContext: string[] = [];
+    const fork = jest.spyOn(gw.gateway.orm.em, 'fork').mockImplementation((options) => {
+      const stack = new Error().stack ?? '';
+      if (stack.includes('shared/context')) fromContext.push(stack);
+      return original(options);
+    });
+    try {
+      const booked = await tenant.owner.data<{ earnPoints: { balance: { available: number } } }>(
+        `mutation ($input: EarnPointsInput!) { earnPoints(input: $input) { balance { available } } }`,
+        { input: { customerId: customer.id, points: 7, reason: 'order', idempotencyKey: randomUUID() } },
+      );
+      expect(booked.earnPoints.balance.available).toBe(12);
+      // Forgetting the balances a request loaded must not build every loader (and a fork) to clear one.
+      expect(fromContext).toEqual([]);
     } finally {
       fork.mockRestore();
     }
