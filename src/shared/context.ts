@@ -89,7 +89,8 @@ export function createContext(
     },
   };
   const context = Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
-  states.set(context, {
+  // Keyed by the prototype: Apollo hands resolvers a copy of the context, which keeps it.
+  states.set(lazy, {
     loaders: () => loaders,
     release: () => {
       em = undefined;
@@ -108,7 +109,7 @@ const states = new WeakMap<object, { loaders: () => Loaders | undefined; release
  * build every domain's loaders for a request that loaded nothing.
  */
 export function madeLoaders(context: Context): Loaders | undefined {
-  return states.get(context)?.loaders();
+  return states.get(Object.getPrototypeOf(context) as object)?.loaders();
 }
 
 /**
@@ -116,5 +117,5 @@ export function madeLoaders(context: Context): Loaders | undefined {
  * lives for hours keeps none of them, nor what they loaded, between the moments it reads.
  */
 export function releaseRequestState(context: unknown): void {
-  if (typeof context === 'object' && context !== null) states.get(context)?.release();
+  if (typeof context === 'object' && context !== null) states.get(Object.getPrototypeOf(context) as object)?.release();
 }
