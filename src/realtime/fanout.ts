@@ -10,6 +10,7 @@ import {
 } from 'graphql';
 import type { WebSocket } from 'ws';
 
+import { type Context, releaseRequestState } from '../shared/context';
 import { CATCH_UP_ARGUMENTS, type HubStream, type RealtimeBus } from './pubsub';
 import { type Follower, followerOf, type VersionedEvent } from './versioned-stream';
 
@@ -89,6 +90,24 @@ export function groupKey(
   return `${operationName ?? ''}\u0000${shape.text}\u0000${JSON.stringify(values)}`;
 }
 
+/**
+ * Members of a group are executed with one member's context: only callers the API treats alike share one (the
+ * same role, and for a till its store; a customer only with itself), so no field can ever answer one caller
+ * with what another may see.
+ */
+function whoFor(contextValue: unknown): string {
+  const caller = (contextValue as Partial<Context> | undefined)?.caller;
+  if (!caller) return '';
+  switch (caller.kind) {
+    case 'platform':
+      return 'PLATFORM';
+    case 'apiKey':
+      return `${caller.tenantId}:${caller.role}:${caller.storeId ?? ''}`;
+    case 'customer':
+      return `${caller.tenantId}:CUSTOMER:${caller.customerId}`;
+  }
+}
+
 function isHubStream(stream: object): stream is HubStream<VersionedEvent> {
   return 'park' in stream && 'channels' in stream;
 }
@@ -139,36 +158,52 @@ class Group {
     if (!this.busy) this.drain();
   }
 
-  /** Events in arrival order; an execution that returns a promise holds the later ones until it settles. */
+  /**
+   * Events in arrival order; an execution that returns a promise holds the later ones until it settles. An event
+   * the group cannot execute or send sends every member back to its own stream with it, where it fails (or is
+   * read from the outbox) for that subscriber alone, as before the groups; the group never stays busy.
+   */
   private drain(): void {
     this.busy = true;
     while (this.queue.length > 0) {
       const payload = this.queue.shift()!;
       const event = payload as VersionedEvent;
       if (event.resync || event.version === undefined || this.members.size === 0) {
-        this.held.clear();
-        this.stopWaiting();
-        for (const member of [...this.members]) this.unpark(member, payload);
+        this.unparkAll(payload);
         continue;
       }
-      const result = execute({ ...this.args, rootValue: this.fromLive(event) });
+      let result: ReturnType<typeof execute>;
+      try {
+        result = execute({ ...this.args, rootValue: this.fromLive(event) });
+      } catch {
+        this.unparkAll(payload);
+        continue;
+      }
       if (result instanceof Promise) {
         void result
           .then(
             (settled) => this.deliver(Number(event.version), settled),
-            () => {
-              for (const member of [...this.members]) this.unpark(member, payload);
-            },
+            () => this.unparkAll(payload),
           )
-          .then(
-            () => this.drain(),
-            () => this.drain(),
-          );
+          .catch(() => this.unparkAll(payload))
+          .finally(() => this.drain());
         return;
       }
-      this.deliver(Number(event.version), result);
+      try {
+        this.deliver(Number(event.version), result);
+      } catch {
+        this.unparkAll(payload);
+      }
     }
     this.busy = false;
+    // What the executions loaded is not kept for the next events.
+    releaseRequestState(this.args.contextValue);
+  }
+
+  private unparkAll(payload: unknown): void {
+    this.held.clear();
+    this.stopWaiting();
+    for (const member of [...this.members]) this.unpark(member, payload);
   }
 
   private deliver(version: number, result: ExecutionResult): void {
@@ -257,7 +292,7 @@ export class Fanout {
       head: Buffer.from(`{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`),
       release,
     };
-    const key = `${live.channels[0]}\u0000${groupKey(args.document, args.operationName, args.variableValues)}`;
+    const key = `${live.channels[0]}\u0000${whoFor(args.contextValue)}\u0000${groupKey(args.document, args.operationName, args.variableValues)}`;
     live.onIdle = () => this.park(member, key, args);
   }
 
