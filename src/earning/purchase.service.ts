@@ -158,10 +158,9 @@ export class PurchaseService {
       } catch (error) {
         const retry = error instanceof CapsTaken || error instanceof ConfigStale || error instanceof DeadlockException;
         if (!retry) throw error;
-        if (error instanceof ConfigStale && !pessimistic) {
-          this.config.stale(tenantId, prepared.config);
-          prepared = await this.prepare(ctx, input);
-        }
+        // The copy is dropped even on the last attempt, so the client's resend evaluates the new rules.
+        if (error instanceof ConfigStale) this.config.stale(tenantId, prepared.config);
+        if (error instanceof ConfigStale && !pessimistic) prepared = await this.prepare(ctx, input);
         if (pessimistic && (error instanceof CapsTaken || error instanceof ConfigStale)) {
           // Only a rule edited while this purchase was being booked gets here; nothing was kept.
           throw earningError(
