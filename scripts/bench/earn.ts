@@ -243,7 +243,7 @@ async function main(): Promise<void> {
     verifyLedger(BENCH_DB);
     const ratio = (f: Figures) => (f.perSecond / ceiling.perSecond).toFixed(2);
     process.stdout.write(
-      `ratio gateway/pgbench: ${ratio(small)}${large ? ` (1M: ${ratio(large)})` : ''}; { __typename }/pgbench ${ratio(bare)}; earn/{ __typename } ${(small.perSecond / bare.perSecond).toFixed(2)}\n`,
+      `earn: ratio gateway/pgbench: ${ratio(small)}${large ? ` (1M: ${ratio(large)})` : ''}; { __typename }/pgbench ${ratio(bare)}; earn/{ __typename } ${(small.perSecond / bare.perSecond).toFixed(2)}\n`,
     );
   } finally {
     child?.kill('SIGTERM');
