@@ -10,6 +10,7 @@ import {
   entries,
   holderNow,
   type Leg,
+  type ProgramLeg,
   programLegOf,
   recordConsumption,
   returnTakes,
@@ -46,38 +47,33 @@ export async function reverseWork(
     );
   }
   // The reversal books back against the original's program leg: a partner's earn against that partner.
-  const leg = await programLegOf(tx, original.id);
+  const program = await programLegOf(tx, original.id);
   await tx.execute(`update ledger_transaction set points = ?, partner_id = ? where id = ?`, [
     amount,
-    leg.partnerId,
+    program.partnerId,
     txnId,
   ]);
+  const reversal = { tenantId, customerId, originalId: original.id, txnId, amount, program };
   return original.kind === TransactionKind.EARN
-    ? clawBack(tx, tenantId, customerId, original.id, txnId, [leg.account, null, amount, leg.partnerId])
-    : refundRedemption(
-        tx,
-        tenantId,
-        customerId,
-        original.id,
-        txnId,
-        [leg.account, null, -amount, leg.partnerId],
-        Number(reversed),
-      );
+    ? clawBack(tx, reversal)
+    : refundRedemption(tx, reversal, Number(reversed));
 }
 
-/**
- * A refunded purchase takes its points back: from the earn's own lot first, pending or not. `programLeg` is the
- * earn's program leg with the amount to book back on it.
- */
-async function clawBack(
-  tx: EntityManager,
-  tenantId: string,
-  customerId: string,
-  earnId: string,
-  txnId: string,
-  programLeg: Leg,
-): Promise<BalanceRow> {
-  const amount = programLeg[2];
+/** One reversal: `amount` points of `originalId`, booked on `txnId` for the holder `customerId`. */
+interface Reversal {
+  tenantId: string;
+  customerId: string;
+  originalId: string;
+  txnId: string;
+  amount: number;
+  /** The original's program leg, which the reversal books back on. */
+  program: ProgramLeg;
+}
+
+/** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */
+async function clawBack(tx: EntityManager, reversal: Reversal): Promise<BalanceRow> {
+  const { tenantId, customerId, originalId: earnId, txnId, amount, program } = reversal;
+  const programLeg: Leg = [program.account, null, amount, program.partnerId];
   // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
   // available between our reading it and our debit.
   await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
@@ -113,22 +109,16 @@ async function clawBack(
 }
 
 /**
- * A cancelled redemption gives its points back into lots like those it took, latest take first. `programLeg` is
- * the redemption's program leg with the amount to book back on it.
+ * A cancelled redemption gives its points back into lots like those it took, latest take first, after the
+ * `givenBack` points earlier reversals of it returned.
  */
-async function refundRedemption(
-  tx: EntityManager,
-  tenantId: string,
-  customerId: string,
-  redeemId: string,
-  txnId: string,
-  programLeg: Leg,
-  /** Points of the redemption given back by earlier reversals. */
-  givenBack: number,
-): Promise<BalanceRow> {
-  const amount = -programLeg[2];
+async function refundRedemption(tx: EntityManager, reversal: Reversal, givenBack: number): Promise<BalanceRow> {
+  const { tenantId, customerId, originalId: redeemId, txnId, amount, program } = reversal;
   const balance = await credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
   await returnTakes(tx, redeemId, givenBack, amount, customerId, txnId);
-  await entries(tx, tenantId, txnId, [[Account.CUSTOMER_AVAILABLE, customerId, amount], programLeg]);
+  await entries(tx, tenantId, txnId, [
+    [Account.CUSTOMER_AVAILABLE, customerId, amount],
+    [program.account, null, -amount, program.partnerId],
+  ]);
   return balance;
 }

@@ -365,14 +365,17 @@ export async function entries(tx: EntityManager, tenantId: string, txnId: string
   );
 }
 
+/** A program or partner account, and the partner for a partner account. */
+export interface ProgramLeg {
+  account: Account;
+  partnerId: string | null;
+}
+
 /**
  * The program-side leg of a transaction (its one entry that is no customer's): what a reversal books back, so
  * a partner's earn is reversed against that partner's account and a program's against the program's.
  */
-export async function programLegOf(
-  tx: EntityManager,
-  txnId: string,
-): Promise<{ account: Account; partnerId: string | null }> {
+export async function programLegOf(tx: EntityManager, txnId: string): Promise<ProgramLeg> {
   const [leg] = await tx.execute<{ account: Account; partner_id: string | null }[]>(
     `select account, partner_id from ledger_entry where transaction_id = ? and customer_id is null order by id limit 1`,
     [txnId],
