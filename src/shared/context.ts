@@ -40,15 +40,25 @@ export interface Context {
   readonly bus: SubscriptionBus;
 }
 
+/** What a request's loaders read through: the batched plain reads, or (made on first call) an EntityManager fork. */
+export interface LoaderSources {
+  readonly reads: Reads;
+  /** The request's fork, made on the first call: a loader that reads plain rows never calls it. */
+  readonly em: () => EntityManager;
+  /** Undefined for callers of no tenant: tenant-scoped loaders then fail closed. */
+  readonly tenantId: string | undefined;
+}
+
 export interface ContextDeps {
   readonly orm: MikroORM;
   readonly bus: SubscriptionBus;
-  readonly createLoaders: (em: EntityManager, reads: Reads) => Loaders;
+  readonly createLoaders: (sources: LoaderSources) => Loaders;
 }
 
 /**
  * The context of one operation. The EntityManager fork, the loaders and the child logger are made on first use:
- * an operation that reads no table (`__typename`, a refused request) pays for none of them. They are getters of
+ * an operation that reads no table (`__typename`, a refused request) pays for none of them, and one that reads
+ * only through the batched plain reads forks no EntityManager. They are getters of
  * the context's prototype, not own properties, because Apollo copies the context's own properties into a new
  * object for each operation (which would call every getter). Either way the fork has the caller's tenant bound
  * before anything can use it.
@@ -73,7 +83,8 @@ export function createContext(
     }
     return em;
   };
-  const batch = (): ReadBatch => (reads ??= new ReadBatch(fork()));
+  // Plain reads go through the ORM's driver: no fork, so a read that needs no identity map pays for none.
+  const batch = (): ReadBatch => (reads ??= new ReadBatch(orm.em.getDriver()));
   const lazy = {
     get em() {
       return fork();
@@ -82,7 +93,7 @@ export function createContext(
       return batch();
     },
     get loaders() {
-      return (loaders ??= deps.createLoaders(fork(), batch()));
+      return (loaders ??= deps.createLoaders({ reads: batch(), em: fork, tenantId }));
     },
     get log() {
       return (child ??= logBindings ? log.child(logBindings) : log);

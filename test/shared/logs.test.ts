@@ -94,14 +94,18 @@ describe('a failed statement in the logs', () => {
 });
 
 describe('the context of a request', () => {
-  it('forks no EntityManager for an operation that reads no table', async () => {
+  it('forks no EntityManager for an operation that reads no table or only plain rows', async () => {
     // The first request of a key looks the key up; the second finds it known.
     await tenant.owner.data(`{ __typename }`);
     const fork = jest.spyOn(gw.gateway.orm.em, 'fork');
     try {
       await tenant.owner.data(`{ __typename }`);
       expect(fork).not.toHaveBeenCalled();
+      // A customer and its balance are plain reads: no identity map, no fork.
       await tenant.owner.data(`query ($id: ID!) { customer(id: $id) { id } }`, { id: randomUUID() }).catch(() => null);
+      expect(fork).not.toHaveBeenCalled();
+      // What goes through the ORM forks once, on first use.
+      await tenant.owner.data(`{ customers(first: 1) { edges { node { id } } } }`);
       expect(fork).toHaveBeenCalledTimes(1);
     } finally {
       fork.mockRestore();

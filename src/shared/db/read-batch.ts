@@ -1,5 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-
 /** Read-only statements of one request, answered as plain rows. */
 export interface Reads {
   /**
@@ -7,6 +5,14 @@ export interface Reads {
    * bigint and numeric are numbers, json and arrays are parsed.
    */
   rows<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/**
+ * What runs the combined statement: the ORM's driver (no EntityManager fork, so a read-only request pays for no
+ * identity map), or an EntityManager; knex `?` parameters either way.
+ */
+export interface SqlExecutor {
+  execute(sql: string, params: unknown[]): Promise<unknown>;
 }
 
 interface Pending {
@@ -31,7 +37,7 @@ function asJsonColumn(sql: string): string {
 export class ReadBatch implements Reads {
   private queue: Pending[] = [];
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly db: SqlExecutor) {}
 
   rows<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     return new Promise<unknown[]>((resolve, reject) => {
@@ -45,10 +51,10 @@ export class ReadBatch implements Reads {
     const batch = this.queue;
     this.queue = [];
     try {
-      const [row] = await this.em.execute<Record<string, unknown[]>[]>(
+      const [row] = (await this.db.execute(
         `select ${batch.map((read, i) => `${asJsonColumn(read.sql)} as r${i}`).join(', ')}`,
         batch.flatMap((read) => [...read.params]),
-      );
+      )) as Record<string, unknown[]>[];
       batch.forEach((read, i) => read.resolve(row[`r${i}`]));
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
@@ -58,9 +64,9 @@ export class ReadBatch implements Reads {
 
   private async alone(read: Pending): Promise<void> {
     try {
-      const [row] = await this.em.execute<{ r: unknown[] }[]>(`select ${asJsonColumn(read.sql)} as r`, [
-        ...read.params,
-      ]);
+      const [row] = (await this.db.execute(`select ${asJsonColumn(read.sql)} as r`, [...read.params])) as {
+        r: unknown[];
+      }[];
       read.resolve(row.r);
     } catch (error) {
       read.reject(error);
