@@ -67,6 +67,7 @@ import { buildGatewaySchema, type Services } from './schema';
 import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
+import { ReadBatch } from './shared/db/read-batch';
 import { StatementPool, type StatementPoolOptions } from './shared/db/statements';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
@@ -221,6 +222,11 @@ function createEarnBatcher(pool: StatementPool, config: Config, onFallback: () =
   return new EarnBatcher(pool, { inflight: config.ledgerPoolSize, max: config.ledgerBatchMax, onFallback });
 }
 
+/** The instance's batched plain reads, through the ORM's driver: no EntityManager, no transaction. */
+export function readBatch(orm: MikroORM, config: Config): ReadBatch {
+  return new ReadBatch(orm.em.getDriver(), { inflight: config.readBatchInflight, max: config.readBatchMax });
+}
+
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
 function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
   const notifierLog = log.child({ component: 'reminder-notifier' });
@@ -288,7 +294,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
   const formatErrorFn = formatError(includeStacktrace);
-  const contextDeps: ContextDeps = { orm, bus, createLoaders };
+  const contextDeps: ContextDeps = { orm, bus, reads: readBatch(orm, config), createLoaders };
 
   const app = express();
   app.disable('x-powered-by');

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import type { Caller } from './auth/caller';
-import { ReadBatch, type Reads } from './db/read-batch';
+import type { Reads } from './db/read-batch';
 import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
 
 /** Events of one topic for one subscriber, in arrival order, through a bounded buffer. */
@@ -33,7 +33,7 @@ export interface Context {
   /** A fork of the ORM's EntityManager with the tenant filter bound to this caller's tenant. */
   readonly em: EntityManager;
   readonly loaders: Loaders;
-  /** Plain reads of this request: those asked for in one turn of the event loop go as one statement. */
+  /** Plain reads (the instance's read batch): those asked for in one turn of the event loop go as one statement. */
   readonly reads: Reads;
   readonly log: Logger;
   /** The event bus, for subscriptions to attach to; writes go through the outbox, never here. */
@@ -52,6 +52,8 @@ export interface LoaderSources {
 export interface ContextDeps {
   readonly orm: MikroORM;
   readonly bus: SubscriptionBus;
+  /** The instance's batched plain reads (a `ReadBatch` over the ORM's driver): shared, they hold nothing per request. */
+  readonly reads: Reads;
   readonly createLoaders: (sources: LoaderSources) => Loaders;
 }
 
@@ -74,7 +76,6 @@ export function createContext(
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
-  let reads: ReadBatch | undefined;
   let child: Logger | undefined;
   const fork = (): EntityManager => {
     if (!em) {
@@ -83,30 +84,30 @@ export function createContext(
     }
     return em;
   };
-  // Plain reads go through the ORM's driver: no fork, so a read that needs no identity map pays for none.
-  const batch = (): ReadBatch => (reads ??= new ReadBatch(orm.em.getDriver()));
   const lazy = {
     get em() {
       return fork();
     },
-    get reads() {
-      return batch();
-    },
     get loaders() {
-      return (loaders ??= deps.createLoaders({ reads: batch(), em: fork, tenantId }));
+      return (loaders ??= deps.createLoaders({ reads: deps.reads, em: fork, tenantId }));
     },
     get log() {
       return (child ??= logBindings ? log.child(logBindings) : log);
     },
   };
-  const context = Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
+  const context = Object.assign(Object.create(lazy) as typeof lazy, {
+    requestId,
+    caller,
+    tenantId,
+    bus,
+    reads: deps.reads,
+  });
   // Keyed by the prototype: Apollo hands resolvers a copy of the context, which keeps it.
   states.set(lazy, {
     loaders: () => loaders,
     release: () => {
       em = undefined;
       loaders = undefined;
-      reads = undefined;
     },
   });
   return context;
@@ -124,7 +125,7 @@ export function madeLoaders(context: Context): Loaders | undefined {
 }
 
 /**
- * Forgets the context's EntityManager fork, loaders and read batch (made again on next use): a subscription that
+ * Forgets the context's EntityManager fork and loaders (made again on next use): a subscription that
  * lives for hours keeps none of them, nor what they loaded, between the moments it reads.
  */
 export function releaseRequestState(context: unknown): void {

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
 import { AgentCustomer360Document } from '../../schema/operations/generated';
-import { createCustomer, createKey, earn, type Program, program, startGateway, type TestGateway } from '../support';
+import { createLoaders } from '../../src/loaders';
+import { ReadBatch } from '../../src/shared/db/read-batch';
+import {
+  createCustomer,
+  createKey,
+  createTenant,
+  earn,
+  type Program,
+  program,
+  startGateway,
+  type TestGateway,
+} from '../support';
 
 let gw: TestGateway;
 let p: Program;
@@ -118,6 +129,28 @@ describe("the mobile app's balance read", () => {
       p.tenant.owner.data(`query ($id: ID!) { customer(id: $id) { id balance { available } } }`, { id: merged.id }),
     );
     expect(result.customer).toEqual({ id: survivor.id, balance: { available: 42 } });
+    expect(statements).toHaveLength(1);
+  });
+
+  it("shares a statement with another tenant's request, yet answers each only with its own tenant's customers", async () => {
+    const other = await createTenant(gw);
+    const [mine, theirs] = [await createCustomer(p.tenant.owner), await createCustomer(other.owner)];
+    await earn(p.tenant.owner, mine.id, 3);
+    await earn(other.owner, theirs.id, 4);
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver());
+    const em = () => gw.gateway.orm.em.fork();
+    const [a, b] = [p.tenant.tenantId, other.tenantId].map((tenantId) => createLoaders({ reads, em, tenantId }));
+    const { result, statements } = await counted(() =>
+      Promise.all([
+        a.customerById.load(mine.id),
+        b.customerById.load(theirs.id),
+        // Another tenant's customer, asked for in the same turn: not found, as ever.
+        a.customerById.load(theirs.id),
+      ]),
+    );
+    expect(result.map((customer) => customer?.id ?? null)).toEqual([mine.id, theirs.id, null]);
+    expect(await a.balanceByCustomerId.load(mine.id)).toMatchObject({ available: 3 });
+    expect(await b.balanceByCustomerId.load(theirs.id)).toMatchObject({ available: 4 });
     expect(statements).toHaveLength(1);
   });
 });
