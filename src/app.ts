@@ -4,8 +4,11 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -259,6 +262,17 @@ function limitRules(config: Config): ValidationRule[] {
   ];
 }
 
+/** `cache-control: no-store` on every GraphQL answer, as Apollo's cache control gave it with no cache hints. */
+const noStore: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        response.http.headers.set('cache-control', 'no-store');
+        return Promise.resolve();
+      },
+    }),
+};
+
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
 export async function createApp(config: Config, databaseUrl: string, log: Logger): Promise<Gateway> {
   const orm = await MikroORM.init(
@@ -330,6 +344,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Apollo Sandbox from a CDN: the gateway serves GraphiQL itself (below).
       ApolloServerPluginLandingPageDisabled(),
+      // The schema has no cache hints, so every answer was `no-store`; Apollo's plugin wrapped every field's
+      // resolver to find that out. The header is set as it was, without the per-field cost.
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       metrics.apolloPlugin(),
       queryCostPlugin<Context>(config.maxQueryCost),
       stringInputsPlugin(),
