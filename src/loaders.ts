@@ -6,7 +6,7 @@ import { createFeedbackLoaders } from './feedback/feedback.loaders';
 import { createHealthLoaders } from './health/health.loaders';
 import { BALANCE_WITH_CUSTOMER, createLedgerLoaders } from './ledger/ledger.loaders';
 import { createProgramLoaders } from './program/program.loaders';
-import type { LoaderSources, Loaders } from './shared/context';
+import type { Loaders, LoaderSources } from './shared/context';
 import { createStoreLoaders } from './stores/store.loaders';
 import { createTimelineLoaders } from './timeline/timeline.loaders';
 

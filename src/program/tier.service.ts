@@ -19,7 +19,7 @@ import {
 import { requiredText } from '../shared/validation';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
-import { type BenefitRecord, BenefitKind } from './benefit.entity';
+import { BenefitKind, type BenefitRecord } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { TierStatusRow } from './program.loaders';
 import type {
