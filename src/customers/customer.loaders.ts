@@ -58,8 +58,8 @@ function toCustomer(row: CustomerRow): CustomerRecord {
  * Customers by id, as plain rows (nothing to hydrate, no EntityManager): a service that changes a customer
  * locks and loads the row itself. The id of a profile merged into another answers with the survivor (merges
  * keep chains flat, so one join at most), so every domain acting on an old id acts on the merged customer.
- * One read per batch, scoped by the request's tenant (none: it fails closed, as the ORM's filter does), batched
- * with the request's other reads of the same turn.
+ * One read per batch, scoped by the request's tenant (none: it fails closed, as the ORM's filter does), and
+ * going to PostgreSQL with the other reads of the same turn.
  */
 function customerByIdLoader(reads: Reads, tenantId: string | undefined, companion?: CompanionRead) {
   return new DataLoader<string, CustomerRecord | null>(async (ids) => {

@@ -58,7 +58,7 @@ interface BenefitRow {
 
 /**
  * Per-request, per-tenant program data as plain rows: the tier ladder and benefits are read once per request,
- * with the request's other reads of the same turn (a tier status asks for the tiers and its row together).
+ * with the other reads of the same turn (a tier status asks for the tiers and its row together).
  */
 export function createProgramLoaders(reads: Reads) {
   return {
