@@ -25,6 +25,7 @@ interface CustomerRow {
   city: string | null;
   business_account_id: string | null;
   merged_into_id: string | null;
+  erased_at: string | null;
   version: number;
   updated_at: string;
   companion?: unknown;
@@ -49,6 +50,7 @@ function toCustomer(row: CustomerRow): CustomerRecord {
     city: row.city,
     businessAccountId: row.business_account_id,
     mergedIntoId: row.merged_into_id,
+    erasedAt: row.erased_at ? new Date(row.erased_at) : null,
     version: row.version,
     updatedAt: new Date(row.updated_at),
   };
@@ -67,7 +69,7 @@ function customerByIdLoader(reads: Reads, tenantId: string | undefined, companio
     const rows = await reads.rows<CustomerRow>(
       `select k.id as key_id, c.id, c.created_at, c.kind, c.email, c.phone, c.display_name, c.external_id,
               c.imported_tier, c.created_by_import_id, c.anonymous, c.segments, c.address_line, c.postal_code, c.city,
-              c.business_account_id, c.merged_into_id, c.version, c.updated_at${companion ? `, ${companion.row} as companion` : ''}
+              c.business_account_id, c.merged_into_id, c.erased_at, c.version, c.updated_at${companion ? `, ${companion.row} as companion` : ''}
          from customer as k
          join customer as c on c.id = coalesce(k.merged_into_id, k.id) and c.tenant_id = k.tenant_id
          ${companion?.join ?? ''}

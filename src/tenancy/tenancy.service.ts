@@ -141,8 +141,14 @@ export class TenancyService {
       .transactional(async (tx) => {
         const key = isUuid(id) ? await tx.findOne(ApiKey, { id }) : null;
         if (!key) throw tenancyError(TenancyErrorCode.API_KEY_NOT_FOUND, `No API key ${id}`, 'id');
-        if (key.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
-          throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can revoke OWNER keys', 'id');
+        // An ADMIN neither makes nor removes the auditors who read the trail of its own actions.
+        const ownerOnly = key.role === StaffRole.OWNER || key.role === StaffRole.AUDITOR;
+        if (ownerOnly && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
+          throw tenancyError(
+            TenancyErrorCode.ROLE_NOT_GRANTABLE,
+            `Only an OWNER key can revoke ${key.role} keys`,
+            'id',
+          );
         }
         if (!key.revokedAt) {
           key.revokedAt = new Date();

@@ -39,6 +39,17 @@ describe('an AUDITOR key', () => {
     expect(errorCode(own)).toBe('FORBIDDEN');
   });
 
+  it('is revoked by an OWNER key only', async () => {
+    const target = await tenant.key('AUDITOR');
+    const admin = await tenant.key('ADMIN');
+    const revoke = `mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`;
+    const refused = await admin.gql(revoke, { id: target.id });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_GRANTABLE' });
+    expect((await target.data(ViewerRoleDocument, {})).viewer.role).toBe('AUDITOR');
+    const revoked = await tenant.owner.data<{ revokeApiKey: { revokedAt: string | null } }>(revoke, { id: target.id });
+    expect(revoked.revokeApiKey.revokedAt).toBeTruthy();
+  });
+
   it('reads the tenant, its stores and the ledger verification', async () => {
     const store = await createStore(tenant.owner);
     const customer = await createCustomer(tenant.owner);
