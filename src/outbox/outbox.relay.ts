@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Client } from 'pg';
+import { Client, type QueryResult } from 'pg';
 import type { Logger } from 'pino';
 
 import type { RealtimeBus, Topic } from '../realtime/pubsub';
@@ -11,16 +11,42 @@ interface OutboxRow {
   id: string;
   topic: Topic;
   routing_key: string;
-  payload: Record<string, unknown>;
+  /** The JSON text as stored: published as is, never parsed here. */
+  payload: string;
 }
 
 /**
- * Moves committed outbox rows to the event bus. Every instance runs one; `FOR UPDATE SKIP LOCKED`
- * hands each row to exactly one of them. A row is marked published in the same transaction that
- * claimed it, so a crash before that commit leaves it for the next relay (at least once delivery).
+ * One round trip: the transaction, the relays' turn and the claim. One instance drains at a time (the others
+ * find the turn taken and leave the rows to it), so rows reach Redis in id order and a customer's versions in
+ * order; whoever holds the turn also hears every NOTIFY, so nothing waits for more than the poll.
+ */
+function claimSql(batchSize: number): string {
+  return `begin;
+with turn as materialized (select pg_try_advisory_xact_lock(hashtext('lg:outbox-relay')) as mine)
+select e.id, e.topic, e.routing_key, e.payload::text as payload
+  from turn, outbox_event e
+ where turn.mine and e.published_at is null
+ order by e.id limit ${Math.trunc(batchSize)} for update of e skip locked`;
+}
+
+/** One round trip: the claimed rows marked published, and the commit that releases them and the turn. */
+function markSql(ids: string[]): string {
+  // Simple protocol (two statements) takes no parameters: ids are bigint text from the claim, checked anyway.
+  if (!ids.every((id) => /^\d+$/.test(id))) throw new Error('outbox ids must be integers');
+  return `update outbox_event set published_at = now() where id = any('{${ids.join(',')}}'::bigint[]);
+commit`;
+}
+
+/**
+ * Moves committed outbox rows to the event bus. Every instance runs one, on a connection of its own (not the
+ * request pool, not through the ORM): a drain is two round trips, claim and mark, around one Redis pipeline.
+ * A row is marked published in the same transaction that claimed it, and only after Redis took it, so a crash
+ * or a Redis outage before that commit leaves it for the next drain (at least once delivery).
  */
 export class OutboxRelay {
   private listener: Client | null = null;
+  /** Claims and marks; made on first use and again after it fails. */
+  private worker: Client | null = null;
   private poller: NodeJS.Timeout | null = null;
   private retry: NodeJS.Timeout | null = null;
   private draining: Promise<void> | null = null;
@@ -67,8 +93,8 @@ export class OutboxRelay {
     if (this.poller) clearInterval(this.poller);
     if (this.retry) clearTimeout(this.retry);
     await this.draining;
-    await this.listener?.end().catch(() => undefined);
-    this.listener = null;
+    await Promise.all([this.listener, this.worker].map((client) => client?.end().catch(() => undefined)));
+    this.listener = this.worker = null;
   }
 
   private async listen(): Promise<void> {
@@ -100,6 +126,23 @@ export class OutboxRelay {
     this.retry.unref();
   }
 
+  private async connection(): Promise<Client> {
+    if (this.worker) return this.worker;
+    const client = new Client({ connectionString: this.databaseUrl });
+    client.on('error', (error: Error) => {
+      this.log.warn({ err: error }, 'outbox relay connection lost; reconnecting on next wake-up');
+      this.drop(client);
+    });
+    await client.connect();
+    this.worker = client;
+    return client;
+  }
+
+  private drop(client: Client): void {
+    if (this.worker === client) this.worker = null;
+    client.end().catch(() => undefined);
+  }
+
   private lastPrune = 0;
 
   private async drain(): Promise<void> {
@@ -128,20 +171,27 @@ export class OutboxRelay {
   }
 
   private async relayBatch(): Promise<number> {
-    return this.orm.em.fork().transactional(async (em) => {
-      const rows: OutboxRow[] = await em.execute(
-        `select id, topic, routing_key, payload from outbox_event
-          where published_at is null order by id limit ? for update skip locked`,
-        [this.options.batchSize],
+    const client = await this.connection();
+    try {
+      const [, claimed] = (await client.query(claimSql(this.options.batchSize))) as unknown as QueryResult<OutboxRow>[];
+      const rows = claimed.rows;
+      if (rows.length === 0) {
+        // Not awaited: the connection runs its queries in order, so the next claim goes right after it.
+        client.query('rollback').catch(() => this.drop(client));
+        return 0;
+      }
+      // In id order, in one pipeline (Redis keeps its order); any failure (Redis away) rolls the claim back and
+      // the rows wait for the next wake-up: nothing is marked published that Redis did not take.
+      await this.bus.publishAll(
+        rows.map((row) => ({ topic: row.topic, routingKey: row.routing_key, json: row.payload })),
       );
-      if (rows.length === 0) return 0;
-      // In id order on one connection (Redis keeps it); any failure (Redis away) rolls the claim back and the
-      // rows wait for the next wake-up: nothing is marked published that Redis did not take.
-      await Promise.all(rows.map((row) => this.bus.publish(row.topic, row.routing_key, row.payload)));
-      // knex expands an array binding into a list: `in (?)` becomes `in ($1, $2, ...)`.
-      await em.execute(`update outbox_event set published_at = now() where id in (?)`, [rows.map((r) => r.id)]);
+      await client.query(markSql(rows.map((row) => row.id)));
       this.onRelayed(rows.length);
       return rows.length;
-    });
+    } catch (error) {
+      // Whatever the transaction's state, it ends here; a connection that cannot even roll back is replaced.
+      await client.query('rollback').catch(() => this.drop(client));
+      throw error;
+    }
   }
 }

@@ -66,8 +66,10 @@ export interface RealtimeBus {
   channel(topic: Topic): string;
   /** One stream of the events of one routing key, or of several (in arrival order). */
   subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): HubStream<T>;
-  /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
+  /** One message (see publishAll): resolves once Redis took it (or at once in process); rejects when Redis is unreachable. */
   publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
+  /** Messages already in JSON, in this order and in one Redis pipeline; resolves once Redis took every one. */
+  publishAll(messages: readonly { topic: Topic; routingKey: string; json: string }[]): Promise<void>;
   /** The publishing connection; null when events stay in process. */
   readonly redis: Redis | null;
   /** For type-graphql, which wants one; every subscription here brings its own `subscribe`. */
@@ -309,14 +311,20 @@ export function createRealtimeBus(
     connectedBefore = true;
   });
 
-  async function publish(topic: Topic, routingKey: string, payload: unknown): Promise<void> {
+  async function publishAll(messages: readonly { topic: Topic; routingKey: string; json: string }[]): Promise<void> {
     if (!publishClient) {
-      const name = wire(topic, routingKey);
-      // The copy gives local subscribers what Redis would (plain JSON); nobody listening, nothing to copy.
-      if (hub.listening(name)) hub.dispatch(name, JSON.parse(JSON.stringify(payload)));
+      // Parsed per message, so local subscribers get what Redis would give them (plain JSON, nobody's copy).
+      for (const { topic, routingKey, json } of messages) {
+        const name = wire(topic, routingKey);
+        if (hub.listening(name)) hub.dispatch(name, JSON.parse(json));
+      }
       return;
     }
-    await publishClient.publish(wire(topic, routingKey), JSON.stringify(payload));
+    const pipeline = publishClient.pipeline();
+    for (const { topic, routingKey, json } of messages) pipeline.publish(wire(topic, routingKey), json);
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error);
+    if (failed || replies.length !== messages.length) throw failed?.[0] ?? new Error('redis pipeline did not answer');
   }
 
   return {
@@ -327,7 +335,8 @@ export function createRealtimeBus(
         (Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)),
         limit,
       ),
-    publish,
+    publish: (topic, routingKey, payload) => publishAll([{ topic, routingKey, json: JSON.stringify(payload) }]),
+    publishAll,
     pubSub: {
       publish: () => undefined,
       subscribe: () => {
