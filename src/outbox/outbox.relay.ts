@@ -16,13 +16,13 @@ interface OutboxRow {
 }
 
 /**
- * One round trip: the transaction, the relays' turn and the claim. One instance drains at a time (the others
- * find the turn taken and leave the rows to it), so rows reach Redis in id order and a customer's versions in
- * order; whoever holds the turn also hears every NOTIFY, so nothing waits for more than the poll.
+ * The claim, in the drain's transaction (sent with its BEGIN: one round trip). One instance drains at a time:
+ * the others find the turn taken and leave the rows to it, so nothing is published ahead of rows an earlier
+ * drain claimed, and a customer's versions (committed one after another) reach Redis in order. Whoever holds
+ * the turn hears every NOTIFY too, so no row waits for the poll.
  */
-function claimSql(batchSize: number): string {
-  return `begin;
-with turn as materialized (select pg_try_advisory_xact_lock(hashtext('lg:outbox-relay')) as mine)
+export function claimSql(batchSize: number): string {
+  return `with turn as materialized (select pg_try_advisory_xact_lock(hashtext('lg:outbox-relay')) as mine)
 select e.id, e.topic, e.routing_key, e.payload::text as payload
   from turn, outbox_event e
  where turn.mine and e.published_at is null
@@ -173,7 +173,9 @@ export class OutboxRelay {
   private async relayBatch(): Promise<number> {
     const client = await this.connection();
     try {
-      const [, claimed] = (await client.query(claimSql(this.options.batchSize))) as unknown as QueryResult<OutboxRow>[];
+      const [, claimed] = (await client.query(
+        `begin;\n${claimSql(this.options.batchSize)}`,
+      )) as unknown as QueryResult<OutboxRow>[];
       const rows = claimed.rows;
       if (rows.length === 0) {
         // Not awaited: the connection runs its queries in order, so the next claim goes right after it.
