@@ -108,7 +108,7 @@ export interface HubStream<T> extends EventStream<T> {
  * than slowing the others or growing without limit.
  */
 class Hub {
-  private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void> }>();
+  private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void>; name: string }>();
   dropped = 0;
 
   constructor(
@@ -171,6 +171,8 @@ class Hub {
       stop();
     };
     const ready = Promise.all(channels.map((channel) => this.add(channel, listener))).then(() => undefined);
+    // The channel's one copy of its name, not a copy per subscriber.
+    channels = channels.map((channel) => this.listeners.get(channel)?.name ?? channel);
     const stop = () => {
       if (finished) return;
       finished = true;
@@ -259,7 +261,7 @@ class Hub {
       ready.catch((error: unknown) =>
         this.log.warn({ err: error, channel }, 'redis SUBSCRIBE failed; it is retried on reconnect'),
       );
-      entry = { set: new Set(), ready };
+      entry = { set: new Set(), ready, name: channel };
       this.listeners.set(channel, entry);
     }
     entry.set.add(listener);
