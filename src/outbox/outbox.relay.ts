@@ -39,7 +39,8 @@ commit`;
 
 /**
  * Moves committed outbox rows to the event bus. Every instance runs one, on a connection of its own (not the
- * request pool, not through the ORM): a drain is two round trips, claim and mark, around one Redis pipeline.
+ * request pool, not through the ORM): each batch is claimed in one round trip and marked in one, around one
+ * Redis pipeline, and a mark goes together with the next claim while more is waiting.
  * A row is marked published in the same transaction that claimed it, and only after Redis took it, so a crash
  * or a Redis outage before that commit leaves it for the next drain (at least once delivery).
  */
@@ -146,7 +147,7 @@ export class OutboxRelay {
   private lastPrune = 0;
 
   private async drain(): Promise<void> {
-    while (!this.stopped && (await this.relayBatch()) === this.options.batchSize);
+    await this.relay();
     if (Date.now() - this.lastPrune > 60_000) {
       this.lastPrune = Date.now();
       await this.prune();
@@ -170,26 +171,40 @@ export class OutboxRelay {
     }
   }
 
-  private async relayBatch(): Promise<number> {
+  /**
+   * Claims, publishes and marks until nothing is left. While there is more to do (a full batch, or a wake-up
+   * during the drain), the mark, its COMMIT and the next BEGIN and claim go as one round trip.
+   */
+  private async relay(): Promise<void> {
     const client = await this.connection();
+    const claim = `begin;\n${claimSql(this.options.batchSize)}`;
+    let query = claim;
+    let marked = 0;
     try {
-      const [, claimed] = (await client.query(
-        `begin;\n${claimSql(this.options.batchSize)}`,
-      )) as unknown as QueryResult<OutboxRow>[];
-      const rows = claimed.rows;
-      if (rows.length === 0) {
-        // Not awaited: the connection runs its queries in order, so the next claim goes right after it.
-        client.query('rollback').catch(() => this.drop(client));
-        return 0;
+      for (;;) {
+        const results = (await client.query(query)) as unknown as QueryResult<OutboxRow>[];
+        if (marked > 0) this.onRelayed(marked);
+        const rows = results[results.length - 1].rows;
+        if (rows.length === 0) {
+          // Not awaited: the connection runs its queries in order, so the next claim goes right after it.
+          client.query('rollback').catch(() => this.drop(client));
+          return;
+        }
+        // In id order, in one pipeline (Redis keeps its order); any failure (Redis away) rolls the claim back and
+        // the rows wait for the next wake-up: nothing is marked published that Redis did not take.
+        await this.bus.publishAll(
+          rows.map((row) => ({ topic: row.topic, routingKey: row.routing_key, json: row.payload })),
+        );
+        const mark = markSql(rows.map((row) => row.id));
+        marked = rows.length;
+        if (this.stopped || (rows.length < this.options.batchSize && !this.again)) {
+          await client.query(mark);
+          this.onRelayed(marked);
+          return;
+        }
+        this.again = false;
+        query = `${mark};\n${claim}`;
       }
-      // In id order, in one pipeline (Redis keeps its order); any failure (Redis away) rolls the claim back and
-      // the rows wait for the next wake-up: nothing is marked published that Redis did not take.
-      await this.bus.publishAll(
-        rows.map((row) => ({ topic: row.topic, routingKey: row.routing_key, json: row.payload })),
-      );
-      await client.query(markSql(rows.map((row) => row.id)));
-      this.onRelayed(rows.length);
-      return rows.length;
     } catch (error) {
       // Whatever the transaction's state, it ends here; a connection that cannot even roll back is replaced.
       await client.query('rollback').catch(() => this.drop(client));
