@@ -94,7 +94,9 @@ export class OutboxRelay {
     if (this.poller) clearInterval(this.poller);
     if (this.retry) clearTimeout(this.retry);
     await this.draining;
-    await Promise.all([this.listener, this.worker].map((client) => client?.end().catch(() => undefined)));
+    await Promise.all(
+      [this.listener, this.worker].map((client) => (client ? client.end().catch(() => undefined) : Promise.resolve())),
+    );
     this.listener = this.worker = null;
   }
 
