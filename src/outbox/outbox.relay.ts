@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 
 import type { RealtimeBus, Topic } from '../realtime/pubsub';
 
+/** Longest a drain may sit between its statements (publishing to Redis) before the server ends it. */
+const RELAY_IDLE_IN_TRANSACTION_MS = 5_000;
+
 /** Channel the outbox trigger notifies on commit (see the migration that creates it). */
 export const OUTBOX_NOTIFY_CHANNEL = 'lg_outbox';
 
@@ -131,7 +134,12 @@ export class OutboxRelay {
 
   private async connection(): Promise<Client> {
     if (this.worker) return this.worker;
-    const client = new Client({ connectionString: this.databaseUrl });
+    // A drain holds the relays' turn: an instance that stops answering mid-drain (frozen, cut off) has its session
+    // ended by the server, which releases the turn and its rows to the other relays (they publish them again).
+    const client = new Client({
+      connectionString: this.databaseUrl,
+      idle_in_transaction_session_timeout: RELAY_IDLE_IN_TRANSACTION_MS,
+    });
     client.on('error', (error: Error) => {
       this.log.warn({ err: error }, 'outbox relay connection lost; reconnecting on next wake-up');
       this.drop(client);
