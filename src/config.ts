@@ -138,6 +138,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CallerRole, number>> = Object.
   AGENT: 1200,
   POS: 1200,
   SERVICE: 6000,
+  AUDITOR: 1200,
   CUSTOMER: 300,
   PLATFORM: 600,
 });

@@ -107,6 +107,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'uuid', nullable: true, hidden: true })
   mergedIntoId?: string | null;
 
+  /** Set when the customer's personal data was erased; the row stays for the ledger, and nothing more is booked to it. */
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  erasedAt?: Date | null;
+
   /** The stored profile revision; GraphQL also answers it as `profileRevision` (CustomerResolver). */
   @Field(() => Int, {
     description: 'The same number as profileRevision.',
