@@ -67,6 +67,9 @@ const REDIS_PREFIX = `bench-fanout-${randomUUID().slice(0, 8)}`;
 /** A production gateway serves /metrics on its port only behind a token. */
 const METRICS_TOKEN = `bench-metrics-${randomUUID()}`;
 
+/** Every gateway started, stopped however the bench ends. */
+const started: ChildProcess[] = [];
+
 async function gateways(): Promise<{ children: ChildProcess[]; adminToken: string }> {
   const adminToken = `bench-${randomUUID()}`;
   const env = {
@@ -80,7 +83,9 @@ async function gateways(): Promise<{ children: ChildProcess[]; adminToken: strin
     METRICS_TOKEN,
   };
   const first = await startBenchGateway(DATABASE, PORTS[0], 10, { adminToken, env });
+  started.push(first.child!);
   const second = await startBenchGateway(DATABASE, PORTS[1], 10, { adminToken, env, fresh: false });
+  started.push(second.child!);
   return { children: [first.child!, second.child!], adminToken };
 }
 
@@ -171,6 +176,11 @@ async function gatewayRun(): Promise<{
   let initial = 0;
   const query = `subscription ($id: ID!) { loyaltyStateChanged(customerId: $id) { version changedAt source balance { available } tier { code } benefits { code } activeVouchers { code } } }`;
   await new Promise<void>((resolve, reject) => {
+    // A socket that never gets its current state would otherwise hold the bench lock for good.
+    setTimeout(
+      () => reject(new Error(`only ${initial} of ${SUBSCRIBERS} subscriptions started in 120 s`)),
+      120_000,
+    ).unref();
     for (let i = 0; i < SUBSCRIBERS; i += 1) {
       const socket = new WebSocket(`ws://127.0.0.1:${PORTS[i % 2]}/graphql`, 'graphql-transport-ws');
       sockets.push(socket);
@@ -358,5 +368,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
+  for (const child of started) child.kill('SIGTERM');
   process.exit(1);
 });

@@ -108,6 +108,16 @@ function whoFor(contextValue: unknown): string {
   }
 }
 
+/**
+ * A small buffer with memory of its own: `Buffer.from` would slice Node's shared 8 KiB pool, and one long-lived
+ * slice keeps the whole pool chunk (with whatever else was allocated from it) alive.
+ */
+function ownBuffer(text: string): Buffer {
+  const buffer = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  buffer.write(text);
+  return buffer;
+}
+
 function isHubStream(stream: object): stream is HubStream<VersionedEvent> {
   return 'park' in stream && 'channels' in stream;
 }
@@ -289,18 +299,19 @@ export class Fanout {
       follower,
       live,
       socket: delivery.socket,
-      head: Buffer.from(`{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`),
+      head: ownBuffer(`{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`),
       release,
     };
-    const key = `${live.channels[0]}\u0000${whoFor(args.contextValue)}\u0000${groupKey(args.document, args.operationName, args.variableValues)}`;
-    live.onIdle = () => this.park(member, key, args);
+    // The key is made again at each park, not kept: a flat copy of the operation text per member would be.
+    live.onIdle = () => this.park(member, args);
   }
 
   forget(group: Group): void {
     if (this.groups.get(group.key) === group) this.groups.delete(group.key);
   }
 
-  private park(member: Member, key: string, args: ExecutionArgs): void {
+  private park(member: Member, args: ExecutionArgs): void {
+    const key = `${member.live.channels[0]}\u0000${whoFor(args.contextValue)}\u0000${groupKey(args.document, args.operationName, args.variableValues)}`;
     let group = this.groups.get(key);
     const created = !group;
     if (!group) {

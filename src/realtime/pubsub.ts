@@ -66,8 +66,10 @@ export interface RealtimeBus {
   channel(topic: Topic): string;
   /** One stream of the events of one routing key, or of several (in arrival order). */
   subscribe<T>(topic: Topic, routingKey: string | string[], limit?: number): HubStream<T>;
-  /** Resolves once Redis took the message (or at once in process); rejects when Redis is unreachable. */
+  /** One message (see publishAll): resolves once Redis took it (or at once in process); rejects when Redis is unreachable. */
   publish(topic: Topic, routingKey: string, payload: unknown): Promise<void>;
+  /** Messages already in JSON, in this order and in one Redis pipeline; resolves once Redis took every one. */
+  publishAll(messages: readonly { topic: Topic; routingKey: string; json: string }[]): Promise<void>;
   /** The publishing connection; null when events stay in process. */
   readonly redis: Redis | null;
   /** For type-graphql, which wants one; every subscription here brings its own `subscribe`. */
@@ -106,7 +108,7 @@ export interface HubStream<T> extends EventStream<T> {
  * than slowing the others or growing without limit.
  */
 class Hub {
-  private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void> }>();
+  private readonly listeners = new Map<string, { set: Set<Listener>; ready: Promise<void>; name: string }>();
   dropped = 0;
 
   constructor(
@@ -169,6 +171,8 @@ class Hub {
       stop();
     };
     const ready = Promise.all(channels.map((channel) => this.add(channel, listener))).then(() => undefined);
+    // The channel's one copy of its name, not a copy per subscriber.
+    channels = channels.map((channel) => this.listeners.get(channel)?.name ?? channel);
     const stop = () => {
       if (finished) return;
       finished = true;
@@ -257,7 +261,7 @@ class Hub {
       ready.catch((error: unknown) =>
         this.log.warn({ err: error, channel }, 'redis SUBSCRIBE failed; it is retried on reconnect'),
       );
-      entry = { set: new Set(), ready };
+      entry = { set: new Set(), ready, name: channel };
       this.listeners.set(channel, entry);
     }
     entry.set.add(listener);
@@ -309,14 +313,20 @@ export function createRealtimeBus(
     connectedBefore = true;
   });
 
-  async function publish(topic: Topic, routingKey: string, payload: unknown): Promise<void> {
+  async function publishAll(messages: readonly { topic: Topic; routingKey: string; json: string }[]): Promise<void> {
     if (!publishClient) {
-      const name = wire(topic, routingKey);
-      // The copy gives local subscribers what Redis would (plain JSON); nobody listening, nothing to copy.
-      if (hub.listening(name)) hub.dispatch(name, JSON.parse(JSON.stringify(payload)));
+      // Parsed per message, so local subscribers get what Redis would give them (plain JSON, nobody's copy).
+      for (const { topic, routingKey, json } of messages) {
+        const name = wire(topic, routingKey);
+        if (hub.listening(name)) hub.dispatch(name, JSON.parse(json));
+      }
       return;
     }
-    await publishClient.publish(wire(topic, routingKey), JSON.stringify(payload));
+    const pipeline = publishClient.pipeline();
+    for (const { topic, routingKey, json } of messages) pipeline.publish(wire(topic, routingKey), json);
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error);
+    if (failed || replies.length !== messages.length) throw failed?.[0] ?? new Error('redis pipeline did not answer');
   }
 
   return {
@@ -327,7 +337,8 @@ export function createRealtimeBus(
         (Array.isArray(routingKey) ? routingKey : [routingKey]).map((key) => wire(topic, key)),
         limit,
       ),
-    publish,
+    publish: (topic, routingKey, payload) => publishAll([{ topic, routingKey, json: JSON.stringify(payload) }]),
+    publishAll,
     pubSub: {
       publish: () => undefined,
       subscribe: () => {

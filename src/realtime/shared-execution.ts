@@ -39,10 +39,12 @@ export async function subscribeSharingExecution(
   if (!(Symbol.asyncIterator in source)) return source;
   const events = source as AsyncIterableIterator<unknown>;
   onSource?.(events);
-  const key = `${args.operationName ?? ''}\u0000${printedOf(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
+  // Made on first use: a subscription a fan-out group delivers for never needs it.
+  let key: string | undefined;
   const resultFor = (event: unknown): Result => {
     const run = () => execute({ ...args, rootValue: event });
     if (typeof event !== 'object' || event === null) return run();
+    key ??= `${args.operationName ?? ''}\u0000${printedOf(args.document)}\u0000${JSON.stringify(args.variableValues ?? {})}`;
     let byOperation = resultsByEvent.get(event);
     if (!byOperation) resultsByEvent.set(event, (byOperation = new Map<string, Result>()));
     let result = byOperation.get(key);

@@ -252,7 +252,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
       socket.close(CLOSE_KEY_REVOKED, CloseReason.KEY_REVOKED);
     }
   });
-  const wsCleanup = useServer<Record<string, unknown>, { caller: Caller }>(
+  const wsCleanup = useServer<Record<string, unknown>, { caller: Caller; address: string }>(
     {
       schema,
       connectionInitWaitTimeout: options.initTimeoutMs,
@@ -313,6 +313,9 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
           closeAt(socket, caller.expiresAt, CLOSE_CREDENTIAL_EXPIRED, CloseReason.TOKEN_EXPIRED);
         }
         ctx.extra.caller = caller;
+        // Only the address is used later: the upgrade request (headers, raw headers) is not kept for the socket's life.
+        ctx.extra.address = address;
+        (ctx.extra as { request?: IncomingMessage }).request = undefined;
         return true;
       },
       // ...and again for each operation, so a credential that stopped checking out since opens nothing more.
@@ -346,7 +349,7 @@ export function startWebSocketServer(httpServer: Server, options: WebSocketOptio
             ),
           ];
         }
-        const decision = await rateLimiter.consumeOperation(ctx.extra.caller ?? null, addressOf(ctx.extra.request));
+        const decision = await rateLimiter.consumeOperation(ctx.extra.caller ?? null, ctx.extra.address ?? 'unknown');
         if (!decision.allowed) return [withoutHttpHint(limitError.rateLimited(decision.retryAfterSeconds))];
         const prepared = prepareOperation(payload);
         if (isErrors(prepared)) return prepared.map((error) => withoutHttpHint(error));
