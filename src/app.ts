@@ -111,6 +111,7 @@ export interface Gateway {
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
 function createServices(
+  ledgerPool: StatementPool,
   earns: EarnBatcher,
   authenticator: Authenticator,
   config: Config,
@@ -127,7 +128,7 @@ function createServices(
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
   const programConfig = new ProgramConfigCache(program, earningRules);
-  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules);
+  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules, ledgerPool);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
   const surveys = new SurveyService();
@@ -198,8 +199,10 @@ function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
  * CLI that drives the real code paths, such as the demo seed.
  */
 export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
+  const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
   return createServices(
-    createEarnBatcher(new StatementPool(orm, ledgerPoolOptions(config)), config, () => undefined),
+    ledgerPool,
+    createEarnBatcher(ledgerPool, config, () => undefined),
     createAuthenticator(orm, config),
     config,
     createContactNotifier(config, log),
@@ -276,6 +279,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
   const earns = createEarnBatcher(ledgerPool, config, () => metrics.ledgerBatchFallbacks.inc());
   const services = createServices(
+    ledgerPool,
     earns,
     authenticator,
     config,

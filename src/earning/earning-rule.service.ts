@@ -126,56 +126,6 @@ export class EarningRuleService {
   }
 
   /**
-   * The rules of `active` in force at `at`, each a copy with this customer's usage in its current cap period and
-   * its budget used as of now, read in one statement (a cached rule's budget is out of date after any sale).
-   */
-  async forEvaluation(
-    em: EntityManager,
-    active: readonly RuleForEvaluation[],
-    customerId: string,
-    at: Date,
-    timeZone: string,
-  ): Promise<RuleForEvaluation[]> {
-    const rules = active
-      .filter((rule) => (!rule.startsAt || rule.startsAt <= at) && (!rule.endsAt || rule.endsAt > at))
-      .map((rule) => ({ ...rule, customerUsed: 0 }));
-    const capped = rules.filter((rule) => rule.capPerCustomer !== null);
-    const budgeted = rules.filter((rule) => rule.budget !== null);
-    if (capped.length === 0 && budgeted.length === 0) return rules;
-    const reads = [
-      ...(capped.length > 0
-        ? [
-            `select 'usage' as kind, rule_id as id, points from rule_usage
-              where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
-          ]
-        : []),
-      ...(budgeted.length > 0
-        ? [`select 'budget' as kind, id, budget_used as points from earning_rule where id in (?)`]
-        : []),
-    ];
-    const rows = await em.execute<{ kind: 'usage' | 'budget'; id: string; points: string }[]>(
-      reads.join(' union all '),
-      [
-        ...(capped.length > 0
-          ? [
-              capped.map((rule) => rule.id),
-              customerId,
-              capped.map((rule) => usageKey(rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone))),
-            ]
-          : []),
-        ...(budgeted.length > 0 ? [budgeted.map((rule) => rule.id)] : []),
-      ],
-    );
-    const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    for (const row of rows) {
-      const rule = byId.get(row.id)!;
-      if (row.kind === 'usage') rule.customerUsed = Number(row.points);
-      else rule.budgetUsed = Number(row.points);
-    }
-    return rules;
-  }
-
-  /**
    * Inside a booking: locks the budgets and usage rows of the rules that want to give points, in id
    * order (concurrent purchases queue on exactly the caps they share, and cannot deadlock), and refreshes
    * the rules' usage from the locked rows, so caps hold under concurrency.

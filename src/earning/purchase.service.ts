@@ -3,8 +3,7 @@
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { pointsHolder } from '../accounts/points-holder';
-import { customerOrNotFound } from '../customers/customer.lookup';
+import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
 import type { Economics } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
@@ -19,6 +18,7 @@ import {
 } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
+import type { StatementPool } from '../shared/db/statements';
 import {
   claimIdempotencyKey,
   idempotencyKeyOf,
@@ -41,8 +41,15 @@ import type {
 } from './earning.types';
 import type { EarningRuleService } from './earning-rule.service';
 import type { ProgramConfig, ProgramConfigCache } from './program-config';
+import { type CustomerFacts, customerFacts } from './purchase.store';
 import { allocateRefund } from './refund.logic';
-import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
+import {
+  evaluatePurchase,
+  type Evaluation,
+  type LineFacts,
+  type PurchaseFacts,
+  type RuleForEvaluation,
+} from './rules.logic';
 
 const MAX_LINES = 200;
 const MAX_QUANTITY = 10_000;
@@ -89,18 +96,28 @@ interface PurchaseRow {
   breakdown: PurchaseResult;
 }
 
+/** The checked input and the program it is evaluated against: nothing of the customer yet. */
 interface Prepared {
   tenantId: string;
+  /** As sent: `facts` reads the customer (its survivor when merged). */
   customerId: string;
-  /** The customer's business account, if any: its pool may hold the points. */
-  businessAccountId: string | null;
   storeId: string | null;
+  region: string | null;
   channel: Channel;
   occurredAt: Date;
-  facts: PurchaseFacts;
+  lines: LineFacts[];
   settings: Economics;
-  multiplier: ReturnType<typeof pointsMultiplier>;
   config: ProgramConfig;
+}
+
+/** A prepared purchase with what its customer brings, read in one statement per attempt. */
+interface Evaluated {
+  prepared: Prepared;
+  customer: CustomerFacts;
+  facts: PurchaseFacts;
+  multiplier: ReturnType<typeof pointsMultiplier>;
+  /** In force at the purchase's time, with the customer's usage and the budgets as read. */
+  rules: RuleForEvaluation[];
 }
 
 /** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
@@ -110,26 +127,20 @@ export class PurchaseService {
     private readonly config: ProgramConfigCache,
     private readonly tiers: TierService,
     private readonly rules: EarningRuleService,
+    private readonly statements: StatementPool,
   ) {}
 
   /** The same evaluation as `record`, booking nothing: what the POS shows before checkout. */
   async preview(ctx: Context, input: PreviewPurchaseInput): Promise<PurchaseEvaluation> {
-    const prepared = await this.prepare(ctx, input);
-    const rules = await this.rules.forEvaluation(
-      ctx.em,
-      prepared.config.rules,
-      prepared.customerId,
-      prepared.occurredAt,
-      prepared.facts.timeZone,
-    );
-    return this.view(prepared, evaluatePurchase(prepared.facts, prepared.settings, prepared.multiplier, rules));
+    const evaluated = await this.facts(await this.prepare(ctx, input));
+    return this.view(evaluated, this.evaluate(evaluated));
   }
 
   async record(ctx: Context, input: RecordPurchaseInput): Promise<PurchaseResult> {
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     let prepared = await this.prepare(ctx, input);
-    const { tenantId, customerId } = prepared;
+    const { tenantId } = prepared;
     // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
     const request: IdempotentRequest = {
@@ -150,10 +161,11 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt += 1) {
       const pessimistic = attempt === MAX_ATTEMPTS;
       try {
-        const booked = await this.book(ctx, prepared, { orderId, request, actor }, pessimistic);
+        const evaluated = await this.facts(prepared);
+        const booked = await this.book(ctx, evaluated, { orderId, request, actor }, pessimistic);
         if (booked.replayed) return booked;
         ctx.loaders.tierStatusByCustomer.clearAll();
-        ctx.loaders.balanceByCustomerId.clear(customerId);
+        ctx.loaders.balanceByCustomerId.clear(evaluated.customer.id);
         return booked;
       } catch (error) {
         const retry = error instanceof CapsTaken || error instanceof ConfigStale || error instanceof DeadlockException;
@@ -176,19 +188,14 @@ export class PurchaseService {
 
   private async book(
     ctx: Context,
-    prepared: Prepared,
+    evaluated: Evaluated,
     booking: { orderId: string; request: IdempotentRequest; actor: string },
     pessimistic: boolean,
   ): Promise<PurchaseResult> {
-    const { tenantId, customerId, facts } = prepared;
+    const { prepared, facts, rules } = evaluated;
+    const { tenantId } = prepared;
+    const customerId = evaluated.customer.id;
     const { orderId, request, actor } = booking;
-    const rules = await this.rules.forEvaluation(
-      ctx.em,
-      prepared.config.rules,
-      customerId,
-      prepared.occurredAt,
-      facts.timeZone,
-    );
     const amount = facts.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     return ctx.em.transactional(async (tx) => {
       // The key first, before any lock: a retry waits here, then replays.
@@ -233,17 +240,17 @@ export class PurchaseService {
         );
       const purchase = { id: inserted.id };
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
-      const holder = await pointsHolder(tx, { id: customerId, businessAccountId: prepared.businessAccountId });
+      const holder = evaluated.customer.holder;
       if (pessimistic) {
         // The balance row before the caps: the order every other purchase of this customer takes them in.
         await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
-        const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules)
+        const involved = this.evaluate(evaluated)
           .contributions.filter((entry) => entry.ruleId)
           .map((entry) => entry.ruleId!);
         await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       }
-      const evaluation = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules);
-      const view = this.view(prepared, evaluation);
+      const evaluation = this.evaluate(evaluated);
+      const view = this.view(evaluated, evaluation);
       const transaction =
         evaluation.totalPoints > 0
           ? (
@@ -507,7 +514,7 @@ export class PurchaseService {
     return revive({ ...row.breakdown, replayed: true });
   }
 
-  /** Everything the evaluation needs that is not a rule: checked input, customer, store, tier, settings. */
+  /** The checked input, the store and the program, from the cached configuration: no round trip on a warm cache. */
   private async prepare(ctx: Context, input: PreviewPurchaseInput): Promise<Prepared> {
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
@@ -522,46 +529,63 @@ export class PurchaseService {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
     const storeId = actingStore(ctx, input.storeId, 'input.storeId') ?? null;
-    const [customer, cached] = await Promise.all([
-      customerOrNotFound(ctx, input.customerId, 'input.customerId'),
-      this.config.get(ctx.em, tenantId),
-    ]);
+    const cached = await this.config.get(ctx.em, tenantId);
     const known = !storeId || (isUuid(storeId) && cached.regionByStore.has(storeId));
     // A store the copy does not know may be newer than the copy: refused only once the database agrees.
     const config = known || !isUuid(storeId) ? cached : await this.config.current(ctx.em, tenantId, cached);
-    const { economics: settings, tiers, benefits } = config;
     const region = storeId && isUuid(storeId) ? config.regionByStore.get(storeId) : undefined;
     if (storeId && region === undefined)
       throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
-    const channel = actingChannel(ctx, input.channel, 'input.channel');
-    const status =
-      tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
-    const tier = effectiveTier(tiers, status)?.current ?? null;
-    const multiplier = tier ? pointsMultiplier(heldBenefits(tiers, benefits, tier, channel)) : null;
+    if (!isUuid(input.customerId)) notFound(input.customerId);
     return {
       tenantId,
-      customerId: customer.id,
-      businessAccountId: customer.businessAccountId ?? null,
+      customerId: input.customerId,
       storeId,
-      channel,
+      region: region ?? null,
+      channel: actingChannel(ctx, input.channel, 'input.channel'),
       occurredAt,
-      settings,
-      multiplier,
+      lines: purchaseLines,
+      settings: config.economics,
       config,
+    };
+  }
+
+  /** The customer, its tier and its usage of the rules, in one statement (`customerFacts`): once per attempt. */
+  private async facts(prepared: Prepared): Promise<Evaluated> {
+    const { tenantId, config, settings, occurredAt, channel } = prepared;
+    const customer = await customerFacts(
+      this.statements,
+      tenantId,
+      prepared.customerId,
+      config.rules,
+      occurredAt,
+      settings.timeZone,
+    );
+    if (!customer) notFound(prepared.customerId);
+    const tier = effectiveTier(config.tiers, customer.status)?.current ?? null;
+    return {
+      prepared,
+      customer,
+      rules: customer.rules,
+      multiplier: tier ? pointsMultiplier(heldBenefits(config.tiers, config.benefits, tier, channel)) : null,
       facts: {
         channel,
-        storeId,
-        region: region ?? null,
+        storeId: prepared.storeId,
+        region: prepared.region,
         occurredAt,
         timeZone: settings.timeZone,
         tierId: tier?.id ?? null,
         segments: customer.segments,
-        lines: purchaseLines,
+        lines: prepared.lines,
       },
     };
   }
 
-  private view(prepared: Prepared, evaluation: Evaluation): PurchaseEvaluation {
+  private evaluate(evaluated: Evaluated): Evaluation {
+    return evaluatePurchase(evaluated.facts, evaluated.prepared.settings, evaluated.multiplier, evaluated.rules);
+  }
+
+  private view({ prepared }: Evaluated, evaluation: Evaluation): PurchaseEvaluation {
     const pendingUntil =
       prepared.settings.pendingDays > 0
         ? new Date(prepared.occurredAt.getTime() + prepared.settings.pendingDays * 86_400_000)
@@ -571,7 +595,7 @@ export class PurchaseService {
       basePoints: evaluation.basePoints,
       totalPoints: evaluation.totalPoints,
       contributions: evaluation.contributions.map((entry) => ({ ...entry, ruleId: entry.ruleId ?? undefined })),
-      lines: prepared.facts.lines.map((line, index) => ({
+      lines: prepared.lines.map((line, index) => ({
         sku: line.sku,
         category: line.category ?? undefined,
         quantity: line.quantity,
@@ -581,6 +605,10 @@ export class PurchaseService {
       pendingUntil: pendingUntil && pendingUntil.getTime() > Date.now() ? pendingUntil : undefined,
     };
   }
+}
+
+function notFound(customerId: string): never {
+  throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'input.customerId');
 }
 
 function grantedByRule(evaluation: Evaluation): Map<string, number> {
