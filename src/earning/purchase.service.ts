@@ -5,6 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
+import { toPointsResult } from '../ledger/ledger.mapping';
+import type { TransactionRow } from '../ledger/ledger.model';
 import type { Economics } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
@@ -21,6 +23,7 @@ import type { Context } from '../shared/context';
 import type { StatementPool } from '../shared/db/statements';
 import {
   claimIdempotencyKey,
+  findIdempotentResult,
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
@@ -39,9 +42,9 @@ import type {
   RefundPurchaseInput,
   RefundResult,
 } from './earning.types';
-import type { EarningRuleService } from './earning-rule.service';
+import { type EarningRuleService, reservations } from './earning-rule.service';
 import type { ProgramConfig, ProgramConfigCache } from './program-config';
-import { type CustomerFacts, customerFacts } from './purchase.store';
+import { bookPurchase, completePurchase, type CustomerFacts, customerFacts } from './purchase.store';
 import { allocateRefund } from './refund.logic';
 import {
   evaluatePurchase,
@@ -64,6 +67,24 @@ class CapsTaken extends Error {}
 
 /** The program configuration moved since the evaluation read it: evaluate again on the new one. */
 class ConfigStale extends Error {}
+
+/** The idempotency key was claimed and committed before: the booking replays it. */
+class KeyTaken extends Error {}
+
+/** SQLSTATE of a deadlock, as the statement pool reports it (the ORM's is a DeadlockException). */
+const DEADLOCK_DETECTED = '40P01';
+
+/**
+ * Opens the optimistic booking's transaction in the same round trip. Its pool gives up on a lock after a while
+ * (for grouped earns); a purchase waits as long as an ORM transaction would, as it always did.
+ */
+const BEGIN = 'begin; set local lock_timeout = 0';
+
+interface Booking {
+  orderId: string;
+  request: IdempotentRequest;
+  actor: string;
+}
 
 function invalid(message: string, field: string): never {
   throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
@@ -162,13 +183,20 @@ export class PurchaseService {
       const pessimistic = attempt === MAX_ATTEMPTS;
       try {
         const evaluated = await this.facts(prepared);
-        const booked = await this.book(ctx, evaluated, { orderId, request, actor }, pessimistic);
+        const booking = { orderId, request, actor };
+        const booked = pessimistic
+          ? await this.bookLocking(ctx, evaluated, booking)
+          : await this.bookAtOnce(ctx, evaluated, booking);
         if (booked.replayed) return booked;
         ctx.loaders.tierStatusByCustomer.clearAll();
         ctx.loaders.balanceByCustomerId.clear(evaluated.customer.id);
         return booked;
       } catch (error) {
-        const retry = error instanceof CapsTaken || error instanceof ConfigStale || error instanceof DeadlockException;
+        const retry =
+          error instanceof CapsTaken ||
+          error instanceof ConfigStale ||
+          error instanceof DeadlockException ||
+          (error as { code?: unknown }).code === DEADLOCK_DETECTED;
         if (!retry) throw error;
         // The copy is dropped even on the last attempt, so the client's resend evaluates the new rules.
         if (error instanceof ConfigStale) this.config.stale(tenantId, prepared.config);
@@ -186,12 +214,88 @@ export class PurchaseService {
     }
   }
 
-  private async book(
-    ctx: Context,
-    evaluated: Evaluated,
-    booking: { orderId: string; request: IdempotentRequest; actor: string },
-    pessimistic: boolean,
-  ): Promise<PurchaseResult> {
+  /**
+   * The optimistic booking: BEGIN, two statements on the statement pool (`bookPurchase`, `completePurchase`),
+   * COMMIT. Budgets and caps are taken in the second, so their rows are locked only for it and the commit.
+   */
+  private async bookAtOnce(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
+    const { prepared, facts, customer } = evaluated;
+    const { tenantId } = prepared;
+    const { orderId, request, actor } = booking;
+    const evaluation = this.evaluate(evaluated);
+    const view = this.view(evaluated, evaluation);
+    try {
+      return await this.statements.transaction(BEGIN, async (run) => {
+        const booked = await bookPurchase(run, {
+          tenantId,
+          configVersion: prepared.config.version,
+          claim: request,
+          customerId: customer.id,
+          holder: customer.holder,
+          storeId: prepared.storeId,
+          channel: prepared.channel,
+          orderId,
+          occurredAt: prepared.occurredAt,
+          amount: evaluation.amount,
+          points: evaluation.totalPoints,
+          actor,
+          pendingUntil: view.pendingUntil ?? null,
+          lines: facts.lines.map((line, index) => ({ ...line, points: evaluation.linePoints[index] })),
+        });
+        if (booked.config_version !== prepared.config.version) throw new ConfigStale();
+        if (!booked.claimed) throw new KeyTaken();
+        if (!booked.purchase_id) throw orderRecorded(orderId);
+        const purchaseId = booked.purchase_id;
+        const transaction = booked.id ? toPointsResult(booked as TransactionRow, false).transaction : undefined;
+        const result: PurchaseResult = {
+          ...view,
+          purchaseId,
+          orderId,
+          customerId: customer.id,
+          transaction,
+          replayed: false,
+          tierChange: undefined,
+        };
+        const { tiers } = prepared.config;
+        const completed = await completePurchase(run, {
+          tenantId,
+          customerId: customer.id,
+          purchaseId,
+          qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
+          actor,
+          channel: prepared.channel,
+          occurredAt: prepared.occurredAt,
+          result: JSON.stringify(result),
+          tiers: tiersJson(prepared.config),
+          summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
+          data: JSON.stringify(timelineData(evaluated, orderId, evaluation)),
+          reservations: reservations(
+            customer.id,
+            prepared.occurredAt,
+            facts.timeZone,
+            evaluated.rules,
+            grantedByRule(evaluation),
+          ),
+        });
+        if (!completed.reserved) throw new CapsTaken();
+        const from = tiers.find((tier) => tier.id === completed.from_tier_id);
+        const to = tiers.find((tier) => tier.id === completed.to_tier_id);
+        return { ...result, tierChange: to ? { from, to } : undefined };
+      });
+    } catch (error) {
+      if (!(error instanceof KeyTaken)) throw error;
+      // The same request committed before (its key was waited for): answered as it was then, or CONFLICT.
+      const stored = await findIdempotentResult(ctx.em, request);
+      if (!stored) throw new Error(`idempotency key ${request.scope}/${request.key} taken but not readable`);
+      return this.replay(ctx.em, stored);
+    }
+  }
+
+  /**
+   * The last attempt: the balance, budgets and caps locked up front, so it cannot lose the race for them again;
+   * rare, so in the ORM's transaction, statement by statement.
+   */
+  private async bookLocking(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
     const { prepared, facts, rules } = evaluated;
     const { tenantId } = prepared;
     const customerId = evaluated.customer.id;
@@ -232,23 +336,16 @@ export class PurchaseService {
       );
       if (inserted.version !== prepared.config.version) throw new ConfigStale();
       // Undone with the transaction, so the key stays free for this order's own retry.
-      if (!inserted.id)
-        throw earningError(
-          EarningErrorCode.ORDER_ALREADY_RECORDED,
-          `Order ${orderId} was already recorded under another idempotency key`,
-          'input.orderId',
-        );
+      if (!inserted.id) throw orderRecorded(orderId);
       const purchase = { id: inserted.id };
       // A member of a business account that pools points earns into the pool; the purchase stays theirs.
       const holder = evaluated.customer.holder;
-      if (pessimistic) {
-        // The balance row before the caps: the order every other purchase of this customer takes them in.
-        await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
-        const involved = this.evaluate(evaluated)
-          .contributions.filter((entry) => entry.ruleId)
-          .map((entry) => entry.ruleId!);
-        await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
-      }
+      // The balance row before the caps: the order every other purchase of this customer takes them in.
+      await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
+      const involved = this.evaluate(evaluated)
+        .contributions.filter((entry) => entry.ruleId)
+        .map((entry) => entry.ruleId!);
+      await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       const evaluation = this.evaluate(evaluated);
       const view = this.view(evaluated, evaluation);
       const transaction =
@@ -331,11 +428,7 @@ export class PurchaseService {
         refType: 'purchase',
         refId: purchase.id,
         data: {
-          orderId,
-          amount: evaluation.amount,
-          points: evaluation.totalPoints,
-          storeId: prepared.storeId,
-          lines: facts.lines.length,
+          ...timelineData(evaluated, orderId, evaluation),
           tierChange: move ? result.tierChange?.to.code : undefined,
         },
       });
@@ -605,6 +698,37 @@ export class PurchaseService {
       pendingUntil: pendingUntil && pendingUntil.getTime() > Date.now() ? pendingUntil : undefined,
     };
   }
+}
+
+function orderRecorded(orderId: string): Error {
+  return earningError(
+    EarningErrorCode.ORDER_ALREADY_RECORDED,
+    `Order ${orderId} was already recorded under another idempotency key`,
+    'input.orderId',
+  );
+}
+
+/** The purchase's timeline event data, but its tier change. */
+function timelineData(evaluated: Evaluated, orderId: string, evaluation: Evaluation) {
+  return {
+    orderId,
+    amount: evaluation.amount,
+    points: evaluation.totalPoints,
+    storeId: evaluated.prepared.storeId,
+    lines: evaluated.facts.lines.length,
+  };
+}
+
+const tiersJsonByConfig = new WeakMap<ProgramConfig, string>();
+
+/** The cached tiers by id as JSON, serialised as the stored breakdown has them (the entity's own JSON). */
+function tiersJson(config: ProgramConfig): string {
+  let json = tiersJsonByConfig.get(config);
+  if (json === undefined) {
+    json = JSON.stringify(Object.fromEntries(config.tiers.map((tier) => [tier.id, tier])));
+    tiersJsonByConfig.set(config, json);
+  }
+  return json;
 }
 
 function notFound(customerId: string): never {

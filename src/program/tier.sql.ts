@@ -53,10 +53,11 @@ const PERIOD_END = `case t.window when 'CALENDAR_YEAR'
 
 /**
  * Upgrades (straight to the highest tier reached) and requalifications (same tier: the period moves on).
- * Never lowers anyone. Returns the upgrades.
+ * Never lowers anyone. As CTEs, for a statement that qualifies as part of more work (a purchase's booking):
+ * named params, activity, reached, moves, upserted, changes (the upgrades written) and timeline.
  */
-export const UPGRADE_SQL = `
-  with ${ACTIVITY},
+export const UPGRADE_CTES = `
+  ${ACTIVITY},
   reached as (
     select distinct on (a.customer_id) a.customer_id, a.tenant_id, t.id as tier_id, t.rank, ${PERIOD_END} as period_end
       from activity a cross join params join tier t on t.tenant_id = a.tenant_id
@@ -89,7 +90,10 @@ export const UPGRADE_SQL = `
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
   ), timeline as (
     ${TIMELINE_OF_CHANGES}
-  )
+  )`;
+
+/** `UPGRADE_CTES` as a statement. Returns the upgrades. */
+export const UPGRADE_SQL = `with ${UPGRADE_CTES}
   select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
 
 /** Members whose period ended more than the tier's grace ago drop one tier, and start a period there. */

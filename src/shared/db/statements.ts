@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+
+import { NAMED_PARAMETER } from './sql';
 
 /**
  * A hot path's own connections, beside the ORM's pool: each statement is a named prepared statement, so every
@@ -22,6 +24,32 @@ export function prepared(name: string, sql: string): Statement {
   let n = 0;
   return { name, text: sql.replace(/\?/g, () => `$${++n}`) };
 }
+
+/** A statement written with `:name` parameters (as `bind` takes them), and its values by name in order. */
+export interface NamedStatement extends Statement {
+  values(named: Record<string, unknown>): unknown[];
+}
+
+/** `prepared` for SQL with `:name` parameters; a name used twice is sent twice. */
+export function preparedNamed(name: string, sql: string): NamedStatement {
+  const names: string[] = [];
+  const text = sql.replace(NAMED_PARAMETER, (_match, parameter: string) => {
+    names.push(parameter);
+    return `$${names.length}`;
+  });
+  return {
+    name,
+    text,
+    values: (named) =>
+      names.map((parameter) => {
+        if (!(parameter in named)) throw new Error(`no value for :${parameter}`);
+        return named[parameter];
+      }),
+  };
+}
+
+/** Runs a prepared statement on the connection of a `StatementPool.transaction`. */
+export type RunStatement = <T>(statement: Statement, values: unknown[]) => Promise<T[]>;
 
 export interface StatementPoolOptions {
   size: number;
@@ -51,6 +79,35 @@ export class StatementPool {
     for (const listener of this.listeners) listener(statement.name);
     const result = await this.pool.query({ name: statement.name, text: statement.text, values });
     return result.rows as T[];
+  }
+
+  /**
+   * `work` in one transaction on one connection: `begin` (a simple query, one round trip; it may hold `set
+   * local` too), the statements `work` runs, then commit; rollback when anything throws, and the error goes on.
+   */
+  async transaction<T>(begin: string, work: (run: RunStatement) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
+    try {
+      await this.simple(client, begin, 'begin');
+      const result = await work(async <R>(statement: Statement, values: unknown[]) => {
+        for (const listener of this.listeners) listener(statement.name);
+        return (await client.query({ name: statement.name, text: statement.text, values })).rows as R[];
+      });
+      await this.simple(client, 'commit', 'commit');
+      return result;
+    } catch (error) {
+      await client.query('rollback').catch((failed: Error) => (broken = failed));
+      throw error;
+    } finally {
+      // A connection that cannot even roll back is closed, not handed to the next caller.
+      client.release(broken);
+    }
+  }
+
+  private async simple(client: PoolClient, sql: string, name: string): Promise<void> {
+    for (const listener of this.listeners) listener(name);
+    await client.query(sql);
   }
 
   /** Calls `listener` with the name of each statement run from now on (tests count statements per request). */
