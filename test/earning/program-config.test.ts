@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Tier } from '../../src/program/tier.entity';
 import { TENANT_FILTER } from '../../src/shared/db/tenant-filter';
+import { RecordPurchaseBreakdownDocument } from '../generated/graphql';
 import {
   createCustomer,
   createStore,
@@ -213,5 +214,78 @@ describe('program configuration cached per version, on two instances', () => {
     // What is per customer in one read, then the booking: BEGIN, two statements, COMMIT.
     expect(pool).toEqual(['purchase_facts', 'begin', 'purchase_book', 'purchase_complete', 'commit']);
     await expectLedgerClean(p.tenant);
+  });
+
+  describe('the last attempt, which locks before it books', () => {
+    /** The cache answers a copy at a version the database is not at for the first `times` reads. */
+    function staleFor(gw: TestGateway, times: number) {
+      const cache = gw.gateway.services.programConfig;
+      const real = cache.get.bind(cache);
+      let calls = 0;
+      return jest.spyOn(cache, 'get').mockImplementation(async (em, tenantId) => {
+        const config = await real(em, tenantId);
+        calls += 1;
+        return calls <= times ? { ...config, version: '-1' } : config;
+      });
+    }
+
+    it('books as the optimistic path does when the first three attempts met another version', async () => {
+      const p = await program(gwA);
+      await rule(p, {
+        code: 'CAPPED',
+        name: 'Capped',
+        priority: 1,
+        stacking: 'STACKABLE',
+        effect: 'FIXED_BONUS',
+        value: 10,
+        capPerCustomer: 1_000,
+        customerCapPeriod: 'MONTH',
+        budget: 1_000_000,
+      });
+      const [first, second] = [await createCustomer(p.tenant.owner), await createCustomer(p.tenant.owner)];
+      const lines = [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }];
+      const optimistic = await record(p, purchase(first.id, p.north.id, lines));
+      const get = staleFor(gwA, 3);
+      let locked;
+      try {
+        locked = await record(p, purchase(second.id, p.north.id, lines));
+        expect(get).toHaveBeenCalledTimes(4);
+      } finally {
+        get.mockRestore();
+      }
+      const shape = (booked: typeof optimistic) => ({
+        ...booked,
+        purchaseId: undefined,
+        orderId: undefined,
+        customerId: undefined,
+        transaction: { ...booked.transaction, id: undefined, customerId: undefined, createdAt: undefined },
+      });
+      expect(shape(locked)).toEqual(shape(optimistic));
+      const stored = await em().execute<{ breakdown: Record<string, unknown> }[]>(
+        `select breakdown from purchase where id in (?, ?) order by created_at`,
+        [optimistic.purchaseId, locked.purchaseId],
+      );
+      const keys = stored.map((row) => Object.keys(row.breakdown).sort());
+      expect(keys[1]).toEqual(keys[0]);
+      expect(stored[1].breakdown.tierChange).toEqual(stored[0].breakdown.tierChange);
+      await expectLedgerClean(p.tenant);
+    });
+
+    it('answers RULES_CHANGED and keeps nothing when the last attempt meets another version too', async () => {
+      const p = await program(gwA);
+      const customer = await createCustomer(p.tenant.owner);
+      const input = purchase(customer.id, p.north.id, LINES);
+      const get = staleFor(gwA, 4);
+      try {
+        const res = await p.tenant.owner.gql(RecordPurchaseBreakdownDocument, { input });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ reason: 'RULES_CHANGED', field: 'input' });
+      } finally {
+        get.mockRestore();
+      }
+      // Nothing was kept: the resend with the same key books.
+      const booked = await record(p, input);
+      expect(booked.replayed).toBe(false);
+      await expectLedgerClean(p.tenant);
+    });
   });
 });
