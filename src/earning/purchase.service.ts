@@ -68,9 +68,6 @@ class CapsTaken extends Error {}
 /** The program configuration moved since the evaluation read it: evaluate again on the new one. */
 class ConfigStale extends Error {}
 
-/** The idempotency key was claimed and committed before: the booking replays it. */
-class KeyTaken extends Error {}
-
 /** SQLSTATE of a deadlock, as the statement pool reports it (the ORM's is a DeadlockException). */
 const DEADLOCK_DETECTED = '40P01';
 
@@ -224,71 +221,69 @@ export class PurchaseService {
     const { orderId, request, actor } = booking;
     const evaluation = this.evaluate(evaluated);
     const view = this.view(evaluated, evaluation);
-    try {
-      return await this.statements.transaction(BEGIN, async (run) => {
-        const booked = await bookPurchase(run, {
-          tenantId,
-          configVersion: prepared.config.version,
-          claim: request,
-          customerId: customer.id,
-          holder: customer.holder,
-          storeId: prepared.storeId,
-          channel: prepared.channel,
-          orderId,
-          occurredAt: prepared.occurredAt,
-          amount: evaluation.amount,
-          points: evaluation.totalPoints,
-          actor,
-          pendingUntil: view.pendingUntil ?? null,
-          lines: facts.lines.map((line, index) => ({ ...line, points: evaluation.linePoints[index] })),
-        });
-        if (booked.config_version !== prepared.config.version) throw new ConfigStale();
-        if (!booked.claimed) throw new KeyTaken();
-        if (!booked.purchase_id) throw orderRecorded(orderId);
-        const purchaseId = booked.purchase_id;
-        const transaction = booked.id ? toPointsResult(booked as TransactionRow, false).transaction : undefined;
-        const result: PurchaseResult = {
-          ...view,
-          purchaseId,
-          orderId,
-          customerId: customer.id,
-          transaction,
-          replayed: false,
-          tierChange: undefined,
-        };
-        const { tiers } = prepared.config;
-        const completed = await completePurchase(run, {
-          tenantId,
-          customerId: customer.id,
-          purchaseId,
-          qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
-          actor,
-          channel: prepared.channel,
-          occurredAt: prepared.occurredAt,
-          result: JSON.stringify(result),
-          tiers: tiersJson(prepared.config),
-          summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
-          data: JSON.stringify(timelineData(evaluated, orderId, evaluation)),
-          reservations: reservations(
-            customer.id,
-            prepared.occurredAt,
-            facts.timeZone,
-            evaluated.rules,
-            grantedByRule(evaluation),
-          ),
-        });
-        if (!completed.reserved) throw new CapsTaken();
-        const from = tiers.find((tier) => tier.id === completed.from_tier_id);
-        const to = tiers.find((tier) => tier.id === completed.to_tier_id);
-        return { ...result, tierChange: to ? { from, to } : undefined };
+    const answer = await this.statements.transaction(BEGIN, async (run) => {
+      const booked = await bookPurchase(run, {
+        tenantId,
+        configVersion: prepared.config.version,
+        claim: request,
+        customerId: customer.id,
+        holder: customer.holder,
+        storeId: prepared.storeId,
+        channel: prepared.channel,
+        orderId,
+        occurredAt: prepared.occurredAt,
+        amount: evaluation.amount,
+        points: evaluation.totalPoints,
+        actor,
+        pendingUntil: view.pendingUntil ?? null,
+        lines: facts.lines.map((line, index) => ({ ...line, points: evaluation.linePoints[index] })),
       });
-    } catch (error) {
-      if (!(error instanceof KeyTaken)) throw error;
-      // The same request committed before (its key was waited for): answered as it was then, or CONFLICT.
-      const stored = await findIdempotentResult(ctx.em, request);
-      if (!stored) throw new Error(`idempotency key ${request.scope}/${request.key} taken but not readable`);
-      return this.replay(ctx.em, stored);
-    }
+      if (booked.config_version !== prepared.config.version) throw new ConfigStale();
+      // The key was claimed and committed before (a retry waited for it): nothing was written.
+      if (!booked.claimed) return null;
+      if (!booked.purchase_id) throw orderRecorded(orderId);
+      const purchaseId = booked.purchase_id;
+      const transaction = booked.id ? toPointsResult(booked as TransactionRow, false).transaction : undefined;
+      const result: PurchaseResult = {
+        ...view,
+        purchaseId,
+        orderId,
+        customerId: customer.id,
+        transaction,
+        replayed: false,
+        tierChange: undefined,
+      };
+      const { tiers } = prepared.config;
+      const completed = await completePurchase(run, {
+        tenantId,
+        customerId: customer.id,
+        purchaseId,
+        qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
+        actor,
+        channel: prepared.channel,
+        occurredAt: prepared.occurredAt,
+        result: JSON.stringify(result),
+        tiers: tiersJson(prepared.config),
+        summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
+        data: JSON.stringify(timelineData(evaluated, orderId, evaluation)),
+        reservations: reservations(
+          customer.id,
+          prepared.occurredAt,
+          facts.timeZone,
+          evaluated.rules,
+          grantedByRule(evaluation),
+        ),
+      });
+      if (!completed.reserved) throw new CapsTaken();
+      const from = tiers.find((tier) => tier.id === completed.from_tier_id);
+      const to = tiers.find((tier) => tier.id === completed.to_tier_id);
+      return { ...result, tierChange: to ? { from, to } : undefined };
+    });
+    if (answer) return answer;
+    // Answered as the same request was then, or CONFLICT.
+    const stored = await findIdempotentResult(ctx.em, request);
+    if (!stored) throw new Error(`idempotency key ${request.scope}/${request.key} taken but not readable`);
+    return this.replay(ctx.em, stored);
   }
 
   /**

@@ -1,11 +1,11 @@
-import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
 import type { TransactionRow } from '../ledger/ledger.model';
+import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
 import { UPGRADE_CTES } from '../program/tier.sql';
 import type { Channel } from '../shared/channel';
 import { prepared, preparedNamed, type RunStatement, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams, type IdempotentRequest } from '../shared/idempotency';
 import { TIMELINE_COLUMNS } from '../timeline/timeline';
-import { RESERVE_CTES, type reservations } from './earning-rule.service';
+import { type reservations, RESERVE_CTES } from './earning-rule.service';
 import { capPeriodStart, type LineFacts, type RuleForEvaluation } from './rules.logic';
 
 /**
