@@ -190,7 +190,7 @@ export class EarningRuleService {
     if (wanted.budgets + wanted.caps === 0) return true;
     const [taken] = await tx.execute<{ budgets: number; caps: number }[]>(
       ...bind(
-        `with ${RESERVE_CTES}
+        `with ${reserveCtes()}
          select (select count(*) from budgets)::int as budgets, (select count(*) from caps)::int as caps`,
         wanted.values,
       ),
@@ -201,13 +201,15 @@ export class EarningRuleService {
 
 /**
  * The reservation of `reserve` as CTEs `budgets` and `caps` (a row per reservation taken), for a statement that
- * books more: named parameters from `reservations(...).values`. The budget rows are locked in id order first: an
- * UPDATE ... FROM takes its rows in join order, and two purchases taking them in different orders deadlock (a
- * one-second stall each time). Either CTE runs when the statement reads it, so its place in the final select
- * sets the lock order.
+ * books more: named parameters from `reservations(...).values`; nothing is taken when the relation `gate` is
+ * empty. The budget rows are locked in id order first: an UPDATE ... FROM takes its rows in join order, and two
+ * purchases taking them in different orders deadlock (a one-second stall each time). Either CTE runs when the
+ * statement reads it, so its place in the final select sets the lock order.
  */
-export const RESERVE_CTES = `
-  budget_locks as (select id from earning_rule where id = any(:budgetIds::uuid[]) order by id for update),
+export const reserveCtes = (gate?: string) => `
+  budget_locks as (
+    select r.id from earning_rule r${gate ? ` cross join ${gate}` : ''}
+     where r.id = any(:budgetIds::uuid[]) order by r.id for update of r),
   budgets as (
     update earning_rule r set budget_used = r.budget_used + v.points
       from unnest(:budgetIds::uuid[], :budgetPoints::bigint[]) as v(id, points), budget_locks
@@ -217,12 +219,12 @@ export const RESERVE_CTES = `
     insert into rule_usage as u (rule_id, customer_id, period_start, points)
     select v.id, :capCustomerId::uuid, v.period_start, v.points
       from unnest(:capIds::uuid[], :capPeriods::date[], :capPoints::bigint[], :caps::bigint[]) as v(id, period_start, points, cap)
-     where v.points <= v.cap
+     where v.points <= v.cap${gate ? ` and exists (select 1 from ${gate})` : ''}
     on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
      where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
     returning u.rule_id)`;
 
-/** The values of `RESERVE_CTES` for what a booking granted, and how many budgets and caps it must take. */
+/** The values of `reserveCtes` for what a booking granted, and how many budgets and caps it must take. */
 export function reservations(
   customerId: string,
   at: Date,

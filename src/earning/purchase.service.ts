@@ -5,7 +5,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
-import { toPointsResult } from '../ledger/ledger.mapping';
+import { TransactionKind } from '../ledger/ledger.entity';
+import { toTransactionView } from '../ledger/ledger.mapping';
 import type { TransactionRow } from '../ledger/ledger.model';
 import type { Economics } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
@@ -44,7 +45,7 @@ import type {
 } from './earning.types';
 import { type EarningRuleService, reservations } from './earning-rule.service';
 import type { ProgramConfig, ProgramConfigCache } from './program-config';
-import { bookPurchase, completePurchase, type CustomerFacts, customerFacts } from './purchase.store';
+import { bookPurchase, CAPS_TAKEN, type CustomerFacts, customerFacts, ORDER_RECORDED } from './purchase.store';
 import { allocateRefund } from './refund.logic';
 import {
   evaluatePurchase,
@@ -68,14 +69,12 @@ class CapsTaken extends Error {}
 /** The program configuration moved since the evaluation read it: evaluate again on the new one. */
 class ConfigStale extends Error {}
 
-/** SQLSTATE of a deadlock, as the statement pool reports it (the ORM's is a DeadlockException). */
-const DEADLOCK_DETECTED = '40P01';
-
 /**
- * Opens the optimistic booking's transaction in the same round trip. Its pool gives up on a lock after a while
- * (for grouped earns); a purchase waits as long as an ORM transaction would, as it always did.
+ * What the statement pool reports that is worth another attempt: a deadlock (the ORM's is a DeadlockException),
+ * and a lock waited for longer than the pool's lock_timeout (a purchase queued behind a long transaction is
+ * evaluated again, and the last attempt, in the ORM's transaction, waits as long as it takes).
  */
-const BEGIN = 'begin; set local lock_timeout = 0';
+const RETRIED_SQLSTATES = new Set<unknown>(['40P01', '55P03']);
 
 interface Booking {
   orderId: string;
@@ -193,7 +192,7 @@ export class PurchaseService {
           error instanceof CapsTaken ||
           error instanceof ConfigStale ||
           error instanceof DeadlockException ||
-          (error as { code?: unknown }).code === DEADLOCK_DETECTED;
+          RETRIED_SQLSTATES.has((error as { code?: unknown }).code);
         if (!retry) throw error;
         // The copy is dropped even on the last attempt, so the client's resend evaluates the new rules.
         if (error instanceof ConfigStale) this.config.stale(tenantId, prepared.config);
@@ -212,8 +211,8 @@ export class PurchaseService {
   }
 
   /**
-   * The optimistic booking: BEGIN, two statements on the statement pool (`bookPurchase`, `completePurchase`),
-   * COMMIT. Budgets and caps are taken in the second, so their rows are locked only for it and the commit.
+   * The optimistic booking, in one statement on the statement pool (`bookPurchase`): budgets and caps are taken at
+   * its end, so their rows are locked only for the rest of it and its commit.
    */
   private async bookAtOnce(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
     const { prepared, facts, customer } = evaluated;
@@ -221,8 +220,36 @@ export class PurchaseService {
     const { orderId, request, actor } = booking;
     const evaluation = this.evaluate(evaluated);
     const view = this.view(evaluated, evaluation);
-    const answer = await this.statements.transaction(BEGIN, async (run) => {
-      const booked = await bookPurchase(run, {
+    // What the statement adds to the answer it stores (ids, the transaction's time, the tier change) is left out.
+    const result: Omit<PurchaseResult, 'purchaseId'> = {
+      ...view,
+      orderId,
+      customerId: customer.id,
+      transaction: undefined,
+      replayed: false,
+      tierChange: undefined,
+    };
+    // The earn's view as `toTransactionView` gives it; the statement writes over what only it knows (the id, the
+    // holder, the key, the time).
+    const transaction = toTransactionView({
+      id: '',
+      kind: TransactionKind.EARN,
+      customer_id: '',
+      counterparty_id: null,
+      points: evaluation.totalPoints,
+      reason: `purchase ${orderId}`,
+      reason_code: null,
+      channel: prepared.channel,
+      store_id: prepared.storeId,
+      actor,
+      idempotency_key: '',
+      request_hash: null,
+      reverses_id: null,
+      created_at: new Date(0),
+    } as TransactionRow);
+    let booked;
+    try {
+      booked = await bookPurchase(this.statements, {
         tenantId,
         configVersion: prepared.config.version,
         claim: request,
@@ -232,37 +259,14 @@ export class PurchaseService {
         channel: prepared.channel,
         orderId,
         occurredAt: prepared.occurredAt,
+        qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
         amount: evaluation.amount,
         points: evaluation.totalPoints,
         actor,
         pendingUntil: view.pendingUntil ?? null,
         lines: facts.lines.map((line, index) => ({ ...line, points: evaluation.linePoints[index] })),
-      });
-      if (booked.config_version !== prepared.config.version) throw new ConfigStale();
-      // The key was claimed and committed before (a retry waited for it): nothing was written.
-      if (!booked.claimed) return null;
-      if (!booked.purchase_id) throw orderRecorded(orderId);
-      const purchaseId = booked.purchase_id;
-      const transaction = booked.id ? toPointsResult(booked as TransactionRow, false).transaction : undefined;
-      const result: PurchaseResult = {
-        ...view,
-        purchaseId,
-        orderId,
-        customerId: customer.id,
-        transaction,
-        replayed: false,
-        tierChange: undefined,
-      };
-      const { tiers } = prepared.config;
-      const completed = await completePurchase(run, {
-        tenantId,
-        customerId: customer.id,
-        purchaseId,
-        qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
-        actor,
-        channel: prepared.channel,
-        occurredAt: prepared.occurredAt,
         result: JSON.stringify(result),
+        transaction: JSON.stringify(transaction),
         tiers: tiersJson(prepared.config),
         summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
         data: JSON.stringify(timelineData(evaluated, orderId, evaluation)),
@@ -274,13 +278,26 @@ export class PurchaseService {
           grantedByRule(evaluation),
         ),
       });
-      if (!completed.reserved) throw new CapsTaken();
-      const from = tiers.find((tier) => tier.id === completed.from_tier_id);
-      const to = tiers.find((tier) => tier.id === completed.to_tier_id);
-      return { ...result, tierChange: to ? { from, to } : undefined };
-    });
-    if (answer) return answer;
-    // Answered as the same request was then, or CONFLICT.
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message === ORDER_RECORDED) throw orderRecorded(orderId);
+      if (message === CAPS_TAKEN) throw new CapsTaken();
+      throw error;
+    }
+    if (booked.config_version !== prepared.config.version) throw new ConfigStale();
+    if (booked.claimed) {
+      const { tiers } = prepared.config;
+      const from = tiers.find((tier) => tier.id === booked.from_tier_id);
+      const to = tiers.find((tier) => tier.id === booked.to_tier_id);
+      return {
+        ...result,
+        purchaseId: booked.claimed,
+        transaction: booked.id ? toTransactionView(booked as TransactionRow) : undefined,
+        tierChange: to ? { from, to } : undefined,
+      };
+    }
+    // The key was claimed and committed before (a retry waited for it): nothing was written. Answered as that
+    // request was, or CONFLICT.
     const stored = await findIdempotentResult(ctx.em, request);
     if (!stored) throw new Error(`idempotency key ${request.scope}/${request.key} taken but not readable`);
     return this.replay(ctx.em, stored);

@@ -1,11 +1,11 @@
 import type { TransactionRow } from '../ledger/ledger.model';
 import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
-import { UPGRADE_CTES } from '../program/tier.sql';
+import { upgradeWithBookedCtes } from '../program/tier.sql';
 import type { Channel } from '../shared/channel';
-import { prepared, preparedNamed, type RunStatement, type StatementPool } from '../shared/db/statements';
+import { prepared, preparedNamed, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams, type IdempotentRequest } from '../shared/idempotency';
 import { TIMELINE_COLUMNS } from '../timeline/timeline';
-import { type reservations, RESERVE_CTES } from './earning-rule.service';
+import { reserveCtes, type reservations } from './earning-rule.service';
 import { capPeriodStart, type LineFacts, type RuleForEvaluation } from './rules.logic';
 
 /**
@@ -95,37 +95,75 @@ export async function customerFacts(
 }
 
 /**
- * The booking's first statement: the configuration version check, the idempotency claim, the purchase with its
- * final points, the earn (to the holder, keyed by the purchase) and the lines; a purchase without points takes its
- * customer's row instead of a balance row, so two such purchases still qualify one after the other. A stale
- * version writes nothing; a key already claimed writes nothing (a replay, or CONFLICT); an order already recorded
- * writes its claim only, which the caller rolls back.
+ * A purchase's booking in one statement, so one autocommit transaction (as few round trips as an earn), in the lock
+ * order of every purchase (ADR 0001): the idempotency key, the holder's balance (the earn; a purchase without points
+ * takes its customer's row instead, so two such purchases still qualify one after the other), the customer's tier
+ * (qualification, counting this purchase as an extra row: the statement cannot read its own insert), the order id,
+ * then the budgets and caps. The budget rows, shared by every sale, are locked only from there to the commit that
+ * ends the statement. The configuration version is checked first: a stale version writes nothing, nor does a key
+ * claimed before (a replay, or CONFLICT); an order already recorded, or a reservation that fell short, raises
+ * (`lg_fail`), which undoes the whole statement.
  */
-const BOOK_PURCHASE = prepared(
+const BOOK_PURCHASE = preparedNamed(
   'purchase_book',
   `with config as (
-     select coalesce((select version from program_config_version where tenant_id = ?), 0)::text as version),
-   fresh as (select 1 from config where config.version = ?),
+     select coalesce((select version from program_config_version where tenant_id = :tenantId), 0)::text as version),
+   fresh as (select 1 from config where config.version = :configVersion),
    ${claimCte('fresh')},
+   ids as (
+     select claim.result_id as purchase_id, case when :points::bigint > 0 then uuid_generate_v7() end as transaction_id,
+            'purchase:' || claim.result_id as key
+       from claim),
+   earning as (select transaction_id, key from ids where transaction_id is not null),
+   ${earnWithinSql('earning')},
+   pointless as (
+     select c.id from customer c cross join ids where c.id = :customerId and ids.transaction_id is null for no key update of c),
+   ${upgradeWithBookedCtes('ids')},
+   change as (
+     select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c join tier t on t.id = c.to_tier_id limit 1),
    inserted as (
      insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points,
                            net_points, transaction_id, idempotency_key, request_hash, breakdown, actor, created_at)
-     select claim.result_id, ?, ?, ?, ?, ?, ?::timestamptz, ?::bigint, ?::bigint, ?::bigint, ?::bigint,
-            case when ?::bigint > 0 then uuid_generate_v7() end, ?, ?, '{}', ?, now() from claim
-     on conflict (tenant_id, order_id) do nothing returning id, transaction_id),
-   earning as (select transaction_id, 'purchase:' || id as key from inserted where transaction_id is not null),
-   ${earnWithinSql('earning')},
+     select ids.purchase_id, :tenantId, :customerId, :storeId, :channel, :orderId, :bookedAt::timestamptz, :bookedAmount::bigint,
+            :bookedAmount::bigint, :bookedPoints::bigint, :bookedPoints::bigint, ids.transaction_id, :key, :hash,
+            :result::jsonb || jsonb_build_object('purchaseId', ids.purchase_id)
+              || coalesce((select jsonb_build_object('transaction', :transaction::jsonb || jsonb_build_object(
+                   'id', h.id, 'customerId', h.customer_id, 'idempotencyKey', h.idempotency_key,
+                   'createdAt', to_char(h.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) from header h), '{}')
+              || coalesce((select jsonb_build_object('tierChange', case when :tiers::jsonb -> c.from_tier_id::text is null
+                   then jsonb_build_object('to', :tiers::jsonb -> c.to_tier_id::text)
+                   else jsonb_build_object('from', :tiers::jsonb -> c.from_tier_id::text, 'to', :tiers::jsonb -> c.to_tier_id::text) end)
+                 from change c), '{}'),
+            :actor, now()
+       from ids
+     on conflict (tenant_id, order_id) do nothing returning id),
    lines as (
      insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
      select i.id, l.n - 1, l.sku, l.category, l.quantity, l.unit_price, l.points, 0, 0
-       from inserted i cross join unnest(?::text[], ?::text[], ?::int[], ?::bigint[], ?::bigint[])
+       from inserted i cross join unnest(:skus::text[], :categories::text[], :quantities::int[], :unitPrices::bigint[], :linePoints::bigint[])
             with ordinality as l(sku, category, quantity, unit_price, points, n)),
-   pointless as (
-     select c.id from customer c cross join inserted i where c.id = ? and i.transaction_id is null for no key update of c)
-   select config.version as config_version, (select result_id from claim) as claimed, (select id from inserted) as purchase_id,
-          (select count(*) from pointless) as pointless, h.*
-     from config left join header h on true`,
+   ${reserveCtes('ids')},
+   event as (
+     insert into timeline_event ${TIMELINE_COLUMNS}
+     select uuid_generate_v7(), :tenantId, :customerId, 'PURCHASE', 'gateway', null, :channel, :actor, :bookedAt::timestamptz,
+            :summary, :data::jsonb || coalesce((select jsonb_build_object('tierChange', c.to_code) from change c), '{}'),
+            'purchase', ids.purchase_id::text, now()
+       from ids),
+   booked as (
+     select (select purchase_id from ids) as claimed, (select count(*) from pointless) as pointless,
+            (select id from inserted) as purchase_id, (select from_tier_id from change) as from_tier_id,
+            (select to_tier_id from change) as to_tier_id, (select count(*) from budgets) as budgets,
+            (select count(*) from caps) as caps)
+   select config.version as config_version, b.claimed, b.from_tier_id, b.to_tier_id, h.*,
+          case when b.claimed is null then null
+               when b.purchase_id is null then lg_fail('LG_ORDER_RECORDED')
+               when b.budgets < :budgetsWanted or b.caps < :capsWanted then lg_fail('LG_CAPS_TAKEN') end as failed
+     from config cross join booked b left join header h on true`,
 );
+
+/** `lg_fail`'s messages from BOOK_PURCHASE. */
+export const ORDER_RECORDED = 'LG_ORDER_RECORDED';
+export const CAPS_TAKEN = 'LG_CAPS_TAKEN';
 
 export interface PurchaseBooking {
   tenantId: string;
@@ -138,100 +176,17 @@ export interface PurchaseBooking {
   channel: Channel;
   orderId: string;
   occurredAt: Date;
+  /** When qualification counts from: the purchase's time, or now if later. */
+  qualifyAt: Date;
   amount: number;
   points: number;
   actor: string;
   pendingUntil: Date | null;
   lines: (LineFacts & { points: number })[];
-}
-
-export type BookedRow = Partial<TransactionRow> & {
-  config_version: string;
-  claimed: string | null;
-  purchase_id: string | null;
-};
-
-/** The first statement of a booking (see BOOK_PURCHASE): the earn's header columns when it earned. */
-export async function bookPurchase(run: RunStatement, booking: PurchaseBooking): Promise<BookedRow> {
-  const [row] = await run<BookedRow>(BOOK_PURCHASE, [
-    booking.tenantId,
-    booking.configVersion,
-    ...claimParams(booking.claim),
-    booking.tenantId,
-    booking.customerId,
-    booking.storeId,
-    booking.channel,
-    booking.orderId,
-    booking.occurredAt,
-    booking.amount,
-    booking.amount,
-    booking.points,
-    booking.points,
-    booking.points,
-    booking.claim.key,
-    booking.claim.hash,
-    booking.actor,
-    ...earnWithinParams({
-      tenantId: booking.tenantId,
-      customerId: booking.holder,
-      points: booking.points,
-      reason: `purchase ${booking.orderId}`,
-      channel: booking.channel,
-      storeId: booking.storeId,
-      actor: booking.actor,
-      pendingUntil: booking.pendingUntil,
-      expiresAt: null,
-    }),
-    booking.lines.map((line) => line.sku),
-    booking.lines.map((line) => line.category),
-    booking.lines.map((line) => line.quantity),
-    booking.lines.map((line) => line.unitPrice),
-    booking.lines.map((line) => line.points),
-    booking.customerId,
-  ]);
-  return row;
-}
-
-/**
- * The booking's second statement, after the first's purchase is visible: the customer's qualification (which
- * counts that purchase), the reservation of budgets and caps, the stored breakdown (with the tier change as the
- * cached tiers serialise) and the purchase's timeline event. It reads the qualification first, then budgets, then
- * caps: the lock order of every purchase (ADR 0001). The budget rows, shared by every sale, are locked from here to
- * the commit that follows at once.
- */
-const COMPLETE_PURCHASE = preparedNamed(
-  'purchase_complete',
-  `with ${UPGRADE_CTES},
-   ${RESERVE_CTES},
-   change as (
-     select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c join tier t on t.id = c.to_tier_id limit 1),
-   stored as (
-     update purchase set breakdown = :result::jsonb || coalesce((
-       select jsonb_build_object('tierChange', case when :tiers::jsonb -> c.from_tier_id::text is null
-         then jsonb_build_object('to', :tiers::jsonb -> c.to_tier_id::text)
-         else jsonb_build_object('from', :tiers::jsonb -> c.from_tier_id::text, 'to', :tiers::jsonb -> c.to_tier_id::text) end)
-       from change c), '{}')
-      where id = :purchaseId),
-   event as (
-     insert into timeline_event ${TIMELINE_COLUMNS}
-     select uuid_generate_v7(), :tenantId, :customerId, 'PURCHASE', 'gateway', null, :channel, :actor, :occurredAt::timestamptz,
-            :summary, :data::jsonb || coalesce((select jsonb_build_object('tierChange', c.to_code) from change c), '{}'),
-            'purchase', :purchaseId, now())
-   select (select from_tier_id from change) as from_tier_id, (select to_tier_id from change) as to_tier_id,
-          (select count(*) from budgets)::int as budgets, (select count(*) from caps)::int as caps`,
-);
-
-export interface PurchaseCompletion {
-  tenantId: string;
-  customerId: string;
-  purchaseId: string;
-  /** When qualification counts from: the purchase's time, or now if later. */
-  qualifyAt: Date;
-  actor: string;
-  channel: Channel;
-  occurredAt: Date;
-  /** The answer as stored, but its tier change, which this statement adds. */
+  /** The answer as stored, but what the statement adds: the purchase's id, the transaction's id, customer and time, the tier change. */
   result: string;
+  /** The transaction's view as stored, but its id, customer and time. */
+  transaction: string;
   /** The tenant's tiers by id, as JSON: the tier change's from and to. */
   tiers: string;
   summary: string;
@@ -240,35 +195,64 @@ export interface PurchaseCompletion {
   reservations: ReturnType<typeof reservations>;
 }
 
-export interface Completed {
+export type BookedRow = Partial<TransactionRow> & {
+  config_version: string;
+  /** The purchase's id when the key was this request's. */
+  claimed: string | null;
   from_tier_id: string | null;
   to_tier_id: string | null;
-  /** Whether every budget and cap the evaluation counted on was still there. */
-  reserved: boolean;
-}
+};
 
-export async function completePurchase(run: RunStatement, completion: PurchaseCompletion): Promise<Completed> {
-  const { reservations: wanted } = completion;
-  const [row] = await run<{ from_tier_id: string | null; to_tier_id: string | null; budgets: number; caps: number }>(
-    COMPLETE_PURCHASE,
-    COMPLETE_PURCHASE.values({
-      ...wanted.values,
-      tenantId: completion.tenantId,
-      customerId: completion.customerId,
-      at: completion.qualifyAt,
-      actor: completion.actor,
-      result: completion.result,
-      tiers: completion.tiers,
-      purchaseId: completion.purchaseId,
-      channel: completion.channel,
-      occurredAt: completion.occurredAt,
-      summary: completion.summary,
-      data: completion.data,
-    }),
+/** Books a purchase in one statement (see BOOK_PURCHASE): the earn's header columns when it earned. */
+export async function bookPurchase(pool: StatementPool, booking: PurchaseBooking): Promise<BookedRow> {
+  const { reservations: wanted } = booking;
+  const [row] = await pool.run<BookedRow>(
+    BOOK_PURCHASE,
+    BOOK_PURCHASE.values(
+      {
+        ...wanted.values,
+        budgetsWanted: wanted.budgets,
+        capsWanted: wanted.caps,
+        tenantId: booking.tenantId,
+        configVersion: booking.configVersion,
+        points: booking.points,
+        customerId: booking.customerId,
+        at: booking.qualifyAt,
+        actor: booking.actor,
+        bookedAt: booking.occurredAt,
+        bookedAmount: booking.amount,
+        bookedPoints: booking.points,
+        storeId: booking.storeId,
+        channel: booking.channel,
+        orderId: booking.orderId,
+        key: booking.claim.key,
+        hash: booking.claim.hash,
+        result: booking.result,
+        transaction: booking.transaction,
+        tiers: booking.tiers,
+        skus: booking.lines.map((line) => line.sku),
+        categories: booking.lines.map((line) => line.category),
+        quantities: booking.lines.map((line) => line.quantity),
+        unitPrices: booking.lines.map((line) => line.unitPrice),
+        linePoints: booking.lines.map((line) => line.points),
+        summary: booking.summary,
+        data: booking.data,
+      },
+      [
+        ...claimParams(booking.claim),
+        ...earnWithinParams({
+          tenantId: booking.tenantId,
+          customerId: booking.holder,
+          points: booking.points,
+          reason: `purchase ${booking.orderId}`,
+          channel: booking.channel,
+          storeId: booking.storeId,
+          actor: booking.actor,
+          pendingUntil: booking.pendingUntil,
+          expiresAt: null,
+        }),
+      ],
+    ),
   );
-  return {
-    from_tier_id: row.from_tier_id,
-    to_tier_id: row.to_tier_id,
-    reserved: row.budgets === wanted.budgets && row.caps === wanted.caps,
-  };
+  return row;
 }

@@ -6,16 +6,13 @@ export function pgArray(values: readonly string[]): string {
   return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
-/** A `:name` parameter; not a `::type` cast. */
-export const NAMED_PARAMETER = /(?<![:\w]):([a-zA-Z_]\w*)/g;
-
 /**
  * Binds `:name` parameters to knex's positional `?`, in order of appearance. `::type` casts are left
  * alone; SQL bound this way must hold no string literal with a colon before a letter, which this would misread.
  */
 export function bind(sql: string, values: Record<string, unknown>): [string, unknown[]] {
   const params: unknown[] = [];
-  const text = sql.replace(NAMED_PARAMETER, (_match, name: string) => {
+  const text = sql.replace(/(?<![:\w]):([a-zA-Z_]\w*)/g, (_match, name: string) => {
     if (!(name in values)) throw new Error(`no value for :${name}`);
     params.push(values[name]);
     return '?';

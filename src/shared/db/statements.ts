@@ -1,8 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 
-import { NAMED_PARAMETER } from './sql';
-
 /**
  * A hot path's own connections, beside the ORM's pool: each statement is a named prepared statement, so every
  * connection parses and plans it once, and a call sends only its parameters (no knex binding, no unnamed
@@ -25,26 +23,39 @@ export function prepared(name: string, sql: string): Statement {
   return { name, text: sql.replace(/\?/g, () => `$${++n}`) };
 }
 
-/** A statement written with `:name` parameters (as `bind` takes them), and its values by name in order. */
+/**
+ * A statement written with `:name` parameters (as `bind` takes them) and `?` ones (as the SQL builders write
+ * them), and its values: by name, and the `?` ones in order.
+ */
 export interface NamedStatement extends Statement {
-  values(named: Record<string, unknown>): unknown[];
+  values(named: Record<string, unknown>, positional?: readonly unknown[]): unknown[];
 }
 
-/** `prepared` for SQL with `:name` parameters; a name used twice is sent twice. */
+/** A line comment or a string literal (left as they are), a `?` parameter, or a `:name` one. */
+const PARAMETER_OR_LITERAL = /--[^\n]*|'(?:[^']|'')*'|\?|(?<![:\w]):([a-zA-Z_]\w*)/g;
+
+/** `prepared` for SQL with `:name` parameters and `?` ones; a name used twice is sent twice. */
 export function preparedNamed(name: string, sql: string): NamedStatement {
-  const names: string[] = [];
-  const text = sql.replace(NAMED_PARAMETER, (_match, parameter: string) => {
-    names.push(parameter);
+  // The name of each parameter in order; null for a `?`.
+  const names: (string | null)[] = [];
+  const text = sql.replace(PARAMETER_OR_LITERAL, (match, parameter: string | undefined) => {
+    if (match.startsWith("'") || match.startsWith('--')) return match;
+    names.push(parameter ?? null);
     return `$${names.length}`;
   });
   return {
     name,
     text,
-    values: (named) =>
-      names.map((parameter) => {
+    values: (named, positional = []) => {
+      let next = 0;
+      const values = names.map((parameter) => {
+        if (parameter === null) return positional[next++];
         if (!(parameter in named)) throw new Error(`no value for :${parameter}`);
         return named[parameter];
-      }),
+      });
+      if (next !== positional.length) throw new Error(`${positional.length} values for ${next} ? parameters`);
+      return values;
+    },
   };
 }
 
