@@ -5,7 +5,7 @@ import type { Channel } from '../shared/channel';
 import { prepared, preparedNamed, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams, type IdempotentRequest } from '../shared/idempotency';
 import { TIMELINE_COLUMNS } from '../timeline/timeline';
-import { type reservations,reserveCtes } from './earning-rule.service';
+import { type reservations, reserveCtes } from './earning-rule.service';
 import { capPeriodStart, type LineFacts, type RuleForEvaluation } from './rules.logic';
 
 /**
