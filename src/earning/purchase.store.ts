@@ -141,20 +141,24 @@ const BOOK_PURCHASE = preparedNamed(
      insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
      select i.id, l.n - 1, l.sku, l.category, l.quantity, l.unit_price, l.points, 0, 0
        from inserted i cross join unnest(:skus::text[], :categories::text[], :quantities::int[], :unitPrices::bigint[], :linePoints::bigint[])
-            with ordinality as l(sku, category, quantity, unit_price, points, n)),
+            with ordinality as l(sku, category, quantity, unit_price, points, n)
+     returning 1),
    ${reserveCtes('ids')},
    event as (
      insert into timeline_event ${TIMELINE_COLUMNS}
      select uuid_generate_v7(), :tenantId, :customerId, 'PURCHASE', 'gateway', null, :channel, :actor, :bookedAt::timestamptz,
             :summary, :data::jsonb || coalesce((select jsonb_build_object('tierChange', c.to_code) from change c), '{}'),
             'purchase', ids.purchase_id::text, now()
-       from ids),
+       from ids
+     returning 1),
    booked as (
      select (select purchase_id from ids) as claimed, (select count(*) from pointless) as pointless,
             (select id from inserted) as purchase_id, (select from_tier_id from change) as from_tier_id,
-            (select to_tier_id from change) as to_tier_id, (select count(*) from budgets) as budgets,
+            (select to_tier_id from change) as to_tier_id,
+            -- Written before the budgets are taken, so their rows are not held while these are.
+            (select count(*) from lines) + (select count(*) from event) as written, (select count(*) from budgets) as budgets,
             (select count(*) from caps) as caps)
-   select config.version as config_version, b.claimed, b.from_tier_id, b.to_tier_id, h.*,
+   select config.version as config_version, b.claimed, b.from_tier_id, b.to_tier_id, b.written, h.*,
           case when b.claimed is null then null
                when b.purchase_id is null then lg_fail('LG_ORDER_RECORDED')
                when b.budgets < :budgetsWanted or b.caps < :capsWanted then lg_fail('LG_CAPS_TAKEN') end as failed
