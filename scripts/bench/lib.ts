@@ -158,6 +158,33 @@ export async function pgbench(database: string, clients: number, seconds: number
   }
 }
 
+/** The server's WAL and the database's block reads so far; two readings apart give a load's I/O per booking. */
+export interface IoCounters {
+  walBytes: number;
+  fullPageImages: number;
+  blocksRead: number;
+}
+
+/** Server-wide WAL counters: meaningful only while nothing else writes to the same PostgreSQL. */
+export async function ioCounters(database: string): Promise<IoCounters> {
+  return admin(database, async (client) => {
+    const { rows } = await client.query<{ wal_bytes: string; wal_fpi: string; blks_read: string }>(
+      `select w.wal_bytes, w.wal_fpi, d.blks_read from pg_stat_wal w, pg_stat_database d where d.datname = current_database()`,
+    );
+    return {
+      walBytes: Number(rows[0].wal_bytes),
+      fullPageImages: Number(rows[0].wal_fpi),
+      blocksRead: Number(rows[0].blks_read),
+    };
+  });
+}
+
+/** "WAL 2.1 KiB, 0.4 full-page images, 0.1 blocks read per booking" between two readings. */
+export function ioPerBooking(before: IoCounters, after: IoCounters, bookings: number): string {
+  const per = (a: number, b: number) => (bookings > 0 ? (b - a) / bookings : Number.NaN);
+  return `WAL ${(per(before.walBytes, after.walBytes) / 1024).toFixed(2)} KiB, ${per(before.fullPageImages, after.fullPageImages).toFixed(2)} full-page images, ${per(before.blocksRead, after.blocksRead).toFixed(2)} blocks read per booking`;
+}
+
 /** `npm run verify-ledger` on the bench database; throws when the ledger has a discrepancy. */
 export function verifyLedger(database: string): void {
   const run = spawnSync(process.execPath, ['dist/scripts/verify-ledger.js'], {

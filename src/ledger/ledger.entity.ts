@@ -79,15 +79,24 @@ export class LedgerTransaction {
   @Property({ type: 'string', columnType: 'char(64)', nullable: true })
   requestHash?: string;
 
+  // Partial, as the other optional links: an index entry per earn for a null nobody looks up costs every booking.
   @Property({ type: 'uuid', nullable: true })
-  @Index()
+  @Index({
+    name: 'ledger_transaction_reverses_id_index',
+    expression:
+      'create index "ledger_transaction_reverses_id_index" on "ledger_transaction" ("reverses_id") where "reverses_id" is not null',
+  })
   reversesId?: string;
 
   @Property({ type: 'uuid', nullable: true })
   counterpartyId?: string;
 
   @Property({ type: 'uuid', nullable: true })
-  @Index()
+  @Index({
+    name: 'ledger_transaction_import_id_index',
+    expression:
+      'create index "ledger_transaction_import_id_index" on "ledger_transaction" ("import_id") where "import_id" is not null',
+  })
   importId?: string;
 
   /** The customer's balance right after this transaction, so a retried request gets the first answer. */
@@ -189,7 +198,8 @@ export class PointsBalance {
 // The expiry and settlement jobs find their work through these two small partial indexes.
 @Index({
   name: 'points_lot_due_idx',
-  expression: 'create index "points_lot_due_idx" on "points_lot" ("expires_at") where "remaining" > 0',
+  expression:
+    'create index "points_lot_due_idx" on "points_lot" ("expires_at") where "remaining" > 0 and "expires_at" is not null',
 })
 @Index({
   name: 'points_lot_pending_idx',
