@@ -45,7 +45,14 @@ import type {
 } from './earning.types';
 import { type EarningRuleService, reservations } from './earning-rule.service';
 import type { ProgramConfig, ProgramConfigCache } from './program-config';
-import { bookPurchase, CAPS_TAKEN, type CustomerFacts, customerFacts, ORDER_RECORDED } from './purchase.store';
+import {
+  bookPurchase,
+  CAPS_TAKEN,
+  type CustomerFacts,
+  customerFacts,
+  ORDER_RECORDED,
+  OVERTAKEN,
+} from './purchase.store';
 import { allocateRefund } from './refund.logic';
 import {
   evaluatePurchase,
@@ -68,6 +75,9 @@ class CapsTaken extends Error {}
 
 /** The program configuration moved since the evaluation read it: evaluate again on the new one. */
 class ConfigStale extends Error {}
+
+/** Another purchase of the same holder committed while this booking waited for it: evaluate and qualify again. */
+class Overtaken extends Error {}
 
 /**
  * What the statement pool reports that is worth another attempt: a deadlock (the ORM's is a DeadlockException),
@@ -191,6 +201,7 @@ export class PurchaseService {
         const retry =
           error instanceof CapsTaken ||
           error instanceof ConfigStale ||
+          error instanceof Overtaken ||
           error instanceof DeadlockException ||
           RETRIED_SQLSTATES.has((error as { code?: unknown }).code);
         if (!retry) throw error;
@@ -211,14 +222,17 @@ export class PurchaseService {
   }
 
   /**
-   * The optimistic booking, in one statement on the statement pool (`bookPurchase`): budgets and caps are taken at
-   * its end, so their rows are locked only for the rest of it and its commit.
+   * The optimistic booking of a purchase that earns, in one statement on the statement pool (`bookPurchase`): budgets
+   * and caps are taken at its end, so their rows are locked only for the rest of it and its commit.
    */
   private async bookAtOnce(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
     const { prepared, facts, customer } = evaluated;
     const { tenantId } = prepared;
     const { orderId, request, actor } = booking;
     const evaluation = this.evaluate(evaluated);
+    // Without points there is no balance row to queue purchases of the same customer on; such a purchase locks its
+    // customer and qualifies in a later statement, as the last attempt does.
+    if (evaluation.totalPoints === 0) return this.bookLocking(ctx, evaluated, booking);
     const view = this.view(evaluated, evaluation);
     // What the statement adds to the answer it stores (ids, the transaction's time, the tier change) is left out.
     const result: Omit<PurchaseResult, 'purchaseId'> = {
@@ -282,6 +296,7 @@ export class PurchaseService {
       const message = (error as Error).message;
       if (message === ORDER_RECORDED) throw orderRecorded(orderId);
       if (message === CAPS_TAKEN) throw new CapsTaken();
+      if (message === OVERTAKEN) throw new Overtaken();
       throw error;
     }
     if (booked.config_version !== prepared.config.version) throw new ConfigStale();
@@ -304,8 +319,8 @@ export class PurchaseService {
   }
 
   /**
-   * The last attempt: the balance, budgets and caps locked up front, so it cannot lose the race for them again;
-   * rare, so in the ORM's transaction, statement by statement.
+   * The last attempt, and a purchase without points: the balance, budgets and caps locked up front, so it cannot lose
+   * the race for them again; rare, so in the ORM's transaction, statement by statement.
    */
   private async bookLocking(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
     const { prepared, facts, rules } = evaluated;

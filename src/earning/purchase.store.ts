@@ -95,14 +95,15 @@ export async function customerFacts(
 }
 
 /**
- * A purchase's booking in one statement, so one autocommit transaction (as few round trips as an earn), in the lock
- * order of every purchase (ADR 0001): the idempotency key, the holder's balance (the earn; a purchase without points
- * takes its customer's row instead, so two such purchases still qualify one after the other), the customer's tier
- * (qualification, counting this purchase as an extra row: the statement cannot read its own insert), the order id,
- * then the budgets and caps. The budget rows, shared by every sale, are locked only from there to the commit that
- * ends the statement. The configuration version is checked first: a stale version writes nothing, nor does a key
- * claimed before (a replay, or CONFLICT); an order already recorded, or a reservation that fell short, raises
- * (`lg_fail`), which undoes the whole statement.
+ * A booking of a purchase that earns, in one statement, so one autocommit transaction (as few round trips as an
+ * earn), in the lock order of every purchase (ADR 0001): the idempotency key, the holder's balance (the earn), the
+ * customer's tier (qualification, counting this purchase as an extra row: the statement cannot read its own insert),
+ * the order id, then the budgets and caps. The budget rows, shared by every sale, are locked only from there to the
+ * commit that ends the statement. The configuration version is checked first: a stale version writes nothing, nor
+ * does a key claimed before (a replay, or CONFLICT). Raised by `lg_fail`, undoing the whole statement: an order already
+ * recorded; a reservation that fell short; and a booking overtaken by another of the same holder, which committed
+ * while this one waited for the balance row (the balance's version moved by more than this earn): qualification
+ * reads the purchases as of the statement's start, so it would miss that one, and the booking is evaluated again.
  */
 const BOOK_PURCHASE = preparedNamed(
   'purchase_book',
@@ -116,8 +117,8 @@ const BOOK_PURCHASE = preparedNamed(
        from claim),
    earning as (select transaction_id, key from ids where transaction_id is not null),
    ${earnWithinSql('earning')},
-   pointless as (
-     select c.id from customer c cross join ids where c.id = :customerId and ids.transaction_id is null for no key update of c),
+   seen as (
+     select coalesce((select b.version from points_balance b join target t on b.customer_id = t.holder), 0) as version),
    ${upgradeWithBookedCtes('ids')},
    change as (
      select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c join tier t on t.id = c.to_tier_id limit 1),
@@ -152,7 +153,7 @@ const BOOK_PURCHASE = preparedNamed(
        from ids
      returning 1),
    booked as (
-     select (select purchase_id from ids) as claimed, (select count(*) from pointless) as pointless,
+     select (select purchase_id from ids) as claimed, (select version from balance) - (select version from seen) as moved,
             (select id from inserted) as purchase_id, (select from_tier_id from change) as from_tier_id,
             (select to_tier_id from change) as to_tier_id,
             -- Written before the budgets are taken, so their rows are not held while these are.
@@ -160,6 +161,7 @@ const BOOK_PURCHASE = preparedNamed(
             (select count(*) from caps) as caps)
    select config.version as config_version, b.claimed, b.from_tier_id, b.to_tier_id, b.written, h.*,
           case when b.claimed is null then null
+               when b.moved <> 1 then lg_fail('LG_OVERTAKEN')
                when b.purchase_id is null then lg_fail('LG_ORDER_RECORDED')
                when b.budgets < :budgetsWanted or b.caps < :capsWanted then lg_fail('LG_CAPS_TAKEN') end as failed
      from config cross join booked b left join header h on true`,
@@ -168,6 +170,7 @@ const BOOK_PURCHASE = preparedNamed(
 /** `lg_fail`'s messages from BOOK_PURCHASE. */
 export const ORDER_RECORDED = 'LG_ORDER_RECORDED';
 export const CAPS_TAKEN = 'LG_CAPS_TAKEN';
+export const OVERTAKEN = 'LG_OVERTAKEN';
 
 export interface PurchaseBooking {
   tenantId: string;

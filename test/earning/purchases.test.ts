@@ -321,6 +321,24 @@ describe('earning rules and promotions', () => {
   });
 });
 
+describe('purchases of one customer at the same moment', () => {
+  it('count together towards a spend tier, each one booked and the upgrade recorded once', async () => {
+    const p = await program(gw);
+    const customer = await createCustomer(p.tenant.owner);
+    // Each below Silver's 10,000 alone, over it together: the last to commit must see the others.
+    const results = await Promise.all(
+      [1, 2, 3].map(() => record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 4_000 }]))),
+    );
+    expect(results.map((r) => r.totalPoints)).toEqual([40, 40, 40]);
+    expect(results.filter((r) => r.tierChange?.to.code === 'SILVER')).toHaveLength(1);
+    const status = await tierOf(p, customer.id);
+    expect(status.tier.current.code).toBe('SILVER');
+    expect(status.tierHistory).toHaveLength(1);
+    expect(status.balance.available).toBe(120);
+    await expectLedgerClean(p.tenant);
+  });
+});
+
 describe('refunds', () => {
   it('claws back the refunded lines pro rata, and everything on a full refund, through the ledger', async () => {
     const p = await program(gw);
