@@ -13,7 +13,6 @@ import { chargeGrant, checkGrant } from '../shared/auth/limits';
 import type { Context } from '../shared/context';
 import {
   claimIdempotencyKey,
-  findIdempotentResult,
   idempotencyError,
   IdempotencyErrorCode,
   idempotencyKeyOf,
@@ -21,6 +20,7 @@ import {
   type IdempotentRequest,
   principalOf,
   requestHash,
+  resultOfClaim,
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import type { EarnBatcher } from './earn.batcher';
@@ -38,6 +38,7 @@ import {
   debit,
   earnStatement,
   entries,
+  findClaimedTransaction,
   findTransaction,
   insertHeader,
   lockBalancePair,
@@ -135,8 +136,12 @@ export class LedgerService {
     forgetBalances(ctx);
     if (rows.length > 0) return toPointsResult(rows[0], false);
     // Nothing booked: the key was taken (answered from the first booking), or the customer is unknown.
-    const earlier = await findIdempotentResult(ctx.em, request);
-    if (earlier) return this.replay(ctx.em, tenantId, earlier);
+    const taken = await findClaimedTransaction(ctx.em, request);
+    if (resultOfClaim(taken?.claim, request)) {
+      if (!taken?.transaction)
+        throw new Error(`idempotency key result ${taken?.claim.result_id} is no ledger transaction`);
+      return toPointsResult(taken.transaction, true);
+    }
     throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${input.customerId}`, 'input.customerId');
   }
 

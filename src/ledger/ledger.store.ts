@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
-import { claimCte, claimParams } from '../shared/idempotency';
+import { claimCte, claimParams, type IdempotentRequest, type StoredClaim } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { type LotTake, planConsumption } from './ledger.logic';
@@ -97,6 +97,25 @@ export async function findTransaction(
     tenantId,
   ]);
   return rows[0];
+}
+
+/**
+ * A taken key's claim and the transaction it booked, read together: a replayed earn costs one round trip after
+ * its statement instead of two. `resultOfClaim` decides replay or CONFLICT from `claim`.
+ */
+export async function findClaimedTransaction(
+  em: EntityManager,
+  request: IdempotentRequest,
+): Promise<{ claim: StoredClaim; transaction?: TransactionRow } | undefined> {
+  const [row] = await em.execute<(TransactionRow & { claim: StoredClaim })[]>(
+    `select json_build_object('principal', k.principal, 'request_hash', k.request_hash, 'result_id', k.result_id) as claim, t.*
+       from idempotency_key k left join ledger_transaction t on t.id = k.result_id and t.tenant_id = k.tenant_id
+      where k.tenant_id = ? and k.scope = ? and k.key = ?`,
+    [request.tenantId, request.scope, request.key],
+  );
+  if (!row) return undefined;
+  const { claim, ...transaction } = row;
+  return { claim, transaction: transaction.id ? transaction : undefined };
 }
 
 /** Adds to a balance, creating the row on a customer's first points; see creditSql. */

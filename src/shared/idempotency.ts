@@ -164,16 +164,31 @@ export async function claimIdempotencyKey(
   return { replayed: true, resultId: stored };
 }
 
+/** What idempotency_key holds for a taken key. */
+export interface StoredClaim {
+  principal: string | null;
+  request_hash: string;
+  result_id: string;
+}
+
 /**
  * The result an earlier request with this key committed, or null if the key is free. CONFLICT
  * (IDEMPOTENCY_KEY_REUSED) when another principal claimed it, or when that request was another one.
  * Reads only: claim in the transaction.
  */
 export async function findIdempotentResult(em: EntityManager, request: IdempotentRequest): Promise<string | null> {
-  const [stored] = await em.execute<{ principal: string | null; request_hash: string; result_id: string }[]>(
+  const [stored] = await em.execute<StoredClaim[]>(
     `select principal, request_hash, result_id from idempotency_key where tenant_id = ? and scope = ? and key = ?`,
     [request.tenantId, request.scope, request.key],
   );
+  return resultOfClaim(stored, request);
+}
+
+/**
+ * findIdempotentResult's answer for a claim read by a store's own statement (one that reads the result's row in
+ * the same round trip): the one place that decides replay or CONFLICT.
+ */
+export function resultOfClaim(stored: StoredClaim | undefined, request: IdempotentRequest): string | null {
   if (!stored) return null;
   // Before the hash: another caller learns nothing about the request the key was used for.
   if (stored.principal !== null && stored.principal !== request.principal) {

@@ -189,6 +189,31 @@ describe('earns booked in groups', () => {
     }
   });
 
+  it('answers a replayed earn with one read after its statement, and a reused key with CONFLICT', async () => {
+    const customer = await createCustomer(tenant.owner);
+    const idempotencyKey = key();
+    const first = await earnRequest(customer.id, 9, idempotencyKey);
+    const knex = gw.gateway.orm.em.getConnection().getKnex();
+    const orm: string[] = [];
+    const onQuery = (query: { sql: string }) => {
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) orm.push(query.sql);
+    };
+    knex.on('query', onQuery);
+    try {
+      const { result, statements } = await ledgerStatements(() => earnRequest(customer.id, 9, idempotencyKey));
+      expect(result.data!.earnPoints).toMatchObject({
+        replayed: true,
+        transaction: first.data!.earnPoints.transaction,
+      });
+      expect(statements).toEqual(['ledger_earn_batch']);
+      expect(orm).toHaveLength(1);
+    } finally {
+      knex.off('query', onQuery);
+    }
+    const reused = await earnRequest(customer.id, 10, idempotencyKey);
+    expect(reused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
   describe('a group formed from one burst', () => {
     /** A batcher of its own on the gateway's ledger pool, one statement at a time: a burst is one group after its first. */
     function batcher() {
