@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 
 /**
  * A hot path's own connections, beside the ORM's pool: each statement is a named prepared statement, so every
@@ -59,9 +59,6 @@ export function preparedNamed(name: string, sql: string): NamedStatement {
   };
 }
 
-/** Runs a prepared statement on the connection of a `StatementPool.transaction`. */
-export type RunStatement = <T>(statement: Statement, values: unknown[]) => Promise<T[]>;
-
 export interface StatementPoolOptions {
   size: number;
   /** Set on each connection: a statement that waits longer on a lock fails (55P03) instead of waiting on. */
@@ -90,35 +87,6 @@ export class StatementPool {
     for (const listener of this.listeners) listener(statement.name);
     const result = await this.pool.query({ name: statement.name, text: statement.text, values });
     return result.rows as T[];
-  }
-
-  /**
-   * `work` in one transaction on one connection: `begin` (a simple query, one round trip; it may hold `set
-   * local` too), the statements `work` runs, then commit; rollback when anything throws, and the error goes on.
-   */
-  async transaction<T>(begin: string, work: (run: RunStatement) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await this.simple(client, begin, 'begin');
-      const result = await work(async <R>(statement: Statement, values: unknown[]) => {
-        for (const listener of this.listeners) listener(statement.name);
-        return (await client.query({ name: statement.name, text: statement.text, values })).rows as R[];
-      });
-      await this.simple(client, 'commit', 'commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch((failed: Error) => (broken = failed));
-      throw error;
-    } finally {
-      // A connection that cannot even roll back is closed, not handed to the next caller.
-      client.release(broken);
-    }
-  }
-
-  private async simple(client: PoolClient, sql: string, name: string): Promise<void> {
-    for (const listener of this.listeners) listener(name);
-    await client.query(sql);
   }
 
   /** Calls `listener` with the name of each statement run from now on (tests count statements per request). */
