@@ -50,6 +50,7 @@ import {
   CAPS_TAKEN,
   type CustomerFacts,
   customerFacts,
+  lockForBooking,
   ORDER_RECORDED,
   OVERTAKEN,
 } from './purchase.store';
@@ -230,8 +231,7 @@ export class PurchaseService {
     const { tenantId } = prepared;
     const { orderId, request, actor } = booking;
     const evaluation = this.evaluate(evaluated);
-    // Without points there is no balance row to queue purchases of the same customer on; such a purchase locks its
-    // customer and qualifies in a later statement, as the last attempt does.
+    // A purchase without points books as the last attempt does, statement by statement under the same locks: rare.
     if (evaluation.totalPoints === 0) return this.bookLocking(ctx, evaluated, booking);
     const view = this.view(evaluated, evaluation);
     // What the statement adds to the answer it stores (ids, the transaction's time, the tier change) is left out.
@@ -319,8 +319,9 @@ export class PurchaseService {
   }
 
   /**
-   * The last attempt, and a purchase without points: the balance, budgets and caps locked up front, so it cannot lose
-   * the race for them again; rare, so in the ORM's transaction, statement by statement.
+   * The last attempt, and a purchase without points: in BOOK_PURCHASE's lock order (key, purchase counter, balance,
+   * tier, order id, budgets and caps), the budgets and caps locked before the evaluation, so it cannot lose the race
+   * for them again; rare, so in the ORM's transaction, statement by statement.
    */
   private async bookLocking(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
     const { prepared, facts, rules } = evaluated;
@@ -332,6 +333,10 @@ export class PurchaseService {
       // The key first, before any lock: a retry waits here, then replays.
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, claim.resultId);
+      // A member of a business account that pools points earns into the pool; the purchase stays theirs.
+      const holder = evaluated.customer.holder;
+      // Then the locks BOOK_PURCHASE takes, in its order, so the two paths cannot deadlock on each other.
+      await lockForBooking(tx, tenantId, holder, customerId);
       // The configuration version is checked in the same statement (a plain read: no lock on the tenant's row),
       // inside the booking's transaction, so the evaluation below is never against a configuration that moved.
       const [inserted] = await tx.execute<{ id: string | null; version: string }[]>(
@@ -365,10 +370,6 @@ export class PurchaseService {
       // Undone with the transaction, so the key stays free for this order's own retry.
       if (!inserted.id) throw orderRecorded(orderId);
       const purchase = { id: inserted.id };
-      // A member of a business account that pools points earns into the pool; the purchase stays theirs.
-      const holder = evaluated.customer.holder;
-      // The balance row before the caps: the order every other purchase of this customer takes them in.
-      await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
       const involved = this.evaluate(evaluated)
         .contributions.filter((entry) => entry.ruleId)
         .map((entry) => entry.ruleId!);
@@ -398,9 +399,8 @@ export class PurchaseService {
         transaction?.id ?? null,
         purchase.id,
       ]);
-      // The earn locked the member's balance row, which orders their purchases; one that earned nothing
-      // takes the customer row instead, so two such purchases still qualify one after the other.
-      if (!transaction) await tx.execute(`select id from customer where id = ? for no key update`, [customerId]);
+      // Qualified under the holder's purchase counter (`lockForBooking`), in a statement of its own, so with every
+      // purchase of this customer that committed before.
       const moves = await this.tiers.qualify(
         tx,
         tenantId,

@@ -1,7 +1,10 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
 import type { TransactionRow } from '../ledger/ledger.model';
 import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
 import { upgradeWithBookedCtes } from '../program/tier.sql';
 import type { Channel } from '../shared/channel';
+import { bind } from '../shared/db/sql';
 import { prepared, preparedNamed, type StatementPool } from '../shared/db/statements';
 import { claimCte, claimParams, type IdempotentRequest } from '../shared/idempotency';
 import { TIMELINE_COLUMNS } from '../timeline/timeline';
@@ -13,6 +16,8 @@ import { capPeriodStart, type LineFacts, type RuleForEvaluation } from './rules.
  * the id was merged, in the caller's tenant), who holds its points (its business account's pool when that pools
  * them), its tier status row, its usage of the capped rules in their current periods and the budgets used so far.
  * The program itself comes from ProgramConfigCache; budgets and usage move with every sale, so they are read here.
+ * The survivor and pool joins repeat customerByIdLoader's and pointsHolder's, not shared: each is one join, bound
+ * differently (a batch of ids in the ORM's session; one id in the caller's transaction; here a prepared statement).
  */
 const PURCHASE_FACTS = prepared(
   'purchase_facts',
@@ -22,14 +27,15 @@ const PURCHASE_FACTS = prepared(
       where k.tenant_id = ? and k.id = ?)
    select c.id, c.segments, c.business_account_id,
           coalesce((select ba.pool_customer_id from business_account ba
-                     where ba.id = c.business_account_id and ba.pool_points and ba.pool_customer_id is not null), c.id) as holder,
+                     where ba.tenant_id = ? and ba.id = c.business_account_id and ba.pool_points and ba.pool_customer_id is not null), c.id) as holder,
           ct.tier_id, ct.granted_tier_id, ct.granted_until,
           (select coalesce(jsonb_object_agg(u.rule_id, u.points), '{}') from rule_usage u
              join unnest(?::uuid[], ?::date[]) as w(rule_id, period_start)
                on u.rule_id = w.rule_id and u.period_start = w.period_start
             where u.customer_id = c.id) as usage,
-          (select coalesce(jsonb_object_agg(r.id, r.budget_used), '{}') from earning_rule r where r.id = any(?::uuid[])) as budgets
-     from customer_row c left join customer_tier ct on ct.customer_id = c.id`,
+          (select coalesce(jsonb_object_agg(r.id, r.budget_used), '{}') from earning_rule r
+            where r.tenant_id = ? and r.id = any(?::uuid[])) as budgets
+     from customer_row c left join customer_tier ct on ct.tenant_id = ? and ct.customer_id = c.id`,
 );
 
 export interface CustomerFacts {
@@ -73,9 +79,12 @@ export async function customerFacts(
   const [row] = await pool.run<FactsRow>(PURCHASE_FACTS, [
     tenantId,
     customerId,
+    tenantId,
     capped.map((rule) => rule.id),
     capped.map((rule) => capPeriodStart(rule.customerCapPeriod!, at, timeZone)),
+    tenantId,
     rules.filter((rule) => rule.budget !== null).map((rule) => rule.id),
+    tenantId,
   ]);
   if (!row) return null;
   for (const rule of rules) {
@@ -95,15 +104,28 @@ export async function customerFacts(
 }
 
 /**
- * A booking of a purchase that earns, in one statement, so one autocommit transaction (as few round trips as an
- * earn), in the lock order of every purchase (ADR 0001): the idempotency key, the holder's balance (the earn), the
- * customer's tier (qualification, counting this purchase as an extra row: the statement cannot read its own insert),
- * the order id, then the budgets and caps. The budget rows, shared by every sale, are locked only from there to the
- * commit that ends the statement. The configuration version is checked first: a stale version writes nothing, nor
- * does a key claimed before (a replay, or CONFLICT). Raised by `lg_fail`, undoing the whole statement: an order already
- * recorded; a reservation that fell short; and a booking overtaken by another of the same holder, which committed
- * while this one waited for the balance row (the balance's version moved by more than this earn): qualification
- * reads the purchases as of the statement's start, so it would miss that one, and the booking is evaluated again.
+ * The lock every booking of a purchase takes first after its key, as a CTE `counted` (its row when `gate`, a
+ * relation, has one): the holder's purchase counter, bumped. Bookings of one holder, with points or without, so
+ * pass one at a time, and a booking in one statement learns from the number it wrote whether another committed
+ * since its snapshot. Not on `points_balance`, whose every change is a loyalty-state version, and whose row a
+ * first purchase or one without points has not got.
+ */
+const countedCte = (gate: string) => `counted as (
+     insert into purchase_counter as n (holder_id, tenant_id, booked)
+     select :holder::uuid, :tenantId::uuid, 1 from ${gate}
+     on conflict (holder_id) do update set booked = n.booked + 1
+     returning n.booked)`;
+
+/**
+ * A booking of a purchase, in one statement, so one autocommit transaction (as few round trips as an earn), in the
+ * lock order of every purchase (ADR 0001): the idempotency key, the holder's purchase counter, the holder's balance
+ * (the earn), the customer's tier (qualification, counting this purchase as an extra row: the statement cannot read
+ * its own insert), the order id, then the budgets and caps. The configuration version is checked first: a stale
+ * version writes nothing, nor does a key claimed before (a replay, or CONFLICT). Raised by `lg_fail`, undoing the
+ * whole statement: an order already recorded; a reservation that fell short; and a booking overtaken by another of
+ * the same holder, which committed while this one waited for the counter (the counter moved by more than this
+ * booking), or an earn that found no holder: qualification reads the purchases as of the statement's start, so it
+ * would miss that one, and the booking is evaluated again.
  */
 const BOOK_PURCHASE = preparedNamed(
   'purchase_book',
@@ -115,13 +137,13 @@ const BOOK_PURCHASE = preparedNamed(
      select claim.result_id as purchase_id, case when :points::bigint > 0 then uuid_generate_v7() end as transaction_id,
             'purchase:' || claim.result_id as key
        from claim),
+   ${countedCte('ids')},
    earning as (select transaction_id, key from ids where transaction_id is not null),
    ${earnWithinSql('earning')},
-   seen as (
-     select coalesce((select b.version from points_balance b join target t on b.customer_id = t.holder), 0) as version),
    ${upgradeWithBookedCtes('ids')},
    change as (
-     select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c join tier t on t.id = c.to_tier_id limit 1),
+     select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c
+       join tier t on t.tenant_id = :tenantId and t.id = c.to_tier_id limit 1),
    inserted as (
      insert into purchase (id, tenant_id, customer_id, store_id, channel, order_id, occurred_at, amount, net_amount, points,
                            net_points, transaction_id, idempotency_key, request_hash, breakdown, actor, created_at)
@@ -153,19 +175,42 @@ const BOOK_PURCHASE = preparedNamed(
        from ids
      returning 1),
    booked as (
-     select (select purchase_id from ids) as claimed, (select version from balance) - (select version from seen) as moved,
+     -- The order of these reads is the lock order: the counter here, then the balance and the tier (read by the
+     -- purchase insert), the order id, the budgets and the caps. The lines and the purchase's event are read before
+     -- the budgets, so written before them; the earn's lot and legs and the tier change's event are read by nothing,
+     -- and PostgreSQL writes those at the end of the statement, the budget rows held.
+     select (select purchase_id from ids) as claimed,
+            (select booked from counted)
+              - coalesce((select booked from purchase_counter where tenant_id = :tenantId and holder_id = :holder), 0) as moved,
             (select id from inserted) as purchase_id, (select from_tier_id from change) as from_tier_id,
-            (select to_tier_id from change) as to_tier_id,
-            -- Written before the budgets are taken, so their rows are not held while these are.
+            (select to_tier_id from change) as to_tier_id, (select count(*) from earning) - (select count(*) from header) as unearned,
             (select count(*) from lines) + (select count(*) from event) as written, (select count(*) from budgets) as budgets,
             (select count(*) from caps) as caps)
    select config.version as config_version, b.claimed, b.from_tier_id, b.to_tier_id, b.written, h.*,
           case when b.claimed is null then null
-               when b.moved <> 1 then lg_fail('LG_OVERTAKEN')
+               when b.moved is distinct from 1 or b.unearned <> 0 then lg_fail('LG_OVERTAKEN')
                when b.purchase_id is null then lg_fail('LG_ORDER_RECORDED')
                when b.budgets < :budgetsWanted or b.caps < :capsWanted then lg_fail('LG_CAPS_TAKEN') end as failed
      from config cross join booked b left join header h on true`,
 );
+
+/**
+ * For a booking statement by statement (the last attempt, a purchase without points), after its key: the locks of
+ * BOOK_PURCHASE up to the order id, in its order: the holder's purchase counter (bumped), balance and the customer's
+ * tier row, those that exist. What it then writes (the order id, budgets and caps, the earn, the tier) it writes under them.
+ */
+export async function lockForBooking(tx: EntityManager, tenantId: string, holder: string, customerId: string) {
+  await tx.execute(
+    ...bind(
+      `with ${countedCte('(select 1) one')},
+         balance as (select 1 from points_balance where tenant_id = :tenantId and customer_id = :holder for update),
+         status as (select 1 from customer_tier where tenant_id = :tenantId and customer_id = :customerId for update)
+       select (select count(*) from counted) as counted, (select count(*) from balance) as balance,
+              (select count(*) from status) as status`,
+      { tenantId, holder, customerId },
+    ),
+  );
+}
 
 /** `lg_fail`'s messages from BOOK_PURCHASE. */
 export const ORDER_RECORDED = 'LG_ORDER_RECORDED';
@@ -221,6 +266,7 @@ export async function bookPurchase(pool: StatementPool, booking: PurchaseBooking
         budgetsWanted: wanted.budgets,
         capsWanted: wanted.caps,
         tenantId: booking.tenantId,
+        holder: booking.holder,
         configVersion: booking.configVersion,
         points: booking.points,
         customerId: booking.customerId,

@@ -9,10 +9,12 @@ import {
   RedeemRewardVoucherDocument,
   RefundPurchaseDocument,
   ReverseTransactionIdDocument,
+  UpdateProgramSettingsDocument,
 } from '../generated/graphql';
 import {
   createCustomer,
   createTenant,
+  earn,
   expectLedgerClean,
   key,
   program,
@@ -335,6 +337,35 @@ describe('purchases of one customer at the same moment', () => {
     expect(status.tier.current.code).toBe('SILVER');
     expect(status.tierHistory).toHaveLength(1);
     expect(status.balance.available).toBe(120);
+    await expectLedgerClean(p.tenant);
+  });
+
+  it('count together towards a spend tier when one of them earns no points', async () => {
+    const p = await program(gw);
+    // No base points: only SKU P earns, through a bonus. A purchase without points books statement by statement,
+    // one with points in one statement; each must see the other when that one committed first.
+    await p.tenant.owner.data(UpdateProgramSettingsDocument, { input: { earnPoints: 0 } });
+    await rule(p, {
+      code: 'P_BONUS',
+      name: 'P bonus',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 10,
+      skus: ['P'],
+    });
+    for (let round = 0; round < 8; round += 1) {
+      const customer = await createCustomer(p.tenant.owner);
+      // Every other customer has a balance row already (the first purchase creates it for the others).
+      if (round % 2 === 1) await earn(p.tenant.owner, customer.id, 1);
+      const results = await Promise.all(
+        ['N', 'P'].map((sku) => record(p, purchase(customer.id, p.north.id, [{ sku, quantity: 1, unitPrice: 6_000 }]))),
+      );
+      expect(results.map((r) => r.totalPoints)).toEqual([0, 10]);
+      expect([round, results.filter((r) => r.tierChange?.to.code === 'SILVER').length]).toEqual([round, 1]);
+      const status = await tierOf(p, customer.id);
+      expect([round, status.tier.current.code, status.tierHistory.length]).toEqual([round, 'SILVER', 1]);
+    }
     await expectLedgerClean(p.tenant);
   });
 });
