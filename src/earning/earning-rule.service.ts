@@ -133,6 +133,7 @@ export class EarningRuleService {
    */
   async lockCaps(
     tx: EntityManager,
+    tenantId: string,
     customerId: string,
     at: Date,
     timeZone: string,
@@ -150,7 +151,8 @@ export class EarningRuleService {
           id: string;
           budget_used: string;
         }[]
-      >(`select id, budget_used from earning_rule where id in (?) order by id for update`, [
+      >(`select id, budget_used from earning_rule where tenant_id = ? and id in (?) order by id for update`, [
+        tenantId,
         budgets.map((rule) => rule.id),
       ]);
       for (const row of rows) budgets.find((rule) => rule.id === row.id)!.budgetUsed = Number(row.budget_used);
@@ -180,6 +182,7 @@ export class EarningRuleService {
    */
   async reserve(
     tx: EntityManager,
+    tenantId: string,
     customerId: string,
     at: Date,
     timeZone: string,
@@ -192,7 +195,7 @@ export class EarningRuleService {
       ...bind(
         `with ${reserveCtes()}
          select (select count(*) from budgets)::int as budgets, (select count(*) from caps)::int as caps`,
-        wanted.values,
+        { ...wanted.values, tenantId },
       ),
     );
     return taken.budgets === wanted.budgets && taken.caps === wanted.caps;
@@ -201,7 +204,7 @@ export class EarningRuleService {
 
 /**
  * The reservation of `reserve` as CTEs `budgets` and `caps` (a row per reservation taken), for a statement that
- * books more: named parameters from `reservations(...).values`; nothing is taken when the relation `gate` is
+ * books more: named parameters from `reservations(...).values` and `:tenantId`; nothing is taken when the relation `gate` is
  * empty. The budget rows are locked in id order first: an UPDATE ... FROM takes its rows in join order, and two
  * purchases taking them in different orders deadlock (a one-second stall each time). Either CTE runs when the
  * statement reads it, so its place in the final select sets the lock order.
@@ -209,7 +212,7 @@ export class EarningRuleService {
 export const reserveCtes = (gate?: string) => `
   budget_locks as (
     select r.id from earning_rule r${gate ? ` cross join ${gate}` : ''}
-     where r.id = any(:budgetIds::uuid[]) order by r.id for update of r),
+     where r.tenant_id = :tenantId and r.id = any(:budgetIds::uuid[]) order by r.id for update of r),
   budgets as (
     update earning_rule r set budget_used = r.budget_used + v.points
       from unnest(:budgetIds::uuid[], :budgetPoints::bigint[]) as v(id, points), budget_locks
@@ -221,7 +224,8 @@ export const reserveCtes = (gate?: string) => `
       from unnest(:capIds::uuid[], :capPeriods::date[], :capPoints::bigint[], :caps::bigint[]) as v(id, period_start, points, cap)
      where v.points <= v.cap${gate ? ` and exists (select 1 from ${gate})` : ''}
     on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
-     where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
+     where u.points + excluded.points
+           <= (select cap_per_customer from earning_rule where tenant_id = :tenantId and id = excluded.rule_id)
     returning u.rule_id)`;
 
 /** The values of `reserveCtes` for what a booking granted, and how many budgets and caps it must take. */

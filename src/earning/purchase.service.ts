@@ -373,7 +373,7 @@ export class PurchaseService {
       const involved = this.evaluate(evaluated)
         .contributions.filter((entry) => entry.ruleId)
         .map((entry) => entry.ruleId!);
-      await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
+      await this.rules.lockCaps(tx, tenantId, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
       const evaluation = this.evaluate(evaluated);
       const view = this.view(evaluated, evaluation);
       const transaction =
@@ -461,6 +461,7 @@ export class PurchaseService {
       });
       const reserved = await this.rules.reserve(
         tx,
+        tenantId,
         customerId,
         prepared.occurredAt,
         facts.timeZone,

@@ -340,10 +340,9 @@ describe('purchases of one customer at the same moment', () => {
     await expectLedgerClean(p.tenant);
   });
 
-  it('count together towards a spend tier when one of them earns no points', async () => {
+  /** A program without base points, where only SKU P earns (10, a bonus): a purchase of anything else earns none. */
+  async function onlyPEarns() {
     const p = await program(gw);
-    // No base points: only SKU P earns, through a bonus. A purchase without points books statement by statement,
-    // one with points in one statement; each must see the other when that one committed first.
     await p.tenant.owner.data(UpdateProgramSettingsDocument, { input: { earnPoints: 0 } });
     await rule(p, {
       code: 'P_BONUS',
@@ -354,6 +353,13 @@ describe('purchases of one customer at the same moment', () => {
       value: 10,
       skus: ['P'],
     });
+    return p;
+  }
+
+  it('count together towards a spend tier when one of them earns no points', async () => {
+    // A purchase without points books statement by statement, one with points in one statement; each must see the
+    // other when that one committed first.
+    const p = await onlyPEarns();
     for (let round = 0; round < 8; round += 1) {
       const customer = await createCustomer(p.tenant.owner);
       // Every other customer has a balance row already (the first purchase creates it for the others).
@@ -365,6 +371,27 @@ describe('purchases of one customer at the same moment', () => {
       expect([round, results.filter((r) => r.tierChange?.to.code === 'SILVER').length]).toEqual([round, 1]);
       const status = await tierOf(p, customer.id);
       expect([round, status.tier.current.code, status.tierHistory.length]).toEqual([round, 'SILVER', 1]);
+    }
+    await expectLedgerClean(p.tenant);
+  });
+
+  it('book one order sent under two keys at once, one without points and one with, once', async () => {
+    // The two booking paths take their locks in one order, so neither waits on the other in a cycle.
+    const p = await onlyPEarns();
+    for (let round = 0; round < 4; round += 1) {
+      const customer = await createCustomer(p.tenant.owner);
+      if (round % 2 === 1) await earn(p.tenant.owner, customer.id, 1);
+      const orderId = `O-${randomUUID().slice(0, 8)}`;
+      const answers = await Promise.all(
+        ['N', 'P'].map((sku) =>
+          p.tenant.owner.gql(RecordPurchaseBreakdownDocument, {
+            input: purchase(customer.id, p.north.id, [{ sku, quantity: 1, unitPrice: 6_000 }], { orderId }),
+          }),
+        ),
+      );
+      const refused = answers.filter((answer) => answer.errors);
+      expect([round, answers.length - refused.length]).toEqual([round, 1]);
+      expect(refused[0].errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_ALREADY_RECORDED' });
     }
     await expectLedgerClean(p.tenant);
   });
