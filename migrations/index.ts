@@ -30,7 +30,8 @@ import { Migration20261202065000 } from './Migration20261202065000';
 import { Migration20261202063000 } from './Migration20261202063000';
 import { Migration20261202131700 } from './Migration20261202131700';
 import { Migration20261202170000 } from './Migration20261202170000';
-import { Migration20261202180000 } from './Migration20261202180000';
+import { Migration20261203000000 } from './Migration20261203000000';
+import { Migration20261203010000 } from './Migration20261203010000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -63,5 +64,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202063000', class: Migration20261202063000 },
   { name: 'Migration20261202131700', class: Migration20261202131700 },
   { name: 'Migration20261202170000', class: Migration20261202170000 },
-  { name: 'Migration20261202180000', class: Migration20261202180000 },
+  { name: 'Migration20261203000000', class: Migration20261203000000 },
+  { name: 'Migration20261203010000', class: Migration20261203010000 },
 ];

@@ -4,8 +4,11 @@ import 'reflect-metadata';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -67,6 +70,7 @@ import { buildGatewaySchema, type Services } from './schema';
 import { Authenticator } from './shared/auth/authenticator';
 import { type Context, type ContextDeps, createContext } from './shared/context';
 import { migrate } from './shared/db/migrate';
+import { ReadBatch } from './shared/db/read-batch';
 import { StatementPool, type StatementPoolOptions } from './shared/db/statements';
 import { formatError } from './shared/graphql/format-error';
 import { queryCostPlugin } from './shared/graphql/query-cost';
@@ -224,6 +228,11 @@ function createEarnBatcher(pool: StatementPool, config: Config, onFallback: () =
   return new EarnBatcher(pool, { inflight: config.ledgerPoolSize, max: config.ledgerBatchMax, onFallback });
 }
 
+/** The instance's batched plain reads, through the ORM's driver: no EntityManager, no transaction. */
+export function readBatch(orm: MikroORM, config: Config): ReadBatch {
+  return new ReadBatch(orm.em.getDriver(), { inflight: config.readBatchInflight, max: config.readBatchMax });
+}
+
 /** Reminders go to the operator's messaging service when one is configured; otherwise they are only logged. */
 function createReminderNotifier(config: Config, log: Logger): ReminderNotifier {
   const notifierLog = log.child({ component: 'reminder-notifier' });
@@ -255,6 +264,17 @@ function limitRules(config: Config): ValidationRule[] {
     ...(config.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
 }
+
+/** `cache-control: no-store` on every GraphQL answer, as Apollo's cache control gave it with no cache hints. */
+const noStore: ApolloServerPlugin<Context> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        response.http.headers.set('cache-control', 'no-store');
+        return Promise.resolve();
+      },
+    }),
+};
 
 /** The composition root: every singleton is built here, once; tests build as many gateways as they need. */
 export async function createApp(config: Config, databaseUrl: string, log: Logger): Promise<Gateway> {
@@ -292,7 +312,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const limits = limitRules(config);
   const includeStacktrace = config.nodeEnv === 'development';
   const formatErrorFn = formatError(includeStacktrace);
-  const contextDeps: ContextDeps = { orm, bus, createLoaders };
+  const contextDeps: ContextDeps = { orm, bus, reads: readBatch(orm, config), createLoaders };
 
   const app = express();
   app.disable('x-powered-by');
@@ -328,6 +348,10 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's landing page loads Apollo Sandbox from a CDN: the gateway serves GraphiQL itself (below).
       ApolloServerPluginLandingPageDisabled(),
+      // The schema has no cache hints, so every answer was `no-store`; Apollo's plugin wrapped every field's
+      // resolver to find that out. The header is set as it was, without the per-field cost.
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       metrics.apolloPlugin(),
       queryCostPlugin<Context>(config.maxQueryCost),
       stringInputsPlugin(),

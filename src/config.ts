@@ -44,6 +44,10 @@ export interface Config {
   readonly ledgerPoolSize: number;
   /** Most earns booked by one grouped statement. */
   readonly ledgerBatchMax: number;
+  /** Batched plain-read statements running at once per instance (reads asked for meanwhile go together next). */
+  readonly readBatchInflight: number;
+  /** Most reads in one batched statement. */
+  readonly readBatchMax: number;
   /** How often each instance settles pending points and expires due lots; 0 turns the timer off. */
   readonly ledgerJobsIntervalMs: number;
   readonly tierJobsIntervalMs: number;
@@ -138,6 +142,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<CallerRole, number>> = Object.
   AGENT: 1200,
   POS: 1200,
   SERVICE: 6000,
+  AUDITOR: 1200,
   CUSTOMER: 300,
   PLATFORM: 600,
 });
@@ -262,6 +267,8 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: integer(env, 'DB_POOL_MAX', 20, 1, 500),
     ledgerPoolSize: integer(env, 'LEDGER_POOL_SIZE', 4, 1, 100),
     ledgerBatchMax: integer(env, 'LEDGER_BATCH_MAX', 64, 1, 1000),
+    readBatchInflight: integer(env, 'READ_BATCH_INFLIGHT', 4, 1, 100),
+    readBatchMax: integer(env, 'READ_BATCH_MAX', 100, 1, 1000),
     ledgerJobsIntervalMs: integer(env, 'LEDGER_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),
     tierJobsIntervalMs: integer(env, 'TIER_JOBS_INTERVAL_MS', 3_600_000, 0, 86_400_000),
     slaJobsIntervalMs: integer(env, 'SLA_JOBS_INTERVAL_MS', 60_000, 0, 86_400_000),

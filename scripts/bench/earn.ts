@@ -160,8 +160,8 @@ async function seedLedger(total: number): Promise<void> {
            insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)
            select $1, t.id, leg.account::ledger_account, case when leg.account = 'CUSTOMER_AVAILABLE' then t.customer_id end, leg.amount
              from t cross join (values ('CUSTOMER_AVAILABLE', 10), ('PROGRAM_ISSUED', -10)) as leg(account, amount))
-         insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, created_at)
-         select uuid_generate_v7(), $1, t.customer_id, t.id, 10, 10, now() from t`,
+         insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, origin, cohort, created_at)
+         select uuid_generate_v7(), $1, t.customer_id, t.id, 10, 10, 'BONUS', date_trunc('month', now())::date, now() from t`,
         [tenantId, batch, seedCustomers],
       );
       await client.query(

@@ -87,9 +87,10 @@ const SEED: [string, string][] = [
   // One open lot each; about one in twelve expires within 30 days.
   [
     'lots',
-    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, expires_at, created_at)
+    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, expires_at, origin, cohort, created_at)
      select gen_random_uuid(), $1, m.id, gen_random_uuid(), 500, (m.rn * 37) % 500,
-            now() + make_interval(days => (1 + (m.rn * 31) % 365)::int), now() - interval '300 days'
+            now() + make_interval(days => (1 + (m.rn * 31) % 365)::int), 'PURCHASE',
+            date_trunc('month', now() - interval '300 days')::date, now() - interval '300 days'
        from bench_member m`,
   ],
   [

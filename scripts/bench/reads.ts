@@ -90,8 +90,9 @@ const SEED: [string, string][] = [
   ],
   [
     'lots',
-    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, expires_at, created_at)
-     select uuid_generate_v7(), $1, customer_id, id, points, points, at + interval '2 years', at from bench_earn`,
+    `insert into points_lot (id, tenant_id, customer_id, transaction_id, points, remaining, expires_at, origin, cohort, created_at)
+     select uuid_generate_v7(), $1, customer_id, id, points, points, at + interval '2 years', 'BONUS',
+            date_trunc('month', at)::date, at from bench_earn`,
   ],
   [
     'balances',

@@ -10,6 +10,7 @@ import type { Services } from '../../src/schema';
 import type { Caller } from '../../src/shared/auth/caller';
 import { Channel } from '../../src/shared/channel';
 import { type Context, createContext, type SubscriptionBus } from '../../src/shared/context';
+import { ReadBatch } from '../../src/shared/db/read-batch';
 import { seedProgram } from './program';
 import { person, Random } from './random';
 
@@ -164,7 +165,7 @@ export async function seedDemo(orm: MikroORM, services: Services, options: SeedO
   // A day short of the limit recordPurchase enforces, so a slow run stays inside it.
   const windowDays = Math.min(364, Math.round(months * 30.4));
 
-  const deps = { orm, bus: NO_BUS, createLoaders };
+  const deps = { orm, bus: NO_BUS, reads: new ReadBatch(orm.em.getDriver()), createLoaders };
   const contextOf = (caller: Caller): Context => createContext(deps, caller, randomUUID(), log);
 
   const program = await seedProgram(orm, services, contextOf);

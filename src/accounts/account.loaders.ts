@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityByIdLoader } from '../shared/db/entity-loader';
 import { BusinessAccount } from './business-account.entity';
 
-export function createAccountLoaders(em: EntityManager) {
+export function createAccountLoaders(em: () => EntityManager) {
   return { businessAccountById: entityByIdLoader(em, BusinessAccount) };
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { Balance } from '../ledger/ledger.types';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -49,7 +49,7 @@ export class BusinessAccountResolver {
     @Arg('input', { description: 'The customer and the account to put them in, or none.' })
     input: SetAccountMembershipInput,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.accounts.setMembership(ctx, input);
   }
 
@@ -70,7 +70,7 @@ export class BusinessAccountResolver {
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { defaultValue: 50, description: 'How many members at most; at most 200 are returned.' })
     first: number,
-  ): Promise<Customer[]> {
+  ): Promise<CustomerRecord[]> {
     return this.accounts.members(ctx, account, first);
   }
 
@@ -93,7 +93,7 @@ export class CustomerAccountResolver {
     nullable: true,
     description: 'The company this customer belongs to; its pool is where their purchase points go when it pools.',
   })
-  async businessAccount(@Root() customer: Customer, @Ctx() ctx: Context): Promise<BusinessAccount | null> {
+  async businessAccount(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<BusinessAccount | null> {
     return customer.businessAccountId ? ctx.loaders.businessAccountById.load(customer.businessAccountId) : null;
   }
 }

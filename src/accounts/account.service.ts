@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { Customer, CustomerKind } from '../customers/customer.entity';
+import { Customer, CustomerKind, type CustomerRecord } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
@@ -80,7 +80,7 @@ export class AccountService {
   }
 
   /** Puts a customer in an account (or takes them out with a null account). Points they hold stay with them. */
-  async setMembership(ctx: Context, input: SetAccountMembershipInput): Promise<Customer> {
+  async setMembership(ctx: Context, input: SetAccountMembershipInput): Promise<CustomerRecord> {
     requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
     const customer = await customerOrNotFound(ctx, input.customerId, 'input.customerId');
@@ -109,7 +109,7 @@ export class AccountService {
   }
 
   /** Members, oldest first; merged profiles are not members (their survivor may be). */
-  async members(ctx: Context, account: BusinessAccount, first: number): Promise<Customer[]> {
+  async members(ctx: Context, account: BusinessAccount, first: number): Promise<CustomerRecord[]> {
     const limit = Math.max(1, Math.min(first, 200));
     return ctx.em.find(
       Customer,

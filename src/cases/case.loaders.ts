@@ -29,13 +29,13 @@ const byKey = <R>(rows: R[], keyOf: (row: R) => string) => {
  * Teams by id, a page of cases per customer, each case's history and goodwill: one statement per edge
  * for every parent asked for in the same tick. Keys of the by-id loaders are `<tenantId>:<id>`.
  */
-export function createCaseLoaders(em: EntityManager) {
+export function createCaseLoaders(em: () => EntityManager) {
   const pages = new Map<string, DataLoader<string, SupportCase[]>>();
   return {
     supportTeamById: new DataLoader<string, SupportTeam | null>(async (keys) => {
       const tenantId = keys[0].split(':')[0];
       const ids = keys.map((key) => key.split(':')[1]);
-      const rows = await em.execute<TeamRow[]>(
+      const rows = await em().execute<TeamRow[]>(
         `select * from support_team where tenant_id = ? and id = any(?::uuid[])`,
         [tenantId, pgArray(ids)],
       );
@@ -59,7 +59,7 @@ export function createCaseLoaders(em: EntityManager) {
             conditions += ' and (s.opened_at, s.id) < (?, ?)';
             params.push(page.after.at, page.after.id);
           }
-          const rows = await em.execute<(CaseRow & { for_customer: string })[]>(
+          const rows = await em().execute<(CaseRow & { for_customer: string })[]>(
             `select c.id as for_customer, s.* from unnest(?::uuid[]) as c(id)
              cross join lateral (
                select * from support_case s where s.tenant_id = ? and s.customer_id = c.id ${conditions}
@@ -78,7 +78,7 @@ export function createCaseLoaders(em: EntityManager) {
     caseHistory: new DataLoader<string, TimelineEventView[]>(async (keys) => {
       const tenantId = keys[0].split(':')[0];
       const ids = keys.map((key) => key.split(':')[1]);
-      const rows = await em.execute<
+      const rows = await em().execute<
         {
           case_id: string;
           id: string;
@@ -122,7 +122,7 @@ export function createCaseLoaders(em: EntityManager) {
     goodwillByCase: new DataLoader<string, GoodwillGrant[]>(async (keys) => {
       const tenantId = keys[0].split(':')[0];
       const ids = keys.map((key) => key.split(':')[1]);
-      const rows = await em.execute<GoodwillRow[]>(
+      const rows = await em().execute<GoodwillRow[]>(
         `select * from goodwill_grant where tenant_id = ? and case_id = any(?::uuid[]) order by requested_at, id`,
         [tenantId, pgArray(ids)],
       );

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -115,7 +115,7 @@ export class CaseResolver {
   }
 
   @FieldResolver(() => Customer, { nullable: true, description: 'The customer (their survivor, after a merge).' })
-  customer(@Root() supportCase: SupportCase, @Ctx() ctx: Context): Promise<Customer | null> {
+  customer(@Root() supportCase: SupportCase, @Ctx() ctx: Context): Promise<CustomerRecord | null> {
     return ctx.loaders.customerById.load(supportCase.customerId);
   }
 
@@ -145,7 +145,7 @@ export class CustomerCasesResolver {
     description: "The customer's support cases, newest first. Support staff.",
   })
   async cases(
-    @Root() customer: Customer,
+    @Root() customer: CustomerRecord,
     @Ctx() ctx: Context,
     @Arg('status', () => [CaseStatus], { nullable: true, description: 'Only cases in one of these statuses.' })
     status?: CaseStatus[],

@@ -40,6 +40,7 @@ export const DEFAULT_STATUS_DAYS: Readonly<Record<StaffRole, number | null>> = {
   [StaffRole.SERVICE]: 30,
   [StaffRole.ANALYST]: 0,
   [StaffRole.POS]: 0,
+  [StaffRole.AUDITOR]: 0,
 };
 
 /** The role's bound on goodwill status: the tenant's, else the default. OWNER is never bound. */

@@ -6,9 +6,9 @@ import { consentOf, type ConsentRow } from './consent.service';
 import type { Consent } from './consent.types';
 
 /** Every purpose's consent per customer (recorded or default), one query per batch of customers. */
-function consentsByCustomerLoader(em: EntityManager) {
+function consentsByCustomerLoader(em: () => EntityManager) {
   return new DataLoader<string, Consent[]>(async (customerIds) => {
-    const rows = await em.execute<(ConsentRow & { customer_id: string })[]>(
+    const rows = await em().execute<(ConsentRow & { customer_id: string })[]>(
       `select customer_id, purpose, granted, source, recorded_at from customer_consent where customer_id in (?)`,
       [[...customerIds]],
     );
@@ -23,7 +23,7 @@ function consentsByCustomerLoader(em: EntityManager) {
   });
 }
 
-export function createConsentLoaders(em: EntityManager) {
+export function createConsentLoaders(em: () => EntityManager) {
   /** Keys are ids of customers already loaded through the tenant filter. */
   return { consentsByCustomer: consentsByCustomerLoader(em) };
 }

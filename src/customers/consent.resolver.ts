@@ -4,7 +4,7 @@ import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { ConsentService } from './consent.service';
 import { Consent, SetConsentInput, SetConsentResult } from './consent.types';
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 
 @Resolver(() => Customer)
 export class ConsentResolver {
@@ -26,7 +26,7 @@ export class ConsentResolver {
   @FieldResolver(() => [Consent], {
     description: "The customer's consent for every purpose, recorded or by default, in the order of ConsentPurpose.",
   })
-  consents(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Consent[]> {
+  consents(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<Consent[]> {
     return ctx.loaders.consentsByCustomer.load(customer.id);
   }
 }

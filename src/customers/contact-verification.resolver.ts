@@ -8,7 +8,7 @@ import {
   ContactChangeRequest,
   RequestContactChangeInput,
 } from './contact-verification.types';
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 
 @Resolver()
 export class ContactVerificationResolver {
@@ -35,7 +35,7 @@ export class ContactVerificationResolver {
   confirmContactChange(
     @Arg('input', { description: 'Which pending change, and the code received.' }) input: ConfirmContactChangeInput,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.service.confirm(ctx, input);
   }
 }

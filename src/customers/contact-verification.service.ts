@@ -25,7 +25,7 @@ import type {
   ContactChangeRequest,
   RequestContactChangeInput,
 } from './contact-verification.types';
-import type { Customer } from './customer.entity';
+import type { CustomerRecord } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { customerOrNotFound } from './customer.lookup';
 import type { CustomerService } from './customer.service';
@@ -159,7 +159,7 @@ export class ContactVerificationService {
    * though the answer is an error); a code confirmed once confirms again without changing anything, so a
    * retry after a lost answer is harmless without an idempotency key.
    */
-  async confirm(ctx: Context, input: ConfirmContactChangeInput): Promise<Customer> {
+  async confirm(ctx: Context, input: ConfirmContactChangeInput): Promise<CustomerRecord> {
     const tenantId = requireTenant(ctx);
     const customer = await customerOrNotFound(ctx, ownCustomerId(ctx), 'input');
     const code = normalizeContactCode(input.code);

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, type OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { TenantOwnedEntity } from '../tenancy/tenant-owned.entity';
@@ -107,6 +107,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'uuid', nullable: true, hidden: true })
   mergedIntoId?: string | null;
 
+  /** Set when the customer's personal data was erased; the row stays for the ledger, and nothing more is booked to it. */
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  erasedAt?: Date | null;
+
   /** The stored profile revision; GraphQL also answers it as `profileRevision` (CustomerResolver). */
   @Field(() => Int, {
     description: 'The same number as profileRevision.',
@@ -119,3 +123,10 @@ export class Customer extends TenantOwnedEntity<'version' | 'updatedAt' | 'segme
   @Property({ type: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }
+
+/**
+ * A customer as read (the request's loader, `customerOrNotFound`): the row's fields, not an entity, so nothing
+ * can change it through the ORM by mistake. A service that changes a customer locks and loads the row itself.
+ * GraphQL answers it as `Customer`; an entity is one too.
+ */
+export type CustomerRecord = Omit<Customer, 'tenant' | typeof OptionalProps>;

@@ -18,7 +18,7 @@ import { assertMayActOnCustomer, assertRole, requireTenant } from '../shared/aut
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
 import { PAGE_AFTER, PAGE_FIRST } from '../shared/graphql/connection';
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 import { customerOrNotFound } from './customer.lookup';
 import { customerRoutingKey, CustomerService } from './customer.service';
 import {
@@ -54,7 +54,7 @@ export class CustomerResolver {
   createCustomer(
     @Arg('input', { description: 'The new profile; an email or a phone is required.' }) input: CreateCustomerInput,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.customerService.create(ctx, input);
   }
 
@@ -66,7 +66,7 @@ export class CustomerResolver {
   updateCustomer(
     @Arg('input', { description: 'The customer and the fields to change.' }) input: UpdateCustomerInput,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.customerService.update(ctx, input);
   }
 
@@ -78,7 +78,7 @@ export class CustomerResolver {
   customer(
     @Arg('id', () => ID, { description: "The customer's id." }) id: string,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.customerService.get(ctx, id);
   }
 
@@ -140,7 +140,7 @@ export class CustomerResolver {
   addCustomerIdentifier(
     @Arg('input', { description: 'The customer and the identifier to add.' }) input: AddIdentifierInput,
     @Ctx() ctx: Context,
-  ): Promise<Customer> {
+  ): Promise<CustomerRecord> {
     return this.identifierService.add(ctx, input);
   }
 
@@ -148,7 +148,7 @@ export class CustomerResolver {
   @FieldResolver(() => [Identifier], {
     description: 'Every way other systems know the customer: email, phone, cards, CRM and POS ids, devices.',
   })
-  identifiers(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Identifier[]> {
+  identifiers(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<Identifier[]> {
     return ctx.loaders.identifiersByCustomer.load(customer.id);
   }
 
@@ -156,7 +156,7 @@ export class CustomerResolver {
     description:
       'Counts changes to the profile (contact, name, segments, address, identifiers, account, merges), starting at 1; not to points or tier: LoyaltyState.version is the one to resume subscriptions from.',
   })
-  profileRevision(@Root() customer: Customer): number {
+  profileRevision(@Root() customer: CustomerRecord): number {
     return customer.version;
   }
 

@@ -10,7 +10,7 @@ import { inputError, InputErrorCode } from '../shared/errors';
 import { decodeCursor, pageSize, toConnection } from '../shared/graphql/connection';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import { escapeLike, normalizeAddress, normalizeEmail, normalizePhone, type PostalAddress } from './contact';
-import { Customer, CustomerKind } from './customer.entity';
+import { Customer, CustomerKind, type CustomerRecord } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { customerOrNotFound } from './customer.lookup';
 import type {
@@ -224,7 +224,7 @@ export class CustomerService {
   }
 
   /** One customer of the caller's tenant; a customer token sees only its own. */
-  async get(ctx: Context, id: string, field = 'id'): Promise<Customer> {
+  async get(ctx: Context, id: string, field = 'id'): Promise<CustomerRecord> {
     requireTenant(ctx);
     assertMayActOnCustomer(ctx, id);
     return customerOrNotFound(ctx, id, field);

@@ -4,7 +4,7 @@ import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { bind } from '../shared/db/sql';
 import { normalizeEmail, normalizePhone } from './contact';
-import type { Customer } from './customer.entity';
+import type { CustomerRecord } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import {
   type DataQualityCheck,
@@ -118,7 +118,7 @@ export class HygieneService {
     const customers = await ctx.loaders.customerById.loadMany(scored.flatMap((row) => [row.a, row.b]));
     const byId = new Map(
       customers
-        .filter((found): found is Customer => !!found && !(found instanceof Error))
+        .filter((found): found is CustomerRecord => !!found && !(found instanceof Error))
         .map((found) => [found.id, found]),
     );
     return scored.map((row) => ({

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 
 export enum DuplicateReasonKind {
   /** The same mailbox once dots and "+tags" are ignored (dots only where the provider ignores them: Gmail). */
@@ -64,7 +64,7 @@ export class DuplicateReason {
 @ObjectType({ description: 'Two profiles that are probably one person, for an agent to review and merge.' })
 export class DuplicateCandidate {
   @Field(() => [Customer], { description: 'The two profiles, oldest first (the usual survivor).' })
-  customers!: Customer[];
+  customers!: CustomerRecord[];
 
   @Field(() => Int, {
     description: '0 to 100: reasons combine as independent evidence, 100 × (1 − Π(1 − weight/100)).',

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
 import { optionalText } from '../shared/validation';
-import { Customer } from './customer.entity';
+import type { Customer, CustomerRecord } from './customer.entity';
 import { customerError, CustomerErrorCode } from './customer.errors';
 import { customerOrNotFound } from './customer.lookup';
 import { IdentifierKind, normalizeIdentifier } from './identifier.logic';
@@ -97,7 +97,7 @@ export class IdentifierService {
     }
   }
 
-  async add(ctx: Context, input: AddIdentifierInput): Promise<Customer> {
+  async add(ctx: Context, input: AddIdentifierInput): Promise<CustomerRecord> {
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
     // A customer can vouch for their own device, not for an email, card or account number someone else may hold.
@@ -165,7 +165,7 @@ export class IdentifierService {
     const customerIds = [...new Set(owners.map((owner) => owner.customer_id))];
     if (customerIds.length > 1) {
       const candidates = (await ctx.loaders.customerById.loadMany(customerIds)).filter(
-        (found): found is Customer => found instanceof Customer,
+        (found): found is CustomerRecord => !!found && !(found instanceof Error),
       );
       return {
         outcome: ResolveOutcome.AMBIGUOUS,

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 import { IdentifierKind } from './identifier.logic';
 
 registerEnumType(IdentifierKind, {
@@ -118,10 +118,10 @@ export class ResolveCustomerResult {
   outcome!: ResolveOutcome;
 
   @Field(() => Customer, { nullable: true, description: 'Null when AMBIGUOUS or NOT_FOUND.' })
-  customer?: Customer;
+  customer?: CustomerRecord;
 
   @Field(() => [Customer], { description: 'The customers the identifiers point at, when AMBIGUOUS.' })
-  candidates!: Customer[];
+  candidates!: CustomerRecord[];
 
   @Field(() => [IdentifierRef], { description: 'Identifiers that matched an existing customer.' })
   matchedBy!: IdentifierRef[];

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Roo
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 import { MergeService } from './merge.service';
 import {
@@ -57,7 +57,7 @@ export class CustomerMergeResolver {
   @FieldResolver(() => [CustomerMerge], {
     description: 'Merges this customer took part in, as survivor or as the merged profile, newest first.',
   })
-  merges(@Root() customer: Customer, @Ctx() ctx: Context): Promise<CustomerMerge[]> {
+  merges(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<CustomerMerge[]> {
     return this.mergeService.ofCustomer(ctx.em, requireTenant(ctx), customer.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 
-import { Customer } from './customer.entity';
+import { Customer, type CustomerRecord } from './customer.entity';
 import { CustomerMerge } from './merge.entity';
 
 @InputType({ description: 'Two profiles of one person: the duplicate goes into the survivor.' })
@@ -27,7 +27,7 @@ export class MergeCustomersResult {
   merge!: CustomerMerge;
 
   @Field(() => Customer, { description: 'The profile that stayed, with what came over.' })
-  survivor!: Customer;
+  survivor!: CustomerRecord;
 
   @Field({ description: 'True when this answers a retry of a merge already made.' })
   replayed!: boolean;
@@ -48,7 +48,7 @@ export class UnmergeCustomersResult {
   merge!: CustomerMerge;
 
   @Field(() => Customer, { description: 'The profile that was merged, restored.' })
-  restored!: Customer;
+  restored!: CustomerRecord;
 
   @Field({ description: 'True when the merge had already been undone (an unmerge is idempotent by its merge).' })
   replayed!: boolean;

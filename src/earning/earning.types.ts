@@ -2,7 +2,7 @@ import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { TransactionView } from '../ledger/ledger.types';
-import { Tier } from '../program/tier.entity';
+import { Tier, type TierRecord } from '../program/tier.entity';
 import { Channel } from '../shared/channel';
 import { CapPeriod, RuleEffect, RuleStacking } from './earning-rule.entity';
 import { ContributionOutcome, ContributionSource } from './rules.logic';
@@ -217,10 +217,10 @@ export class PurchaseLineView {
 @ObjectType({ description: 'A move from one tier to another.' })
 export class TierMoveView {
   @Field(() => Tier, { nullable: true, description: 'The tier before; null for a member with no recorded tier yet.' })
-  from?: Tier;
+  from?: TierRecord;
 
   @Field(() => Tier, { description: 'The tier after.' })
-  to!: Tier;
+  to!: TierRecord;
 }
 
 @ObjectType({ description: 'What a purchase would earn, line by line and rule by rule. Points are whole numbers.' })

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { PointsOrigin } from '../ledger/ledger.entity';
 import type { TransactionRow } from '../ledger/ledger.model';
 import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
 import { upgradeWithBookedCtes } from '../program/tier.sql';
@@ -303,6 +304,7 @@ export async function bookPurchase(pool: StatementPool, booking: PurchaseBooking
           actor: booking.actor,
           pendingUntil: booking.pendingUntil,
           expiresAt: null,
+          origin: PointsOrigin.PURCHASE,
         }),
       ],
     ),

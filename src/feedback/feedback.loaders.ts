@@ -23,10 +23,10 @@ export interface ResponsePage {
  * Survey responses of customers, newest first, one page per customer for every customer asked for in the same
  * tick, in one statement; a survivor's page includes the responses of the profiles merged into it.
  */
-function responsePageLoader(em: EntityManager, page: ResponsePage) {
+function responsePageLoader(em: () => EntityManager, page: ResponsePage) {
   return new DataLoader<string, SurveyResponse[]>(async (customerIds) => {
     const after = page.after ? 'and (r.responded_at, r.id) < (?, ?)' : '';
-    const rows = await em.execute<(ResponseRow & { for_customer: string })[]>(
+    const rows = await em().execute<(ResponseRow & { for_customer: string })[]>(
       `select c.id as for_customer, p.* from unnest(?::uuid[]) as c(id)
        cross join lateral (
          select ${RESPONSE_COLUMNS.split(', ')
@@ -43,7 +43,7 @@ function responsePageLoader(em: EntityManager, page: ResponsePage) {
   });
 }
 
-export function createFeedbackLoaders(em: EntityManager) {
+export function createFeedbackLoaders(em: () => EntityManager) {
   const pages = new Map<string, DataLoader<string, SurveyResponse[]>>();
   return {
     /** Per page shape: loaders are per request, and each shape batches its customers. */
@@ -58,7 +58,7 @@ export function createFeedbackLoaders(em: EntityManager) {
     },
     /** Keys are survey ids read from the tenant's own rows (responses). */
     surveyById: new DataLoader<string, Survey | null>(async (ids) => {
-      const rows = await em.execute<SurveyRow[]>(`select ${SURVEY_COLUMNS} from survey where id in (?)`, [[...ids]]);
+      const rows = await em().execute<SurveyRow[]>(`select ${SURVEY_COLUMNS} from survey where id in (?)`, [[...ids]]);
       return ids.map((id) => {
         const row = rows.find((candidate) => candidate.id === id);
         return row ? toSurvey(row) : null;

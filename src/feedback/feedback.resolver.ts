@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -112,7 +112,7 @@ export class CustomerFeedbackResolver {
     description: "The customer's survey responses, newest first. OWNER, ADMIN, ANALYST, SUPERVISOR or AGENT.",
   })
   async surveyResponses(
-    @Root() customer: Customer,
+    @Root() customer: CustomerRecord,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, PAGE_FIRST) first?: number,
     @Arg('after', () => String, PAGE_AFTER)

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { Customer } from '../customers/customer.entity';
+import type { CustomerRecord } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { callerLabel } from '../shared/auth/caller';
 import {
@@ -243,7 +243,7 @@ export class SurveyResponseService {
   private async checkContext(
     ctx: Context,
     survey: Survey,
-    customer: Customer,
+    customer: CustomerRecord,
     context: SurveyContextInput | undefined | null,
   ): Promise<{ type: SurveyContextType; id?: string } | undefined> {
     if (!context) {

@@ -12,7 +12,7 @@ import {
   Subscription,
 } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { assertRole } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -45,7 +45,7 @@ export class CustomerHealthResolver {
     description:
       'The composite health score, explained. Null until first scored, and for a customer who opted out of PROFILING. Staff only (readHealth).',
   })
-  health(@Root() customer: Customer, @Ctx() ctx: Context): Promise<HealthScore | null> {
+  health(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<HealthScore | null> {
     return this.service.health(ctx, customer.id);
   }
 
@@ -55,7 +55,7 @@ export class CustomerHealthResolver {
     description:
       'Churn risk and its reasons. Null until first scored, and for a customer who opted out of PROFILING. Staff only (readHealth).',
   })
-  churnRisk(@Root() customer: Customer, @Ctx() ctx: Context): Promise<ChurnRisk | null> {
+  churnRisk(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<ChurnRisk | null> {
     return this.service.churnRisk(ctx, customer.id);
   }
 }

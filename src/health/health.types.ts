@@ -1,7 +1,7 @@
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { StateSource } from '../realtime/loyalty-state.types';
 import { ConnectionType } from '../shared/graphql/connection';
 import { ChurnRiskLevel, ChurnSignal, HealthBand, HealthComponentName } from './health.logic';
@@ -125,7 +125,7 @@ export class ChurnRisk {
 @ObjectType({ description: 'A customer at risk of churning, with the risk and health behind it.' })
 export class AtRiskCustomer {
   @Field(() => Customer, { description: 'The customer.' })
-  customer!: Customer;
+  customer!: CustomerRecord;
 
   @Field(() => ChurnRisk, { description: 'Their churn risk.' })
   churnRisk!: ChurnRisk;

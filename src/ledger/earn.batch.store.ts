@@ -2,7 +2,7 @@ import { prepared, type StatementPool } from '../shared/db/statements';
 import { claimBatchCte, claimParams } from '../shared/idempotency';
 import { Account } from './ledger.entity';
 import { type EarnBooking, lotExpirySql, type TransactionRow } from './ledger.model';
-import { creditSql, entriesOfEachSql, headerSql, lotSql } from './ledger.rows';
+import { creditSql, entriesOfEachSql, headerSql, lotSql, newCohortSql } from './ledger.rows';
 import { earnedOnTimelineSql } from './ledger.timeline';
 
 /**
@@ -33,6 +33,7 @@ const COLUMNS: [string, string][] = [
   ['request_hash', 'text'],
   ['pending_until', 'timestamptz'],
   ['expires_at', 'timestamptz'],
+  ['origin', 'points_origin'],
   ['account', 'text'],
   ['timeline', 'boolean'],
 ];
@@ -70,6 +71,8 @@ const earnBatchSql = (): string => {
       remaining: 'h.points',
       pending_until: 'b.pending_until',
       expires_at: lotExpirySql('b.expires_at'),
+      origin: 'b.origin',
+      cohort: newCohortSql(),
     },
     'from header h join booking b on b.result_id = h.id join tenant t on t.id = h.tenant_id',
   );
@@ -80,7 +83,7 @@ const earnBatchSql = (): string => {
            as i(${COLUMNS.map(([name]) => name).join(', ')})),
        target as (
          select i.*, coalesce(c.merged_into_id, c.id) as holder
-           from input i join customer c on c.id = i.customer_id and c.tenant_id = i.tenant_id
+           from input i join customer c on c.id = i.customer_id and c.tenant_id = i.tenant_id and c.erased_at is null
           order by c.id for key share of c),
        ranked as (select t.*, row_number() over (partition by t.holder order by t.ord) as rn from target t),
        ${claimBatchCte('ranked where rn = 1 order by holder')},
@@ -125,6 +128,7 @@ export async function earnBatch(pool: StatementPool, earns: EarnBooking[]): Prom
       hash,
       earn.pendingUntil,
       earn.expiresAt,
+      earn.origin,
       pending ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
       earn.timeline,
     ].forEach((value, i) => columns[i].push(value));

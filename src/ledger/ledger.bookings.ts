@@ -1,17 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
-import { Account, TransactionKind } from './ledger.entity';
+import { Account, PointsOrigin, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
-import {
-  type BalanceRow,
-  type EarnBooking,
-  LIVE_LOT_OF_EARN,
-  type MovedPoints,
-  points,
-  type TransactionRow,
-} from './ledger.model';
+import { type EarnBooking, LIVE_LOT_OF_EARN, type MovedPoints, points } from './ledger.model';
+import { reverseWork } from './ledger.reversal';
 import {
   consumeLots,
   createLot,
@@ -25,7 +19,6 @@ import {
   type Leg,
   lockBalancePair,
   recordBalanceAfter,
-  recordConsumption,
   relocateLots,
 } from './ledger.store';
 import { onTimeline } from './ledger.timeline';
@@ -51,10 +44,16 @@ export class LedgerBookings {
   async earnWithin(
     tx: EntityManager,
     /** A purchase's points, at its store, under a key derived from the purchase; they expire by the tenant's policy. */
-    booking: Omit<EarnBooking, 'claim' | 'expiresAt' | 'timeline'>,
+    booking: Omit<EarnBooking, 'claim' | 'expiresAt' | 'timeline' | 'origin'>,
   ): Promise<PointsResult> {
     points(booking.points, 'points');
-    const rows = await earnStatement(tx, { ...booking, claim: null, expiresAt: null, timeline: false });
+    const rows = await earnStatement(tx, {
+      ...booking,
+      claim: null,
+      expiresAt: null,
+      timeline: false,
+      origin: PointsOrigin.PURCHASE,
+    });
     if (rows.length === 0)
       throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${booking.customerId}`, 'input.customerId');
     return toPointsResult(rows[0], false);
@@ -94,7 +93,8 @@ export class LedgerBookings {
     );
     if (!header) throw new Error(`ledger key ${booking.key} already used`);
     const balance = await credit(tx, tenantId, customerId, { available: booking.points });
-    await createLot(tx, tenantId, customerId, header.id, booking.points, null, 'policy');
+    const origin = booking.reasonCode === 'GOODWILL' ? PointsOrigin.GOODWILL : PointsOrigin.ADJUSTMENT;
+    await createLot(tx, tenantId, customerId, header.id, booking.points, null, 'policy', origin);
     await entries(tx, tenantId, header.id, [
       [Account.CUSTOMER_AVAILABLE, customerId, booking.points],
       [Account.PROGRAM_ADJUSTMENTS, null, -booking.points],
@@ -237,109 +237,6 @@ export class LedgerBookings {
     const left = Number(earn?.points ?? 0) - Number(reversed);
     return Math.max(0, Math.min(left, lot?.pending_until ? Number(lot.remaining) : Number(balance?.available ?? 0)));
   }
-}
-
-/** Takes back (part of) an earn or gives back (part of) a redemption, on the header `txnId` already inserted. */
-export async function reverseWork(
-  tx: EntityManager,
-  tenantId: string,
-  original: TransactionRow,
-  txnId: string,
-  requested: number | undefined,
-): Promise<BalanceRow> {
-  // Lock the original so two reversals of it cannot both take the same remainder.
-  await tx.execute(`select id from ledger_transaction where id = ? for update`, [original.id]);
-  // Points of a profile merged since are held by its survivor now: take them back (or give them back) there.
-  const customerId = await holderNow(tx, original.customer_id!);
-  const [{ reversed }] = await tx.execute<{ reversed: string }[]>(
-    `select coalesce(sum(points), 0)::bigint as reversed from ledger_transaction where reverses_id = ? and id <> ?`,
-    [original.id, txnId],
-  );
-  const left = Number(original.points) - Number(reversed);
-  const amount = requested ?? left;
-  if (amount <= 0 || amount > left) {
-    throw ledgerError(
-      LedgerErrorCode.REVERSAL_EXCEEDS_ORIGINAL,
-      `Only ${left} points of this transaction are left to reverse`,
-      'input.points',
-    );
-  }
-  await tx.execute(`update ledger_transaction set points = ? where id = ?`, [amount, txnId]);
-  return original.kind === TransactionKind.EARN
-    ? clawBack(tx, tenantId, customerId, original.id, txnId, amount)
-    : refundRedemption(tx, tenantId, customerId, original.id, txnId, amount);
-}
-
-/** A refunded purchase takes its points back: from the earn's own lot first, pending or not. */
-async function clawBack(
-  tx: EntityManager,
-  tenantId: string,
-  customerId: string,
-  earnId: string,
-  txnId: string,
-  amount: number,
-): Promise<BalanceRow> {
-  // Balance row first, as everywhere: the settlement job cannot then turn the lot from pending to
-  // available between our reading it and our debit.
-  await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [customerId]);
-  const [found] = await tx.execute<
-    {
-      id: string;
-      customer_id: string;
-      remaining: string;
-      pending_until: Date | null;
-    }[]
-  >(LIVE_LOT_OF_EARN, [earnId]);
-  const lot = found?.customer_id === customerId ? found : undefined;
-  if (lot?.pending_until) {
-    const balance = await debit(tx, customerId, { pending: amount, lifetimeEarned: amount });
-    const updated = await tx.execute(
-      `update points_lot set remaining = remaining - ? where id = ? and remaining >= ? returning id`,
-      [amount, lot.id, amount],
-    );
-    if (updated.length === 0)
-      throw ledgerError(
-        LedgerErrorCode.INSUFFICIENT_POINTS,
-        'The pending points of that earn do not cover the reversal',
-        'input.points',
-      );
-    await recordConsumption(tx, txnId, lot.id, amount);
-    await entries(tx, tenantId, txnId, [
-      [Account.CUSTOMER_PENDING, customerId, -amount],
-      [Account.PROGRAM_ISSUED, null, amount],
-    ]);
-    return balance;
-  }
-  const balance = await debit(tx, customerId, { available: amount, lifetimeEarned: amount });
-  await consumeLots(tx, customerId, txnId, amount, lot?.id);
-  await entries(tx, tenantId, txnId, [
-    [Account.CUSTOMER_AVAILABLE, customerId, -amount],
-    [Account.PROGRAM_ISSUED, null, amount],
-  ]);
-  return balance;
-}
-
-/** A cancelled redemption gives its points back, expiring no later than the latest lot it had used. */
-async function refundRedemption(
-  tx: EntityManager,
-  tenantId: string,
-  customerId: string,
-  redeemId: string,
-  txnId: string,
-  amount: number,
-): Promise<BalanceRow> {
-  const [{ expires_at: expiresAt, never }] = await tx.execute<{ expires_at: Date | null; never: boolean | null }[]>(
-    `select max(l.expires_at) as expires_at, bool_or(l.expires_at is null) as never
-       from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?`,
-    [redeemId],
-  );
-  const balance = await credit(tx, tenantId, customerId, { available: amount, lifetimeRedeemed: -amount });
-  await createLot(tx, tenantId, customerId, txnId, amount, null, never ? null : expiresAt);
-  await entries(tx, tenantId, txnId, [
-    [Account.CUSTOMER_AVAILABLE, customerId, amount],
-    [Account.PROGRAM_REDEEMED, null, -amount],
-  ]);
-  return balance;
 }
 
 /** Empties the open lots matching `lotCondition` and re-creates them, dates kept, on the receiving customer. */

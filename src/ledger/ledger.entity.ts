@@ -27,6 +27,27 @@ export enum Account {
   PROGRAM_ADJUSTMENTS = 'PROGRAM_ADJUSTMENTS',
   PROGRAM_PARTNER = 'PROGRAM_PARTNER',
   PROGRAM_MIGRATION = 'PROGRAM_MIGRATION',
+  /** Points partners issued to our customers, per partner (`partner_id` on the entry). */
+  PARTNER_ISSUED = 'PARTNER_ISSUED',
+  /** Our customers' points that partners honoured, per partner. */
+  PARTNER_REDEEMED = 'PARTNER_REDEEMED',
+}
+
+/**
+ * Where a lot's points first came from. A lot moved by a transfer, a merge or a refund keeps its source's origin
+ * and cohort, so liability and breakage can be read per origin and earning month from the lots.
+ */
+export enum PointsOrigin {
+  /** Earned with a purchase: a material right, deferred revenue. */
+  PURCHASE = 'PURCHASE',
+  /** Given without a purchase: a direct earn (campaign, gesture, sign-up). */
+  BONUS = 'BONUS',
+  GOODWILL = 'GOODWILL',
+  /** An upward adjustment by staff. */
+  ADJUSTMENT = 'ADJUSTMENT',
+  PARTNER = 'PARTNER',
+  /** A balance brought over from a previous program. */
+  MIGRATION = 'MIGRATION',
 }
 
 /** The header of one balanced movement of points. Immutable once written. */
@@ -99,6 +120,10 @@ export class LedgerTransaction {
   })
   importId?: string;
 
+  /** The partner a partner booking was made with. */
+  @Property({ type: 'uuid', nullable: true })
+  partnerId?: string;
+
   /** The customer's balance right after this transaction, so a retried request gets the first answer. */
   @Property({ type: 'bigint', nullable: true })
   availableAfter?: string;
@@ -136,6 +161,10 @@ export class LedgerEntry {
   /** Set for customer accounts. */
   @Property({ type: 'uuid', nullable: true })
   customerId?: string;
+
+  /** Set for partner accounts. */
+  @Property({ type: 'uuid', nullable: true })
+  partnerId?: string;
 
   @Property({ type: 'bigint' })
   amount!: string;
@@ -244,6 +273,13 @@ export class PointsLot {
       'create index "points_lot_source_idx" on "points_lot" ("source_lot_id") where "source_lot_id" is not null',
   })
   sourceLotId?: string | null;
+
+  @Enum({ items: () => PointsOrigin, nativeEnumName: 'points_origin' })
+  origin!: PointsOrigin;
+
+  /** The first day of the month of the original credit, in the tenant's time zone: the earning cohort. */
+  @Property({ type: 'string', columnType: 'date' })
+  cohort!: string;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

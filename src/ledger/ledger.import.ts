@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 
 import { normalizeEmail } from '../customers/contact';
-import { Account, TransactionKind } from './ledger.entity';
+import { Account, PointsOrigin, TransactionKind } from './ledger.entity';
 import {
   createLot,
   credit,
@@ -220,7 +220,7 @@ export class ImportBookings {
       { actor: 'job:import-balances' },
     );
     const balance = await credit(tx, tenantId, customerId, { available: amount });
-    await createLot(tx, tenantId, customerId, row.id, amount, null, expiresAt);
+    await createLot(tx, tenantId, customerId, row.id, amount, null, expiresAt, PointsOrigin.MIGRATION);
     await entries(tx, tenantId, row.id, [
       [Account.CUSTOMER_AVAILABLE, customerId, amount],
       [Account.PROGRAM_MIGRATION, null, -amount],

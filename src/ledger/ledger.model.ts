@@ -1,6 +1,6 @@
 import type { Channel } from '../shared/channel';
 import type { IdempotentRequest } from '../shared/idempotency';
-import type { TransactionKind } from './ledger.entity';
+import type { PointsOrigin, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 
 /**
@@ -37,6 +37,7 @@ export interface Header {
   counterpartyId?: string;
   reversesId?: string;
   importId?: string;
+  partnerId?: string;
 }
 
 /** A change to a balance row; fields are amounts to add (credit) or take (debit). */
@@ -70,6 +71,7 @@ export interface TransactionRow {
   idempotency_key: string | null;
   request_hash: string | null;
   reverses_id: string | null;
+  partner_id?: string | null;
   available_after: string | null;
   pending_after: string | null;
   version_after: number | null;
@@ -93,6 +95,8 @@ export interface EarnBooking {
   expiresAt: Date | null;
   /** A direct earn is on the customer's timeline; one inside a purchase is shown by the purchase's event. */
   timeline: boolean;
+  /** A purchase's points (PURCHASE) or given ones (BONUS): the lot's origin. */
+  origin: PointsOrigin;
 }
 
 /** Points a merge (or its undoing) moved between two customers. */

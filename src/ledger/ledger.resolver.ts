@@ -1,7 +1,7 @@
 import { SafeIntResolver } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -126,14 +126,14 @@ export class CustomerPointsResolver {
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => Balance, { description: "The customer's points now." })
-  balance(@Root() customer: Customer, @Ctx() ctx: Context): Promise<Balance> {
+  balance(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<Balance> {
     return ctx.loaders.balanceByCustomerId.load(customer.id);
   }
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => PointsTransactionConnection, { description: 'Newest first, including transfers received.' })
   pointsTransactions(
-    @Root() customer: Customer,
+    @Root() customer: CustomerRecord,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, PAGE_FIRST) first?: number,
     @Arg('after', () => String, PAGE_AFTER)

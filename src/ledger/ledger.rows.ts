@@ -25,6 +25,7 @@ type HeaderColumn =
   | 'request_hash'
   | 'reverses_id'
   | 'import_id'
+  | 'partner_id'
   | 'available_after'
   | 'pending_after'
   | 'version_after';
@@ -37,7 +38,9 @@ type LotColumn =
   | 'remaining'
   | 'pending_until'
   | 'expires_at'
-  | 'source_lot_id';
+  | 'source_lot_id'
+  | 'origin'
+  | 'cohort';
 
 /** `insert into <table> (...) values (...)`, or `select ... <from>` when `from` is given. */
 function insertSql(table: string, row: Record<string, string | undefined>, from?: string): string {
@@ -58,15 +61,24 @@ export function boundHeaderSql(values: Partial<Record<HeaderColumn, unknown>>): 
   return { sql: headerSql(row), params: Object.values(values) };
 }
 
-/** A lot: a fresh v7 id, created now. */
-export function lotSql(row: Row<LotColumn>, from?: string): string {
+/** The cohort of points credited now: the first of this month in the time zone of the tenant `t`. */
+export function newCohortSql(tenant = 't'): string {
+  return `date_trunc('month', now() at time zone ${tenant}.timezone)::date`;
+}
+
+/**
+ * A lot: a fresh v7 id, created now. Its origin and cohort are always written: a new credit's (see newCohortSql),
+ * or the lot's it was moved from.
+ */
+export function lotSql(row: Row<LotColumn> & { origin: string; cohort: string }, from?: string): string {
   return insertSql('points_lot', { id: 'uuid_generate_v7()', ...row, created_at: 'now()' }, from);
 }
 
 /** Followed by rows of (transaction_id, lot_id, points): what a transaction took from each lot. */
 export const CONSUMPTION_SQL = `insert into points_lot_consumption (transaction_id, lot_id, points)`;
 
-export const ENTRY_SQL = `insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount)`;
+/** Followed by rows of (tenant_id, transaction_id, account, customer_id, amount, partner_id). */
+export const ENTRY_SQL = `insert into ledger_entry (tenant_id, transaction_id, account, customer_id, amount, partner_id)`;
 
 /**
  * The entries of every header in `header` (a relation with id, tenant_id and customer_id, seen as `h`): one
@@ -76,7 +88,7 @@ export const ENTRY_SQL = `insert into ledger_entry (tenant_id, transaction_id, a
 export function entriesOfEachSql(header: string, legs: string): string {
   return `${ENTRY_SQL}
     select h.tenant_id, h.id, leg.account::ledger_account,
-           case when leg.account like 'CUSTOMER_%' then h.customer_id end, leg.amount
+           case when leg.account like 'CUSTOMER_%' then h.customer_id end, leg.amount, null::uuid
       from ${header} h cross join lateral (values ${legs}) as leg(account, amount)`;
 }
 

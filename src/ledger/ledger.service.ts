@@ -24,15 +24,16 @@ import {
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import type { EarnBatcher } from './earn.batcher';
-import { reverseWork } from './ledger.bookings';
-import { Account, TransactionKind } from './ledger.entity';
+import { Account, PointsOrigin, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { forgetBalances } from './ledger.loaders';
 import { toPointsResult } from './ledger.mapping';
 import { type BalanceRow, type Header, points } from './ledger.model';
+import { reverseWork } from './ledger.reversal';
 import {
   assertNotMerged,
   consumeLots,
+  copyTakes,
   createLot,
   credit,
   debit,
@@ -124,6 +125,7 @@ export class LedgerService {
       pendingUntil: pending ? input.pendingUntil! : null,
       expiresAt: input.expiresAt ?? null,
       timeline: true,
+      origin: PointsOrigin.BONUS,
     };
     // A daily limit counts the grant in the earn's transaction; unlimited callers' earns are grouped.
     const rows = grant
@@ -198,7 +200,7 @@ export class LedgerService {
         let balance: BalanceRow;
         if (amount > 0) {
           balance = await credit(tx, tenantId, customerId, { available: amount });
-          await createLot(tx, tenantId, customerId, txnId, amount, null, 'policy');
+          await createLot(tx, tenantId, customerId, txnId, amount, null, 'policy', PointsOrigin.ADJUSTMENT);
           if (grant) await chargeGrant(tx, grant);
         } else {
           balance = await debit(tx, customerId, { available: -amount });
@@ -239,8 +241,8 @@ export class LedgerService {
         await lockBalancePair(tx, tenantId, from, to);
         const balance = await debit(tx, from, { available: amount });
         const takes = await consumeLots(tx, from, txnId, amount);
-        // The points keep their expiry dates on the receiving side.
-        for (const take of takes) await createLot(tx, tenantId, to, txnId, take.points, null, take.expiresAt);
+        // The points keep their expiry dates, origins and cohorts on the receiving side.
+        await copyTakes(tx, takes, to, txnId);
         await credit(tx, tenantId, to, { available: amount });
         await entries(tx, tenantId, txnId, [
           [Account.CUSTOMER_AVAILABLE, from, -amount],
@@ -307,15 +309,16 @@ export class LedgerService {
   }
 
   /**
-   * Checks the customer belongs to the caller's tenant (and is the caller, for a customer token). The
-   * request's customer loader is tenant-scoped and answers a merged profile's id with its survivor.
+   * Checks the customer belongs to the caller's tenant (and is the caller, for a customer token) and was not
+   * erased. The request's customer loader is tenant-scoped and answers a merged profile's id with its survivor.
    */
   private async customer(ctx: Context, id: string, field: string, receiving = false): Promise<string> {
     requireTenant(ctx);
     // A customer may send points to anyone of the tenant, but act only on their own account.
     if (!receiving) assertMayActOnCustomer(ctx, id);
     const customer = isUuid(id) ? await ctx.loaders.customerById.load(id) : null;
-    if (!customer) throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
+    if (!customer || customer.erasedAt)
+      throw ledgerError(LedgerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${id}`, field);
     return customer.id;
   }
 

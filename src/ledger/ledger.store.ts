@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel } from '../shared/channel';
 import { pgArray } from '../shared/db/sql';
 import { claimCte, claimParams, type IdempotentRequest, type StoredClaim } from '../shared/idempotency';
-import { Account } from './ledger.entity';
+import { Account, PointsOrigin } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { type LotTake, planConsumption } from './ledger.logic';
 import {
@@ -24,6 +24,7 @@ import {
   ENTRY_SQL,
   headerSql,
   lotSql,
+  newCohortSql,
 } from './ledger.rows';
 import { earnedOnTimelineSql } from './ledger.timeline';
 
@@ -33,8 +34,11 @@ import { earnedOnTimelineSql } from './ledger.timeline';
  * The rows themselves are written by the builders of ledger.rows, like the set-based jobs write them.
  */
 
-/** One entry: the account, the customer it belongs to (null for a program account), the signed amount. */
-export type Leg = [Account, string | null, number];
+/**
+ * One entry: the account, the customer it belongs to (null for a program account), the signed amount, and for
+ * a partner account the partner.
+ */
+export type Leg = [account: Account, customerId: string | null, amount: number, partnerId?: string | null];
 
 /** Inserts a header; with an idempotency key, returns no row when that key is already taken. */
 export async function insertHeader(
@@ -67,6 +71,7 @@ export async function insertHeader(
     request_hash: meta.requestHash ?? null,
     reverses_id: header.reversesId ?? null,
     import_id: header.importId ?? null,
+    partner_id: header.partnerId ?? null,
   });
   return await tx.execute<TransactionRow[]>(
     `${row.sql} on conflict (tenant_id, idempotency_key) do nothing returning *`,
@@ -197,7 +202,10 @@ export async function lockBalancePair(tx: EntityManager, tenantId: string, fromI
   );
 }
 
-/** `expiresAt: 'policy'` dates the lot by the tenant's expiry policy, in SQL like the earn path. */
+/**
+ * The lot of a new credit of `origin`, in this month's cohort. `expiresAt: 'policy'` dates the lot by the
+ * tenant's expiry policy, in SQL like the earn path.
+ */
 export async function createLot(
   tx: EntityManager,
   tenantId: string,
@@ -206,6 +214,7 @@ export async function createLot(
   amount: number,
   pendingUntil: Date | null,
   expiresAt: Date | null | 'policy',
+  origin: PointsOrigin,
 ) {
   const lot = lotSql(
     {
@@ -216,6 +225,8 @@ export async function createLot(
       remaining: '?',
       pending_until: '?',
       expires_at: expiresAt === 'policy' ? lotExpirySql() : '?::timestamptz',
+      origin: '?::points_origin',
+      cohort: newCohortSql(),
     },
     'from tenant t where t.id = ?',
   );
@@ -226,8 +237,31 @@ export async function createLot(
     amount,
     pendingUntil,
     expiresAt === 'policy' ? null : expiresAt,
+    origin,
     tenantId,
   ]);
+}
+
+/**
+ * One new lot of `toId` per take, with the take's points and its source lot's expiry, origin and cohort: points
+ * that change hands stay what they were.
+ */
+export async function copyTakes(tx: EntityManager, takes: readonly LotTake[], toId: string, txnId: string) {
+  const values = takes.map(() => '(?::int, ?::uuid, ?::bigint)').join(', ');
+  const lot = lotSql(
+    {
+      tenant_id: 's.tenant_id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: 'v.take',
+      remaining: 'v.take',
+      expires_at: 's.expires_at',
+      origin: 's.origin',
+      cohort: 's.cohort',
+    },
+    `from (values ${values}) as v(ord, id, take) join points_lot s on s.id = v.id order by v.ord`,
+  );
+  await tx.execute(lot, [toId, txnId, ...takes.flatMap((take, ord) => [ord, take.lotId, take.points])]);
 }
 
 /** Consumes spendable lots first-to-expire first. The balance row is already locked by the debit. */
@@ -267,6 +301,40 @@ export async function consumeLots(
 }
 
 /**
+ * Gives back `amount` points of what the redemption `redeemId` took, latest take first, after the `skip` points
+ * earlier refunds gave back: one new lot of `toId` per take, with its source lot's expiry, origin and cohort.
+ */
+export async function returnTakes(
+  tx: EntityManager,
+  redeemId: string,
+  skip: number,
+  amount: number,
+  toId: string,
+  txnId: string,
+) {
+  // Takes in the reverse of the order consumeLots made them; [start, upto) is each one's span in that order.
+  const lot = lotSql(
+    {
+      tenant_id: 's.tenant_id',
+      customer_id: '?',
+      transaction_id: '?',
+      points: 'r.given',
+      remaining: 'r.given',
+      expires_at: 's.expires_at',
+      origin: 's.origin',
+      cohort: 's.cohort',
+    },
+    `from (select t.lot_id, least(t.upto, ?::bigint + ?::bigint) - greatest(t.upto - t.points, ?::bigint) as given, t.rank
+             from (select c.lot_id, c.points, row_number() over w as rank, sum(c.points) over w as upto
+                     from points_lot_consumption c join points_lot l on l.id = c.lot_id where c.transaction_id = ?
+                   window w as (order by l.expires_at desc nulls first, l.created_at desc, l.id desc)) t) r
+       join points_lot s on s.id = r.lot_id
+      where r.given > 0 order by r.rank`,
+  );
+  await tx.execute(lot, [toId, txnId, skip, amount, skip, redeemId]);
+}
+
+/**
  * Empties the given (locked) lots into new lots of `toId`, one each, with the same points, pending date
  * and expiry date, each pointing back at its source; `txnId` consumed them.
  */
@@ -282,6 +350,8 @@ export async function relocateLots(tx: EntityManager, lotIds: string[], toId: st
       pending_until: 'l.pending_until',
       expires_at: 'l.expires_at',
       source_lot_id: 'l.id',
+      origin: 'l.origin',
+      cohort: 'l.cohort',
     },
     'from points_lot l where l.id = any(?::uuid[]) order by l.id',
   );
@@ -300,11 +370,37 @@ export async function recordConsumption(tx: EntityManager, txnId: string, lotId:
 }
 
 export async function entries(tx: EntityManager, tenantId: string, txnId: string, legs: Leg[]) {
-  const values = legs.map(() => '(?, ?, ?, ?, ?)').join(', ');
+  const values = legs.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
   await tx.execute(
     `${ENTRY_SQL} values ${values}`,
-    legs.flatMap(([account, customerId, amount]) => [tenantId, txnId, account, customerId, amount]),
+    legs.flatMap(([account, customerId, amount, partnerId]) => [
+      tenantId,
+      txnId,
+      account,
+      customerId,
+      amount,
+      partnerId ?? null,
+    ]),
   );
+}
+
+/** A program or partner account, and the partner for a partner account. */
+export interface ProgramLeg {
+  account: Account;
+  partnerId: string | null;
+}
+
+/**
+ * The program-side leg of a transaction (its one entry that is no customer's): what a reversal books back, so
+ * a partner's earn is reversed against that partner's account and a program's against the program's.
+ */
+export async function programLegOf(tx: EntityManager, txnId: string): Promise<ProgramLeg> {
+  const [leg] = await tx.execute<{ account: Account; partner_id: string | null }[]>(
+    `select account, partner_id from ledger_entry where transaction_id = ? and customer_id is null order by id limit 1`,
+    [txnId],
+  );
+  if (!leg) throw new Error(`transaction ${txnId} has no program leg`);
+  return { account: leg.account, partnerId: leg.partner_id };
 }
 
 /**
@@ -342,6 +438,8 @@ function earnRowsSql(id: string, keyed = false): string {
       remaining: 'h.points',
       pending_until: '?::timestamptz',
       expires_at: lotExpirySql(),
+      origin: '?::points_origin',
+      cohort: newCohortSql(),
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
@@ -368,6 +466,7 @@ function earnRowParams(earn: Omit<EarnBooking, 'key'> & { key?: string }): unkno
     earn.claim?.hash ?? null,
     earn.pendingUntil,
     earn.expiresAt,
+    earn.origin,
     earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
     earn.pendingUntil,
     earn.timeline,
@@ -377,7 +476,7 @@ function earnRowParams(earn: Omit<EarnBooking, 'key'> & { key?: string }): unkno
 /** The customer's holder, key-share locked (see `earnStatement`): the `target` of `earnRowsSql`. */
 const TARGET_SQL = `target as (
          select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
-          where c.id = ? and c.tenant_id = ? for key share of c)`;
+          where c.id = ? and c.tenant_id = ? and c.erased_at is null for key share of c)`;
 
 /**
  * The earn's statement, built once per variant: the hot path pays only for its parameters. With a client's

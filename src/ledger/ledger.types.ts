@@ -21,7 +21,7 @@ registerEnumType(TransactionKind, {
 });
 registerEnumType(Account, {
   name: 'LedgerAccount',
-  description: "The accounts points move between: two per customer, and the program's own.",
+  description: "The accounts points move between: two per customer, the program's own, and each partner's.",
   valuesConfig: {
     CUSTOMER_AVAILABLE: { description: "The customer's spendable points." },
     CUSTOMER_PENDING: { description: "The customer's points not yet spendable (return window)." },
@@ -31,6 +31,8 @@ registerEnumType(Account, {
     PROGRAM_ADJUSTMENTS: { description: 'Manual corrections.' },
     PROGRAM_PARTNER: { description: 'Reserved for points exchanged with partner programs.' },
     PROGRAM_MIGRATION: { description: 'Balances imported from a previous system.' },
+    PARTNER_ISSUED: { description: "Points a partner issued to the program's customers, per partner." },
+    PARTNER_REDEEMED: { description: "Customers' points a partner honoured, per partner." },
   },
 });
 

@@ -65,12 +65,40 @@ const CHECKS: Check[] = [
            where ${scoped('l')} and l.points - l.remaining <> coalesce(c.taken, 0)
            order by l.id limit 1`,
   },
+  {
+    name: 'every lot has an origin and a cohort',
+    sql: `select l.id as ref, format('origin %s, cohort %s', coalesce(l.origin::text, 'none'), coalesce(l.cohort::text, 'none')) as detail
+            from points_lot l where ${scoped('l')} and (l.origin is null or l.cohort is null)
+           order by l.id limit 1`,
+  },
+  {
+    name: 'a relocated lot keeps its source lot origin and cohort',
+    sql: `select l.id as ref, format('origin %s cohort %s, source %s origin %s cohort %s', l.origin, l.cohort, s.id, s.origin, s.cohort) as detail
+            from points_lot l join points_lot s on s.id = l.source_lot_id
+           where ${scoped('l')} and (l.origin is distinct from s.origin or l.cohort is distinct from s.cohort)
+           order by l.id limit 1`,
+  },
+  {
+    // What the liability report reads from lots then ties to the ledger's customer accounts, per transaction.
+    name: 'lots created minus consumed equal the customer legs',
+    sql: `with lots as (
+            select l.transaction_id as id, sum(l.points) as points from points_lot l where ${scoped('l')} group by 1
+            union all
+            select c.transaction_id, -sum(c.points) from points_lot_consumption c join points_lot l on l.id = c.lot_id
+             where ${scoped('l')} group by 1
+            union all
+            select e.transaction_id, -sum(e.amount) from ledger_entry e
+             where e.account in ('CUSTOMER_AVAILABLE', 'CUSTOMER_PENDING') and ${scoped('e')} group by 1)
+          select id as ref, format('lots minus consumption differ from the customer legs by %s', sum(points)) as detail
+            from lots group by id having sum(points) <> 0 order by id limit 1`,
+  },
 ];
 
 /**
  * Proves the ledger's invariants from the rows themselves: every transaction balances, every balance is
- * the sum of its entries, no customer account ever went below zero, the lots account for the balance, and
- * every point taken from a lot was recorded against the transaction that took it.
+ * the sum of its entries, no customer account ever went below zero, the lots account for the balance,
+ * every point taken from a lot was recorded against the transaction that took it, every lot says where its
+ * points came from (a relocated one as its source did), and each transaction's lots move as its customer legs.
  */
 export async function verifyLedger(em: EntityManager, tenantId: string | null): Promise<LedgerIntegrity> {
   const discrepancies: LedgerDiscrepancy[] = [];

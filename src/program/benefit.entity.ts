@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, Index, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, type OptionalProps, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 import { Channel } from '../shared/channel';
@@ -79,3 +79,6 @@ export class Benefit extends TenantOwnedEntity<'value' | 'active' | 'texts'> {
   @Property({ type: 'boolean', default: true })
   active: boolean = true;
 }
+
+/** A benefit as read (the request's loader): its fields, not an entity. GraphQL answers it as `Benefit`. */
+export type BenefitRecord = Omit<Benefit, 'tenant' | typeof OptionalProps>;

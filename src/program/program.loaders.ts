@@ -1,12 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
+import type { Channel } from '../shared/channel';
 import type { Reads } from '../shared/db/read-batch';
 import { pgArray } from '../shared/db/sql';
 import { bind } from '../shared/db/sql';
-import { Benefit } from './benefit.entity';
-import { ProgramSettings } from './program-settings.entity';
-import { Tier } from './tier.entity';
+import type { BenefitKind, BenefitRecord, ChannelText } from './benefit.entity';
+import type { TierMetric, TierRecord, TierWindow } from './tier.entity';
 import { STATUS_SQL } from './tier.sql';
 
 /**
@@ -32,20 +31,85 @@ export interface TierStatusRow {
   visits_keep: number;
 }
 
-/** Per-request, per-tenant program data: the tier ladder and benefits are read once per request. */
-export function createProgramLoaders(em: EntityManager, reads: Reads) {
+interface TierRow {
+  id: string;
+  created_at: string;
+  code: string;
+  name: string;
+  rank: number;
+  metric: TierMetric;
+  threshold: number;
+  window: TierWindow;
+  grace_days: number;
+}
+
+interface BenefitRow {
+  id: string;
+  created_at: string;
+  code: string;
+  tier_id: string;
+  kind: BenefitKind;
+  value: number;
+  title: string;
+  channels: Channel[];
+  texts: ChannelText[];
+  active: boolean;
+}
+
+/**
+ * Per-request, per-tenant program data as plain rows: the tier ladder and benefits are read once per request,
+ * with the other reads of the same turn (a tier status asks for the tiers and its row together).
+ */
+export function createProgramLoaders(reads: Reads) {
   return {
-    /** Keyed by tenant id; the tenant filter scopes the query anyway. */
-    tiersByTenant: new DataLoader<string, Tier[]>(async (tenantIds) =>
-      Promise.all(tenantIds.map((tenantId) => em.find(Tier, { tenant: tenantId }, { orderBy: { rank: 'asc' } }))),
-    ),
-    benefitsByTenant: new DataLoader<string, Benefit[]>(async (tenantIds) =>
+    /** Keyed by tenant id. */
+    tiersByTenant: new DataLoader<string, TierRecord[]>(async (tenantIds) =>
       Promise.all(
-        tenantIds.map((tenantId) => em.find(Benefit, { tenant: tenantId, active: true }, { orderBy: { code: 'asc' } })),
+        tenantIds.map(async (tenantId) =>
+          (
+            await reads.rows<TierRow>(
+              `select id, created_at, code, name, rank, metric, threshold, "window", grace_days
+                 from tier where tenant_id = ? order by rank`,
+              [tenantId],
+            )
+          ).map((row) => ({
+            id: row.id,
+            createdAt: new Date(row.created_at),
+            code: row.code,
+            name: row.name,
+            rank: row.rank,
+            metric: row.metric,
+            threshold: Number(row.threshold),
+            window: row.window,
+            graceDays: row.grace_days,
+          })),
+        ),
       ),
     ),
-    settingsByTenant: new DataLoader<string, ProgramSettings | null>(async (tenantIds) =>
-      Promise.all(tenantIds.map((tenantId) => em.findOne(ProgramSettings, { tenant: tenantId }))),
+    /** The active ones, by code; keyed by tenant id. */
+    benefitsByTenant: new DataLoader<string, BenefitRecord[]>(async (tenantIds) =>
+      Promise.all(
+        tenantIds.map(async (tenantId) =>
+          (
+            await reads.rows<BenefitRow>(
+              `select id, created_at, code, tier_id, kind, value, title, channels, texts, active
+                 from benefit where tenant_id = ? and active order by code`,
+              [tenantId],
+            )
+          ).map((row) => ({
+            id: row.id,
+            createdAt: new Date(row.created_at),
+            code: row.code,
+            tierId: row.tier_id,
+            kind: row.kind,
+            value: row.value,
+            title: row.title,
+            channels: row.channels,
+            texts: row.texts,
+            active: row.active,
+          })),
+        ),
+      ),
     ),
     /** Keys are `tenantId:customerId`, so one batch query serves a list of customers. */
     tierStatusByCustomer: new DataLoader<string, TierStatusRow>(async (keys) => {

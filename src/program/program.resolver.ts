@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { customerOrNotFound } from '../customers/customer.lookup';
 import { assertMayActOnCustomer, requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
@@ -8,7 +8,7 @@ import { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
 import { pageSize } from '../shared/graphql/connection';
 import { PointsExpiryPolicy, Tenant } from '../tenancy/tenant.entity';
-import { Benefit } from './benefit.entity';
+import { Benefit, type BenefitRecord } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
 import { ProgramService } from './program.service';
 import {
@@ -22,7 +22,7 @@ import {
   UpdateProgramSettingsInput,
 } from './program.types';
 import { ProgramSettings } from './program-settings.entity';
-import { Tier } from './tier.entity';
+import { Tier, type TierRecord } from './tier.entity';
 import { TierService } from './tier.service';
 
 @Resolver()
@@ -54,7 +54,7 @@ export class ProgramResolver {
 
   @Authorized(Access.readProgram)
   @Query(() => [Tier], { description: 'Lowest rank first. Any caller of the tenant.' })
-  tiers(@Ctx() ctx: Context): Promise<Tier[]> {
+  tiers(@Ctx() ctx: Context): Promise<TierRecord[]> {
     return ctx.loaders.tiersByTenant.load(requireTenant(ctx));
   }
 
@@ -80,7 +80,7 @@ export class ProgramResolver {
 
   @Authorized(Access.readProgram)
   @Query(() => [Benefit], { description: 'Every active tier benefit as configured. Any caller of the tenant.' })
-  tierBenefits(@Ctx() ctx: Context): Promise<Benefit[]> {
+  tierBenefits(@Ctx() ctx: Context): Promise<BenefitRecord[]> {
     return ctx.loaders.benefitsByTenant.load(requireTenant(ctx));
   }
 
@@ -169,14 +169,14 @@ export class CustomerTierResolver {
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => TierStatus, { nullable: true, description: 'Null while the program has no tiers.' })
-  tier(@Root() customer: Customer, @Ctx() ctx: Context): Promise<TierStatus | null> {
+  tier(@Root() customer: CustomerRecord, @Ctx() ctx: Context): Promise<TierStatus | null> {
     return this.tiers.status(ctx, customer.id);
   }
 
   @Authorized(Access.readCustomer)
   @FieldResolver(() => [TierChangeView], { description: 'Newest first.' })
   tierHistory(
-    @Root() customer: Customer,
+    @Root() customer: CustomerRecord,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, { nullable: true, description: 'How many changes at most, 1 to 100; default 20.' })
     first?: number,

@@ -4,7 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../shared/channel';
 import { BenefitKind } from './benefit.entity';
 import { PointsRounding } from './program-settings.entity';
-import { Tier, TierMetric, TierWindow } from './tier.entity';
+import { Tier, TierMetric, type TierRecord, TierWindow } from './tier.entity';
 
 @InputType({ description: 'Omitted fields stay as they are.' })
 export class UpdateProgramSettingsInput {
@@ -140,7 +140,7 @@ export class TierProgress {
   value!: number;
 
   @Field(() => Tier, { description: 'The tier one rank up.' })
-  nextTier!: Tier;
+  nextTier!: TierRecord;
 
   @Field(() => SafeIntResolver, { description: 'Still needed to reach the next tier (spend in minor units).' })
   remaining!: number;
@@ -155,7 +155,7 @@ export class DowngradeRisk {
   atPeriodEnd!: Date;
 
   @Field(() => Tier, { description: 'The tier held after that period on the activity so far.' })
-  projectedTier!: Tier;
+  projectedTier!: TierRecord;
 
   @Field(() => SafeIntResolver, { description: 'Still needed in the deciding 12 months to keep the tier.' })
   remainingToKeep!: number;
@@ -164,7 +164,7 @@ export class DowngradeRisk {
 @ObjectType({ description: "A member's status: the tier held, why, until when, and how far to the next." })
 export class TierStatus {
   @Field(() => Tier, { description: 'The tier the member holds now, limited-time status included.' })
-  current!: Tier;
+  current!: TierRecord;
 
   @Field({ description: 'When the member reached the current tier.' })
   since!: Date;
@@ -180,7 +180,7 @@ export class TierStatus {
   limitedTime!: boolean;
 
   @Field(() => Tier, { description: 'The tier the member holds by the rules, under any limited-time status.' })
-  qualifiedTier!: Tier;
+  qualifiedTier!: TierRecord;
 
   @Field(() => TierProgress, { nullable: true, description: 'Null at the top tier.' })
   progress?: TierProgress;
@@ -198,13 +198,13 @@ export class TierChangeView {
     nullable: true,
     description: 'The tier before; null when the member had none recorded (the base tier).',
   })
-  from?: Tier;
+  from?: TierRecord;
 
   @Field(() => Tier, {
     nullable: true,
     description: 'The tier after; null when the member went back to no recorded tier.',
   })
-  to?: Tier;
+  to?: TierRecord;
 
   @Field({ description: 'QUALIFIED, DOWNGRADED, GRANTED, GRANT_ENDED, MERGED or UNMERGED.' })
   reason!: string;

@@ -96,6 +96,9 @@ export class Tier extends TenantOwnedEntity<'graceDays'> {
   graceDays: number = 30;
 }
 
+/** A tier as read (the request's loader): its fields, not an entity. GraphQL answers it as `Tier`. */
+export type TierRecord = Omit<Tier, 'tenant' | typeof OptionalProps>;
+
 /**
  * A member's status. No row means the base tier. `tier` is what the rules gave (kept by requalifying);
  * `grantedTier` is limited-time status that outranks it until `grantedUntil`.

@@ -19,7 +19,7 @@ import {
 import { requiredText } from '../shared/validation';
 import { recordTimeline } from '../timeline/timeline';
 import { TimelineKind } from '../timeline/timeline.entity';
-import { type Benefit, BenefitKind } from './benefit.entity';
+import { BenefitKind, type BenefitRecord } from './benefit.entity';
 import { programError, ProgramErrorCode } from './program.errors';
 import type { TierStatusRow } from './program.loaders';
 import type {
@@ -29,7 +29,7 @@ import type {
   TierEvaluation,
   TierStatus,
 } from './program.types';
-import { Tier, TierChangeReason, TierMetric, TierWindow } from './tier.entity';
+import { Tier, TierChangeReason, TierMetric, type TierRecord, TierWindow } from './tier.entity';
 import { DOWNGRADE_SQL, END_GRANTS_SQL, UPGRADE_SQL } from './tier.sql';
 
 export interface TierMove {
@@ -41,7 +41,7 @@ export interface TierMove {
 type Activity = Pick<TierStatusRow, 'spend_cy' | 'spend_r12' | 'points_cy' | 'points_r12' | 'visits_cy' | 'visits_r12'>;
 
 /** The value a tier counts, from activity totals (mirrors TIER_VALUE in tier.sql.ts). */
-function tierValue(tier: Tier, activity: Activity): number {
+function tierValue(tier: TierRecord, activity: Activity): number {
   const rolling = tier.window === TierWindow.ROLLING_12_MONTHS;
   switch (tier.metric) {
     case TierMetric.SPEND:
@@ -53,7 +53,7 @@ function tierValue(tier: Tier, activity: Activity): number {
   }
 }
 
-function keepValue(tier: Tier, row: TierStatusRow): number {
+function keepValue(tier: TierRecord, row: TierStatusRow): number {
   switch (tier.metric) {
     case TierMetric.SPEND:
       return Number(row.spend_keep);
@@ -66,7 +66,7 @@ function keepValue(tier: Tier, row: TierStatusRow): number {
 
 /** The tier a member holds now: limited-time status while it lasts and outranks the qualified tier. */
 export function effectiveTier(
-  tiers: Tier[],
+  tiers: TierRecord[],
   row: Pick<TierStatusRow, 'tier_id' | 'granted_tier_id' | 'granted_until'> | undefined,
   now = new Date(),
 ) {
@@ -104,7 +104,7 @@ const time = (value: Date | string | null | undefined) => (value ? new Date(valu
  * neither had a row (both in the base tier).
  */
 export function combinedStatus(
-  tiers: Tier[],
+  tiers: TierRecord[],
   survivor: StatusRow | undefined,
   merged: StatusRow | undefined,
   now = new Date(),
@@ -245,7 +245,7 @@ export class TierService {
   /** Records a merge's or unmerge's move of the tier a member holds, when the held tier changed. */
   private async recordMove(
     tx: EntityManager,
-    tiers: Tier[],
+    tiers: TierRecord[],
     merge: { tenantId: string; survivorId: string; mergeId: string; actor: string },
     from: StatusRow | undefined,
     to: StatusRow | undefined,
@@ -519,7 +519,12 @@ export class TierService {
 }
 
 /** Benefits a member of `tier` holds on a channel: those of the tier and every lower one, with channel text. */
-export function heldBenefits(tiers: Tier[], benefits: Benefit[], tier: Tier, channel: Channel): RecognisedBenefit[] {
+export function heldBenefits(
+  tiers: TierRecord[],
+  benefits: BenefitRecord[],
+  tier: TierRecord,
+  channel: Channel,
+): RecognisedBenefit[] {
   const rankOf = new Map(tiers.map((candidate) => [candidate.id, candidate]));
   return benefits
     .filter(

@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 
 import type { Caller } from './auth/caller';
-import { ReadBatch, type Reads } from './db/read-batch';
+import type { Reads } from './db/read-batch';
 import { TENANT_FILTER, type TenantFilterParams } from './db/tenant-filter';
 
 /** Events of one topic for one subscriber, in arrival order, through a bounded buffer. */
@@ -33,22 +33,34 @@ export interface Context {
   /** A fork of the ORM's EntityManager with the tenant filter bound to this caller's tenant. */
   readonly em: EntityManager;
   readonly loaders: Loaders;
-  /** Plain reads of this request: those asked for in one turn of the event loop go as one statement. */
+  /** Plain reads (the instance's read batch): those asked for in one turn of the event loop go as one statement. */
   readonly reads: Reads;
   readonly log: Logger;
   /** The event bus, for subscriptions to attach to; writes go through the outbox, never here. */
   readonly bus: SubscriptionBus;
 }
 
+/** What a request's loaders read through: the batched plain reads, or (made on first call) an EntityManager fork. */
+export interface LoaderSources {
+  readonly reads: Reads;
+  /** The request's fork, made on the first call: a loader that reads plain rows never calls it. */
+  readonly em: () => EntityManager;
+  /** Undefined for callers of no tenant: tenant-scoped loaders then fail closed. */
+  readonly tenantId: string | undefined;
+}
+
 export interface ContextDeps {
   readonly orm: MikroORM;
   readonly bus: SubscriptionBus;
-  readonly createLoaders: (em: EntityManager, reads: Reads) => Loaders;
+  /** The instance's batched plain reads (a `ReadBatch` over the ORM's driver): shared, they hold nothing per request. */
+  readonly reads: Reads;
+  readonly createLoaders: (sources: LoaderSources) => Loaders;
 }
 
 /**
  * The context of one operation. The EntityManager fork, the loaders and the child logger are made on first use:
- * an operation that reads no table (`__typename`, a refused request) pays for none of them. They are getters of
+ * an operation that reads no table (`__typename`, a refused request) pays for none of them, and one that reads
+ * only through the batched plain reads forks no EntityManager. They are getters of
  * the context's prototype, not own properties, because Apollo copies the context's own properties into a new
  * object for each operation (which would call every getter). Either way the fork has the caller's tenant bound
  * before anything can use it.
@@ -64,7 +76,6 @@ export function createContext(
   const tenantId = caller && caller.kind !== 'platform' ? caller.tenantId : undefined;
   let em: EntityManager | undefined;
   let loaders: Loaders | undefined;
-  let reads: ReadBatch | undefined;
   let child: Logger | undefined;
   const fork = (): EntityManager => {
     if (!em) {
@@ -73,29 +84,30 @@ export function createContext(
     }
     return em;
   };
-  const batch = (): ReadBatch => (reads ??= new ReadBatch(fork()));
   const lazy = {
     get em() {
       return fork();
     },
-    get reads() {
-      return batch();
-    },
     get loaders() {
-      return (loaders ??= deps.createLoaders(fork(), batch()));
+      return (loaders ??= deps.createLoaders({ reads: deps.reads, em: fork, tenantId }));
     },
     get log() {
       return (child ??= logBindings ? log.child(logBindings) : log);
     },
   };
-  const context = Object.assign(Object.create(lazy) as typeof lazy, { requestId, caller, tenantId, bus });
+  const context = Object.assign(Object.create(lazy) as typeof lazy, {
+    requestId,
+    caller,
+    tenantId,
+    bus,
+    reads: deps.reads,
+  });
   // Keyed by the prototype: Apollo hands resolvers a copy of the context, which keeps it.
   states.set(lazy, {
     loaders: () => loaders,
     release: () => {
       em = undefined;
       loaders = undefined;
-      reads = undefined;
     },
   });
   return context;
@@ -113,7 +125,7 @@ export function madeLoaders(context: Context): Loaders | undefined {
 }
 
 /**
- * Forgets the context's EntityManager fork, loaders and read batch (made again on next use): a subscription that
+ * Forgets the context's EntityManager fork and loaders (made again on next use): a subscription that
  * lives for hours keeps none of them, nor what they loaded, between the moments it reads.
  */
 export function releaseRequestState(context: unknown): void {

@@ -65,6 +65,16 @@ export enum IdempotencyScope {
   ROOT_CAUSE = 'root-cause',
   /** Surveys and feedback settings. */
   FEEDBACK_CONFIG = 'feedback-config',
+  /** Expected redemption rates (setExpectedRedemptionRate) and the accrual report's bookings. */
+  FINANCE_ESTIMATE = 'finance-estimate',
+  /** Creating and changing partners and their terms. */
+  PARTNER_CONFIG = 'partner-config',
+  /** Tax thresholds. */
+  TAX_CONFIG = 'tax-config',
+  /** A customer's tax identity. */
+  TAX_IDENTITY = 'tax-identity',
+  /** Erasing a customer's personal data. */
+  PRIVACY_ERASURE = 'privacy-erasure',
 }
 
 export enum IdempotencyErrorCode {

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { entityByIdLoader } from '../shared/db/entity-loader';
 import { Store } from './store.entity';
 
-export function createStoreLoaders(em: EntityManager) {
+export function createStoreLoaders(em: () => EntityManager) {
   return { storeById: entityByIdLoader(em, Store) };
 }
 

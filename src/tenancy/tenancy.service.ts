@@ -102,9 +102,17 @@ export class TenancyService {
   async createApiKey(ctx: Context, input: CreateApiKeyInput): Promise<CreatedApiKey> {
     const tenantId = requireTenant(ctx);
     const name = requiredText(input.name, 'input.name');
-    // Only an owner can mint another owner: an ADMIN key must not be able to escalate itself.
-    if (input.role === StaffRole.OWNER && !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)) {
-      throw tenancyError(TenancyErrorCode.ROLE_NOT_GRANTABLE, 'Only an OWNER key can create OWNER keys', 'input.role');
+    // Only an owner can mint another owner: an ADMIN key must not be able to escalate itself. Nor may it name
+    // the auditors who read the audit trail of its own actions.
+    if (
+      (input.role === StaffRole.OWNER || input.role === StaffRole.AUDITOR) &&
+      !(ctx.caller?.kind === 'apiKey' && ctx.caller.role === StaffRole.OWNER)
+    ) {
+      throw tenancyError(
+        TenancyErrorCode.ROLE_NOT_GRANTABLE,
+        `Only an OWNER key can create ${input.role} keys`,
+        'input.role',
+      );
     }
     let storeId: string | undefined;
     if (input.role === StaffRole.POS) {

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 
-import { Customer } from '../customers/customer.entity';
+import { Customer, type CustomerRecord } from '../customers/customer.entity';
 import { requireTenant } from '../shared/auth/guards';
 import { Access } from '../shared/auth/roles';
 import type { Context } from '../shared/context';
@@ -25,7 +25,7 @@ export class CustomerTimelineResolver {
     description: 'Everything that happened to the customer, newest first, from every channel and system. Staff only.',
   })
   async timeline(
-    @Root() customer: Customer,
+    @Root() customer: CustomerRecord,
     @Ctx() ctx: Context,
     @Arg('first', () => Int, PAGE_FIRST) first?: number,
     @Arg('after', () => String, PAGE_AFTER)

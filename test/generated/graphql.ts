@@ -594,12 +594,16 @@ export type IneligibilityReason =
   /** They had at least `busyInteractions` interactions in the last `busyWindowDays` days: skipped, or their gap is longer. */
   | 'TOO_MANY_INTERACTIONS';
 
-/** The accounts points move between: two per customer, and the program's own. */
+/** The accounts points move between: two per customer, the program's own, and each partner's. */
 export type LedgerAccount =
   /** The customer's spendable points. */
   | 'CUSTOMER_AVAILABLE'
   /** The customer's points not yet spendable (return window). */
   | 'CUSTOMER_PENDING'
+  /** Points a partner issued to the program's customers, per partner. */
+  | 'PARTNER_ISSUED'
+  /** Customers' points a partner honoured, per partner. */
+  | 'PARTNER_REDEEMED'
   /** Manual corrections. */
   | 'PROGRAM_ADJUSTMENTS'
   /** Points that expired unspent. */
@@ -1255,6 +1259,8 @@ export type StaffRole =
   | 'AGENT'
   /** Reads customers, program and reports; changes nothing. */
   | 'ANALYST'
+  /** Reads the tenant, the ledger and its verification, the financial reports and the audit trail; no customer search, no writes. Only an OWNER creates AUDITOR keys. */
+  | 'AUDITOR'
   /** Everything, including secrets and margin guardrail overrides. */
   | 'OWNER'
   /** A point-of-sale terminal, bound to one store. */

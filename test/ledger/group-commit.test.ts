@@ -1,4 +1,5 @@
 import { EarnBatcher } from '../../src/ledger/earn.batcher';
+import { PointsOrigin } from '../../src/ledger/ledger.entity';
 import type { EarnBooking, TransactionRow } from '../../src/ledger/ledger.model';
 import { Channel } from '../../src/shared/channel';
 import { IdempotencyScope } from '../../src/shared/idempotency';
@@ -244,6 +245,7 @@ describe('earns booked in groups', () => {
           pendingUntil: null,
           expiresAt: null,
           timeline: true,
+          origin: PointsOrigin.BONUS,
         };
         return earns.book(earn, (): Promise<TransactionRow[]> => {
           counts.alone += 1;

@@ -84,6 +84,14 @@ describe('requests', () => {
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answer with cache-control: no-store, errors included', async () => {
+    const ok = await request(gw.url).post('/graphql').send({ query: '{ __typename }' });
+    expect(ok.headers['cache-control']).toBe('no-store');
+    const refused = await request(gw.url).post('/graphql').send({ query: '{ nope }' });
+    expect(refused.status).toBe(400);
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuse introspection when it is turned off', async () => {
     const closed = await startGateway({ env: { INTROSPECTION: 'false' } });
     try {

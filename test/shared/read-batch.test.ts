@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe("a request's batched reads", () => {
   it('go to PostgreSQL as one statement when asked for in one turn, each with its own rows in order', async () => {
-    const reads = new ReadBatch(gw.gateway.orm.em.fork());
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver());
     statements.length = 0;
     const [numbers, words, none] = await Promise.all([
       reads.rows<{ n: number }>(`select n from generate_series(1, ?::int) n order by n desc`, [3]),
@@ -36,7 +36,7 @@ describe("a request's batched reads", () => {
   });
 
   it('give rows as JSON does: timestamps as ISO strings, bigint as numbers', async () => {
-    const reads = new ReadBatch(gw.gateway.orm.em.fork());
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver());
     const [row] = await reads.rows<{ at: string; big: number; doc: { a: number } }>(
       `select timestamptz '2026-12-02 10:00:00.123+00' as at, 9007199254740991::bigint as big, '{"a":1}'::jsonb as doc`,
     );
@@ -46,7 +46,7 @@ describe("a request's batched reads", () => {
   });
 
   it('keep each outcome of their own: a read that fails fails alone', async () => {
-    const reads = new ReadBatch(gw.gateway.orm.em.fork());
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver());
     const [good, bad, other] = await Promise.allSettled([
       reads.rows<{ one: number }>(`select 1 as one`),
       reads.rows(`select 1 / (? - 1) as boom`, [1]),
@@ -56,5 +56,26 @@ describe("a request's batched reads", () => {
     expect(bad.status).toBe('rejected');
     expect(String((bad as PromiseRejectedResult).reason)).toMatch(/division by zero/);
     expect(other).toEqual({ status: 'fulfilled', value: [{ two: 2 }] });
+  });
+
+  it('queue while the statements in flight run, then go together in the next one', async () => {
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver(), { inflight: 1, max: 100 });
+    statements.length = 0;
+    const slow = reads.rows<{ slept: number }>(`select 1 as slept from pg_sleep(0.2)`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Two turns while the first statement runs: both wait for it, then share one statement.
+    const first = reads.rows<{ n: number }>(`select 1 as n`);
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = reads.rows<{ n: number }>(`select 2 as n`);
+    expect(await Promise.all([slow, first, second])).toEqual([[{ slept: 1 }], [{ n: 1 }], [{ n: 2 }]]);
+    expect(statements).toHaveLength(2);
+  });
+
+  it('put at most `max` reads in one statement', async () => {
+    const reads = new ReadBatch(gw.gateway.orm.em.getDriver(), { inflight: 4, max: 2 });
+    statements.length = 0;
+    const answers = await Promise.all([1, 2, 3, 4, 5].map((n) => reads.rows<{ n: number }>(`select ?::int as n`, [n])));
+    expect(answers).toEqual([1, 2, 3, 4, 5].map((n) => [{ n }]));
+    expect(statements).toHaveLength(3);
   });
 });

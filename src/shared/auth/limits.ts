@@ -30,6 +30,8 @@ export const DEFAULT_GRANT_LIMITS: Readonly<Record<StaffRole, GrantLimit>> = {
   [StaffRole.AGENT]: { maxPointsPerCall: 5_000, maxPointsPerDay: 50_000 },
   [StaffRole.POS]: { maxPointsPerCall: 0, maxPointsPerDay: 0 },
   [StaffRole.SERVICE]: UNLIMITED,
+  /** An auditor reads; it never grants. */
+  [StaffRole.AUDITOR]: { maxPointsPerCall: 0, maxPointsPerDay: 0 },
 };
 
 /** The OWNER is never limited: someone must be able to correct any balance. */

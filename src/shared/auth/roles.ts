@@ -11,10 +11,23 @@ export enum StaffRole {
   POS = 'POS',
   /** A back-end integration (CRM, e-commerce, the business's own sign-in service). */
   SERVICE = 'SERVICE',
+  /** An internal or external auditor: reads the ledger, the financial reports and the audit trail; changes nothing. */
+  AUDITOR = 'AUDITOR',
 }
 
-/** Every staff role, for the operations all of them may call. */
-const STAFF: readonly StaffRole[] = Object.values(StaffRole);
+/**
+ * The roles that run the program, for the operations all of them may call. Listed, not derived from the enum:
+ * a new role (AUDITOR) gets only what the rows below name it in.
+ */
+const STAFF: readonly StaffRole[] = [
+  StaffRole.OWNER,
+  StaffRole.ADMIN,
+  StaffRole.ANALYST,
+  StaffRole.SUPERVISOR,
+  StaffRole.AGENT,
+  StaffRole.POS,
+  StaffRole.SERVICE,
+];
 
 registerEnumType(StaffRole, {
   name: 'StaffRole',
@@ -27,11 +40,29 @@ registerEnumType(StaffRole, {
     AGENT: { description: 'Contact-center agent: serves customers.' },
     POS: { description: 'A point-of-sale terminal, bound to one store.' },
     SERVICE: { description: "A back-end integration (CRM, e-commerce, the business's own sign-in service)." },
+    AUDITOR: {
+      description:
+        'Reads the tenant, the ledger and its verification, the financial reports and the audit trail; no customer search, no writes. Only an OWNER creates AUDITOR keys.',
+    },
   },
 });
 
 /** Every role a caller can act with: the staff roles, a signed-in customer, and the platform operator. */
 export type CallerRole = StaffRole | 'CUSTOMER' | 'PLATFORM';
+
+/**
+ * What only the customer can give (consent, a tax identity): given by themself, or recorded by staff and
+ * integrations where they gave it.
+ */
+const CUSTOMER_GIVEN: readonly CallerRole[] = [
+  StaffRole.OWNER,
+  StaffRole.ADMIN,
+  StaffRole.SUPERVISOR,
+  StaffRole.AGENT,
+  StaffRole.POS,
+  StaffRole.SERVICE,
+  'CUSTOMER',
+];
 
 /** Who may act on what, in one place, so resolvers name intent rather than role lists. */
 export const Access: Record<
@@ -89,14 +120,24 @@ export const Access: Record<
   | 'manageHealth'
   | 'readHealth'
   | 'managePlaybooks'
-  | 'readMetrics',
+  | 'readMetrics'
+  | 'readAuditLog'
+  | 'readFinancials'
+  | 'readTaxReport'
+  | 'manageFinance'
+  | 'managePartners'
+  | 'manageTax'
+  | 'eraseCustomer'
+  | 'bookWithPartner'
+  | 'exportCustomerData'
+  | 'setTaxIdentity',
   CallerRole[]
 > = {
   platform: ['PLATFORM'],
   manageKeys: [StaffRole.OWNER, StaffRole.ADMIN],
   manageStores: [StaffRole.OWNER, StaffRole.ADMIN],
-  readTenant: [...STAFF],
-  readStores: [...STAFF],
+  readTenant: [...STAFF, StaffRole.AUDITOR],
+  readStores: [...STAFF, StaffRole.AUDITOR],
   writeCustomers: [
     StaffRole.OWNER,
     StaffRole.ADMIN,
@@ -159,7 +200,7 @@ export const Access: Record<
   managePolicy: [StaffRole.OWNER, StaffRole.ADMIN],
   /** How many points each role may grant: the back office decides, not the roles limited. */
   manageRoleLimits: [StaffRole.OWNER, StaffRole.ADMIN],
-  verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN],
+  verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.AUDITOR],
   manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
   readProgram: [
@@ -225,12 +266,12 @@ export const Access: Record<
    * Every version of a text, superseded ones included. Anyone else (a customer) sees the version in effect
    * and those announced for later.
    */
-  readTermsHistory: [...STAFF],
+  readTermsHistory: [...STAFF, StaffRole.AUDITOR],
   /**
    * The business side of the program: draft and inactive rewards, what a reward costs the business and its
    * margin, stock allotted, who published a text. Field-level: a customer selecting one gets FORBIDDEN.
    */
-  readProgramInternals: [...STAFF],
+  readProgramInternals: [...STAFF, StaffRole.AUDITOR],
   readAccounts: [...STAFF],
   anyCaller: [
     StaffRole.OWNER,
@@ -240,6 +281,7 @@ export const Access: Record<
     StaffRole.AGENT,
     StaffRole.POS,
     StaffRole.SERVICE,
+    StaffRole.AUDITOR,
     'CUSTOMER',
     'PLATFORM',
   ],
@@ -258,16 +300,7 @@ export const Access: Record<
     StaffRole.SERVICE,
     'CUSTOMER',
   ],
-  /** Consent is the customer's: given by themself, or recorded by staff and integrations where they gave it. */
-  changeConsent: [
-    StaffRole.OWNER,
-    StaffRole.ADMIN,
-    StaffRole.SUPERVISOR,
-    StaffRole.AGENT,
-    StaffRole.POS,
-    StaffRole.SERVICE,
-    'CUSTOMER',
-  ],
+  changeConsent: [...CUSTOMER_GIVEN],
   /** Teams, routing, SLAs and the root-cause taxonomy. */
   manageSupport: [StaffRole.OWNER, StaffRole.ADMIN],
   workCases: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.AGENT],
@@ -280,4 +313,21 @@ export const Access: Record<
   managePlaybooks: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Program metrics: the back office and service leads. */
   readMetrics: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR],
+  /** The audit trail: the owner and the auditors, no one whose actions it records day to day. */
+  readAuditLog: [StaffRole.OWNER, StaffRole.AUDITOR],
+  /** Points liability, breakage and partner settlement. */
+  readFinancials: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.AUDITOR],
+  /** Lists recipients with their tax totals: fewer roles than the other reports. */
+  readTaxReport: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.AUDITOR],
+  /** Expected redemption rates and the accrual bookings. */
+  manageFinance: [StaffRole.OWNER, StaffRole.ADMIN],
+  managePartners: [StaffRole.OWNER, StaffRole.ADMIN],
+  manageTax: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** Irreversible: the back office, on a support case. */
+  eraseCustomer: [StaffRole.OWNER, StaffRole.ADMIN],
+  /** Earning and redeeming at a partner: the back office, or the partner's integration key. */
+  bookWithPartner: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SERVICE],
+  /** A customer exports their own data; a supervisor answers a request made to service. */
+  exportCustomerData: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, 'CUSTOMER'],
+  setTaxIdentity: [...CUSTOMER_GIVEN],
 };

@@ -5,7 +5,7 @@ import { Migration } from '@mikro-orm/migrations';
  * holder's row first, so bookings of one holder pass one at a time, and a one-statement booking can tell that
  * another committed after its snapshot.
  */
-export class Migration20261202180000 extends Migration {
+export class Migration20261203010000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `create table "purchase_counter" ("holder_id" uuid not null, "tenant_id" uuid not null, "booked" bigint not null, constraint "purchase_counter_pkey" primary key ("holder_id"));`,
