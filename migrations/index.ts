@@ -31,6 +31,7 @@ import { Migration20261202063000 } from './Migration20261202063000';
 import { Migration20261202131700 } from './Migration20261202131700';
 import { Migration20261202170000 } from './Migration20261202170000';
 import { Migration20261203000000 } from './Migration20261203000000';
+import { Migration20261203010000 } from './Migration20261203010000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122234910', class: Migration20261122234910 },
@@ -64,4 +65,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202131700', class: Migration20261202131700 },
   { name: 'Migration20261202170000', class: Migration20261202170000 },
   { name: 'Migration20261203000000', class: Migration20261203000000 },
+  { name: 'Migration20261203010000', class: Migration20261203010000 },
 ];

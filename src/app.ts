@@ -115,6 +115,7 @@ export interface Gateway {
 
 /** Every service, once; they hold no per-request state (that travels in the context). */
 function createServices(
+  ledgerPool: StatementPool,
   earns: EarnBatcher,
   authenticator: Authenticator,
   config: Config,
@@ -131,7 +132,7 @@ function createServices(
   const tiers = new TierService();
   const earningRules = new EarningRuleService();
   const programConfig = new ProgramConfigCache(program, earningRules);
-  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules);
+  const purchases = new PurchaseService(ledgerBookings, programConfig, tiers, earningRules, ledgerPool);
   const rewards = new RewardService(ledgerBookings, program);
   const signals = new SignalService();
   const surveys = new SurveyService();
@@ -202,8 +203,10 @@ function createAuthenticator(orm: MikroORM, config: Config): Authenticator {
  * CLI that drives the real code paths, such as the demo seed.
  */
 export function createStandaloneServices(orm: MikroORM, config: Config, log: Logger): Services {
+  const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
   return createServices(
-    createEarnBatcher(new StatementPool(orm, ledgerPoolOptions(config)), config, () => undefined),
+    ledgerPool,
+    createEarnBatcher(ledgerPool, config, () => undefined),
     createAuthenticator(orm, config),
     config,
     createContactNotifier(config, log),
@@ -296,6 +299,7 @@ export async function createApp(config: Config, databaseUrl: string, log: Logger
   const ledgerPool = new StatementPool(orm, ledgerPoolOptions(config));
   const earns = createEarnBatcher(ledgerPool, config, () => metrics.ledgerBatchFallbacks.inc());
   const services = createServices(
+    ledgerPool,
     earns,
     authenticator,
     config,

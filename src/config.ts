@@ -40,7 +40,7 @@ export interface Config {
   readonly dataDir: string;
   readonly embeddedPgPort: number;
   readonly dbPoolMax: number;
-  /** Connections of the ledger's own pool (prepared statements, grouped earns), besides the ORM's DB_POOL_MAX. */
+  /** Connections of the ledger's own pool (prepared statements: grouped earns, purchases), besides the ORM's DB_POOL_MAX. */
   readonly ledgerPoolSize: number;
   /** Most earns booked by one grouped statement. */
   readonly ledgerBatchMax: number;

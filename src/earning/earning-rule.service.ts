@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { requireTenant } from '../shared/auth/guards';
 import type { Context } from '../shared/context';
+import { bind, pgArray } from '../shared/db/sql';
 import { isUuid, requiredText } from '../shared/validation';
 import { earningError, EarningErrorCode } from './earning.errors';
 import type { EarningRuleInput } from './earning.types';
@@ -126,62 +127,13 @@ export class EarningRuleService {
   }
 
   /**
-   * The rules of `active` in force at `at`, each a copy with this customer's usage in its current cap period and
-   * its budget used as of now, read in one statement (a cached rule's budget is out of date after any sale).
-   */
-  async forEvaluation(
-    em: EntityManager,
-    active: readonly RuleForEvaluation[],
-    customerId: string,
-    at: Date,
-    timeZone: string,
-  ): Promise<RuleForEvaluation[]> {
-    const rules = active
-      .filter((rule) => (!rule.startsAt || rule.startsAt <= at) && (!rule.endsAt || rule.endsAt > at))
-      .map((rule) => ({ ...rule, customerUsed: 0 }));
-    const capped = rules.filter((rule) => rule.capPerCustomer !== null);
-    const budgeted = rules.filter((rule) => rule.budget !== null);
-    if (capped.length === 0 && budgeted.length === 0) return rules;
-    const reads = [
-      ...(capped.length > 0
-        ? [
-            `select 'usage' as kind, rule_id as id, points from rule_usage
-              where rule_id in (?) and customer_id = ? and (rule_id::text || '/' || period_start::text) in (?)`,
-          ]
-        : []),
-      ...(budgeted.length > 0
-        ? [`select 'budget' as kind, id, budget_used as points from earning_rule where id in (?)`]
-        : []),
-    ];
-    const rows = await em.execute<{ kind: 'usage' | 'budget'; id: string; points: string }[]>(
-      reads.join(' union all '),
-      [
-        ...(capped.length > 0
-          ? [
-              capped.map((rule) => rule.id),
-              customerId,
-              capped.map((rule) => usageKey(rule.id, capPeriodStart(rule.customerCapPeriod!, at, timeZone))),
-            ]
-          : []),
-        ...(budgeted.length > 0 ? [budgeted.map((rule) => rule.id)] : []),
-      ],
-    );
-    const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    for (const row of rows) {
-      const rule = byId.get(row.id)!;
-      if (row.kind === 'usage') rule.customerUsed = Number(row.points);
-      else rule.budgetUsed = Number(row.points);
-    }
-    return rules;
-  }
-
-  /**
    * Inside a booking: locks the budgets and usage rows of the rules that want to give points, in id
    * order (concurrent purchases queue on exactly the caps they share, and cannot deadlock), and refreshes
    * the rules' usage from the locked rows, so caps hold under concurrency.
    */
   async lockCaps(
     tx: EntityManager,
+    tenantId: string,
     customerId: string,
     at: Date,
     timeZone: string,
@@ -199,7 +151,8 @@ export class EarningRuleService {
           id: string;
           budget_used: string;
         }[]
-      >(`select id, budget_used from earning_rule where id in (?) order by id for update`, [
+      >(`select id, budget_used from earning_rule where tenant_id = ? and id in (?) order by id for update`, [
+        tenantId,
         budgets.map((rule) => rule.id),
       ]);
       for (const row of rows) budgets.find((rule) => rule.id === row.id)!.budgetUsed = Number(row.budget_used);
@@ -229,62 +182,75 @@ export class EarningRuleService {
    */
   async reserve(
     tx: EntityManager,
+    tenantId: string,
     customerId: string,
     at: Date,
     timeZone: string,
     rules: RuleForEvaluation[],
     granted: Map<string, number>,
   ): Promise<boolean> {
-    const budgets = rules.filter((rule) => rule.budget !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
-    const capped = rules.filter((rule) => rule.capPerCustomer !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
-    if (budgets.length === 0 && capped.length === 0) return true;
-    const steps: string[] = [];
-    const params: unknown[] = [];
-    if (budgets.length > 0) {
-      // Locked in id order first: an UPDATE ... FROM takes its rows in join order, and two purchases taking them
-      // in different orders deadlock (a one-second stall each time).
-      steps.push(
-        `locked as (select id from earning_rule where id in (?) order by id for update)`,
-        `budgets as (
-           update earning_rule r set budget_used = r.budget_used + v.points
-             from (values ${budgets.map(() => '(?::uuid, ?::bigint)').join(', ')}) as v(id, points), locked
-            where r.id = v.id and locked.id = v.id and r.budget_used + v.points <= r.budget
-           returning r.id)`,
-      );
-      params.push(
-        budgets.map((rule) => rule.id),
-        ...budgets.flatMap((rule) => [rule.id, granted.get(rule.id)]),
-      );
-    }
-    if (capped.length > 0) {
-      steps.push(
-        `caps as (
-           insert into rule_usage as u (rule_id, customer_id, period_start, points)
-           select v.id, ?::uuid, v.period_start, v.points
-             from (values ${capped.map(() => '(?::uuid, ?::date, ?::bigint, ?::bigint)').join(', ')}) as v(id, period_start, points, cap)
-            where v.points <= v.cap
-           on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
-            where u.points + excluded.points <= (select cap_per_customer from earning_rule where id = excluded.rule_id)
-           returning u.rule_id)`,
-      );
-      params.push(
-        customerId,
-        ...capped.flatMap((rule) => [
-          rule.id,
-          capPeriodStart(rule.customerCapPeriod!, at, timeZone),
-          granted.get(rule.id),
-          rule.capPerCustomer,
-        ]),
-      );
-    }
+    const wanted = reservations(customerId, at, timeZone, rules, granted);
+    if (wanted.budgets + wanted.caps === 0) return true;
     const [taken] = await tx.execute<{ budgets: number; caps: number }[]>(
-      `with ${steps.join(', ')}
-       select ${budgets.length > 0 ? '(select count(*) from budgets)' : '0'}::int as budgets,
-              ${capped.length > 0 ? '(select count(*) from caps)' : '0'}::int as caps`,
-      params,
+      ...bind(
+        `with ${reserveCtes()}
+         select (select count(*) from budgets)::int as budgets, (select count(*) from caps)::int as caps`,
+        { ...wanted.values, tenantId },
+      ),
     );
-    return taken.budgets === budgets.length && taken.caps === capped.length;
+    return taken.budgets === wanted.budgets && taken.caps === wanted.caps;
   }
+}
+
+/**
+ * The reservation of `reserve` as CTEs `budgets` and `caps` (a row per reservation taken), for a statement that
+ * books more: named parameters from `reservations(...).values` and `:tenantId`; nothing is taken when the relation `gate` is
+ * empty. The budget rows are locked in id order first: an UPDATE ... FROM takes its rows in join order, and two
+ * purchases taking them in different orders deadlock (a one-second stall each time). Either CTE runs when the
+ * statement reads it, so its place in the final select sets the lock order.
+ */
+export const reserveCtes = (gate?: string) => `
+  budget_locks as (
+    select r.id from earning_rule r${gate ? ` cross join ${gate}` : ''}
+     where r.tenant_id = :tenantId and r.id = any(:budgetIds::uuid[]) order by r.id for update of r),
+  budgets as (
+    update earning_rule r set budget_used = r.budget_used + v.points
+      from unnest(:budgetIds::uuid[], :budgetPoints::bigint[]) as v(id, points), budget_locks
+     where r.id = v.id and budget_locks.id = v.id and r.budget_used + v.points <= r.budget
+    returning r.id),
+  caps as (
+    insert into rule_usage as u (rule_id, customer_id, period_start, points)
+    select v.id, :capCustomerId::uuid, v.period_start, v.points
+      from unnest(:capIds::uuid[], :capPeriods::date[], :capPoints::bigint[], :caps::bigint[]) as v(id, period_start, points, cap)
+     where v.points <= v.cap${gate ? ` and exists (select 1 from ${gate})` : ''}
+    on conflict (rule_id, customer_id, period_start) do update set points = u.points + excluded.points
+     where u.points + excluded.points
+           <= (select cap_per_customer from earning_rule where tenant_id = :tenantId and id = excluded.rule_id)
+    returning u.rule_id)`;
+
+/** The values of `reserveCtes` for what a booking granted, and how many budgets and caps it must take. */
+export function reservations(
+  customerId: string,
+  at: Date,
+  timeZone: string,
+  rules: RuleForEvaluation[],
+  granted: Map<string, number>,
+): { values: Record<string, unknown>; budgets: number; caps: number } {
+  const budgets = rules.filter((rule) => rule.budget !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
+  const capped = rules.filter((rule) => rule.capPerCustomer !== null && (granted.get(rule.id) ?? 0) > 0).sort(byId);
+  return {
+    budgets: budgets.length,
+    caps: capped.length,
+    values: {
+      budgetIds: pgArray(budgets.map((rule) => rule.id)),
+      budgetPoints: pgArray(budgets.map((rule) => String(granted.get(rule.id)))),
+      capCustomerId: customerId,
+      capIds: pgArray(capped.map((rule) => rule.id)),
+      capPeriods: pgArray(capped.map((rule) => capPeriodStart(rule.customerCapPeriod!, at, timeZone))),
+      capPoints: pgArray(capped.map((rule) => String(granted.get(rule.id)))),
+      caps: pgArray(capped.map((rule) => String(rule.capPerCustomer))),
+    },
+  };
 }
 
 function byId(a: RuleForEvaluation, b: RuleForEvaluation): number {

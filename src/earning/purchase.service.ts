@@ -3,9 +3,11 @@
 import { DeadlockException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { pointsHolder } from '../accounts/points-holder';
-import { customerOrNotFound } from '../customers/customer.lookup';
+import { customerError, CustomerErrorCode } from '../customers/customer.errors';
 import type { LedgerBookings } from '../ledger/ledger.bookings';
+import { TransactionKind } from '../ledger/ledger.entity';
+import { toTransactionView } from '../ledger/ledger.mapping';
+import type { TransactionRow } from '../ledger/ledger.model';
 import type { Economics } from '../program/program.service';
 import { effectiveTier, heldBenefits, pointsMultiplier, type TierService } from '../program/tier.service';
 import { callerLabel } from '../shared/auth/caller';
@@ -19,8 +21,10 @@ import {
 } from '../shared/auth/guards';
 import type { Channel } from '../shared/channel';
 import type { Context } from '../shared/context';
+import type { StatementPool } from '../shared/db/statements';
 import {
   claimIdempotencyKey,
+  findIdempotentResult,
   idempotencyKeyOf,
   IdempotencyScope,
   type IdempotentRequest,
@@ -39,10 +43,25 @@ import type {
   RefundPurchaseInput,
   RefundResult,
 } from './earning.types';
-import type { EarningRuleService } from './earning-rule.service';
+import { type EarningRuleService, reservations } from './earning-rule.service';
 import type { ProgramConfig, ProgramConfigCache } from './program-config';
+import {
+  bookPurchase,
+  CAPS_TAKEN,
+  type CustomerFacts,
+  customerFacts,
+  lockForBooking,
+  ORDER_RECORDED,
+  OVERTAKEN,
+} from './purchase.store';
 import { allocateRefund } from './refund.logic';
-import { evaluatePurchase, type Evaluation, type LineFacts, type PurchaseFacts } from './rules.logic';
+import {
+  evaluatePurchase,
+  type Evaluation,
+  type LineFacts,
+  type PurchaseFacts,
+  type RuleForEvaluation,
+} from './rules.logic';
 
 const MAX_LINES = 200;
 const MAX_QUANTITY = 10_000;
@@ -57,6 +76,22 @@ class CapsTaken extends Error {}
 
 /** The program configuration moved since the evaluation read it: evaluate again on the new one. */
 class ConfigStale extends Error {}
+
+/** Another purchase of the same holder committed while this booking waited for it: evaluate and qualify again. */
+class Overtaken extends Error {}
+
+/**
+ * What the statement pool reports that is worth another attempt: a deadlock (the ORM's is a DeadlockException),
+ * and a lock waited for longer than the pool's lock_timeout (a purchase queued behind a long transaction is
+ * evaluated again, and the last attempt, in the ORM's transaction, waits as long as it takes).
+ */
+const RETRIED_SQLSTATES = new Set<unknown>(['40P01', '55P03']);
+
+interface Booking {
+  orderId: string;
+  request: IdempotentRequest;
+  actor: string;
+}
 
 function invalid(message: string, field: string): never {
   throw earningError(EarningErrorCode.PURCHASE_INVALID, message, field);
@@ -89,18 +124,28 @@ interface PurchaseRow {
   breakdown: PurchaseResult;
 }
 
+/** The checked input and the program it is evaluated against: nothing of the customer yet. */
 interface Prepared {
   tenantId: string;
+  /** As sent: `facts` reads the customer (its survivor when merged). */
   customerId: string;
-  /** The customer's business account, if any: its pool may hold the points. */
-  businessAccountId: string | null;
   storeId: string | null;
+  region: string | null;
   channel: Channel;
   occurredAt: Date;
-  facts: PurchaseFacts;
+  lines: LineFacts[];
   settings: Economics;
-  multiplier: ReturnType<typeof pointsMultiplier>;
   config: ProgramConfig;
+}
+
+/** A prepared purchase with what its customer brings, read in one statement per attempt. */
+interface Evaluated {
+  prepared: Prepared;
+  customer: CustomerFacts;
+  facts: PurchaseFacts;
+  multiplier: ReturnType<typeof pointsMultiplier>;
+  /** In force at the purchase's time, with the customer's usage and the budgets as read. */
+  rules: RuleForEvaluation[];
 }
 
 /** Purchases: evaluation against the program, booking through the ledger, refunds, tier qualification. */
@@ -110,26 +155,20 @@ export class PurchaseService {
     private readonly config: ProgramConfigCache,
     private readonly tiers: TierService,
     private readonly rules: EarningRuleService,
+    private readonly statements: StatementPool,
   ) {}
 
   /** The same evaluation as `record`, booking nothing: what the POS shows before checkout. */
   async preview(ctx: Context, input: PreviewPurchaseInput): Promise<PurchaseEvaluation> {
-    const prepared = await this.prepare(ctx, input);
-    const rules = await this.rules.forEvaluation(
-      ctx.em,
-      prepared.config.rules,
-      prepared.customerId,
-      prepared.occurredAt,
-      prepared.facts.timeZone,
-    );
-    return this.view(prepared, evaluatePurchase(prepared.facts, prepared.settings, prepared.multiplier, rules));
+    const evaluated = await this.facts(await this.prepare(ctx, input));
+    return this.view(evaluated, this.evaluate(evaluated));
   }
 
   async record(ctx: Context, input: RecordPurchaseInput): Promise<PurchaseResult> {
     const idempotencyKey = idempotencyKeyOf(input.idempotencyKey);
     const orderId = requiredText(input.orderId, 'input.orderId', 200);
     let prepared = await this.prepare(ctx, input);
-    const { tenantId, customerId } = prepared;
+    const { tenantId } = prepared;
     // The input as sent (a retry without occurredAt must hash the same though "now" has moved on), with the
     // store and channel a POS key implies made explicit: a till's offline resend names them, online it may not.
     const request: IdempotentRequest = {
@@ -150,13 +189,22 @@ export class PurchaseService {
     for (let attempt = 1; ; attempt += 1) {
       const pessimistic = attempt === MAX_ATTEMPTS;
       try {
-        const booked = await this.book(ctx, prepared, { orderId, request, actor }, pessimistic);
+        const evaluated = await this.facts(prepared);
+        const booking = { orderId, request, actor };
+        const booked = pessimistic
+          ? await this.bookLocking(ctx, evaluated, booking)
+          : await this.bookAtOnce(ctx, evaluated, booking);
         if (booked.replayed) return booked;
         ctx.loaders.tierStatusByCustomer.clearAll();
-        ctx.loaders.balanceByCustomerId.clear(customerId);
+        ctx.loaders.balanceByCustomerId.clear(evaluated.customer.id);
         return booked;
       } catch (error) {
-        const retry = error instanceof CapsTaken || error instanceof ConfigStale || error instanceof DeadlockException;
+        const retry =
+          error instanceof CapsTaken ||
+          error instanceof ConfigStale ||
+          error instanceof Overtaken ||
+          error instanceof DeadlockException ||
+          RETRIED_SQLSTATES.has((error as { code?: unknown }).code);
         if (!retry) throw error;
         // The copy is dropped even on the last attempt, so the client's resend evaluates the new rules.
         if (error instanceof ConfigStale) this.config.stale(tenantId, prepared.config);
@@ -174,26 +222,121 @@ export class PurchaseService {
     }
   }
 
-  private async book(
-    ctx: Context,
-    prepared: Prepared,
-    booking: { orderId: string; request: IdempotentRequest; actor: string },
-    pessimistic: boolean,
-  ): Promise<PurchaseResult> {
-    const { tenantId, customerId, facts } = prepared;
+  /**
+   * The optimistic booking of a purchase that earns, in one statement on the statement pool (`bookPurchase`): budgets
+   * and caps are taken at its end, so their rows are locked only for the rest of it and its commit.
+   */
+  private async bookAtOnce(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
+    const { prepared, facts, customer } = evaluated;
+    const { tenantId } = prepared;
     const { orderId, request, actor } = booking;
-    const rules = await this.rules.forEvaluation(
-      ctx.em,
-      prepared.config.rules,
-      customerId,
-      prepared.occurredAt,
-      facts.timeZone,
-    );
+    const evaluation = this.evaluate(evaluated);
+    // A purchase without points books as the last attempt does, statement by statement under the same locks: rare.
+    if (evaluation.totalPoints === 0) return this.bookLocking(ctx, evaluated, booking);
+    const view = this.view(evaluated, evaluation);
+    // What the statement adds to the answer it stores (ids, the transaction's time, the tier change) is left out.
+    const result: Omit<PurchaseResult, 'purchaseId'> = {
+      ...view,
+      orderId,
+      customerId: customer.id,
+      transaction: undefined,
+      replayed: false,
+      tierChange: undefined,
+    };
+    // The earn's view as `toTransactionView` gives it; the statement writes over what only it knows (the id, the
+    // holder, the key, the time).
+    const transaction = toTransactionView({
+      id: '',
+      kind: TransactionKind.EARN,
+      customer_id: '',
+      counterparty_id: null,
+      points: evaluation.totalPoints,
+      reason: `purchase ${orderId}`,
+      reason_code: null,
+      channel: prepared.channel,
+      store_id: prepared.storeId,
+      actor,
+      idempotency_key: '',
+      request_hash: null,
+      reverses_id: null,
+      created_at: new Date(0),
+    } as TransactionRow);
+    let booked;
+    try {
+      booked = await bookPurchase(this.statements, {
+        tenantId,
+        configVersion: prepared.config.version,
+        claim: request,
+        customerId: customer.id,
+        holder: customer.holder,
+        storeId: prepared.storeId,
+        channel: prepared.channel,
+        orderId,
+        occurredAt: prepared.occurredAt,
+        qualifyAt: new Date(Math.max(Date.now(), prepared.occurredAt.getTime())),
+        amount: evaluation.amount,
+        points: evaluation.totalPoints,
+        actor,
+        pendingUntil: view.pendingUntil ?? null,
+        lines: facts.lines.map((line, index) => ({ ...line, points: evaluation.linePoints[index] })),
+        result: JSON.stringify(result),
+        transaction: JSON.stringify(transaction),
+        tiers: tiersJson(prepared.config),
+        summary: `Purchase ${orderId}: ${evaluation.totalPoints} points`,
+        data: JSON.stringify(timelineData(evaluated, orderId, evaluation)),
+        reservations: reservations(
+          customer.id,
+          prepared.occurredAt,
+          facts.timeZone,
+          evaluated.rules,
+          grantedByRule(evaluation),
+        ),
+      });
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message === ORDER_RECORDED) throw orderRecorded(orderId);
+      if (message === CAPS_TAKEN) throw new CapsTaken();
+      if (message === OVERTAKEN) throw new Overtaken();
+      throw error;
+    }
+    if (booked.config_version !== prepared.config.version) throw new ConfigStale();
+    if (booked.claimed) {
+      const { tiers } = prepared.config;
+      const from = tiers.find((tier) => tier.id === booked.from_tier_id);
+      const to = tiers.find((tier) => tier.id === booked.to_tier_id);
+      return {
+        ...result,
+        purchaseId: booked.claimed,
+        transaction: booked.id ? toTransactionView(booked as TransactionRow) : undefined,
+        tierChange: to ? { from, to } : undefined,
+      };
+    }
+    // The key was claimed and committed before (a retry waited for it): nothing was written. Answered as that
+    // request was, or CONFLICT.
+    const stored = await findIdempotentResult(ctx.em, request);
+    if (!stored) throw new Error(`idempotency key ${request.scope}/${request.key} taken but not readable`);
+    return this.replay(ctx.em, stored);
+  }
+
+  /**
+   * The last attempt, and a purchase without points: in BOOK_PURCHASE's lock order (key, purchase counter, balance,
+   * tier, order id, budgets and caps), the budgets and caps locked before the evaluation, so it cannot lose the race
+   * for them again; rare, so in the ORM's transaction, statement by statement.
+   */
+  private async bookLocking(ctx: Context, evaluated: Evaluated, booking: Booking): Promise<PurchaseResult> {
+    const { prepared, facts, rules } = evaluated;
+    const { tenantId } = prepared;
+    const customerId = evaluated.customer.id;
+    const { orderId, request, actor } = booking;
     const amount = facts.lines.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0);
     return ctx.em.transactional(async (tx) => {
       // The key first, before any lock: a retry waits here, then replays.
       const claim = await claimIdempotencyKey(tx, request);
       if (claim.replayed) return this.replay(tx, claim.resultId);
+      // A member of a business account that pools points earns into the pool; the purchase stays theirs.
+      const holder = evaluated.customer.holder;
+      // Then the locks BOOK_PURCHASE takes, in its order, so the two paths cannot deadlock on each other.
+      await lockForBooking(tx, tenantId, holder, customerId);
       // The configuration version is checked in the same statement (a plain read: no lock on the tenant's row),
       // inside the booking's transaction, so the evaluation below is never against a configuration that moved.
       const [inserted] = await tx.execute<{ id: string | null; version: string }[]>(
@@ -225,25 +368,14 @@ export class PurchaseService {
       );
       if (inserted.version !== prepared.config.version) throw new ConfigStale();
       // Undone with the transaction, so the key stays free for this order's own retry.
-      if (!inserted.id)
-        throw earningError(
-          EarningErrorCode.ORDER_ALREADY_RECORDED,
-          `Order ${orderId} was already recorded under another idempotency key`,
-          'input.orderId',
-        );
+      if (!inserted.id) throw orderRecorded(orderId);
       const purchase = { id: inserted.id };
-      // A member of a business account that pools points earns into the pool; the purchase stays theirs.
-      const holder = await pointsHolder(tx, { id: customerId, businessAccountId: prepared.businessAccountId });
-      if (pessimistic) {
-        // The balance row before the caps: the order every other purchase of this customer takes them in.
-        await tx.execute(`select customer_id from points_balance where customer_id = ? for update`, [holder]);
-        const involved = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules)
-          .contributions.filter((entry) => entry.ruleId)
-          .map((entry) => entry.ruleId!);
-        await this.rules.lockCaps(tx, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
-      }
-      const evaluation = evaluatePurchase(facts, prepared.settings, prepared.multiplier, rules);
-      const view = this.view(prepared, evaluation);
+      const involved = this.evaluate(evaluated)
+        .contributions.filter((entry) => entry.ruleId)
+        .map((entry) => entry.ruleId!);
+      await this.rules.lockCaps(tx, tenantId, customerId, prepared.occurredAt, facts.timeZone, rules, involved);
+      const evaluation = this.evaluate(evaluated);
+      const view = this.view(evaluated, evaluation);
       const transaction =
         evaluation.totalPoints > 0
           ? (
@@ -267,9 +399,8 @@ export class PurchaseService {
         transaction?.id ?? null,
         purchase.id,
       ]);
-      // The earn locked the member's balance row, which orders their purchases; one that earned nothing
-      // takes the customer row instead, so two such purchases still qualify one after the other.
-      if (!transaction) await tx.execute(`select id from customer where id = ? for no key update`, [customerId]);
+      // Qualified under the holder's purchase counter (`lockForBooking`), in a statement of its own, so with every
+      // purchase of this customer that committed before.
       const moves = await this.tiers.qualify(
         tx,
         tenantId,
@@ -324,16 +455,13 @@ export class PurchaseService {
         refType: 'purchase',
         refId: purchase.id,
         data: {
-          orderId,
-          amount: evaluation.amount,
-          points: evaluation.totalPoints,
-          storeId: prepared.storeId,
-          lines: facts.lines.length,
+          ...timelineData(evaluated, orderId, evaluation),
           tierChange: move ? result.tierChange?.to.code : undefined,
         },
       });
       const reserved = await this.rules.reserve(
         tx,
+        tenantId,
         customerId,
         prepared.occurredAt,
         facts.timeZone,
@@ -507,7 +635,7 @@ export class PurchaseService {
     return revive({ ...row.breakdown, replayed: true });
   }
 
-  /** Everything the evaluation needs that is not a rule: checked input, customer, store, tier, settings. */
+  /** The checked input, the store and the program, from the cached configuration: no round trip on a warm cache. */
   private async prepare(ctx: Context, input: PreviewPurchaseInput): Promise<Prepared> {
     const tenantId = requireTenant(ctx);
     assertMayActOnCustomer(ctx, input.customerId);
@@ -522,46 +650,63 @@ export class PurchaseService {
       invalid('input.occurredAt must be within the last year and not in the future', 'input.occurredAt');
     }
     const storeId = actingStore(ctx, input.storeId, 'input.storeId') ?? null;
-    const [customer, cached] = await Promise.all([
-      customerOrNotFound(ctx, input.customerId, 'input.customerId'),
-      this.config.get(ctx.em, tenantId),
-    ]);
+    const cached = await this.config.get(ctx.em, tenantId);
     const known = !storeId || (isUuid(storeId) && cached.regionByStore.has(storeId));
     // A store the copy does not know may be newer than the copy: refused only once the database agrees.
     const config = known || !isUuid(storeId) ? cached : await this.config.current(ctx.em, tenantId, cached);
-    const { economics: settings, tiers, benefits } = config;
     const region = storeId && isUuid(storeId) ? config.regionByStore.get(storeId) : undefined;
     if (storeId && region === undefined)
       throw earningError(EarningErrorCode.STORE_NOT_FOUND, `No store ${storeId}`, 'input.storeId');
-    const channel = actingChannel(ctx, input.channel, 'input.channel');
-    const status =
-      tiers.length > 0 ? await ctx.loaders.tierStatusByCustomer.load(`${tenantId}:${customer.id}`) : undefined;
-    const tier = effectiveTier(tiers, status)?.current ?? null;
-    const multiplier = tier ? pointsMultiplier(heldBenefits(tiers, benefits, tier, channel)) : null;
+    if (!isUuid(input.customerId)) notFound(input.customerId);
     return {
       tenantId,
-      customerId: customer.id,
-      businessAccountId: customer.businessAccountId ?? null,
+      customerId: input.customerId,
       storeId,
-      channel,
+      region: region ?? null,
+      channel: actingChannel(ctx, input.channel, 'input.channel'),
       occurredAt,
-      settings,
-      multiplier,
+      lines: purchaseLines,
+      settings: config.economics,
       config,
+    };
+  }
+
+  /** The customer, its tier and its usage of the rules, in one statement (`customerFacts`): once per attempt. */
+  private async facts(prepared: Prepared): Promise<Evaluated> {
+    const { tenantId, config, settings, occurredAt, channel } = prepared;
+    const customer = await customerFacts(
+      this.statements,
+      tenantId,
+      prepared.customerId,
+      config.rules,
+      occurredAt,
+      settings.timeZone,
+    );
+    if (!customer) notFound(prepared.customerId);
+    const tier = effectiveTier(config.tiers, customer.status)?.current ?? null;
+    return {
+      prepared,
+      customer,
+      rules: customer.rules,
+      multiplier: tier ? pointsMultiplier(heldBenefits(config.tiers, config.benefits, tier, channel)) : null,
       facts: {
         channel,
-        storeId,
-        region: region ?? null,
+        storeId: prepared.storeId,
+        region: prepared.region,
         occurredAt,
         timeZone: settings.timeZone,
         tierId: tier?.id ?? null,
         segments: customer.segments,
-        lines: purchaseLines,
+        lines: prepared.lines,
       },
     };
   }
 
-  private view(prepared: Prepared, evaluation: Evaluation): PurchaseEvaluation {
+  private evaluate(evaluated: Evaluated): Evaluation {
+    return evaluatePurchase(evaluated.facts, evaluated.prepared.settings, evaluated.multiplier, evaluated.rules);
+  }
+
+  private view({ prepared }: Evaluated, evaluation: Evaluation): PurchaseEvaluation {
     const pendingUntil =
       prepared.settings.pendingDays > 0
         ? new Date(prepared.occurredAt.getTime() + prepared.settings.pendingDays * 86_400_000)
@@ -571,7 +716,7 @@ export class PurchaseService {
       basePoints: evaluation.basePoints,
       totalPoints: evaluation.totalPoints,
       contributions: evaluation.contributions.map((entry) => ({ ...entry, ruleId: entry.ruleId ?? undefined })),
-      lines: prepared.facts.lines.map((line, index) => ({
+      lines: prepared.lines.map((line, index) => ({
         sku: line.sku,
         category: line.category ?? undefined,
         quantity: line.quantity,
@@ -581,6 +726,41 @@ export class PurchaseService {
       pendingUntil: pendingUntil && pendingUntil.getTime() > Date.now() ? pendingUntil : undefined,
     };
   }
+}
+
+function orderRecorded(orderId: string): Error {
+  return earningError(
+    EarningErrorCode.ORDER_ALREADY_RECORDED,
+    `Order ${orderId} was already recorded under another idempotency key`,
+    'input.orderId',
+  );
+}
+
+/** The purchase's timeline event data, but its tier change. */
+function timelineData(evaluated: Evaluated, orderId: string, evaluation: Evaluation) {
+  return {
+    orderId,
+    amount: evaluation.amount,
+    points: evaluation.totalPoints,
+    storeId: evaluated.prepared.storeId,
+    lines: evaluated.facts.lines.length,
+  };
+}
+
+const tiersJsonByConfig = new WeakMap<ProgramConfig, string>();
+
+/** The cached tiers by id as JSON, serialised as the stored breakdown has them (the entity's own JSON). */
+function tiersJson(config: ProgramConfig): string {
+  let json = tiersJsonByConfig.get(config);
+  if (json === undefined) {
+    json = JSON.stringify(Object.fromEntries(config.tiers.map((tier) => [tier.id, tier])));
+    tiersJsonByConfig.set(config, json);
+  }
+  return json;
+}
+
+function notFound(customerId: string): never {
+  throw customerError(CustomerErrorCode.CUSTOMER_NOT_FOUND, `No customer ${customerId}`, 'input.customerId');
 }
 
 function grantedByRule(evaluation: Evaluation): Map<string, number> {

@@ -404,15 +404,15 @@ export async function programLegOf(tx: EntityManager, txnId: string): Promise<Pr
 }
 
 /**
- * The earn's statement, built once per variant: the hot path pays only for its parameters. With a client's
- * key the idempotency claim is part of the statement; an earn inside another domain's record has a derived
- * key (guarded by the header's unique index) and claims nothing.
+ * The earn after its `target` (holder, tenant_id) and `id` (a relation with the header's id as `result_id`, a row
+ * only when the earn books, and with its idempotency key as `key` when `keyed`): balance, header (returning every
+ * column), lot, entries and the timeline event, as CTEs. Their parameters, `earnRowParams`, come where they are placed.
  */
-const earnSql = (claimed: boolean): string => {
-  const balance = creditSql('t.holder, t.tenant_id, ?, ?, ?, 0', 'from target t cross join claim');
+function earnRowsSql(id: string, keyed = false): string {
+  const balance = creditSql('t.holder, t.tenant_id, ?, ?, ?, 0', `from target t cross join ${id}`);
   const header = headerSql(
     {
-      id: 'claim.result_id',
+      id: `${id}.result_id`,
       tenant_id: '?',
       kind: `'EARN'`,
       customer_id: 'customer_id',
@@ -421,13 +421,13 @@ const earnSql = (claimed: boolean): string => {
       channel: '?',
       store_id: '?::uuid',
       actor: '?',
-      idempotency_key: '?',
+      idempotency_key: keyed ? `${id}.key` : '?',
       request_hash: '?',
       available_after: 'available',
       pending_after: 'pending',
       version_after: 'version',
     },
-    'from balance cross join claim',
+    `from balance cross join ${id}`,
   );
   const lot = lotSql(
     {
@@ -443,18 +443,68 @@ const earnSql = (claimed: boolean): string => {
     },
     'from header h join tenant t on t.id = h.tenant_id',
   );
-  return `with target as (
-         select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
-          where c.id = ? and c.tenant_id = ? and c.erased_at is null for key share of c),
-       ${claimed ? claimCte('target') : 'claim as (select uuid_generate_v7() as result_id from target)'},
-       balance as (${balance}),
+  return `balance as (${balance}),
        header as (${header} returning *),
        lot as (${lot}),
        legs as (${entriesOfEachSql('header', `(?, h.points), ('PROGRAM_ISSUED', -h.points)`)}),
-       timeline as (${earnedOnTimelineSql('header')} where ?::boolean)
+       timeline as (${earnedOnTimelineSql('header')} where ?::boolean)`;
+}
+
+function earnRowParams(earn: Omit<EarnBooking, 'key'> & { key?: string }): unknown[] {
+  const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
+  return [
+    available,
+    pendingPoints,
+    earn.points,
+    earn.tenantId,
+    earn.points,
+    earn.reason,
+    earn.channel,
+    earn.storeId,
+    earn.actor,
+    ...(earn.key === undefined ? [] : [earn.key]),
+    earn.claim?.hash ?? null,
+    earn.pendingUntil,
+    earn.expiresAt,
+    earn.origin,
+    earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
+    earn.pendingUntil,
+    earn.timeline,
+  ];
+}
+
+/** The customer's holder, key-share locked (see `earnStatement`): the `target` of `earnRowsSql`. */
+const TARGET_SQL = `target as (
+         select coalesce(c.merged_into_id, c.id) as holder, c.tenant_id from customer c
+          where c.id = ? and c.tenant_id = ? and c.erased_at is null for key share of c)`;
+
+/**
+ * The earn's statement, built once per variant: the hot path pays only for its parameters. With a client's
+ * key the idempotency claim is part of the statement; an earn inside another domain's record has a derived
+ * key (guarded by the header's unique index) and claims nothing.
+ */
+const earnSql = (claimed: boolean): string =>
+  `with ${TARGET_SQL},
+       ${claimed ? claimCte('target') : 'claim as (select uuid_generate_v7() as result_id from target)'},
+       ${earnRowsSql('claim')}
      select * from header`;
-};
 const EARN_SQL = { claimed: earnSql(true), derived: earnSql(false) };
+
+/**
+ * An earn inside another domain's statement (a purchase's booking), from the same rows as `earnStatement`: CTEs
+ * named target, earn_id, balance, header, lot, legs and timeline (the header row in `header`). `gate` is a relation
+ * of that statement with the header's id as `transaction_id` and its derived idempotency key as `key`: no row, no
+ * earn. Bind `earnWithinParams(earn)` where the SQL is placed. The earn puts no event on the timeline.
+ */
+export function earnWithinSql(gate: string): string {
+  return `${TARGET_SQL.replace('from customer c', `from customer c cross join ${gate}`)},
+       earn_id as (select g.transaction_id as result_id, g.key from ${gate} g cross join target),
+       ${earnRowsSql('earn_id', true)}`;
+}
+
+export function earnWithinParams(earn: Omit<EarnBooking, 'claim' | 'timeline' | 'key'>): unknown[] {
+  return [earn.customerId, earn.tenantId, ...earnRowParams({ ...earn, claim: null, timeline: false })];
+}
 
 /**
  * The hot path of the product, so one statement (atomic even in autocommit): idempotency claim, balance,
@@ -469,29 +519,7 @@ export async function earnStatement(em: EntityManager, earn: EarnBooking): Promi
 }
 
 function earnParams(earn: EarnBooking): unknown[] {
-  const [available, pendingPoints] = earn.pendingUntil ? [0, earn.points] : [earn.points, 0];
-  return [
-    earn.customerId,
-    earn.tenantId,
-    ...(earn.claim ? claimParams(earn.claim) : []),
-    available,
-    pendingPoints,
-    earn.points,
-    earn.tenantId,
-    earn.points,
-    earn.reason,
-    earn.channel,
-    earn.storeId,
-    earn.actor,
-    earn.key,
-    earn.claim?.hash ?? null,
-    earn.pendingUntil,
-    earn.expiresAt,
-    earn.origin,
-    earn.pendingUntil ? Account.CUSTOMER_PENDING : Account.CUSTOMER_AVAILABLE,
-    earn.pendingUntil,
-    earn.timeline,
-  ];
+  return [earn.customerId, earn.tenantId, ...(earn.claim ? claimParams(earn.claim) : []), ...earnRowParams(earn)];
 }
 
 /**

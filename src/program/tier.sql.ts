@@ -8,12 +8,15 @@
  * member keeps a tier is the 12 months before its end.
  */
 
-/** Activity per customer as of `:at`, for every metric and window. `:customerId` null = every customer. */
-const ACTIVITY = `
+/**
+ * Activity per customer as of `:at`, for every metric and window, over `purchases` (aliased `p`, with the columns
+ * of `purchase` the sums read). `:customerId` null = every customer. `gate`, a relation, makes it empty when it is.
+ */
+const activitySql = (purchases = 'purchase p', gate = '') => `
   params as (
     select t.id as tenant_id, :at::timestamptz as at, t.timezone as tz,
            date_trunc('year', :at::timestamptz at time zone t.timezone) at time zone t.timezone as cy_start
-      from tenant t where t.id = :tenantId
+      from tenant t${gate ? ` cross join ${gate}` : ''} where t.id = :tenantId
   ), activity as (
     select coalesce(mg.merged_into_id, p.customer_id) as customer_id, params.tenant_id,
       coalesce(sum(p.net_amount) filter (where p.occurred_at >= params.cy_start), 0) as spend_cy,
@@ -22,7 +25,7 @@ const ACTIVITY = `
       coalesce(sum(p.net_points) filter (where p.occurred_at > params.at - interval '12 months'), 0) as points_r12,
       count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at >= params.cy_start) as visits_cy,
       count(distinct (p.occurred_at at time zone params.tz)::date) filter (where p.net_amount > 0 and p.occurred_at > params.at - interval '12 months') as visits_r12
-    from purchase p cross join params
+    from ${purchases} cross join params
     -- A merged profile's purchases count for its survivor (a small join: merged profiles only).
     left join customer mg on mg.id = p.customer_id and mg.merged_into_id is not null
     where p.tenant_id = params.tenant_id
@@ -53,10 +56,11 @@ const PERIOD_END = `case t.window when 'CALENDAR_YEAR'
 
 /**
  * Upgrades (straight to the highest tier reached) and requalifications (same tier: the period moves on).
- * Never lowers anyone. Returns the upgrades.
+ * Never lowers anyone. As CTEs, for a statement that qualifies as part of more work (a purchase's booking):
+ * named params, activity, reached, moves, upserted, changes (the upgrades written) and tier_timeline.
  */
-export const UPGRADE_SQL = `
-  with ${ACTIVITY},
+const upgradeCtes = (purchases?: string, gate?: string) => `
+  ${activitySql(purchases, gate)},
   reached as (
     select distinct on (a.customer_id) a.customer_id, a.tenant_id, t.id as tier_id, t.rank, ${PERIOD_END} as period_end
       from activity a cross join params join tier t on t.tenant_id = a.tenant_id
@@ -87,11 +91,25 @@ export const UPGRADE_SQL = `
     select gen_random_uuid(), now(), m.tenant_id, m.customer_id, m.from_tier_id, m.tier_id, 'QUALIFIED', :actor
       from moves m join upserted u on u.customer_id = m.customer_id and u.tier_id = m.tier_id where m.rank > m.from_rank
     returning id, tenant_id, customer_id, from_tier_id, to_tier_id, reason
-  ), timeline as (
+  ), tier_timeline as (
     ${TIMELINE_OF_CHANGES}
-  )
-  select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
+  )`;
 
+/**
+ * `upgradeCtes` for a purchase being booked in the same statement, which that statement cannot read back: the
+ * purchase counts as an extra row (`:bookedAt`, `:bookedAmount`, `:bookedPoints`, of `:customerId`). Nothing is
+ * qualified when the relation `gate` is empty (the booking wrote nothing).
+ */
+export const upgradeWithBookedCtes = (gate: string) =>
+  upgradeCtes(
+    `(select customer_id, tenant_id, occurred_at, net_amount, net_points from purchase
+      union all select :customerId::uuid, :tenantId::uuid, :bookedAt::timestamptz, :bookedAmount::bigint, :bookedPoints::bigint) p`,
+    gate,
+  );
+
+/** Upgrades and requalifications as a statement. Returns the upgrades. */
+export const UPGRADE_SQL = `with ${upgradeCtes()}
+  select c.customer_id, c.from_tier_id, c.to_tier_id from changes c`;
 /** Members whose period ended more than the tier's grace ago drop one tier, and start a period there. */
 export const DOWNGRADE_SQL = `
   with params as (

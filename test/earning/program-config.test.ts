@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Tier } from '../../src/program/tier.entity';
 import { TENANT_FILTER } from '../../src/shared/db/tenant-filter';
+import { RecordPurchaseBreakdownDocument } from '../generated/graphql';
 import {
   createCustomer,
   createStore,
@@ -173,7 +174,7 @@ describe('program configuration cached per version, on two instances', () => {
     expect(stored.tierChange).toEqual(JSON.parse(JSON.stringify({ from, to })));
   });
 
-  it('runs a fixed number of statements for a purchase once the configuration is cached', async () => {
+  it('books a purchase in two statements once the configuration is cached, none of them through the ORM', async () => {
     const p = await program(gwA);
     await rule(p, {
       code: 'CAPPED',
@@ -187,26 +188,129 @@ describe('program configuration cached per version, on two instances', () => {
       budget: 1_000_000,
     });
     const customer = await createCustomer(p.tenant.owner);
+    // The first purchase creates the program's default settings, a new version: the second reads that one.
+    await record(p, purchase(customer.id, p.north.id, LINES));
     await record(p, purchase(customer.id, p.north.id, LINES));
     const knex = gwA.gateway.orm.em.getConnection().getKnex();
-    const statements: string[] = [];
-    // The outbox relay shares the pool and wakes on the purchase's commit: its statements are not the request's
-    // (nor are its BEGIN and COMMIT, so neither are counted).
+    const orm: string[] = [];
+    const pool: string[] = [];
+    // The outbox relay shares the ORM's pool and wakes on the purchase's commit: its statements are not the
+    // request's (nor are its BEGIN and COMMIT).
     const onQuery = (query: { sql: string }) => {
-      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) statements.push(query.sql);
+      if (!/outbox_event|^(begin|commit|rollback)/i.test(query.sql)) orm.push(query.sql);
     };
     knex.on('query', onQuery);
+    const off = gwA.gateway.ledgerPool.onStatement((name) => pool.push(name));
+    let booked;
     try {
-      await record(p, purchase(customer.id, p.north.id, LINES));
+      // A purchase that earns, takes a budget and a cap, and upgrades the customer.
+      booked = await record(p, purchase(customer.id, p.north.id, [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }]));
     } finally {
       knex.off('query', onQuery);
+      off();
     }
-    // Nothing of the program is read again: no tier, benefit, settings, store or rule definition.
-    const programReads =
-      /from "(tier|benefit|program_settings|store)" as|from store |join program_settings|select \* from earning_rule/i;
-    expect(statements.filter((sql) => programReads.test(sql))).toEqual([]);
-    // The customer, its tier status, its cap usage with the budgets; then in the transaction the key, the purchase
-    // (with the version check), the earn, the points, qualification, the lines, the timeline, budgets and caps.
-    expect(statements.length).toBeLessThanOrEqual(11);
+    expect(booked.tierChange?.to.code).toBe('SILVER');
+    expect(booked.contributions.find((c: { code: string }) => c.code === 'CAPPED')?.points).toBe(10);
+    // Nothing of the program is read again, and nothing goes through the ORM.
+    expect(orm).toEqual([]);
+    // What is per customer in one read, then the booking in one autocommit statement.
+    expect(pool).toEqual(['purchase_facts', 'purchase_book']);
+    await expectLedgerClean(p.tenant);
+  });
+
+  describe('the last attempt, which locks before it books', () => {
+    /** The cache answers a copy at a version the database is not at for the first `times` reads. */
+    function staleFor(gw: TestGateway, times: number) {
+      const cache = gw.gateway.services.programConfig;
+      const real = cache.get.bind(cache);
+      let calls = 0;
+      return jest.spyOn(cache, 'get').mockImplementation(async (em, tenantId) => {
+        const config = await real(em, tenantId);
+        calls += 1;
+        return calls <= times ? { ...config, version: '-1' } : config;
+      });
+    }
+
+    it('books as the optimistic path does when the first three attempts met another version', async () => {
+      const p = await program(gwA);
+      await rule(p, {
+        code: 'CAPPED',
+        name: 'Capped',
+        priority: 1,
+        stacking: 'STACKABLE',
+        effect: 'FIXED_BONUS',
+        value: 10,
+        capPerCustomer: 1_000,
+        customerCapPeriod: 'MONTH',
+        budget: 1_000_000,
+      });
+      const [first, second] = [await createCustomer(p.tenant.owner), await createCustomer(p.tenant.owner)];
+      const lines = [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }];
+      const optimistic = await record(p, purchase(first.id, p.north.id, lines));
+      const get = staleFor(gwA, 3);
+      let locked;
+      try {
+        locked = await record(p, purchase(second.id, p.north.id, lines));
+        expect(get).toHaveBeenCalledTimes(4);
+      } finally {
+        get.mockRestore();
+      }
+      const shape = (booked: typeof optimistic) => ({
+        ...booked,
+        purchaseId: undefined,
+        orderId: undefined,
+        customerId: undefined,
+        transaction: { ...booked.transaction, id: undefined, customerId: undefined, createdAt: undefined },
+      });
+      expect(shape(locked)).toEqual(shape(optimistic));
+      const stored = await em().execute<{ breakdown: Record<string, unknown> }[]>(
+        `select breakdown from purchase where id in (?, ?) order by created_at`,
+        [optimistic.purchaseId, locked.purchaseId],
+      );
+      // The same JSON but for what differs between two purchases: ids, order, customer, time.
+      const keys = stored.map(({ breakdown }) => [
+        Object.keys(breakdown).sort(),
+        Object.keys(breakdown.transaction as object).sort(),
+      ]);
+      expect(keys[1]).toEqual(keys[0]);
+      const own = stored.map(({ breakdown }) => {
+        const transaction = breakdown.transaction as Record<string, unknown>;
+        expect(transaction.idempotencyKey).toBe(`purchase:${String(breakdown.purchaseId)}`);
+        expect(transaction.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        return {
+          ...breakdown,
+          purchaseId: null,
+          orderId: null,
+          customerId: null,
+          transaction: {
+            ...transaction,
+            id: null,
+            customerId: null,
+            createdAt: null,
+            idempotencyKey: null,
+            reason: null,
+          },
+        };
+      });
+      expect(own[1]).toEqual(own[0]);
+      await expectLedgerClean(p.tenant);
+    });
+
+    it('answers RULES_CHANGED and keeps nothing when the last attempt meets another version too', async () => {
+      const p = await program(gwA);
+      const customer = await createCustomer(p.tenant.owner);
+      const input = purchase(customer.id, p.north.id, LINES);
+      const get = staleFor(gwA, 4);
+      try {
+        const res = await p.tenant.owner.gql(RecordPurchaseBreakdownDocument, { input });
+        expect(res.errors?.[0]?.extensions).toMatchObject({ reason: 'RULES_CHANGED', field: 'input' });
+      } finally {
+        get.mockRestore();
+      }
+      // Nothing was kept: the resend with the same key books.
+      const booked = await record(p, input);
+      expect(booked.replayed).toBe(false);
+      await expectLedgerClean(p.tenant);
+    });
   });
 });

@@ -9,10 +9,12 @@ import {
   RedeemRewardVoucherDocument,
   RefundPurchaseDocument,
   ReverseTransactionIdDocument,
+  UpdateProgramSettingsDocument,
 } from '../generated/graphql';
 import {
   createCustomer,
   createTenant,
+  earn,
   expectLedgerClean,
   key,
   program,
@@ -318,6 +320,80 @@ describe('earning rules and promotions', () => {
       purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 1_000 }], { channel: 'WEB' }),
     );
     expect(web.totalPoints).toBe(10);
+  });
+});
+
+describe('purchases of one customer at the same moment', () => {
+  it('count together towards a spend tier, each one booked and the upgrade recorded once', async () => {
+    const p = await program(gw);
+    const customer = await createCustomer(p.tenant.owner);
+    // Each below Silver's 10,000 alone, over it together: the last to commit must see the others.
+    const results = await Promise.all(
+      [1, 2, 3].map(() => record(p, purchase(customer.id, p.north.id, [{ sku: 'A', quantity: 1, unitPrice: 4_000 }]))),
+    );
+    expect(results.map((r) => r.totalPoints)).toEqual([40, 40, 40]);
+    expect(results.filter((r) => r.tierChange?.to.code === 'SILVER')).toHaveLength(1);
+    const status = await tierOf(p, customer.id);
+    expect(status.tier.current.code).toBe('SILVER');
+    expect(status.tierHistory).toHaveLength(1);
+    expect(status.balance.available).toBe(120);
+    await expectLedgerClean(p.tenant);
+  });
+
+  /** A program without base points, where only SKU P earns (10, a bonus): a purchase of anything else earns none. */
+  async function onlyPEarns() {
+    const p = await program(gw);
+    await p.tenant.owner.data(UpdateProgramSettingsDocument, { input: { earnPoints: 0 } });
+    await rule(p, {
+      code: 'P_BONUS',
+      name: 'P bonus',
+      priority: 0,
+      stacking: 'STACKABLE',
+      effect: 'FIXED_BONUS',
+      value: 10,
+      skus: ['P'],
+    });
+    return p;
+  }
+
+  it('count together towards a spend tier when one of them earns no points', async () => {
+    // A purchase without points books statement by statement, one with points in one statement; each must see the
+    // other when that one committed first.
+    const p = await onlyPEarns();
+    for (let round = 0; round < 8; round += 1) {
+      const customer = await createCustomer(p.tenant.owner);
+      // Every other customer has a balance row already (the first purchase creates it for the others).
+      if (round % 2 === 1) await earn(p.tenant.owner, customer.id, 1);
+      const results = await Promise.all(
+        ['N', 'P'].map((sku) => record(p, purchase(customer.id, p.north.id, [{ sku, quantity: 1, unitPrice: 6_000 }]))),
+      );
+      expect(results.map((r) => r.totalPoints)).toEqual([0, 10]);
+      expect([round, results.filter((r) => r.tierChange?.to.code === 'SILVER').length]).toEqual([round, 1]);
+      const status = await tierOf(p, customer.id);
+      expect([round, status.tier.current.code, status.tierHistory.length]).toEqual([round, 'SILVER', 1]);
+    }
+    await expectLedgerClean(p.tenant);
+  });
+
+  it('book one order sent under two keys at once, one without points and one with, once', async () => {
+    // The two booking paths take their locks in one order, so neither waits on the other in a cycle.
+    const p = await onlyPEarns();
+    for (let round = 0; round < 4; round += 1) {
+      const customer = await createCustomer(p.tenant.owner);
+      if (round % 2 === 1) await earn(p.tenant.owner, customer.id, 1);
+      const orderId = `O-${randomUUID().slice(0, 8)}`;
+      const answers = await Promise.all(
+        ['N', 'P'].map((sku) =>
+          p.tenant.owner.gql(RecordPurchaseBreakdownDocument, {
+            input: purchase(customer.id, p.north.id, [{ sku, quantity: 1, unitPrice: 6_000 }], { orderId }),
+          }),
+        ),
+      );
+      const refused = answers.filter((answer) => answer.errors);
+      expect([round, answers.length - refused.length]).toEqual([round, 1]);
+      expect(refused[0].errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ORDER_ALREADY_RECORDED' });
+    }
+    await expectLedgerClean(p.tenant);
   });
 });
 

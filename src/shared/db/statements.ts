@@ -23,6 +23,42 @@ export function prepared(name: string, sql: string): Statement {
   return { name, text: sql.replace(/\?/g, () => `$${++n}`) };
 }
 
+/**
+ * A statement written with `:name` parameters (as `bind` takes them) and `?` ones (as the SQL builders write
+ * them), and its values: by name, and the `?` ones in order.
+ */
+export interface NamedStatement extends Statement {
+  values(named: Record<string, unknown>, positional?: readonly unknown[]): unknown[];
+}
+
+/** A line comment or a string literal (left as they are), a `?` parameter, or a `:name` one. */
+const PARAMETER_OR_LITERAL = /--[^\n]*|'(?:[^']|'')*'|\?|(?<![:\w]):([a-zA-Z_]\w*)/g;
+
+/** `prepared` for SQL with `:name` parameters and `?` ones; a name used twice is sent twice. */
+export function preparedNamed(name: string, sql: string): NamedStatement {
+  // The name of each parameter in order; null for a `?`.
+  const names: (string | null)[] = [];
+  const text = sql.replace(PARAMETER_OR_LITERAL, (match, parameter: string | undefined) => {
+    if (match.startsWith("'") || match.startsWith('--')) return match;
+    names.push(parameter ?? null);
+    return `$${names.length}`;
+  });
+  return {
+    name,
+    text,
+    values: (named, positional = []) => {
+      let next = 0;
+      const values = names.map((parameter) => {
+        if (parameter === null) return positional[next++];
+        if (!(parameter in named)) throw new Error(`no value for :${parameter}`);
+        return named[parameter];
+      });
+      if (next !== positional.length) throw new Error(`${positional.length} values for ${next} ? parameters`);
+      return values;
+    },
+  };
+}
+
 export interface StatementPoolOptions {
   size: number;
   /** Set on each connection: a statement that waits longer on a lock fails (55P03) instead of waiting on. */
