@@ -112,7 +112,7 @@ export class LedgerResolver {
 
   @Authorized(Access.verifyLedger)
   @Query(() => LedgerIntegrity, {
-    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER or ADMIN.",
+    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER, ADMIN or AUDITOR.",
   })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));

@@ -331,7 +331,13 @@ export async function returnTakes(
        join points_lot s on s.id = r.lot_id
       where r.given > 0 order by r.rank`,
   );
-  await tx.execute(lot, [toId, txnId, skip, amount, skip, redeemId]);
+  const [made] = await tx.execute<{ points: string }[]>(
+    `with made as (${lot} returning points) select coalesce(sum(points), 0)::bigint as points from made`,
+    [toId, txnId, skip, amount, skip, redeemId],
+  );
+  // The refund credits `amount`; lots that hold less would leave the balance ahead of its lots for good.
+  if (Number(made.points) !== amount)
+    throw new Error(`refund of ${redeemId} re-created ${made.points} points of lots for ${amount} credited`);
 }
 
 /**
