@@ -70,6 +70,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
 const MAX_AGE_MS = 366 * 86_400_000;
 /** Optimistic bookings before the last, pessimistic one (see `record`). */
 const MAX_ATTEMPTS = 4;
+const LAST_ATTEMPT_REPEATS = 2;
 
 /** Another purchase took cap or budget points this booking had counted on. */
 class CapsTaken extends Error {}
@@ -186,7 +187,10 @@ export class PurchaseService {
     // Caps and budgets are reserved optimistically at the end of the transaction, so their rows are locked
     // only for the instant before commit; if another purchase took what this one counted on, it is
     // evaluated again. The last attempt locks the caps up front instead, so it cannot lose that race.
-    for (let attempt = 1; ; attempt += 1) {
+    // A deadlock on the last attempt (PostgreSQL aborts one side of a cycle with another purchase's statement)
+    // is that attempt run again, at most LAST_ATTEMPT_REPEATS times: nothing of it was kept.
+    let repeats = 0;
+    for (let attempt = 1; ; attempt = Math.min(attempt + 1, MAX_ATTEMPTS)) {
       const pessimistic = attempt === MAX_ATTEMPTS;
       try {
         const evaluated = await this.facts(prepared);
@@ -217,7 +221,9 @@ export class PurchaseService {
             'input',
           );
         }
-        if (pessimistic) throw error;
+        const deadlocked = error instanceof DeadlockException || (error as { code?: unknown }).code === '40P01';
+        if (pessimistic && !(deadlocked && repeats < LAST_ATTEMPT_REPEATS)) throw error;
+        if (pessimistic) repeats += 1;
       }
     }
   }

@@ -112,7 +112,8 @@ export class LedgerResolver {
 
   @Authorized(Access.verifyLedger)
   @Query(() => LedgerIntegrity, {
-    description: "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER, ADMIN or AUDITOR.",
+    description:
+      "Proves the tenant's ledger invariants (the same checks as `npm run verify-ledger`). OWNER, ADMIN or AUDITOR.",
   })
   ledgerIntegrity(@Ctx() ctx: Context): Promise<LedgerIntegrity> {
     return verifyLedger(ctx.em, requireTenant(ctx));
