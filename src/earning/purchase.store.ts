@@ -139,9 +139,12 @@ const BOOK_PURCHASE = preparedNamed(
             'purchase:' || claim.result_id as key
        from claim),
    ${countedCte('ids')},
-   earning as (select transaction_id, key from ids where transaction_id is not null),
+   -- Everything that locks a row reads through this, so no plan can lock the balance, the tier, the order id or a
+   -- budget before the counter: the counter is the first lock of every booking of the holder, on both paths.
+   counted_ids as (select ids.* from ids cross join counted),
+   earning as (select transaction_id, key from counted_ids where transaction_id is not null),
    ${earnWithinSql('earning')},
-   ${upgradeWithBookedCtes('ids')},
+   ${upgradeWithBookedCtes('counted_ids')},
    change as (
      select c.from_tier_id, c.to_tier_id, t.code as to_code from changes c
        join tier t on t.tenant_id = :tenantId and t.id = c.to_tier_id limit 1),
@@ -159,7 +162,7 @@ const BOOK_PURCHASE = preparedNamed(
                    else jsonb_build_object('from', :tiers::jsonb -> c.from_tier_id::text, 'to', :tiers::jsonb -> c.to_tier_id::text) end)
                  from change c), '{}'),
             :actor, now()
-       from ids
+       from counted_ids ids
      on conflict (tenant_id, order_id) do nothing returning id),
    lines as (
      insert into purchase_line (purchase_id, line_no, sku, category, quantity, unit_price, points, refunded_quantity, refunded_points)
@@ -167,7 +170,7 @@ const BOOK_PURCHASE = preparedNamed(
        from inserted i cross join unnest(:skus::text[], :categories::text[], :quantities::int[], :unitPrices::bigint[], :linePoints::bigint[])
             with ordinality as l(sku, category, quantity, unit_price, points, n)
      returning 1),
-   ${reserveCtes('ids')},
+   ${reserveCtes('counted_ids')},
    event as (
      insert into timeline_event ${TIMELINE_COLUMNS}
      select uuid_generate_v7(), :tenantId, :customerId, 'PURCHASE', 'gateway', null, :channel, :actor, :bookedAt::timestamptz,
