@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { earnWithinParams, earnWithinSql } from '../ledger/earn.store';
 import { PointsOrigin } from '../ledger/ledger.entity';
 import type { TransactionRow } from '../ledger/ledger.model';
-import { earnWithinParams, earnWithinSql } from '../ledger/ledger.store';
 import { upgradeWithBookedCtes } from '../program/tier.sql';
 import type { Channel } from '../shared/channel';
 import { bind } from '../shared/db/sql';

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Channel } from '../shared/channel';
+import { earnStatement } from './earn.store';
 import { Account, PointsOrigin, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { toPointsResult } from './ledger.mapping';
@@ -11,7 +12,6 @@ import {
   createLot,
   credit,
   debit,
-  earnStatement,
   entries,
   findTransaction,
   holderNow,

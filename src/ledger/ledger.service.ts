@@ -24,6 +24,7 @@ import {
 } from '../shared/idempotency';
 import { isUuid, optionalText, requiredText } from '../shared/validation';
 import type { EarnBatcher } from './earn.batcher';
+import { earnStatement, findClaimedTransaction } from './earn.store';
 import { Account, PointsOrigin, TransactionKind } from './ledger.entity';
 import { ledgerError, LedgerErrorCode } from './ledger.errors';
 import { forgetBalances } from './ledger.loaders';
@@ -37,9 +38,7 @@ import {
   createLot,
   credit,
   debit,
-  earnStatement,
   entries,
-  findClaimedTransaction,
   findTransaction,
   insertHeader,
   lockBalancePair,
