@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Tier } from '../../src/program/tier.entity';
 import { TENANT_FILTER } from '../../src/shared/db/tenant-filter';
-import { RecordPurchaseBreakdownDocument } from '../generated/graphql';
+import { type EarningRuleInput, RecordPurchaseBreakdownDocument } from '../generated/graphql';
 import {
   createCustomer,
   createStore,
@@ -19,6 +19,18 @@ import {
 } from '../support';
 
 const LINES = [{ sku: 'A', quantity: 1, unitPrice: 2_000 }];
+/** A stackable bonus under a per-customer cap and a budget: a purchase that earns it takes both. */
+const CAPPED: EarningRuleInput = {
+  code: 'CAPPED',
+  name: 'Capped',
+  priority: 1,
+  stacking: 'STACKABLE',
+  effect: 'FIXED_BONUS',
+  value: 10,
+  capPerCustomer: 1_000,
+  customerCapPeriod: 'MONTH',
+  budget: 1_000_000,
+};
 const UPDATE_RULE = `mutation ($id: ID!, $input: EarningRuleInput!) { updateEarningRule(id: $id, input: $input) { id } }`;
 
 describe('program configuration cached per version, on two instances', () => {
@@ -176,17 +188,7 @@ describe('program configuration cached per version, on two instances', () => {
 
   it('books a purchase in two statements once the configuration is cached, none of them through the ORM', async () => {
     const p = await program(gwA);
-    await rule(p, {
-      code: 'CAPPED',
-      name: 'Capped',
-      priority: 1,
-      stacking: 'STACKABLE',
-      effect: 'FIXED_BONUS',
-      value: 10,
-      capPerCustomer: 1_000,
-      customerCapPeriod: 'MONTH',
-      budget: 1_000_000,
-    });
+    await rule(p, CAPPED);
     const customer = await createCustomer(p.tenant.owner);
     // The first purchase creates the program's default settings, a new version: the second reads that one.
     await record(p, purchase(customer.id, p.north.id, LINES));
@@ -233,17 +235,7 @@ describe('program configuration cached per version, on two instances', () => {
 
     it('books as the optimistic path does when the first three attempts met another version', async () => {
       const p = await program(gwA);
-      await rule(p, {
-        code: 'CAPPED',
-        name: 'Capped',
-        priority: 1,
-        stacking: 'STACKABLE',
-        effect: 'FIXED_BONUS',
-        value: 10,
-        capPerCustomer: 1_000,
-        customerCapPeriod: 'MONTH',
-        budget: 1_000_000,
-      });
+      await rule(p, CAPPED);
       const [first, second] = [await createCustomer(p.tenant.owner), await createCustomer(p.tenant.owner)];
       const lines = [{ sku: 'TV', quantity: 1, unitPrice: 12_000 }];
       const optimistic = await record(p, purchase(first.id, p.north.id, lines));

@@ -148,16 +148,7 @@ export const Access: Record<
   ],
   searchCustomers: [...STAFF],
   /** Reading one customer also admits the customer themself; the service checks it is their own record. */
-  readCustomer: [
-    StaffRole.OWNER,
-    StaffRole.ADMIN,
-    StaffRole.ANALYST,
-    StaffRole.SUPERVISOR,
-    StaffRole.AGENT,
-    StaffRole.POS,
-    StaffRole.SERVICE,
-    'CUSTOMER',
-  ],
+  readCustomer: [...STAFF, 'CUSTOMER'],
   updateCustomer: [
     StaffRole.OWNER,
     StaffRole.ADMIN,
@@ -203,16 +194,7 @@ export const Access: Record<
   verifyLedger: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.AUDITOR],
   manageProgram: [StaffRole.OWNER, StaffRole.ADMIN],
   /** Tiers, benefits, rules and rewards are what every channel shows, customers included. */
-  readProgram: [
-    StaffRole.OWNER,
-    StaffRole.ADMIN,
-    StaffRole.ANALYST,
-    StaffRole.SUPERVISOR,
-    StaffRole.AGENT,
-    StaffRole.POS,
-    StaffRole.SERVICE,
-    'CUSTOMER',
-  ],
+  readProgram: [...STAFF, 'CUSTOMER'],
   /** Status matches and service recovery: a supervisor's call, not an agent's. */
   grantStatus: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR],
   recordPurchase: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.SUPERVISOR, StaffRole.POS, StaffRole.SERVICE],
@@ -273,18 +255,7 @@ export const Access: Record<
    */
   readProgramInternals: [...STAFF, StaffRole.AUDITOR],
   readAccounts: [...STAFF],
-  anyCaller: [
-    StaffRole.OWNER,
-    StaffRole.ADMIN,
-    StaffRole.ANALYST,
-    StaffRole.SUPERVISOR,
-    StaffRole.AGENT,
-    StaffRole.POS,
-    StaffRole.SERVICE,
-    StaffRole.AUDITOR,
-    'CUSTOMER',
-    'PLATFORM',
-  ],
+  anyCaller: [...STAFF, StaffRole.AUDITOR, 'CUSTOMER', 'PLATFORM'],
   /** Surveys, fatigue rules and detractor thresholds are the back office's. */
   manageFeedback: [StaffRole.OWNER, StaffRole.ADMIN],
   readFeedback: [StaffRole.OWNER, StaffRole.ADMIN, StaffRole.ANALYST, StaffRole.SUPERVISOR, StaffRole.AGENT],
